@@ -1,0 +1,19 @@
+import { IconFileText, IconHome, IconKey, IconListDetails, IconUsers } from "@tabler/icons-react";
+import type { Capability } from "~/modules/auth/permissions";
+import type { zh } from "~/i18n/locales";
+
+export interface NavItem {
+  to: string;
+  labelKey: `nav.${keyof typeof zh.nav}`;
+  capability: Capability;
+  icon: typeof IconHome;
+}
+
+/** Navigation by capability: an item shows only to roles that may use it. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", labelKey: "nav.dashboard", capability: "dashboard.view", icon: IconHome },
+  { to: "/pieces", labelKey: "nav.pieces", capability: "pieces.read", icon: IconFileText },
+  { to: "/admin/users", labelKey: "nav.users", capability: "users.manage", icon: IconUsers },
+  { to: "/admin/tokens", labelKey: "nav.tokens", capability: "tokens.manage", icon: IconKey },
+  { to: "/admin/audit", labelKey: "nav.audit", capability: "audit.read", icon: IconListDetails },
+];

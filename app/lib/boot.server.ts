@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { seedDemoData } from "../../db/seed";
+import { inviteUser } from "~/modules/auth/manage-users.server";
+import { jobHandlers } from "~/modules/jobs/handlers.server";
+import { startWorker, type Worker } from "~/modules/jobs/worker.server";
+import { schema } from "./db.server";
+import { logger } from "./logger.server";
+import { createStudio, setStudio, type Studio } from "./studio.server";
+
+const holder = globalThis as unknown as { __worker?: Worker };
+
+export function getWorker(): Worker | undefined {
+  return holder.__worker;
+}
+
+/** The first account: from ADMIN_EMAIL/ADMIN_PASSWORD, or generated and written down once. */
+async function ensureAdmin(studio: Studio): Promise<void> {
+  const users = studio.db.select({ n: count() }).from(schema.users).get()?.n ?? 0;
+  if (users > 0) return;
+  const email = (process.env.ADMIN_EMAIL ?? "admin@studio.local").trim().toLowerCase();
+  const given = process.env.ADMIN_PASSWORD;
+  const result = await inviteUser({ db: studio.db, actor: null, email, name: "管理员", roles: ["admin"], password: given, mustChangePassword: !given, now: studio.now() });
+  if (!result.ok) throw new Error(`cannot create the admin account: ${result.message}`);
+  if (!given) {
+    const file = path.join(studio.config.dataDir, "initial-admin.txt");
+    fs.writeFileSync(file, `email: ${email}\npassword: ${result.oneTimePassword}\n`, { mode: 0o600 });
+    console.log(`\n  Admin account created: ${email}\n  One-time password:     ${result.oneTimePassword}\n  (also written to ${file}; change it after the first sign-in)\n`);
+  }
+}
+
+/** Opens the database, migrates, seeds the demo once, creates the admin and starts the worker. */
+export async function bootStudio(options: { seedDemo?: boolean; startJobs?: boolean } = {}) {
+  const studio = createStudio();
+  setStudio(studio);
+  await ensureAdmin(studio);
+  if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
+    const { seeded } = await seedDemoData({ db: studio.db, now: studio.now() });
+    if (seeded) logger.info("demo data seeded");
+  }
+  if (options.startJobs ?? true) {
+    holder.__worker = startWorker({ studio, handlers: jobHandlers, logger, concurrency: studio.config.workerConcurrency });
+  }
+  logger.info({ dataDir: studio.config.dataDir }, "studio ready");
+  return {
+    studio,
+    shutdown: async () => {
+      await holder.__worker?.stop();
+      holder.__worker = undefined;
+      studio.database.sqlite.close();
+    },
+  };
+}

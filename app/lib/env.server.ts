@@ -1,0 +1,49 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/** npm scripts and the server run from the project root; everything else resolves from it. */
+export function projectRoot(): string {
+  return process.env.STUDIO_ROOT ?? process.cwd();
+}
+
+export function resolveDataDir(dataDir = process.env.DATA_DIR): string {
+  return path.resolve(projectRoot(), dataDir ?? "data");
+}
+
+/**
+ * Reads a secret from the environment, or from a file in the data directory that is generated
+ * (mode 0600) on first use, so a fresh clone starts without any configuration.
+ */
+export function loadOrCreateSecret(options: { dataDir: string; envName: string; fileName: string }): Buffer {
+  const fromEnv = process.env[options.envName];
+  if (fromEnv) {
+    return /^[0-9a-f]{64}$/i.test(fromEnv) ? Buffer.from(fromEnv, "hex") : crypto.createHash("sha256").update(fromEnv).digest();
+  }
+  const file = path.join(options.dataDir, options.fileName);
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32);
+  fs.writeFileSync(file, secret.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+export interface StudioConfig {
+  dataDir: string;
+  timeZone: string;
+  sessionSecret: Buffer;
+  dataKey: Buffer;
+  workerConcurrency: number;
+  secureCookies: boolean;
+}
+
+export function loadConfig(dataDir = resolveDataDir()): StudioConfig {
+  return {
+    dataDir,
+    timeZone: process.env.STUDIO_TIME_ZONE ?? "Asia/Shanghai",
+    sessionSecret: loadOrCreateSecret({ dataDir, envName: "SESSION_SECRET", fileName: "session-secret" }),
+    dataKey: loadOrCreateSecret({ dataDir, envName: "DATA_KEY", fileName: "data-key" }),
+    workerConcurrency: Math.max(1, Number(process.env.WORKER_CONCURRENCY ?? 1) || 1),
+    secureCookies: process.env.SECURE_COOKIES === "1",
+  };
+}

@@ -1,0 +1,6 @@
+import { jobApiOperations } from "../jobs/api-operations";
+import { pieceApiOperations } from "../pieces/api-operations";
+import type { ApiOperation } from "./openapi";
+
+/** Every documented API operation; each capability contributes its own list. */
+export const apiOperations: ApiOperation[] = [...pieceApiOperations, ...jobApiOperations];

@@ -1,0 +1,50 @@
+/**
+ * The one permission map: every loader, action and API route asks `can()`; the UI uses it to
+ * hide what a role may not do, the server to refuse it.
+ */
+export const ROLES = ["admin", "editor", "copywriter", "host", "producer", "analyst"] as const;
+export type Role = (typeof ROLES)[number];
+
+const ALL: readonly Role[] = ROLES;
+
+export const PERMISSIONS = {
+  "dashboard.view": ALL,
+  "pieces.read": ALL,
+  "pieces.create": ["copywriter", "editor", "admin"],
+  "pieces.edit": ["copywriter", "editor", "admin"],
+  "pieces.submit": ["copywriter", "editor", "admin"],
+  "pieces.review": ["editor", "admin"],
+  "pieces.schedule": ["editor", "admin"],
+  "pieces.publish": ["editor", "admin"],
+  "pieces.archive": ["editor", "admin"],
+  "jobs.read": ALL,
+  "jobs.cancel": ["copywriter", "editor", "admin"],
+  "columns.read": ALL,
+  "columns.manage": ["editor", "admin"],
+  "media.upload": ["copywriter", "editor", "admin"],
+  "renders.create": ["copywriter", "editor", "admin"],
+  "livestream.read": ALL,
+  "livestream.edit": ["copywriter", "editor", "producer", "admin"],
+  "livestream.prompter": ["host", "producer", "editor", "admin"],
+  "livestream.control": ["producer", "admin"],
+  "ebooks.read": ALL,
+  "ebooks.edit": ["copywriter", "editor", "admin"],
+  "ebooks.build": ["copywriter", "editor", "admin"],
+  "ebooks.signoff": ["editor", "admin"],
+  "analytics.read": ["analyst", "editor", "admin"],
+  "users.manage": ["admin"],
+  "tokens.manage": ["admin"],
+  "audit.read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly string[], capability: Capability): boolean {
+  if (!Object.hasOwn(PERMISSIONS, capability)) return false;
+  const allowed: readonly string[] = PERMISSIONS[capability];
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

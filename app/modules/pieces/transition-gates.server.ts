@@ -1,0 +1,23 @@
+import type { DbOrTx } from "~/lib/db.server";
+import type { Failure } from "~/lib/result";
+import type { TransitionAction } from "./status-machine";
+
+export interface GateContext {
+  tx: DbOrTx;
+  piece: { id: number; kind: string; status: string; body: string };
+  action: TransitionAction;
+}
+
+/**
+ * Kind-specific checks that can hold a transition (a script that overruns, a print build
+ * without sign-off). Each kind module adds its gate to this list.
+ */
+const gates: Array<(ctx: GateContext) => Failure | null> = [];
+
+export function checkTransitionGates(ctx: GateContext): Failure | null {
+  for (const gate of gates) {
+    const failure = gate(ctx);
+    if (failure) return failure;
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import { Alert, Button, Card, PasswordInput, Stack, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { parseForm } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { changePassword } from "~/modules/auth/change-password.server";
+import { changePasswordSchema } from "~/modules/auth/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "dashboard.view");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "dashboard.view");
+  const parsed = parseForm(changePasswordSchema, await request.formData());
+  if (!parsed.ok) return json({ errors: parsed.errors, done: false }, { status: 400 });
+  const { db, now } = getStudio();
+  const result = await changePassword({ db, actor, ...parsed.data, now: now() });
+  if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, done: false }, { status: result.status });
+  return json({ errors: {} as Record<string, string>, done: true });
+}
+
+export default function Account() {
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <Stack maw={420}>
+      <Title order={2}>{t("account.title")}</Title>
+      <Card withBorder>
+        <Form method="post">
+          <Stack>
+            {data?.done ? <Alert color="green">{t("account.changed")}</Alert> : null}
+            <PasswordInput name="currentPassword" label={t("account.currentPassword")} error={data?.errors.currentPassword} autoComplete="current-password" />
+            <PasswordInput name="newPassword" label={t("account.newPassword")} error={data?.errors.newPassword} autoComplete="new-password" />
+            <Button type="submit">{t("account.changePassword")}</Button>
+          </Stack>
+        </Form>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,171 @@
+import { Alert, Badge, Button, Card, Code, Grid, Group, Stack, Tabs, Text, TextInput, Textarea, Timeline, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
+import { PieceForm } from "~/components/piece-form";
+import { RouteError } from "~/components/route-error";
+import { StatusBadge } from "~/components/status-badge";
+import { requireActor } from "~/lib/auth.server";
+import { parseForm, parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getPiece, getPieceHistory } from "~/modules/pieces/get-piece.server";
+import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
+import { transitionPieceSchema, updatePieceSchema } from "~/modules/pieces/schemas";
+import { availableTransitions, canEditPiece } from "~/modules/pieces/status-machine";
+import { diffBodies } from "~/modules/pieces/text-diff";
+import { transitionPiece } from "~/modules/pieces/transition-piece.server";
+import { updatePiece } from "~/modules/pieces/update-piece.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "pieces.read");
+  const { db } = getStudio();
+  const piece = getPiece({ db, pieceId: parseId(params.id) });
+  if (!piece) throw json({ message: "内容不存在。" }, { status: 404 });
+  const history = getPieceHistory({ db, pieceId: piece.id });
+  // Each revision is shown with its change from the one before it.
+  const revisions = history.revisions.map((rev, i) => ({ ...rev, diff: diffBodies(history.revisions[i + 1]?.body ?? "", rev.body) }));
+  return {
+    piece,
+    revisions,
+    transitions: history.transitions,
+    actions: availableTransitions(piece, actor),
+    canEdit: canEditPiece(piece, actor),
+    options: listPieceOptions({ db }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const pieceId = parseId(params.id);
+  const { db, now } = getStudio();
+  if (intent === "update") {
+    const actor = await requireActor(request, "pieces.edit");
+    const parsed = parseForm(updatePieceSchema, form);
+    if (!parsed.ok) return json({ errors: parsed.errors, transitionError: null }, { status: 400 });
+    const result = updatePiece({ db, actor, pieceId, input: parsed.data, now: now() });
+    if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, transitionError: null }, { status: result.status });
+    return json({ errors: null, transitionError: null, saved: true });
+  }
+  // The state machine checks the role for each action; the route only requires a signed-in reader.
+  const actor = await requireActor(request, "pieces.read");
+  const parsed = parseForm(transitionPieceSchema, form);
+  if (!parsed.ok) return json({ errors: null, transitionError: Object.values(parsed.errors)[0] }, { status: 400 });
+  const result = transitionPiece({ db, actor, pieceId, action: parsed.data.action, note: parsed.data.note, scheduledAt: parsed.data.scheduledAt, now: now() });
+  if (!result.ok) return json({ errors: null, transitionError: result.message }, { status: result.status });
+  return json({ errors: null, transitionError: null, saved: false });
+}
+
+export default function PieceDetail() {
+  const { piece, revisions, transitions, actions, canEdit, options } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Group justify="space-between" align="start">
+        <div>
+          <Group gap="xs">
+            <Badge variant="outline">{t(`kinds.${piece.kind}`)}</Badge>
+            <StatusBadge status={piece.status} />
+            <Text size="xs" c="dimmed">
+              {t("pieces.slug")}: <Code>{piece.slug}</Code> · {t("pieces.version", { version: piece.version })}
+            </Text>
+          </Group>
+          <Title order={2} mt={6} data-testid="piece-title">
+            {piece.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {piece.ownerName} · {piece.campaignName ?? "—"}
+          </Text>
+        </div>
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder>
+            {data && "saved" in data && data.saved ? <Alert color="green" mb="sm">{t("pieces.saved")}</Alert> : null}
+            {!canEdit ? <Text c="dimmed" size="sm" mb="sm">{t("pieces.readOnly")}</Text> : null}
+            <PieceForm key={piece.version} intent="update" readOnly={!canEdit} options={options} errors={data?.errors ?? undefined} values={piece} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder>
+            <Title order={4} mb="sm">
+              {t("pieces.workflow")}
+            </Title>
+            {data?.transitionError ? (
+              <Alert color="red" mb="sm" data-testid="transition-error">
+                {data.transitionError}
+              </Alert>
+            ) : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="transition" />
+              <Stack gap="xs">
+                {actions.includes("reject") ? <Textarea name="note" label={t("pieces.rejectNote")} autosize minRows={2} maxLength={500} /> : null}
+                {actions.includes("schedule") ? <TextInput name="scheduledAt" type="datetime-local" label={t("pieces.scheduleAt")} /> : null}
+                <Group gap="xs">
+                  {actions.map((a) => (
+                    <Button key={a} type="submit" name="action" value={a} variant={a === "approve" || a === "submit" || a === "publish" ? "filled" : "light"} color={a === "reject" || a === "archive" ? "red" : undefined} loading={navigation.formData?.get("action") === a} data-testid={`transition-${a}`}>
+                      {t(`actions.${a}`)}
+                    </Button>
+                  ))}
+                </Group>
+              </Stack>
+            </Form>
+            <Title order={5} mt="lg" mb="xs">
+              {t("pieces.transitions")}
+            </Title>
+            <Timeline bulletSize={14} lineWidth={2}>
+              {transitions.map((tr) => (
+                <Timeline.Item key={tr.id} title={`${t(`actions.${tr.action}`)} → ${t(`statuses.${tr.toStatus}`)}`}>
+                  <Text size="xs" c="dimmed">
+                    {tr.actorName} · {formatDateTime(tr.at)}
+                  </Text>
+                  {tr.note ? <Text size="sm">{tr.note}</Text> : null}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          {t("pieces.history")}
+        </Title>
+        <Tabs defaultValue={String(revisions[0]?.version ?? 1)} keepMounted={false}>
+          <Tabs.List>
+            {revisions.map((r) => (
+              <Tabs.Tab key={r.id} value={String(r.version)}>
+                v{r.version}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {revisions.map((r) => (
+            <Tabs.Panel key={r.id} value={String(r.version)} pt="sm" data-testid={`revision-${r.version}`}>
+              <Text size="sm" c="dimmed" mb="xs">
+                {r.authorName} · {formatDateTime(r.createdAt)} · {r.title}
+              </Text>
+              <Text size="sm" fw={500} mb={4}>
+                {t("pieces.diff")}
+              </Text>
+              <div style={{ fontFamily: "monospace", fontSize: 13 }}>
+                {r.diff.map((part, i) => (
+                  <div key={i} className={`diff-${part.kind}`}>
+                    {part.kind === "added" ? "+ " : part.kind === "removed" ? "- " : "  "}
+                    {part.text}
+                  </div>
+                ))}
+              </div>
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,113 @@
+import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
+import { RouteError } from "~/components/route-error";
+import { StatusBadge } from "~/components/status-badge";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
+import { listPieces } from "~/modules/pieces/list-pieces.server";
+import { listPiecesQuerySchema } from "~/modules/pieces/schemas";
+import { PIECE_KINDS, PIECE_STATUSES } from "~/modules/pieces/status-machine";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "pieces.read");
+  const { db } = getStudio();
+  const parsed = listPiecesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parsed.success ? parsed.data : listPiecesQuerySchema.parse({});
+  return { ...listPieces({ db, query }), query, options: listPieceOptions({ db }), canCreate: can(actor.roles, "pieces.create") };
+}
+
+export default function PiecesList() {
+  const { items, total, query, options, canCreate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const submit = useSubmit();
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const selectChange = (name: string) => (value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete("page");
+    submit(next, { method: "get" });
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("pieces.listTitle")}</Title>
+        {canCreate ? (
+          <Button component={Link} to="/pieces/new" data-testid="new-piece">
+            {t("pieces.newPiece")}
+          </Button>
+        ) : null}
+      </Group>
+      <Form method="get">
+        <Group align="end" wrap="wrap" gap="sm">
+          <TextInput name="q" defaultValue={query.q ?? ""} placeholder={t("pieces.searchPlaceholder")} label={t("common.search")} w={{ base: "100%", sm: 240 }} />
+          <Select label={t("common.kind")} clearable value={query.kind ?? null} onChange={selectChange("kind")} data={PIECE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} w={{ base: "47%", sm: 140 }} />
+          <Select label={t("common.status")} clearable value={query.status ?? null} onChange={selectChange("status")} data={PIECE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} w={{ base: "47%", sm: 140 }} />
+          <Select label={t("common.owner")} clearable value={query.ownerId ? String(query.ownerId) : null} onChange={selectChange("ownerId")} data={options.owners.map((o) => ({ value: String(o.id), label: o.name }))} w={{ base: "47%", sm: 140 }} />
+          <Select label={t("common.campaign")} clearable value={query.campaignId ? String(query.campaignId) : null} onChange={selectChange("campaignId")} data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))} w={{ base: "47%", sm: 180 }} />
+          <Button type="submit" variant="light">
+            {t("common.search")}
+          </Button>
+        </Group>
+      </Form>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover data-testid="pieces-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("common.title")}</Table.Th>
+              <Table.Th>{t("common.kind")}</Table.Th>
+              <Table.Th>{t("common.status")}</Table.Th>
+              <Table.Th>{t("common.owner")}</Table.Th>
+              <Table.Th>{t("common.campaign")}</Table.Th>
+              <Table.Th>{t("common.updatedAt")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/pieces/${p.id}`}>
+                    {p.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`kinds.${p.kind}`)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={p.status} />
+                </Table.Td>
+                <Table.Td>{p.ownerName}</Table.Td>
+                <Table.Td>{p.campaignName ?? "—"}</Table.Td>
+                <Table.Td>{formatDateTime(p.updatedAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {items.length === 0 ? <Text c="dimmed">{t("common.noResults")}</Text> : null}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t("common.total", { count: total })}
+        </Text>
+        <Pagination
+          total={pages}
+          value={query.page}
+          onChange={(page) => {
+            const next = new URLSearchParams(params);
+            next.set("page", String(page));
+            submit(next, { method: "get" });
+          }}
+        />
+      </Group>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

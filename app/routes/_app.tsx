@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { NAV_ITEMS } from "~/components/nav-items";
+import { RouteError } from "~/components/route-error";
+import { StudioShell } from "~/components/studio-shell";
+import { parseLanguage } from "~/i18n/i18n";
+import { requireActor } from "~/lib/auth.server";
+import { can } from "~/modules/auth/permissions";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "dashboard.view");
+  return {
+    user: { id: actor.id, name: actor.name, email: actor.email, roles: actor.roles },
+    navPaths: NAV_ITEMS.filter((item) => can(actor.roles, item.capability)).map((item) => item.to),
+    lang: parseLanguage(request.headers.get("Cookie")),
+  };
+}
+
+/** The signed-in user, for pages that hide what the role may not do. */
+export function useShellUser() {
+  return useRouteLoaderData<typeof loader>("routes/_app")!.user;
+}
+
+export default function AppLayout() {
+  const { user, navPaths, lang } = useLoaderData<typeof loader>();
+  const nav = NAV_ITEMS.filter((item) => navPaths.includes(item.to));
+  return (
+    <StudioShell user={user} nav={nav} lang={lang}>
+      <Outlet />
+    </StudioShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { createPiece } from "~/modules/pieces/create-piece.server";
+import { getPiece } from "~/modules/pieces/get-piece.server";
+import { listPieces } from "~/modules/pieces/list-pieces.server";
+import { createPieceSchema, listPiecesQuerySchema } from "~/modules/pieces/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "pieces.read");
+  const query = parseQuery(request, listPiecesQuerySchema);
+  return json(listPieces({ db: getStudio().db, query }));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  const actor = await requireActor(request, "pieces.create");
+  const input = await parseJsonBody(request, createPieceSchema);
+  const { db, now } = getStudio();
+  const result = createPiece({ db, actor, input, now: now() });
+  if (!result.ok) return failureResponse(result);
+  return json(getPiece({ db, pieceId: result.pieceId }), { status: 201 });
+}

@@ -1,0 +1,69 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RouteError } from "~/components/route-error";
+import { commitSessionToken, findActor } from "~/lib/auth.server";
+import { parseForm } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { loginSchema } from "~/modules/auth/schemas";
+import { signIn } from "~/modules/auth/sign-in.server";
+
+/** Only same-site paths: an open redirect would let a link send people elsewhere after sign-in. */
+function safeRedirect(to: string | undefined): string {
+  return to && to.startsWith("/") && !to.startsWith("//") ? to : "/";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Public page; a signed-in visitor goes straight to the studio.
+  if (await findActor(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(loginSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  const { db, now } = getStudio();
+  const result = await signIn({ db, email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", userAgent: request.headers.get("user-agent") ?? undefined, now: now() });
+  if (!result.ok) return { errors: { [result.field ?? "_form"]: result.message } as Record<string, string> };
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await commitSessionToken(result.sessionToken) } });
+}
+
+export default function Login() {
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const errors = data?.errors ?? {};
+  return (
+    <Center mih="100vh" p="md" bg="var(--mantine-color-default-hover)">
+      <Paper withBorder shadow="md" p="xl" radius="md" w="100%" maw={400}>
+        <Title order={2} mb={4}>
+          {t("app.name")}
+        </Title>
+        <Text c="dimmed" size="sm" mb="lg">
+          {t("app.tagline")}
+        </Text>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <Stack>
+            {errors._form ? <Alert color="red">{errors._form}</Alert> : null}
+            <TextInput name="email" type="email" label={t("login.email")} autoComplete="username" error={errors.email} required />
+            <PasswordInput name="password" label={t("login.password")} autoComplete="current-password" error={errors.password} required />
+            <Button type="submit" loading={navigation.state !== "idle"} fullWidth>
+              {t("login.submit")}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t("login.hint")}
+            </Text>
+          </Stack>
+        </Form>
+      </Paper>
+    </Center>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

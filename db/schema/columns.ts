@@ -1,0 +1,18 @@
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { channels } from "./catalog";
+
+/** A short-video column (栏目): a series of episodes with a fixed length and outro line. */
+export const columns = sqliteTable("columns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  episodeTarget: integer("episode_target").notNull(),
+  durationSeconds: integer("duration_seconds").notNull(),
+  outroLine: text("outro_line").notNull(),
+  viewsTargetPerEpisode: integer("views_target_per_episode"),
+  defaultChannelId: integer("default_channel_id").references(() => channels.id),
+  mixCategory: text("mix_category").notNull(),
+  primaryColor: text("primary_color").notNull().default("#1f4e9c"),
+  accentColor: text("accent_color").notNull().default("#f5b400"),
+});

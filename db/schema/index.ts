@@ -1,0 +1,7 @@
+// One file per capability; this index is what drizzle and the app see as the schema.
+export * from "./auth";
+export * from "./catalog";
+export * from "./columns";
+export * from "./pieces";
+export * from "./audit";
+export * from "./jobs";

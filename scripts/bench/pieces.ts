@@ -1,0 +1,39 @@
+// Piece list query through the pieces module vs the same query as one hand-written SQL statement
+// on the same SQLite file: the ratio is the cost of the module's query building and mapping.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createStudio } from "../../app/lib/studio.server";
+import { schema } from "../../app/lib/db.server";
+import { listPieces } from "../../app/modules/pieces/list-pieces.server";
+import { medianMs, report } from "./bench-utils";
+
+export async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-pieces-"));
+  const studio = createStudio({ dataDir: dir });
+  const now = new Date();
+  const user = studio.db.insert(schema.users).values({ email: "b@x", name: "b", roles: ["copywriter"], passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+  const kinds = ["episode", "poster", "article", "ebook", "handbook", "livestream"];
+  const insert = studio.database.sqlite.prepare("insert into pieces (kind,title,status,owner_id,body,slug,version,created_at,updated_at) values (?,?,?,?,?,?,1,?,?)");
+  studio.database.sqlite.transaction(() => {
+    for (let i = 0; i < 20_000; i++) insert.run(kinds[i % 6], `第${i}条 雨季用车`, i % 4 ? "draft" : "approved", user.id, "正文".repeat(50), `s-${i}`, now.getTime() - i * 1000, now.getTime() - i * 1000);
+  })();
+  const raw = studio.database.sqlite.prepare(
+    "select p.id, p.slug, p.kind, p.title, p.status, u.name as owner_name from pieces p left join users u on u.id = p.owner_id left join campaigns c on c.id = p.campaign_id where p.kind = ? and p.status = ? and (p.title like ? or p.body like ? or p.slug like ?) order by p.updated_at desc, p.id desc limit 20",
+  );
+  const rawCount = studio.database.sqlite.prepare("select count(*) n from pieces p where p.kind = ? and p.status = ? and (p.title like ? or p.body like ? or p.slug like ?)");
+  const baseline = await medianMs(() => {
+    rawCount.get("article", "approved", "%雨季%", "%雨季%", "%雨季%");
+    return raw.all("article", "approved", "%雨季%", "%雨季%", "%雨季%");
+  }, 20);
+  const studioMs = await medianMs(() => listPieces({ db: studio.db, query: { kind: "article", status: "approved", q: "雨季", page: 1, pageSize: 20 } }), 20);
+  report("pieces", [
+    { name: "hand-written SQL (baseline)", ms: Number(baseline.toFixed(2)), ratio: 1 },
+    { name: "listPieces (module)", ms: Number(studioMs.toFixed(2)), ratio: Number((studioMs / baseline).toFixed(2)) },
+  ]);
+  studio.database.sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,66 @@
+// Starts the studio: builds when the sources are newer than the build, then boots (migrations,
+// first admin, demo seed once, job worker) and serves on PORT (default 3000).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+const root = process.cwd();
+const buildFile = path.join(root, "build", "index.js");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")), fs.statSync(path.join(root, "remix.config.js")).mtimeMs);
+  if (fs.existsSync(buildFile) && fs.statSync(buildFile).mtimeMs >= sources) return;
+  console.log("Building the studio…");
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { stdio: "inherit", cwd: root, env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+buildIfNeeded();
+process.env.NODE_ENV ??= "production";
+const build = await import(pathToFileURL(buildFile).href);
+const { studio, shutdown } = await build.entry.module.bootStudio();
+
+const app = express();
+app.disable("x-powered-by");
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const server = app.listen(port, host, () => {
+  console.log(JSON.stringify({ level: 30, msg: "listening", url: `http://localhost:${port}`, dataDir: studio.config.dataDir }));
+});
+
+let closing = false;
+async function stop(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(JSON.stringify({ level: 30, msg: "shutting down", signal }));
+  server.close();
+  server.closeAllConnections?.();
+  await shutdown();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

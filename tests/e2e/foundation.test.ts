@@ -1,0 +1,80 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  return page;
+}
+
+describe("studio foundation in a real browser", () => {
+  it("copywriter drafts and submits, editor approves, the list shows it approved", async () => {
+    const title = `端到端测试文章 ${Date.now()}`;
+    const copy = await signIn("copy@studio.local", "demo-copy-2026");
+    await copy.waitForURL(`${baseUrl}/`);
+    await copy.goto(`${baseUrl}/pieces/new`);
+    await copy.fill('input[name="title"]', title);
+    await copy.fill('textarea[name="body"]', "雨季出行前，先检查雨刮和轮胎。");
+    await copy.click('[data-testid="save-piece"]');
+    await copy.waitForURL(/\/pieces\/\d+$/);
+    const pieceUrl = copy.url();
+    await copy.click('[data-testid="transition-submit"]');
+    await expect.poll(() => copy.locator('[data-status="in_review"]').count()).toBeGreaterThan(0);
+    await copy.context().close();
+
+    const editor = await signIn("editor@studio.local", "demo-editor-2026");
+    await editor.waitForURL(`${baseUrl}/`);
+    await expect.poll(() => editor.getByText(title).count()).toBeGreaterThan(0);
+    await editor.goto(pieceUrl);
+    await editor.click('[data-testid="transition-approve"]');
+    await expect.poll(() => editor.locator('[data-status="approved"]').count()).toBeGreaterThan(0);
+    await editor.goto(`${baseUrl}/pieces?status=approved`);
+    const row = editor.locator('[data-testid="pieces-table"] tr', { hasText: title });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator("[data-status]").getAttribute("data-status")).toBe("approved");
+    await editor.context().close();
+  });
+
+  it("tells a wrong password at the field and stays on the sign-in page", async () => {
+    const page = await signIn("editor@studio.local", "not-the-password");
+    await expect.poll(() => page.getByText("邮箱或密码不正确").count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await page.context().close();
+  });
+
+  it("refuses a copywriter the admin pages with 403 and hides them from the navigation", async () => {
+    const page = await signIn("copy@studio.local", "demo-copy-2026");
+    await page.waitForURL(`${baseUrl}/`);
+    expect(await page.locator('nav a[href="/admin/users"]').count()).toBe(0);
+    const response = await page.goto(`${baseUrl}/admin/users`);
+    expect(response?.status()).toBe(403);
+    expect(await page.getByTestId("error-message").textContent()).toContain("无权");
+    await page.context().close();
+  });
+
+  it("switches the interface to English and back", async () => {
+    const page = await signIn("editor@studio.local", "demo-editor-2026");
+    await page.waitForURL(`${baseUrl}/`);
+    expect(await page.locator("nav").textContent()).toContain("内容");
+    await page.click('[data-testid="language-switch"]');
+    await expect.poll(async () => page.locator("nav").textContent()).toContain("Pieces");
+    await page.click('[data-testid="language-switch"]');
+    await expect.poll(async () => page.locator("nav").textContent()).toContain("内容");
+    await page.context().close();
+  });
+});
