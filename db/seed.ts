@@ -6,6 +6,9 @@ import type { Role } from "../app/modules/auth/permissions";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";
+import { seedEbooksDemo } from "./seed-ebooks";
+import { seedLivestreamDemo } from "./seed-livestream";
+import { seedMediaDemo } from "./seed-media";
 
 /** Demo accounts, one per role; their passwords are documented in the README (demo seed only). */
 export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; password: string }> = [
@@ -77,12 +80,47 @@ export const COLUMNS = [
 const DEMO_SEED_KEY = "demo_seed_version";
 
 /**
+ * Capability seeders, each run once under its own marker, so an installation seeded before a
+ * capability existed still gets that capability's demo data.
+ */
+const CAPABILITY_SEEDS = [
+  { key: "demo_seed:media", run: seedMediaDemo },
+  { key: "demo_seed:livestream", run: seedLivestreamDemo },
+  { key: "demo_seed:ebooks", run: seedEbooksDemo },
+];
+
+function demoUsers(db: Db): Map<string, Actor> {
+  const users = new Map<string, Actor>();
+  for (const u of DEMO_USERS) {
+    const row = db.select().from(schema.users).where(eq(schema.users.email, u.email)).get();
+    if (row) users.set(u.email, { id: row.id, email: row.email, name: row.name, roles: u.roles });
+  }
+  return users;
+}
+
+/**
  * Fills an empty studio with the year plan's campaigns, channels, columns, one user per role
  * and a dozen pieces across kinds and statuses. Runs once: a second start seeds nothing twice.
  */
-export async function seedDemoData(options: { db: Db; now: Date; year?: number }): Promise<{ seeded: boolean }> {
+export async function seedDemoData(options: { db: Db; now: Date; dataDir: string; year?: number }): Promise<{ seeded: boolean }> {
   const { db, now } = options;
-  if (db.select().from(schema.appMeta).where(eq(schema.appMeta.key, DEMO_SEED_KEY)).get()) return { seeded: false };
+  const done = (key: string) => Boolean(db.select().from(schema.appMeta).where(eq(schema.appMeta.key, key)).get());
+  let seeded = false;
+  if (!done(DEMO_SEED_KEY)) {
+    await seedFoundation(options);
+    seeded = true;
+  }
+  for (const seed of CAPABILITY_SEEDS) {
+    if (done(seed.key)) continue;
+    await seed.run({ db, now, dataDir: options.dataDir, users: demoUsers(db) });
+    db.insert(schema.appMeta).values({ key: seed.key, value: "1", updatedAt: now }).run();
+    seeded = true;
+  }
+  return { seeded };
+}
+
+async function seedFoundation(options: { db: Db; now: Date; year?: number }): Promise<void> {
+  const { db, now } = options;
   const year = options.year ?? now.getUTCFullYear();
 
   db.transaction((tx) => {
@@ -151,5 +189,4 @@ export async function seedDemoData(options: { db: Db; now: Date; year?: number }
   }
 
   db.insert(schema.appMeta).values({ key: DEMO_SEED_KEY, value: "1", updatedAt: now }).run();
-  return { seeded: true };
 }

@@ -3,6 +3,6 @@ import { createStudio } from "../app/lib/studio.server";
 import { seedDemoData } from "../db/seed";
 
 const studio = createStudio();
-const { seeded } = await seedDemoData({ db: studio.db, now: studio.now() });
+const { seeded } = await seedDemoData({ db: studio.db, now: studio.now(), dataDir: studio.config.dataDir });
 console.log(seeded ? "demo data seeded" : "demo data already present: nothing to do");
 studio.database.sqlite.close();

@@ -1,4 +1,4 @@
-import { IconFileText, IconHome, IconKey, IconListDetails, IconUsers } from "@tabler/icons-react";
+import { IconBook, IconBroadcast, IconFileText, IconHome, IconKey, IconListDetails, IconMovie, IconUsers } from "@tabler/icons-react";
 import type { Capability } from "~/modules/auth/permissions";
 import type { zh } from "~/i18n/locales";
 
@@ -13,6 +13,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.dashboard", capability: "dashboard.view", icon: IconHome },
   { to: "/pieces", labelKey: "nav.pieces", capability: "pieces.read", icon: IconFileText },
+  { to: "/columns", labelKey: "nav.columns", capability: "columns.read", icon: IconMovie },
+  { to: "/livestreams", labelKey: "nav.livestreams", capability: "livestream.read", icon: IconBroadcast },
+  { to: "/ebooks", labelKey: "nav.ebooks", capability: "ebooks.read", icon: IconBook },
   { to: "/admin/users", labelKey: "nav.users", capability: "users.manage", icon: IconUsers },
   { to: "/admin/tokens", labelKey: "nav.tokens", capability: "tokens.manage", icon: IconKey },
   { to: "/admin/audit", labelKey: "nav.audit", capability: "audit.read", icon: IconListDetails },

@@ -1,5 +1,14 @@
 import i18next, { type i18n } from "i18next";
+import { ebooksEn, ebooksZh } from "./ebooks";
 import { en, zh, type Language } from "./locales";
+import { livestreamEn, livestreamZh } from "./livestream";
+import { mediaEn, mediaZh } from "./media";
+
+// Each capability keeps its strings in its own file, merged under its own key.
+const resources = {
+  zh: { translation: { ...zh, media: mediaZh, livestream: livestreamZh, ebooks: ebooksZh } },
+  en: { translation: { ...en, media: mediaEn, livestream: livestreamEn, ebooks: ebooksEn } },
+};
 
 /** A fresh, synchronously initialised instance per render (server) or per page load (browser). */
 export function createI18n(lang: Language): i18n {
@@ -7,7 +16,7 @@ export function createI18n(lang: Language): i18n {
   void instance.init({
     lng: lang,
     fallbackLng: "zh",
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources,
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -36,7 +36,7 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   setStudio(studio);
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
-    const { seeded } = await seedDemoData({ db: studio.db, now: studio.now() });
+    const { seeded } = await seedDemoData({ db: studio.db, now: studio.now(), dataDir: studio.config.dataDir });
     if (seeded) logger.info("demo data seeded");
   }
   if (options.startJobs ?? true) {

@@ -5,3 +5,6 @@ export * from "./columns";
 export * from "./pieces";
 export * from "./audit";
 export * from "./jobs";
+export * from "./media";
+export * from "./livestream";
+export * from "./ebooks";

@@ -69,7 +69,7 @@ describe("pieces pages", () => {
       [{ body: "字".repeat(50_001) }, "body"],
       [{ kind: "hologram" }, "kind"],
     ] as const) {
-      const res = await respond(() => newPieceAction(args(formRequest("/pieces/new", { kind: "article", title: "标题", body: "", ...fields }, copy.cookie))));
+      const res = await respond(() => newPieceAction(args(formRequest("/pieces/new", { ...{ kind: "article", title: "标题", body: "" }, ...fields }, copy.cookie))));
       expect(res.status).toBe(200);
       expect(Object.keys((await res.json()).errors)).toContain(field);
     }

@@ -14,7 +14,9 @@ export interface RunningServer {
 export const E2E_ADMIN = { email: "admin@e2e.local", password: "e2e-admin-password" };
 
 export function buildApp(): void {
-  const result = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  // flock serialises builds: two test runs building at once would interleave their output files.
+  fs.mkdirSync("node_modules/.cache", { recursive: true });
+  const result = spawnSync("flock", ["node_modules/.cache/studio-build.lock", path.resolve("node_modules/.bin/remix"), "build"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}\n${result.stderr}`);
 }
 

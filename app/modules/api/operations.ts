@@ -1,6 +1,9 @@
+import { ebookApiOperations } from "../ebooks/api-operations";
 import { jobApiOperations } from "../jobs/api-operations";
+import { livestreamApiOperations } from "../livestream/api-operations";
+import { mediaApiOperations } from "../media/api-operations";
 import { pieceApiOperations } from "../pieces/api-operations";
 import type { ApiOperation } from "./openapi";
 
 /** Every documented API operation; each capability contributes its own list. */
-export const apiOperations: ApiOperation[] = [...pieceApiOperations, ...jobApiOperations];
+export const apiOperations: ApiOperation[] = [...pieceApiOperations, ...jobApiOperations, ...mediaApiOperations, ...livestreamApiOperations, ...ebookApiOperations];

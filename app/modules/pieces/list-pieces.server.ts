@@ -1,4 +1,5 @@
 import { and, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { schema, type Db } from "~/lib/db.server";
 import type { PieceDto } from "./piece-dto";
 import type { ListPiecesQuery } from "./schemas";
@@ -48,7 +49,7 @@ export function listPieces(options: { db: Db; query: ListPiecesQuery }): { items
   if (query.q) {
     // LIKE wildcards typed by the user are matched literally.
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const contains = (column: typeof schema.pieces.title) => sql`${column} like ${pattern} escape '\\'`;
+    const contains = (column: AnySQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
     const match = or(contains(schema.pieces.title), contains(schema.pieces.body), contains(schema.pieces.slug));
     if (match) conditions.push(match);
   }
