@@ -18,6 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           root,
           include: ["app/**/*.test.ts", "db/**/*.test.ts", "tests/integration/**/*.test.ts"],
           testTimeout: 120_000,
@@ -28,6 +29,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "e2e",
+          // Pages wait on a real server and browser sharing two cores: give polls room.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           root,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/e2e-global.ts"],

@@ -6,7 +6,7 @@ const COLORS: Record<string, string> = { draft: "gray", in_review: "yellow", app
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status] ?? "gray"} variant="light" data-status={status}>
+    <Badge color={COLORS[status] ?? "gray"} variant="light" data-status={status} style={{ flexShrink: 0, overflow: "visible" }}>
       {t(`statuses.${status}`)}
     </Badge>
   );

@@ -57,16 +57,16 @@ export default function PiecesList() {
           </Button>
         </Group>
       </Form>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={320}>
         <Table striped highlightOnHover data-testid="pieces-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("common.title")}</Table.Th>
               <Table.Th>{t("common.kind")}</Table.Th>
               <Table.Th>{t("common.status")}</Table.Th>
-              <Table.Th>{t("common.owner")}</Table.Th>
-              <Table.Th>{t("common.campaign")}</Table.Th>
-              <Table.Th>{t("common.updatedAt")}</Table.Th>
+              <Table.Th visibleFrom="sm">{t("common.owner")}</Table.Th>
+              <Table.Th visibleFrom="sm">{t("common.campaign")}</Table.Th>
+              <Table.Th visibleFrom="sm">{t("common.updatedAt")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -81,9 +81,9 @@ export default function PiecesList() {
                 <Table.Td>
                   <StatusBadge status={p.status} />
                 </Table.Td>
-                <Table.Td>{p.ownerName}</Table.Td>
-                <Table.Td>{p.campaignName ?? "—"}</Table.Td>
-                <Table.Td>{formatDateTime(p.updatedAt)}</Table.Td>
+                <Table.Td visibleFrom="sm">{p.ownerName}</Table.Td>
+                <Table.Td visibleFrom="sm">{p.campaignName ?? "—"}</Table.Td>
+                <Table.Td visibleFrom="sm">{formatDateTime(p.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
