@@ -35,6 +35,16 @@ const { studio, shutdown } = await build.entry.module.bootStudio();
 
 const app = express();
 app.disable("x-powered-by");
+// One JSON line per request, like the application's own logs.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (req.path === "/healthz" || req.path.startsWith("/build/")) return;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(JSON.stringify({ level: 30, time: new Date().toISOString(), msg: "request", method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }));
+  });
+  next();
+});
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.all(

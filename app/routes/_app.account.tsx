@@ -1,9 +1,10 @@
 import { Alert, Button, Card, PasswordInput, Stack, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
+import { useShellUser } from "./_app";
 import { requireActor } from "~/lib/auth.server";
 import { parseForm } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
@@ -22,15 +23,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, now } = getStudio();
   const result = await changePassword({ db, actor, ...parsed.data, now: now() });
   if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, done: false }, { status: result.status });
-  return json({ errors: {} as Record<string, string>, done: true });
+  return redirect("/");
 }
 
 export default function Account() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
+  const user = useShellUser();
   return (
     <Stack maw={420}>
       <Title order={2}>{t("account.title")}</Title>
+      {user.mustChangePassword && !data?.done ? <Alert color="orange" data-testid="must-change-password">{t("account.mustChange")}</Alert> : null}
       <Card withBorder>
         <Form method="post">
           <Stack>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { NAV_ITEMS } from "~/components/nav-items";
 import { RouteError } from "~/components/route-error";
@@ -9,8 +10,10 @@ import { can } from "~/modules/auth/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "dashboard.view");
+  // A one-time password is for one sign-in: everything else waits until it is changed.
+  if (actor.mustChangePassword && new URL(request.url).pathname !== "/account") throw redirect("/account");
   return {
-    user: { id: actor.id, name: actor.name, email: actor.email, roles: actor.roles },
+    user: { id: actor.id, name: actor.name, email: actor.email, roles: actor.roles, mustChangePassword: Boolean(actor.mustChangePassword) },
     navPaths: NAV_ITEMS.filter((item) => can(actor.roles, item.capability)).map((item) => item.to),
     lang: parseLanguage(request.headers.get("Cookie")),
   };

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { action as loginAction } from "~/routes/login";
+import { loader as shellLoader } from "~/routes/_app";
+import { action as accountAction } from "~/routes/_app.account";
 import { loader as dashboardLoader } from "~/routes/_app._index";
 import { action as usersAction } from "~/routes/_app.admin.users";
 import { action as tokensAction } from "~/routes/_app.admin.tokens";
@@ -66,6 +68,13 @@ describe("sign-in", () => {
     expect(body.oneTimePassword).toMatch(/^[\w-]{12,}$/);
     const login = await respond(() => loginAction(args(formRequest("/login", { email: "new@studio.local", password: body.oneTimePassword }))));
     expect(login.status).toBe(302);
+    // The one-time password only opens the account page until it is changed.
+    const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+    const shell = await respond(() => shellLoader(args(getRequest("/pieces", { Cookie: cookie }))));
+    expect(shell.headers.get("Location")).toBe("/account");
+    const changed = await respond(() => accountAction(args(formRequest("/account", { currentPassword: body.oneTimePassword, newPassword: "a-new-password-42" }, cookie))));
+    expect(changed.status).toBe(302);
+    expect((await respond(() => shellLoader(args(getRequest("/pieces", { Cookie: cookie }))))).status).toBe(200);
     const dup = await respond(() => usersAction(args(formRequest("/admin/users", { intent: "invite", email: "new@studio.local", name: "重复", roles: ["host"] }, admin.cookie))));
     expect(dup.status).toBe(409);
     expect((await dup.json()).errors.email).toBeDefined();

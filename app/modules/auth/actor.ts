@@ -6,6 +6,8 @@ export interface Actor {
   email: string;
   name: string;
   roles: Role[];
+  /** Set for invited users and after a reset: pages send them to change it first. */
+  mustChangePassword?: boolean;
 }
 
 export function auditActor(actor: Actor | null) {

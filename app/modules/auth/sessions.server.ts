@@ -6,7 +6,7 @@ import { isRole } from "./permissions";
 import { sha256Hex } from "./password.server";
 
 function toActor(user: typeof schema.users.$inferSelect): Actor {
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole) };
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole), mustChangePassword: user.mustChangePassword };
 }
 
 /** A session counts only while unexpired, unrevoked and its user enabled. */

@@ -1,0 +1,58 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { checkHealth } from "~/modules/operations/check-health.server";
+import { seedDemoData } from "../../db/seed";
+import { schema } from "~/lib/db.server";
+import { count } from "drizzle-orm";
+import { createTestStudio, type TestStudio } from "../setup/test-studio";
+
+const run = promisify(execFile);
+let t: TestStudio;
+beforeEach(() => (t = createTestStudio()));
+afterEach(() => t.cleanup());
+
+const script = (name: string) => run(process.execPath, ["--import", "tsx", `scripts/${name}`], { env: { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: "silent" } });
+
+describe("operations", () => {
+  it("backs up the live database to a timestamped file that opens with the same rows", async () => {
+    recordAudit(t.studio.db, { actor: { id: null, label: "system" }, action: "test.write", entity: "thing", at: new Date() });
+    const { stdout } = await script("backup.ts");
+    expect(stdout).toMatch(/integrity ok/);
+    const [file] = fs.readdirSync(path.join(t.dir, "backups"));
+    expect(file).toMatch(/^studio-\d{8}-\d{6}\.sqlite$/);
+    const copy = new Database(path.join(t.dir, "backups", file), { readonly: true });
+    expect(copy.prepare("select count(*) n from audit_log").get()).toEqual({ n: 1 });
+    copy.close();
+  });
+
+  it("verifies the audit chain and fails loudly when it was tampered with", async () => {
+    for (let i = 0; i < 3; i++) recordAudit(t.studio.db, { actor: { id: null, label: "system" }, action: "test.write", entity: "thing", entityId: i, at: new Date() });
+    expect((await script("audit-verify.ts")).stdout).toContain("intact: 3 entries");
+    t.studio.database.sqlite.exec("drop trigger audit_log_no_update; update audit_log set action = 'forged' where id = 2");
+    await expect(script("audit-verify.ts")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("BROKEN at entry 2") });
+  });
+
+  it("reports health: database, disk and a worker that stopped ticking", () => {
+    const fresh = checkHealth({ studio: t.studio, worker: { running: () => 0, lastTickAt: () => new Date() } });
+    expect(fresh).toMatchObject({ ok: true, database: { ok: true }, disk: { ok: true }, worker: { ok: true } });
+    const stalled = checkHealth({ studio: t.studio, worker: { running: () => 1, lastTickAt: () => new Date(Date.now() - 60_000) } });
+    expect(stalled).toMatchObject({ ok: false, worker: { ok: false } });
+    expect(checkHealth({ studio: t.studio }).ok).toBe(false);
+  });
+
+  it("seeds the demo data once: a second run adds nothing", async () => {
+    const now = new Date();
+    expect((await seedDemoData({ db: t.studio.db, now, dataDir: t.dir })).seeded).toBe(true);
+    const pieces = t.studio.db.select({ n: count() }).from(schema.pieces).get()!.n;
+    const campaigns = t.studio.db.select({ n: count() }).from(schema.campaigns).get()!.n;
+    expect(campaigns).toBe(12);
+    expect(pieces).toBeGreaterThanOrEqual(12);
+    expect((await seedDemoData({ db: t.studio.db, now, dataDir: t.dir })).seeded).toBe(false);
+    expect(t.studio.db.select({ n: count() }).from(schema.pieces).get()!.n).toBe(pieces);
+  });
+});
