@@ -18,7 +18,7 @@ export const zh = {
   pieces: {
     listTitle: "内容", newPiece: "新建内容", editTitle: "编辑内容", history: "修订历史", transitions: "状态记录", diff: "与上一版的差异",
     version: "第 {{version}} 版", searchPlaceholder: "搜索标题、正文或追踪码", slug: "追踪码", saved: "已保存", created: "已创建",
-    workflow: "流程", scheduleAt: "发布时间", rejectNote: "退回原因（退回时必填）", readOnly: "此内容当前不能编辑。",
+    workflow: "流程", scheduleAt: "发布时间", rejectNote: "退回原因（退回时必填）", readOnly: "此内容当前不能编辑。", openEditor: "打开专用编辑器",
   },
   admin: {
     usersTitle: "用户管理", invite: "邀请用户", name: "姓名", roles: "角色", disabled: "已停用", enabled: "正常", oneTimePassword: "一次性密码（只显示一次）：",
@@ -50,7 +50,7 @@ export const en: Dict = {
   pieces: {
     listTitle: "Pieces", newPiece: "New piece", editTitle: "Edit piece", history: "Revision history", transitions: "Status history", diff: "Changes from the previous version",
     version: "Version {{version}}", searchPlaceholder: "Search title, body or tracking slug", slug: "Tracking slug", saved: "Saved", created: "Created",
-    workflow: "Workflow", scheduleAt: "Publish at", rejectNote: "Reason (required to reject)", readOnly: "This piece cannot be edited now.",
+    workflow: "Workflow", scheduleAt: "Publish at", rejectNote: "Reason (required to reject)", readOnly: "This piece cannot be edited now.", openEditor: "Open its editor",
   },
   admin: {
     usersTitle: "Users", invite: "Invite user", name: "Name", roles: "Roles", disabled: "Disabled", enabled: "Active", oneTimePassword: "One-time password (shown once): ",

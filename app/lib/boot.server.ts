@@ -3,16 +3,17 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import { seedDemoData } from "../../db/seed";
 import { inviteUser } from "~/modules/auth/manage-users.server";
-import { jobHandlers } from "~/modules/jobs/handlers.server";
-import { startWorker, type Worker } from "~/modules/jobs/worker.server";
+import { jobLanes } from "~/modules/jobs/handlers.server";
+import { recoverInterruptedJobs, startWorker, type Worker } from "~/modules/jobs/worker.server";
 import { schema } from "./db.server";
 import { logger } from "./logger.server";
 import { createStudio, setStudio, type Studio } from "./studio.server";
 
-const holder = globalThis as unknown as { __worker?: Worker };
+const holder = globalThis as unknown as { __workers?: Worker[] };
 
-export function getWorker(): Worker | undefined {
-  return holder.__worker;
+/** The job workers of this process, one per lane (for health checks). */
+export function getWorkers(): Worker[] {
+  return holder.__workers ?? [];
 }
 
 /** The first account: from ADMIN_EMAIL/ADMIN_PASSWORD, or generated and written down once. */
@@ -40,14 +41,17 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
     if (seeded) logger.info("demo data seeded");
   }
   if (options.startJobs ?? true) {
-    holder.__worker = startWorker({ studio, handlers: jobHandlers, logger, concurrency: studio.config.workerConcurrency });
+    recoverInterruptedJobs(studio, logger);
+    holder.__workers = jobLanes.map((lane) =>
+      startWorker({ studio, name: lane.name, handlers: lane.handlers, logger, concurrency: lane.concurrency ?? studio.config.workerConcurrency, recoverInterrupted: false }),
+    );
   }
   logger.info({ dataDir: studio.config.dataDir }, "studio ready");
   return {
     studio,
     shutdown: async () => {
-      await holder.__worker?.stop();
-      holder.__worker = undefined;
+      await Promise.all(getWorkers().map((worker) => worker.stop()));
+      holder.__workers = undefined;
       studio.database.sqlite.close();
     },
   };

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Code, Grid, Group, Stack, Tabs, Text, TextInput, Textarea, Timeline, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/components/format";
 import { PieceForm } from "~/components/piece-form";
@@ -17,6 +17,14 @@ import { availableTransitions, canEditPiece } from "~/modules/pieces/status-mach
 import { diffBodies } from "~/modules/pieces/text-diff";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { updatePiece } from "~/modules/pieces/update-piece.server";
+
+/** Where each kind's own editor lives (script lines, book chapters, run of show). */
+const KIND_EDITORS: Record<string, (id: number) => string> = {
+  episode: (id) => `/episodes/${id}`,
+  livestream: (id) => `/livestreams/${id}`,
+  ebook: (id) => `/ebooks/${id}`,
+  handbook: (id) => `/ebooks/${id}`,
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
@@ -81,6 +89,11 @@ export default function PieceDetail() {
             {piece.ownerName} · {piece.campaignName ?? "—"}
           </Text>
         </div>
+        {KIND_EDITORS[piece.kind] ? (
+          <Button component={Link} to={KIND_EDITORS[piece.kind](piece.id)} variant="light" data-testid="kind-editor">
+            {t("pieces.openEditor")}
+          </Button>
+        ) : null}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { channels } from "./catalog";
 
 /** A short-video column (栏目): a series of episodes with a fixed length and outro line. */
@@ -15,4 +15,10 @@ export const columns = sqliteTable("columns", {
   mixCategory: text("mix_category").notNull(),
   primaryColor: text("primary_color").notNull().default("#1f4e9c"),
   accentColor: text("accent_color").notNull().default("#f5b400"),
+  /** Caption colour on the column's intro and outro cards. */
+  textColor: text("text_color").notNull().default("#ffffff"),
+  /** Chinese characters per second a voice-over may ask for; faster lines are flagged. */
+  readingSpeedCps: real("reading_speed_cps").notNull().default(4.5),
+  /** Bumped by every settings save; a save naming an older version is refused as stale. */
+  version: integer("version").notNull().default(1),
 });

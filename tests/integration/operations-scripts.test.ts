@@ -38,11 +38,12 @@ describe("operations", () => {
   });
 
   it("reports health: database, disk and a worker that stopped ticking", () => {
-    const fresh = checkHealth({ studio: t.studio, worker: { running: () => 0, lastTickAt: () => new Date() } });
-    expect(fresh).toMatchObject({ ok: true, database: { ok: true }, disk: { ok: true }, worker: { ok: true } });
-    const stalled = checkHealth({ studio: t.studio, worker: { running: () => 1, lastTickAt: () => new Date(Date.now() - 60_000) } });
-    expect(stalled).toMatchObject({ ok: false, worker: { ok: false } });
-    expect(checkHealth({ studio: t.studio }).ok).toBe(false);
+    const ticking = { id: "video", running: () => 0, lastTickAt: () => new Date() };
+    const fresh = checkHealth({ studio: t.studio, workers: [ticking] });
+    expect(fresh).toMatchObject({ ok: true, database: { ok: true }, disk: { ok: true }, workers: [{ ok: true }] });
+    const stalled = checkHealth({ studio: t.studio, workers: [ticking, { id: "documents", running: () => 1, lastTickAt: () => new Date(Date.now() - 60_000) }] });
+    expect(stalled).toMatchObject({ ok: false, workers: [{ ok: true }, { ok: false }] });
+    expect(checkHealth({ studio: t.studio, workers: [] }).ok).toBe(false);
   });
 
   it("seeds the demo data once: a second run adds nothing", async () => {

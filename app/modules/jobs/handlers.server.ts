@@ -2,8 +2,19 @@ import { ebookJobHandlers } from "../ebooks/job-handlers.server";
 import { mediaJobHandlers } from "../media/job-handlers.server";
 import type { JobHandler } from "./worker.server";
 
+export interface JobLane {
+  name: string;
+  handlers: Record<string, JobHandler>;
+  /** Jobs of this lane that run at once; null takes WORKER_CONCURRENCY. */
+  concurrency: number | null;
+}
+
 /**
- * Every job type the worker runs, by name. Capabilities add their handlers here explicitly
- * (no registration by side effect, which bundlers may drop).
+ * Every job type the worker runs, by lane. A minute-long video encode must not hold a
+ * one-second PDF build behind it, so each lane has its own worker loop. Capabilities add their
+ * handlers here explicitly (no registration by side effect, which bundlers may drop).
  */
-export const jobHandlers: Record<string, JobHandler> = { ...mediaJobHandlers, ...ebookJobHandlers };
+export const jobLanes: JobLane[] = [
+  { name: "video", handlers: mediaJobHandlers, concurrency: null },
+  { name: "documents", handlers: ebookJobHandlers, concurrency: 1 },
+];

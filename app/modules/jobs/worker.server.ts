@@ -33,6 +33,9 @@ export interface WorkerOptions {
   leaseMs?: number;
   heartbeatMs?: number;
   backoffBaseMs?: number;
+  /** Re-queue jobs left running by a dead process at start (off when boot did it once for all lanes). */
+  recoverInterrupted?: boolean;
+  name?: string;
 }
 
 export interface Worker {
@@ -44,10 +47,15 @@ export interface Worker {
   lastTickAt: () => Date | null;
 }
 
+export function recoverInterruptedJobs(studio: Studio, logger: Logger): void {
+  const requeued = requeueInterruptedJobs({ db: studio.db, now: studio.now() });
+  if (requeued) logger.info({ requeued }, "requeued jobs interrupted by a restart");
+}
+
 /** One worker loop inside the server process; leases make it safe across crashes. */
 export function startWorker(options: WorkerOptions): Worker {
   const { studio, logger } = options;
-  const id = `worker-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
+  const id = `worker-${options.name ?? "main"}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
   const concurrency = options.concurrency ?? 1;
   const pollMs = options.pollMs ?? 500;
   const leaseMs = options.leaseMs ?? 30_000;
@@ -57,8 +65,7 @@ export function startWorker(options: WorkerOptions): Worker {
   let stopped = false;
   let lastTick: Date | null = null;
 
-  const requeued = requeueInterruptedJobs({ db: studio.db, now: studio.now() });
-  if (requeued) logger.info({ requeued }, "requeued jobs interrupted by a restart");
+  if (options.recoverInterrupted ?? true) recoverInterruptedJobs(studio, logger);
 
   async function run(job: JobRow) {
     const abort = new AbortController();

@@ -5,14 +5,20 @@ export interface HealthReport {
   ok: boolean;
   database: { ok: boolean; error?: string };
   disk: { ok: boolean; freeBytes: number };
-  worker: { ok: boolean; running: number; lastTickAt: string | null };
+  workers: Array<{ name: string; ok: boolean; running: number; lastTickAt: string | null }>;
 }
 
 const MIN_FREE_BYTES = 512 * 1024 * 1024;
 
-/** Database reachable, enough disk for renders, worker loop ticking. */
-export function checkHealth(options: { studio: Studio; worker?: { running: () => number; lastTickAt: () => Date | null } }): HealthReport {
-  const { studio, worker } = options;
+interface WorkerProbe {
+  id: string;
+  running: () => number;
+  lastTickAt: () => Date | null;
+}
+
+/** Database reachable, enough disk for renders, every worker loop ticking. */
+export function checkHealth(options: { studio: Studio; workers: WorkerProbe[] }): HealthReport {
+  const { studio } = options;
   let database: HealthReport["database"];
   try {
     studio.database.sqlite.prepare("select 1").get();
@@ -22,12 +28,10 @@ export function checkHealth(options: { studio: Studio; worker?: { running: () =>
   }
   const stats = fs.statfsSync(studio.config.dataDir);
   const freeBytes = stats.bavail * stats.bsize;
-  const lastTick = worker?.lastTickAt() ?? null;
-  const workerOk = Boolean(lastTick && studio.now().getTime() - lastTick.getTime() < 30_000);
-  const report = {
-    database,
-    disk: { ok: freeBytes > MIN_FREE_BYTES, freeBytes },
-    worker: { ok: workerOk, running: worker?.running() ?? 0, lastTickAt: lastTick?.toISOString() ?? null },
-  };
-  return { ok: report.database.ok && report.disk.ok && report.worker.ok, ...report };
+  const workers = options.workers.map((worker) => {
+    const lastTick = worker.lastTickAt();
+    return { name: worker.id, ok: Boolean(lastTick && studio.now().getTime() - lastTick.getTime() < 30_000), running: worker.running(), lastTickAt: lastTick?.toISOString() ?? null };
+  });
+  const report = { database, disk: { ok: freeBytes > MIN_FREE_BYTES, freeBytes }, workers };
+  return { ok: report.database.ok && report.disk.ok && workers.length > 0 && workers.every((w) => w.ok), ...report };
 }

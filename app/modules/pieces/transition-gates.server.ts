@@ -1,6 +1,7 @@
 import type { DbOrTx } from "~/lib/db.server";
 import type { Failure } from "~/lib/result";
 import { ebookSignoffGate } from "../ebooks/transition-gate.server";
+import { livestreamScriptGate } from "../livestream/transition-gate.server";
 import { episodeScriptGate } from "../media/transition-gate.server";
 import type { TransitionAction } from "./status-machine";
 
@@ -14,7 +15,7 @@ export interface GateContext {
  * Kind-specific checks that can hold a transition (a script that overruns, a print build
  * without sign-off). Each kind module adds its gate to this list.
  */
-const gates: Array<(ctx: GateContext) => Failure | null> = [episodeScriptGate, ebookSignoffGate];
+const gates: Array<(ctx: GateContext) => Failure | null> = [episodeScriptGate, ebookSignoffGate, livestreamScriptGate];
 
 export function checkTransitionGates(ctx: GateContext): Failure | null {
   for (const gate of gates) {

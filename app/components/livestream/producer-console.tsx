@@ -1,0 +1,309 @@
+import { Alert, Badge, Box, Button, Card, Grid, Group, NumberInput, Progress, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
+import { memo, useCallback, useRef, useState } from "react";
+import { ADJUST_STEP_MS } from "~/modules/livestream/livestream-rules";
+import type { RunOfShowBlock } from "~/modules/livestream/run-of-show";
+import { computePosition, formatClock } from "~/modules/livestream/show-position";
+import { blockOffsetMs, type ShowAction, type ShowState } from "~/modules/livestream/show-state";
+import { CtaQrCode } from "./cta-qr-code";
+import { livestreamDictionary, type LivestreamDictionary } from "./livestream-i18n";
+import { blockLabel, type ShowViewProps } from "./show-view-types";
+import { useBlocksFreshness } from "./use-blocks-freshness";
+import { useShowClock } from "./use-show-clock";
+
+export type ProducerConsoleProps = ShowViewProps;
+
+interface RunListProps {
+  blocks: RunOfShowBlock[];
+  currentIndex: number;
+  offsets: ShowState["blockOffsetsMs"];
+  canJump: boolean;
+  busy: boolean;
+  onJump: (blockIndex: number) => void;
+  t: LivestreamDictionary;
+}
+
+/** Memoised: the console re-renders for its clock, the list only when the show moves. */
+const RunList = memo(function RunList({ blocks, currentIndex, offsets, canJump, busy, onJump, t }: RunListProps) {
+  return (
+    <Table striped highlightOnHover stickyHeader verticalSpacing={4} fz="sm" data-testid="run-list">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>#</Table.Th>
+          <Table.Th>{t.runOfShow}</Table.Th>
+          <Table.Th ta="right">{t.planned}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {blocks.map((block, i) => {
+          const offset = (offsets[String(i)] ?? 0) / 1000;
+          const current = i === currentIndex;
+          return (
+            <Table.Tr key={block.id} bg={current ? "blue.1" : undefined} aria-current={current ? "step" : undefined}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={current ? 700 : 400} lineClamp={1}>
+                  {blockLabel(block, t)}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                {formatClock(block.plannedSeconds * 1000)}
+                {offset !== 0 && (
+                  <Text span size="xs" c={offset > 0 ? "orange" : "teal"}>
+                    {" "}
+                    {offset > 0 ? "+" : ""}
+                    {offset}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">
+                {current ? (
+                  <Badge size="sm">{t.current}</Badge>
+                ) : (
+                  canJump && (
+                    <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => onJump(i)} data-testid={`jump-${i}`}>
+                      {t.jump}
+                    </Button>
+                  )
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+});
+
+export function ProducerConsole(props: ProducerConsoleProps) {
+  const { blocks, onCommand, lang = "zh" } = props;
+  const t = livestreamDictionary(lang);
+  const clock = useShowClock({
+    eventsUrl: props.eventsUrl,
+    timeUrl: props.timeUrl,
+    snapshotUrl: props.snapshotUrl,
+    initialSnapshot: props.initialSnapshot,
+    frameIntervalMs: 100,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [online, setOnline] = useState<number | string>("");
+  const { applySnapshot } = clock;
+  // Read at reply time; a dependency on it would rebuild the callbacks every frame.
+  const serverNowRef = useRef(clock.serverNow);
+  serverNowRef.current = clock.serverNow;
+
+  const send = useCallback(
+    async (action: ShowAction) => {
+      if (!onCommand) return;
+      setBusy(true);
+      try {
+        const result = await onCommand(action);
+        if (result.ok) {
+          setError(null);
+          if (result.state) applySnapshot({ state: result.state, serverNow: result.serverNow ?? serverNowRef.current });
+          if (action.type === "setOnline") setOnline("");
+        } else {
+          setError(result.message);
+        }
+      } catch {
+        setError(t.commandFailed);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onCommand, applySnapshot, t],
+  );
+  const jump = useCallback((blockIndex: number) => void send({ type: "jump", blockIndex }), [send]);
+
+  const state = clock.state;
+  useBlocksFreshness(state, blocks.length, props.onBlocksStale);
+  if (!state) {
+    return (
+      <Alert color="gray" data-testid="producer-console">
+        {t.waiting}
+      </Alert>
+    );
+  }
+  const position = computePosition(state, blocks, clock.serverNow);
+  const live = state.status === "running" || state.status === "paused";
+  const re = state.redEnvelope;
+  const canDrive = Boolean(onCommand) && !busy;
+  const offsetSeconds = blockOffsetMs(state, position.blockIndex) / 1000;
+  const countdownColor = position.overrun ? "red" : position.warning ? "orange" : undefined;
+
+  return (
+    <Stack gap="md" data-testid="producer-console" data-status={state.status} data-block-index={position.blockIndex} data-version={state.version}>
+      {clock.stale && (
+        <Alert color="red" variant="filled" role="status" data-testid="stale-banner">
+          {t.stale}
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" title={t.commandFailed} withCloseButton onClose={() => setError(null)} data-testid="console-error">
+          {error}
+        </Alert>
+      )}
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <Card withBorder padding="md">
+              <Group justify="space-between" align="flex-start" wrap="wrap">
+                <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                  <Badge color={state.status === "running" ? "green" : state.status === "paused" ? "yellow" : "gray"}>
+                    {t.status[state.status]}
+                  </Badge>
+                  <Title order={3} lineClamp={2} data-testid="console-block">
+                    {position.block ? blockLabel(position.block, t) : ""}
+                  </Title>
+                  <Text size="sm" c="dimmed" lineClamp={1}>
+                    {position.nextBlock ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)}` : t.nextNone}
+                  </Text>
+                  {offsetSeconds !== 0 && (
+                    <Text size="xs" c="orange">
+                      {t.adjusted(offsetSeconds)}
+                    </Text>
+                  )}
+                </Stack>
+                <Stack gap={0} align="flex-end">
+                  <Text suppressHydrationWarning fw={800} fz={56} lh={1} c={countdownColor} data-testid="console-countdown" style={{ fontVariantNumeric: "tabular-nums" }}>
+                    {position.overrun ? `+${formatClock(position.overrunMs)}` : formatClock(position.remainingMs)}
+                  </Text>
+                  <Text suppressHydrationWarning size="sm" c="dimmed">
+                    {t.showRemaining} {formatClock(position.showRemainingMs)}
+                  </Text>
+                </Stack>
+              </Group>
+              <Progress
+                mt="sm"
+                color={countdownColor ?? "blue"}
+                value={position.durationMs > 0 ? Math.min(100, (position.elapsedMs / position.durationMs) * 100) : 100}
+              />
+              <Group mt="md" gap="xs" wrap="wrap">
+                {state.status === "idle" && (
+                  <Button color="green" disabled={!canDrive} onClick={() => void send({ type: "start" })} data-testid="console-start">
+                    {t.start}
+                  </Button>
+                )}
+                {state.status === "running" && (
+                  <Button color="yellow" disabled={!canDrive} onClick={() => void send({ type: "pause" })} data-testid="console-pause">
+                    {t.pause}
+                  </Button>
+                )}
+                {state.status === "paused" && (
+                  <Button color="green" disabled={!canDrive} onClick={() => void send({ type: "resume" })} data-testid="console-resume">
+                    {t.resume}
+                  </Button>
+                )}
+                <Button variant="default" disabled={!canDrive || !live || position.blockIndex === 0} onClick={() => void send({ type: "previous" })} data-testid="console-previous">
+                  {t.previous}
+                </Button>
+                <Button disabled={!canDrive || !live || !position.nextBlock} onClick={() => void send({ type: "next" })} data-testid="console-next">
+                  {t.nextButton}
+                </Button>
+                <Button variant="default" disabled={!canDrive || state.status === "ended"} onClick={() => void send({ type: "adjust", deltaMs: -ADJUST_STEP_MS })} data-testid="console-minus30">
+                  {t.removeTime}
+                </Button>
+                <Button variant="default" disabled={!canDrive || state.status === "ended"} onClick={() => void send({ type: "adjust", deltaMs: ADJUST_STEP_MS })} data-testid="console-plus30">
+                  {t.addTime}
+                </Button>
+                {live && (
+                  <Button color="red" variant="outline" disabled={!canDrive} onClick={() => void send({ type: "end" })} data-testid="console-end">
+                    {t.end}
+                  </Button>
+                )}
+              </Group>
+            </Card>
+
+            <Card withBorder padding="md">
+              <Group align="flex-end" wrap="wrap" gap="md">
+                <NumberInput
+                  label={t.online}
+                  value={online}
+                  onChange={setOnline}
+                  min={0}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  thousandSeparator=","
+                  placeholder={state.onlineCount.toLocaleString("en-US")}
+                  w={180}
+                  data-testid="console-online-input"
+                />
+                <Button
+                  disabled={!canDrive || online === ""}
+                  onClick={() => void send({ type: "setOnline", count: typeof online === "number" ? online : Number(online) })}
+                  data-testid="console-online-submit"
+                >
+                  {t.updateOnline}
+                </Button>
+                <Stack gap={0}>
+                  <Text size="xs" c="dimmed">
+                    {t.peak}
+                  </Text>
+                  <Text fw={700} fz="xl" data-testid="console-peak">
+                    {state.peakOnline.toLocaleString("en-US")}
+                  </Text>
+                </Stack>
+                <Text size="sm" c="dimmed">
+                  {t.roundsLeft(position.redEnvelope.roundsLeft)}
+                </Text>
+              </Group>
+            </Card>
+
+            {position.redEnvelope.active ? (
+              <Card withBorder padding="md" bg="red.0" role="status" data-testid="console-red-envelope-active">
+                <Group justify="space-between">
+                  <Text fw={700} c="red.8">
+                    {t.redEnvelopeTitle(position.redEnvelope.active.n, re.maxRounds)} · {t.redEnvelopeRunning}
+                  </Text>
+                  <Text suppressHydrationWarning fw={800} fz={32} c="red.8" style={{ fontVariantNumeric: "tabular-nums" }}>
+                    {formatClock(position.redEnvelope.active.remainingMs)}
+                  </Text>
+                </Group>
+                <Progress mt="xs" color="red" value={(position.redEnvelope.active.remainingMs / position.redEnvelope.active.totalMs) * 100} />
+              </Card>
+            ) : (
+              state.peakOnline >= re.threshold &&
+              re.roundsFired < re.maxRounds && (
+                <Card withBorder padding="md" bg="red.0" data-testid="console-red-envelope">
+                  <Group justify="space-between" wrap="wrap">
+                    <Text fw={700} c="red.8">
+                      {t.redEnvelopeArmed(re.threshold)}
+                    </Text>
+                    <Button color="red" disabled={!canDrive || !position.redEnvelope.armed} onClick={() => void send({ type: "fireRedEnvelope" })} data-testid="console-fire">
+                      {t.fireRound(re.roundsFired + 1, re.maxRounds)}
+                    </Button>
+                  </Group>
+                </Card>
+              )
+            )}
+
+            {position.block?.kind === "cta" && position.block.ctaUrl && (
+              <Group>
+                <CtaQrCode url={position.block.ctaUrl} caption={t.scanToJoin} size={140} />
+              </Group>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder padding={0}>
+            <Box px="md" py="xs">
+              <Title order={4}>{t.runOfShow}</Title>
+            </Box>
+            <ScrollArea h={560}>
+              <RunList
+                blocks={blocks}
+                currentIndex={position.blockIndex}
+                offsets={state.blockOffsetsMs}
+                canJump={Boolean(onCommand) && live}
+                busy={busy}
+                onJump={jump}
+                t={t}
+              />
+            </ScrollArea>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,170 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Image, NumberInput, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Form, useActionData, useNavigation, useRevalidator } from "@remix-run/react";
+import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
+import type { JobDto } from "~/modules/jobs/queue.server";
+import type { RenderVersionDto } from "~/modules/media/get-episode.server";
+import { formatBytes, formatSeconds } from "./format-media";
+
+interface RenderPanelProps {
+  durationSeconds: number;
+  job: JobDto | null;
+  versions: RenderVersionDto[];
+  canRender: boolean;
+}
+
+const JOB_COLORS: Record<string, string> = { queued: "gray", running: "blue", succeeded: "teal", failed: "red", cancelled: "dark" };
+const active = (job: JobDto | null) => job !== null && (job.status === "queued" || job.status === "running");
+
+/** Polls the render job every second while it runs: progress, ETA, cancel; then the versions list. */
+export function RenderPanel({ durationSeconds, job: initialJob, versions, canRender }: RenderPanelProps) {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const actionData = useActionData<{ error?: string; errors?: Record<string, string> }>();
+  const [job, setJob] = useState<JobDto | null>(initialJob);
+  const [cancelError, setCancelError] = useState<string | null>(null);
+
+  useEffect(() => setJob(initialJob), [initialJob]);
+
+  const jobId = job?.id;
+  const running = active(job);
+  useEffect(() => {
+    if (!running || jobId === undefined) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const res = await fetch(`/api/v1/jobs/${jobId}`, { headers: { Accept: "application/json" } }).catch(() => null);
+      if (stopped || !res?.ok) return;
+      const next = (await res.json()) as JobDto;
+      setJob(next);
+      if (!active(next)) revalidator.revalidate();
+    }, 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [running, jobId, revalidator]);
+
+  const cancel = async () => {
+    if (!job) return;
+    setCancelError(null);
+    const res = await fetch(`/api/v1/jobs/${job.id}/cancel`, { method: "POST" });
+    if (res.ok) setJob((await res.json()) as JobDto);
+    else setCancelError(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? t("media.uploadFailed"));
+  };
+
+  return (
+    <Card withBorder>
+      <Title order={4} mb={4}>
+        {t("media.render")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("media.renderHint")}
+      </Text>
+      {canRender ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="render" />
+          <Group align="end" gap="sm">
+            <NumberInput name="coverAtSecond" label={t("media.coverAt")} description={t("media.coverAtHint")} min={0} max={durationSeconds - 0.5} step={0.5} decimalScale={1} w={180} error={actionData?.errors?.coverAtSecond} />
+            <Button type="submit" leftSection={<IconMovie size={16} />} loading={navigation.formData?.get("intent") === "render"} disabled={running} data-testid="start-render">
+              {t("media.startRender")}
+            </Button>
+          </Group>
+        </Form>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t("media.noRenderRight")}
+        </Text>
+      )}
+      {actionData?.error ? (
+        <Alert color="red" mt="sm" data-testid="render-error">
+          {actionData.error}
+        </Alert>
+      ) : null}
+      {job ? (
+        <Stack gap={4} mt="md" data-testid="render-job">
+          <Group justify="space-between">
+            <Group gap={6}>
+              <Badge color={JOB_COLORS[job.status] ?? "gray"} variant="light" data-testid="render-job-status" data-status={job.status}>
+                {t(`media.jobStates.${job.status}`)}
+              </Badge>
+              {job.attempts > 1 ? (
+                <Text size="xs" c="dimmed">
+                  {t("media.attempt", { n: job.attempts })}
+                </Text>
+              ) : null}
+            </Group>
+            {running && canRender ? (
+              <Button size="xs" color="red" variant="light" leftSection={<IconPlayerStop size={14} />} onClick={cancel} data-testid="cancel-render">
+                {t("media.cancelRender")}
+              </Button>
+            ) : null}
+          </Group>
+          {running ? (
+            <>
+              <Progress value={job.progress * 100} animated={job.status === "running"} data-testid="render-progress" />
+              <Text size="xs" c="dimmed">
+                {Math.round(job.progress * 100)}%{job.etaSeconds !== null && job.status === "running" ? ` · ${t("media.eta", { count: job.etaSeconds })}` : ""}
+              </Text>
+            </>
+          ) : null}
+          {job.status === "failed" && job.error ? (
+            <Text size="sm" c="red">
+              {job.error}
+            </Text>
+          ) : null}
+          {cancelError ? (
+            <Text size="sm" c="red">
+              {cancelError}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : null}
+      <Title order={5} mt="lg" mb="xs">
+        {t("media.versions")}
+      </Title>
+      {versions.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("media.noVersions")}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="render-versions">
+          {versions.map((v) => (
+            <Card key={v.id} withBorder padding="xs" data-testid="render-version">
+              <Card.Section>
+                <Anchor href={v.videoUrl} target="_blank">
+                  <Image src={v.thumbnailUrl} alt={t("media.cover")} h={160} fit="contain" bg="dark" />
+                </Anchor>
+              </Card.Section>
+              <Text size="sm" fw={600} mt={6}>
+                {t("media.version", { n: v.number })}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatSeconds(v.durationSeconds)} · {formatBytes(v.bytes)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(v.createdAt)}
+              </Text>
+              <Group gap={4} mt={6} wrap="nowrap">
+                <Button component="a" href={`${v.videoUrl}?download=1`} size="compact-xs" variant="light" leftSection={<IconDownload size={12} />}>
+                  {t("media.download")}
+                </Button>
+                {canRender ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="render-delete" />
+                    <input type="hidden" name="renderId" value={v.id} />
+                    <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("media.deleteVersion")} onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}>
+                      <IconTrash size={12} />
+                    </Button>
+                  </Form>
+                ) : null}
+              </Group>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </Card>
+  );
+}

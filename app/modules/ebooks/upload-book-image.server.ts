@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
+import { fail, type Result } from "~/lib/result";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor, type Actor } from "../auth/actor";
+import { editableBook } from "./book-access.server";
+import { imageFilePath, sha256Hex, touchPiece, voidSignoffs } from "./book-store.server";
+import { sniffImage } from "./image-file.server";
+import { isPlainImageName } from "./markdown-blocks";
+import { IMAGE_MAX_BYTES, IMAGE_NAME_RE } from "./schemas";
+
+/** The name chapters will use: the uploaded file's own name, without any folder part. */
+export function imageNameFromUpload(fileName: string): string {
+  return (fileName.split(/[\\/]/).pop() ?? "").trim();
+}
+
+/**
+ * Stores an image uploaded to a book. The bytes are sniffed (PNG or JPEG only) before anything is
+ * written; the file goes under DATA_DIR by book id and content hash. Uploading the same name again
+ * replaces the image (and voids the sign-off, as any content change does).
+ */
+export async function uploadBookImage(options: {
+  db: Db;
+  dataDir: string;
+  actor: Actor;
+  pieceId: number;
+  fileName: string;
+  bytes: Buffer;
+  now: Date;
+}): Promise<Result<{ imageId: number; name: string; replaced: boolean }>> {
+  const { db, actor, pieceId, bytes, now } = options;
+  const access = editableBook(db, pieceId, actor);
+  if (!access.ok) return access;
+  const name = imageNameFromUpload(options.fileName);
+  if (!name || !isPlainImageName(name) || !IMAGE_NAME_RE.test(name)) {
+    return fail(400, "invalid_name", "图片文件名只能包含文字、数字、点、短横线和下划线，并以 .png、.jpg 或 .jpeg 结尾。", "file");
+  }
+  if (bytes.length === 0) return fail(400, "empty_file", "上传的文件是空的。", "file");
+  if (bytes.length > IMAGE_MAX_BYTES) return fail(413, "too_large", `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, "file");
+  const info = sniffImage(bytes);
+  if (!info.ok) return fail(415, "not_an_image", `“${name}”不是 PNG 或 JPEG 图片，未保存。`, "file");
+
+  const sha256 = sha256Hex(bytes);
+  const target = imageFilePath(options.dataDir, { pieceId, sha256, format: info.format });
+  await mkdir(path.dirname(target), { recursive: true });
+  if (!existsSync(target)) {
+    // Written beside the target and renamed, so a half-written file is never visible.
+    const temp = `${target}.${randomBytes(4).toString("hex")}.part`;
+    try {
+      await writeFile(temp, bytes, { flag: "wx" });
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+  return db.transaction((tx) => {
+    const existing = tx.select().from(schema.ebookImages).where(and(eq(schema.ebookImages.pieceId, pieceId), eq(schema.ebookImages.name, name))).get();
+    const values = { format: info.format, width: info.width, height: info.height, bytes: bytes.length, sha256, uploadedBy: actor.id, createdAt: now };
+    const imageId = existing
+      ? (tx.update(schema.ebookImages).set(values).where(eq(schema.ebookImages.id, existing.id)).run(), existing.id)
+      : tx.insert(schema.ebookImages).values({ pieceId, name, ...values }).returning({ id: schema.ebookImages.id }).get().id;
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: existing ? "ebook.image.replace" : "ebook.image.upload",
+      entity: "piece",
+      entityId: pieceId,
+      before: existing ? { name, sha256: existing.sha256 } : undefined,
+      after: { imageId, name, format: info.format, width: info.width, height: info.height, bytes: bytes.length, sha256 },
+      at: now,
+    });
+    touchPiece(tx, pieceId, now);
+    if (!existing || existing.sha256 !== sha256) voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
+    return { ok: true as const, imageId, name, replaced: Boolean(existing) };
+  });
+}
+
+export function deleteBookImage(options: { db: Db; actor: Actor; pieceId: number; imageId: number; now: Date }): Result {
+  const { db, actor, pieceId, now } = options;
+  const access = editableBook(db, pieceId, actor);
+  if (!access.ok) return access;
+  return db.transaction((tx) => {
+    const image = tx.select().from(schema.ebookImages).where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, pieceId))).get();
+    if (!image) return fail(404, "not_found", "图片不存在。", "imageId");
+    tx.delete(schema.ebookImages).where(eq(schema.ebookImages.id, image.id)).run();
+    // The file stays: earlier builds and their audit may still point at it by hash.
+    recordAudit(tx, { actor: auditActor(actor), action: "ebook.image.delete", entity: "piece", entityId: pieceId, before: { imageId: image.id, name: image.name, sha256: image.sha256 }, at: now });
+    touchPiece(tx, pieceId, now);
+    voidSignoffs(tx, { pieceId, reason: `删除了图片「${image.name}」`, actor, now });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,18 @@
+import type { Db } from "~/lib/db.server";
+import type { RunOfShowBlock } from "./run-of-show";
+import type { ShowState } from "./show-state";
+import { loadShow } from "./show-store.server";
+
+export interface ShowScreenData {
+  id: number;
+  title: string;
+  blocks: RunOfShowBlock[];
+  snapshot: { state: ShowState; serverNow: number };
+}
+
+/** What the prompter and the console render first; the stream takes over after hydration. */
+export function getShowScreen(options: { db: Db; showId: number; now: Date }): ShowScreenData | null {
+  const loaded = loadShow(options.db, options.showId);
+  if (!loaded) return null;
+  return { id: options.showId, title: loaded.piece.title, blocks: loaded.blocks, snapshot: { state: loaded.state, serverNow: options.now.getTime() } };
+}

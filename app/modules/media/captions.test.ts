@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { assColor, assTime, breakCaptionLines, buildAssScript, captionLineWidth, escapeAssText, NO_LINE_END, NO_LINE_START } from "./captions";
+import { planRender } from "./render-plan";
+
+const lines = (text: string, maxChars = 14) => breakCaptionLines(text, { maxChars });
+
+function assertKinsoku(result: string[]) {
+  for (const [i, line] of result.entries()) {
+    if (i > 0) expect(NO_LINE_START.has(line[0]), `line ${i} starts with ${line[0]}: ${JSON.stringify(result)}`).toBe(false);
+    if (i < result.length - 1) expect(NO_LINE_END.has(line[line.length - 1]), `line ${i} ends with ${line.at(-1)}: ${JSON.stringify(result)}`).toBe(false);
+  }
+}
+
+describe("breakCaptionLines", () => {
+  it("keeps a short caption on one line", () => {
+    expect(lines("原厂零件更放心")).toEqual(["原厂零件更放心"]);
+  });
+
+  it("never exceeds the width and loses no characters", () => {
+    const text = "夜班技师带你看一次真实的刹车片更换过程从拆卸到检测每一步都不马虎";
+    const result = lines(text);
+    expect(result.length).toBeGreaterThan(1);
+    for (const line of result) expect(captionLineWidth(line)).toBeLessThanOrEqual(14);
+    expect(result.join("")).toBe(text);
+  });
+
+  it("balances lines instead of leaving one orphan character", () => {
+    const result = lines("一二三四五六七八九十一二三四五");
+    expect(result.map((l) => l.length)).toEqual([8, 7]);
+  });
+
+  it("never starts a line with closing punctuation", () => {
+    // Greedy 14 would put "，" at the start of line 2.
+    for (const closing of [..."，。、；：？！）」』”’"]) {
+      const result = lines(`一二三四五六七八九十一二三四${closing}五六七八`);
+      assertKinsoku(result);
+      expect(result.join("")).toBe(`一二三四五六七八九十一二三四${closing}五六七八`);
+    }
+  });
+
+  it("never ends a line with opening punctuation", () => {
+    for (const opening of [..."（《「『“‘"]) {
+      const text = `一二三四五六七八九十一二三${opening}四五六七八九十`;
+      const result = lines(text);
+      assertKinsoku(result);
+      expect(result.join("")).toBe(text);
+    }
+  });
+
+  it("handles consecutive closing marks like 。」 at a break", () => {
+    const text = "他说：「一二三四五六七八九十。」然后走了很远很远的路";
+    const result = lines(text);
+    assertKinsoku(result);
+    expect(result.join("")).toBe(text);
+  });
+
+  it("keeps Latin words and numbers whole", () => {
+    const result = lines("这台车搭载2.0T发动机百公里加速7.9秒油耗6.5L还支持CarPlay互联");
+    const joined = result.join("|");
+    for (const word of ["2.0T", "7.9", "6.5L", "CarPlay"]) expect(joined).toContain(word);
+    for (const line of result) expect(captionLineWidth(line)).toBeLessThanOrEqual(14);
+  });
+
+  it("keeps spaces between Latin words but drops them at line edges", () => {
+    const result = breakCaptionLines("Apple CarPlay and Android Auto 全系标配的智能互联系统", { maxChars: 10 });
+    for (const line of result) {
+      expect(line).toBe(line.trim());
+      expect(captionLineWidth(line)).toBeLessThanOrEqual(10);
+    }
+    expect(result.join(" ")).toContain("Apple CarPlay");
+  });
+
+  it("cuts a Latin run longer than a whole line instead of overflowing", () => {
+    const result = breakCaptionLines("https://example.com/a-very-long-path-name-here", { maxChars: 8 });
+    for (const line of result) expect(captionLineWidth(line)).toBeLessThanOrEqual(8);
+    expect(result.join("")).toBe("https://example.com/a-very-long-path-name-here");
+  });
+
+  it("pulls the previous character down with closing punctuation", () => {
+    expect(breakCaptionLines("一二。", { maxChars: 2 })).toEqual(["一", "二。"]);
+  });
+
+  it("lets punctuation hang when nothing can move down", () => {
+    expect(breakCaptionLines("「一」", { maxChars: 2 })).toEqual(["「一」"]);
+  });
+
+  it("respects explicit newlines and ignores blank text", () => {
+    expect(lines("第一行\n第二行")).toEqual(["第一行", "第二行"]);
+    expect(lines("   \n  ")).toEqual([]);
+  });
+
+  it("rejects an unusable width", () => {
+    expect(() => breakCaptionLines("文字", { maxChars: 1 })).toThrow();
+  });
+});
+
+describe("ASS helpers", () => {
+  it("converts colours to ASS byte order", () => {
+    expect(assColor("#12355B")).toBe("&H005B3512");
+    expect(assColor("#000000", 0x80)).toBe("&H80000000");
+  });
+
+  it("formats centisecond times", () => {
+    expect(assTime(0)).toBe("0:00:00.00");
+    expect(assTime(61.235)).toBe("0:01:01.24");
+    expect(assTime(3600)).toBe("1:00:00.00");
+  });
+
+  it("neutralises override braces and backslashes from user text", () => {
+    expect(escapeAssText("{\\pos(0,0)}hi\\N")).toBe("｛＼pos(0,0)｝hi＼N");
+  });
+});
+
+describe("buildAssScript", () => {
+  const planned = planRender({
+    column: { name: "一分钟识车", durationSeconds: 10, outroLine: "到店报暗号“秒懂”送原厂雨伞", introCardSeconds: 2, outroSeconds: 2 },
+    episode: { title: "全新SUV的三大亮点", script: [{ text: "第一句{\\b1}字幕内容比较长需要换行显示才可以看全", seconds: 3 }, { text: "第二句", seconds: 2 }] },
+    clips: [{ id: "a", path: "a.mp4", kind: "video", durationSeconds: 20, width: 1920, height: 1080, sar: 1, hasAudio: true }],
+  });
+  if (!planned.ok) throw new Error(planned.message);
+  const ass = buildAssScript(planned.plan, { fontFamily: "Noto Sans SC" });
+
+  it("targets a 1080x1920 canvas with our font and no automatic wrapping", () => {
+    expect(ass).toContain("PlayResX: 1080");
+    expect(ass).toContain("PlayResY: 1920");
+    expect(ass).toContain("WrapStyle: 2");
+    expect(ass).toMatch(/^Style: Caption,Noto Sans SC,64,/m);
+  });
+
+  it("times captions by the script, after the intro", () => {
+    const captions = ass.split("\n").filter((l) => l.includes(",Caption,"));
+    expect(captions).toHaveLength(2);
+    expect(captions[0]).toContain("0:00:02.00,0:00:05.00");
+    expect(captions[1]).toContain("0:00:05.00,0:00:07.00");
+    expect(captions[0]).toContain("\\N");
+    expect(captions[0]).not.toContain("{\\b1}");
+  });
+
+  it("shows the title card and the fixed outro line", () => {
+    expect(ass).toContain("全新SUV的三大亮点".slice(0, 5));
+    const outro = ass.split("\n").find((l) => l.includes(",Outro,"));
+    expect(outro).toContain("0:00:08.00,0:00:10.00");
+    expect(outro?.replace(/\\N/g, "")).toContain("到店报暗号“秒懂”送原厂雨伞");
+  });
+});

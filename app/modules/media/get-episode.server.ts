@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, inArray, like } from "drizzle-orm";
+import { schema, type Db, type DbOrTx } from "~/lib/db.server";
+import type { Actor } from "../auth/actor";
+import { toJobDto, type JobDto } from "../jobs/queue.server";
+import { canEditEpisode, canRenderEpisode, loadEpisode } from "./episode-access.server";
+import type { EpisodeScriptLine } from "./episode-script";
+
+export type MediaAssetRow = typeof schema.mediaAssets.$inferSelect;
+export type RenderRow = typeof schema.episodeRenders.$inferSelect;
+
+export interface MediaAssetDto {
+  id: number;
+  role: string;
+  kind: string;
+  originalName: string;
+  bytes: number;
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  hasAudio: boolean;
+  position: number;
+  verifyStatus: string;
+  verifyError: string | null;
+  createdAt: string;
+}
+
+export function toMediaAssetDto(row: MediaAssetRow): MediaAssetDto {
+  return {
+    id: row.id,
+    role: row.role,
+    kind: row.kind,
+    originalName: row.originalName,
+    bytes: row.bytes,
+    durationSeconds: row.durationSeconds,
+    width: row.width,
+    height: row.height,
+    hasAudio: row.hasAudio,
+    position: row.position,
+    verifyStatus: row.verifyStatus,
+    verifyError: row.verifyError,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface RenderVersionDto {
+  id: number;
+  number: number;
+  jobId: number;
+  bytes: number;
+  durationSeconds: number;
+  coverAtSecond: number | null;
+  createdAt: string;
+  videoUrl: string;
+  coverUrl: string;
+  thumbnailUrl: string;
+}
+
+export function toRenderVersionDto(row: RenderRow): RenderVersionDto {
+  return {
+    id: row.id,
+    number: row.number,
+    jobId: row.jobId,
+    bytes: row.bytes,
+    durationSeconds: row.durationSeconds,
+    coverAtSecond: row.coverAtSecond,
+    createdAt: row.createdAt.toISOString(),
+    videoUrl: `/renders/${row.id}/video`,
+    coverUrl: `/renders/${row.id}/cover`,
+    thumbnailUrl: `/renders/${row.id}/thumbnail`,
+  };
+}
+
+export function listScriptLines(db: DbOrTx, pieceId: number): EpisodeScriptLine[] {
+  return db
+    .select({ voiceover: schema.episodeScriptLines.voiceover, caption: schema.episodeScriptLines.caption, shotNote: schema.episodeScriptLines.shotNote, seconds: schema.episodeScriptLines.seconds })
+    .from(schema.episodeScriptLines)
+    .where(eq(schema.episodeScriptLines.pieceId, pieceId))
+    .orderBy(asc(schema.episodeScriptLines.position))
+    .all();
+}
+
+export function listEpisodeClips(db: DbOrTx, pieceId: number): MediaAssetRow[] {
+  return db
+    .select()
+    .from(schema.mediaAssets)
+    .where(and(eq(schema.mediaAssets.pieceId, pieceId), eq(schema.mediaAssets.role, "footage")))
+    .orderBy(asc(schema.mediaAssets.position), asc(schema.mediaAssets.id))
+    .all();
+}
+
+export function listRenderVersions(db: DbOrTx, pieceId: number): RenderRow[] {
+  return db.select().from(schema.episodeRenders).where(eq(schema.episodeRenders.pieceId, pieceId)).orderBy(desc(schema.episodeRenders.number)).all();
+}
+
+export const RENDER_KEY_PREFIX = "video.render:";
+
+/** The render of this episode that is queued or running, if any (one at a time per episode is enough). */
+export function activeRenderJob(db: DbOrTx, pieceId: number) {
+  return (
+    db
+      .select()
+      .from(schema.jobs)
+      .where(and(eq(schema.jobs.type, "video.render"), inArray(schema.jobs.status, ["queued", "running"]), like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`)))
+      .orderBy(desc(schema.jobs.id))
+      .get() ?? null
+  );
+}
+
+/** The latest render job (any state), so the page can show a failure or a cancellation. */
+export function latestRenderJob(db: DbOrTx, pieceId: number): JobDto | null {
+  const job = db
+    .select()
+    .from(schema.jobs)
+    .where(and(eq(schema.jobs.type, "video.render"), like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`)))
+    .orderBy(desc(schema.jobs.id))
+    .get();
+  return job ? toJobDto(job) : null;
+}
+
+/** Everything the episode page and GET /api/v1/episodes/{id} show. */
+export function getEpisode(options: { db: Db; pieceId: number; actor: Actor }) {
+  const { db, pieceId, actor } = options;
+  const loaded = loadEpisode(db, pieceId);
+  if (!loaded.ok) return loaded;
+  const { piece, column } = loaded;
+  const owner = db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, piece.ownerId)).get();
+  return {
+    ok: true as const,
+    episode: {
+      id: piece.id,
+      title: piece.title,
+      status: piece.status,
+      version: piece.version,
+      ownerId: piece.ownerId,
+      ownerName: owner?.name ?? null,
+      mixCategory: piece.mixCategory,
+      updatedAt: piece.updatedAt.toISOString(),
+    },
+    column: { id: column.id, name: column.name, durationSeconds: column.durationSeconds, outroLine: column.outroLine, readingSpeedCps: column.readingSpeedCps, episodeTarget: column.episodeTarget },
+    lines: listScriptLines(db, pieceId),
+    clips: listEpisodeClips(db, pieceId).map(toMediaAssetDto),
+    versions: listRenderVersions(db, pieceId).map(toRenderVersionDto),
+    renderJob: latestRenderJob(db, pieceId),
+    canEdit: canEditEpisode(piece, actor),
+    canRender: canRenderEpisode(piece, actor),
+  };
+}

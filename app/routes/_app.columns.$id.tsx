@@ -1,0 +1,269 @@
+import { Alert, Anchor, Badge, Button, Card, ColorInput, FileButton, Grid, Group, Image, NumberInput, Progress, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { formatBytes, formatSeconds } from "~/components/media/format-media";
+import { RouteError } from "~/components/route-error";
+import { StatusBadge } from "~/components/status-badge";
+import { requireActor } from "~/lib/auth.server";
+import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { createEpisode, getColumn, updateColumn } from "~/modules/columns/columns.server";
+import { createEpisodeSchema, updateColumnSchema } from "~/modules/columns/schemas";
+import { deleteColumnAsset } from "~/modules/media/manage-media.server";
+import { maxUploadBytes } from "~/modules/media/media-store.server";
+import { COLUMN_ASSET_ROLES, columnAssetActionSchema } from "~/modules/media/page-schemas";
+import { acceptColumnAsset, checkColumnUpload, createUploadCollector } from "~/modules/media/upload-media.server";
+import { MIX_CATEGORIES } from "~/modules/pieces/status-machine";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "columns.read");
+  const found = getColumn({ db: getStudio().db, columnId: parseId(params.id) });
+  if (!found) throw json({ message: "栏目不存在。" }, { status: 404 });
+  return { ...found, canManage: can(actor.roles, "columns.manage"), canCreate: can(actor.roles, "pieces.create") };
+}
+
+type ActionResult = { ok: boolean; intent: string; error?: string; errors?: FieldErrors };
+const answer = (body: ActionResult, status = 200) => json(body, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const columnId = parseId(params.id);
+  const { db, config, now } = getStudio();
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const actor = await requireActor(request, "columns.manage");
+    const allowed = checkColumnUpload({ db, actor, columnId });
+    if (!allowed.ok) return answer({ ok: false, intent: "asset-upload", error: allowed.message }, allowed.status);
+    const maxBytes = maxUploadBytes();
+    const collector = createUploadCollector({ dataDir: config.dataDir, relDir: allowed.relDir, maxBytes, signal: request.signal });
+    const form = await unstable_parseMultipartFormData(request, collector.handler);
+    const result = await acceptColumnAsset({ db, dataDir: config.dataDir, actor, columnId, role: String(form.get("role") ?? ""), saved: collector.state.saved, originalName: collector.state.originalName, maxBytes, now: now() });
+    return result.ok ? answer({ ok: true, intent: "asset-upload" }) : answer({ ok: false, intent: "asset-upload", error: result.message }, result.status);
+  }
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "update") {
+    const actor = await requireActor(request, "columns.manage");
+    const parsed = parseForm(updateColumnSchema, form);
+    if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors }, 400);
+    const result = updateColumn({ db, actor, columnId, input: parsed.data, now: now() });
+    return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message, errors: result.field ? { [result.field]: result.message } : undefined }, result.status);
+  }
+  if (intent === "new-episode") {
+    const actor = await requireActor(request, "pieces.create");
+    const parsed = parseForm(createEpisodeSchema, form);
+    if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors }, 400);
+    const result = createEpisode({ db, actor, columnId, title: parsed.data.title, now: now() });
+    if (!result.ok) return answer({ ok: false, intent, error: result.message }, result.status);
+    return redirect(`/episodes/${result.pieceId}`);
+  }
+  if (intent === "asset-delete") {
+    const actor = await requireActor(request, "columns.manage");
+    const parsed = parseForm(columnAssetActionSchema, form);
+    if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
+    const result = await deleteColumnAsset({ db, dataDir: config.dataDir, actor, columnId, assetId: parsed.data.assetId, now: now() });
+    return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message }, result.status);
+  }
+  await requireActor(request, "columns.read");
+  return answer({ ok: false, intent, error: "未知的操作。" }, 400);
+}
+
+const RENDER_COLORS: Record<string, string> = { none: "gray", queued: "gray", rendering: "blue", rendered: "teal", failed: "red" };
+
+function AssetUpload({ role }: { role: string }) {
+  const submit = useSubmit();
+  const { t } = useTranslation();
+  const accept = role === "logo" ? "image/png,image/jpeg" : role === "intro" || role === "outro" ? "video/*,image/png,image/jpeg" : "audio/*";
+  return (
+    <FileButton
+      accept={accept}
+      onChange={(file) => {
+        if (!file) return;
+        const body = new FormData();
+        body.append("role", role);
+        body.append("file", file);
+        submit(body, { method: "post", encType: "multipart/form-data" });
+      }}
+    >
+      {(props) => (
+        <Button {...props} size="compact-sm" variant="light" leftSection={<IconUpload size={14} />} data-testid={`asset-upload-${role}`}>
+          {t("media.upload")}
+        </Button>
+      )}
+    </FileButton>
+  );
+}
+
+export default function ColumnPage() {
+  const { column, episodes, assets, channels, canManage, canCreate } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const errors = data?.errors ?? {};
+  const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  return (
+    <Stack>
+      <div>
+        <Group gap="xs">
+          <Badge variant="light">{column.mixCategory}</Badge>
+          <Badge variant="outline" color="gray">
+            {t("media.secondsEach", { count: column.durationSeconds })}
+          </Badge>
+        </Group>
+        <Title order={2} mt={6} data-testid="column-name">
+          {column.name}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {column.description}
+        </Text>
+        <Group justify="space-between" mt="sm" mb={4} maw={520}>
+          <Text fw={600} data-testid="column-progress">
+            {t("media.published", { n: column.publishedEpisodes, target: column.episodeTarget })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("media.episodesTotal", { count: column.totalEpisodes })}
+          </Text>
+        </Group>
+        <Progress value={Math.min(100, (column.publishedEpisodes / column.episodeTarget) * 100)} maw={520} color={column.primaryColor} />
+      </div>
+      {data && !data.ok && data.error ? (
+        <Alert color="red" data-testid="column-error">
+          {data.error}
+        </Alert>
+      ) : null}
+      {data?.ok && data.intent === "update" ? <Alert color="green">{t("media.saved")}</Alert> : null}
+      <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t("media.episodes")}</Title>
+        </Group>
+        {canCreate ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="new-episode" />
+            <Group align="start" gap="sm" mb="md">
+              <TextInput name="title" placeholder={t("media.newEpisodeTitle")} required maxLength={120} style={{ flex: "1 1 220px" }} error={data?.intent === "new-episode" ? errors.title : undefined} aria-label={t("media.newEpisodeTitle")} />
+              <Button type="submit" leftSection={<IconPlus size={16} />} loading={busy("new-episode")} data-testid="new-episode">
+                {t("media.newEpisode")}
+              </Button>
+            </Group>
+          </Form>
+        ) : null}
+        {episodes.length === 0 ? <Text c="dimmed">{t("media.noEpisodes")}</Text> : null}
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+          {episodes.map((e) => (
+            <Card key={e.id} withBorder padding="sm" data-testid="episode-card">
+              <Group wrap="nowrap" align="start" gap="sm">
+                {e.thumbnailUrl ? <Image src={e.thumbnailUrl} alt="" w={54} h={96} fit="cover" radius="sm" /> : null}
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <Anchor component={Link} to={`/episodes/${e.id}`} size="sm" fw={600} lineClamp={2}>
+                    {e.title}
+                  </Anchor>
+                  <Group gap={4} mt={4}>
+                    <StatusBadge status={e.status} />
+                    <Badge size="sm" variant="light" color={RENDER_COLORS[e.renderState]} data-testid="episode-render-state">
+                      {t(`media.renderStates.${e.renderState}`)}
+                      {e.renderProgress !== null ? ` ${Math.round(e.renderProgress * 100)}%` : ""}
+                    </Badge>
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {e.ownerName} · {t("media.clipsCount", { count: e.clips })} · {t("media.versionsCount", { count: e.versions })}
+                  </Text>
+                </div>
+              </Group>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </Card>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder>
+            <Title order={4} mb="sm">
+              {t("media.settings")}
+            </Title>
+            {!canManage ? (
+              <Text size="sm" c="dimmed" mb="sm">
+                {t("media.readOnlySettings")}
+              </Text>
+            ) : null}
+            <Form method="post" key={column.version}>
+              <input type="hidden" name="intent" value="update" />
+              <input type="hidden" name="version" value={column.version} />
+              <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0 }}>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <TextInput name="name" label={t("media.name")} defaultValue={column.name} maxLength={40} required error={errors.name} />
+                  <Select name="mixCategory" label={t("media.mixCategory")} data={[...MIX_CATEGORIES]} defaultValue={column.mixCategory} allowDeselect={false} error={errors.mixCategory} />
+                  <NumberInput name="episodeTarget" label={t("media.episodeTarget")} defaultValue={column.episodeTarget} min={1} max={1000} error={errors.episodeTarget} />
+                  <NumberInput name="durationSeconds" label={t("media.durationSeconds")} defaultValue={column.durationSeconds} min={6} max={600} error={errors.durationSeconds} />
+                  <NumberInput name="viewsTargetPerEpisode" label={t("media.viewsTargetPerEpisode")} defaultValue={column.viewsTargetPerEpisode ?? ""} min={1} thousandSeparator="," error={errors.viewsTargetPerEpisode} />
+                  <NumberInput name="readingSpeedCps" label={t("media.readingSpeed")} defaultValue={column.readingSpeedCps} min={1} max={10} step={0.5} decimalScale={1} error={errors.readingSpeedCps} />
+                  <Select name="defaultChannelId" label={t("media.defaultChannel")} data={channels.map((c) => ({ value: String(c.id), label: c.name }))} defaultValue={column.defaultChannelId ? String(column.defaultChannelId) : null} clearable error={errors.defaultChannelId} />
+                  <ColorInput name="primaryColor" label={t("media.primaryColor")} defaultValue={column.primaryColor} format="hex" error={errors.primaryColor} />
+                  <ColorInput name="accentColor" label={t("media.accentColor")} defaultValue={column.accentColor} format="hex" error={errors.accentColor} />
+                  <ColorInput name="textColor" label={t("media.textColor")} defaultValue={column.textColor} format="hex" error={errors.textColor} />
+                </SimpleGrid>
+                <TextInput name="outroLine" label={t("media.outroLine")} defaultValue={column.outroLine} maxLength={40} required mt="sm" error={errors.outroLine} />
+                <Textarea name="description" label={t("media.description")} defaultValue={column.description} maxLength={500} autosize minRows={2} mt="sm" error={errors.description} />
+                {canManage ? (
+                  <Button type="submit" mt="md" loading={busy("update")} data-testid="save-column">
+                    {t("media.save")}
+                  </Button>
+                ) : null}
+              </fieldset>
+            </Form>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder>
+            <Title order={4} mb={4}>
+              {t("media.brandAssets")}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t("media.brandHint")}
+            </Text>
+            <Stack gap="sm">
+              {COLUMN_ASSET_ROLES.map((role) => {
+                const asset = assets.find((a) => a.role === role);
+                return (
+                  <Card key={role} withBorder padding="xs" data-testid={`asset-${role}`}>
+                    <Group justify="space-between" wrap="nowrap" align="start">
+                      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+                        {asset && role === "logo" ? <Image src={`/media/${asset.id}`} alt="" w={40} h={40} fit="contain" /> : null}
+                        <div style={{ minWidth: 0 }}>
+                          <Text size="sm" fw={600}>
+                            {t(`media.roles.${role}`)}
+                          </Text>
+                          <Text size="xs" c="dimmed" lineClamp={1} style={{ wordBreak: "break-all" }}>
+                            {asset ? `${asset.originalName} · ${asset.kind === "image" ? `${asset.width}×${asset.height}` : formatSeconds(asset.durationSeconds)} · ${formatBytes(asset.bytes)}` : t("media.none")}
+                          </Text>
+                        </div>
+                      </Group>
+                      {canManage ? (
+                        <Group gap={4} wrap="nowrap">
+                          <AssetUpload role={role} />
+                          {asset ? (
+                            <Form method="post">
+                              <input type="hidden" name="intent" value="asset-delete" />
+                              <input type="hidden" name="assetId" value={asset.id} />
+                              <Button type="submit" size="compact-sm" variant="subtle" color="red" aria-label={t("media.delete")}>
+                                <IconTrash size={14} />
+                              </Button>
+                            </Form>
+                          ) : null}
+                        </Group>
+                      ) : null}
+                    </Group>
+                  </Card>
+                );
+              })}
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

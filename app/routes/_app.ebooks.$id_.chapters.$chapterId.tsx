@@ -1,0 +1,151 @@
+import { Alert, Anchor, Box, Button, Card, Grid, Group, List, Select, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useDeferredValue, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import previewCss from "~/components/ebooks/ebook-preview.css";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { parseForm, parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getChapterPage } from "~/modules/ebooks/get-books.server";
+import { renderMarkdownPreviewHtml } from "~/modules/ebooks/markdown-preview";
+import { CHAPTER_MARKDOWN_MAX, updateChapterSchema } from "~/modules/ebooks/schemas";
+import { updateChapter } from "~/modules/ebooks/update-chapter.server";
+import { validateChapterMarkdown } from "~/modules/ebooks/validate-chapter-markdown";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.chapter.title ?? "章节"} · ${data?.book.title ?? ""}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "ebooks.read");
+  const page = getChapterPage({ db: getStudio().db, pieceId: parseId(params.id), chapterId: parseId(params.chapterId), actor });
+  if (!page) throw json({ message: "章节不存在。" }, { status: 404 });
+  return page;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "ebooks.edit");
+  const pieceId = parseId(params.id);
+  const chapterId = parseId(params.chapterId);
+  const parsed = parseForm(updateChapterSchema, await request.formData());
+  if (!parsed.ok) return json({ ok: false, errors: parsed.errors as Record<string, string> }, { status: 400 });
+  const { db, now } = getStudio();
+  const result = updateChapter({ db, actor, pieceId, chapterId, input: parsed.data, now: now() });
+  if (!result.ok) return json({ ok: false, errors: { [result.field ?? "_form"]: result.message } as Record<string, string> }, { status: result.status });
+  return json({ ok: true, errors: null });
+}
+
+export default function ChapterEditor() {
+  const { book, chapter, sections, images, canEdit } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const [markdown, setMarkdown] = useState(chapter.markdown);
+  const [title, setTitle] = useState(chapter.title);
+  const deferred = useDeferredValue(markdown);
+  const imageUrls = useMemo(() => new Map(images.map((i) => [i.name, i.url])), [images]);
+  const html = useMemo(() => renderMarkdownPreviewHtml(deferred, { imageUrl: (name) => imageUrls.get(name) ?? null }), [deferred, imageUrls]);
+  const problems = useMemo(() => validateChapterMarkdown(deferred, (name) => (imageUrls.has(name) ? "image" : "missing")), [deferred, imageUrls]);
+  const errors = data?.errors ?? {};
+  const saving = navigation.state === "submitting";
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="end">
+        <div>
+          <Anchor component={Link} to={`/ebooks/${book.id}`} size="sm" data-testid="back-to-book">
+            ← {book.title}
+          </Anchor>
+          <Title order={2}>{t("ebooks.chapterEditor")}</Title>
+        </div>
+      </Group>
+      <Form method="post">
+        <input type="hidden" name="version" value={chapter.version} />
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Card withBorder>
+              <Stack gap="xs">
+                {data?.ok ? <Alert color="green">{t("ebooks.saved")}</Alert> : null}
+                {errors._form ? (
+                  <Alert color="red" data-testid="chapter-error">
+                    {errors._form}
+                    <Text size="xs">{t("ebooks.staleHint")}</Text>
+                  </Alert>
+                ) : null}
+                <Group grow align="start">
+                  <TextInput name="title" label={t("ebooks.chapterTitle")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} readOnly={!canEdit} maxLength={80} required data-testid="chapter-title" />
+                  <Select name="sectionId" label={t("ebooks.section")} defaultValue={String(chapter.sectionId)} allowDeselect={false} data={sections.map((s) => ({ value: String(s.id), label: s.title }))} error={errors.sectionId} readOnly={!canEdit} />
+                </Group>
+                <Textarea
+                  className="ebook-markdown"
+                  name="markdown"
+                  label={t("ebooks.markdown")}
+                  description={t("ebooks.editorHelp")}
+                  value={markdown}
+                  onChange={(e) => setMarkdown(e.currentTarget.value)}
+                  error={errors.markdown}
+                  readOnly={!canEdit}
+                  autosize
+                  minRows={16}
+                  maxRows={40}
+                  maxLength={CHAPTER_MARKDOWN_MAX}
+                  data-testid="chapter-markdown"
+                />
+                {canEdit ? (
+                  <Button type="submit" w="fit-content" loading={saving} data-testid="save-chapter">
+                    {t("ebooks.save")}
+                  </Button>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("ebooks.readOnly")}
+                  </Text>
+                )}
+              </Stack>
+            </Card>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Stack>
+              <Card withBorder data-testid="chapter-problems">
+                <Title order={5} mb={4}>
+                  {t("ebooks.problemsTitle")}
+                </Title>
+                {problems.length === 0 ? (
+                  <Text size="sm" c="green">
+                    {t("ebooks.noProblems")}
+                  </Text>
+                ) : (
+                  <List size="sm" spacing={2}>
+                    {problems.map((p, i) => (
+                      <List.Item key={i} c="red" data-line={p.line}>
+                        <Text span fw={600} size="sm">
+                          {t("ebooks.line", { line: p.line })}
+                        </Text>
+                        ：{p.message}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </Card>
+              <Card withBorder>
+                <Title order={5} mb="xs">
+                  {t("ebooks.preview")}
+                </Title>
+                <Title order={3} mb="sm">
+                  {title}
+                </Title>
+                {/* The preview HTML is built from escaped text only (no raw HTML in the dialect). */}
+                <Box className="ebook-preview" data-testid="chapter-preview" dangerouslySetInnerHTML={{ __html: html }} />
+              </Card>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Form>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,123 @@
+import { Anchor, Badge, Box, Button, Card, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
+import { RouteError } from "~/components/route-error";
+import { StatusBadge } from "~/components/status-badge";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { listBooks } from "~/modules/ebooks/get-books.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "ebooks.read");
+  return { books: listBooks({ db: getStudio().db }), canCreate: can(actor.roles, "ebooks.edit") };
+}
+
+type BookRow = ReturnType<typeof useLoaderData<typeof loader>>["books"][number];
+
+function PagesCell({ book }: { book: BookRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" data-testid="book-pages">
+        {book.latestPages ? t("ebooks.pagesOf", { pages: book.latestPages, target: book.targetPages }) : `${t("ebooks.noBuildYet")} / ${book.targetPages}`}
+      </Text>
+      {book.latestPages ? <Progress value={Math.min(100, (book.latestPages / book.targetPages) * 100)} size="xs" color={book.latestPages > book.targetPages ? "orange" : "indigo"} /> : null}
+    </>
+  );
+}
+
+function SignoffBadge({ book }: { book: BookRow }) {
+  const { t } = useTranslation();
+  if (book.kind !== "handbook" && book.signoff === "none") return <>—</>;
+  return (
+    <Badge size="sm" variant="light" color={book.signoff === "valid" ? "green" : book.signoff === "voided" ? "red" : "gray"}>
+      {t(book.signoff === "valid" ? "ebooks.signoffValid" : book.signoff === "voided" ? "ebooks.signoffVoided" : "ebooks.signoffNone")}
+    </Badge>
+  );
+}
+
+export default function EbooksList() {
+  const { books, canCreate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("ebooks.listTitle")}</Title>
+        {canCreate ? (
+          <Button component={Link} to="/ebooks/new" data-testid="new-book">
+            {t("ebooks.newBook")}
+          </Button>
+        ) : null}
+      </Group>
+      <Stack gap="sm" hiddenFrom="sm">
+        {books.map((b) => (
+          <Card key={b.id} withBorder padding="sm">
+            <Group justify="space-between" wrap="nowrap" align="start">
+              <Anchor component={Link} to={`/ebooks/${b.id}`} fw={600}>
+                {b.title}
+              </Anchor>
+              <StatusBadge status={b.status} />
+            </Group>
+            <Text size="xs" c="dimmed" mb={6}>
+              {t(`kinds.${b.kind}`)} · {b.trim} · {b.ownerName} · {b.chapters} {t("ebooks.chapters")}
+            </Text>
+            <PagesCell book={b} />
+            <Box mt={6}>
+              <SignoffBadge book={b} />
+            </Box>
+          </Card>
+        ))}
+      </Stack>
+      <Table.ScrollContainer minWidth={720} visibleFrom="sm">
+        <Table striped highlightOnHover data-testid="books-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("ebooks.title")}</Table.Th>
+              <Table.Th>{t("ebooks.kind")}</Table.Th>
+              <Table.Th>{t("common.status")}</Table.Th>
+              <Table.Th>{t("common.owner")}</Table.Th>
+              <Table.Th>{t("ebooks.chapters")}</Table.Th>
+              <Table.Th miw={150}>{t("ebooks.pages")}</Table.Th>
+              <Table.Th>{t("ebooks.signoff")}</Table.Th>
+              <Table.Th>{t("ebooks.updatedAt")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {books.map((b) => (
+              <Table.Tr key={b.id} data-testid={`book-row-${b.id}`}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/ebooks/${b.id}`}>
+                    {b.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {t(`kinds.${b.kind}`)} · {b.trim}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={b.status} />
+                </Table.Td>
+                <Table.Td>{b.ownerName}</Table.Td>
+                <Table.Td>{b.chapters}</Table.Td>
+                <Table.Td>
+                  <PagesCell book={b} />
+                </Table.Td>
+                <Table.Td>
+                  <SignoffBadge book={b} />
+                </Table.Td>
+                <Table.Td>{formatDateTime(b.updatedAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {books.length === 0 ? <Text c="dimmed">{t("ebooks.empty")}</Text> : null}
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,126 @@
+import { Alert, Badge, Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { IconBroadcast, IconChartBar, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
+import { RunOfShowPanel } from "~/components/livestream/run-of-show-panel";
+import { ShowBuilderForm } from "~/components/livestream/show-builder-form";
+import { RouteError } from "~/components/route-error";
+import { StatusBadge } from "~/components/status-badge";
+import { requireActor } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { parseShowForm } from "~/modules/livestream/parse-show-form.server";
+import { canEditShow, getShow, listShowStaff, updateShow } from "~/modules/livestream/show-store.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "livestream.read");
+  const { db } = getStudio();
+  const show = getShow({ db, showId: parseId(params.id) });
+  if (!show) throw json({ message: "直播脚本不存在。" }, { status: 404 });
+  return {
+    show,
+    staff: listShowStaff({ db }),
+    canEdit: canEditShow(show, actor),
+    canPrompt: can(actor.roles, "livestream.prompter"),
+    canControl: can(actor.roles, "livestream.control"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "livestream.edit");
+  const showId = parseId(params.id);
+  const parsed = parseShowForm(await request.formData());
+  if (!parsed.ok) return json({ errors: parsed.errors, saved: false }, { status: 400 });
+  const { db, now } = getStudio();
+  const result = updateShow({ db, actor, showId, input: parsed.data, now: now() });
+  if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, saved: false }, { status: result.status });
+  return json({ errors: null, saved: true });
+}
+
+export default function ShowBuilder() {
+  const { show, staff, canEdit, canPrompt, canControl } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const warnings: Record<string, string> = {};
+  for (const issue of show.issues) warnings[issue.path] ??= issue.message;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Badge variant="outline">{t("kinds.livestream")}</Badge>
+            <StatusBadge status={show.status} />
+            <Badge variant="light" data-live-status={show.liveStatus}>
+              {t(`livestream.liveStatuses.${show.liveStatus}`)}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {t("pieces.version", { version: show.version })}
+            </Text>
+          </Group>
+          <Title order={2} mt={6} data-testid="show-title">
+            {show.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")} · {t("livestream.host")} {show.hostName ?? "—"} · {t("livestream.producer")}{" "}
+            {show.producerName ?? "—"}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="wrap" data-testid="show-links">
+          {canPrompt && (
+            <Button component="a" href={`/livestreams/${show.id}/prompter`} variant="light" leftSection={<IconDeviceTv size={16} />}>
+              {t("livestream.prompter")}
+            </Button>
+          )}
+          {canControl && (
+            <Button component={Link} to={`/livestreams/${show.id}/control`} variant="light" leftSection={<IconBroadcast size={16} />}>
+              {t("livestream.control")}
+            </Button>
+          )}
+          <Button component={Link} to={`/livestreams/${show.id}/report`} variant="light" leftSection={<IconChartBar size={16} />}>
+            {t("livestream.report")}
+          </Button>
+          <Button component="a" href={`/livestreams/${show.id}/rundown.pdf`} variant="light" leftSection={<IconFileTypePdf size={16} />}>
+            {t("livestream.rundownPdf")}
+          </Button>
+        </Group>
+      </Group>
+      {show.blocksFrozen && show.liveStatus !== "ended" && <Alert color="blue">{t("livestream.frozenNotice")}</Alert>}
+      {data?.saved && (
+        <Alert color="green" data-testid="show-saved">
+          {t("livestream.saved")}
+        </Alert>
+      )}
+      {!canEdit && (
+        <Text c="dimmed" size="sm">
+          {t("livestream.readOnly")}
+        </Text>
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <ShowBuilderForm
+            key={show.version}
+            values={show}
+            staff={staff}
+            errors={data?.errors}
+            warnings={warnings}
+            readOnly={!canEdit}
+            submitting={navigation.state === "submitting"}
+            submitLabel={t("livestream.save")}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <RunOfShowPanel blocks={show.blocks} issues={show.issues} totalSeconds={show.totalSeconds} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

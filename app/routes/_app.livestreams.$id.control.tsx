@@ -1,0 +1,65 @@
+import { Anchor, Group, Stack, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { ProducerConsole } from "~/components/livestream/producer-console";
+import { showCommandSender } from "~/components/livestream/show-command-client";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getShowScreen } from "~/modules/livestream/show-screen.server";
+
+/** The producer's console: drives the show every screen follows. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "livestream.control");
+  const { db, now } = getStudio();
+  const screen = getShowScreen({ db, showId: parseId(params.id), now: now() });
+  if (!screen) throw json({ message: "直播不存在。" }, { status: 404 });
+  return screen;
+}
+
+export default function ControlPage() {
+  const { id, title, blocks, snapshot } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const base = `/livestreams/${id}`;
+  const revalidator = useRevalidator();
+  const reloadBlocks = useCallback(() => revalidator.revalidate(), [revalidator]);
+  const onCommand = useMemo(() => showCommandSender(`${base}/command`, { failed: t("common.errorTitle") }), [base, t]);
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} data-testid="console-title">
+          {t("livestream.consoleTitle", { title })}
+        </Title>
+        <Group gap="md">
+          <Anchor component={Link} to={base}>
+            {t("livestream.backToScript")}
+          </Anchor>
+          <Anchor href={`${base}/prompter`} target="_blank">
+            {t("livestream.prompter")}
+          </Anchor>
+          <Anchor component={Link} to={`${base}/report`}>
+            {t("livestream.report")}
+          </Anchor>
+        </Group>
+      </Group>
+      <ProducerConsole
+        blocks={blocks}
+        initialSnapshot={snapshot}
+        eventsUrl={`${base}/events`}
+        timeUrl={`${base}/time`}
+        snapshotUrl={`${base}/snapshot`}
+        onCommand={onCommand}
+        lang={i18n.language === "en" ? "en" : "zh"}
+        onBlocksStale={reloadBlocks}
+      />
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

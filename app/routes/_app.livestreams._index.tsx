@@ -1,0 +1,95 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
+import { RouteError } from "~/components/route-error";
+import { StatusBadge } from "~/components/status-badge";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { listShows } from "~/modules/livestream/show-store.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "livestream.read");
+  return { shows: listShows({ db: getStudio().db }), canCreate: can(actor.roles, "livestream.edit") };
+}
+
+const LIVE_COLORS = { idle: "gray", running: "green", paused: "yellow", ended: "blue" } as const;
+
+export default function LivestreamList() {
+  const { shows, canCreate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{t("livestream.listTitle")}</Title>
+          <Text size="sm" c="dimmed">
+            {t("livestream.listIntro")}
+          </Text>
+        </div>
+        {canCreate && (
+          <Button component={Link} to="/livestreams/new" leftSection={<IconPlus size={16} />} data-testid="new-show">
+            {t("livestream.newShow")}
+          </Button>
+        )}
+      </Group>
+      <Card withBorder padding={0}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover data-testid="shows-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("common.title")}</Table.Th>
+                <Table.Th>{t("livestream.scheduledAt")}</Table.Th>
+                <Table.Th>{t("livestream.host")}</Table.Th>
+                <Table.Th>{t("livestream.producer")}</Table.Th>
+                <Table.Th>{t("livestream.products")}</Table.Th>
+                <Table.Th>{t("common.status")}</Table.Th>
+                <Table.Th>{t("livestream.liveStatus")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shows.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Text c="dimmed">{t("livestream.noShows")}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {shows.map((show) => (
+                <Table.Tr key={show.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/livestreams/${show.id}`}>
+                      {show.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t("livestream.minutes", { count: show.plannedMinutes })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")}</Table.Td>
+                  <Table.Td>{show.hostName ?? "—"}</Table.Td>
+                  <Table.Td>{show.producerName ?? "—"}</Table.Td>
+                  <Table.Td>{t("livestream.productCount", { count: show.productCount })}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={show.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={LIVE_COLORS[show.liveStatus]} variant="light" data-live-status={show.liveStatus}>
+                      {t(`livestream.liveStatuses.${show.liveStatus}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

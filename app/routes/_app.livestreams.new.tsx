@@ -1,0 +1,59 @@
+import { Stack, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ShowBuilderForm, type ShowFormValues } from "~/components/livestream/show-builder-form";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { DEFAULT_TIMING, MIN_SHOW_MINUTES } from "~/modules/livestream/livestream-rules";
+import { parseShowForm } from "~/modules/livestream/parse-show-form.server";
+import { createShow, listShowStaff } from "~/modules/livestream/show-store.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "livestream.edit");
+  const staff = listShowStaff({ db: getStudio().db });
+  const values: ShowFormValues = {
+    title: "",
+    scheduledAt: null,
+    hostId: null,
+    producerId: staff.producers.some((p) => p.value === String(actor.id)) ? actor.id : null,
+    plannedMinutes: MIN_SHOW_MINUTES,
+    hostCharsPerMinute: DEFAULT_TIMING.hostCharsPerMinute,
+    products: [{ name: "", painPoint: "", painSeconds: null, sellingPoint: "", sellingSeconds: null, perk: "", perkSeconds: null }],
+    opening: "",
+    interaction: "",
+    cta: "",
+    ctaUrl: "",
+    closing: "",
+  };
+  return { staff, values };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "livestream.edit");
+  const parsed = parseShowForm(await request.formData());
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const { db, now } = getStudio();
+  const result = createShow({ db, actor, input: parsed.data, now: now() });
+  if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string> }, { status: result.status });
+  return redirect(`/livestreams/${result.showId}`);
+}
+
+export default function NewShow() {
+  const { staff, values } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t("livestream.newShow")}</Title>
+      <ShowBuilderForm values={values} staff={staff} errors={data?.errors} submitting={navigation.state === "submitting"} submitLabel={t("livestream.create")} />
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { currentContentHash, findBook } from "~/modules/ebooks/book-store.server";
+import { listBuilds, toBuildDto } from "~/modules/ebooks/get-books.server";
+import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
+import { requestBuild } from "~/modules/ebooks/request-build.server";
+import { requestBuildSchema } from "~/modules/ebooks/schemas";
+import { toJobDto } from "~/modules/jobs/queue.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "ebooks.read");
+  const pieceId = parseId(params.id);
+  const { db } = getStudio();
+  if (!findBook(db, pieceId)) throw apiError(404, "not_found", "这本书不存在。");
+  const hash = currentContentHash(db, pieceId);
+  return json({ items: listBuilds({ db, pieceId }).map((b) => toBuildDto(b, hash)) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  const actor = await requireActor(request, "ebooks.build");
+  const pieceId = parseId(params.id);
+  const input = await parseJsonBody(request, requestBuildSchema);
+  const { db, now } = getStudio();
+  const result = requestBuild({ db, actor, pieceId, profile: input.profile, publicBaseUrl: publicBaseUrl(request.url), now: now() });
+  if (!result.ok) return failureResponse(result);
+  return json(toJobDto(result.job), { status: 202 });
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getBookPage } from "~/modules/ebooks/get-books.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "ebooks.read");
+  const page = getBookPage({ db: getStudio().db, pieceId: parseId(params.id), actor });
+  if (!page) throw apiError(404, "not_found", "这本书不存在。");
+  return json(page);
+}

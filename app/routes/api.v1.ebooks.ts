@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseJsonBody } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { createBook } from "~/modules/ebooks/create-book.server";
+import { getBookPage, listBooks } from "~/modules/ebooks/get-books.server";
+import { createBookSchema } from "~/modules/ebooks/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "ebooks.read");
+  return json({ items: listBooks({ db: getStudio().db }) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  const actor = await requireActor(request, "ebooks.edit");
+  const input = await parseJsonBody(request, createBookSchema);
+  const { db, now } = getStudio();
+  const result = createBook({ db, actor, input, now: now() });
+  if (!result.ok) return failureResponse(result);
+  return json(getBookPage({ db, pieceId: result.pieceId, actor }), { status: 201 });
+}

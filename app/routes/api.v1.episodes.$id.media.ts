@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, unstable_parseMultipartFormData } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getEpisode } from "~/modules/media/get-episode.server";
+import { maxUploadBytes } from "~/modules/media/media-store.server";
+import { acceptEpisodeUpload, checkEpisodeUpload, createUploadCollector } from "~/modules/media/upload-media.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "columns.read");
+  const found = getEpisode({ db: getStudio().db, pieceId: parseId(params.id), actor });
+  if (!found.ok) throw failureResponse(found);
+  return json({ items: found.clips });
+}
+
+/** Multipart upload (field `file`), streamed to disk; 413 too large, 415 wrong type, 422 corrupt. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  const actor = await requireActor(request, "media.upload");
+  const pieceId = parseId(params.id);
+  const { db, config, now } = getStudio();
+  const allowed = checkEpisodeUpload({ db, actor, pieceId });
+  if (!allowed.ok) throw failureResponse(allowed);
+  const maxBytes = maxUploadBytes();
+  // A declared length far over the limit is refused before a single byte is written.
+  if (Number(request.headers.get("content-length")) > maxBytes + 1024 * 1024) throw apiError(413, "too_large", `文件太大，单个素材不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB。`, "file");
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) throw apiError(415, "not_multipart", "请用 multipart/form-data 上传，文件字段名为 file。", "file");
+  const collector = createUploadCollector({ dataDir: config.dataDir, relDir: allowed.relDir, maxBytes, signal: request.signal });
+  await unstable_parseMultipartFormData(request, collector.handler);
+  const result = await acceptEpisodeUpload({ db, dataDir: config.dataDir, actor, pieceId, saved: collector.state.saved, originalName: collector.state.originalName, maxBytes, now: now() });
+  if (!result.ok) throw failureResponse(result);
+  return json({ asset: result.asset, job: result.job }, { status: 201 });
+}

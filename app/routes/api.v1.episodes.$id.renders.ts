@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getEpisode } from "~/modules/media/get-episode.server";
+import { requestRenderSchema } from "~/modules/media/page-schemas";
+import { requestRender } from "~/modules/media/request-render.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "columns.read");
+  const found = getEpisode({ db: getStudio().db, pieceId: parseId(params.id), actor });
+  if (!found.ok) throw failureResponse(found);
+  return json({ items: found.versions, renderJob: found.renderJob });
+}
+
+/** Queues a render; 202 with the job. The same script and clips while queued or running: the same job. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  const actor = await requireActor(request, "renders.create");
+  const pieceId = parseId(params.id);
+  // An empty body means "defaults"; anything else must be a valid JSON object.
+  const text = await request.text();
+  const input = await parseJsonBody(new Request(request.url, { method: "POST", body: text.trim() ? text : "{}" }), requestRenderSchema);
+  const { db, config, now } = getStudio();
+  const result = requestRender({ db, dataDir: config.dataDir, actor, pieceId, input, now: now() });
+  if (!result.ok) throw failureResponse(result);
+  return json({ job: result.job, created: result.created }, { status: 202 });
+}

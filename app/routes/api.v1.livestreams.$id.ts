@@ -1,0 +1,26 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { showInputSchema } from "~/modules/livestream/show-input";
+import { getShow, updateShow } from "~/modules/livestream/show-store.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "livestream.read");
+  const show = getShow({ db: getStudio().db, showId: parseId(params.id) });
+  if (!show) throw apiError(404, "not_found", "直播脚本不存在。");
+  return json(show);
+}
+
+/** Replaces the whole script (products and fixed blocks); send `version` to refuse a stale edit. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "PUT") throw apiError(405, "method_not_allowed", "请使用 PUT。");
+  const actor = await requireActor(request, "livestream.edit");
+  const showId = parseId(params.id);
+  const input = await parseJsonBody(request, showInputSchema);
+  const { db, now } = getStudio();
+  const result = updateShow({ db, actor, showId, input, now: now() });
+  if (!result.ok) return failureResponse(result);
+  return json(getShow({ db, showId }));
+}

@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseJsonBody } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { showInputSchema } from "~/modules/livestream/show-input";
+import { createShow, getShow, listShows } from "~/modules/livestream/show-store.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "livestream.read");
+  const items = listShows({ db: getStudio().db });
+  return json({ items, total: items.length });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  const actor = await requireActor(request, "livestream.edit");
+  const input = await parseJsonBody(request, showInputSchema);
+  const { db, now } = getStudio();
+  const result = createShow({ db, actor, input, now: now() });
+  if (!result.ok) return failureResponse(result);
+  return json(getShow({ db, showId: result.showId }), { status: 201 });
+}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { showCommandSender } from "~/components/livestream/show-command-client";
+import { Teleprompter } from "~/components/livestream/teleprompter";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { getShowScreen } from "~/modules/livestream/show-screen.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `提词器 · ${data.title}` : "提词器" }];
+
+/** Full screen, outside the shell: the host's teleprompter. Only a producer's prompter drives the show. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "livestream.prompter");
+  const { db, now } = getStudio();
+  const screen = getShowScreen({ db, showId: parseId(params.id), now: now() });
+  if (!screen) throw json({ message: "直播不存在。" }, { status: 404 });
+  return { ...screen, canDrive: can(actor.roles, "livestream.control") };
+}
+
+export default function PrompterPage() {
+  const { id, blocks, snapshot, canDrive } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const base = `/livestreams/${id}`;
+  const revalidator = useRevalidator();
+  const reloadBlocks = useCallback(() => revalidator.revalidate(), [revalidator]);
+  const onCommand = useMemo(() => (canDrive ? showCommandSender(`${base}/command`, { failed: t("common.errorTitle") }) : undefined), [canDrive, base, t]);
+  return (
+    <Teleprompter
+      blocks={blocks}
+      initialSnapshot={snapshot}
+      eventsUrl={`${base}/events`}
+      timeUrl={`${base}/time`}
+      snapshotUrl={`${base}/snapshot`}
+      onCommand={onCommand}
+      lang={i18n.language === "en" ? "en" : "zh"}
+      onBlocksStale={reloadBlocks}
+    />
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

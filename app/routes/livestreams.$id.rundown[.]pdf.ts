@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireActor } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { renderShowRundown } from "~/modules/livestream/run-show.server";
+
+/** The printable rundown, rendered in the request (about half a second). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "livestream.read");
+  const { db, config, now } = getStudio();
+  const rendered = await renderShowRundown({ db, showId: parseId(params.id), timeZone: config.timeZone, now: now() });
+  if (!rendered) throw json({ message: "直播不存在。" }, { status: 404 });
+  return new Response(new Uint8Array(rendered.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="rundown-${params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${rendered.title}-流程单.pdf`)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireActor } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { getShowSnapshot } from "~/modules/livestream/run-show.server";
+
+/** The full state, fetched by a screen that noticed it missed a change. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "livestream.read");
+  const { db, now } = getStudio();
+  const snapshot = getShowSnapshot({ db, showId: parseId(params.id), now: now() });
+  if (!snapshot) throw json({ message: "直播不存在。" }, { status: 404 });
+  return json(snapshot, { headers: { "Cache-Control": "no-store" } });
+}

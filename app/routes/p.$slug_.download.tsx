@@ -1,0 +1,31 @@
+import { createReadStream, existsSync } from "node:fs";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable, json } from "@remix-run/node";
+import { getStudio } from "~/lib/studio.server";
+import { buildFilePath } from "~/modules/ebooks/book-store.server";
+import { getBuild } from "~/modules/ebooks/get-books.server";
+import { getPublicBook } from "~/modules/ebooks/get-public-book.server";
+
+/**
+ * Public download of a book's latest screen build (no sign-in, no rate limit). The build is
+ * looked up from the slug and its file path comes from the build row, never from the URL.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { db, config } = getStudio();
+  const book = getPublicBook({ db, slug: params.slug ?? "" });
+  if (!book?.latest) throw json({ message: "没有可下载的版本。" }, { status: 404 });
+  const build = getBuild({ db, buildId: book.latest.id });
+  if (!build) throw json({ message: "没有可下载的版本。" }, { status: 404 });
+  const file = buildFilePath(config.dataDir, build);
+  if (!existsSync(file)) throw json({ message: "文件不存在。" }, { status: 404 });
+  const name = encodeURIComponent(`${book.title}.pdf`);
+  return new Response(createReadableStreamFromReadable(createReadStream(file)), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(build.bytes),
+      "Content-Disposition": `attachment; filename="${book.slug}.pdf"; filename*=UTF-8''${name}`,
+      ETag: `"${build.sha256}"`,
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}

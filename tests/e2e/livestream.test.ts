@@ -1,0 +1,204 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
+import { launchBrowser } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Each person in their own browser context, as on two devices. */
+async function signIn(email: string, password: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", viewport });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click('button[type="submit"]')]);
+  return page;
+}
+
+/** A fresh show for each test, so the tests do not depend on the demo show's state. */
+async function createShow(producer: Page, title: string): Promise<number> {
+  const response = await producer.request.post(`${baseUrl}/api/v1/livestreams`, { data: { ...demoShowScriptInput({ title }) } });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: number }).id;
+}
+
+const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
+
+describe("livestream in a real browser", () => {
+  it("builder refuses a 6th product with a clear message and shows the run of show", async () => {
+    const producer = await signIn("producer@studio.local", "demo-producer-2026");
+    const id = await createShow(producer, `商品上限测试 ${Date.now()}`);
+    await producer.goto(`${baseUrl}/livestreams/${id}`);
+    await expect.poll(() => producer.getByTestId("run-of-show").locator("tbody tr").count()).toBeGreaterThan(10);
+    expect(await producer.getByTestId("run-ok").count()).toBe(1);
+    for (let i = 0; i < 3; i++) await producer.getByTestId("add-product").click();
+    await expect.poll(() => producer.locator('[data-testid^="product-"]').count()).toBe(5);
+    expect(await producer.getByTestId("products-error").count()).toBe(0);
+    await producer.getByTestId("add-product").click();
+    await expect.poll(() => producer.getByTestId("products-error").textContent()).toContain("最多 5 个商品");
+    expect(await producer.locator('[data-testid^="product-"]').count()).toBe(5);
+    await producer.context().close();
+  });
+
+  it("moves the host's prompter within 250 ms of the producer's click, and catches up after a dropped connection", async () => {
+    const producer = await signIn("producer@studio.local", "demo-producer-2026");
+    const id = await createShow(producer, `同步测试 ${Date.now()}`);
+    const host = await signIn("host@studio.local", "demo-host-2026", { width: 1280, height: 800 });
+    // Keep a handle on the page's event streams so the test can cut the open one.
+    await host.addInitScript(() => {
+      const w = window as unknown as { __eventSources: EventSource[]; EventSource: typeof EventSource };
+      const Native = w.EventSource;
+      w.__eventSources = [];
+      w.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          w.__eventSources.push(this);
+        }
+      };
+    });
+
+    await producer.goto(`${baseUrl}/livestreams/${id}/control`);
+    await host.goto(`${baseUrl}/livestreams/${id}/prompter`);
+    await expect.poll(() => producer.getByTestId("producer-console").getAttribute("data-status")).toBe("idle");
+    await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("idle");
+    // The host may read but not drive: the host's page has no command keys.
+    expect(await host.getByText("空格 暂停/继续").count()).toBe(0);
+
+    await producer.getByTestId("console-start").click();
+    await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("running");
+
+    // Record on the prompter the wall time at which its block changes.
+    await host.evaluate(() => {
+      const w = window as unknown as { __blockChanges: Array<{ index: string | null; at: number }> };
+      w.__blockChanges = [];
+      const el = document.querySelector('[data-testid="teleprompter"]')!;
+      new MutationObserver(() => w.__blockChanges.push({ index: el.getAttribute("data-block-index"), at: Date.now() })).observe(el, {
+        attributes: true,
+        attributeFilter: ["data-block-index"],
+      });
+    });
+
+    const next = async (expected: number) => {
+      await expect.poll(() => producer.getByTestId("console-next").isEnabled()).toBe(true);
+      const clickedAt = await producer.evaluate(() => {
+        const at = Date.now();
+        (document.querySelector('[data-testid="console-next"]') as HTMLButtonElement).click();
+        return at;
+      });
+      await expect.poll(() => attr(host, "teleprompter", "data-block-index"), { timeout: 5000 }).toBe(String(expected));
+      const changes = await host.evaluate(() => (window as unknown as { __blockChanges: Array<{ index: string | null; at: number }> }).__blockChanges);
+      const change = changes.find((c) => c.index === String(expected));
+      expect(change).toBeDefined();
+      return change!.at - clickedAt;
+    };
+    // One unmeasured round trip warms the code paths (first render of a product block, JIT).
+    await next(1);
+    const delays: number[] = [];
+    for (let i = 2; i <= 8; i++) delays.push(await next(i));
+    const sorted = [...delays].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`console "next" click -> prompter block change (ms): ${delays.join(", ")}; median ${median}, max ${sorted[sorted.length - 1]}`);
+    // The typical delay must stay under 250 ms; a single sample may be slowed by a busy machine,
+    // but never to the ~1 s a lost push would cost (the heartbeat-driven resync).
+    expect(median).toBeLessThan(250);
+    expect(sorted[sorted.length - 1]).toBeLessThan(1000);
+    expect(await host.getByTestId("prompter-block").textContent()).toContain("互动");
+
+    // The host's connection drops: the network goes away and the open stream dies with it
+    // (the emulated offline mode only refuses new requests, so the open stream is failed by hand).
+    await host.context().setOffline(true);
+    await host.route("**/livestreams/*/events", (route) => route.abort("internetdisconnected"));
+    await host.evaluate(() => {
+      for (const source of (window as unknown as { __eventSources: EventSource[] }).__eventSources) {
+        source.close();
+        source.dispatchEvent(new Event("error"));
+      }
+    });
+    await expect.poll(() => host.getByTestId("stale-banner").count(), { timeout: 10_000 }).toBe(1);
+    expect(await host.getByTestId("stale-banner").textContent()).toContain("连接已中断");
+    // The local clock keeps counting from the last reference points.
+    const before = await host.getByTestId("prompter-countdown").textContent();
+    await host.waitForTimeout(1100);
+    expect(await host.getByTestId("prompter-countdown").textContent()).not.toBe(before);
+
+    await producer.getByTestId("console-next").click();
+    await expect.poll(() => producer.getByTestId("producer-console").getAttribute("data-block-index")).toBe("9");
+    await producer.getByTestId("console-plus30").click();
+    await expect.poll(() => producer.getByTestId("console-block").textContent()).toContain("第2轮");
+    expect(await attr(host, "teleprompter", "data-block-index")).toBe("8");
+
+    const reconnectStarted = Date.now();
+    await host.unroute("**/livestreams/*/events");
+    await host.context().setOffline(false);
+    await expect.poll(() => attr(host, "teleprompter", "data-block-index"), { timeout: 10_000 }).toBe("9");
+    await expect.poll(() => host.getByTestId("stale-banner").count(), { timeout: 10_000 }).toBe(0);
+    console.log(`prompter caught up ${Date.now() - reconnectStarted} ms after the connection came back`);
+    expect(await host.getByTestId("prompter-block").textContent()).toBe(await producer.getByTestId("console-block").textContent());
+
+    await producer.context().close();
+    await host.context().close();
+  });
+
+  it("arms the red-envelope rain at a peak of 3000 and shows the 90 s countdown on the host's screen", async () => {
+    const producer = await signIn("producer@studio.local", "demo-producer-2026");
+    const id = await createShow(producer, `红包雨测试 ${Date.now()}`);
+    const host = await signIn("host@studio.local", "demo-host-2026", { width: 390, height: 844 });
+    await producer.goto(`${baseUrl}/livestreams/${id}/control`);
+    await host.goto(`${baseUrl}/livestreams/${id}/prompter`);
+    await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("idle");
+    const loadedCount = Number(await attr(host, "teleprompter", "data-block-count"));
+
+    // The script changes after the screens loaded: going live freezes the new blocks, and both
+    // screens reload them instead of pointing into the old list.
+    const third = { name: "楼兰", painPoint: "七座车开起来像开船？", sellingPoint: "楼兰底盘扎实，三排都坐得舒服，长途不累。", perk: "今晚下定送全年保养。" };
+    const base = demoShowScriptInput();
+    const put = await producer.request.put(`${baseUrl}/api/v1/livestreams/${id}`, { data: { ...base, title: `红包雨测试 ${id}`, products: [...base.products, third] } });
+    expect(put.status()).toBe(200);
+    await producer.getByTestId("console-start").click();
+    await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("running");
+    const state = (await (await producer.request.get(`${baseUrl}/api/v1/livestreams/${id}/state`)).json()) as { state: { blockCount: number } };
+    expect(state.state.blockCount).not.toBe(loadedCount);
+    await expect.poll(() => attr(host, "teleprompter", "data-block-count")).toBe(String(state.state.blockCount));
+    await expect.poll(() => producer.getByTestId("run-list").locator("tbody tr").count()).toBe(state.state.blockCount);
+
+    await producer.getByTestId("console-online-input").fill("2999");
+    await producer.getByTestId("console-online-submit").click();
+    await expect.poll(() => producer.getByTestId("console-peak").textContent()).toBe("2,999");
+    expect(await producer.getByTestId("console-red-envelope").count()).toBe(0);
+
+    await producer.getByTestId("console-online-input").fill("3200");
+    await producer.getByTestId("console-online-submit").click();
+    await expect.poll(() => producer.getByTestId("console-fire").count()).toBe(1);
+    await producer.getByTestId("console-fire").click();
+    await expect.poll(() => host.getByTestId("prompter-red-envelope").count()).toBe(1);
+    expect(await host.getByTestId("prompter-red-envelope").textContent()).toMatch(/红包雨 第 1\/3 轮.*1:(29|30)/);
+    await expect.poll(() => producer.getByTestId("console-red-envelope-active").count()).toBe(1);
+    await producer.context().close();
+    await host.context().close();
+  });
+
+  it("shows the report with the online peak and leads as not tracked", async () => {
+    const producer = await signIn("producer@studio.local", "demo-producer-2026", { width: 390, height: 844 });
+    const id = await createShow(producer, `报告测试 ${Date.now()}`);
+    for (const action of [{ type: "start" }, { type: "setOnline", count: 4321 }, { type: "next" }, { type: "end" }]) {
+      const response = await producer.request.post(`${baseUrl}/api/v1/livestreams/${id}/commands`, { data: action });
+      expect(response.status()).toBe(200);
+    }
+    await producer.goto(`${baseUrl}/livestreams/${id}/report`);
+    expect(await producer.getByTestId("report-peak").textContent()).toBe("4,321");
+    expect(await producer.getByTestId("report-leads").textContent()).toBe("—");
+    expect(await producer.getByTestId("show-log").locator("tbody tr").count()).toBe(4);
+    const pdf = await producer.request.get(`${baseUrl}/livestreams/${id}/rundown.pdf`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    await producer.context().close();
+  });
+});

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { makeLavfiClip } from "~/modules/media/make-sample-clips.server";
+import { launchBrowser } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let dir: string;
+let clip: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "media-e2e-"));
+  const made = await makeLavfiClip({ outputPath: path.join(dir, "门店外景.mp4"), spec: { video: "testsrc2=s=320x240:r=25", audio: "sine=frequency=440", seconds: 1 } });
+  if (!made.ok) throw new Error(made.message);
+  clip = made.path;
+});
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("short-video episodes in a real browser", () => {
+  it("copywriter opens a demo episode, adds a script line with a live total, and uploads a clip with progress", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('input[name="email"]', "copy@studio.local");
+    await page.fill('input[name="password"]', "demo-copy-2026");
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${baseUrl}/`);
+
+    await page.goto(`${baseUrl}/columns`);
+    await page.getByRole("link", { name: "一分钟识车" }).click();
+    await page.waitForURL(/\/columns\/\d+$/);
+    await page.getByRole("link", { name: /第4集/ }).click();
+    await page.waitForURL(/\/episodes\/\d+$/);
+
+    const total = page.locator('[data-testid="script-total"]');
+    await expect.poll(() => total.textContent()).toContain("55 / 60");
+    const lines = await page.locator('[data-testid="script-line"]').count();
+    await page.click('[data-testid="add-line"]');
+    await expect.poll(() => page.locator('[data-testid="script-line"]').count()).toBe(lines + 1);
+    // A new line starts at 3 s: the running total moves without a round trip.
+    await expect.poll(() => total.textContent()).toContain("58 / 60");
+    const last = page.locator('[data-testid="script-line"]').last();
+    await last.locator('[data-testid="line-voiceover"]').fill("一二三四五六七八九十一二三四五六");
+    await expect.poll(() => last.locator('[data-testid="line-speed"]').textContent()).toContain("5.3");
+    await last.locator('[data-testid="line-seconds"]').fill("8");
+    await expect.poll(() => page.locator('[data-testid="script-total-label"]').textContent()).toContain("超出 3 秒");
+
+    const before = await page.locator('[data-testid="clip-row"]').count();
+    await page.locator('input[type="file"]').setInputFiles(clip);
+    await expect.poll(() => page.locator('[data-testid="clip-row"]').count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => page.locator('[data-testid="clip-row"]').last().textContent()).toContain("门店外景.mp4");
+    await context.close();
+  });
+});

@@ -1,0 +1,388 @@
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { count, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { schema } from "~/lib/db.server";
+import { logger } from "~/lib/logger.server";
+import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
+import { getJob } from "~/modules/jobs/queue.server";
+import { startWorker } from "~/modules/jobs/worker.server";
+import { transitionPiece } from "~/modules/pieces/transition-piece.server";
+import { action as bookAction, loader as bookLoader } from "~/routes/_app.ebooks.$id";
+import { action as chapterAction, loader as chapterLoader } from "~/routes/_app.ebooks.$id_.chapters.$chapterId";
+import { loader as compareLoader } from "~/routes/_app.ebooks.$id_.compare";
+import { loader as listLoader } from "~/routes/_app.ebooks._index";
+import { action as newBookAction } from "~/routes/_app.ebooks.new";
+import { loader as publicLoader } from "~/routes/p.$slug";
+import { loader as publicDownload } from "~/routes/p.$slug_.download";
+import { seedEbooksDemo } from "../../db/seed-ebooks";
+import { createTestStudio, formRequest, getRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+
+let t: TestStudio;
+beforeEach(() => (t = createTestStudio()));
+afterEach(() => t.cleanup());
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
+const count$ = (table: typeof schema.auditLog | typeof schema.ebookImages | typeof schema.ebookBuilds | typeof schema.ebookSignoffs) => t.studio.db.select({ n: count() }).from(table).get()!.n;
+
+/** A valid RGB PNG of the given size (real zlib data and CRCs, so pdfkit can embed it). */
+function makePng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([200, 40 + y, 60 + x], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+function uploadRequest(bookId: number, fileName: string, bytes: Buffer, cookie: string, type = "image/png"): Request {
+  const form = new FormData();
+  form.append("intent", "upload-image");
+  form.append("file", new File([new Uint8Array(bytes)], fileName, { type }));
+  return new Request(`http://localhost/ebooks/${bookId}`, { method: "POST", body: form, headers: { Cookie: cookie } });
+}
+
+async function post(bookId: number, fields: Record<string, string | string[]>, cookie: string) {
+  return respond(() => bookAction(args(formRequest(`/ebooks/${bookId}`, fields, cookie), { id: String(bookId) })));
+}
+
+async function bookPage(bookId: number, cookie: string) {
+  const res = await respond(() => bookLoader(args(getRequest(`/ebooks/${bookId}`, { Cookie: cookie }), { id: String(bookId) })));
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+async function saveChapter(bookId: number, chapterId: number, fields: { title: string; markdown: string; sectionId: number; version: number }, cookie: string) {
+  return respond(() =>
+    chapterAction(args(formRequest(`/ebooks/${bookId}/chapters/${chapterId}`, { title: fields.title, markdown: fields.markdown, sectionId: String(fields.sectionId), version: String(fields.version) }, cookie), { id: String(bookId), chapterId: String(chapterId) })),
+  );
+}
+
+/** Runs the real worker with the ebook handlers until every queued job has finished. */
+async function runJobs() {
+  const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20, backoffBaseMs: 10 });
+  try {
+    await expect
+      .poll(() => t.studio.db.select().from(schema.jobs).all().filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000, interval: 50 })
+      .toBe(0);
+    await worker.idle();
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** A copywriter's book with one section and two written chapters. */
+async function makeBook(cookie: string, kind = "ebook") {
+  const created = await respond(() => newBookAction(args(formRequest("/ebooks/new", { kind, title: "雨季驾驶小册子", subtitle: "看得见、停得住", author: "城东4S店", trim: "A5", targetPages: "16", description: "雨季用车要点", keywords: "雨季，安全" }, cookie))));
+  expect(created.status).toBe(302);
+  const bookId = Number(created.headers.get("Location")!.split("/").pop());
+  expect((await post(bookId, { intent: "add-section", title: "雨季" }, cookie)).status).toBe(200);
+  let page = await bookPage(bookId, cookie);
+  const sectionId = page.sections[0].id as number;
+  for (const title of ["出发前检查", "积水路段"]) expect((await post(bookId, { intent: "add-chapter", sectionId: String(sectionId), title }, cookie)).status).toBe(200);
+  page = await bookPage(bookId, cookie);
+  const [first, second] = page.sections[0].chapters as Array<{ id: number }>;
+  expect((await saveChapter(bookId, first.id, { title: "出发前检查", markdown: "## 雨刮\n\n雨季来临前，先检查**雨刮**和轮胎。\n\n> [!TIP]\n> 胎纹深度低于 1.6mm 必须更换。\n\n| 项目 | 标准 |\n| --- | --- |\n| 胎压 | 2.3bar |", sectionId, version: 1 }, cookie)).status).toBe(200);
+  expect((await saveChapter(bookId, second.id, { title: "积水路段", markdown: "水深超过轮胎一半时不要涉水。\n\n- 低速\n- 匀速", sectionId, version: 1 }, cookie)).status).toBe(200);
+  return { bookId, sectionId, chapterIds: [first.id, second.id] };
+}
+
+describe("books, chapters and builds", () => {
+  it("creates a book, writes chapters, builds a screen PDF through the job and reads back the page count", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId, chapterIds } = await makeBook(copy.cookie);
+    const png = makePng(40, 30);
+    expect((await respond(() => bookAction(args(uploadRequest(bookId, "chart.png", png, copy.cookie), { id: String(bookId) })))).status).toBe(200);
+    const sectionId = (await bookPage(bookId, copy.cookie)).sections[0].id;
+    expect((await saveChapter(bookId, chapterIds[1], { title: "积水路段", markdown: "水深超过轮胎一半时不要涉水。\n\n![积水深度示意](chart.png)", sectionId, version: 2 }, copy.cookie)).status).toBe(200);
+
+    const build = await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    expect(build.status).toBe(200);
+    const { jobId } = await build.json();
+    expect(getJob({ db: t.studio.db, jobId })?.status).toBe("queued");
+    await runJobs();
+    expect(getJob({ db: t.studio.db, jobId })?.status).toBe("succeeded");
+
+    const page = await bookPage(bookId, copy.cookie);
+    expect(page.builds).toHaveLength(1);
+    const [version] = page.builds;
+    expect(version).toMatchObject({ profile: "screen", current: true });
+    expect(version.pages).toBeGreaterThanOrEqual(6);
+    expect(version.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(page.pages).toEqual({ latest: version.pages, latestScreen: version.pages, target: 16 });
+    const file = path.join(t.dir, "ebooks", "builds", String(bookId), `${version.sha256}.pdf`);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(fs.statSync(file).size).toBe(version.bytes);
+    // Temp work dirs are cleaned.
+    expect(fs.readdirSync(path.join(t.dir, "tmp"))).toEqual([]);
+
+    const list = await (await respond(() => listLoader(args(getRequest("/ebooks", { Cookie: copy.cookie }))))).json();
+    expect(list.books[0]).toMatchObject({ id: bookId, latestPages: version.pages, targetPages: 16, chapters: 2 });
+  });
+
+  it("refuses print without a sign-off, allows it after sign-off, and an edit voids the sign-off and refuses print again", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie, "handbook");
+
+    const refused = await post(bookId, { intent: "build", profile: "print" }, copy.cookie);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toContain("外部审阅签字");
+    expect(t.studio.db.select().from(schema.jobs).all()).toHaveLength(0);
+
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    const screen = (await bookPage(bookId, copy.cookie)).builds[0];
+
+    // A copywriter may not record the sign-off.
+    expect((await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01" }, copy.cookie)).status).toBe(403);
+    // Bad input is refused at the field.
+    const bad = await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: " ", reviewer: "张警官", reviewedOn: "2026-02-30" }, editor.cookie);
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).errors)).toEqual(expect.arrayContaining(["organisation", "reviewedOn"]));
+    expect(count$(schema.ebookSignoffs)).toBe(0);
+
+    const signed = await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01", note: "同意印刷 5000 册" }, editor.cookie);
+    expect(signed.status).toBe(200);
+    let page = await bookPage(bookId, copy.cookie);
+    expect(page.signoff.state).toBe("valid");
+    expect(page.signoff.list[0]).toMatchObject({ buildId: screen.id, contentHash: screen.contentHash, organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01", valid: true });
+    expect(page.printBlockedReason).toBeNull();
+
+    expect((await post(bookId, { intent: "build", profile: "print" }, copy.cookie)).status).toBe(200);
+    await runJobs();
+    page = await bookPage(bookId, copy.cookie);
+    const print = page.builds.find((b: { profile: string }) => b.profile === "print");
+    expect(print).toMatchObject({ signoffId: page.signoff.list[0].id, contentHash: screen.contentHash });
+    expect(print.pages % 4).toBe(0);
+
+    // The handbook may now be published (the gate sees the valid sign-off).
+    const editorActor = editor.actor;
+    transitionPiece({ db: t.studio.db, actor: copy.actor, pieceId: bookId, action: "submit", now: new Date() });
+    transitionPiece({ db: t.studio.db, actor: editorActor, pieceId: bookId, action: "approve", now: new Date() });
+
+    // An edit after sign-off voids it, says why, and print is refused again.
+    const chapter = await (await respond(() => chapterLoader(args(getRequest(`/ebooks/${bookId}/chapters/${chapterIds[0]}`, { Cookie: editor.cookie }), { id: String(bookId), chapterId: String(chapterIds[0]) })))).json();
+    expect((await saveChapter(bookId, chapterIds[0], { title: "出发前检查", markdown: `${chapter.chapter.markdown}\n\n新增一段。`, sectionId, version: chapter.chapter.version }, editor.cookie)).status).toBe(200);
+    page = await bookPage(bookId, copy.cookie);
+    expect(page.signoff.state).toBe("voided");
+    expect(page.signoff.reason).toContain("出发前检查");
+    expect(page.signoff.list[0]).toMatchObject({ valid: false });
+    expect(page.signoff.list[0].voidedAt).not.toBeNull();
+    const again = await post(bookId, { intent: "build", profile: "print" }, editor.cookie);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error).toContain("已作废");
+    const publish = transitionPiece({ db: t.studio.db, actor: editorActor, pieceId: bookId, action: "publish", now: new Date() });
+    expect(publish).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
+    // An outdated build cannot be signed off: the reviewer saw other text.
+    const stale = await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-02" }, editor.cookie);
+    expect(stale.status).toBe(409);
+  });
+
+  it("voids a sign-off when metadata or an image changes, but not for the page target", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const { bookId } = await makeBook(copy.cookie);
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    const screen = (await bookPage(bookId, copy.cookie)).builds[0];
+    await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "交警中队", reviewer: "李警官", reviewedOn: "2026-03-01" }, editor.cookie);
+    const meta = (await bookPage(bookId, copy.cookie)).book;
+    const fields = { intent: "update-book", version: String(meta.version), title: meta.title, subtitle: meta.subtitle, author: meta.author, description: meta.description, keywords: meta.keywords.join(","), trim: meta.trim };
+    expect((await post(bookId, { ...fields, targetPages: "24" }, copy.cookie)).status).toBe(200);
+    let page = await bookPage(bookId, copy.cookie);
+    expect(page.signoff.state).toBe("valid");
+    expect(page.pages.target).toBe(24);
+
+    expect((await respond(() => bookAction(args(uploadRequest(bookId, "new.png", makePng(4, 4), copy.cookie), { id: String(bookId) })))).status).toBe(200);
+    page = await bookPage(bookId, copy.cookie);
+    expect(page.signoff.state).toBe("voided");
+    expect(page.signoff.reason).toContain("new.png");
+  });
+
+  it("refuses an upload that is not an image and stores nothing", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId } = await makeBook(copy.cookie);
+    const audits = count$(schema.auditLog);
+    for (const [name, bytes, status] of [
+      ["fake.png", Buffer.from("this is a text file, not a picture"), 415],
+      ["empty.png", Buffer.alloc(0), 400],
+      ["../../etc/passwd.png", Buffer.from("x"), 415],
+      ["script.svg", Buffer.from("<svg/>"), 400],
+      ["big.png", Buffer.concat([makePng(2, 2), Buffer.alloc(5 * 1024 * 1024)]), 413],
+    ] as const) {
+      const res = await respond(() => bookAction(args(uploadRequest(bookId, name, bytes, copy.cookie), { id: String(bookId) })));
+      expect(res.status, name).toBe(status);
+      const body = await res.json();
+      expect(body.errors.file, name).toBeTruthy();
+    }
+    expect(count$(schema.ebookImages)).toBe(0);
+    expect(count$(schema.auditLog)).toBe(audits);
+    expect(fs.existsSync(path.join(t.dir, "ebooks", "images"))).toBe(false);
+    // A path in the file name is dropped: only the plain name is kept.
+    const ok = await respond(() => bookAction(args(uploadRequest(bookId, "C:\\photos\\tyre.png", makePng(3, 3), copy.cookie), { id: String(bookId) })));
+    expect(ok.status).toBe(200);
+    const page = await bookPage(bookId, copy.cookie);
+    expect(page.images.map((i: { name: string }) => i.name)).toEqual(["tyre.png"]);
+  });
+
+  it("refuses a build with an empty chapter, naming the chapter", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId, sectionId } = await makeBook(copy.cookie);
+    await post(bookId, { intent: "add-chapter", sectionId: String(sectionId), title: "还没写的一章" }, copy.cookie);
+    const page = await bookPage(bookId, copy.cookie);
+    expect(page.buildProblem).toContain("还没写的一章");
+    const res = await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatch(/还没写的一章.*内容为空/);
+    expect(t.studio.db.select().from(schema.jobs).all()).toHaveLength(0);
+  });
+
+  it("refuses a host (no ebooks.edit) with 403 and changes nothing", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const host = await signedInUser(t.studio, ["host"]);
+    const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
+    const audits = count$(schema.auditLog);
+    const attempts: Array<Record<string, string | string[]>> = [
+      { intent: "add-section", title: "新分部" },
+      { intent: "add-chapter", sectionId: String(sectionId), title: "新章节" },
+      { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [...chapterIds].reverse().map(String) },
+      { intent: "delete-chapter", chapterId: String(chapterIds[0]) },
+      { intent: "build", profile: "screen" },
+    ];
+    for (const fields of attempts) {
+      expect((await post(bookId, fields, host.cookie)).status, String(fields.intent)).toBe(403);
+    }
+    expect((await saveChapter(bookId, chapterIds[0], { title: "改", markdown: "改", sectionId, version: 2 }, host.cookie)).status).toBe(403);
+    expect((await respond(() => bookAction(args(uploadRequest(bookId, "a.png", makePng(2, 2), host.cookie), { id: String(bookId) })))).status).toBe(403);
+    expect((await respond(() => newBookAction(args(formRequest("/ebooks/new", { kind: "ebook", title: "x", author: "y", trim: "A5", targetPages: "8" }, host.cookie))))).status).toBe(403);
+    expect(count$(schema.auditLog)).toBe(audits);
+    const page = await bookPage(bookId, host.cookie);
+    expect(page.can).toEqual({ edit: false, build: false, signoff: false });
+    expect(page.sections[0].chapters.map((c: { id: number }) => c.id)).toEqual(chapterIds);
+  });
+
+  it("keeps a copywriter out of another copywriter's book and refuses stale chapter saves", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy2 = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
+    expect((await post(bookId, { intent: "add-section", title: "别人的分部" }, copy2.cookie)).status).toBe(403);
+    const stale = await saveChapter(bookId, chapterIds[0], { title: "出发前检查", markdown: "旧版本上的修改", sectionId, version: 1 }, copy.cookie);
+    expect(stale.status).toBe(409);
+    const kept = await (await respond(() => chapterLoader(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId), chapterId: String(chapterIds[0]) })))).json();
+    expect(kept.chapter.markdown).toContain("雨刮");
+  });
+
+  it("reorders chapters and sections by posting the new order, refusing an order that does not match", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
+    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [...chapterIds].reverse().map(String) }, copy.cookie)).status).toBe(200);
+    expect((await bookPage(bookId, copy.cookie)).sections[0].chapters.map((c: { id: number }) => c.id)).toEqual([...chapterIds].reverse());
+    // Drag and drop posts one comma-separated field.
+    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: chapterIds.join(",") }, copy.cookie)).status).toBe(200);
+    expect((await bookPage(bookId, copy.cookie)).sections[0].chapters.map((c: { id: number }) => c.id)).toEqual(chapterIds);
+    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [String(chapterIds[0])] }, copy.cookie)).status).toBe(409);
+    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: "abc" }, copy.cookie)).status).toBe(400);
+    await post(bookId, { intent: "add-section", title: "高原" }, copy.cookie);
+    const sections = (await bookPage(bookId, copy.cookie)).sections.map((s: { id: number }) => s.id);
+    expect((await post(bookId, { intent: "reorder-sections", sectionIds: [...sections].reverse().map(String) }, copy.cookie)).status).toBe(200);
+    expect((await bookPage(bookId, copy.cookie)).sections.map((s: { title: string }) => s.title)).toEqual(["高原", "雨季"]);
+    // A section with chapters is not deleted.
+    expect((await post(bookId, { intent: "delete-section", sectionId: String(sectionId) }, copy.cookie)).status).toBe(409);
+  });
+
+  it("refuses bad book metadata at the field and stores nothing", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const good = { kind: "ebook", title: "书", author: "店", trim: "A5", targetPages: "96" };
+    for (const [fields, field] of [
+      [{ title: "  " }, "title"],
+      [{ title: "长".repeat(121) }, "title"],
+      [{ author: "" }, "author"],
+      [{ trim: "A3" }, "trim"],
+      [{ targetPages: "abc" }, "targetPages"],
+      [{ targetPages: "2" }, "targetPages"],
+      [{ kind: "poster" }, "kind"],
+      [{ description: "字".repeat(1001) }, "description"],
+    ] as const) {
+      const res = await respond(() => newBookAction(args(formRequest("/ebooks/new", { ...good, ...fields }, copy.cookie))));
+      expect(Object.keys((await res.json()).errors), JSON.stringify(fields)).toContain(field);
+    }
+    expect(t.studio.db.select().from(schema.ebooks).all()).toHaveLength(0);
+  });
+
+  it("compares two builds: pages, size, hash and the chapters that changed", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    await saveChapter(bookId, chapterIds[1], { title: "积水路段与涉水之后", markdown: "水深超过轮胎一半时不要涉水。\n\n涉水后要轻踩刹车几次。", sectionId, version: 2 }, copy.cookie);
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    const [newer, older] = (await bookPage(bookId, copy.cookie)).builds;
+    expect(older.current).toBe(false);
+    expect(newer.current).toBe(true);
+    const res = await respond(() => compareLoader(args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=${newer.id}`, { Cookie: copy.cookie }), { id: String(bookId) })));
+    const data = await res.json();
+    expect(data.older.id).toBe(older.id);
+    expect(data.newer.sha256).not.toBe(data.older.sha256);
+    const changed = data.diff.chapters.filter((c: { kind: string }) => c.kind !== "same");
+    expect(changed).toEqual([expect.objectContaining({ chapterId: chapterIds[1], kind: "changed", title: "积水路段与涉水之后", previousTitle: "积水路段" })]);
+    expect((await respond(() => compareLoader(args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=999`, { Cookie: copy.cookie }), { id: String(bookId) })))).status).toBe(404);
+    expect((await respond(() => compareLoader(args(getRequest(`/ebooks/${bookId}/compare?a=x`, { Cookie: copy.cookie }), { id: String(bookId) })))).status).toBe(400);
+  });
+
+  it("serves the public page and the latest screen build without sign-in; unknown slugs are 404", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { bookId } = await makeBook(copy.cookie);
+    const slug = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, bookId)).get()!.slug;
+    let page = await (await respond(() => publicLoader(args(getRequest(`/p/${slug}`), { slug })))).json();
+    expect(page).toMatchObject({ title: "雨季驾驶小册子", subtitle: "看得见、停得住", author: "城东4S店", description: "雨季用车要点", latest: null });
+    expect((await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })))).status).toBe(404);
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    page = await (await respond(() => publicLoader(args(getRequest(`/p/${slug}`), { slug })))).json();
+    expect(page.latest.pages).toBeGreaterThan(0);
+    const pdf = await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    for (const bad of ["no-such-book", "../../etc", ""]) expect((await respond(() => publicLoader(args(getRequest(`/p/x`), { slug: bad })))).status).toBe(404);
+  });
+
+  it("seeds both demo books for copy@studio.local and queues their first screen builds", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"], "copy@studio.local");
+    await seedEbooksDemo({ db: t.studio.db, now: new Date(), dataDir: t.dir, users: new Map([["copy@studio.local", copy.actor]]) });
+    const list = await (await respond(() => listLoader(args(getRequest("/ebooks", { Cookie: copy.cookie }))))).json();
+    const byTitle = Object.fromEntries(list.books.map((b: { title: string }) => [b.title, b]));
+    expect(byTitle["老司机秘籍"]).toMatchObject({ kind: "ebook", targetPages: 96, chapters: 9 });
+    expect(byTitle["女性车主安全手册"]).toMatchObject({ kind: "handbook", chapters: 4 });
+    const owners = t.studio.db.select({ ownerId: schema.pieces.ownerId }).from(schema.pieces).all();
+    expect(owners.every((o) => o.ownerId === copy.actor.id)).toBe(true);
+    const sections = (await bookPage(byTitle["老司机秘籍"].id, copy.cookie)).sections.map((s: { title: string }) => s.title);
+    expect(sections).toEqual(["雨季", "高原", "长途"]);
+    expect(t.studio.db.select().from(schema.jobs).all().map((j) => j.type)).toEqual(["ebook.build", "ebook.build"]);
+    await runJobs();
+    expect(count$(schema.ebookBuilds)).toBe(2);
+  });
+});
