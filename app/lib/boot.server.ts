@@ -20,8 +20,9 @@ export function getWorkers(): Worker[] {
 async function ensureAdmin(studio: Studio): Promise<void> {
   const users = studio.db.select({ n: count() }).from(schema.users).get()?.n ?? 0;
   if (users > 0) return;
-  const email = (process.env.ADMIN_EMAIL ?? "admin@studio.local").trim().toLowerCase();
-  const given = process.env.ADMIN_PASSWORD;
+  // Empty values count as unset, as in most deployment tools.
+  const email = (process.env.ADMIN_EMAIL || "admin@studio.local").trim().toLowerCase();
+  const given = process.env.ADMIN_PASSWORD || undefined;
   const result = await inviteUser({ db: studio.db, actor: null, email, name: "管理员", roles: ["admin"], password: given, mustChangePassword: !given, now: studio.now() });
   if (!result.ok) throw new Error(`cannot create the admin account: ${result.message}`);
   if (!given) {
