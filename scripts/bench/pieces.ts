@@ -20,9 +20,14 @@ export async function main() {
     for (let i = 0; i < 20_000; i++) insert.run(kinds[i % 6], `第${i}条 雨季用车`, i % 4 ? "draft" : "approved", user.id, "正文".repeat(50), `s-${i}`, now.getTime() - i * 1000, now.getTime() - i * 1000);
   })();
   const raw = studio.database.sqlite.prepare(
-    "select p.id, p.slug, p.kind, p.title, p.status, u.name as owner_name from pieces p left join users u on u.id = p.owner_id left join campaigns c on c.id = p.campaign_id where p.kind = ? and p.status = ? and (p.title like ? or p.body like ? or p.slug like ?) order by p.updated_at desc, p.id desc limit 20",
+    // The same columns, joins, escaping and order as the module's query, written by hand.
+    `select p.id, p.slug, p.kind, p.title, p.status, p.owner_id, u.name as owner_name, p.campaign_id, c.name as campaign_name, p.column_id, p.mix_category, p.version,
+       p.due_at, p.scheduled_at, p.published_at, p.created_at, p.updated_at
+     from pieces p left join users u on u.id = p.owner_id left join campaigns c on c.id = p.campaign_id
+     where p.kind = ? and p.status = ? and (p.title like ? escape '\\' or p.body like ? escape '\\' or p.slug like ? escape '\\')
+     order by p.updated_at desc, p.id desc limit 20`,
   );
-  const rawCount = studio.database.sqlite.prepare("select count(*) n from pieces p where p.kind = ? and p.status = ? and (p.title like ? or p.body like ? or p.slug like ?)");
+  const rawCount = studio.database.sqlite.prepare("select count(*) n from pieces p where p.kind = ? and p.status = ? and (p.title like ? escape '\\' or p.body like ? escape '\\' or p.slug like ? escape '\\')");
   const baseline = await medianMs(() => {
     rawCount.get("article", "approved", "%雨季%", "%雨季%", "%雨季%");
     return raw.all("article", "approved", "%雨季%", "%雨季%", "%雨季%");
