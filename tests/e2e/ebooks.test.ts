@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../setup/browser";
+import { launchBrowser, signIn as signInAs } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -12,16 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => console.log("page error:", e.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click('button[type="submit"]')]);
-  return page;
-}
+const signIn = (email: string, password: string) => signInAs(browser, baseUrl, email, password);
 
 const activeJobs = (page: Page) => page.locator('[data-testid^="build-job-"][data-status="queued"], [data-testid^="build-job-"][data-status="running"]').count();
 

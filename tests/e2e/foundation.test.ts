@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../setup/browser";
+import { launchBrowser, submitSignIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -12,15 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  return page;
-}
+const signIn = (email: string, password: string) => submitSignIn(browser, baseUrl, email, password);
 
 describe("studio foundation in a real browser", () => {
   it("copywriter drafts and submits, editor approves, the list shows it approved", async () => {

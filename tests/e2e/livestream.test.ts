@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
-import { launchBrowser } from "../setup/browser";
+import { launchBrowser, signIn as signInAs } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -14,15 +14,7 @@ afterAll(async () => {
 });
 
 /** Each person in their own browser context, as on two devices. */
-async function signIn(email: string, password: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click('button[type="submit"]')]);
-  return page;
-}
+const signIn = (email: string, password: string, viewport?: { width: number; height: number }) => signInAs(browser, baseUrl, email, password, viewport);
 
 /** A fresh show for each test, so the tests do not depend on the demo show's state. */
 async function createShow(producer: Page, title: string): Promise<number> {

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeLavfiClip } from "~/modules/media/make-sample-clips.server";
-import { launchBrowser } from "../setup/browser";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -25,13 +25,8 @@ afterAll(async () => {
 
 describe("short-video episodes in a real browser", () => {
   it("copywriter opens a demo episode, adds a script line with a live total, and uploads a clip with progress", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('input[name="email"]', "copy@studio.local");
-    await page.fill('input[name="password"]', "demo-copy-2026");
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${baseUrl}/`);
+    const page = await signIn(browser, baseUrl, "copy@studio.local", "demo-copy-2026");
+    const context = page.context();
 
     await page.goto(`${baseUrl}/columns`);
     await page.getByRole("link", { name: "一分钟识车" }).click();
