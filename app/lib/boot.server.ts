@@ -3,6 +3,7 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import { seedDemoData } from "../../db/seed";
 import { inviteUser } from "~/modules/auth/manage-users.server";
+import { checkFfmpegCapabilities } from "~/modules/media/ffmpeg.server";
 import { jobLanes } from "~/modules/jobs/handlers.server";
 import { recoverInterruptedJobs, startWorker, type Worker } from "~/modules/jobs/worker.server";
 import { schema } from "./db.server";
@@ -47,6 +48,11 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
       startWorker({ studio, name: lane.name, handlers: lane.handlers, logger, concurrency: lane.concurrency ?? studio.config.workerConcurrency, recoverInterrupted: false }),
     );
   }
+  // Renders need libx264 and libass; say so at start rather than at the first failed render
+  // (the render job checks again and fails permanently without them).
+  void checkFfmpegCapabilities()
+    .then((caps) => (caps.ok ? logger.info("ffmpeg has libx264 and libass") : logger.error({ missing: caps.missing }, "ffmpeg lacks what renders need")))
+    .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, "ffmpeg capability check failed"));
   logger.info({ dataDir: studio.config.dataDir }, "studio ready");
   return {
     studio,
