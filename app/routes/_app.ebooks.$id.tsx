@@ -1,12 +1,13 @@
-import { Alert, Anchor, Badge, Button, Card, FileInput, Grid, Group, Image, SimpleGrid, Stack, Text, Title, ActionIcon, Tooltip } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, FileInput, Grid, Group, Image, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { IconExternalLink, IconTrash, IconUpload } from "@tabler/icons-react";
+import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { BookMetadataFields } from "~/components/ebooks/book-metadata-fields";
 import { BuildPanel } from "~/components/ebooks/build-panel";
 import { ChapterList } from "~/components/ebooks/chapter-list";
+import { DeleteForm } from "~/components/ebooks/delete-form";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { formatBytes } from "~/components/ebooks/format";
 import { SignoffPanel } from "~/components/ebooks/signoff-panel";
@@ -253,15 +254,7 @@ export default function BookPage() {
                           </Text>
                         </div>
                         {data.can.edit ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="delete-image" />
-                            <input type="hidden" name="imageId" value={image.id} />
-                            <Tooltip label={t("ebooks.deleteImage")}>
-                              <ActionIcon type="submit" variant="subtle" color="red" size="sm" aria-label={t("ebooks.deleteImage")}>
-                                <IconTrash size={14} />
-                              </ActionIcon>
-                            </Tooltip>
-                          </Form>
+                          <DeleteForm intent="delete-image" field="imageId" id={image.id} label={t("ebooks.deleteImage")} />
                         ) : null}
                       </Group>
                     </Card>

@@ -1,11 +1,10 @@
 import { Anchor, Group, Stack, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useCallback, useMemo } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProducerConsole } from "~/components/livestream/producer-console";
-import { showCommandSender } from "~/components/livestream/show-command-client";
+import { useShowScreenProps } from "~/components/livestream/use-show-screen-props";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
@@ -23,11 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ControlPage() {
   const { id, title, blocks, snapshot } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const base = `/livestreams/${id}`;
-  const revalidator = useRevalidator();
-  const reloadBlocks = useCallback(() => revalidator.revalidate(), [revalidator]);
-  const onCommand = useMemo(() => showCommandSender(`${base}/command`, { failed: t("common.errorTitle") }), [base, t]);
+  const screen = useShowScreenProps(id, true);
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -46,16 +43,7 @@ export default function ControlPage() {
           </Anchor>
         </Group>
       </Group>
-      <ProducerConsole
-        blocks={blocks}
-        initialSnapshot={snapshot}
-        eventsUrl={`${base}/events`}
-        timeUrl={`${base}/time`}
-        snapshotUrl={`${base}/snapshot`}
-        onCommand={onCommand}
-        lang={i18n.language === "en" ? "en" : "zh"}
-        onBlocksStale={reloadBlocks}
-      />
+      <ProducerConsole blocks={blocks} initialSnapshot={snapshot} {...screen} />
     </Stack>
   );
 }

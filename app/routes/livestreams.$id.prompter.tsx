@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
-import { useCallback, useMemo } from "react";
-import { useTranslation } from "react-i18next";
-import { showCommandSender } from "~/components/livestream/show-command-client";
+import { useLoaderData } from "@remix-run/react";
 import { Teleprompter } from "~/components/livestream/teleprompter";
+import { useShowScreenProps } from "~/components/livestream/use-show-screen-props";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
@@ -25,23 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PrompterPage() {
   const { id, blocks, snapshot, canDrive } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const base = `/livestreams/${id}`;
-  const revalidator = useRevalidator();
-  const reloadBlocks = useCallback(() => revalidator.revalidate(), [revalidator]);
-  const onCommand = useMemo(() => (canDrive ? showCommandSender(`${base}/command`, { failed: t("common.errorTitle") }) : undefined), [canDrive, base, t]);
-  return (
-    <Teleprompter
-      blocks={blocks}
-      initialSnapshot={snapshot}
-      eventsUrl={`${base}/events`}
-      timeUrl={`${base}/time`}
-      snapshotUrl={`${base}/snapshot`}
-      onCommand={onCommand}
-      lang={i18n.language === "en" ? "en" : "zh"}
-      onBlocksStale={reloadBlocks}
-    />
-  );
+  const screen = useShowScreenProps(id, canDrive);
+  return <Teleprompter blocks={blocks} initialSnapshot={snapshot} {...screen} />;
 }
 
 export function ErrorBoundary() {

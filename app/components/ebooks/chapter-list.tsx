@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { IconArrowDown, IconArrowUp, IconGripVertical, IconTrash } from "@tabler/icons-react";
+import { DeleteForm } from "./delete-form";
+import { IconArrowDown, IconArrowUp, IconGripVertical } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -57,15 +58,7 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
                   <OrderButton intent="reorder-sections" field="sectionIds" ids={si > 0 ? moved(sectionIds, si, si - 1) : sectionIds} label={t("ebooks.moveUp")} icon={<IconArrowUp size={16} />} disabled={si === 0} />
                   <OrderButton intent="reorder-sections" field="sectionIds" ids={si < sections.length - 1 ? moved(sectionIds, si, si + 1) : sectionIds} label={t("ebooks.moveDown")} icon={<IconArrowDown size={16} />} disabled={si === sections.length - 1} />
                   {section.chapters.length === 0 ? (
-                    <Form method="post" style={{ display: "inline" }}>
-                      <input type="hidden" name="intent" value="delete-section" />
-                      <input type="hidden" name="sectionId" value={section.id} />
-                      <Tooltip label={t("ebooks.deleteSection")}>
-                        <ActionIcon type="submit" variant="subtle" color="red" size="sm" aria-label={t("ebooks.deleteSection")}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Form>
+                    <DeleteForm intent="delete-section" field="sectionId" id={section.id} label={t("ebooks.deleteSection")} iconSize={16} />
                   ) : null}
                 </Group>
               ) : null}
@@ -128,21 +121,7 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
                       <>
                         <OrderButton intent="reorder-chapters" field="chapterIds" extra={{ sectionId: String(section.id) }} ids={ci > 0 ? moved(ids, ci, ci - 1) : ids} label={t("ebooks.moveUp")} icon={<IconArrowUp size={14} />} disabled={ci === 0} />
                         <OrderButton intent="reorder-chapters" field="chapterIds" extra={{ sectionId: String(section.id) }} ids={ci < ids.length - 1 ? moved(ids, ci, ci + 1) : ids} label={t("ebooks.moveDown")} icon={<IconArrowDown size={14} />} disabled={ci === ids.length - 1} />
-                        <Form
-                          method="post"
-                          style={{ display: "inline" }}
-                          onSubmit={(e) => {
-                            if (!window.confirm(t("ebooks.confirmDeleteChapter", { title: chapter.title }))) e.preventDefault();
-                          }}
-                        >
-                          <input type="hidden" name="intent" value="delete-chapter" />
-                          <input type="hidden" name="chapterId" value={chapter.id} />
-                          <Tooltip label={t("ebooks.deleteChapter")}>
-                            <ActionIcon type="submit" variant="subtle" color="red" size="sm" aria-label={t("ebooks.deleteChapter")}>
-                              <IconTrash size={14} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Form>
+                        <DeleteForm intent="delete-chapter" field="chapterId" id={chapter.id} label={t("ebooks.deleteChapter")} confirmText={t("ebooks.confirmDeleteChapter", { title: chapter.title })} />
                       </>
                     ) : null}
                   </Group>
