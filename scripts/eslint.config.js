@@ -1,6 +1,7 @@
 // Lint rules for the whole project (run through `npm run lint`).
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "bench/**", "db/migrations/**"] },
@@ -14,4 +15,6 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  // Formatting belongs to Prettier (`npm run format`); turn off the rules that would fight it.
+  prettier,
 );
