@@ -4,5 +4,10 @@ export default {
   serverModuleFormat: "esm",
   serverDependenciesToBundle: [],
   watchPaths: ["db/**/*.ts"],
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true },
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+  },
 };

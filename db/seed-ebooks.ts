@@ -17,7 +17,12 @@ const HANDBOOKS = new Set(["nvxing-chezhu-anquan"]);
  * foundation's placeholder pieces of the same title when they exist), and queues a first screen
  * build of each.
  */
-export async function seedEbooksDemo(options: { db: Db; now: Date; dataDir: string; users: Map<string, Actor> }): Promise<void> {
+export async function seedEbooksDemo(options: {
+  db: Db;
+  now: Date;
+  dataDir: string;
+  users: Map<string, Actor>;
+}): Promise<void> {
   const { db, now } = options;
   const copy = options.users.get("copy@studio.local");
   if (!copy) return;
@@ -25,9 +30,19 @@ export async function seedEbooksDemo(options: { db: Db; now: Date; dataDir: stri
   for (const { slug, targetPages, book } of demo) {
     const kind = HANDBOOKS.has(slug) ? "handbook" : "ebook";
     const pieceId = db.transaction((tx) => {
-      const placeholder = tx.select().from(schema.pieces).where(and(eq(schema.pieces.kind, kind), eq(schema.pieces.title, book.title))).get();
-      const free = placeholder && !tx.select().from(schema.ebooks).where(eq(schema.ebooks.pieceId, placeholder.id)).get();
-      if (free) tx.update(schema.pieces).set({ ownerId: copy.id, updatedAt: now }).where(eq(schema.pieces.id, placeholder.id)).run();
+      const placeholder = tx
+        .select()
+        .from(schema.pieces)
+        .where(and(eq(schema.pieces.kind, kind), eq(schema.pieces.title, book.title)))
+        .get();
+      const free =
+        placeholder &&
+        !tx.select().from(schema.ebooks).where(eq(schema.ebooks.pieceId, placeholder.id)).get();
+      if (free)
+        tx.update(schema.pieces)
+          .set({ ownerId: copy.id, updatedAt: now })
+          .where(eq(schema.pieces.id, placeholder.id))
+          .run();
       const id = insertBook(tx, {
         actor: copy,
         now,
@@ -44,9 +59,23 @@ export async function seedEbooksDemo(options: { db: Db; now: Date; dataDir: stri
         },
       });
       book.sections.forEach((section, si) => {
-        const sectionId = tx.insert(schema.ebookSections).values({ pieceId: id, title: section.title, position: si + 1 }).returning({ id: schema.ebookSections.id }).get().id;
+        const sectionId = tx
+          .insert(schema.ebookSections)
+          .values({ pieceId: id, title: section.title, position: si + 1 })
+          .returning({ id: schema.ebookSections.id })
+          .get().id;
         section.chapters.forEach((chapter, ci) => {
-          tx.insert(schema.ebookChapters).values({ pieceId: id, sectionId, title: chapter.title, markdown: chapter.markdown, position: ci + 1, version: 1, updatedAt: now }).run();
+          tx.insert(schema.ebookChapters)
+            .values({
+              pieceId: id,
+              sectionId,
+              title: chapter.title,
+              markdown: chapter.markdown,
+              position: ci + 1,
+              version: 1,
+              updatedAt: now,
+            })
+            .run();
         });
       });
       return id;

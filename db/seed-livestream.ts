@@ -12,7 +12,12 @@ import type { ShowAction } from "../app/modules/livestream/show-state";
  * show, attached to the demo livestream piece, ready to go live; and a past show already run,
  * so the report page has something to show.
  */
-export async function seedLivestreamDemo(options: { db: Db; now: Date; dataDir: string; users: Map<string, Actor> }): Promise<void> {
+export async function seedLivestreamDemo(options: {
+  db: Db;
+  now: Date;
+  dataDir: string;
+  users: Map<string, Actor>;
+}): Promise<void> {
   const { db, now, users } = options;
   const editor = users.get("editor@studio.local");
   const host = users.get("host@studio.local");
@@ -26,7 +31,13 @@ export async function seedLivestreamDemo(options: { db: Db; now: Date; dataDir: 
     .where(and(eq(schema.pieces.kind, "livestream"), eq(schema.pieces.title, "616厂价直销夜 直播脚本")))
     .get();
   const attachTo = existing && !loadShow(db, existing.id) ? existing.id : undefined;
-  const main = createShow({ db, actor: editor, input: showInputSchema.parse({ ...demoShowScriptInput(), ...staff }), now, pieceId: attachTo });
+  const main = createShow({
+    db,
+    actor: editor,
+    input: showInputSchema.parse({ ...demoShowScriptInput(), ...staff }),
+    now,
+    pieceId: attachTo,
+  });
   if (!main.ok) throw new Error(`demo show: ${main.message}`);
 
   // A show from a week ago, run block by block with realistic drift, then ended.
@@ -37,7 +48,10 @@ export async function seedLivestreamDemo(options: { db: Db; now: Date; dataDir: 
     db,
     actor: producer,
     input: showInputSchema.parse({
-      ...demoShowScriptInput({ title: "五一自驾节 · 48小时深度试驾直播", scheduledAt: new Date(startedAt).toISOString() }),
+      ...demoShowScriptInput({
+        title: "五一自驾节 · 48小时深度试驾直播",
+        scheduledAt: new Date(startedAt).toISOString(),
+      }),
       ...staff,
     }),
     now: new Date(startedAt - 86_400_000),

@@ -22,27 +22,62 @@ export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; pas
 
 export const CAMPAIGNS: Array<{ month: number; name: string; theme: string; target: string }> = [
   { month: 1, name: "新年焕新季", theme: "开年88项免费检测 + 原厂养护套餐预售", target: "售后产值 260 万元" },
-  { month: 2, name: "元宵团圆乐", theme: "猜灯谜赢保养（到店灯谜 + 抖音直播猜谜）", target: "线索 1,200 条，订单 90 台" },
+  {
+    month: 2,
+    name: "元宵团圆乐",
+    theme: "猜灯谜赢保养（到店灯谜 + 抖音直播猜谜）",
+    target: "线索 1,200 条，订单 90 台",
+  },
   { month: 3, name: "女神节专场", theme: "“她力量”女性车主课堂", target: "女性客户订单占比提升 5 个百分点" },
-  { month: 4, name: "踏青置换月", theme: "旧车变新车，补贴至高3万", target: "置换订单 160 台，收购二手车 220 台" },
+  {
+    month: 4,
+    name: "踏青置换月",
+    theme: "旧车变新车，补贴至高3万",
+    target: "置换订单 160 台，收购二手车 220 台",
+  },
   { month: 5, name: "五一自驾节", theme: "48小时深度试驾", target: "试驾率 55%，订单 120 台" },
-  { month: 6, name: "年中粉丝日", theme: "616厂价直销夜（直播 + 夜市）", target: "订单 200 台，直播观看 30 万" },
+  {
+    month: 6,
+    name: "年中粉丝日",
+    theme: "616厂价直销夜（直播 + 夜市）",
+    target: "订单 200 台，直播观看 30 万",
+  },
   { month: 7, name: "亲子安全营", theme: "“小小驾驶员”交通安全体验", target: "家长到店率 ≥ 80%" },
   { month: 8, name: "奥运激情月", theme: "“金牌车主运动会”", target: "到店 1,500 人次" },
   { month: 9, name: "教师感恩季", theme: "凭教师证享终身免费基础保养", target: "线索 800 条，订单 100 台" },
-  { month: 10, name: "国庆巅峰惠", theme: "“七天七夜团购夜”（每天一款特价车，抖音直播 + 社群）", target: "订单 300 台" },
-  { month: 11, name: "双11盲盒节", theme: "“1元抢1111元养车盲盒”（天猫 + 小程序）", target: "售后套餐 1,200 份" },
+  {
+    month: 10,
+    name: "国庆巅峰惠",
+    theme: "“七天七夜团购夜”（每天一款特价车，抖音直播 + 社群）",
+    target: "订单 300 台",
+  },
+  {
+    month: 11,
+    name: "双11盲盒节",
+    theme: "“1元抢1111元养车盲盒”（天猫 + 小程序）",
+    target: "售后套餐 1,200 份",
+  },
   { month: 12, name: "年终收官战", theme: "“保价冲量，买贵补差”", target: "订单 350 台" },
 ];
 
-export const CHANNELS: Array<{ key: string; name: string; postsPerWeek: number | null; cadenceNote: string | null }> = [
+export const CHANNELS: Array<{
+  key: string;
+  name: string;
+  postsPerWeek: number | null;
+  cadenceNote: string | null;
+}> = [
   { key: "douyin-main", name: "抖音主号", postsPerWeek: 7, cadenceNote: "每天 1 条" },
   { key: "douyin-service", name: "抖音售后副号", postsPerWeek: 3, cadenceNote: "每周 3 条" },
   { key: "kuaishou", name: "快手", postsPerWeek: null, cadenceNote: null },
   { key: "wechat-channels", name: "微信视频号", postsPerWeek: null, cadenceNote: null },
   { key: "wechat-oa", name: "微信公众号", postsPerWeek: null, cadenceNote: null },
   { key: "moments", name: "朋友圈", postsPerWeek: 14, cadenceNote: "海报每天 2 张" },
-  { key: "xiaohongshu", name: "小红书", postsPerWeek: null, cadenceNote: "合作笔记 200 篇，每篇阅读 ≥ 5,000、收藏 ≥ 200" },
+  {
+    key: "xiaohongshu",
+    name: "小红书",
+    postsPerWeek: null,
+    cadenceNote: "合作笔记 200 篇，每篇阅读 ≥ 5,000、收藏 ≥ 200",
+  },
   { key: "autohome", name: "汽车之家", postsPerWeek: 14, cadenceNote: "每天高清图 10 张 + 短视频 2 条" },
   { key: "yiche", name: "易车", postsPerWeek: 1, cadenceNote: "每月 4 篇 2,000 字长文（含车主证言）" },
   { key: "mini-program", name: "小程序", postsPerWeek: null, cadenceNote: null },
@@ -102,9 +137,15 @@ function demoUsers(db: Db): Map<string, Actor> {
  * Fills an empty studio with the year plan's campaigns, channels, columns, one user per role
  * and a dozen pieces across kinds and statuses. Runs once: a second start seeds nothing twice.
  */
-export async function seedDemoData(options: { db: Db; now: Date; dataDir: string; year?: number }): Promise<{ seeded: boolean }> {
+export async function seedDemoData(options: {
+  db: Db;
+  now: Date;
+  dataDir: string;
+  year?: number;
+}): Promise<{ seeded: boolean }> {
   const { db, now } = options;
-  const done = (key: string) => Boolean(db.select().from(schema.appMeta).where(eq(schema.appMeta.key, key)).get());
+  const done = (key: string) =>
+    Boolean(db.select().from(schema.appMeta).where(eq(schema.appMeta.key, key)).get());
   let seeded = false;
   if (!done(DEMO_SEED_KEY)) {
     await seedFoundation(options);
@@ -124,11 +165,20 @@ async function seedFoundation(options: { db: Db; now: Date; year?: number }): Pr
   const year = options.year ?? now.getUTCFullYear();
 
   db.transaction((tx) => {
-    for (const c of CAMPAIGNS) tx.insert(schema.campaigns).values({ year, ...c }).run();
+    for (const c of CAMPAIGNS)
+      tx.insert(schema.campaigns)
+        .values({ year, ...c })
+        .run();
     for (const c of CHANNELS) tx.insert(schema.channels).values(c).run();
     for (const { channelKey, ...column } of COLUMNS) {
-      const channel = tx.select({ id: schema.channels.id }).from(schema.channels).where(eq(schema.channels.key, channelKey)).get();
-      tx.insert(schema.columns).values({ ...column, defaultChannelId: channel?.id ?? null }).run();
+      const channel = tx
+        .select({ id: schema.channels.id })
+        .from(schema.channels)
+        .where(eq(schema.channels.key, channelKey))
+        .get();
+      tx.insert(schema.columns)
+        .values({ ...column, defaultChannelId: channel?.id ?? null })
+        .run();
     }
   });
 
@@ -136,7 +186,16 @@ async function seedFoundation(options: { db: Db; now: Date; year?: number }): Pr
   for (const u of DEMO_USERS) {
     let userId = db.select().from(schema.users).where(eq(schema.users.email, u.email)).get()?.id;
     if (!userId) {
-      const invited = await inviteUser({ db, actor: null, email: u.email, name: u.name, roles: u.roles, password: u.password, mustChangePassword: false, now });
+      const invited = await inviteUser({
+        db,
+        actor: null,
+        email: u.email,
+        name: u.name,
+        roles: u.roles,
+        password: u.password,
+        mustChangePassword: false,
+        now,
+      });
       if (!invited.ok) throw new Error(`demo user ${u.email}: ${invited.message}`);
       userId = invited.userId;
     }
@@ -146,23 +205,123 @@ async function seedFoundation(options: { db: Db; now: Date; year?: number }): Pr
   const copy = users.get("copy@studio.local")!;
   const copy2 = users.get("copy2@studio.local")!;
 
-  const campaignId = (month: number) => db.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.month, month)).get()?.id;
-  const columnId = (slug: string) => db.select({ id: schema.columns.id }).from(schema.columns).where(eq(schema.columns.slug, slug)).get()?.id;
+  const campaignId = (month: number) =>
+    db
+      .select({ id: schema.campaigns.id })
+      .from(schema.campaigns)
+      .where(eq(schema.campaigns.month, month))
+      .get()?.id;
+  const columnId = (slug: string) =>
+    db.select({ id: schema.columns.id }).from(schema.columns).where(eq(schema.columns.slug, slug)).get()?.id;
   const month = now.getUTCMonth() + 1;
 
-  const demoPieces: Array<{ owner: Actor; kind: "episode" | "poster" | "article" | "ebook" | "handbook" | "livestream"; title: string; body: string; column?: string; mix?: "车型讲解" | "用车技巧" | "车主故事"; walk: string[]; dueInDays?: number }> = [
-    { owner: copy, kind: "episode", column: "one-minute-car", mix: "车型讲解", title: "一分钟识车 第1集：SUV 的四驱到底怎么选", body: "开场：很多人买 SUV 只看外观……\n卖点一：适时四驱在雨雪路面的表现\n卖点二：油耗与保养成本\n结尾：到店报暗号“秒懂”送原厂雨伞", walk: ["submit", "approve", "publish"] },
-    { owner: copy, kind: "episode", column: "one-minute-car", mix: "车型讲解", title: "一分钟识车 第2集：混动车型的电池质保", body: "电池质保年限、衰减标准、到店检测流程。", walk: ["submit", "approve"] },
-    { owner: copy2, kind: "episode", column: "one-minute-car", mix: "车型讲解", title: "一分钟识车 第3集：家用轿车的后排空间", body: "用一把卷尺量出后排腿部空间。", walk: ["submit"], dueInDays: 2 },
-    { owner: copy2, kind: "episode", column: "late-night-garage", mix: "用车技巧", title: "深夜修车铺 第1集：凌晨两点的刹车异响", body: "夜班技师老张拆开刹车卡钳，原厂刹车片与副厂件的差别一目了然。", walk: ["submit", "approve", "publish"] },
-    { owner: copy, kind: "episode", column: "late-night-garage", mix: "车主故事", title: "深夜修车铺 第2集：暴雨后涉水的发动机", body: "一位车主深夜拖车进店，技师讲解涉水后的正确处理。", walk: [], dueInDays: 5 },
-    { owner: copy, kind: "poster", title: "元宵猜灯谜赢保养 海报", body: "主标题：猜灯谜 赢保养\n副标题：正月十五到店参与，答对即送基础保养一次", walk: ["submit", "reject"] },
-    { owner: copy2, kind: "poster", title: "女神节“她力量”课堂 报名海报", body: "3 月 8 日 14:00 女性车主课堂：安全驾驶与简易保养。", walk: ["submit", "approve"] },
-    { owner: copy, kind: "article", title: "易车长文：三位车主的十万公里保养账本", body: "车主证言一：……\n车主证言二：……\n车主证言三：……", walk: ["submit"], dueInDays: 1 },
-    { owner: copy2, kind: "article", title: "公众号：雨季用车十问十答", body: "一问：雨刮多久换一次？……", walk: [] },
-    { owner: copy, kind: "ebook", title: "老司机秘籍", body: "雨季、高原、长途三大场景的驾驶秘籍，目标 96 页。", walk: [] },
-    { owner: copy2, kind: "handbook", title: "女性车主安全手册", body: "经交警中队审核后印刷 5,000 册，投放合作场所。", walk: ["submit"] },
-    { owner: editor, kind: "livestream", title: "616厂价直销夜 直播脚本", body: "5 款车型，每款痛点 30 秒 + 卖点 60 秒 + 福利 30 秒。", walk: [] },
+  const demoPieces: Array<{
+    owner: Actor;
+    kind: "episode" | "poster" | "article" | "ebook" | "handbook" | "livestream";
+    title: string;
+    body: string;
+    column?: string;
+    mix?: "车型讲解" | "用车技巧" | "车主故事";
+    walk: string[];
+    dueInDays?: number;
+  }> = [
+    {
+      owner: copy,
+      kind: "episode",
+      column: "one-minute-car",
+      mix: "车型讲解",
+      title: "一分钟识车 第1集：SUV 的四驱到底怎么选",
+      body: "开场：很多人买 SUV 只看外观……\n卖点一：适时四驱在雨雪路面的表现\n卖点二：油耗与保养成本\n结尾：到店报暗号“秒懂”送原厂雨伞",
+      walk: ["submit", "approve", "publish"],
+    },
+    {
+      owner: copy,
+      kind: "episode",
+      column: "one-minute-car",
+      mix: "车型讲解",
+      title: "一分钟识车 第2集：混动车型的电池质保",
+      body: "电池质保年限、衰减标准、到店检测流程。",
+      walk: ["submit", "approve"],
+    },
+    {
+      owner: copy2,
+      kind: "episode",
+      column: "one-minute-car",
+      mix: "车型讲解",
+      title: "一分钟识车 第3集：家用轿车的后排空间",
+      body: "用一把卷尺量出后排腿部空间。",
+      walk: ["submit"],
+      dueInDays: 2,
+    },
+    {
+      owner: copy2,
+      kind: "episode",
+      column: "late-night-garage",
+      mix: "用车技巧",
+      title: "深夜修车铺 第1集：凌晨两点的刹车异响",
+      body: "夜班技师老张拆开刹车卡钳，原厂刹车片与副厂件的差别一目了然。",
+      walk: ["submit", "approve", "publish"],
+    },
+    {
+      owner: copy,
+      kind: "episode",
+      column: "late-night-garage",
+      mix: "车主故事",
+      title: "深夜修车铺 第2集：暴雨后涉水的发动机",
+      body: "一位车主深夜拖车进店，技师讲解涉水后的正确处理。",
+      walk: [],
+      dueInDays: 5,
+    },
+    {
+      owner: copy,
+      kind: "poster",
+      title: "元宵猜灯谜赢保养 海报",
+      body: "主标题：猜灯谜 赢保养\n副标题：正月十五到店参与，答对即送基础保养一次",
+      walk: ["submit", "reject"],
+    },
+    {
+      owner: copy2,
+      kind: "poster",
+      title: "女神节“她力量”课堂 报名海报",
+      body: "3 月 8 日 14:00 女性车主课堂：安全驾驶与简易保养。",
+      walk: ["submit", "approve"],
+    },
+    {
+      owner: copy,
+      kind: "article",
+      title: "易车长文：三位车主的十万公里保养账本",
+      body: "车主证言一：……\n车主证言二：……\n车主证言三：……",
+      walk: ["submit"],
+      dueInDays: 1,
+    },
+    {
+      owner: copy2,
+      kind: "article",
+      title: "公众号：雨季用车十问十答",
+      body: "一问：雨刮多久换一次？……",
+      walk: [],
+    },
+    {
+      owner: copy,
+      kind: "ebook",
+      title: "老司机秘籍",
+      body: "雨季、高原、长途三大场景的驾驶秘籍，目标 96 页。",
+      walk: [],
+    },
+    {
+      owner: copy2,
+      kind: "handbook",
+      title: "女性车主安全手册",
+      body: "经交警中队审核后印刷 5,000 册，投放合作场所。",
+      walk: ["submit"],
+    },
+    {
+      owner: editor,
+      kind: "livestream",
+      title: "616厂价直销夜 直播脚本",
+      body: "5 款车型，每款痛点 30 秒 + 卖点 60 秒 + 福利 30 秒。",
+      walk: [],
+    },
   ];
 
   for (const p of demoPieces) {
@@ -183,8 +342,16 @@ async function seedFoundation(options: { db: Db; now: Date; year?: number }): Pr
     );
     for (const action of p.walk) {
       const actor = action === "submit" ? p.owner : editor;
-      if (action === "publish") transitionPiece({ db, actor, pieceId, action: "schedule", scheduledAt: now, now });
-      transitionPiece({ db, actor, pieceId, action, note: action === "reject" ? "主标题字号太小，请放大并加上活动日期。" : null, now });
+      if (action === "publish")
+        transitionPiece({ db, actor, pieceId, action: "schedule", scheduledAt: now, now });
+      transitionPiece({
+        db,
+        actor,
+        pieceId,
+        action,
+        note: action === "reject" ? "主标题字号太小，请放大并加上活动日期。" : null,
+        now,
+      });
     }
   }
 

@@ -8,6 +8,8 @@ studio.database.sqlite.close();
 if (report.ok) {
   console.log(`audit chain intact: ${report.entries} entries`);
 } else {
-  console.error(`audit chain BROKEN at entry ${report.brokenAtId}: ${report.reason} (${report.entries} entries read)`);
+  console.error(
+    `audit chain BROKEN at entry ${report.brokenAtId}: ${report.reason} (${report.entries} entries read)`,
+  );
   process.exit(1);
 }

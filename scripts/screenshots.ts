@@ -11,13 +11,19 @@ if (!baseUrl || !email || !password || !outDir || paths.length === 0) {
 }
 fs.mkdirSync(outDir, { recursive: true });
 const browser = await launchBrowser();
-for (const viewport of [{ name: "laptop", width: 1366, height: 860 }, { name: "phone", width: 390, height: 844 }]) {
+for (const viewport of [
+  { name: "laptop", width: 1366, height: 860 },
+  { name: "phone", width: 390, height: 844 },
+]) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click('button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/login")),
+    page.click('button[type="submit"]'),
+  ]);
   for (const p of paths) {
     await page.goto(`${baseUrl}${p}`);
     await page.waitForLoadState("networkidle");

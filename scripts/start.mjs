@@ -21,10 +21,18 @@ function newestMtime(dir) {
 }
 
 function buildIfNeeded() {
-  const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")), fs.statSync(path.join(root, "remix.config.js")).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(root, "app")),
+    newestMtime(path.join(root, "db")),
+    fs.statSync(path.join(root, "remix.config.js")).mtimeMs,
+  );
   if (fs.existsSync(buildFile) && fs.statSync(buildFile).mtimeMs >= sources) return;
   console.log("Building the studio…");
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { stdio: "inherit", cwd: root, env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -41,7 +49,17 @@ app.use((req, res, next) => {
   res.on("finish", () => {
     if (req.path === "/healthz" || req.path.startsWith("/build/")) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(JSON.stringify({ level: 30, time: new Date().toISOString(), msg: "request", method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }));
+    console.log(
+      JSON.stringify({
+        level: 30,
+        time: new Date().toISOString(),
+        msg: "request",
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms),
+      }),
+    );
   });
   next();
 });
@@ -59,7 +77,14 @@ app.all(
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {
-  console.log(JSON.stringify({ level: 30, msg: "listening", url: `http://localhost:${port}`, dataDir: studio.config.dataDir }));
+  console.log(
+    JSON.stringify({
+      level: 30,
+      msg: "listening",
+      url: `http://localhost:${port}`,
+      dataDir: studio.config.dataDir,
+    }),
+  );
 });
 
 let closing = false;

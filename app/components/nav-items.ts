@@ -1,4 +1,13 @@
-import { IconBook, IconBroadcast, IconFileText, IconHome, IconKey, IconListDetails, IconMovie, IconUsers } from "@tabler/icons-react";
+import {
+  IconBook,
+  IconBroadcast,
+  IconFileText,
+  IconHome,
+  IconKey,
+  IconListDetails,
+  IconMovie,
+  IconUsers,
+} from "@tabler/icons-react";
 import type { Capability } from "~/modules/auth/permissions";
 import type { zh } from "~/i18n/locales";
 

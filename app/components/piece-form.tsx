@@ -22,7 +22,19 @@ interface Options {
 }
 
 /** One form for creating and editing a piece; fields match createPieceSchema/updatePieceSchema. */
-export function PieceForm({ values, options, errors, readOnly, intent }: { values: PieceFormValues; options: Options; errors?: Record<string, string>; readOnly?: boolean; intent: "create" | "update" }) {
+export function PieceForm({
+  values,
+  options,
+  errors,
+  readOnly,
+  intent,
+}: {
+  values: PieceFormValues;
+  options: Options;
+  errors?: Record<string, string>;
+  readOnly?: boolean;
+  intent: "create" | "update";
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const e = errors ?? {};
@@ -31,18 +43,79 @@ export function PieceForm({ values, options, errors, readOnly, intent }: { value
       <input type="hidden" name="intent" value={intent} />
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <Stack>
-        {e._form ? <Alert color="red" data-testid="form-error">{e._form}</Alert> : null}
-        {intent === "create" ? (
-          <Select name="kind" label={t("common.kind")} required defaultValue={values.kind ?? "article"} data={PIECE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} error={e.kind} allowDeselect={false} />
+        {e._form ? (
+          <Alert color="red" data-testid="form-error">
+            {e._form}
+          </Alert>
         ) : null}
-        <TextInput name="title" label={t("common.title")} required defaultValue={values.title} error={e.title} maxLength={TITLE_MAX + 20} readOnly={readOnly} />
+        {intent === "create" ? (
+          <Select
+            name="kind"
+            label={t("common.kind")}
+            required
+            defaultValue={values.kind ?? "article"}
+            data={PIECE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+            error={e.kind}
+            allowDeselect={false}
+          />
+        ) : null}
+        <TextInput
+          name="title"
+          label={t("common.title")}
+          required
+          defaultValue={values.title}
+          error={e.title}
+          maxLength={TITLE_MAX + 20}
+          readOnly={readOnly}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <Select name="campaignId" label={t("common.campaign")} clearable defaultValue={values.campaignId ? String(values.campaignId) : null} data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))} error={e.campaignId} readOnly={readOnly} />
-          <Select name="columnId" label={t("common.column")} clearable defaultValue={values.columnId ? String(values.columnId) : null} data={options.columns.map((c) => ({ value: String(c.id), label: c.name }))} error={e.columnId} readOnly={readOnly} />
-          <Select name="mixCategory" label={t("common.mixCategory")} clearable defaultValue={values.mixCategory} data={[...MIX_CATEGORIES]} error={e.mixCategory} readOnly={readOnly} />
-          <TextInput name="dueAt" type="datetime-local" label={t("common.dueAt")} defaultValue={toLocalInput(values.dueAt)} error={e.dueAt} readOnly={readOnly} />
+          <Select
+            name="campaignId"
+            label={t("common.campaign")}
+            clearable
+            defaultValue={values.campaignId ? String(values.campaignId) : null}
+            data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))}
+            error={e.campaignId}
+            readOnly={readOnly}
+          />
+          <Select
+            name="columnId"
+            label={t("common.column")}
+            clearable
+            defaultValue={values.columnId ? String(values.columnId) : null}
+            data={options.columns.map((c) => ({ value: String(c.id), label: c.name }))}
+            error={e.columnId}
+            readOnly={readOnly}
+          />
+          <Select
+            name="mixCategory"
+            label={t("common.mixCategory")}
+            clearable
+            defaultValue={values.mixCategory}
+            data={[...MIX_CATEGORIES]}
+            error={e.mixCategory}
+            readOnly={readOnly}
+          />
+          <TextInput
+            name="dueAt"
+            type="datetime-local"
+            label={t("common.dueAt")}
+            defaultValue={toLocalInput(values.dueAt)}
+            error={e.dueAt}
+            readOnly={readOnly}
+          />
         </SimpleGrid>
-        <Textarea name="body" label={t("common.body")} defaultValue={values.body} error={e.body} autosize minRows={8} maxRows={24} readOnly={readOnly} description={`≤ ${BODY_MAX.toLocaleString()}`} />
+        <Textarea
+          name="body"
+          label={t("common.body")}
+          defaultValue={values.body}
+          error={e.body}
+          autosize
+          minRows={8}
+          maxRows={24}
+          readOnly={readOnly}
+          description={`≤ ${BODY_MAX.toLocaleString()}`}
+        />
         {readOnly ? null : (
           <Group>
             <Button type="submit" loading={navigation.state === "submitting"} data-testid="save-piece">

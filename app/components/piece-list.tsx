@@ -8,7 +8,12 @@ import { formatDate } from "./format";
 /** A compact list of pieces for dashboard cards. */
 export function PieceMiniList({ pieces, showDue }: { pieces: PieceDto[]; showDue?: boolean }) {
   const { t } = useTranslation();
-  if (!pieces.length) return <Text c="dimmed" size="sm">{t("dashboard.empty")}</Text>;
+  if (!pieces.length)
+    return (
+      <Text c="dimmed" size="sm">
+        {t("dashboard.empty")}
+      </Text>
+    );
   return (
     <Stack gap={6}>
       {pieces.map((p) => (
@@ -17,7 +22,11 @@ export function PieceMiniList({ pieces, showDue }: { pieces: PieceDto[]; showDue
             {p.title}
           </Anchor>
           <Group gap={6} wrap="nowrap">
-            {showDue && p.dueAt ? <Text size="xs" c="dimmed">{formatDate(p.dueAt)}</Text> : null}
+            {showDue && p.dueAt ? (
+              <Text size="xs" c="dimmed">
+                {formatDate(p.dueAt)}
+              </Text>
+            ) : null}
             <StatusBadge status={p.status} />
           </Group>
         </Group>

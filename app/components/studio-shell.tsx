@@ -1,4 +1,16 @@
-import { ActionIcon, AppShell, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  Text,
+  Title,
+  UnstyledButton,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { IconMoon, IconSun } from "@tabler/icons-react";
@@ -11,7 +23,17 @@ export interface ShellUser {
   roles: string[];
 }
 
-export function StudioShell({ user, nav, lang, children }: { user: ShellUser; nav: NavItem[]; lang: "zh" | "en"; children: React.ReactNode }) {
+export function StudioShell({
+  user,
+  nav,
+  lang,
+  children,
+}: {
+  user: ShellUser;
+  nav: NavItem[];
+  lang: "zh" | "en";
+  children: React.ReactNode;
+}) {
   const [opened, { toggle, close }] = useDisclosure();
   const { t } = useTranslation();
   const location = useLocation();
@@ -19,7 +41,11 @@ export function StudioShell({ user, nav, lang, children }: { user: ShellUser; na
   const scheme = useComputedColorScheme("light", { getInitialValueInEffect: true });
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -38,7 +64,11 @@ export function StudioShell({ user, nav, lang, children }: { user: ShellUser; na
                 {t("common.language")}
               </UnstyledButton>
             </Form>
-            <ActionIcon variant="default" aria-label="color scheme" onClick={() => setColorScheme(scheme === "dark" ? "light" : "dark")}>
+            <ActionIcon
+              variant="default"
+              aria-label="color scheme"
+              onClick={() => setColorScheme(scheme === "dark" ? "light" : "dark")}
+            >
               {scheme === "dark" ? <IconSun size={16} /> : <IconMoon size={16} />}
             </ActionIcon>
             <Menu position="bottom-end">

@@ -149,7 +149,8 @@ export const ebooksEn: { [K in keyof typeof ebooksZh]: string } = {
   save: "Save",
   saved: "Saved",
   metadata: "Book details",
-  metadataHint: "Changing the title, subtitle, author, description, keywords or trim voids the external sign-off; the page target does not.",
+  metadataHint:
+    "Changing the title, subtitle, author, description, keywords or trim voids the external sign-off; the page target does not.",
   structure: "Sections and chapters",
   structureHint: "Drag chapters to reorder them, or use the arrows.",
   addSection: "Add section",
@@ -214,7 +215,8 @@ export const ebooksEn: { [K in keyof typeof ebooksZh]: string } = {
   field_keywords: "Keywords",
   field_sections: "Sections",
   signoffTitle: "External review sign-off",
-  signoffHint: "A print PDF can only be built from content covered by a valid sign-off. Any change to a chapter, the book details or an image after sign-off voids it.",
+  signoffHint:
+    "A print PDF can only be built from content covered by a valid sign-off. Any change to a chapter, the book details or an image after sign-off voids it.",
   signoffValid: "Sign-off valid",
   signoffVoided: "Sign-off voided",
   signoffNone: "Not signed off",
@@ -241,7 +243,8 @@ export const ebooksEn: { [K in keyof typeof ebooksZh]: string } = {
   noProblems: "No problems found.",
   problemsTitle: "Problems to fix",
   line: "Line {{line}}",
-  editorHelp: "## heading  **bold**  *emphasis*  - list  > quote  > [!TIP] tip box  | table |  ![caption](image file name)",
+  editorHelp:
+    "## heading  **bold**  *emphasis*  - list  > quote  > [!TIP] tip box  | table |  ![caption](image file name)",
   staleHint: "If someone else just saved this chapter, copy your changes before reloading.",
   publicTitle: "{{title}} · free download",
   publicDownload: "Download PDF ({{pages}} pages, {{size}})",

@@ -24,12 +24,23 @@ async function ensureAdmin(studio: Studio): Promise<void> {
   // Empty values count as unset, as in most deployment tools.
   const email = (process.env.ADMIN_EMAIL || "admin@studio.local").trim().toLowerCase();
   const given = process.env.ADMIN_PASSWORD || undefined;
-  const result = await inviteUser({ db: studio.db, actor: null, email, name: "管理员", roles: ["admin"], password: given, mustChangePassword: !given, now: studio.now() });
+  const result = await inviteUser({
+    db: studio.db,
+    actor: null,
+    email,
+    name: "管理员",
+    roles: ["admin"],
+    password: given,
+    mustChangePassword: !given,
+    now: studio.now(),
+  });
   if (!result.ok) throw new Error(`cannot create the admin account: ${result.message}`);
   if (!given) {
     const file = path.join(studio.config.dataDir, "initial-admin.txt");
     fs.writeFileSync(file, `email: ${email}\npassword: ${result.oneTimePassword}\n`, { mode: 0o600 });
-    console.log(`\n  Admin account created: ${email}\n  One-time password:     ${result.oneTimePassword}\n  (also written to ${file}; change it after the first sign-in)\n`);
+    console.log(
+      `\n  Admin account created: ${email}\n  One-time password:     ${result.oneTimePassword}\n  (also written to ${file}; change it after the first sign-in)\n`,
+    );
   }
 }
 
@@ -39,20 +50,40 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   setStudio(studio);
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
-    const { seeded } = await seedDemoData({ db: studio.db, now: studio.now(), dataDir: studio.config.dataDir });
+    const { seeded } = await seedDemoData({
+      db: studio.db,
+      now: studio.now(),
+      dataDir: studio.config.dataDir,
+    });
     if (seeded) logger.info("demo data seeded");
   }
   if (options.startJobs ?? true) {
     recoverInterruptedJobs(studio, logger);
     holder.__workers = jobLanes.map((lane) =>
-      startWorker({ studio, name: lane.name, handlers: lane.handlers, logger, concurrency: lane.concurrency ?? studio.config.workerConcurrency, recoverInterrupted: false }),
+      startWorker({
+        studio,
+        name: lane.name,
+        handlers: lane.handlers,
+        logger,
+        concurrency: lane.concurrency ?? studio.config.workerConcurrency,
+        recoverInterrupted: false,
+      }),
     );
   }
   // Renders need libx264 and libass; say so at start rather than at the first failed render
   // (the render job checks again and fails permanently without them).
   void checkFfmpegCapabilities()
-    .then((caps) => (caps.ok ? logger.info("ffmpeg has libx264 and libass") : logger.error({ missing: caps.missing }, "ffmpeg lacks what renders need")))
-    .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, "ffmpeg capability check failed"));
+    .then((caps) =>
+      caps.ok
+        ? logger.info("ffmpeg has libx264 and libass")
+        : logger.error({ missing: caps.missing }, "ffmpeg lacks what renders need"),
+    )
+    .catch((error: unknown) =>
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        "ffmpeg capability check failed",
+      ),
+    );
   logger.info({ dataDir: studio.config.dataDir }, "studio ready");
   return {
     studio,

@@ -18,7 +18,9 @@ export function resolveDataDir(dataDir = process.env.DATA_DIR): string {
 export function loadOrCreateSecret(options: { dataDir: string; envName: string; fileName: string }): Buffer {
   const fromEnv = process.env[options.envName];
   if (fromEnv) {
-    return /^[0-9a-f]{64}$/i.test(fromEnv) ? Buffer.from(fromEnv, "hex") : crypto.createHash("sha256").update(fromEnv).digest();
+    return /^[0-9a-f]{64}$/i.test(fromEnv)
+      ? Buffer.from(fromEnv, "hex")
+      : crypto.createHash("sha256").update(fromEnv).digest();
   }
   const file = path.join(options.dataDir, options.fileName);
   if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");

@@ -25,7 +25,10 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 /** Parses a form against its schema; on failure the caller returns `errors` to the form. */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(formDataToObject(formData));
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
 }

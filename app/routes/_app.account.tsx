@@ -22,7 +22,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, done: false }, { status: 400 });
   const { db, now } = getStudio();
   const result = await changePassword({ db, actor, ...parsed.data, now: now() });
-  if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, done: false }, { status: result.status });
+  if (!result.ok)
+    return json(
+      { errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, done: false },
+      { status: result.status },
+    );
   return redirect("/");
 }
 
@@ -33,13 +37,27 @@ export default function Account() {
   return (
     <Stack maw={420}>
       <Title order={2}>{t("account.title")}</Title>
-      {user.mustChangePassword && !data?.done ? <Alert color="orange" data-testid="must-change-password">{t("account.mustChange")}</Alert> : null}
+      {user.mustChangePassword && !data?.done ? (
+        <Alert color="orange" data-testid="must-change-password">
+          {t("account.mustChange")}
+        </Alert>
+      ) : null}
       <Card withBorder>
         <Form method="post">
           <Stack>
             {data?.done ? <Alert color="green">{t("account.changed")}</Alert> : null}
-            <PasswordInput name="currentPassword" label={t("account.currentPassword")} error={data?.errors.currentPassword} autoComplete="current-password" />
-            <PasswordInput name="newPassword" label={t("account.newPassword")} error={data?.errors.newPassword} autoComplete="new-password" />
+            <PasswordInput
+              name="currentPassword"
+              label={t("account.currentPassword")}
+              error={data?.errors.currentPassword}
+              autoComplete="current-password"
+            />
+            <PasswordInput
+              name="newPassword"
+              label={t("account.newPassword")}
+              error={data?.errors.newPassword}
+              autoComplete="new-password"
+            />
             <Button type="submit">{t("account.changePassword")}</Button>
           </Stack>
         </Form>

@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = auditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const query = parsed.success ? parsed.data : { page: 1 };
   const pageSize = 50;
-  return { ...listAudit({ db, filter: { ...query, page: query.page, pageSize } }), page: query.page, pageSize, chain: verifyAuditChain({ db }) };
+  return {
+    ...listAudit({ db, filter: { ...query, page: query.page, pageSize } }),
+    page: query.page,
+    pageSize,
+    chain: verifyAuditChain({ db }),
+  };
 }
 
 export default function AuditLog() {
@@ -34,11 +39,25 @@ export default function AuditLog() {
   return (
     <Stack>
       <Title order={2}>{t("admin.auditTitle")}</Title>
-      {chain.ok ? <Alert color="green">{t("admin.chainOk", { count: chain.entries })}</Alert> : <Alert color="red">{t("admin.chainBroken", { id: chain.brokenAtId, reason: chain.reason })}</Alert>}
+      {chain.ok ? (
+        <Alert color="green">{t("admin.chainOk", { count: chain.entries })}</Alert>
+      ) : (
+        <Alert color="red">{t("admin.chainBroken", { id: chain.brokenAtId, reason: chain.reason })}</Alert>
+      )}
       <Form method="get">
         <Group align="end" wrap="wrap">
-          <TextInput name="entity" label={t("admin.entity")} defaultValue={params.get("entity") ?? ""} placeholder="piece / user / job" />
-          <TextInput name="action" label={t("admin.action")} defaultValue={params.get("action") ?? ""} placeholder="piece.approve" />
+          <TextInput
+            name="entity"
+            label={t("admin.entity")}
+            defaultValue={params.get("entity") ?? ""}
+            placeholder="piece / user / job"
+          />
+          <TextInput
+            name="action"
+            label={t("admin.action")}
+            defaultValue={params.get("action") ?? ""}
+            placeholder="piece.approve"
+          />
           <TextInput name="actor" label={t("admin.actor")} defaultValue={params.get("actor") ?? ""} />
           <Button type="submit" variant="light">
             {t("common.filter")}

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Code, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -26,12 +38,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, now } = getStudio();
   if (form.get("intent") === "revoke") {
     const result = revokeApiToken({ db, actor, tokenId: Number(form.get("tokenId")), now: now() });
-    return json<ActionData>(result.ok ? {} : { errors: { _form: result.message } }, { status: result.ok ? 200 : result.status });
+    return json<ActionData>(result.ok ? {} : { errors: { _form: result.message } }, {
+      status: result.ok ? 200 : result.status,
+    });
   }
   const parsed = parseForm(createApiTokenSchema, form);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors }, { status: 400 });
   const result = createApiToken({ db, actor, ...parsed.data, now: now() });
-  if (!result.ok) return json<ActionData>({ errors: { [result.field ?? "_form"]: result.message } }, { status: result.status });
+  if (!result.ok)
+    return json<ActionData>(
+      { errors: { [result.field ?? "_form"]: result.message } },
+      { status: result.status },
+    );
   return json<ActionData>({ token: result.token });
 }
 
@@ -54,7 +72,12 @@ export default function TokensAdmin() {
           <input type="hidden" name="intent" value="create" />
           <Group align="end" wrap="wrap">
             <TextInput name="name" label={t("admin.tokenName")} error={data?.errors?.name} required />
-            <Select name="userId" label={t("admin.tokenUser")} data={users.map((u) => ({ value: String(u.id), label: `${u.name} <${u.email}>` }))} error={data?.errors?.userId} />
+            <Select
+              name="userId"
+              label={t("admin.tokenUser")}
+              data={users.map((u) => ({ value: String(u.id), label: `${u.name} <${u.email}>` }))}
+              error={data?.errors?.userId}
+            />
             <Button type="submit">{t("common.create")}</Button>
           </Group>
         </Form>

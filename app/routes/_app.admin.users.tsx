@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Checkbox, Code, Group, MultiSelect, Stack, Table, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  Group,
+  MultiSelect,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -27,7 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(inviteUserSchema, form);
     if (!parsed.ok) return json<ActionData>({ errors: parsed.errors }, { status: 400 });
     const result = await inviteUser({ db, actor, ...parsed.data, now: now() });
-    if (!result.ok) return json<ActionData>({ errors: { [result.field ?? "_form"]: result.message } }, { status: result.status });
+    if (!result.ok)
+      return json<ActionData>(
+        { errors: { [result.field ?? "_form"]: result.message } },
+        { status: result.status },
+      );
     return json<ActionData>({ oneTimePassword: result.oneTimePassword, forEmail: parsed.data.email });
   }
   if (intent === "update") {
@@ -41,7 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const userId = Number(form.get("userId"));
     const result = await resetUserPassword({ db, actor, userId, now: now() });
     if (!result.ok) return json<ActionData>({ errors: { _form: result.message } }, { status: result.status });
-    return json<ActionData>({ oneTimePassword: result.oneTimePassword, forEmail: String(form.get("email") ?? "") });
+    return json<ActionData>({
+      oneTimePassword: result.oneTimePassword,
+      forEmail: String(form.get("email") ?? ""),
+    });
   }
   return json<ActionData>({ errors: { _form: "未知操作" } }, { status: 400 });
 }
@@ -68,9 +88,27 @@ export default function UsersAdmin() {
         <Form method="post">
           <input type="hidden" name="intent" value="invite" />
           <Group align="end" wrap="wrap">
-            <TextInput name="email" label="Email" error={data?.errors?.email} required w={{ base: "100%", sm: 220 }} />
-            <TextInput name="name" label={t("admin.name")} error={data?.errors?.name} required w={{ base: "100%", sm: 160 }} />
-            <MultiSelect name="roles" label={t("admin.roles")} data={roleOptions} error={data?.errors?.roles} w={{ base: "100%", sm: 260 }} />
+            <TextInput
+              name="email"
+              label="Email"
+              error={data?.errors?.email}
+              required
+              w={{ base: "100%", sm: 220 }}
+            />
+            <TextInput
+              name="name"
+              label={t("admin.name")}
+              error={data?.errors?.name}
+              required
+              w={{ base: "100%", sm: 160 }}
+            />
+            <MultiSelect
+              name="roles"
+              label={t("admin.roles")}
+              data={roleOptions}
+              error={data?.errors?.roles}
+              w={{ base: "100%", sm: 260 }}
+            />
             <Button type="submit">{t("admin.invite")}</Button>
           </Group>
         </Form>
@@ -96,8 +134,20 @@ export default function UsersAdmin() {
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="userId" value={u.id} />
                     <Group gap="xs" wrap="nowrap">
-                      <MultiSelect name="roles" data={roleOptions} defaultValue={u.roles} size="xs" w={260} aria-label={t("admin.roles")} />
-                      <Checkbox name="disabled" value="true" defaultChecked={u.disabled} label={t("admin.disabled")} />
+                      <MultiSelect
+                        name="roles"
+                        data={roleOptions}
+                        defaultValue={u.roles}
+                        size="xs"
+                        w={260}
+                        aria-label={t("admin.roles")}
+                      />
+                      <Checkbox
+                        name="disabled"
+                        value="true"
+                        defaultChecked={u.disabled}
+                        label={t("admin.disabled")}
+                      />
                       <Button type="submit" size="xs" variant="light">
                         {t("common.save")}
                       </Button>

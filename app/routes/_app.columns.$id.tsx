@@ -1,4 +1,24 @@
-import { Alert, Anchor, Badge, Button, Card, ColorInput, FileButton, Grid, Group, Image, NumberInput, Progress, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  ColorInput,
+  FileButton,
+  Grid,
+  Group,
+  Image,
+  NumberInput,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
@@ -16,14 +36,22 @@ import { createEpisodeSchema, updateColumnSchema } from "~/modules/columns/schem
 import { deleteColumnAsset } from "~/modules/media/manage-media.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
 import { COLUMN_ASSET_ROLES, columnAssetActionSchema } from "~/modules/media/page-schemas";
-import { acceptColumnAsset, checkColumnUpload, createUploadCollector } from "~/modules/media/upload-media.server";
+import {
+  acceptColumnAsset,
+  checkColumnUpload,
+  createUploadCollector,
+} from "~/modules/media/upload-media.server";
 import { MIX_CATEGORIES } from "~/modules/pieces/status-machine";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");
   const found = getColumn({ db: getStudio().db, columnId: parseId(params.id) });
   if (!found) throw json({ message: "栏目不存在。" }, { status: 404 });
-  return { ...found, canManage: can(actor.roles, "columns.manage"), canCreate: can(actor.roles, "pieces.create") };
+  return {
+    ...found,
+    canManage: can(actor.roles, "columns.manage"),
+    canCreate: can(actor.roles, "pieces.create"),
+  };
 }
 
 type ActionResult = { ok: boolean; intent: string; error?: string; errors?: FieldErrors };
@@ -35,12 +63,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const actor = await requireActor(request, "columns.manage");
     const allowed = checkColumnUpload({ db, actor, columnId });
-    if (!allowed.ok) return answer({ ok: false, intent: "asset-upload", error: allowed.message }, allowed.status);
+    if (!allowed.ok)
+      return answer({ ok: false, intent: "asset-upload", error: allowed.message }, allowed.status);
     const maxBytes = maxUploadBytes();
-    const collector = createUploadCollector({ dataDir: config.dataDir, relDir: allowed.relDir, maxBytes, signal: request.signal });
+    const collector = createUploadCollector({
+      dataDir: config.dataDir,
+      relDir: allowed.relDir,
+      maxBytes,
+      signal: request.signal,
+    });
     const form = await unstable_parseMultipartFormData(request, collector.handler);
-    const result = await acceptColumnAsset({ db, dataDir: config.dataDir, actor, columnId, role: String(form.get("role") ?? ""), saved: collector.state.saved, originalName: collector.state.originalName, maxBytes, now: now() });
-    return result.ok ? answer({ ok: true, intent: "asset-upload" }) : answer({ ok: false, intent: "asset-upload", error: result.message }, result.status);
+    const result = await acceptColumnAsset({
+      db,
+      dataDir: config.dataDir,
+      actor,
+      columnId,
+      role: String(form.get("role") ?? ""),
+      saved: collector.state.saved,
+      originalName: collector.state.originalName,
+      maxBytes,
+      now: now(),
+    });
+    return result.ok
+      ? answer({ ok: true, intent: "asset-upload" })
+      : answer({ ok: false, intent: "asset-upload", error: result.message }, result.status);
   }
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -49,7 +95,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(updateColumnSchema, form);
     if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors }, 400);
     const result = updateColumn({ db, actor, columnId, input: parsed.data, now: now() });
-    return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message, errors: result.field ? { [result.field]: result.message } : undefined }, result.status);
+    return result.ok
+      ? answer({ ok: true, intent })
+      : answer(
+          {
+            ok: false,
+            intent,
+            error: result.message,
+            errors: result.field ? { [result.field]: result.message } : undefined,
+          },
+          result.status,
+        );
   }
   if (intent === "new-episode") {
     const actor = await requireActor(request, "pieces.create");
@@ -63,19 +119,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const actor = await requireActor(request, "columns.manage");
     const parsed = parseForm(columnAssetActionSchema, form);
     if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
-    const result = await deleteColumnAsset({ db, dataDir: config.dataDir, actor, columnId, assetId: parsed.data.assetId, now: now() });
-    return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message }, result.status);
+    const result = await deleteColumnAsset({
+      db,
+      dataDir: config.dataDir,
+      actor,
+      columnId,
+      assetId: parsed.data.assetId,
+      now: now(),
+    });
+    return result.ok
+      ? answer({ ok: true, intent })
+      : answer({ ok: false, intent, error: result.message }, result.status);
   }
   await requireActor(request, "columns.read");
   return answer({ ok: false, intent, error: "未知的操作。" }, 400);
 }
 
-const RENDER_COLORS: Record<string, string> = { none: "gray", queued: "gray", rendering: "blue", rendered: "teal", failed: "red" };
+const RENDER_COLORS: Record<string, string> = {
+  none: "gray",
+  queued: "gray",
+  rendering: "blue",
+  rendered: "teal",
+  failed: "red",
+};
 
 function AssetUpload({ role }: { role: string }) {
   const submit = useSubmit();
   const { t } = useTranslation();
-  const accept = role === "logo" ? "image/png,image/jpeg" : role === "intro" || role === "outro" ? "video/*,image/png,image/jpeg" : "audio/*";
+  const accept =
+    role === "logo"
+      ? "image/png,image/jpeg"
+      : role === "intro" || role === "outro"
+        ? "video/*,image/png,image/jpeg"
+        : "audio/*";
   return (
     <FileButton
       accept={accept}
@@ -88,7 +164,13 @@ function AssetUpload({ role }: { role: string }) {
       }}
     >
       {(props) => (
-        <Button {...props} size="compact-sm" variant="light" leftSection={<IconUpload size={14} />} data-testid={`asset-upload-${role}`}>
+        <Button
+          {...props}
+          size="compact-sm"
+          variant="light"
+          leftSection={<IconUpload size={14} />}
+          data-testid={`asset-upload-${role}`}
+        >
           {t("media.upload")}
         </Button>
       )}
@@ -102,7 +184,8 @@ export default function ColumnPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const errors = data?.errors ?? {};
-  const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const busy = (intent: string) =>
+    navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   return (
     <Stack>
       <div>
@@ -126,7 +209,11 @@ export default function ColumnPage() {
             {t("media.episodesTotal", { count: column.totalEpisodes })}
           </Text>
         </Group>
-        <Progress value={Math.min(100, (column.publishedEpisodes / column.episodeTarget) * 100)} maw={520} color={column.primaryColor} />
+        <Progress
+          value={Math.min(100, (column.publishedEpisodes / column.episodeTarget) * 100)}
+          maw={520}
+          color={column.primaryColor}
+        />
       </div>
       {data && !data.ok && data.error ? (
         <Alert color="red" data-testid="column-error">
@@ -142,8 +229,21 @@ export default function ColumnPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="new-episode" />
             <Group align="start" gap="sm" mb="md">
-              <TextInput name="title" placeholder={t("media.newEpisodeTitle")} required maxLength={120} style={{ flex: "1 1 220px" }} error={data?.intent === "new-episode" ? errors.title : undefined} aria-label={t("media.newEpisodeTitle")} />
-              <Button type="submit" leftSection={<IconPlus size={16} />} loading={busy("new-episode")} data-testid="new-episode">
+              <TextInput
+                name="title"
+                placeholder={t("media.newEpisodeTitle")}
+                required
+                maxLength={120}
+                style={{ flex: "1 1 220px" }}
+                error={data?.intent === "new-episode" ? errors.title : undefined}
+                aria-label={t("media.newEpisodeTitle")}
+              />
+              <Button
+                type="submit"
+                leftSection={<IconPlus size={16} />}
+                loading={busy("new-episode")}
+                data-testid="new-episode"
+              >
                 {t("media.newEpisode")}
               </Button>
             </Group>
@@ -154,20 +254,28 @@ export default function ColumnPage() {
           {episodes.map((e) => (
             <Card key={e.id} withBorder padding="sm" data-testid="episode-card">
               <Group wrap="nowrap" align="start" gap="sm">
-                {e.thumbnailUrl ? <Image src={e.thumbnailUrl} alt="" w={54} h={96} fit="cover" radius="sm" /> : null}
+                {e.thumbnailUrl ? (
+                  <Image src={e.thumbnailUrl} alt="" w={54} h={96} fit="cover" radius="sm" />
+                ) : null}
                 <div style={{ minWidth: 0, flex: 1 }}>
                   <Anchor component={Link} to={`/episodes/${e.id}`} size="sm" fw={600} lineClamp={2}>
                     {e.title}
                   </Anchor>
                   <Group gap={4} mt={4}>
                     <StatusBadge status={e.status} />
-                    <Badge size="sm" variant="light" color={RENDER_COLORS[e.renderState]} data-testid="episode-render-state">
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={RENDER_COLORS[e.renderState]}
+                      data-testid="episode-render-state"
+                    >
                       {t(`media.renderStates.${e.renderState}`)}
                       {e.renderProgress !== null ? ` ${Math.round(e.renderProgress * 100)}%` : ""}
                     </Badge>
                   </Group>
                   <Text size="xs" c="dimmed" mt={4}>
-                    {e.ownerName} · {t("media.clipsCount", { count: e.clips })} · {t("media.versionsCount", { count: e.versions })}
+                    {e.ownerName} · {t("media.clipsCount", { count: e.clips })} ·{" "}
+                    {t("media.versionsCount", { count: e.versions })}
                   </Text>
                 </div>
               </Group>
@@ -191,19 +299,105 @@ export default function ColumnPage() {
               <input type="hidden" name="version" value={column.version} />
               <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0 }}>
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <TextInput name="name" label={t("media.name")} defaultValue={column.name} maxLength={40} required error={errors.name} />
-                  <Select name="mixCategory" label={t("media.mixCategory")} data={[...MIX_CATEGORIES]} defaultValue={column.mixCategory} allowDeselect={false} error={errors.mixCategory} />
-                  <NumberInput name="episodeTarget" label={t("media.episodeTarget")} defaultValue={column.episodeTarget} min={1} max={1000} error={errors.episodeTarget} />
-                  <NumberInput name="durationSeconds" label={t("media.durationSeconds")} defaultValue={column.durationSeconds} min={6} max={600} error={errors.durationSeconds} />
-                  <NumberInput name="viewsTargetPerEpisode" label={t("media.viewsTargetPerEpisode")} defaultValue={column.viewsTargetPerEpisode ?? ""} min={1} thousandSeparator="," error={errors.viewsTargetPerEpisode} />
-                  <NumberInput name="readingSpeedCps" label={t("media.readingSpeed")} defaultValue={column.readingSpeedCps} min={1} max={10} step={0.5} decimalScale={1} error={errors.readingSpeedCps} />
-                  <Select name="defaultChannelId" label={t("media.defaultChannel")} data={channels.map((c) => ({ value: String(c.id), label: c.name }))} defaultValue={column.defaultChannelId ? String(column.defaultChannelId) : null} clearable error={errors.defaultChannelId} />
-                  <ColorInput name="primaryColor" label={t("media.primaryColor")} defaultValue={column.primaryColor} format="hex" error={errors.primaryColor} />
-                  <ColorInput name="accentColor" label={t("media.accentColor")} defaultValue={column.accentColor} format="hex" error={errors.accentColor} />
-                  <ColorInput name="textColor" label={t("media.textColor")} defaultValue={column.textColor} format="hex" error={errors.textColor} />
+                  <TextInput
+                    name="name"
+                    label={t("media.name")}
+                    defaultValue={column.name}
+                    maxLength={40}
+                    required
+                    error={errors.name}
+                  />
+                  <Select
+                    name="mixCategory"
+                    label={t("media.mixCategory")}
+                    data={[...MIX_CATEGORIES]}
+                    defaultValue={column.mixCategory}
+                    allowDeselect={false}
+                    error={errors.mixCategory}
+                  />
+                  <NumberInput
+                    name="episodeTarget"
+                    label={t("media.episodeTarget")}
+                    defaultValue={column.episodeTarget}
+                    min={1}
+                    max={1000}
+                    error={errors.episodeTarget}
+                  />
+                  <NumberInput
+                    name="durationSeconds"
+                    label={t("media.durationSeconds")}
+                    defaultValue={column.durationSeconds}
+                    min={6}
+                    max={600}
+                    error={errors.durationSeconds}
+                  />
+                  <NumberInput
+                    name="viewsTargetPerEpisode"
+                    label={t("media.viewsTargetPerEpisode")}
+                    defaultValue={column.viewsTargetPerEpisode ?? ""}
+                    min={1}
+                    thousandSeparator=","
+                    error={errors.viewsTargetPerEpisode}
+                  />
+                  <NumberInput
+                    name="readingSpeedCps"
+                    label={t("media.readingSpeed")}
+                    defaultValue={column.readingSpeedCps}
+                    min={1}
+                    max={10}
+                    step={0.5}
+                    decimalScale={1}
+                    error={errors.readingSpeedCps}
+                  />
+                  <Select
+                    name="defaultChannelId"
+                    label={t("media.defaultChannel")}
+                    data={channels.map((c) => ({ value: String(c.id), label: c.name }))}
+                    defaultValue={column.defaultChannelId ? String(column.defaultChannelId) : null}
+                    clearable
+                    error={errors.defaultChannelId}
+                  />
+                  <ColorInput
+                    name="primaryColor"
+                    label={t("media.primaryColor")}
+                    defaultValue={column.primaryColor}
+                    format="hex"
+                    error={errors.primaryColor}
+                  />
+                  <ColorInput
+                    name="accentColor"
+                    label={t("media.accentColor")}
+                    defaultValue={column.accentColor}
+                    format="hex"
+                    error={errors.accentColor}
+                  />
+                  <ColorInput
+                    name="textColor"
+                    label={t("media.textColor")}
+                    defaultValue={column.textColor}
+                    format="hex"
+                    error={errors.textColor}
+                  />
                 </SimpleGrid>
-                <TextInput name="outroLine" label={t("media.outroLine")} defaultValue={column.outroLine} maxLength={40} required mt="sm" error={errors.outroLine} />
-                <Textarea name="description" label={t("media.description")} defaultValue={column.description} maxLength={500} autosize minRows={2} mt="sm" error={errors.description} />
+                <TextInput
+                  name="outroLine"
+                  label={t("media.outroLine")}
+                  defaultValue={column.outroLine}
+                  maxLength={40}
+                  required
+                  mt="sm"
+                  error={errors.outroLine}
+                />
+                <Textarea
+                  name="description"
+                  label={t("media.description")}
+                  defaultValue={column.description}
+                  maxLength={500}
+                  autosize
+                  minRows={2}
+                  mt="sm"
+                  error={errors.description}
+                />
                 {canManage ? (
                   <Button type="submit" mt="md" loading={busy("update")} data-testid="save-column">
                     {t("media.save")}
@@ -228,13 +422,17 @@ export default function ColumnPage() {
                   <Card key={role} withBorder padding="xs" data-testid={`asset-${role}`}>
                     <Group justify="space-between" wrap="nowrap" align="start">
                       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                        {asset && role === "logo" ? <Image src={`/media/${asset.id}`} alt="" w={40} h={40} fit="contain" /> : null}
+                        {asset && role === "logo" ? (
+                          <Image src={`/media/${asset.id}`} alt="" w={40} h={40} fit="contain" />
+                        ) : null}
                         <div style={{ minWidth: 0 }}>
                           <Text size="sm" fw={600}>
                             {t(`media.roles.${role}`)}
                           </Text>
                           <Text size="xs" c="dimmed" lineClamp={1} style={{ wordBreak: "break-all" }}>
-                            {asset ? `${asset.originalName} · ${asset.kind === "image" ? `${asset.width}×${asset.height}` : formatSeconds(asset.durationSeconds)} · ${formatBytes(asset.bytes)}` : t("media.none")}
+                            {asset
+                              ? `${asset.originalName} · ${asset.kind === "image" ? `${asset.width}×${asset.height}` : formatSeconds(asset.durationSeconds)} · ${formatBytes(asset.bytes)}`
+                              : t("media.none")}
                           </Text>
                         </div>
                       </Group>
@@ -245,7 +443,13 @@ export default function ColumnPage() {
                             <Form method="post">
                               <input type="hidden" name="intent" value="asset-delete" />
                               <input type="hidden" name="assetId" value={asset.id} />
-                              <Button type="submit" size="compact-sm" variant="subtle" color="red" aria-label={t("media.delete")}>
+                              <Button
+                                type="submit"
+                                size="compact-sm"
+                                variant="subtle"
+                                color="red"
+                                aria-label={t("media.delete")}
+                              >
                                 <IconTrash size={14} />
                               </Button>
                             </Form>

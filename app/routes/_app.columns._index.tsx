@@ -26,7 +26,13 @@ export default function ColumnsPage() {
       {columns.length === 0 ? <Text c="dimmed">{t("media.noColumns")}</Text> : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {columns.map((c) => (
-          <Card key={c.id} withBorder padding="lg" data-testid="column-card" style={{ borderTop: `4px solid ${c.primaryColor}` }}>
+          <Card
+            key={c.id}
+            withBorder
+            padding="lg"
+            data-testid="column-card"
+            style={{ borderTop: `4px solid ${c.primaryColor}` }}
+          >
             <Group justify="space-between" align="start" wrap="nowrap">
               <Anchor component={Link} to={`/columns/${c.id}`} fw={700} size="lg">
                 {c.name}
@@ -59,7 +65,10 @@ export default function ColumnsPage() {
                 {t("media.episodesTotal", { count: c.totalEpisodes })}
               </Text>
             </Group>
-            <Progress value={Math.min(100, (c.publishedEpisodes / c.episodeTarget) * 100)} color={c.primaryColor} />
+            <Progress
+              value={Math.min(100, (c.publishedEpisodes / c.episodeTarget) * 100)}
+              color={c.primaryColor}
+            />
           </Card>
         ))}
       </SimpleGrid>

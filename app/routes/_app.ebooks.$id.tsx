@@ -1,6 +1,25 @@
-import { Alert, Anchor, Badge, Button, Card, FileInput, Grid, Group, Image, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Grid,
+  Group,
+  Image,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -17,7 +36,14 @@ import { requireActor } from "~/lib/auth.server";
 import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
 import type { Failure } from "~/lib/result";
 import { getStudio } from "~/lib/studio.server";
-import { addChapter, addSection, deleteChapter, deleteSection, reorderChapters, reorderSections } from "~/modules/ebooks/edit-book-structure.server";
+import {
+  addChapter,
+  addSection,
+  deleteChapter,
+  deleteSection,
+  reorderChapters,
+  reorderSections,
+} from "~/modules/ebooks/edit-book-structure.server";
 import { getBookPage } from "~/modules/ebooks/get-books.server";
 import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
@@ -39,7 +65,9 @@ import { updateBook } from "~/modules/ebooks/update-book.server";
 import { deleteBookImage, uploadBookImage } from "~/modules/ebooks/upload-book-image.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.book.title ?? "电子书"} · 内容工作室` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.book.title ?? "电子书"} · 内容工作室` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
@@ -50,36 +78,86 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, today: new Intl.DateTimeFormat("en-CA", { timeZone: config.timeZone }).format(now()) };
 }
 
-type ActionReply = { intent: string; ok: boolean; error: string | null; errors: FieldErrors | null; jobId?: number };
+type ActionReply = {
+  intent: string;
+  ok: boolean;
+  error: string | null;
+  errors: FieldErrors | null;
+  jobId?: number;
+};
 
-function reply(intent: string, result: { ok: true; jobId?: number } | Failure | { ok: false; errors: FieldErrors }) {
-  if (result.ok) return json<ActionReply>({ intent, ok: true, error: null, errors: null, jobId: result.jobId });
-  if ("errors" in result) return json<ActionReply>({ intent, ok: false, error: Object.values(result.errors)[0] ?? null, errors: result.errors }, { status: 400 });
-  return json<ActionReply>({ intent, ok: false, error: result.message, errors: { [result.field ?? "_form"]: result.message } }, { status: result.status });
+function reply(
+  intent: string,
+  result: { ok: true; jobId?: number } | Failure | { ok: false; errors: FieldErrors },
+) {
+  if (result.ok)
+    return json<ActionReply>({ intent, ok: true, error: null, errors: null, jobId: result.jobId });
+  if ("errors" in result)
+    return json<ActionReply>(
+      { intent, ok: false, error: Object.values(result.errors)[0] ?? null, errors: result.errors },
+      { status: 400 },
+    );
+  return json<ActionReply>(
+    { intent, ok: false, error: result.message, errors: { [result.field ?? "_form"]: result.message } },
+    { status: result.status },
+  );
 }
 
 async function uploadAction(request: Request, pieceId: number) {
   const actor = await requireActor(request, "ebooks.edit");
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   // Refused before the body is read: nothing is stored.
-  if (declared > IMAGE_MAX_BYTES + 64 * 1024) return reply("upload-image", { ok: false, status: 413, code: "too_large", message: `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, field: "file" });
+  if (declared > IMAGE_MAX_BYTES + 64 * 1024)
+    return reply("upload-image", {
+      ok: false,
+      status: 413,
+      code: "too_large",
+      message: `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`,
+      field: "file",
+    });
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }),
+    );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return reply("upload-image", { ok: false, status: 413, code: "too_large", message: `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, field: "file" });
+    if (error instanceof MaxPartSizeExceededError)
+      return reply("upload-image", {
+        ok: false,
+        status: 413,
+        code: "too_large",
+        message: `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`,
+        field: "file",
+      });
     throw error;
   }
   const file = form.get("file");
-  if (!file || typeof file === "string") return reply("upload-image", { ok: false, status: 400, code: "no_file", message: "请选择要上传的图片。", field: "file" });
+  if (!file || typeof file === "string")
+    return reply("upload-image", {
+      ok: false,
+      status: 400,
+      code: "no_file",
+      message: "请选择要上传的图片。",
+      field: "file",
+    });
   const { db, config, now } = getStudio();
-  const result = await uploadBookImage({ db, dataDir: config.dataDir, actor, pieceId, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()), now: now() });
+  const result = await uploadBookImage({
+    db,
+    dataDir: config.dataDir,
+    actor,
+    pieceId,
+    fileName: file.name,
+    bytes: Buffer.from(await file.arrayBuffer()),
+    now: now(),
+  });
   return reply("upload-image", result);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const pieceId = parseId(params.id);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadAction(request, pieceId);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return uploadAction(request, pieceId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const { db, now } = getStudio();
@@ -137,7 +215,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const actor = await requireActor(request, "ebooks.build");
       const parsed = parseForm(requestBuildSchema, form);
       if (!parsed.ok) return reply(intent, parsed);
-      const result = requestBuild({ ...base, actor, profile: parsed.data.profile, publicBaseUrl: publicBaseUrl(request.url) });
+      const result = requestBuild({
+        ...base,
+        actor,
+        profile: parsed.data.profile,
+        publicBaseUrl: publicBaseUrl(request.url),
+      });
       return reply(intent, result.ok ? { ok: true, jobId: result.job.id } : result);
     }
     case "signoff": {
@@ -148,12 +231,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     default: {
       await requireActor(request, "ebooks.read");
-      return reply(intent, { ok: false, status: 400, code: "unknown_intent", message: "未知的操作。", field: "intent" });
+      return reply(intent, {
+        ok: false,
+        status: 400,
+        code: "unknown_intent",
+        message: "未知的操作。",
+        field: "intent",
+      });
     }
   }
 }
 
-const STRUCTURE_INTENTS = new Set(["add-section", "delete-section", "reorder-sections", "add-chapter", "delete-chapter", "reorder-chapters"]);
+const STRUCTURE_INTENTS = new Set([
+  "add-section",
+  "delete-section",
+  "reorder-sections",
+  "add-chapter",
+  "delete-chapter",
+  "reorder-chapters",
+]);
 
 export default function BookPage() {
   const data = useLoaderData<typeof loader>();
@@ -161,7 +257,8 @@ export default function BookPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const { book } = data;
-  const errorFor = (intents: string[]) => (reply && !reply.ok && intents.includes(reply.intent) ? reply : null);
+  const errorFor = (intents: string[]) =>
+    reply && !reply.ok && intents.includes(reply.intent) ? reply : null;
   const structureError = reply && !reply.ok && STRUCTURE_INTENTS.has(reply.intent) ? reply.error : null;
   const metaReply = errorFor(["update-book"]);
   const uploadReply = reply?.intent === "upload-image" ? reply : null;
@@ -190,7 +287,15 @@ export default function BookPage() {
           <Button component={Link} to={`/pieces/${book.id}`} variant="default" size="xs">
             {t("ebooks.workflow")}
           </Button>
-          <Button component="a" href={`/p/${book.slug}`} target="_blank" rel="noopener" variant="subtle" size="xs" rightSection={<IconExternalLink size={14} />}>
+          <Button
+            component="a"
+            href={`/p/${book.slug}`}
+            target="_blank"
+            rel="noopener"
+            variant="subtle"
+            size="xs"
+            rightSection={<IconExternalLink size={14} />}
+          >
             {t("ebooks.publicPage")}
           </Button>
         </Group>
@@ -228,8 +333,21 @@ export default function BookPage() {
                 <Form method="post" encType="multipart/form-data">
                   <input type="hidden" name="intent" value="upload-image" />
                   <Group align="end" gap="xs" wrap="nowrap">
-                    <FileInput name="file" accept="image/png,image/jpeg" placeholder={t("ebooks.chooseFile")} error={uploadReply && !uploadReply.ok ? uploadReply.error : undefined} style={{ flex: 1 }} clearable data-testid="image-file" />
-                    <Button type="submit" variant="light" leftSection={<IconUpload size={16} />} loading={navigation.formData?.get("intent") === "upload-image"}>
+                    <FileInput
+                      name="file"
+                      accept="image/png,image/jpeg"
+                      placeholder={t("ebooks.chooseFile")}
+                      error={uploadReply && !uploadReply.ok ? uploadReply.error : undefined}
+                      style={{ flex: 1 }}
+                      clearable
+                      data-testid="image-file"
+                    />
+                    <Button
+                      type="submit"
+                      variant="light"
+                      leftSection={<IconUpload size={16} />}
+                      loading={navigation.formData?.get("intent") === "upload-image"}
+                    >
                       {t("ebooks.uploadImage")}
                     </Button>
                   </Group>
@@ -254,7 +372,12 @@ export default function BookPage() {
                           </Text>
                         </div>
                         {data.can.edit ? (
-                          <DeleteForm intent="delete-image" field="imageId" id={image.id} label={t("ebooks.deleteImage")} />
+                          <DeleteForm
+                            intent="delete-image"
+                            field="imageId"
+                            id={image.id}
+                            label={t("ebooks.deleteImage")}
+                          />
                         ) : null}
                       </Group>
                     </Card>
@@ -283,9 +406,18 @@ export default function BookPage() {
                 <input type="hidden" name="intent" value="update-book" />
                 <input type="hidden" name="version" value={book.version} />
                 <Stack gap="xs">
-                  <BookMetadataFields values={{ ...book, title: book.title }} errors={metaReply?.errors} readOnly={!data.can.edit} />
+                  <BookMetadataFields
+                    values={{ ...book, title: book.title }}
+                    errors={metaReply?.errors}
+                    readOnly={!data.can.edit}
+                  />
                   {data.can.edit ? (
-                    <Button type="submit" w="fit-content" loading={navigation.formData?.get("intent") === "update-book"} data-testid="save-book">
+                    <Button
+                      type="submit"
+                      w="fit-content"
+                      loading={navigation.formData?.get("intent") === "update-book"}
+                      data-testid="save-book"
+                    >
                       {t("ebooks.save")}
                     </Button>
                   ) : null}

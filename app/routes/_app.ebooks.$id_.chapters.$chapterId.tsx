@@ -1,4 +1,19 @@
-import { Alert, Anchor, Box, Button, Card, Grid, Group, List, Select, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,11 +31,18 @@ import { updateChapter } from "~/modules/ebooks/update-chapter.server";
 import { validateChapterMarkdown } from "~/modules/ebooks/validate-chapter-markdown";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.chapter.title ?? "章节"} · ${data?.book.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.chapter.title ?? "章节"} · ${data?.book.title ?? ""}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
-  const page = getChapterPage({ db: getStudio().db, pieceId: parseId(params.id), chapterId: parseId(params.chapterId), actor });
+  const page = getChapterPage({
+    db: getStudio().db,
+    pieceId: parseId(params.id),
+    chapterId: parseId(params.chapterId),
+    actor,
+  });
   if (!page) throw json({ message: "章节不存在。" }, { status: 404 });
   return page;
 }
@@ -30,10 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pieceId = parseId(params.id);
   const chapterId = parseId(params.chapterId);
   const parsed = parseForm(updateChapterSchema, await request.formData());
-  if (!parsed.ok) return json({ ok: false, errors: parsed.errors as Record<string, string> }, { status: 400 });
+  if (!parsed.ok)
+    return json({ ok: false, errors: parsed.errors as Record<string, string> }, { status: 400 });
   const { db, now } = getStudio();
   const result = updateChapter({ db, actor, pieceId, chapterId, input: parsed.data, now: now() });
-  if (!result.ok) return json({ ok: false, errors: { [result.field ?? "_form"]: result.message } as Record<string, string> }, { status: result.status });
+  if (!result.ok)
+    return json(
+      { ok: false, errors: { [result.field ?? "_form"]: result.message } as Record<string, string> },
+      { status: result.status },
+    );
   return json({ ok: true, errors: null });
 }
 
@@ -46,8 +73,14 @@ export default function ChapterEditor() {
   const [title, setTitle] = useState(chapter.title);
   const deferred = useDeferredValue(markdown);
   const imageUrls = useMemo(() => new Map(images.map((i) => [i.name, i.url])), [images]);
-  const html = useMemo(() => renderMarkdownPreviewHtml(deferred, { imageUrl: (name) => imageUrls.get(name) ?? null }), [deferred, imageUrls]);
-  const problems = useMemo(() => validateChapterMarkdown(deferred, (name) => (imageUrls.has(name) ? "image" : "missing")), [deferred, imageUrls]);
+  const html = useMemo(
+    () => renderMarkdownPreviewHtml(deferred, { imageUrl: (name) => imageUrls.get(name) ?? null }),
+    [deferred, imageUrls],
+  );
+  const problems = useMemo(
+    () => validateChapterMarkdown(deferred, (name) => (imageUrls.has(name) ? "image" : "missing")),
+    [deferred, imageUrls],
+  );
   const errors = data?.errors ?? {};
   const saving = navigation.state === "submitting";
 
@@ -75,8 +108,26 @@ export default function ChapterEditor() {
                   </Alert>
                 ) : null}
                 <Group grow align="start">
-                  <TextInput name="title" label={t("ebooks.chapterTitle")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} readOnly={!canEdit} maxLength={80} required data-testid="chapter-title" />
-                  <Select name="sectionId" label={t("ebooks.section")} defaultValue={String(chapter.sectionId)} allowDeselect={false} data={sections.map((s) => ({ value: String(s.id), label: s.title }))} error={errors.sectionId} readOnly={!canEdit} />
+                  <TextInput
+                    name="title"
+                    label={t("ebooks.chapterTitle")}
+                    value={title}
+                    onChange={(e) => setTitle(e.currentTarget.value)}
+                    error={errors.title}
+                    readOnly={!canEdit}
+                    maxLength={80}
+                    required
+                    data-testid="chapter-title"
+                  />
+                  <Select
+                    name="sectionId"
+                    label={t("ebooks.section")}
+                    defaultValue={String(chapter.sectionId)}
+                    allowDeselect={false}
+                    data={sections.map((s) => ({ value: String(s.id), label: s.title }))}
+                    error={errors.sectionId}
+                    readOnly={!canEdit}
+                  />
                 </Group>
                 <Textarea
                   className="ebook-markdown"
@@ -136,7 +187,11 @@ export default function ChapterEditor() {
                   {title}
                 </Title>
                 {/* The preview HTML is built from escaped text only (no raw HTML in the dialect). */}
-                <Box className="ebook-preview" data-testid="chapter-preview" dangerouslySetInnerHTML={{ __html: html }} />
+                <Box
+                  className="ebook-preview"
+                  data-testid="chapter-preview"
+                  dangerouslySetInnerHTML={{ __html: html }}
+                />
               </Card>
             </Stack>
           </Grid.Col>

@@ -26,7 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { book: { id: pieceId, title: book.piece.title }, ...comparison };
 }
 
-const KIND_COLORS: Record<string, string> = { added: "green", removed: "red", changed: "orange", retitled: "blue", moved: "grape", same: "gray" };
+const KIND_COLORS: Record<string, string> = {
+  added: "green",
+  removed: "red",
+  changed: "orange",
+  retitled: "blue",
+  moved: "grape",
+  same: "gray",
+};
 
 export default function CompareBuilds() {
   const { book, older, newer, diff } = useLoaderData<typeof loader>();
@@ -80,7 +87,11 @@ export default function CompareBuilds() {
             {t("ebooks.chapterChanges")}
           </Title>
           <Stack gap={6} data-testid="chapter-changes">
-            {changes.length === 0 ? <Text size="sm" c="dimmed">—</Text> : null}
+            {changes.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            ) : null}
             {changes.map((c) => (
               <Group key={`${c.kind}-${c.chapterId}`} gap="xs" wrap="nowrap" align="start">
                 <Badge color={KIND_COLORS[c.kind]} variant="light" style={{ flexShrink: 0 }}>
@@ -89,7 +100,9 @@ export default function CompareBuilds() {
                 <Text size="sm">
                   {c.section} · {c.title}
                   {c.previousTitle ? `（${c.previousTitle}）` : ""}
-                  {c.charsBefore !== undefined && c.charsAfter !== undefined && c.charsBefore !== c.charsAfter ? ` · ${c.charsBefore} → ${c.charsAfter}` : ""}
+                  {c.charsBefore !== undefined && c.charsAfter !== undefined && c.charsBefore !== c.charsAfter
+                    ? ` · ${c.charsBefore} → ${c.charsAfter}`
+                    : ""}
                 </Text>
               </Group>
             ))}
@@ -99,7 +112,11 @@ export default function CompareBuilds() {
           <Title order={4} mb="xs">
             {t("ebooks.metadataChanges")}
           </Title>
-          {diff.metadata.length === 0 ? <Text size="sm" c="dimmed">—</Text> : null}
+          {diff.metadata.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          ) : null}
           {diff.metadata.map((m) => (
             <Text key={m.field} size="sm">
               <b>{t(`ebooks.field_${m.field}`)}</b>：{m.before || "—"} → {m.after || "—"}
@@ -108,7 +125,11 @@ export default function CompareBuilds() {
           <Title order={4} mt="md" mb="xs">
             {t("ebooks.imageChanges")}
           </Title>
-          {diff.images.length === 0 ? <Text size="sm" c="dimmed">—</Text> : null}
+          {diff.images.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          ) : null}
           {diff.images.map((i) => (
             <Text key={i.name} size="sm">
               {t(`ebooks.change_${i.kind}`)} · {i.name}

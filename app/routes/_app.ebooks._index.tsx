@@ -22,9 +22,17 @@ function PagesCell({ book }: { book: BookRow }) {
   return (
     <>
       <Text size="sm" data-testid="book-pages">
-        {book.latestPages ? t("ebooks.pagesOf", { pages: book.latestPages, target: book.targetPages }) : `${t("ebooks.noBuildYet")} / ${book.targetPages}`}
+        {book.latestPages
+          ? t("ebooks.pagesOf", { pages: book.latestPages, target: book.targetPages })
+          : `${t("ebooks.noBuildYet")} / ${book.targetPages}`}
       </Text>
-      {book.latestPages ? <Progress value={Math.min(100, (book.latestPages / book.targetPages) * 100)} size="xs" color={book.latestPages > book.targetPages ? "orange" : "indigo"} /> : null}
+      {book.latestPages ? (
+        <Progress
+          value={Math.min(100, (book.latestPages / book.targetPages) * 100)}
+          size="xs"
+          color={book.latestPages > book.targetPages ? "orange" : "indigo"}
+        />
+      ) : null}
     </>
   );
 }
@@ -33,8 +41,18 @@ function SignoffBadge({ book }: { book: BookRow }) {
   const { t } = useTranslation();
   if (book.kind !== "handbook" && book.signoff === "none") return <>—</>;
   return (
-    <Badge size="sm" variant="light" color={book.signoff === "valid" ? "green" : book.signoff === "voided" ? "red" : "gray"}>
-      {t(book.signoff === "valid" ? "ebooks.signoffValid" : book.signoff === "voided" ? "ebooks.signoffVoided" : "ebooks.signoffNone")}
+    <Badge
+      size="sm"
+      variant="light"
+      color={book.signoff === "valid" ? "green" : book.signoff === "voided" ? "red" : "gray"}
+    >
+      {t(
+        book.signoff === "valid"
+          ? "ebooks.signoffValid"
+          : book.signoff === "voided"
+            ? "ebooks.signoffVoided"
+            : "ebooks.signoffNone",
+      )}
     </Badge>
   );
 }

@@ -37,8 +37,26 @@ export default function NewBook() {
         <Form method="post">
           <Stack gap="xs">
             {data?.errors?._form ? <Alert color="red">{data.errors._form}</Alert> : null}
-            <BookMetadataFields withKind values={{ kind: "ebook", title: "", subtitle: "", author: "", description: "", keywords: [], trim: "A5", targetPages: 96 }} errors={data?.errors} />
-            <Button type="submit" w="fit-content" loading={navigation.state === "submitting"} data-testid="create-book">
+            <BookMetadataFields
+              withKind
+              values={{
+                kind: "ebook",
+                title: "",
+                subtitle: "",
+                author: "",
+                description: "",
+                keywords: [],
+                trim: "A5",
+                targetPages: 96,
+              }}
+              errors={data?.errors}
+            />
+            <Button
+              type="submit"
+              w="fit-content"
+              loading={navigation.state === "submitting"}
+              data-testid="create-book"
+            >
               {t("ebooks.create")}
             </Button>
           </Stack>

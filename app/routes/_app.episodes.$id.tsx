@@ -23,7 +23,9 @@ import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
 import { availableTransitions } from "~/modules/pieces/status-machine";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.episode.title} · 内容工作室` : "内容工作室" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.episode.title} · 内容工作室` : "内容工作室" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");
@@ -31,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getEpisode({ db, pieceId: parseId(params.id), actor });
   if (!found.ok) throw json({ message: found.message }, { status: found.status });
   const { ok: _ok, ...episode } = found;
-  return { ...episode, canSubmit: availableTransitions(found.episode, actor).includes("submit"), maxUploadBytes: maxUploadBytes() };
+  return {
+    ...episode,
+    canSubmit: availableTransitions(found.episode, actor).includes("submit"),
+    maxUploadBytes: maxUploadBytes(),
+  };
 }
 
 type ActionResult = { ok: boolean; intent: string; error?: string; errors?: FieldErrors };
@@ -46,9 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save-script": {
       const actor = await requireActor(request, "pieces.edit");
       const parsed = parseForm(saveScriptFormSchema, form);
-      if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors, error: Object.values(parsed.errors)[0] }, 400);
+      if (!parsed.ok)
+        return answer(
+          { ok: false, intent, errors: parsed.errors, error: Object.values(parsed.errors)[0] },
+          400,
+        );
       const result = saveEpisodeScript({ db, actor, pieceId, input: parsed.data, now: now() });
-      return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message }, result.status);
+      return result.ok
+        ? answer({ ok: true, intent })
+        : answer({ ok: false, intent, error: result.message }, result.status);
     }
     case "clip-up":
     case "clip-down":
@@ -58,29 +70,77 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
       const result =
         intent === "clip-delete"
-          ? await deleteEpisodeClip({ db, dataDir: config.dataDir, actor, pieceId, assetId: parsed.data.assetId, now: now() })
-          : moveEpisodeClip({ db, actor, pieceId, assetId: parsed.data.assetId, direction: intent === "clip-up" ? "up" : "down", now: now() });
-      return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message }, result.status);
+          ? await deleteEpisodeClip({
+              db,
+              dataDir: config.dataDir,
+              actor,
+              pieceId,
+              assetId: parsed.data.assetId,
+              now: now(),
+            })
+          : moveEpisodeClip({
+              db,
+              actor,
+              pieceId,
+              assetId: parsed.data.assetId,
+              direction: intent === "clip-up" ? "up" : "down",
+              now: now(),
+            });
+      return result.ok
+        ? answer({ ok: true, intent })
+        : answer({ ok: false, intent, error: result.message }, result.status);
     }
     case "render": {
       const actor = await requireActor(request, "renders.create");
       const parsed = parseForm(requestRenderSchema, form);
-      if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors, error: Object.values(parsed.errors)[0] }, 400);
-      const result = requestRender({ db, dataDir: config.dataDir, actor, pieceId, input: parsed.data, now: now() });
-      return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message, errors: result.field ? { [result.field]: result.message } : undefined }, result.status);
+      if (!parsed.ok)
+        return answer(
+          { ok: false, intent, errors: parsed.errors, error: Object.values(parsed.errors)[0] },
+          400,
+        );
+      const result = requestRender({
+        db,
+        dataDir: config.dataDir,
+        actor,
+        pieceId,
+        input: parsed.data,
+        now: now(),
+      });
+      return result.ok
+        ? answer({ ok: true, intent })
+        : answer(
+            {
+              ok: false,
+              intent,
+              error: result.message,
+              errors: result.field ? { [result.field]: result.message } : undefined,
+            },
+            result.status,
+          );
     }
     case "render-delete": {
       const actor = await requireActor(request, "renders.create");
       const parsed = parseForm(renderActionSchema, form);
       if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
-      const result = await deleteRenderVersion({ db, dataDir: config.dataDir, actor, pieceId, renderId: parsed.data.renderId, now: now() });
-      return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message }, result.status);
+      const result = await deleteRenderVersion({
+        db,
+        dataDir: config.dataDir,
+        actor,
+        pieceId,
+        renderId: parsed.data.renderId,
+        now: now(),
+      });
+      return result.ok
+        ? answer({ ok: true, intent })
+        : answer({ ok: false, intent, error: result.message }, result.status);
     }
     case "submit": {
       // The state machine checks the role and the script gate; the route only requires a reader.
       const actor = await requireActor(request, "pieces.read");
       const result = transitionPiece({ db, actor, pieceId, action: "submit", now: now() });
-      return result.ok ? answer({ ok: true, intent }) : answer({ ok: false, intent, error: result.message }, result.status);
+      return result.ok
+        ? answer({ ok: true, intent })
+        : answer({ ok: false, intent, error: result.message }, result.status);
     }
     default:
       await requireActor(request, "columns.read");
@@ -123,15 +183,28 @@ export default function EpisodePage() {
           {pageError}
         </Alert>
       ) : null}
-      {actionData?.ok && actionData.intent === "submit" ? <Alert color="green">{t("media.submitted")}</Alert> : null}
+      {actionData?.ok && actionData.intent === "submit" ? (
+        <Alert color="green">{t("media.submitted")}</Alert>
+      ) : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
-            <ScriptEditor version={episode.version} lines={data.lines} column={column} readOnly={!data.canEdit} />
+            <ScriptEditor
+              version={episode.version}
+              lines={data.lines}
+              column={column}
+              readOnly={!data.canEdit}
+            />
             {data.canSubmit ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="submit" />
-                <Button type="submit" variant="light" leftSection={<IconSend size={16} />} loading={navigation.formData?.get("intent") === "submit"} data-testid="submit-episode">
+                <Button
+                  type="submit"
+                  variant="light"
+                  leftSection={<IconSend size={16} />}
+                  loading={navigation.formData?.get("intent") === "submit"}
+                  data-testid="submit-episode"
+                >
                   {t("media.submit")}
                 </Button>
               </Form>
@@ -140,8 +213,18 @@ export default function EpisodePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            <FootagePanel episodeId={episode.id} clips={data.clips} canEdit={data.canEdit} maxBytes={data.maxUploadBytes} />
-            <RenderPanel durationSeconds={column.durationSeconds} job={data.renderJob} versions={data.versions} canRender={data.canRender} />
+            <FootagePanel
+              episodeId={episode.id}
+              clips={data.clips}
+              canEdit={data.canEdit}
+              maxBytes={data.maxUploadBytes}
+            />
+            <RenderPanel
+              durationSeconds={column.durationSeconds}
+              job={data.renderJob}
+              versions={data.versions}
+              canRender={data.canRender}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

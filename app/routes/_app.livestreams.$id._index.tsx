@@ -37,7 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, saved: false }, { status: 400 });
   const { db, now } = getStudio();
   const result = updateShow({ db, actor, showId, input: parsed.data, now: now() });
-  if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, saved: false }, { status: result.status });
+  if (!result.ok)
+    return json(
+      { errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, saved: false },
+      { status: result.status },
+    );
   return json({ errors: null, saved: true });
 }
 
@@ -66,30 +70,53 @@ export default function ShowBuilder() {
             {show.title}
           </Title>
           <Text size="sm" c="dimmed">
-            {show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")} · {t("livestream.host")} {show.hostName ?? "—"} · {t("livestream.producer")}{" "}
+            {show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")} ·{" "}
+            {t("livestream.host")} {show.hostName ?? "—"} · {t("livestream.producer")}{" "}
             {show.producerName ?? "—"}
           </Text>
         </div>
         <Group gap="xs" wrap="wrap" data-testid="show-links">
           {canPrompt && (
-            <Button component="a" href={`/livestreams/${show.id}/prompter`} variant="light" leftSection={<IconDeviceTv size={16} />}>
+            <Button
+              component="a"
+              href={`/livestreams/${show.id}/prompter`}
+              variant="light"
+              leftSection={<IconDeviceTv size={16} />}
+            >
               {t("livestream.prompter")}
             </Button>
           )}
           {canControl && (
-            <Button component={Link} to={`/livestreams/${show.id}/control`} variant="light" leftSection={<IconBroadcast size={16} />}>
+            <Button
+              component={Link}
+              to={`/livestreams/${show.id}/control`}
+              variant="light"
+              leftSection={<IconBroadcast size={16} />}
+            >
               {t("livestream.control")}
             </Button>
           )}
-          <Button component={Link} to={`/livestreams/${show.id}/report`} variant="light" leftSection={<IconChartBar size={16} />}>
+          <Button
+            component={Link}
+            to={`/livestreams/${show.id}/report`}
+            variant="light"
+            leftSection={<IconChartBar size={16} />}
+          >
             {t("livestream.report")}
           </Button>
-          <Button component="a" href={`/livestreams/${show.id}/rundown.pdf`} variant="light" leftSection={<IconFileTypePdf size={16} />}>
+          <Button
+            component="a"
+            href={`/livestreams/${show.id}/rundown.pdf`}
+            variant="light"
+            leftSection={<IconFileTypePdf size={16} />}
+          >
             {t("livestream.rundownPdf")}
           </Button>
         </Group>
       </Group>
-      {show.blocksFrozen && show.liveStatus !== "ended" && <Alert color="blue">{t("livestream.frozenNotice")}</Alert>}
+      {show.blocksFrozen && show.liveStatus !== "ended" && (
+        <Alert color="blue">{t("livestream.frozenNotice")}</Alert>
+      )}
       {data?.saved && (
         <Alert color="green" data-testid="show-saved">
           {t("livestream.saved")}

@@ -39,9 +39,7 @@ function mmss(seconds: number | null): string {
   const h = Math.floor(abs / 3600);
   const m = Math.floor((abs % 3600) / 60);
   const s = abs % 60;
-  return `${sign}${h > 0 ? `${h}:${String(m).padStart(2, "0")}` : m}:${String(
-    s
-  ).padStart(2, "0")}`;
+  return `${sign}${h > 0 ? `${h}:${String(m).padStart(2, "0")}` : m}:${String(s).padStart(2, "0")}`;
 }
 
 const STATUS_COLORS = {
@@ -67,12 +65,7 @@ function Figure({
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text
-        fw={800}
-        fz={26}
-        data-testid={testId}
-        style={{ fontVariantNumeric: "tabular-nums" }}
-      >
+      <Text fw={800} fz={26} data-testid={testId} style={{ fontVariantNumeric: "tabular-nums" }}>
         {value}
       </Text>
       {hint && (
@@ -87,27 +80,20 @@ function Figure({
 export default function ShowReportPage() {
   const report = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const blockTitle = (i: number) =>
-    report.rows.find((r) => r.blockIndex === i)?.title ?? `#${i + 1}`;
+  const blockTitle = (i: number) => report.rows.find((r) => r.blockIndex === i)?.title ?? `#${i + 1}`;
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
-        <Title order={2}>
-          {t("livestream.reportTitle", { title: report.title })}
-        </Title>
+        <Title order={2}>{t("livestream.reportTitle", { title: report.title })}</Title>
         <Anchor component={Link} to={`/livestreams/${report.showId}`}>
           {t("livestream.backToScript")}
         </Anchor>
       </Group>
       <Text size="sm" c="dimmed">
-        {t("livestream.startedAt")}{" "}
-        {report.startedAt ? formatDateTime(new Date(report.startedAt)) : "—"} ·{" "}
-        {t("livestream.endedAt")}{" "}
-        {report.endedAt ? formatDateTime(new Date(report.endedAt)) : "—"}
+        {t("livestream.startedAt")} {report.startedAt ? formatDateTime(new Date(report.startedAt)) : "—"} ·{" "}
+        {t("livestream.endedAt")} {report.endedAt ? formatDateTime(new Date(report.endedAt)) : "—"}
       </Text>
-      {report.status !== "ended" && (
-        <Alert color="yellow">{t("livestream.reportNotEnded")}</Alert>
-      )}
+      {report.status !== "ended" && <Alert color="yellow">{t("livestream.reportNotEnded")}</Alert>}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <Figure
           label={t("livestream.plannedTotal")}
@@ -136,15 +122,9 @@ export default function ShowReportPage() {
         />
         <Figure
           label={t("livestream.leadsCaptured")}
-          value={
-            report.leadsCaptured === null ? "—" : String(report.leadsCaptured)
-          }
+          value={report.leadsCaptured === null ? "—" : String(report.leadsCaptured)}
           testId="report-leads"
-          hint={
-            report.leadsCaptured === null
-              ? t("livestream.leadsUnavailable")
-              : undefined
-          }
+          hint={report.leadsCaptured === null ? t("livestream.leadsUnavailable") : undefined}
         />
       </SimpleGrid>
       {report.redEnvelopeRounds.length > 0 && (
@@ -162,19 +142,12 @@ export default function ShowReportPage() {
       <Card withBorder padding={0}>
         <ScrollArea.Autosize mah={560} type="auto">
           <Table.ScrollContainer minWidth={640}>
-            <Table
-              striped
-              verticalSpacing={4}
-              fz="sm"
-              data-testid="report-table"
-            >
+            <Table striped verticalSpacing={4} fz="sm" data-testid="report-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>#</Table.Th>
                   <Table.Th>{t("livestream.block")}</Table.Th>
-                  <Table.Th ta="right">
-                    {t("livestream.plannedSeconds")}
-                  </Table.Th>
+                  <Table.Th ta="right">{t("livestream.plannedSeconds")}</Table.Th>
                   <Table.Th ta="right">{t("livestream.actual")}</Table.Th>
                   <Table.Th ta="right">{t("livestream.delta")}</Table.Th>
                   <Table.Th>{t("livestream.rowStatus")}</Table.Th>
@@ -187,15 +160,10 @@ export default function ShowReportPage() {
                     <Table.Td>{row.title}</Table.Td>
                     <Table.Td ta="right">{mmss(row.adjustedSeconds)}</Table.Td>
                     <Table.Td ta="right">{mmss(row.actualSeconds)}</Table.Td>
-                    <Table.Td
-                      ta="right"
-                      c={row.status === "overrun" ? "red" : undefined}
-                    >
+                    <Table.Td ta="right" c={row.status === "overrun" ? "red" : undefined}>
                       {row.deltaSeconds === null
                         ? "—"
-                        : `${row.deltaSeconds > 0 ? "+" : ""}${mmss(
-                            row.deltaSeconds
-                          )}`}
+                        : `${row.deltaSeconds > 0 ? "+" : ""}${mmss(row.deltaSeconds)}`}
                     </Table.Td>
                     <Table.Td>
                       <Badge color={STATUS_COLORS[row.status]} variant="light">
@@ -227,10 +195,7 @@ export default function ShowReportPage() {
                   <Table.Tr key={entry.id}>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
                       {formatDateTime(new Date(entry.at))}:
-                      {String(new Date(entry.at).getUTCSeconds()).padStart(
-                        2,
-                        "0"
-                      )}
+                      {String(new Date(entry.at).getUTCSeconds()).padStart(2, "0")}
                     </Table.Td>
                     <Table.Td>
                       {t(`livestream.actions.${entry.action.type}`)}
@@ -238,19 +203,13 @@ export default function ShowReportPage() {
                         ? ` ${entry.action.count.toLocaleString("en-US")}`
                         : ""}
                       {entry.action.type === "adjust"
-                        ? ` ${entry.action.deltaMs > 0 ? "+" : ""}${
-                            entry.action.deltaMs / 1000
-                          }s`
+                        ? ` ${entry.action.deltaMs > 0 ? "+" : ""}${entry.action.deltaMs / 1000}s`
                         : ""}
-                      {entry.redEnvelopeRound !== null
-                        ? ` #${entry.redEnvelopeRound}`
-                        : ""}
+                      {entry.redEnvelopeRound !== null ? ` #${entry.redEnvelopeRound}` : ""}
                     </Table.Td>
                     <Table.Td>
                       {entry.blockIndexBefore !== entry.blockIndexAfter
-                        ? `${blockTitle(entry.blockIndexBefore)} → ${blockTitle(
-                            entry.blockIndexAfter
-                          )}`
+                        ? `${blockTitle(entry.blockIndexBefore)} → ${blockTitle(entry.blockIndexAfter)}`
                         : blockTitle(entry.blockIndexAfter)}
                     </Table.Td>
                     <Table.Td>{entry.actorName ?? "—"}</Table.Td>

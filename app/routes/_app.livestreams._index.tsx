@@ -31,7 +31,12 @@ export default function LivestreamList() {
           </Text>
         </div>
         {canCreate && (
-          <Button component={Link} to="/livestreams/new" leftSection={<IconPlus size={16} />} data-testid="new-show">
+          <Button
+            component={Link}
+            to="/livestreams/new"
+            leftSection={<IconPlus size={16} />}
+            data-testid="new-show"
+          >
             {t("livestream.newShow")}
           </Button>
         )}
@@ -68,7 +73,9 @@ export default function LivestreamList() {
                       {t("livestream.minutes", { count: show.plannedMinutes })}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")}</Table.Td>
+                  <Table.Td>
+                    {show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")}
+                  </Table.Td>
                   <Table.Td>{show.hostName ?? "—"}</Table.Td>
                   <Table.Td>{show.producerName ?? "—"}</Table.Td>
                   <Table.Td>{t("livestream.productCount", { count: show.productCount })}</Table.Td>
@@ -76,7 +83,11 @@ export default function LivestreamList() {
                     <StatusBadge status={show.status} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={LIVE_COLORS[show.liveStatus]} variant="light" data-live-status={show.liveStatus}>
+                    <Badge
+                      color={LIVE_COLORS[show.liveStatus]}
+                      variant="light"
+                      data-live-status={show.liveStatus}
+                    >
                       {t(`livestream.liveStatuses.${show.liveStatus}`)}
                     </Badge>
                   </Table.Td>

@@ -21,7 +21,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     producerId: staff.producers.some((p) => p.value === String(actor.id)) ? actor.id : null,
     plannedMinutes: MIN_SHOW_MINUTES,
     hostCharsPerMinute: DEFAULT_TIMING.hostCharsPerMinute,
-    products: [{ name: "", painPoint: "", painSeconds: null, sellingPoint: "", sellingSeconds: null, perk: "", perkSeconds: null }],
+    products: [
+      {
+        name: "",
+        painPoint: "",
+        painSeconds: null,
+        sellingPoint: "",
+        sellingSeconds: null,
+        perk: "",
+        perkSeconds: null,
+      },
+    ],
     opening: "",
     interaction: "",
     cta: "",
@@ -37,7 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const { db, now } = getStudio();
   const result = createShow({ db, actor, input: parsed.data, now: now() });
-  if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string> }, { status: result.status });
+  if (!result.ok)
+    return json(
+      { errors: { [result.field ?? "_form"]: result.message } as Record<string, string> },
+      { status: result.status },
+    );
   return redirect(`/livestreams/${result.showId}`);
 }
 
@@ -49,7 +63,13 @@ export default function NewShow() {
   return (
     <Stack maw={1200}>
       <Title order={2}>{t("livestream.newShow")}</Title>
-      <ShowBuilderForm values={values} staff={staff} errors={data?.errors} submitting={navigation.state === "submitting"} submitLabel={t("livestream.create")} />
+      <ShowBuilderForm
+        values={values}
+        staff={staff}
+        errors={data?.errors}
+        submitting={navigation.state === "submitting"}
+        submitLabel={t("livestream.create")}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Code, Grid, Group, Stack, Tabs, Text, TextInput, Textarea, Timeline, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Grid,
+  Group,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -33,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!piece) throw json({ message: "内容不存在。" }, { status: 404 });
   const history = getPieceHistory({ db, pieceId: piece.id });
   // Each revision is shown with its change from the one before it.
-  const revisions = history.revisions.map((rev, i) => ({ ...rev, diff: diffBodies(history.revisions[i + 1]?.body ?? "", rev.body) }));
+  const revisions = history.revisions.map((rev, i) => ({
+    ...rev,
+    diff: diffBodies(history.revisions[i + 1]?.body ?? "", rev.body),
+  }));
   return {
     piece,
     revisions,
@@ -54,14 +72,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(updatePieceSchema, form);
     if (!parsed.ok) return json({ errors: parsed.errors, transitionError: null }, { status: 400 });
     const result = updatePiece({ db, actor, pieceId, input: parsed.data, now: now() });
-    if (!result.ok) return json({ errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, transitionError: null }, { status: result.status });
+    if (!result.ok)
+      return json(
+        {
+          errors: { [result.field ?? "_form"]: result.message } as Record<string, string>,
+          transitionError: null,
+        },
+        { status: result.status },
+      );
     return json({ errors: null, transitionError: null, saved: true });
   }
   // The state machine checks the role for each action; the route only requires a signed-in reader.
   const actor = await requireActor(request, "pieces.read");
   const parsed = parseForm(transitionPieceSchema, form);
-  if (!parsed.ok) return json({ errors: null, transitionError: Object.values(parsed.errors)[0] }, { status: 400 });
-  const result = transitionPiece({ db, actor, pieceId, action: parsed.data.action, note: parsed.data.note, scheduledAt: parsed.data.scheduledAt, now: now() });
+  if (!parsed.ok)
+    return json({ errors: null, transitionError: Object.values(parsed.errors)[0] }, { status: 400 });
+  const result = transitionPiece({
+    db,
+    actor,
+    pieceId,
+    action: parsed.data.action,
+    note: parsed.data.note,
+    scheduledAt: parsed.data.scheduledAt,
+    now: now(),
+  });
   if (!result.ok) return json({ errors: null, transitionError: result.message }, { status: result.status });
   return json({ errors: null, transitionError: null, saved: false });
 }
@@ -79,7 +113,8 @@ export default function PieceDetail() {
             <Badge variant="outline">{t(`kinds.${piece.kind}`)}</Badge>
             <StatusBadge status={piece.status} />
             <Text size="xs" c="dimmed">
-              {t("pieces.slug")}: <Code>{piece.slug}</Code> · {t("pieces.version", { version: piece.version })}
+              {t("pieces.slug")}: <Code>{piece.slug}</Code> ·{" "}
+              {t("pieces.version", { version: piece.version })}
             </Text>
           </Group>
           <Title order={2} mt={6} data-testid="piece-title">
@@ -90,7 +125,12 @@ export default function PieceDetail() {
           </Text>
         </div>
         {KIND_EDITORS[piece.kind] ? (
-          <Button component={Link} to={KIND_EDITORS[piece.kind](piece.id)} variant="light" data-testid="kind-editor">
+          <Button
+            component={Link}
+            to={KIND_EDITORS[piece.kind](piece.id)}
+            variant="light"
+            data-testid="kind-editor"
+          >
             {t("pieces.openEditor")}
           </Button>
         ) : null}
@@ -98,9 +138,24 @@ export default function PieceDetail() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder>
-            {data && "saved" in data && data.saved ? <Alert color="green" mb="sm">{t("pieces.saved")}</Alert> : null}
-            {!canEdit ? <Text c="dimmed" size="sm" mb="sm">{t("pieces.readOnly")}</Text> : null}
-            <PieceForm key={piece.version} intent="update" readOnly={!canEdit} options={options} errors={data?.errors ?? undefined} values={piece} />
+            {data && "saved" in data && data.saved ? (
+              <Alert color="green" mb="sm">
+                {t("pieces.saved")}
+              </Alert>
+            ) : null}
+            {!canEdit ? (
+              <Text c="dimmed" size="sm" mb="sm">
+                {t("pieces.readOnly")}
+              </Text>
+            ) : null}
+            <PieceForm
+              key={piece.version}
+              intent="update"
+              readOnly={!canEdit}
+              options={options}
+              errors={data?.errors ?? undefined}
+              values={piece}
+            />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -116,11 +171,24 @@ export default function PieceDetail() {
             <Form method="post">
               <input type="hidden" name="intent" value="transition" />
               <Stack gap="xs">
-                {actions.includes("reject") ? <Textarea name="note" label={t("pieces.rejectNote")} autosize minRows={2} maxLength={500} /> : null}
-                {actions.includes("schedule") ? <TextInput name="scheduledAt" type="datetime-local" label={t("pieces.scheduleAt")} /> : null}
+                {actions.includes("reject") ? (
+                  <Textarea name="note" label={t("pieces.rejectNote")} autosize minRows={2} maxLength={500} />
+                ) : null}
+                {actions.includes("schedule") ? (
+                  <TextInput name="scheduledAt" type="datetime-local" label={t("pieces.scheduleAt")} />
+                ) : null}
                 <Group gap="xs">
                   {actions.map((a) => (
-                    <Button key={a} type="submit" name="action" value={a} variant={a === "approve" || a === "submit" || a === "publish" ? "filled" : "light"} color={a === "reject" || a === "archive" ? "red" : undefined} loading={navigation.formData?.get("action") === a} data-testid={`transition-${a}`}>
+                    <Button
+                      key={a}
+                      type="submit"
+                      name="action"
+                      value={a}
+                      variant={a === "approve" || a === "submit" || a === "publish" ? "filled" : "light"}
+                      color={a === "reject" || a === "archive" ? "red" : undefined}
+                      loading={navigation.formData?.get("action") === a}
+                      data-testid={`transition-${a}`}
+                    >
                       {t(`actions.${a}`)}
                     </Button>
                   ))}
@@ -132,7 +200,10 @@ export default function PieceDetail() {
             </Title>
             <Timeline bulletSize={14} lineWidth={2}>
               {transitions.map((tr) => (
-                <Timeline.Item key={tr.id} title={`${t(`actions.${tr.action}`)} → ${t(`statuses.${tr.toStatus}`)}`}>
+                <Timeline.Item
+                  key={tr.id}
+                  title={`${t(`actions.${tr.action}`)} → ${t(`statuses.${tr.toStatus}`)}`}
+                >
                   <Text size="xs" c="dimmed">
                     {tr.actorName} · {formatDateTime(tr.at)}
                   </Text>

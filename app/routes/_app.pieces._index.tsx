@@ -1,4 +1,15 @@
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Group,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = getStudio();
   const parsed = listPiecesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const query = parsed.success ? parsed.data : listPiecesQuerySchema.parse({});
-  return { ...listPieces({ db, query }), query, options: listPieceOptions({ db }), canCreate: can(actor.roles, "pieces.create") };
+  return {
+    ...listPieces({ db, query }),
+    query,
+    options: listPieceOptions({ db }),
+    canCreate: can(actor.roles, "pieces.create"),
+  };
 }
 
 export default function PiecesList() {
@@ -47,11 +63,45 @@ export default function PiecesList() {
       </Group>
       <Form method="get">
         <Group align="end" wrap="wrap" gap="sm">
-          <TextInput name="q" defaultValue={query.q ?? ""} placeholder={t("pieces.searchPlaceholder")} label={t("common.search")} w={{ base: "100%", sm: 240 }} />
-          <Select label={t("common.kind")} clearable value={query.kind ?? null} onChange={selectChange("kind")} data={PIECE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} w={{ base: "47%", sm: 140 }} />
-          <Select label={t("common.status")} clearable value={query.status ?? null} onChange={selectChange("status")} data={PIECE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} w={{ base: "47%", sm: 140 }} />
-          <Select label={t("common.owner")} clearable value={query.ownerId ? String(query.ownerId) : null} onChange={selectChange("ownerId")} data={options.owners.map((o) => ({ value: String(o.id), label: o.name }))} w={{ base: "47%", sm: 140 }} />
-          <Select label={t("common.campaign")} clearable value={query.campaignId ? String(query.campaignId) : null} onChange={selectChange("campaignId")} data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))} w={{ base: "47%", sm: 180 }} />
+          <TextInput
+            name="q"
+            defaultValue={query.q ?? ""}
+            placeholder={t("pieces.searchPlaceholder")}
+            label={t("common.search")}
+            w={{ base: "100%", sm: 240 }}
+          />
+          <Select
+            label={t("common.kind")}
+            clearable
+            value={query.kind ?? null}
+            onChange={selectChange("kind")}
+            data={PIECE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+            w={{ base: "47%", sm: 140 }}
+          />
+          <Select
+            label={t("common.status")}
+            clearable
+            value={query.status ?? null}
+            onChange={selectChange("status")}
+            data={PIECE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            w={{ base: "47%", sm: 140 }}
+          />
+          <Select
+            label={t("common.owner")}
+            clearable
+            value={query.ownerId ? String(query.ownerId) : null}
+            onChange={selectChange("ownerId")}
+            data={options.owners.map((o) => ({ value: String(o.id), label: o.name }))}
+            w={{ base: "47%", sm: 140 }}
+          />
+          <Select
+            label={t("common.campaign")}
+            clearable
+            value={query.campaignId ? String(query.campaignId) : null}
+            onChange={selectChange("campaignId")}
+            data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))}
+            w={{ base: "47%", sm: 180 }}
+          />
           <Button type="submit" variant="light">
             {t("common.search")}
           </Button>

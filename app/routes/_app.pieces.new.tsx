@@ -35,7 +35,12 @@ export default function NewPiece() {
     <Stack maw={960}>
       <Title order={2}>{t("pieces.newPiece")}</Title>
       <Paper withBorder p="md">
-        <PieceForm intent="create" options={options} errors={data?.errors} values={{ title: "", body: "", campaignId: null, columnId: null, mixCategory: null, dueAt: null }} />
+        <PieceForm
+          intent="create"
+          options={options}
+          errors={data?.errors}
+          values={{ title: "", body: "", campaignId: null, columnId: null, mixCategory: null, dueAt: null }}
+        />
       </Paper>
     </Stack>
   );

@@ -13,7 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A one-time password is for one sign-in: everything else waits until it is changed.
   if (actor.mustChangePassword && new URL(request.url).pathname !== "/account") throw redirect("/account");
   return {
-    user: { id: actor.id, name: actor.name, email: actor.email, roles: actor.roles, mustChangePassword: Boolean(actor.mustChangePassword) },
+    user: {
+      id: actor.id,
+      name: actor.name,
+      email: actor.email,
+      roles: actor.roles,
+      mustChangePassword: Boolean(actor.mustChangePassword),
+    },
     navPaths: NAV_ITEMS.filter((item) => can(actor.roles, item.capability)).map((item) => item.to),
     lang: parseLanguage(request.headers.get("Cookie")),
   };

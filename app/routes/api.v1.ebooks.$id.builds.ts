@@ -25,7 +25,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, requestBuildSchema);
   const { db, now } = getStudio();
-  const result = requestBuild({ db, actor, pieceId, profile: input.profile, publicBaseUrl: publicBaseUrl(request.url), now: now() });
+  const result = requestBuild({
+    db,
+    actor,
+    pieceId,
+    profile: input.profile,
+    publicBaseUrl: publicBaseUrl(request.url),
+    now: now(),
+  });
   if (!result.ok) return failureResponse(result);
   return json(toJobDto(result.job), { status: 202 });
 }

@@ -9,13 +9,19 @@ import { updateChapter } from "~/modules/ebooks/update-chapter.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
-  const page = getChapterPage({ db: getStudio().db, pieceId: parseId(params.id), chapterId: parseId(params.chapterId), actor });
+  const page = getChapterPage({
+    db: getStudio().db,
+    pieceId: parseId(params.id),
+    chapterId: parseId(params.chapterId),
+    actor,
+  });
   if (!page) throw apiError(404, "not_found", "章节不存在。");
   return json(page.chapter);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH" && request.method !== "PUT") throw apiError(405, "method_not_allowed", "请使用 PATCH。");
+  if (request.method !== "PATCH" && request.method !== "PUT")
+    throw apiError(405, "method_not_allowed", "请使用 PATCH。");
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const chapterId = parseId(params.chapterId);

@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
@@ -24,18 +29,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();
   if (!findBook(db, pieceId)) throw apiError(404, "not_found", "这本书不存在。");
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) throw apiError(415, "unsupported_media_type", "请用 multipart/form-data 上传，字段名 file。", "file");
-  if (Number(request.headers.get("Content-Length") ?? 0) > IMAGE_MAX_BYTES + 64 * 1024) throw apiError(413, "too_large", TOO_LARGE, "file");
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    throw apiError(415, "unsupported_media_type", "请用 multipart/form-data 上传，字段名 file。", "file");
+  if (Number(request.headers.get("Content-Length") ?? 0) > IMAGE_MAX_BYTES + 64 * 1024)
+    throw apiError(413, "too_large", TOO_LARGE, "file");
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }),
+    );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw apiError(413, "too_large", TOO_LARGE, "file");
     throw error;
   }
   const file = form.get("file");
   if (!file || typeof file === "string") throw apiError(400, "no_file", "请在 file 字段上传图片。", "file");
-  const result = await uploadBookImage({ db, dataDir: config.dataDir, actor, pieceId, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()), now: now() });
+  const result = await uploadBookImage({
+    db,
+    dataDir: config.dataDir,
+    actor,
+    pieceId,
+    fileName: file.name,
+    bytes: Buffer.from(await file.arrayBuffer()),
+    now: now(),
+  });
   if (!result.ok) return failureResponse(result);
-  return json({ id: result.imageId, name: result.name, replaced: result.replaced, url: `/api/v1/ebooks/${pieceId}/images/${result.imageId}` }, { status: 201 });
+  return json(
+    {
+      id: result.imageId,
+      name: result.name,
+      replaced: result.replaced,
+      url: `/api/v1/ebooks/${pieceId}/images/${result.imageId}`,
+    },
+    { status: 201 },
+  );
 }

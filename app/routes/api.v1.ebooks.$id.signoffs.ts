@@ -15,5 +15,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { db, now } = getStudio();
   const result = recordSignoff({ db, actor, pieceId, input, now: now() });
   if (!result.ok) return failureResponse(result);
-  return json({ id: result.signoffId, signoff: getBookPage({ db, pieceId, actor })?.signoff }, { status: 201 });
+  return json(
+    { id: result.signoffId, signoff: getBookPage({ db, pieceId, actor })?.signoff },
+    { status: 201 },
+  );
 }

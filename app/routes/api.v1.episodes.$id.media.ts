@@ -5,7 +5,11 @@ import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getEpisode } from "~/modules/media/get-episode.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
-import { acceptEpisodeUpload, checkEpisodeUpload, createUploadCollector } from "~/modules/media/upload-media.server";
+import {
+  acceptEpisodeUpload,
+  checkEpisodeUpload,
+  createUploadCollector,
+} from "~/modules/media/upload-media.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");
@@ -24,11 +28,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!allowed.ok) throw failureResponse(allowed);
   const maxBytes = maxUploadBytes();
   // A declared length far over the limit is refused before a single byte is written.
-  if (Number(request.headers.get("content-length")) > maxBytes + 1024 * 1024) throw apiError(413, "too_large", `文件太大，单个素材不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB。`, "file");
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) throw apiError(415, "not_multipart", "请用 multipart/form-data 上传，文件字段名为 file。", "file");
-  const collector = createUploadCollector({ dataDir: config.dataDir, relDir: allowed.relDir, maxBytes, signal: request.signal });
+  if (Number(request.headers.get("content-length")) > maxBytes + 1024 * 1024)
+    throw apiError(
+      413,
+      "too_large",
+      `文件太大，单个素材不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB。`,
+      "file",
+    );
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    throw apiError(415, "not_multipart", "请用 multipart/form-data 上传，文件字段名为 file。", "file");
+  const collector = createUploadCollector({
+    dataDir: config.dataDir,
+    relDir: allowed.relDir,
+    maxBytes,
+    signal: request.signal,
+  });
   await unstable_parseMultipartFormData(request, collector.handler);
-  const result = await acceptEpisodeUpload({ db, dataDir: config.dataDir, actor, pieceId, saved: collector.state.saved, originalName: collector.state.originalName, maxBytes, now: now() });
+  const result = await acceptEpisodeUpload({
+    db,
+    dataDir: config.dataDir,
+    actor,
+    pieceId,
+    saved: collector.state.saved,
+    originalName: collector.state.originalName,
+    maxBytes,
+    now: now(),
+  });
   if (!result.ok) throw failureResponse(result);
   return json({ asset: result.asset, job: result.job }, { status: 201 });
 }

@@ -13,7 +13,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, transitionPieceSchema);
   const { db, now } = getStudio();
-  const result = transitionPiece({ db, actor, pieceId, action: input.action, note: input.note, scheduledAt: input.scheduledAt, now: now() });
+  const result = transitionPiece({
+    db,
+    actor,
+    pieceId,
+    action: input.action,
+    note: input.note,
+    scheduledAt: input.scheduledAt,
+    now: now(),
+  });
   if (!result.ok) return failureResponse(result);
   return json(getPiece({ db, pieceId }));
 }

@@ -15,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH" && request.method !== "PUT") throw apiError(405, "method_not_allowed", "请使用 PATCH。");
+  if (request.method !== "PATCH" && request.method !== "PUT")
+    throw apiError(405, "method_not_allowed", "请使用 PATCH。");
   const actor = await requireActor(request, "pieces.edit");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, updatePieceSchema);

@@ -10,7 +10,9 @@ import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShowScreen } from "~/modules/livestream/show-screen.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `提词器 · ${data.title}` : "提词器" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `提词器 · ${data.title}` : "提词器" },
+];
 
 /** Full screen, outside the shell: the host's teleprompter. Only a producer's prompter drives the show. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,12 @@ import { renderShowRundown } from "~/modules/livestream/run-show.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");
   const { db, config, now } = getStudio();
-  const rendered = await renderShowRundown({ db, showId: parseId(params.id), timeZone: config.timeZone, now: now() });
+  const rendered = await renderShowRundown({
+    db,
+    showId: parseId(params.id),
+    timeZone: config.timeZone,
+    now: now(),
+  });
   if (!rendered) throw json({ message: "直播不存在。" }, { status: 404 });
   return new Response(new Uint8Array(rendered.pdf), {
     headers: {

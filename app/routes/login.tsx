@@ -25,9 +25,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors };
   const { db, now } = getStudio();
-  const result = await signIn({ db, email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", userAgent: request.headers.get("user-agent") ?? undefined, now: now() });
+  const result = await signIn({
+    db,
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: context.clientIp ?? "unknown",
+    userAgent: request.headers.get("user-agent") ?? undefined,
+    now: now(),
+  });
   if (!result.ok) return { errors: { [result.field ?? "_form"]: result.message } as Record<string, string> };
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await commitSessionToken(result.sessionToken) } });
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": await commitSessionToken(result.sessionToken) },
+  });
 }
 
 export default function Login() {
@@ -49,8 +58,21 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <Stack>
             {errors._form ? <Alert color="red">{errors._form}</Alert> : null}
-            <TextInput name="email" type="email" label={t("login.email")} autoComplete="username" error={errors.email} required />
-            <PasswordInput name="password" label={t("login.password")} autoComplete="current-password" error={errors.password} required />
+            <TextInput
+              name="email"
+              type="email"
+              label={t("login.email")}
+              autoComplete="username"
+              error={errors.email}
+              required
+            />
+            <PasswordInput
+              name="password"
+              label={t("login.password")}
+              autoComplete="current-password"
+              error={errors.password}
+              required
+            />
             <Button type="submit" loading={navigation.state !== "idle"} fullWidth>
               {t("login.submit")}
             </Button>

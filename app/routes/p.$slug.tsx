@@ -10,7 +10,9 @@ import { getStudio } from "~/lib/studio.server";
 import { getPublicBook } from "~/modules/ebooks/get-public-book.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.title} · ${data.author}` }, { name: "description", content: data.description }] : [{ title: "未找到" }];
+  data
+    ? [{ title: `${data.title} · ${data.author}` }, { name: "description", content: data.description }]
+    : [{ title: "未找到" }];
 
 // Public, no sign-in: the target of the QR codes printed in the books.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -28,7 +30,14 @@ export default function PublicBook() {
         <Paper
           radius="md"
           p="xl"
-          style={{ background: "linear-gradient(160deg, #1f3a6e 0%, #2f5fa8 100%)", color: "white", minHeight: 300, display: "flex", flexDirection: "column", justifyContent: "space-between" }}
+          style={{
+            background: "linear-gradient(160deg, #1f3a6e 0%, #2f5fa8 100%)",
+            color: "white",
+            minHeight: 300,
+            display: "flex",
+            flexDirection: "column",
+            justifyContent: "space-between",
+          }}
           data-testid="public-cover"
         >
           <Box>
@@ -55,7 +64,13 @@ export default function PublicBook() {
           </Text>
         ) : null}
         {book.latest ? (
-          <Button component="a" href={`/p/${book.slug}/download`} size="lg" leftSection={<IconDownload size={20} />} data-testid="public-download">
+          <Button
+            component="a"
+            href={`/p/${book.slug}/download`}
+            size="lg"
+            leftSection={<IconDownload size={20} />}
+            data-testid="public-download"
+          >
             {t("ebooks.publicDownload", { pages: book.latest.pages, size: formatBytes(book.latest.bytes) })}
           </Button>
         ) : (

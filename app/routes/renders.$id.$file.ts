@@ -9,10 +9,24 @@ import { findRenderFile } from "~/modules/media/stored-files.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "columns.read");
   const { db, config } = getStudio();
-  const found = findRenderFile({ db, dataDir: config.dataDir, renderId: parseId(params.id), file: params.file ?? "" });
+  const found = findRenderFile({
+    db,
+    dataDir: config.dataDir,
+    renderId: parseId(params.id),
+    file: params.file ?? "",
+  });
   if (!found.ok) throw failureResponse(found);
   const download = new URL(request.url).searchParams.get("download") === "1";
-  const body = await openFileBody({ fullPath: found.fullPath, range: request.headers.get("range"), downloadName: download ? found.downloadName : undefined });
-  if (!body.ok) throw apiError(body.status, body.status === 416 ? "bad_range" : "not_found", body.status === 416 ? "请求的范围无效。" : "文件不存在。");
+  const body = await openFileBody({
+    fullPath: found.fullPath,
+    range: request.headers.get("range"),
+    downloadName: download ? found.downloadName : undefined,
+  });
+  if (!body.ok)
+    throw apiError(
+      body.status,
+      body.status === 416 ? "bad_range" : "not_found",
+      body.status === 416 ? "请求的范围无效。" : "文件不存在。",
+    );
   return new Response(body.body, { status: body.status, headers: body.headers });
 }

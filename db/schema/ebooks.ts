@@ -52,7 +52,10 @@ export const ebookChapters = sqliteTable(
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("ebook_chapters_section_idx").on(t.sectionId, t.position), index("ebook_chapters_piece_idx").on(t.pieceId)],
+  (t) => [
+    index("ebook_chapters_section_idx").on(t.sectionId, t.position),
+    index("ebook_chapters_piece_idx").on(t.pieceId),
+  ],
 );
 
 /** Images uploaded to a book. The file lives under DATA_DIR by book id and content hash, never a user path. */
@@ -96,7 +99,10 @@ export const ebookBuildRequests = sqliteTable(
       .references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("ebook_build_requests_piece_idx").on(t.pieceId), uniqueIndex("ebook_build_requests_job_idx").on(t.jobId)],
+  (t) => [
+    index("ebook_build_requests_piece_idx").on(t.pieceId),
+    uniqueIndex("ebook_build_requests_job_idx").on(t.jobId),
+  ],
 );
 
 export interface EbookSnapshot {
@@ -106,7 +112,11 @@ export interface EbookSnapshot {
   description: string;
   keywords: string[];
   trim: string;
-  sections: Array<{ id: number; title: string; chapters: Array<{ id: number; title: string; hash: string; chars: number }> }>;
+  sections: Array<{
+    id: number;
+    title: string;
+    chapters: Array<{ id: number; title: string; hash: string; chars: number }>;
+  }>;
   images: Array<{ name: string; sha256: string }>;
 }
 
@@ -135,7 +145,10 @@ export const ebookBuilds = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("ebook_builds_piece_idx").on(t.pieceId, t.createdAt), uniqueIndex("ebook_builds_job_idx").on(t.jobId)],
+  (t) => [
+    index("ebook_builds_piece_idx").on(t.pieceId, t.createdAt),
+    uniqueIndex("ebook_builds_job_idx").on(t.jobId),
+  ],
 );
 
 /**

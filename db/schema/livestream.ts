@@ -69,5 +69,8 @@ export const livestreamShowLog = sqliteTable(
     /** The ShowLogEntry as applyShowAction returned it. */
     entryJson: text("entry_json").notNull(),
   },
-  (t) => [uniqueIndex("livestream_show_log_version_idx").on(t.showId, t.version), index("livestream_show_log_at_idx").on(t.showId, t.at)],
+  (t) => [
+    uniqueIndex("livestream_show_log_version_idx").on(t.showId, t.version),
+    index("livestream_show_log_at_idx").on(t.showId, t.at),
+  ],
 );

@@ -58,7 +58,10 @@ export const mediaAssets = sqliteTable(
     uploadedBy: integer("uploaded_by").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("media_assets_piece_idx").on(t.pieceId, t.position), index("media_assets_column_idx").on(t.columnId, t.role)],
+  (t) => [
+    index("media_assets_piece_idx").on(t.pieceId, t.position),
+    index("media_assets_column_idx").on(t.columnId, t.role),
+  ],
 );
 
 /** Each finished render of an episode: a new numbered version, written in the job's commit. */
@@ -84,5 +87,8 @@ export const episodeRenders = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("episode_renders_piece_number_idx").on(t.pieceId, t.number), uniqueIndex("episode_renders_job_idx").on(t.jobId)],
+  (t) => [
+    uniqueIndex("episode_renders_piece_number_idx").on(t.pieceId, t.number),
+    uniqueIndex("episode_renders_job_idx").on(t.jobId),
+  ],
 );

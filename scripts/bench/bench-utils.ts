@@ -25,5 +25,8 @@ export function report(name: string, rows: BenchRow[], extra: Record<string, unk
   console.table(rows);
   const dir = path.resolve("bench", "results");
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ name, at: new Date().toISOString(), rows, ...extra }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, `${name}.json`),
+    JSON.stringify({ name, at: new Date().toISOString(), rows, ...extra }, null, 2),
+  );
 }

@@ -35,7 +35,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function measure(runs: number, once: () => Promise<{ pages: number; bytes: number }>): Promise<Measured> {
+async function measure(
+  runs: number,
+  once: () => Promise<{ pages: number; bytes: number }>,
+): Promise<Measured> {
   await once(); // warm-up: JIT, font parsing caches, browser page
   const runsMs: number[] = [];
   let last = { pages: 0, bytes: 0 };
@@ -106,7 +109,10 @@ function bookHtml(book: Book): string {
     `@font-face{font-family:"Noto Sans SC";font-weight:${weight};src:url("${pathToFileURL(file).href}")}`;
   const chapters = book.sections
     .flatMap((s) => s.chapters)
-    .map((c) => `<section style="break-before:page"><h2>${escapeHtml(c.title)}</h2>${renderMarkdownPreviewHtml(c.markdown)}</section>`)
+    .map(
+      (c) =>
+        `<section style="break-before:page"><h2>${escapeHtml(c.title)}</h2>${renderMarkdownPreviewHtml(c.markdown)}</section>`,
+    )
     .join("\n");
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 ${font(notoSansScRegularPath, 400)}${font(notoSansScBoldPath, 700)}
@@ -143,7 +149,14 @@ export async function main(runs = Number(process.argv[2]) || 5): Promise<Record<
     const launchStart = performance.now();
     const browser = await launcher.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
     const launchMs = performance.now() - launchStart;
     try {

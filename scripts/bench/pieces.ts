@@ -13,11 +13,34 @@ export async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-pieces-"));
   const studio = createStudio({ dataDir: dir });
   const now = new Date();
-  const user = studio.db.insert(schema.users).values({ email: "b@x", name: "b", roles: ["copywriter"], passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+  const user = studio.db
+    .insert(schema.users)
+    .values({
+      email: "b@x",
+      name: "b",
+      roles: ["copywriter"],
+      passwordHash: "x",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
   const kinds = ["episode", "poster", "article", "ebook", "handbook", "livestream"];
-  const insert = studio.database.sqlite.prepare("insert into pieces (kind,title,status,owner_id,body,slug,version,created_at,updated_at) values (?,?,?,?,?,?,1,?,?)");
+  const insert = studio.database.sqlite.prepare(
+    "insert into pieces (kind,title,status,owner_id,body,slug,version,created_at,updated_at) values (?,?,?,?,?,?,1,?,?)",
+  );
   studio.database.sqlite.transaction(() => {
-    for (let i = 0; i < 20_000; i++) insert.run(kinds[i % 6], `第${i}条 雨季用车`, i % 4 ? "draft" : "approved", user.id, "正文".repeat(50), `s-${i}`, now.getTime() - i * 1000, now.getTime() - i * 1000);
+    for (let i = 0; i < 20_000; i++)
+      insert.run(
+        kinds[i % 6],
+        `第${i}条 雨季用车`,
+        i % 4 ? "draft" : "approved",
+        user.id,
+        "正文".repeat(50),
+        `s-${i}`,
+        now.getTime() - i * 1000,
+        now.getTime() - i * 1000,
+      );
   })();
   const raw = studio.database.sqlite.prepare(
     // The same columns, joins, escaping and order as the module's query, written by hand.
@@ -27,15 +50,28 @@ export async function main() {
      where p.kind = ? and p.status = ? and (p.title like ? escape '\\' or p.body like ? escape '\\' or p.slug like ? escape '\\')
      order by p.updated_at desc, p.id desc limit 20`,
   );
-  const rawCount = studio.database.sqlite.prepare("select count(*) n from pieces p where p.kind = ? and p.status = ? and (p.title like ? escape '\\' or p.body like ? escape '\\' or p.slug like ? escape '\\')");
+  const rawCount = studio.database.sqlite.prepare(
+    "select count(*) n from pieces p where p.kind = ? and p.status = ? and (p.title like ? escape '\\' or p.body like ? escape '\\' or p.slug like ? escape '\\')",
+  );
   const baseline = await medianMs(() => {
     rawCount.get("article", "approved", "%雨季%", "%雨季%", "%雨季%");
     return raw.all("article", "approved", "%雨季%", "%雨季%", "%雨季%");
   }, 20);
-  const studioMs = await medianMs(() => listPieces({ db: studio.db, query: { kind: "article", status: "approved", q: "雨季", page: 1, pageSize: 20 } }), 20);
+  const studioMs = await medianMs(
+    () =>
+      listPieces({
+        db: studio.db,
+        query: { kind: "article", status: "approved", q: "雨季", page: 1, pageSize: 20 },
+      }),
+    20,
+  );
   report("pieces", [
     { name: "hand-written SQL (baseline)", ms: Number(baseline.toFixed(2)), ratio: 1 },
-    { name: "listPieces (module)", ms: Number(studioMs.toFixed(2)), ratio: Number((studioMs / baseline).toFixed(2)) },
+    {
+      name: "listPieces (module)",
+      ms: Number(studioMs.toFixed(2)),
+      ratio: Number((studioMs / baseline).toFixed(2)),
+    },
   ]);
   studio.database.sqlite.close();
   fs.rmSync(dir, { recursive: true, force: true });

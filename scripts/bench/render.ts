@@ -17,11 +17,21 @@ import { DEFAULT_ENCODER } from "../../app/modules/media/filter-graph";
 import { makeSampleClips } from "../../app/modules/media/make-sample-clips.server";
 import { probeMedia } from "../../app/modules/media/probe-media.server";
 import { renderEpisode } from "../../app/modules/media/render-episode.server";
-import { planRender, type ClipSource, type ColumnSpec, type EpisodeSpec, type RenderPlan } from "../../app/modules/media/render-plan";
+import {
+  planRender,
+  type ClipSource,
+  type ColumnSpec,
+  type EpisodeSpec,
+  type RenderPlan,
+} from "../../app/modules/media/render-plan";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-const column: ColumnSpec = { name: "一分钟识车", durationSeconds: 60, outroLine: "到店报暗号“秒懂”送原厂雨伞" };
+const column: ColumnSpec = {
+  name: "一分钟识车",
+  durationSeconds: 60,
+  outroLine: "到店报暗号“秒懂”送原厂雨伞",
+};
 const episode: EpisodeSpec = {
   title: "全新城市SUV的三大亮点",
   script: [
@@ -61,7 +71,12 @@ async function measure(name: string, run: () => Promise<number>): Promise<Measur
   const t0 = performance.now();
   const bytes = await run();
   const cpu1 = childCpuSeconds();
-  return { name, wallSeconds: (performance.now() - t0) / 1000, cpuSeconds: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, bytes };
+  return {
+    name,
+    wallSeconds: (performance.now() - t0) / 1000,
+    cpuSeconds: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0,
+    bytes,
+  };
 }
 
 function median(values: number[]): number {
@@ -72,7 +87,12 @@ function median(values: number[]): number {
 
 function summarise(name: string, runs: Measured[]): Measured {
   const cpu = runs.map((r) => r.cpuSeconds);
-  return { name, wallSeconds: median(runs.map((r) => r.wallSeconds)), cpuSeconds: cpu.every((c): c is number => c !== null) ? median(cpu) : null, bytes: runs[0].bytes };
+  return {
+    name,
+    wallSeconds: median(runs.map((r) => r.wallSeconds)),
+    cpuSeconds: cpu.every((c): c is number => c !== null) ? median(cpu) : null,
+    bytes: runs[0].bytes,
+  };
 }
 
 /** The hand-written equivalent: what an engineer would type for these three clips, no framework. */
@@ -103,13 +123,42 @@ function handWrittenArgs(plan: RenderPlan, clips: ClipSource[], output: string):
     `[ac]loudnorm=I=-14:TP=-1.5:LRA=11,aresample=48000[aout]`,
   ].join(";");
   return [
-    "-hide_banner", "-y", "-v", "error",
+    "-hide_banner",
+    "-y",
+    "-v",
+    "error",
     ...plan.body.flatMap((s) => ["-t", String(s.seconds + 0.5), "-i", s.clip.path]),
-    "-filter_complex", graph,
-    "-map", "[vout]", "-map", "[aout]",
-    "-c:v", "libx264", "-preset", DEFAULT_ENCODER.preset, "-crf", String(DEFAULT_ENCODER.crf), "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "30",
-    "-c:a", "aac", "-b:a", DEFAULT_ENCODER.audioBitrate, "-ar", "48000", "-ac", "2",
-    "-t", String(plan.totalSeconds), "-movflags", "+faststart", output,
+    "-filter_complex",
+    graph,
+    "-map",
+    "[vout]",
+    "-map",
+    "[aout]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    DEFAULT_ENCODER.preset,
+    "-crf",
+    String(DEFAULT_ENCODER.crf),
+    "-profile:v",
+    "high",
+    "-pix_fmt",
+    "yuv420p",
+    "-r",
+    "30",
+    "-c:a",
+    "aac",
+    "-b:a",
+    DEFAULT_ENCODER.audioBitrate,
+    "-ar",
+    "48000",
+    "-ac",
+    "2",
+    "-t",
+    String(plan.totalSeconds),
+    "-movflags",
+    "+faststart",
+    output,
   ];
 }
 
@@ -119,7 +168,9 @@ function spawnFfmpeg(args: string[], cwd: string): Promise<void> {
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${stderr.slice(-2000)}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${stderr.slice(-2000)}`)),
+    );
   });
 }
 
@@ -143,7 +194,10 @@ export async function main(): Promise<{ ours: Measured; baseline: Measured; rati
     await mkdir(path.join(handDir, "fonts"), { recursive: true });
     await symlink(notoSansScRegularPath, path.join(handDir, "fonts", "regular.ttf"));
     await symlink(notoSansScBoldPath, path.join(handDir, "fonts", "bold.ttf"));
-    await writeFile(path.join(handDir, "captions.ass"), buildAssScript(planned.plan, { fontFamily: NOTO_SANS_SC_FAMILY }));
+    await writeFile(
+      path.join(handDir, "captions.ass"),
+      buildAssScript(planned.plan, { fontFamily: NOTO_SANS_SC_FAMILY }),
+    );
     const handOut = path.join(dir, "hand.mp4");
 
     const runBaseline = () =>
@@ -187,11 +241,17 @@ export async function main(): Promise<{ ours: Measured; baseline: Measured; rati
       "wall s": m.wallSeconds.toFixed(2),
       "speed (video s / wall s)": (column.durationSeconds / m.wallSeconds).toFixed(2),
       "ffmpeg CPU s": m.cpuSeconds === null ? "n/a" : m.cpuSeconds.toFixed(1),
-      "MB": (m.bytes / 1024 / 1024).toFixed(2),
+      MB: (m.bytes / 1024 / 1024).toFixed(2),
     }));
     console.table(rows);
-    const cpuRatio = ours.cpuSeconds !== null && baseline.cpuSeconds ? ours.cpuSeconds / baseline.cpuSeconds : null;
-    console.log(`wall ratio renderEpisode / hand-written = ${ratio.toFixed(3)} (goal <= 1.10); CPU ratio = ${cpuRatio?.toFixed(3) ?? "n/a"}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    const cpuRatio =
+      ours.cpuSeconds !== null && baseline.cpuSeconds ? ours.cpuSeconds / baseline.cpuSeconds : null;
+    console.log(
+      `wall ratio renderEpisode / hand-written = ${ratio.toFixed(3)} (goal <= 1.10); CPU ratio = ${cpuRatio?.toFixed(3) ?? "n/a"}; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
 
     const json = {
       benchmark: "render",
@@ -211,7 +271,10 @@ export async function main(): Promise<{ ours: Measured; baseline: Measured; rati
       withinGoal: ratio <= 1.1,
     };
     await mkdir(path.join(repoRoot, "bench", "results"), { recursive: true });
-    await writeFile(path.join(repoRoot, "bench", "results", "render.json"), `${JSON.stringify(json, null, 2)}\n`);
+    await writeFile(
+      path.join(repoRoot, "bench", "results", "render.json"),
+      `${JSON.stringify(json, null, 2)}\n`,
+    );
     return { ours, baseline, ratio };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,9 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const benches = fs
   .readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && !["run-all.ts", "bench-utils.ts"].includes(f) && !f.endsWith(".test.ts"))
+  .filter(
+    (f) => f.endsWith(".ts") && !["run-all.ts", "bench-utils.ts"].includes(f) && !f.endsWith(".test.ts"),
+  )
   .filter((f) => only.length === 0 || only.includes(f.replace(/\.ts$/, "")));
 for (const file of benches) {
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { main?: () => Promise<void> };

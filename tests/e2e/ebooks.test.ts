@@ -14,7 +14,12 @@ afterAll(async () => {
 
 const signIn = (email: string, password: string) => signInAs(browser, baseUrl, email, password);
 
-const activeJobs = (page: Page) => page.locator('[data-testid^="build-job-"][data-status="queued"], [data-testid^="build-job-"][data-status="running"]').count();
+const activeJobs = (page: Page) =>
+  page
+    .locator(
+      '[data-testid^="build-job-"][data-status="queued"], [data-testid^="build-job-"][data-status="running"]',
+    )
+    .count();
 
 async function openDemoBook(page: Page): Promise<string> {
   await page.goto(`${baseUrl}/ebooks`);
@@ -38,14 +43,18 @@ describe("e-books in a real browser", () => {
     const editor = page.getByTestId("chapter-markdown");
     await editor.click();
     await page.keyboard.press("Control+End");
-    await page.keyboard.type("\n\n## 端到端小标题\n\n雨天出门前，先看**天气预报**。\n\n> [!WARNING]\n> 积水过深不要涉水。");
+    await page.keyboard.type(
+      "\n\n## 端到端小标题\n\n雨天出门前，先看**天气预报**。\n\n> [!WARNING]\n> 积水过深不要涉水。",
+    );
     const preview = page.getByTestId("chapter-preview");
     await expect.poll(() => preview.locator("h3", { hasText: "端到端小标题" }).count()).toBe(1);
     await expect.poll(() => preview.locator("strong", { hasText: "天气预报" }).count()).toBe(1);
     await expect.poll(() => preview.locator(".md-tip-warning").count()).toBeGreaterThan(0);
     // An image that was never uploaded is reported with its line number.
     await page.keyboard.type("\n\n![示意图](missing.png)");
-    await expect.poll(() => page.getByTestId("chapter-problems").textContent()).toMatch(/第 \d+ 行.*missing\.png/);
+    await expect
+      .poll(() => page.getByTestId("chapter-problems").textContent())
+      .toMatch(/第 \d+ 行.*missing\.png/);
     await page.keyboard.press("Backspace");
     for (let i = 0; i < "![示意图](missing.png)".length + 1; i++) await page.keyboard.press("Backspace");
     await expect.poll(() => page.getByTestId("chapter-problems").textContent()).toContain("没有发现问题");
@@ -59,27 +68,35 @@ describe("e-books in a real browser", () => {
     const rows = firstSection.locator('[data-testid^="chapter-row-"]');
     const order = await firstSection.locator('[data-testid^="chapter-link-"]').allTextContents();
     await rows.nth(2).dragTo(rows.nth(0));
-    await expect.poll(() => firstSection.locator('[data-testid^="chapter-link-"]').allTextContents()).toEqual([order[2], order[0], order[1]]);
+    await expect
+      .poll(() => firstSection.locator('[data-testid^="chapter-link-"]').allTextContents())
+      .toEqual([order[2], order[0], order[1]]);
     await page.context().close();
   });
 
   // The worker runs one job at a time, so this build may wait behind the demo's video jobs.
-  it("starts a screen build, follows its progress and lists the new version; print is refused without sign-off", { timeout: 240_000 }, async () => {
-    const page = await signIn("copy@studio.local", "demo-copy-2026");
-    await openDemoBook(page);
-    const before = await page.locator('[data-testid^="build-row-"]').count();
-    await page.getByTestId("build-screen").click();
-    // The job shows up with its progress; the worker may still be busy with other demo jobs first.
-    await expect.poll(() => page.locator('[data-testid^="build-job-"]').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid^="build-row-"]').count(), { timeout: 200_000 }).toBeGreaterThan(before);
-    await expect.poll(() => activeJobs(page), { timeout: 200_000 }).toBe(0);
-    const newest = page.locator('[data-testid^="build-row-"]').first();
-    expect(await newest.textContent()).toContain("屏幕版");
-    expect(await newest.textContent()).toMatch(/\d+ \/ 96/);
+  it(
+    "starts a screen build, follows its progress and lists the new version; print is refused without sign-off",
+    { timeout: 240_000 },
+    async () => {
+      const page = await signIn("copy@studio.local", "demo-copy-2026");
+      await openDemoBook(page);
+      const before = await page.locator('[data-testid^="build-row-"]').count();
+      await page.getByTestId("build-screen").click();
+      // The job shows up with its progress; the worker may still be busy with other demo jobs first.
+      await expect.poll(() => page.locator('[data-testid^="build-job-"]').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-testid^="build-row-"]').count(), { timeout: 200_000 })
+        .toBeGreaterThan(before);
+      await expect.poll(() => activeJobs(page), { timeout: 200_000 }).toBe(0);
+      const newest = page.locator('[data-testid^="build-row-"]').first();
+      expect(await newest.textContent()).toContain("屏幕版");
+      expect(await newest.textContent()).toMatch(/\d+ \/ 96/);
 
-    // Print is refused without an external sign-off, with the reason shown.
-    await page.getByTestId("build-print").click();
-    await expect.poll(() => page.getByTestId("build-error").textContent()).toContain("外部审阅签字");
-    await page.context().close();
-  });
+      // Print is refused without an external sign-off, with the reason shown.
+      await page.getByTestId("build-print").click();
+      await expect.poll(() => page.getByTestId("build-error").textContent()).toContain("外部审阅签字");
+      await page.context().close();
+    },
+  );
 });

@@ -24,7 +24,11 @@ it("creates the data directory, secrets and a generated admin on first start, an
   expect(server.output()).toContain(password);
 
   // The generated password signs in (and then asks to be changed).
-  const login = await fetch(`${server.baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email: "admin@studio.local", password }), redirect: "manual" });
+  const login = await fetch(`${server.baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email: "admin@studio.local", password }),
+    redirect: "manual",
+  });
   expect(login.status).toBe(302);
   const cookie = login.headers.get("set-cookie")!.split(";")[0];
   const home = await fetch(`${server.baseUrl}/pieces`, { headers: { Cookie: cookie }, redirect: "manual" });
@@ -32,7 +36,11 @@ it("creates the data directory, secrets and a generated admin on first start, an
 
   const counts = () => {
     const db = new Database(path.join(dataDir, "studio.sqlite"), { readonly: true });
-    const row = db.prepare("select (select count(*) from pieces) pieces, (select count(*) from users) users, (select count(*) from campaigns) campaigns").get();
+    const row = db
+      .prepare(
+        "select (select count(*) from pieces) pieces, (select count(*) from users) users, (select count(*) from campaigns) campaigns",
+      )
+      .get();
     db.close();
     return row;
   };

@@ -14,11 +14,14 @@ afterAll(async () => {
 });
 
 /** Each person in their own browser context, as on two devices. */
-const signIn = (email: string, password: string, viewport?: { width: number; height: number }) => signInAs(browser, baseUrl, email, password, viewport);
+const signIn = (email: string, password: string, viewport?: { width: number; height: number }) =>
+  signInAs(browser, baseUrl, email, password, viewport);
 
 /** A fresh show for each test, so the tests do not depend on the demo show's state. */
 async function createShow(producer: Page, title: string): Promise<number> {
-  const response = await producer.request.post(`${baseUrl}/api/v1/livestreams`, { data: { ...demoShowScriptInput({ title }) } });
+  const response = await producer.request.post(`${baseUrl}/api/v1/livestreams`, {
+    data: { ...demoShowScriptInput({ title }) },
+  });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: number }).id;
 }
@@ -30,7 +33,9 @@ describe("livestream in a real browser", () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026");
     const id = await createShow(producer, `商品上限测试 ${Date.now()}`);
     await producer.goto(`${baseUrl}/livestreams/${id}`);
-    await expect.poll(() => producer.getByTestId("run-of-show").locator("tbody tr").count()).toBeGreaterThan(10);
+    await expect
+      .poll(() => producer.getByTestId("run-of-show").locator("tbody tr").count())
+      .toBeGreaterThan(10);
     expect(await producer.getByTestId("run-ok").count()).toBe(1);
     for (let i = 0; i < 3; i++) await producer.getByTestId("add-product").click();
     await expect.poll(() => producer.locator('[data-testid^="product-"]').count()).toBe(5);
@@ -60,7 +65,9 @@ describe("livestream in a real browser", () => {
 
     await producer.goto(`${baseUrl}/livestreams/${id}/control`);
     await host.goto(`${baseUrl}/livestreams/${id}/prompter`);
-    await expect.poll(() => producer.getByTestId("producer-console").getAttribute("data-status")).toBe("idle");
+    await expect
+      .poll(() => producer.getByTestId("producer-console").getAttribute("data-status"))
+      .toBe("idle");
     await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("idle");
     // The host may read but not drive: the host's page has no command keys.
     expect(await host.getByText("空格 暂停/继续").count()).toBe(0);
@@ -73,7 +80,9 @@ describe("livestream in a real browser", () => {
       const w = window as unknown as { __blockChanges: Array<{ index: string | null; at: number }> };
       w.__blockChanges = [];
       const el = document.querySelector('[data-testid="teleprompter"]')!;
-      new MutationObserver(() => w.__blockChanges.push({ index: el.getAttribute("data-block-index"), at: Date.now() })).observe(el, {
+      new MutationObserver(() =>
+        w.__blockChanges.push({ index: el.getAttribute("data-block-index"), at: Date.now() }),
+      ).observe(el, {
         attributes: true,
         attributeFilter: ["data-block-index"],
       });
@@ -86,8 +95,14 @@ describe("livestream in a real browser", () => {
         (document.querySelector('[data-testid="console-next"]') as HTMLButtonElement).click();
         return at;
       });
-      await expect.poll(() => attr(host, "teleprompter", "data-block-index"), { timeout: 5000 }).toBe(String(expected));
-      const changes = await host.evaluate(() => (window as unknown as { __blockChanges: Array<{ index: string | null; at: number }> }).__blockChanges);
+      await expect
+        .poll(() => attr(host, "teleprompter", "data-block-index"), { timeout: 5000 })
+        .toBe(String(expected));
+      const changes = await host.evaluate(
+        () =>
+          (window as unknown as { __blockChanges: Array<{ index: string | null; at: number }> })
+            .__blockChanges,
+      );
       const change = changes.find((c) => c.index === String(expected));
       expect(change).toBeDefined();
       return change!.at - clickedAt;
@@ -98,7 +113,9 @@ describe("livestream in a real browser", () => {
     for (let i = 2; i <= 8; i++) delays.push(await next(i));
     const sorted = [...delays].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`console "next" click -> prompter block change (ms): ${delays.join(", ")}; median ${median}, max ${sorted[sorted.length - 1]}`);
+    console.log(
+      `console "next" click -> prompter block change (ms): ${delays.join(", ")}; median ${median}, max ${sorted[sorted.length - 1]}`,
+    );
     // The typical delay must stay under 250 ms; a single sample may be slowed by a busy machine,
     // but never to the ~1 s a lost push would cost (the heartbeat-driven resync).
     expect(median).toBeLessThan(250);
@@ -123,7 +140,9 @@ describe("livestream in a real browser", () => {
     expect(await host.getByTestId("prompter-countdown").textContent()).not.toBe(before);
 
     await producer.getByTestId("console-next").click();
-    await expect.poll(() => producer.getByTestId("producer-console").getAttribute("data-block-index")).toBe("9");
+    await expect
+      .poll(() => producer.getByTestId("producer-console").getAttribute("data-block-index"))
+      .toBe("9");
     await producer.getByTestId("console-plus30").click();
     await expect.poll(() => producer.getByTestId("console-block").textContent()).toContain("第2轮");
     expect(await attr(host, "teleprompter", "data-block-index")).toBe("8");
@@ -134,7 +153,9 @@ describe("livestream in a real browser", () => {
     await expect.poll(() => attr(host, "teleprompter", "data-block-index"), { timeout: 10_000 }).toBe("9");
     await expect.poll(() => host.getByTestId("stale-banner").count(), { timeout: 10_000 }).toBe(0);
     console.log(`prompter caught up ${Date.now() - reconnectStarted} ms after the connection came back`);
-    expect(await host.getByTestId("prompter-block").textContent()).toBe(await producer.getByTestId("console-block").textContent());
+    expect(await host.getByTestId("prompter-block").textContent()).toBe(
+      await producer.getByTestId("console-block").textContent(),
+    );
 
     await producer.context().close();
     await host.context().close();
@@ -151,16 +172,29 @@ describe("livestream in a real browser", () => {
 
     // The script changes after the screens loaded: going live freezes the new blocks, and both
     // screens reload them instead of pointing into the old list.
-    const third = { name: "楼兰", painPoint: "七座车开起来像开船？", sellingPoint: "楼兰底盘扎实，三排都坐得舒服，长途不累。", perk: "今晚下定送全年保养。" };
+    const third = {
+      name: "楼兰",
+      painPoint: "七座车开起来像开船？",
+      sellingPoint: "楼兰底盘扎实，三排都坐得舒服，长途不累。",
+      perk: "今晚下定送全年保养。",
+    };
     const base = demoShowScriptInput();
-    const put = await producer.request.put(`${baseUrl}/api/v1/livestreams/${id}`, { data: { ...base, title: `红包雨测试 ${id}`, products: [...base.products, third] } });
+    const put = await producer.request.put(`${baseUrl}/api/v1/livestreams/${id}`, {
+      data: { ...base, title: `红包雨测试 ${id}`, products: [...base.products, third] },
+    });
     expect(put.status()).toBe(200);
     await producer.getByTestId("console-start").click();
     await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("running");
-    const state = (await (await producer.request.get(`${baseUrl}/api/v1/livestreams/${id}/state`)).json()) as { state: { blockCount: number } };
+    const state = (await (
+      await producer.request.get(`${baseUrl}/api/v1/livestreams/${id}/state`)
+    ).json()) as { state: { blockCount: number } };
     expect(state.state.blockCount).not.toBe(loadedCount);
-    await expect.poll(() => attr(host, "teleprompter", "data-block-count")).toBe(String(state.state.blockCount));
-    await expect.poll(() => producer.getByTestId("run-list").locator("tbody tr").count()).toBe(state.state.blockCount);
+    await expect
+      .poll(() => attr(host, "teleprompter", "data-block-count"))
+      .toBe(String(state.state.blockCount));
+    await expect
+      .poll(() => producer.getByTestId("run-list").locator("tbody tr").count())
+      .toBe(state.state.blockCount);
 
     await producer.getByTestId("console-online-input").fill("2999");
     await producer.getByTestId("console-online-submit").click();
@@ -172,7 +206,9 @@ describe("livestream in a real browser", () => {
     await expect.poll(() => producer.getByTestId("console-fire").count()).toBe(1);
     await producer.getByTestId("console-fire").click();
     await expect.poll(() => host.getByTestId("prompter-red-envelope").count()).toBe(1);
-    expect(await host.getByTestId("prompter-red-envelope").textContent()).toMatch(/红包雨 第 1\/3 轮.*1:(29|30)/);
+    expect(await host.getByTestId("prompter-red-envelope").textContent()).toMatch(
+      /红包雨 第 1\/3 轮.*1:(29|30)/,
+    );
     await expect.poll(() => producer.getByTestId("console-red-envelope-active").count()).toBe(1);
     await producer.context().close();
     await host.context().close();
@@ -181,8 +217,15 @@ describe("livestream in a real browser", () => {
   it("shows the report with the online peak and leads as not tracked", async () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026", { width: 390, height: 844 });
     const id = await createShow(producer, `报告测试 ${Date.now()}`);
-    for (const action of [{ type: "start" }, { type: "setOnline", count: 4321 }, { type: "next" }, { type: "end" }]) {
-      const response = await producer.request.post(`${baseUrl}/api/v1/livestreams/${id}/commands`, { data: action });
+    for (const action of [
+      { type: "start" },
+      { type: "setOnline", count: 4321 },
+      { type: "next" },
+      { type: "end" },
+    ]) {
+      const response = await producer.request.post(`${baseUrl}/api/v1/livestreams/${id}/commands`, {
+        data: action,
+      });
       expect(response.status()).toBe(200);
     }
     await producer.goto(`${baseUrl}/livestreams/${id}/report`);

@@ -14,7 +14,10 @@ let clip: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "media-e2e-"));
-  const made = await makeLavfiClip({ outputPath: path.join(dir, "门店外景.mp4"), spec: { video: "testsrc2=s=320x240:r=25", audio: "sine=frequency=440", seconds: 1 } });
+  const made = await makeLavfiClip({
+    outputPath: path.join(dir, "门店外景.mp4"),
+    spec: { video: "testsrc2=s=320x240:r=25", audio: "sine=frequency=440", seconds: 1 },
+  });
   if (!made.ok) throw new Error(made.message);
   clip = made.path;
 });
@@ -45,12 +48,18 @@ describe("short-video episodes in a real browser", () => {
     await last.locator('[data-testid="line-voiceover"]').fill("一二三四五六七八九十一二三四五六");
     await expect.poll(() => last.locator('[data-testid="line-speed"]').textContent()).toContain("5.3");
     await last.locator('[data-testid="line-seconds"]').fill("8");
-    await expect.poll(() => page.locator('[data-testid="script-total-label"]').textContent()).toContain("超出 3 秒");
+    await expect
+      .poll(() => page.locator('[data-testid="script-total-label"]').textContent())
+      .toContain("超出 3 秒");
 
     const before = await page.locator('[data-testid="clip-row"]').count();
     await page.locator('input[type="file"]').setInputFiles(clip);
-    await expect.poll(() => page.locator('[data-testid="clip-row"]').count(), { timeout: 30_000 }).toBe(before + 1);
-    await expect.poll(() => page.locator('[data-testid="clip-row"]').last().textContent()).toContain("门店外景.mp4");
+    await expect
+      .poll(() => page.locator('[data-testid="clip-row"]').count(), { timeout: 30_000 })
+      .toBe(before + 1);
+    await expect
+      .poll(() => page.locator('[data-testid="clip-row"]').last().textContent())
+      .toContain("门店外景.mp4");
     await context.close();
   });
 });

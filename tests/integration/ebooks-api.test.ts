@@ -15,18 +15,39 @@ import { action as apiSignoff } from "~/routes/api.v1.ebooks.$id.signoffs";
 import { action as apiCreateBook, loader as apiBooks } from "~/routes/api.v1.ebooks";
 import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
-import { createTestStudio, getRequest, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  getRequest,
+  jsonRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 
 let t: TestStudio;
 beforeEach(() => (t = createTestStudio()));
 afterEach(() => t.cleanup());
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
 
 async function runJobs() {
   const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20 });
   try {
-    await expect.poll(() => t.studio.db.select().from(schema.jobs).all().filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000, interval: 50 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          t.studio.db
+            .select()
+            .from(schema.jobs)
+            .all()
+            .filter((j) => j.status === "queued" || j.status === "running").length,
+        { timeout: 60_000, interval: 50 },
+      )
+      .toBe(0);
     await worker.idle();
   } finally {
     await worker.stop();
@@ -35,21 +56,76 @@ async function runJobs() {
 
 /** A book made through the API: create, then fill its chapters through the chapter API. */
 async function apiBookWithChapters(cookie: string, kind: "ebook" | "handbook" = "ebook") {
-  const created = await respond(() => apiCreateBook(args(jsonRequest("/api/v1/ebooks", "POST", { kind, title: "长途驾驶手册", author: "城东4S店", trim: "A5", targetPages: 12, keywords: ["长途"] }, { Cookie: cookie }))));
+  const created = await respond(() =>
+    apiCreateBook(
+      args(
+        jsonRequest(
+          "/api/v1/ebooks",
+          "POST",
+          {
+            kind,
+            title: "长途驾驶手册",
+            author: "城东4S店",
+            trim: "A5",
+            targetPages: 12,
+            keywords: ["长途"],
+          },
+          { Cookie: cookie },
+        ),
+      ),
+    ),
+  );
   expect(created.status).toBe(201);
   const bookId = (await created.json()).book.id as number;
   // Sections and chapters are page actions; the seed-like shortcut below writes them directly.
   const db = t.studio.db;
-  const sectionId = db.insert(schema.ebookSections).values({ pieceId: bookId, title: "长途", position: 1 }).returning().get().id;
-  const chapterId = db.insert(schema.ebookChapters).values({ pieceId: bookId, sectionId, title: "规划路线", markdown: "", position: 1, version: 1, updatedAt: new Date() }).returning().get().id;
-  const saved = await respond(() => apiChapterAction(args(jsonRequest(`/api/v1/ebooks/${bookId}/chapters/${chapterId}`, "PATCH", { version: 1, sectionId, title: "规划路线", markdown: "出发前规划好服务区。\n\n- 每两小时休息一次" }, { Cookie: cookie }), { id: String(bookId), chapterId: String(chapterId) })));
+  const sectionId = db
+    .insert(schema.ebookSections)
+    .values({ pieceId: bookId, title: "长途", position: 1 })
+    .returning()
+    .get().id;
+  const chapterId = db
+    .insert(schema.ebookChapters)
+    .values({
+      pieceId: bookId,
+      sectionId,
+      title: "规划路线",
+      markdown: "",
+      position: 1,
+      version: 1,
+      updatedAt: new Date(),
+    })
+    .returning()
+    .get().id;
+  const saved = await respond(() =>
+    apiChapterAction(
+      args(
+        jsonRequest(
+          `/api/v1/ebooks/${bookId}/chapters/${chapterId}`,
+          "PATCH",
+          {
+            version: 1,
+            sectionId,
+            title: "规划路线",
+            markdown: "出发前规划好服务区。\n\n- 每两小时休息一次",
+          },
+          { Cookie: cookie },
+        ),
+        { id: String(bookId), chapterId: String(chapterId) },
+      ),
+    ),
+  );
   expect(saved.status).toBe(200);
   expect(await saved.json()).toMatchObject({ version: 2, title: "规划路线" });
   return { bookId, sectionId, chapterId };
 }
 
 const postBuild = (bookId: number | string, body: unknown, headers: Record<string, string>) =>
-  respond(() => apiBuildsAction(args(jsonRequest(`/api/v1/ebooks/${bookId}/builds`, "POST", body, headers), { id: String(bookId) })));
+  respond(() =>
+    apiBuildsAction(
+      args(jsonRequest(`/api/v1/ebooks/${bookId}/builds`, "POST", body, headers), { id: String(bookId) }),
+    ),
+  );
 
 describe("e-book API", () => {
   it("queues a build (202 with the job), lists builds and serves the PDF", async () => {
@@ -60,29 +136,59 @@ describe("e-book API", () => {
     const job = await res.json();
     expect(job).toMatchObject({ type: "ebook.build", status: "queued", progress: 0 });
     // A second request while the first waits answers the same job.
-    expect((await (await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie })).json()).id).toBe(job.id);
+    expect((await (await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie })).json()).id).toBe(
+      job.id,
+    );
     await runJobs();
-    const done = await (await respond(() => apiJob(args(getRequest(`/api/v1/jobs/${job.id}`, { Cookie: copy.cookie }), { id: String(job.id) })))).json();
+    const done = await (
+      await respond(() =>
+        apiJob(args(getRequest(`/api/v1/jobs/${job.id}`, { Cookie: copy.cookie }), { id: String(job.id) })),
+      )
+    ).json();
     expect(done).toMatchObject({ status: "succeeded", progress: 1 });
     expect(done.result.pages).toBeGreaterThan(0);
 
-    const list = await (await respond(() => apiBuilds(args(getRequest(`/api/v1/ebooks/${bookId}/builds`, { Cookie: copy.cookie }), { id: String(bookId) })))).json();
+    const list = await (
+      await respond(() =>
+        apiBuilds(
+          args(getRequest(`/api/v1/ebooks/${bookId}/builds`, { Cookie: copy.cookie }), {
+            id: String(bookId),
+          }),
+        ),
+      )
+    ).json();
     expect(list.items).toHaveLength(1);
     const [item] = list.items;
-    expect(Object.keys(item)).toEqual(expect.arrayContaining(["id", "profile", "pages", "bytes", "sha256", "createdAt"]));
+    expect(Object.keys(item)).toEqual(
+      expect.arrayContaining(["id", "profile", "pages", "bytes", "sha256", "createdAt"]),
+    );
     expect(item).toMatchObject({ profile: "screen", pages: done.result.pages, sha256: done.result.sha256 });
     expect(new Date(item.createdAt).toISOString()).toBe(item.createdAt);
 
-    const pdf = await respond(() => apiBuildPdf(args(getRequest(`/api/v1/builds/${item.id}.pdf`, { Cookie: copy.cookie }), { file: `${item.id}.pdf` })));
+    const pdf = await respond(() =>
+      apiBuildPdf(
+        args(getRequest(`/api/v1/builds/${item.id}.pdf`, { Cookie: copy.cookie }), {
+          file: `${item.id}.pdf`,
+        }),
+      ),
+    );
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.length).toBe(item.bytes);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
 
-    const book = await (await respond(() => apiBook(args(getRequest(`/api/v1/ebooks/${bookId}`, { Cookie: copy.cookie }), { id: String(bookId) })))).json();
+    const book = await (
+      await respond(() =>
+        apiBook(
+          args(getRequest(`/api/v1/ebooks/${bookId}`, { Cookie: copy.cookie }), { id: String(bookId) }),
+        ),
+      )
+    ).json();
     expect(book.pages).toMatchObject({ latest: item.pages, target: 12 });
-    const books = await (await respond(() => apiBooks(args(getRequest("/api/v1/ebooks", { Cookie: copy.cookie }))))).json();
+    const books = await (
+      await respond(() => apiBooks(args(getRequest("/api/v1/ebooks", { Cookie: copy.cookie }))))
+    ).json();
     expect(books.items[0]).toMatchObject({ id: bookId, latestPages: item.pages, targetPages: 12 });
   });
 
@@ -107,12 +213,43 @@ describe("e-book API", () => {
     expect((await postBuild(bookId, { profile: "screen" }, {})).status).toBe(401);
     expect(t.studio.db.select({ n: count() }).from(schema.jobs).get()!.n).toBe(0);
     // Readers may list; unknown book and unknown build are 404.
-    expect((await respond(() => apiBuilds(args(getRequest(`/api/v1/ebooks/${bookId}/builds`, { Cookie: host.cookie }), { id: String(bookId) })))).status).toBe(200);
-    expect((await respond(() => apiBuilds(args(getRequest("/api/v1/ebooks/424242/builds", { Cookie: host.cookie }), { id: "424242" })))).status).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          apiBuilds(
+            args(getRequest(`/api/v1/ebooks/${bookId}/builds`, { Cookie: host.cookie }), {
+              id: String(bookId),
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await respond(() =>
+          apiBuilds(
+            args(getRequest("/api/v1/ebooks/424242/builds", { Cookie: host.cookie }), { id: "424242" }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
     for (const file of ["999.pdf", "1", "../../studio.sqlite", "1.pdf.exe"]) {
-      expect((await respond(() => apiBuildPdf(args(getRequest(`/api/v1/builds/${file}`, { Cookie: host.cookie }), { file })))).status, file).toBe(404);
+      expect(
+        (
+          await respond(() =>
+            apiBuildPdf(args(getRequest(`/api/v1/builds/${file}`, { Cookie: host.cookie }), { file })),
+          )
+        ).status,
+        file,
+      ).toBe(404);
     }
-    expect((await respond(() => apiBook(args(getRequest("/api/v1/ebooks/1234", { Cookie: host.cookie }), { id: "1234" })))).status).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          apiBook(args(getRequest("/api/v1/ebooks/1234", { Cookie: host.cookie }), { id: "1234" })),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses print with 409 until a sign-off covers the current content", async () => {
@@ -125,32 +262,116 @@ describe("e-book API", () => {
 
     await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie });
     await runJobs();
-    const [screen] = (await (await respond(() => apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })))).json()).items;
-    const signoffBody = { buildId: screen.id, organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01" };
-    expect((await respond(() => apiSignoff(args(jsonRequest("/x", "POST", signoffBody, { Cookie: copy.cookie }), { id: String(bookId) })))).status).toBe(403);
-    const badDate = await respond(() => apiSignoff(args(jsonRequest("/x", "POST", { ...signoffBody, reviewedOn: "yesterday" }, { Cookie: editor.cookie }), { id: String(bookId) })));
+    const [screen] = (
+      await (
+        await respond(() =>
+          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
+        )
+      ).json()
+    ).items;
+    const signoffBody = {
+      buildId: screen.id,
+      organisation: "城东交警中队",
+      reviewer: "张警官",
+      reviewedOn: "2026-03-01",
+    };
+    expect(
+      (
+        await respond(() =>
+          apiSignoff(
+            args(jsonRequest("/x", "POST", signoffBody, { Cookie: copy.cookie }), { id: String(bookId) }),
+          ),
+        )
+      ).status,
+    ).toBe(403);
+    const badDate = await respond(() =>
+      apiSignoff(
+        args(
+          jsonRequest("/x", "POST", { ...signoffBody, reviewedOn: "yesterday" }, { Cookie: editor.cookie }),
+          { id: String(bookId) },
+        ),
+      ),
+    );
     expect(badDate.status).toBe(400);
     expect((await badDate.json()).error.field).toBe("reviewedOn");
-    expect((await respond(() => apiSignoff(args(jsonRequest("/x", "POST", { ...signoffBody, buildId: 777 }, { Cookie: editor.cookie }), { id: String(bookId) })))).status).toBe(400);
+    expect(
+      (
+        await respond(() =>
+          apiSignoff(
+            args(jsonRequest("/x", "POST", { ...signoffBody, buildId: 777 }, { Cookie: editor.cookie }), {
+              id: String(bookId),
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(400);
 
     // Without a sign-off, the handbook cannot be published.
-    transitionPiece({ db: t.studio.db, actor: copy.actor, pieceId: bookId, action: "submit", now: new Date() });
-    transitionPiece({ db: t.studio.db, actor: editor.actor, pieceId: bookId, action: "approve", now: new Date() });
-    expect(transitionPiece({ db: t.studio.db, actor: editor.actor, pieceId: bookId, action: "publish", now: new Date() })).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
+    transitionPiece({
+      db: t.studio.db,
+      actor: copy.actor,
+      pieceId: bookId,
+      action: "submit",
+      now: new Date(),
+    });
+    transitionPiece({
+      db: t.studio.db,
+      actor: editor.actor,
+      pieceId: bookId,
+      action: "approve",
+      now: new Date(),
+    });
+    expect(
+      transitionPiece({
+        db: t.studio.db,
+        actor: editor.actor,
+        pieceId: bookId,
+        action: "publish",
+        now: new Date(),
+      }),
+    ).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
 
-    expect((await respond(() => apiSignoff(args(jsonRequest("/x", "POST", signoffBody, { Cookie: editor.cookie }), { id: String(bookId) })))).status).toBe(201);
+    expect(
+      (
+        await respond(() =>
+          apiSignoff(
+            args(jsonRequest("/x", "POST", signoffBody, { Cookie: editor.cookie }), { id: String(bookId) }),
+          ),
+        )
+      ).status,
+    ).toBe(201);
     const print = await postBuild(bookId, { profile: "print" }, { Cookie: copy.cookie });
     expect(print.status).toBe(202);
     const printJobId = String((await print.json()).id);
 
     // If the content changes after the print build was queued, the job refuses to typeset it.
-    const edited = await respond(() => apiChapterAction(args(jsonRequest("/x", "PATCH", { version: 2, sectionId, title: "规划路线", markdown: "改过的正文" }, { Cookie: editor.cookie }), { id: String(bookId), chapterId: String(chapterId) })));
+    const edited = await respond(() =>
+      apiChapterAction(
+        args(
+          jsonRequest(
+            "/x",
+            "PATCH",
+            { version: 2, sectionId, title: "规划路线", markdown: "改过的正文" },
+            { Cookie: editor.cookie },
+          ),
+          { id: String(bookId), chapterId: String(chapterId) },
+        ),
+      ),
+    );
     expect(edited.status).toBe(200);
     await runJobs();
-    const job = await (await respond(() => apiJob(args(getRequest("/x", { Cookie: copy.cookie }), { id: printJobId })))).json();
+    const job = await (
+      await respond(() => apiJob(args(getRequest("/x", { Cookie: copy.cookie }), { id: printJobId })))
+    ).json();
     expect(job.status).toBe("failed");
     expect(job.error).toContain("已作废");
-    const items = (await (await respond(() => apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })))).json()).items;
+    const items = (
+      await (
+        await respond(() =>
+          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
+        )
+      ).json()
+    ).items;
     expect(items.map((b: { profile: string }) => b.profile)).toEqual(["screen"]);
   });
 
@@ -160,18 +381,64 @@ describe("e-book API", () => {
     const { bookId } = await apiBookWithChapters(copy.cookie, "handbook");
     await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie });
     await runJobs();
-    const [screen] = (await (await respond(() => apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })))).json()).items;
-    await respond(() => apiSignoff(args(jsonRequest("/x", "POST", { buildId: screen.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" }, { Cookie: editor.cookie }), { id: String(bookId) })));
-    transitionPiece({ db: t.studio.db, actor: copy.actor, pieceId: bookId, action: "submit", now: new Date() });
-    transitionPiece({ db: t.studio.db, actor: editor.actor, pieceId: bookId, action: "approve", now: new Date() });
-    expect(transitionPiece({ db: t.studio.db, actor: editor.actor, pieceId: bookId, action: "publish", now: new Date() })).toMatchObject({ ok: true, status: "published" });
+    const [screen] = (
+      await (
+        await respond(() =>
+          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
+        )
+      ).json()
+    ).items;
+    await respond(() =>
+      apiSignoff(
+        args(
+          jsonRequest(
+            "/x",
+            "POST",
+            { buildId: screen.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" },
+            { Cookie: editor.cookie },
+          ),
+          { id: String(bookId) },
+        ),
+      ),
+    );
+    transitionPiece({
+      db: t.studio.db,
+      actor: copy.actor,
+      pieceId: bookId,
+      action: "submit",
+      now: new Date(),
+    });
+    transitionPiece({
+      db: t.studio.db,
+      actor: editor.actor,
+      pieceId: bookId,
+      action: "approve",
+      now: new Date(),
+    });
+    expect(
+      transitionPiece({
+        db: t.studio.db,
+        actor: editor.actor,
+        pieceId: bookId,
+        action: "publish",
+        now: new Date(),
+      }),
+    ).toMatchObject({ ok: true, status: "published" });
   });
 
   it("refuses bad chapter bodies through the API and documents the operations", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const host = await signedInUser(t.studio, ["host"]);
     const { bookId, sectionId, chapterId } = await apiBookWithChapters(copy.cookie);
-    const patch = (body: unknown, cookie = copy.cookie) => respond(() => apiChapterAction(args(jsonRequest("/x", "PATCH", body, { Cookie: cookie }), { id: String(bookId), chapterId: String(chapterId) })));
+    const patch = (body: unknown, cookie = copy.cookie) =>
+      respond(() =>
+        apiChapterAction(
+          args(jsonRequest("/x", "PATCH", body, { Cookie: cookie }), {
+            id: String(bookId),
+            chapterId: String(chapterId),
+          }),
+        ),
+      );
     for (const [body, field] of [
       [{ version: 2, sectionId, title: "", markdown: "x" }, "title"],
       [{ version: 2, sectionId, title: "t", markdown: 42 }, "markdown"],
@@ -185,9 +452,16 @@ describe("e-book API", () => {
     expect((await patch({ version: 2, sectionId: 999, title: "t", markdown: "x" })).status).toBe(400);
     expect((await patch({ version: 2, sectionId, title: "t", markdown: "x" }, host.cookie)).status).toBe(403);
     expect((await patch({ version: 1, sectionId, title: "t", markdown: "x" })).status).toBe(409);
-    const doc = await (await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/ebooks/{id}/builds", "/api/v1/builds/{id}.pdf"]));
-    expect(doc.paths["/api/v1/ebooks/{id}/builds"].post.requestBody.content["application/json"].schema.properties.profile.enum).toEqual(["screen", "print"]);
+    const doc = await (
+      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))
+    ).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/ebooks/{id}/builds", "/api/v1/builds/{id}.pdf"]),
+    );
+    expect(
+      doc.paths["/api/v1/ebooks/{id}/builds"].post.requestBody.content["application/json"].schema.properties
+        .profile.enum,
+    ).toEqual(["screen", "print"]);
   });
 
   it("uploads images through the API: JPEG accepted and served back, a disguised text file refused with nothing stored", async () => {
@@ -195,17 +469,38 @@ describe("e-book API", () => {
     const host = await signedInUser(t.studio, ["host"]);
     const { bookId } = await apiBookWithChapters(copy.cookie);
     // The smallest JPEG header the sniffer accepts: SOI, then a SOF0 segment with 3x2 pixels.
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x00, 0x03, 0x11, 0x00, 0xff, 0xd9]);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11,
+      0x00, 0x03, 0x11, 0x00, 0xff, 0xd9,
+    ]);
     const upload = (name: string, bytes: Buffer, cookie: string) => {
       const form = new FormData();
       form.append("file", new File([new Uint8Array(bytes)], name));
-      return respond(() => apiImagesAction(args(new Request(`http://localhost/api/v1/ebooks/${bookId}/images`, { method: "POST", body: form, headers: { Cookie: cookie } }), { id: String(bookId) })));
+      return respond(() =>
+        apiImagesAction(
+          args(
+            new Request(`http://localhost/api/v1/ebooks/${bookId}/images`, {
+              method: "POST",
+              body: form,
+              headers: { Cookie: cookie },
+            }),
+            { id: String(bookId) },
+          ),
+        ),
+      );
     };
     const created = await upload("路况.jpg", jpeg, copy.cookie);
     expect(created.status).toBe(201);
     const image = await created.json();
     expect(image).toMatchObject({ name: "路况.jpg", replaced: false });
-    const served = await respond(() => apiImage(args(getRequest(image.url, { Cookie: host.cookie }), { id: String(bookId), imageId: String(image.id) })));
+    const served = await respond(() =>
+      apiImage(
+        args(getRequest(image.url, { Cookie: host.cookie }), {
+          id: String(bookId),
+          imageId: String(image.id),
+        }),
+      ),
+    );
     expect(served.headers.get("Content-Type")).toBe("image/jpeg");
     expect(Buffer.from(await served.arrayBuffer()).equals(jpeg)).toBe(true);
 
@@ -213,8 +508,16 @@ describe("e-book API", () => {
     expect(fake.status).toBe(415);
     expect((await fake.json()).error.field).toBe("file");
     expect((await upload("x.png", jpeg, host.cookie)).status).toBe(403);
-    const list = await (await respond(() => apiImages(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })))).json();
+    const list = await (
+      await respond(() => apiImages(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })))
+    ).json();
     expect(list.items.map((i: { name: string }) => i.name)).toEqual(["路况.jpg"]);
-    expect((await respond(() => apiImage(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId), imageId: "999" })))).status).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          apiImage(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId), imageId: "999" })),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -10,21 +10,41 @@ import { getJob } from "~/modules/jobs/queue.server";
 import { startWorker } from "~/modules/jobs/worker.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as bookAction, loader as bookLoader } from "~/routes/_app.ebooks.$id";
-import { action as chapterAction, loader as chapterLoader } from "~/routes/_app.ebooks.$id_.chapters.$chapterId";
+import {
+  action as chapterAction,
+  loader as chapterLoader,
+} from "~/routes/_app.ebooks.$id_.chapters.$chapterId";
 import { loader as compareLoader } from "~/routes/_app.ebooks.$id_.compare";
 import { loader as listLoader } from "~/routes/_app.ebooks._index";
 import { action as newBookAction } from "~/routes/_app.ebooks.new";
 import { loader as publicLoader } from "~/routes/p.$slug";
 import { loader as publicDownload } from "~/routes/p.$slug_.download";
 import { seedEbooksDemo } from "../../db/seed-ebooks";
-import { createTestStudio, formRequest, getRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  formRequest,
+  getRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 
 let t: TestStudio;
 beforeEach(() => (t = createTestStudio()));
 afterEach(() => t.cleanup());
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
-const count$ = (table: typeof schema.auditLog | typeof schema.ebookImages | typeof schema.ebookBuilds | typeof schema.ebookSignoffs) => t.studio.db.select({ n: count() }).from(table).get()!.n;
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
+const count$ = (
+  table:
+    | typeof schema.auditLog
+    | typeof schema.ebookImages
+    | typeof schema.ebookBuilds
+    | typeof schema.ebookSignoffs,
+) => t.studio.db.select({ n: count() }).from(table).get()!.n;
 
 /** A valid RGB PNG of the given size (real zlib data and CRCs, so pdfkit can embed it). */
 function makePng(width: number, height: number): Buffer {
@@ -52,39 +72,92 @@ function makePng(width: number, height: number): Buffer {
   ihdr[8] = 8;
   ihdr[9] = 2;
   const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([200, 40 + y, 60 + x], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows.set([200, 40 + y, 60 + x], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-function uploadRequest(bookId: number, fileName: string, bytes: Buffer, cookie: string, type = "image/png"): Request {
+function uploadRequest(
+  bookId: number,
+  fileName: string,
+  bytes: Buffer,
+  cookie: string,
+  type = "image/png",
+): Request {
   const form = new FormData();
   form.append("intent", "upload-image");
   form.append("file", new File([new Uint8Array(bytes)], fileName, { type }));
-  return new Request(`http://localhost/ebooks/${bookId}`, { method: "POST", body: form, headers: { Cookie: cookie } });
+  return new Request(`http://localhost/ebooks/${bookId}`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie },
+  });
 }
 
 async function post(bookId: number, fields: Record<string, string | string[]>, cookie: string) {
-  return respond(() => bookAction(args(formRequest(`/ebooks/${bookId}`, fields, cookie), { id: String(bookId) })));
+  return respond(() =>
+    bookAction(args(formRequest(`/ebooks/${bookId}`, fields, cookie), { id: String(bookId) })),
+  );
 }
 
 async function bookPage(bookId: number, cookie: string) {
-  const res = await respond(() => bookLoader(args(getRequest(`/ebooks/${bookId}`, { Cookie: cookie }), { id: String(bookId) })));
+  const res = await respond(() =>
+    bookLoader(args(getRequest(`/ebooks/${bookId}`, { Cookie: cookie }), { id: String(bookId) })),
+  );
   expect(res.status).toBe(200);
   return res.json();
 }
 
-async function saveChapter(bookId: number, chapterId: number, fields: { title: string; markdown: string; sectionId: number; version: number }, cookie: string) {
+async function saveChapter(
+  bookId: number,
+  chapterId: number,
+  fields: { title: string; markdown: string; sectionId: number; version: number },
+  cookie: string,
+) {
   return respond(() =>
-    chapterAction(args(formRequest(`/ebooks/${bookId}/chapters/${chapterId}`, { title: fields.title, markdown: fields.markdown, sectionId: String(fields.sectionId), version: String(fields.version) }, cookie), { id: String(bookId), chapterId: String(chapterId) })),
+    chapterAction(
+      args(
+        formRequest(
+          `/ebooks/${bookId}/chapters/${chapterId}`,
+          {
+            title: fields.title,
+            markdown: fields.markdown,
+            sectionId: String(fields.sectionId),
+            version: String(fields.version),
+          },
+          cookie,
+        ),
+        { id: String(bookId), chapterId: String(chapterId) },
+      ),
+    ),
   );
 }
 
 /** Runs the real worker with the ebook handlers until every queued job has finished. */
 async function runJobs() {
-  const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20, backoffBaseMs: 10 });
+  const worker = startWorker({
+    studio: t.studio,
+    handlers: ebookJobHandlers,
+    logger,
+    pollMs: 20,
+    backoffBaseMs: 10,
+  });
   try {
     await expect
-      .poll(() => t.studio.db.select().from(schema.jobs).all().filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000, interval: 50 })
+      .poll(
+        () =>
+          t.studio.db
+            .select()
+            .from(schema.jobs)
+            .all()
+            .filter((j) => j.status === "queued" || j.status === "running").length,
+        { timeout: 60_000, interval: 50 },
+      )
       .toBe(0);
     await worker.idle();
   } finally {
@@ -94,17 +167,68 @@ async function runJobs() {
 
 /** A copywriter's book with one section and two written chapters. */
 async function makeBook(cookie: string, kind = "ebook") {
-  const created = await respond(() => newBookAction(args(formRequest("/ebooks/new", { kind, title: "雨季驾驶小册子", subtitle: "看得见、停得住", author: "城东4S店", trim: "A5", targetPages: "16", description: "雨季用车要点", keywords: "雨季，安全" }, cookie))));
+  const created = await respond(() =>
+    newBookAction(
+      args(
+        formRequest(
+          "/ebooks/new",
+          {
+            kind,
+            title: "雨季驾驶小册子",
+            subtitle: "看得见、停得住",
+            author: "城东4S店",
+            trim: "A5",
+            targetPages: "16",
+            description: "雨季用车要点",
+            keywords: "雨季，安全",
+          },
+          cookie,
+        ),
+      ),
+    ),
+  );
   expect(created.status).toBe(302);
   const bookId = Number(created.headers.get("Location")!.split("/").pop());
   expect((await post(bookId, { intent: "add-section", title: "雨季" }, cookie)).status).toBe(200);
   let page = await bookPage(bookId, cookie);
   const sectionId = page.sections[0].id as number;
-  for (const title of ["出发前检查", "积水路段"]) expect((await post(bookId, { intent: "add-chapter", sectionId: String(sectionId), title }, cookie)).status).toBe(200);
+  for (const title of ["出发前检查", "积水路段"])
+    expect(
+      (await post(bookId, { intent: "add-chapter", sectionId: String(sectionId), title }, cookie)).status,
+    ).toBe(200);
   page = await bookPage(bookId, cookie);
   const [first, second] = page.sections[0].chapters as Array<{ id: number }>;
-  expect((await saveChapter(bookId, first.id, { title: "出发前检查", markdown: "## 雨刮\n\n雨季来临前，先检查**雨刮**和轮胎。\n\n> [!TIP]\n> 胎纹深度低于 1.6mm 必须更换。\n\n| 项目 | 标准 |\n| --- | --- |\n| 胎压 | 2.3bar |", sectionId, version: 1 }, cookie)).status).toBe(200);
-  expect((await saveChapter(bookId, second.id, { title: "积水路段", markdown: "水深超过轮胎一半时不要涉水。\n\n- 低速\n- 匀速", sectionId, version: 1 }, cookie)).status).toBe(200);
+  expect(
+    (
+      await saveChapter(
+        bookId,
+        first.id,
+        {
+          title: "出发前检查",
+          markdown:
+            "## 雨刮\n\n雨季来临前，先检查**雨刮**和轮胎。\n\n> [!TIP]\n> 胎纹深度低于 1.6mm 必须更换。\n\n| 项目 | 标准 |\n| --- | --- |\n| 胎压 | 2.3bar |",
+          sectionId,
+          version: 1,
+        },
+        cookie,
+      )
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await saveChapter(
+        bookId,
+        second.id,
+        {
+          title: "积水路段",
+          markdown: "水深超过轮胎一半时不要涉水。\n\n- 低速\n- 匀速",
+          sectionId,
+          version: 1,
+        },
+        cookie,
+      )
+    ).status,
+  ).toBe(200);
   return { bookId, sectionId, chapterIds: [first.id, second.id] };
 }
 
@@ -113,9 +237,29 @@ describe("books, chapters and builds", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const { bookId, chapterIds } = await makeBook(copy.cookie);
     const png = makePng(40, 30);
-    expect((await respond(() => bookAction(args(uploadRequest(bookId, "chart.png", png, copy.cookie), { id: String(bookId) })))).status).toBe(200);
+    expect(
+      (
+        await respond(() =>
+          bookAction(args(uploadRequest(bookId, "chart.png", png, copy.cookie), { id: String(bookId) })),
+        )
+      ).status,
+    ).toBe(200);
     const sectionId = (await bookPage(bookId, copy.cookie)).sections[0].id;
-    expect((await saveChapter(bookId, chapterIds[1], { title: "积水路段", markdown: "水深超过轮胎一半时不要涉水。\n\n![积水深度示意](chart.png)", sectionId, version: 2 }, copy.cookie)).status).toBe(200);
+    expect(
+      (
+        await saveChapter(
+          bookId,
+          chapterIds[1],
+          {
+            title: "积水路段",
+            markdown: "水深超过轮胎一半时不要涉水。\n\n![积水深度示意](chart.png)",
+            sectionId,
+            version: 2,
+          },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(200);
 
     const build = await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
     expect(build.status).toBe(200);
@@ -137,8 +281,15 @@ describe("books, chapters and builds", () => {
     // Temp work dirs are cleaned.
     expect(fs.readdirSync(path.join(t.dir, "tmp"))).toEqual([]);
 
-    const list = await (await respond(() => listLoader(args(getRequest("/ebooks", { Cookie: copy.cookie }))))).json();
-    expect(list.books[0]).toMatchObject({ id: bookId, latestPages: version.pages, targetPages: 16, chapters: 2 });
+    const list = await (
+      await respond(() => listLoader(args(getRequest("/ebooks", { Cookie: copy.cookie }))))
+    ).json();
+    expect(list.books[0]).toMatchObject({
+      id: bookId,
+      latestPages: version.pages,
+      targetPages: 16,
+      chapters: 2,
+    });
   });
 
   it("refuses print without a sign-off, allows it after sign-off, and an edit voids the sign-off and refuses print again", async () => {
@@ -156,18 +307,62 @@ describe("books, chapters and builds", () => {
     const screen = (await bookPage(bookId, copy.cookie)).builds[0];
 
     // A copywriter may not record the sign-off.
-    expect((await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01" }, copy.cookie)).status).toBe(403);
+    expect(
+      (
+        await post(
+          bookId,
+          {
+            intent: "signoff",
+            buildId: String(screen.id),
+            organisation: "城东交警中队",
+            reviewer: "张警官",
+            reviewedOn: "2026-03-01",
+          },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(403);
     // Bad input is refused at the field.
-    const bad = await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: " ", reviewer: "张警官", reviewedOn: "2026-02-30" }, editor.cookie);
+    const bad = await post(
+      bookId,
+      {
+        intent: "signoff",
+        buildId: String(screen.id),
+        organisation: " ",
+        reviewer: "张警官",
+        reviewedOn: "2026-02-30",
+      },
+      editor.cookie,
+    );
     expect(bad.status).toBe(400);
-    expect(Object.keys((await bad.json()).errors)).toEqual(expect.arrayContaining(["organisation", "reviewedOn"]));
+    expect(Object.keys((await bad.json()).errors)).toEqual(
+      expect.arrayContaining(["organisation", "reviewedOn"]),
+    );
     expect(count$(schema.ebookSignoffs)).toBe(0);
 
-    const signed = await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01", note: "同意印刷 5000 册" }, editor.cookie);
+    const signed = await post(
+      bookId,
+      {
+        intent: "signoff",
+        buildId: String(screen.id),
+        organisation: "城东交警中队",
+        reviewer: "张警官",
+        reviewedOn: "2026-03-01",
+        note: "同意印刷 5000 册",
+      },
+      editor.cookie,
+    );
     expect(signed.status).toBe(200);
     let page = await bookPage(bookId, copy.cookie);
     expect(page.signoff.state).toBe("valid");
-    expect(page.signoff.list[0]).toMatchObject({ buildId: screen.id, contentHash: screen.contentHash, organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-01", valid: true });
+    expect(page.signoff.list[0]).toMatchObject({
+      buildId: screen.id,
+      contentHash: screen.contentHash,
+      organisation: "城东交警中队",
+      reviewer: "张警官",
+      reviewedOn: "2026-03-01",
+      valid: true,
+    });
     expect(page.printBlockedReason).toBeNull();
 
     expect((await post(bookId, { intent: "build", profile: "print" }, copy.cookie)).status).toBe(200);
@@ -179,12 +374,47 @@ describe("books, chapters and builds", () => {
 
     // The handbook may now be published (the gate sees the valid sign-off).
     const editorActor = editor.actor;
-    transitionPiece({ db: t.studio.db, actor: copy.actor, pieceId: bookId, action: "submit", now: new Date() });
-    transitionPiece({ db: t.studio.db, actor: editorActor, pieceId: bookId, action: "approve", now: new Date() });
+    transitionPiece({
+      db: t.studio.db,
+      actor: copy.actor,
+      pieceId: bookId,
+      action: "submit",
+      now: new Date(),
+    });
+    transitionPiece({
+      db: t.studio.db,
+      actor: editorActor,
+      pieceId: bookId,
+      action: "approve",
+      now: new Date(),
+    });
 
     // An edit after sign-off voids it, says why, and print is refused again.
-    const chapter = await (await respond(() => chapterLoader(args(getRequest(`/ebooks/${bookId}/chapters/${chapterIds[0]}`, { Cookie: editor.cookie }), { id: String(bookId), chapterId: String(chapterIds[0]) })))).json();
-    expect((await saveChapter(bookId, chapterIds[0], { title: "出发前检查", markdown: `${chapter.chapter.markdown}\n\n新增一段。`, sectionId, version: chapter.chapter.version }, editor.cookie)).status).toBe(200);
+    const chapter = await (
+      await respond(() =>
+        chapterLoader(
+          args(getRequest(`/ebooks/${bookId}/chapters/${chapterIds[0]}`, { Cookie: editor.cookie }), {
+            id: String(bookId),
+            chapterId: String(chapterIds[0]),
+          }),
+        ),
+      )
+    ).json();
+    expect(
+      (
+        await saveChapter(
+          bookId,
+          chapterIds[0],
+          {
+            title: "出发前检查",
+            markdown: `${chapter.chapter.markdown}\n\n新增一段。`,
+            sectionId,
+            version: chapter.chapter.version,
+          },
+          editor.cookie,
+        )
+      ).status,
+    ).toBe(200);
     page = await bookPage(bookId, copy.cookie);
     expect(page.signoff.state).toBe("voided");
     expect(page.signoff.reason).toContain("出发前检查");
@@ -193,10 +423,26 @@ describe("books, chapters and builds", () => {
     const again = await post(bookId, { intent: "build", profile: "print" }, editor.cookie);
     expect(again.status).toBe(409);
     expect((await again.json()).error).toContain("已作废");
-    const publish = transitionPiece({ db: t.studio.db, actor: editorActor, pieceId: bookId, action: "publish", now: new Date() });
+    const publish = transitionPiece({
+      db: t.studio.db,
+      actor: editorActor,
+      pieceId: bookId,
+      action: "publish",
+      now: new Date(),
+    });
     expect(publish).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
     // An outdated build cannot be signed off: the reviewer saw other text.
-    const stale = await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "城东交警中队", reviewer: "张警官", reviewedOn: "2026-03-02" }, editor.cookie);
+    const stale = await post(
+      bookId,
+      {
+        intent: "signoff",
+        buildId: String(screen.id),
+        organisation: "城东交警中队",
+        reviewer: "张警官",
+        reviewedOn: "2026-03-02",
+      },
+      editor.cookie,
+    );
     expect(stale.status).toBe(409);
   });
 
@@ -207,15 +453,42 @@ describe("books, chapters and builds", () => {
     await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
     await runJobs();
     const screen = (await bookPage(bookId, copy.cookie)).builds[0];
-    await post(bookId, { intent: "signoff", buildId: String(screen.id), organisation: "交警中队", reviewer: "李警官", reviewedOn: "2026-03-01" }, editor.cookie);
+    await post(
+      bookId,
+      {
+        intent: "signoff",
+        buildId: String(screen.id),
+        organisation: "交警中队",
+        reviewer: "李警官",
+        reviewedOn: "2026-03-01",
+      },
+      editor.cookie,
+    );
     const meta = (await bookPage(bookId, copy.cookie)).book;
-    const fields = { intent: "update-book", version: String(meta.version), title: meta.title, subtitle: meta.subtitle, author: meta.author, description: meta.description, keywords: meta.keywords.join(","), trim: meta.trim };
+    const fields = {
+      intent: "update-book",
+      version: String(meta.version),
+      title: meta.title,
+      subtitle: meta.subtitle,
+      author: meta.author,
+      description: meta.description,
+      keywords: meta.keywords.join(","),
+      trim: meta.trim,
+    };
     expect((await post(bookId, { ...fields, targetPages: "24" }, copy.cookie)).status).toBe(200);
     let page = await bookPage(bookId, copy.cookie);
     expect(page.signoff.state).toBe("valid");
     expect(page.pages.target).toBe(24);
 
-    expect((await respond(() => bookAction(args(uploadRequest(bookId, "new.png", makePng(4, 4), copy.cookie), { id: String(bookId) })))).status).toBe(200);
+    expect(
+      (
+        await respond(() =>
+          bookAction(
+            args(uploadRequest(bookId, "new.png", makePng(4, 4), copy.cookie), { id: String(bookId) }),
+          ),
+        )
+      ).status,
+    ).toBe(200);
     page = await bookPage(bookId, copy.cookie);
     expect(page.signoff.state).toBe("voided");
     expect(page.signoff.reason).toContain("new.png");
@@ -232,7 +505,9 @@ describe("books, chapters and builds", () => {
       ["script.svg", Buffer.from("<svg/>"), 400],
       ["big.png", Buffer.concat([makePng(2, 2), Buffer.alloc(5 * 1024 * 1024)]), 413],
     ] as const) {
-      const res = await respond(() => bookAction(args(uploadRequest(bookId, name, bytes, copy.cookie), { id: String(bookId) })));
+      const res = await respond(() =>
+        bookAction(args(uploadRequest(bookId, name, bytes, copy.cookie), { id: String(bookId) })),
+      );
       expect(res.status, name).toBe(status);
       const body = await res.json();
       expect(body.errors.file, name).toBeTruthy();
@@ -241,7 +516,13 @@ describe("books, chapters and builds", () => {
     expect(count$(schema.auditLog)).toBe(audits);
     expect(fs.existsSync(path.join(t.dir, "ebooks", "images"))).toBe(false);
     // A path in the file name is dropped: only the plain name is kept.
-    const ok = await respond(() => bookAction(args(uploadRequest(bookId, "C:\\photos\\tyre.png", makePng(3, 3), copy.cookie), { id: String(bookId) })));
+    const ok = await respond(() =>
+      bookAction(
+        args(uploadRequest(bookId, "C:\\photos\\tyre.png", makePng(3, 3), copy.cookie), {
+          id: String(bookId),
+        }),
+      ),
+    );
     expect(ok.status).toBe(200);
     const page = await bookPage(bookId, copy.cookie);
     expect(page.images.map((i: { name: string }) => i.name)).toEqual(["tyre.png"]);
@@ -250,7 +531,11 @@ describe("books, chapters and builds", () => {
   it("refuses a build with an empty chapter, naming the chapter", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const { bookId, sectionId } = await makeBook(copy.cookie);
-    await post(bookId, { intent: "add-chapter", sectionId: String(sectionId), title: "还没写的一章" }, copy.cookie);
+    await post(
+      bookId,
+      { intent: "add-chapter", sectionId: String(sectionId), title: "还没写的一章" },
+      copy.cookie,
+    );
     const page = await bookPage(bookId, copy.cookie);
     expect(page.buildProblem).toContain("还没写的一章");
     const res = await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
@@ -267,16 +552,51 @@ describe("books, chapters and builds", () => {
     const attempts: Array<Record<string, string | string[]>> = [
       { intent: "add-section", title: "新分部" },
       { intent: "add-chapter", sectionId: String(sectionId), title: "新章节" },
-      { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [...chapterIds].reverse().map(String) },
+      {
+        intent: "reorder-chapters",
+        sectionId: String(sectionId),
+        chapterIds: [...chapterIds].reverse().map(String),
+      },
       { intent: "delete-chapter", chapterId: String(chapterIds[0]) },
       { intent: "build", profile: "screen" },
     ];
     for (const fields of attempts) {
       expect((await post(bookId, fields, host.cookie)).status, String(fields.intent)).toBe(403);
     }
-    expect((await saveChapter(bookId, chapterIds[0], { title: "改", markdown: "改", sectionId, version: 2 }, host.cookie)).status).toBe(403);
-    expect((await respond(() => bookAction(args(uploadRequest(bookId, "a.png", makePng(2, 2), host.cookie), { id: String(bookId) })))).status).toBe(403);
-    expect((await respond(() => newBookAction(args(formRequest("/ebooks/new", { kind: "ebook", title: "x", author: "y", trim: "A5", targetPages: "8" }, host.cookie))))).status).toBe(403);
+    expect(
+      (
+        await saveChapter(
+          bookId,
+          chapterIds[0],
+          { title: "改", markdown: "改", sectionId, version: 2 },
+          host.cookie,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await respond(() =>
+          bookAction(
+            args(uploadRequest(bookId, "a.png", makePng(2, 2), host.cookie), { id: String(bookId) }),
+          ),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await respond(() =>
+          newBookAction(
+            args(
+              formRequest(
+                "/ebooks/new",
+                { kind: "ebook", title: "x", author: "y", trim: "A5", targetPages: "8" },
+                host.cookie,
+              ),
+            ),
+          ),
+        )
+      ).status,
+    ).toBe(403);
     expect(count$(schema.auditLog)).toBe(audits);
     const page = await bookPage(bookId, host.cookie);
     expect(page.can).toEqual({ edit: false, build: false, signoff: false });
@@ -287,29 +607,98 @@ describe("books, chapters and builds", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const copy2 = await signedInUser(t.studio, ["copywriter"]);
     const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
-    expect((await post(bookId, { intent: "add-section", title: "别人的分部" }, copy2.cookie)).status).toBe(403);
-    const stale = await saveChapter(bookId, chapterIds[0], { title: "出发前检查", markdown: "旧版本上的修改", sectionId, version: 1 }, copy.cookie);
+    expect((await post(bookId, { intent: "add-section", title: "别人的分部" }, copy2.cookie)).status).toBe(
+      403,
+    );
+    const stale = await saveChapter(
+      bookId,
+      chapterIds[0],
+      { title: "出发前检查", markdown: "旧版本上的修改", sectionId, version: 1 },
+      copy.cookie,
+    );
     expect(stale.status).toBe(409);
-    const kept = await (await respond(() => chapterLoader(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId), chapterId: String(chapterIds[0]) })))).json();
+    const kept = await (
+      await respond(() =>
+        chapterLoader(
+          args(getRequest("/x", { Cookie: copy.cookie }), {
+            id: String(bookId),
+            chapterId: String(chapterIds[0]),
+          }),
+        ),
+      )
+    ).json();
     expect(kept.chapter.markdown).toContain("雨刮");
   });
 
   it("reorders chapters and sections by posting the new order, refusing an order that does not match", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
-    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [...chapterIds].reverse().map(String) }, copy.cookie)).status).toBe(200);
-    expect((await bookPage(bookId, copy.cookie)).sections[0].chapters.map((c: { id: number }) => c.id)).toEqual([...chapterIds].reverse());
+    expect(
+      (
+        await post(
+          bookId,
+          {
+            intent: "reorder-chapters",
+            sectionId: String(sectionId),
+            chapterIds: [...chapterIds].reverse().map(String),
+          },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await bookPage(bookId, copy.cookie)).sections[0].chapters.map((c: { id: number }) => c.id),
+    ).toEqual([...chapterIds].reverse());
     // Drag and drop posts one comma-separated field.
-    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: chapterIds.join(",") }, copy.cookie)).status).toBe(200);
-    expect((await bookPage(bookId, copy.cookie)).sections[0].chapters.map((c: { id: number }) => c.id)).toEqual(chapterIds);
-    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [String(chapterIds[0])] }, copy.cookie)).status).toBe(409);
-    expect((await post(bookId, { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: "abc" }, copy.cookie)).status).toBe(400);
+    expect(
+      (
+        await post(
+          bookId,
+          { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: chapterIds.join(",") },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await bookPage(bookId, copy.cookie)).sections[0].chapters.map((c: { id: number }) => c.id),
+    ).toEqual(chapterIds);
+    expect(
+      (
+        await post(
+          bookId,
+          { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: [String(chapterIds[0])] },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await post(
+          bookId,
+          { intent: "reorder-chapters", sectionId: String(sectionId), chapterIds: "abc" },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(400);
     await post(bookId, { intent: "add-section", title: "高原" }, copy.cookie);
     const sections = (await bookPage(bookId, copy.cookie)).sections.map((s: { id: number }) => s.id);
-    expect((await post(bookId, { intent: "reorder-sections", sectionIds: [...sections].reverse().map(String) }, copy.cookie)).status).toBe(200);
-    expect((await bookPage(bookId, copy.cookie)).sections.map((s: { title: string }) => s.title)).toEqual(["高原", "雨季"]);
+    expect(
+      (
+        await post(
+          bookId,
+          { intent: "reorder-sections", sectionIds: [...sections].reverse().map(String) },
+          copy.cookie,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await bookPage(bookId, copy.cookie)).sections.map((s: { title: string }) => s.title)).toEqual([
+      "高原",
+      "雨季",
+    ]);
     // A section with chapters is not deleted.
-    expect((await post(bookId, { intent: "delete-section", sectionId: String(sectionId) }, copy.cookie)).status).toBe(409);
+    expect(
+      (await post(bookId, { intent: "delete-section", sectionId: String(sectionId) }, copy.cookie)).status,
+    ).toBe(409);
   });
 
   it("refuses bad book metadata at the field and stores nothing", async () => {
@@ -325,7 +714,9 @@ describe("books, chapters and builds", () => {
       [{ kind: "poster" }, "kind"],
       [{ description: "字".repeat(1001) }, "description"],
     ] as const) {
-      const res = await respond(() => newBookAction(args(formRequest("/ebooks/new", { ...good, ...fields }, copy.cookie))));
+      const res = await respond(() =>
+        newBookAction(args(formRequest("/ebooks/new", { ...good, ...fields }, copy.cookie))),
+      );
       expect(Object.keys((await res.json()).errors), JSON.stringify(fields)).toContain(field);
     }
     expect(t.studio.db.select().from(schema.ebooks).all()).toHaveLength(0);
@@ -336,20 +727,63 @@ describe("books, chapters and builds", () => {
     const { bookId, sectionId, chapterIds } = await makeBook(copy.cookie);
     await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
     await runJobs();
-    await saveChapter(bookId, chapterIds[1], { title: "积水路段与涉水之后", markdown: "水深超过轮胎一半时不要涉水。\n\n涉水后要轻踩刹车几次。", sectionId, version: 2 }, copy.cookie);
+    await saveChapter(
+      bookId,
+      chapterIds[1],
+      {
+        title: "积水路段与涉水之后",
+        markdown: "水深超过轮胎一半时不要涉水。\n\n涉水后要轻踩刹车几次。",
+        sectionId,
+        version: 2,
+      },
+      copy.cookie,
+    );
     await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
     await runJobs();
     const [newer, older] = (await bookPage(bookId, copy.cookie)).builds;
     expect(older.current).toBe(false);
     expect(newer.current).toBe(true);
-    const res = await respond(() => compareLoader(args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=${newer.id}`, { Cookie: copy.cookie }), { id: String(bookId) })));
+    const res = await respond(() =>
+      compareLoader(
+        args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=${newer.id}`, { Cookie: copy.cookie }), {
+          id: String(bookId),
+        }),
+      ),
+    );
     const data = await res.json();
     expect(data.older.id).toBe(older.id);
     expect(data.newer.sha256).not.toBe(data.older.sha256);
     const changed = data.diff.chapters.filter((c: { kind: string }) => c.kind !== "same");
-    expect(changed).toEqual([expect.objectContaining({ chapterId: chapterIds[1], kind: "changed", title: "积水路段与涉水之后", previousTitle: "积水路段" })]);
-    expect((await respond(() => compareLoader(args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=999`, { Cookie: copy.cookie }), { id: String(bookId) })))).status).toBe(404);
-    expect((await respond(() => compareLoader(args(getRequest(`/ebooks/${bookId}/compare?a=x`, { Cookie: copy.cookie }), { id: String(bookId) })))).status).toBe(400);
+    expect(changed).toEqual([
+      expect.objectContaining({
+        chapterId: chapterIds[1],
+        kind: "changed",
+        title: "积水路段与涉水之后",
+        previousTitle: "积水路段",
+      }),
+    ]);
+    expect(
+      (
+        await respond(() =>
+          compareLoader(
+            args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=999`, { Cookie: copy.cookie }), {
+              id: String(bookId),
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          compareLoader(
+            args(getRequest(`/ebooks/${bookId}/compare?a=x`, { Cookie: copy.cookie }), {
+              id: String(bookId),
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it("serves the public page and the latest screen build without sign-in; unknown slugs are 404", async () => {
@@ -357,8 +791,16 @@ describe("books, chapters and builds", () => {
     const { bookId } = await makeBook(copy.cookie);
     const slug = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, bookId)).get()!.slug;
     let page = await (await respond(() => publicLoader(args(getRequest(`/p/${slug}`), { slug })))).json();
-    expect(page).toMatchObject({ title: "雨季驾驶小册子", subtitle: "看得见、停得住", author: "城东4S店", description: "雨季用车要点", latest: null });
-    expect((await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })))).status).toBe(404);
+    expect(page).toMatchObject({
+      title: "雨季驾驶小册子",
+      subtitle: "看得见、停得住",
+      author: "城东4S店",
+      description: "雨季用车要点",
+      latest: null,
+    });
+    expect(
+      (await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })))).status,
+    ).toBe(404);
     await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
     await runJobs();
     page = await (await respond(() => publicLoader(args(getRequest(`/p/${slug}`), { slug })))).json();
@@ -366,22 +808,42 @@ describe("books, chapters and builds", () => {
     const pdf = await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
-    for (const bad of ["no-such-book", "../../etc", ""]) expect((await respond(() => publicLoader(args(getRequest(`/p/x`), { slug: bad })))).status).toBe(404);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    for (const bad of ["no-such-book", "../../etc", ""])
+      expect((await respond(() => publicLoader(args(getRequest(`/p/x`), { slug: bad })))).status).toBe(404);
   });
 
   it("seeds both demo books for copy@studio.local and queues their first screen builds", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"], "copy@studio.local");
-    await seedEbooksDemo({ db: t.studio.db, now: new Date(), dataDir: t.dir, users: new Map([["copy@studio.local", copy.actor]]) });
-    const list = await (await respond(() => listLoader(args(getRequest("/ebooks", { Cookie: copy.cookie }))))).json();
+    await seedEbooksDemo({
+      db: t.studio.db,
+      now: new Date(),
+      dataDir: t.dir,
+      users: new Map([["copy@studio.local", copy.actor]]),
+    });
+    const list = await (
+      await respond(() => listLoader(args(getRequest("/ebooks", { Cookie: copy.cookie }))))
+    ).json();
     const byTitle = Object.fromEntries(list.books.map((b: { title: string }) => [b.title, b]));
     expect(byTitle["老司机秘籍"]).toMatchObject({ kind: "ebook", targetPages: 96, chapters: 9 });
     expect(byTitle["女性车主安全手册"]).toMatchObject({ kind: "handbook", chapters: 4 });
     const owners = t.studio.db.select({ ownerId: schema.pieces.ownerId }).from(schema.pieces).all();
     expect(owners.every((o) => o.ownerId === copy.actor.id)).toBe(true);
-    const sections = (await bookPage(byTitle["老司机秘籍"].id, copy.cookie)).sections.map((s: { title: string }) => s.title);
+    const sections = (await bookPage(byTitle["老司机秘籍"].id, copy.cookie)).sections.map(
+      (s: { title: string }) => s.title,
+    );
     expect(sections).toEqual(["雨季", "高原", "长途"]);
-    expect(t.studio.db.select().from(schema.jobs).all().map((j) => j.type)).toEqual(["ebook.build", "ebook.build"]);
+    expect(
+      t.studio.db
+        .select()
+        .from(schema.jobs)
+        .all()
+        .map((j) => j.type),
+    ).toEqual(["ebook.build", "ebook.build"]);
     await runJobs();
     expect(count$(schema.ebookBuilds)).toBe(2);
   });

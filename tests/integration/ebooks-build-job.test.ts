@@ -18,27 +18,64 @@ afterEach(() => t.cleanup());
 function makeBook(actor: Actor, markdown = "雨季出行前，先检查雨刮和轮胎。") {
   const now = new Date();
   return t.studio.db.transaction((tx) => {
-    const pieceId = insertBook(tx, { actor, now, input: { kind: "ebook", title: "测试书", subtitle: "", author: "店", description: "", keywords: [], trim: "A5", targetPages: 8 } });
-    const sectionId = tx.insert(schema.ebookSections).values({ pieceId, title: "雨季", position: 1 }).returning().get().id;
-    tx.insert(schema.ebookChapters).values({ pieceId, sectionId, title: "第一章", markdown, position: 1, version: 1, updatedAt: now }).run();
+    const pieceId = insertBook(tx, {
+      actor,
+      now,
+      input: {
+        kind: "ebook",
+        title: "测试书",
+        subtitle: "",
+        author: "店",
+        description: "",
+        keywords: [],
+        trim: "A5",
+        targetPages: 8,
+      },
+    });
+    const sectionId = tx
+      .insert(schema.ebookSections)
+      .values({ pieceId, title: "雨季", position: 1 })
+      .returning()
+      .get().id;
+    tx.insert(schema.ebookChapters)
+      .values({ pieceId, sectionId, title: "第一章", markdown, position: 1, version: 1, updatedAt: now })
+      .run();
     return pieceId;
   });
 }
 
 /** Runs the handler the way the worker does, with a hand-made context. */
-function context(jobId: number, signal: AbortSignal = new AbortController().signal): { ctx: JobContext; progress: number[] } {
-  const job = t.studio.db.select().from(schema.jobs).all().find((j) => j.id === jobId)!;
+function context(
+  jobId: number,
+  signal: AbortSignal = new AbortController().signal,
+): { ctx: JobContext; progress: number[] } {
+  const job = t.studio.db
+    .select()
+    .from(schema.jobs)
+    .all()
+    .find((j) => j.id === jobId)!;
   const progress: number[] = [];
-  return { progress, ctx: { job, studio: t.studio, signal, logger, reportProgress: (f) => progress.push(f) } };
+  return {
+    progress,
+    ctx: { job, studio: t.studio, signal, logger, reportProgress: (f) => progress.push(f) },
+  };
 }
 
-const tmpEntries = () => (fs.existsSync(path.join(t.dir, "tmp")) ? fs.readdirSync(path.join(t.dir, "tmp")) : []);
+const tmpEntries = () =>
+  fs.existsSync(path.join(t.dir, "tmp")) ? fs.readdirSync(path.join(t.dir, "tmp")) : [];
 
 describe("the ebook.build job", () => {
   it("reports rising progress, writes one version row on commit and is safe to re-run", async () => {
     const { actor } = await signedInUser(t.studio, ["copywriter"]);
     const pieceId = makeBook(actor);
-    const queued = requestBuild({ db: t.studio.db, actor, pieceId, profile: "screen", publicBaseUrl: "https://studio.example", now: new Date() });
+    const queued = requestBuild({
+      db: t.studio.db,
+      actor,
+      pieceId,
+      profile: "screen",
+      publicBaseUrl: "https://studio.example",
+      now: new Date(),
+    });
     if (!queued.ok) throw new Error(queued.message);
     // A crashed earlier attempt left its work dir behind.
     fs.mkdirSync(path.join(t.dir, "tmp", `ebook-build-${queued.job.id}-dead`), { recursive: true });
@@ -63,7 +100,14 @@ describe("the ebook.build job", () => {
   it("stores nothing and cleans its work dir when cancelled", async () => {
     const { actor } = await signedInUser(t.studio, ["copywriter"]);
     const pieceId = makeBook(actor);
-    const queued = requestBuild({ db: t.studio.db, actor, pieceId, profile: "screen", publicBaseUrl: "https://studio.example", now: new Date() });
+    const queued = requestBuild({
+      db: t.studio.db,
+      actor,
+      pieceId,
+      profile: "screen",
+      publicBaseUrl: "https://studio.example",
+      now: new Date(),
+    });
     if (!queued.ok) throw new Error(queued.message);
     const abort = new AbortController();
     abort.abort(new Error("cancelled"));
@@ -75,7 +119,14 @@ describe("the ebook.build job", () => {
   it("fails permanently, naming the chapter, when a chapter became empty after the build was queued", async () => {
     const { actor } = await signedInUser(t.studio, ["copywriter"]);
     const pieceId = makeBook(actor);
-    const queued = requestBuild({ db: t.studio.db, actor, pieceId, profile: "screen", publicBaseUrl: "https://studio.example", now: new Date() });
+    const queued = requestBuild({
+      db: t.studio.db,
+      actor,
+      pieceId,
+      profile: "screen",
+      publicBaseUrl: "https://studio.example",
+      now: new Date(),
+    });
     if (!queued.ok) throw new Error(queued.message);
     t.studio.db.update(schema.ebookChapters).set({ markdown: "   " }).run();
     const run = buildEbookHandler(context(queued.job.id).ctx);
@@ -87,18 +138,36 @@ describe("the ebook.build job", () => {
   it("the worker runs it end to end and the job's result names the version", async () => {
     const { actor } = await signedInUser(t.studio, ["copywriter"]);
     const pieceId = makeBook(actor);
-    const queued = requestBuild({ db: t.studio.db, actor, pieceId, profile: "screen", publicBaseUrl: "https://studio.example", now: new Date() });
+    const queued = requestBuild({
+      db: t.studio.db,
+      actor,
+      pieceId,
+      profile: "screen",
+      publicBaseUrl: "https://studio.example",
+      now: new Date(),
+    });
     if (!queued.ok) throw new Error(queued.message);
     const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20 });
     try {
-      await expect.poll(() => t.studio.db.select().from(schema.jobs).all()[0].status, { timeout: 30_000 }).toBe("succeeded");
+      await expect
+        .poll(() => t.studio.db.select().from(schema.jobs).all()[0].status, { timeout: 30_000 })
+        .toBe("succeeded");
     } finally {
       await worker.stop();
     }
     const job = t.studio.db.select().from(schema.jobs).all()[0];
     const build = t.studio.db.select().from(schema.ebookBuilds).all()[0];
-    expect(job.result).toMatchObject({ pieceId, profile: "screen", pages: build.pages, sha256: build.sha256 });
-    const audit = t.studio.db.select().from(schema.auditLog).all().filter((a) => a.action === "ebook.build");
+    expect(job.result).toMatchObject({
+      pieceId,
+      profile: "screen",
+      pages: build.pages,
+      sha256: build.sha256,
+    });
+    const audit = t.studio.db
+      .select()
+      .from(schema.auditLog)
+      .all()
+      .filter((a) => a.action === "ebook.build");
     expect(audit).toHaveLength(1);
     expect(audit[0].actorLabel).toBe(actor.email);
   });

@@ -17,7 +17,14 @@ import { action as commandAction } from "~/routes/livestreams.$id.command";
 import { loader as eventsLoader } from "~/routes/livestreams.$id.events";
 import { loader as prompterPage } from "~/routes/livestreams.$id.prompter";
 import { loader as snapshotLoader } from "~/routes/livestreams.$id.snapshot";
-import { createTestStudio, getRequest, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  getRequest,
+  jsonRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 
 let clock = Date.parse("2026-06-16T12:00:00Z");
 let t: TestStudio;
@@ -30,53 +37,106 @@ afterEach(() => {
   resetShowHub();
   t.cleanup();
 });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
 
 async function setup() {
   const producer = await signedInUser(t.studio, ["producer"]);
   const host = await signedInUser(t.studio, ["host"]);
   const copy = await signedInUser(t.studio, ["copywriter"]);
-  const res = await respond(() => apiCreate(args(jsonRequest("/api/v1/livestreams", "POST", { ...demoShowScriptInput(), hostId: host.actor.id, producerId: producer.actor.id }, { Cookie: producer.cookie }))));
+  const res = await respond(() =>
+    apiCreate(
+      args(
+        jsonRequest(
+          "/api/v1/livestreams",
+          "POST",
+          { ...demoShowScriptInput(), hostId: host.actor.id, producerId: producer.actor.id },
+          { Cookie: producer.cookie },
+        ),
+      ),
+    ),
+  );
   expect(res.status).toBe(201);
   const show = await res.json();
   return { producer, host, copy, id: String(show.id), show };
 }
 
 async function command(cookie: string, id: string, action: ShowAction | Record<string, unknown>) {
-  const res = await respond(() => commandAction(args(jsonRequest(`/livestreams/${id}/command`, "POST", action, { Cookie: cookie }), { id })));
+  const res = await respond(() =>
+    commandAction(
+      args(jsonRequest(`/livestreams/${id}/command`, "POST", action, { Cookie: cookie }), { id }),
+    ),
+  );
   return { status: res.status, body: await res.json() };
 }
 
 async function state(cookie: string, id: string): Promise<ShowState> {
-  const res = await respond(() => apiState(args(getRequest(`/api/v1/livestreams/${id}/state`, { Cookie: cookie }), { id })));
+  const res = await respond(() =>
+    apiState(args(getRequest(`/api/v1/livestreams/${id}/state`, { Cookie: cookie }), { id })),
+  );
   expect(res.status).toBe(200);
   return (await res.json()).state;
 }
 
-const logRows = (id: string) => t.studio.db.select({ n: count() }).from(schema.livestreamShowLog).where(eq(schema.livestreamShowLog.showId, Number(id))).get()!.n;
+const logRows = (id: string) =>
+  t.studio.db
+    .select({ n: count() })
+    .from(schema.livestreamShowLog)
+    .where(eq(schema.livestreamShowLog.showId, Number(id)))
+    .get()!.n;
 
 describe("live show: commands, limits and roles", () => {
   it("drives the show, stores every command with its log row and audit entry, and answers {ok, state, serverNow}", async () => {
     const { producer, id } = await setup();
     const started = await command(producer.cookie, id, { type: "start" });
     expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ ok: true, state: { status: "running", blockIndex: 0, version: 1 }, serverNow: clock });
+    expect(started.body).toMatchObject({
+      ok: true,
+      state: { status: "running", blockIndex: 0, version: 1 },
+      serverNow: clock,
+    });
     clock += 125_000;
     const next = await command(producer.cookie, id, { type: "next" });
     expect(next.body.state).toMatchObject({ blockIndex: 1, blockStartedAt: clock, version: 2 });
-    expect((await command(producer.cookie, id, { type: "adjust", deltaMs: 30_000 })).body.state.blockOffsetsMs).toEqual({ "1": 30_000 });
-    expect((await command(producer.cookie, id, { type: "jump", blockIndex: 5 })).body.state.blockIndex).toBe(5);
+    expect(
+      (await command(producer.cookie, id, { type: "adjust", deltaMs: 30_000 })).body.state.blockOffsetsMs,
+    ).toEqual({ "1": 30_000 });
+    expect((await command(producer.cookie, id, { type: "jump", blockIndex: 5 })).body.state.blockIndex).toBe(
+      5,
+    );
     expect((await command(producer.cookie, id, { type: "previous" })).body.state.blockIndex).toBe(4);
     expect((await command(producer.cookie, id, { type: "pause" })).body.state.status).toBe("paused");
     expect((await command(producer.cookie, id, { type: "resume" })).body.state.status).toBe("running");
 
     expect(await state(producer.cookie, id)).toMatchObject({ status: "running", blockIndex: 4, version: 7 });
     expect(logRows(id)).toBe(7);
-    const audits = t.studio.db.select().from(schema.auditLog).where(like(schema.auditLog.action, "livestream.%")).all();
-    expect(audits.map((a) => a.action)).toEqual(["livestream.create", "livestream.start", "livestream.next", "livestream.adjust", "livestream.jump", "livestream.previous", "livestream.pause", "livestream.resume"]);
+    const audits = t.studio.db
+      .select()
+      .from(schema.auditLog)
+      .where(like(schema.auditLog.action, "livestream.%"))
+      .all();
+    expect(audits.map((a) => a.action)).toEqual([
+      "livestream.create",
+      "livestream.start",
+      "livestream.next",
+      "livestream.adjust",
+      "livestream.jump",
+      "livestream.previous",
+      "livestream.pause",
+      "livestream.resume",
+    ]);
 
     // Bad commands: 400 at the field (schema) or 409 (state), and nothing stored.
-    for (const bad of [{ type: "adjust", deltaMs: 45_000 }, { type: "jump", blockIndex: -1 }, { type: "explode" }, { type: "setOnline", count: -3 }, { type: "setOnline", count: "很多" }]) {
+    for (const bad of [
+      { type: "adjust", deltaMs: 45_000 },
+      { type: "jump", blockIndex: -1 },
+      { type: "explode" },
+      { type: "setOnline", count: -3 },
+      { type: "setOnline", count: "很多" },
+    ]) {
       expect((await command(producer.cookie, id, bad)).status, JSON.stringify(bad)).toBe(400);
     }
     const outOfRange = await command(producer.cookie, id, { type: "jump", blockIndex: 9999 });
@@ -89,7 +149,15 @@ describe("live show: commands, limits and roles", () => {
   it("arms red-envelope rounds only at a peak of 3000, runs 90 s each and stops at 3", async () => {
     const { producer, id } = await setup();
     await command(producer.cookie, id, { type: "start" });
-    const online = async (count: unknown) => respond(() => apiOnline(args(jsonRequest(`/api/v1/livestreams/${id}/online`, "POST", { count }, { Cookie: producer.cookie }), { id })));
+    const online = async (count: unknown) =>
+      respond(() =>
+        apiOnline(
+          args(
+            jsonRequest(`/api/v1/livestreams/${id}/online`, "POST", { count }, { Cookie: producer.cookie }),
+            { id },
+          ),
+        ),
+      );
 
     expect((await online(2999)).status).toBe(200);
     const below = await command(producer.cookie, id, { type: "fireRedEnvelope" });
@@ -102,10 +170,14 @@ describe("live show: commands, limits and roles", () => {
     expect((await online(3000)).status).toBe(200);
     // The rule is on the peak: a drop below 3000 keeps the rain armed.
     await online(1200);
-    expect((await state(producer.cookie, id))).toMatchObject({ onlineCount: 1200, peakOnline: 3000 });
+    expect(await state(producer.cookie, id)).toMatchObject({ onlineCount: 1200, peakOnline: 3000 });
     const first = await command(producer.cookie, id, { type: "fireRedEnvelope" });
     expect(first.status).toBe(200);
-    expect(first.body.state.redEnvelope.activeRound).toEqual({ n: 1, startedAt: clock, endsAt: clock + 90_000 });
+    expect(first.body.state.redEnvelope.activeRound).toEqual({
+      n: 1,
+      startedAt: clock,
+      endsAt: clock + 90_000,
+    });
     const during = await command(producer.cookie, id, { type: "fireRedEnvelope" });
     expect(during.body.error.code).toBe("round_active");
 
@@ -129,29 +201,91 @@ describe("live show: commands, limits and roles", () => {
 
     for (const who of [copy, host]) {
       expect((await command(who.cookie, id, { type: "next" })).status).toBe(403);
-      expect((await respond(() => apiOnline(args(jsonRequest(`/api/v1/livestreams/${id}/online`, "POST", { count: 5000 }, { Cookie: who.cookie }), { id })))).status).toBe(403);
-      expect((await respond(() => controlPage(args(getRequest(`/livestreams/${id}/control`, { Cookie: who.cookie }), { id })))).status).toBe(403);
+      expect(
+        (
+          await respond(() =>
+            apiOnline(
+              args(
+                jsonRequest(
+                  `/api/v1/livestreams/${id}/online`,
+                  "POST",
+                  { count: 5000 },
+                  { Cookie: who.cookie },
+                ),
+                { id },
+              ),
+            ),
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await respond(() =>
+            controlPage(args(getRequest(`/livestreams/${id}/control`, { Cookie: who.cookie }), { id })),
+          )
+        ).status,
+      ).toBe(403);
     }
     expect(await state(producer.cookie, id)).toEqual(before);
     expect(logRows(id)).toBe(1);
 
     // The host reads the prompter but may not drive it; the producer's prompter may.
-    const hostPrompter = await (await respond(() => prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: host.cookie }), { id })))).json();
+    const hostPrompter = await (
+      await respond(() =>
+        prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: host.cookie }), { id })),
+      )
+    ).json();
     expect(hostPrompter.canDrive).toBe(false);
     expect(hostPrompter.blocks.length).toBe(before.blockCount);
-    const producerPrompter = await (await respond(() => prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: producer.cookie }), { id })))).json();
+    const producerPrompter = await (
+      await respond(() =>
+        prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: producer.cookie }), { id })),
+      )
+    ).json();
     expect(producerPrompter.canDrive).toBe(true);
-    expect((await respond(() => prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: copy.cookie }), { id })))).status).toBe(403);
+    expect(
+      (
+        await respond(() =>
+          prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: copy.cookie }), { id })),
+        )
+      ).status,
+    ).toBe(403);
 
     expect((await command(producer.cookie, "4242", { type: "start" })).status).toBe(404);
-    expect((await respond(() => snapshotLoader(args(getRequest("/livestreams/4242/snapshot", { Cookie: producer.cookie }), { id: "4242" })))).status).toBe(404);
-    expect((await respond(() => eventsLoader(args(getRequest("/livestreams/4242/events", { Cookie: producer.cookie }), { id: "4242" })))).status).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          snapshotLoader(
+            args(getRequest("/livestreams/4242/snapshot", { Cookie: producer.cookie }), { id: "4242" }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          eventsLoader(
+            args(getRequest("/livestreams/4242/events", { Cookie: producer.cookie }), { id: "4242" }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses to go live while the script has issues, and freezes the blocks at the start", async () => {
     const { producer, id, show } = await setup();
     const broken = await respond(() =>
-      apiUpdate(args(jsonRequest(`/api/v1/livestreams/${id}`, "PUT", { ...demoShowScriptInput({ closing: "" }), version: show.version }, { Cookie: producer.cookie }), { id })),
+      apiUpdate(
+        args(
+          jsonRequest(
+            `/api/v1/livestreams/${id}`,
+            "PUT",
+            { ...demoShowScriptInput({ closing: "" }), version: show.version },
+            { Cookie: producer.cookie },
+          ),
+          { id },
+        ),
+      ),
     );
     expect(broken.status).toBe(200);
     const refused = await command(producer.cookie, id, { type: "start" });
@@ -159,18 +293,56 @@ describe("live show: commands, limits and roles", () => {
     expect(refused.body.error.message).toContain("收尾");
     expect((await state(producer.cookie, id)).status).toBe("idle");
 
-    const fixed = await respond(() => apiUpdate(args(jsonRequest(`/api/v1/livestreams/${id}`, "PUT", demoShowScriptInput(), { Cookie: producer.cookie }), { id })));
+    const fixed = await respond(() =>
+      apiUpdate(
+        args(
+          jsonRequest(`/api/v1/livestreams/${id}`, "PUT", demoShowScriptInput(), { Cookie: producer.cookie }),
+          { id },
+        ),
+      ),
+    );
     expect(fixed.status).toBe(200);
     expect((await command(producer.cookie, id, { type: "start" })).status).toBe(200);
-    const frozen = (await (await respond(() => builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: producer.cookie }), { id })))).json()).show;
+    const frozen = (
+      await (
+        await respond(() =>
+          builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: producer.cookie }), { id })),
+        )
+      ).json()
+    ).show;
     expect(frozen.blocksFrozen).toBe(true);
 
     // A third product during the show does not shift the blocks the state points at.
-    const third = { name: "楼兰", painPoint: "七座车开起来像开船？", sellingPoint: "楼兰底盘扎实，三排都坐得舒服，长途不累。", perk: "今晚下定送全年保养。" };
-    await respond(() => apiUpdate(args(jsonRequest(`/api/v1/livestreams/${id}`, "PUT", { ...demoShowScriptInput(), products: [...demoShowScriptInput().products, third] }, { Cookie: producer.cookie }), { id })));
-    const after = (await (await respond(() => builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: producer.cookie }), { id })))).json()).show;
+    const third = {
+      name: "楼兰",
+      painPoint: "七座车开起来像开船？",
+      sellingPoint: "楼兰底盘扎实，三排都坐得舒服，长途不累。",
+      perk: "今晚下定送全年保养。",
+    };
+    await respond(() =>
+      apiUpdate(
+        args(
+          jsonRequest(
+            `/api/v1/livestreams/${id}`,
+            "PUT",
+            { ...demoShowScriptInput(), products: [...demoShowScriptInput().products, third] },
+            { Cookie: producer.cookie },
+          ),
+          { id },
+        ),
+      ),
+    );
+    const after = (
+      await (
+        await respond(() =>
+          builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: producer.cookie }), { id })),
+        )
+      ).json()
+    ).show;
     expect(after.products).toHaveLength(3);
-    expect(after.blocks.map((b: { id: string }) => b.id)).toEqual(frozen.blocks.map((b: { id: string }) => b.id));
+    expect(after.blocks.map((b: { id: string }) => b.id)).toEqual(
+      frozen.blocks.map((b: { id: string }) => b.id),
+    );
     expect(after.blocks.some((b: { productName?: string }) => b.productName === "楼兰")).toBe(false);
     expect((await state(producer.cookie, id)).blockCount).toBe(frozen.blocks.length);
   });
@@ -180,7 +352,17 @@ describe("sync: events stream and restart", () => {
   it("streams a snapshot at once and every accepted command, as text/event-stream", async () => {
     const { producer, id } = await setup();
     const abort = new AbortController();
-    const res = await respond(() => eventsLoader(args(new Request(`http://localhost/livestreams/${id}/events`, { headers: { Cookie: producer.cookie }, signal: abort.signal }), { id })));
+    const res = await respond(() =>
+      eventsLoader(
+        args(
+          new Request(`http://localhost/livestreams/${id}/events`, {
+            headers: { Cookie: producer.cookie },
+            signal: abort.signal,
+          }),
+          { id },
+        ),
+      ),
+    );
     expect(res.headers.get("Content-Type")).toContain("text/event-stream");
     expect(res.headers.get("Cache-Control")).toContain("no-transform");
     expect(res.headers.get("X-Accel-Buffering")).toBe("no");
@@ -228,13 +410,20 @@ describe("sync: events stream and restart", () => {
     t = { ...t, studio: reopened, cleanup: () => (reopened.database.sqlite.close(), cleanup()) };
 
     expect(await state(producer.cookie, id)).toEqual(before);
-    const snapshot = await (await respond(() => snapshotLoader(args(getRequest(`/livestreams/${id}/snapshot`, { Cookie: producer.cookie }), { id })))).json();
+    const snapshot = await (
+      await respond(() =>
+        snapshotLoader(args(getRequest(`/livestreams/${id}/snapshot`, { Cookie: producer.cookie }), { id })),
+      )
+    ).json();
     expect(snapshot.state).toEqual(before);
     const received: ShowStreamMessage[] = [];
     const unsubscribe = getShowHub().subscribe(id, (m) => received.push(m));
     await new Promise((r) => setTimeout(r, 10));
     unsubscribe();
-    expect(received[0]).toMatchObject({ type: "snapshot", state: { version: before.version, blockIndex: 1, peakOnline: 3500 } });
+    expect(received[0]).toMatchObject({
+      type: "snapshot",
+      state: { version: before.version, blockIndex: 1, peakOnline: 3500 },
+    });
 
     clock += 10_000;
     const next = await command(producer.cookie, id, { type: "next" });
@@ -259,18 +448,55 @@ describe("record and report", () => {
     clock += (blocks[2].plannedSeconds + 100) * 1000; // overruns by 100 s: the largest
     await command(producer.cookie, id, { type: "end" });
 
-    const report = await (await respond(() => reportPage(args(getRequest(`/livestreams/${id}/report`, { Cookie: producer.cookie }), { id })))).json();
+    const report = await (
+      await respond(() =>
+        reportPage(args(getRequest(`/livestreams/${id}/report`, { Cookie: producer.cookie }), { id })),
+      )
+    ).json();
     expect(report.status).toBe("ended");
-    expect(report.rows.slice(0, 2).map((r: { blockIndex: number; deltaSeconds: number; status: string }) => [r.blockIndex, r.deltaSeconds, r.status])).toEqual([
+    expect(
+      report.rows
+        .slice(0, 2)
+        .map((r: { blockIndex: number; deltaSeconds: number; status: string }) => [
+          r.blockIndex,
+          r.deltaSeconds,
+          r.status,
+        ]),
+    ).toEqual([
       [2, 100, "overrun"],
       [0, 40, "overrun"],
     ]);
-    expect(report.rows.find((r: { blockIndex: number }) => r.blockIndex === 1)).toMatchObject({ actualSeconds: blocks[1].plannedSeconds - 20, status: "short" });
-    expect(report.rows.find((r: { blockIndex: number }) => r.blockIndex === 3)).toMatchObject({ actualSeconds: null, status: "not_reached" });
-    expect(report).toMatchObject({ overrunBlocks: 2, peakOnline: 3100, redEnvelopeRoundsFired: 1, leadsCaptured: null });
+    expect(report.rows.find((r: { blockIndex: number }) => r.blockIndex === 1)).toMatchObject({
+      actualSeconds: blocks[1].plannedSeconds - 20,
+      status: "short",
+    });
+    expect(report.rows.find((r: { blockIndex: number }) => r.blockIndex === 3)).toMatchObject({
+      actualSeconds: null,
+      status: "not_reached",
+    });
+    expect(report).toMatchObject({
+      overrunBlocks: 2,
+      peakOnline: 3100,
+      redEnvelopeRoundsFired: 1,
+      leadsCaptured: null,
+    });
     expect(report.redEnvelopeRounds).toHaveLength(1);
-    expect(report.log.map((e: { action: { type: string } }) => e.action.type)).toEqual(["start", "next", "setOnline", "fireRedEnvelope", "pause", "resume", "next", "end"]);
-    expect(report.log.every((e: { at: number; actorName: string }) => typeof e.at === "number" && e.actorName === producer.actor.name)).toBe(true);
+    expect(report.log.map((e: { action: { type: string } }) => e.action.type)).toEqual([
+      "start",
+      "next",
+      "setOnline",
+      "fireRedEnvelope",
+      "pause",
+      "resume",
+      "next",
+      "end",
+    ]);
+    expect(
+      report.log.every(
+        (e: { at: number; actorName: string }) =>
+          typeof e.at === "number" && e.actorName === producer.actor.name,
+      ),
+    ).toBe(true);
     expect(new Date(report.startedAt).toISOString()).toBe("2026-06-16T12:00:00.000Z");
   });
 });

@@ -9,12 +9,24 @@ import { loader as apiList, action as apiCreate } from "~/routes/api.v1.livestre
 import { loader as apiShow, action as apiUpdate } from "~/routes/api.v1.livestreams.$id";
 import { loader as rundownPdf } from "~/routes/livestreams.$id.rundown[.]pdf";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
-import { createTestStudio, formRequest, getRequest, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  formRequest,
+  getRequest,
+  jsonRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 
 let t: TestStudio;
 beforeEach(() => (t = createTestStudio()));
 afterEach(() => t.cleanup());
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
 
 const product = (n: number) => ({
   name: `车型${n}`,
@@ -25,7 +37,10 @@ const product = (n: number) => ({
 const showCount = () => t.studio.db.select({ n: count() }).from(schema.livestreamShows).get()!.n;
 
 /** Flat builder fields, named by schema path, as the form posts them. */
-function formFields(input: ReturnType<typeof demoShowScriptInput>, extra: Record<string, string> = {}): Record<string, string> {
+function formFields(
+  input: ReturnType<typeof demoShowScriptInput>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const fields: Record<string, string> = {
     intent: "save",
     title: input.title,
@@ -52,12 +67,29 @@ describe("livestream script builder and API", () => {
   it("creates a show through the API (201 with id), lists it, reads and replaces its products", async () => {
     const producer = await signedInUser(t.studio, ["producer"]);
     const host = await signedInUser(t.studio, ["host"]);
-    const created = await apiCreateShow(producer.cookie, { ...demoShowScriptInput(), hostId: host.actor.id, producerId: producer.actor.id });
+    const created = await apiCreateShow(producer.cookie, {
+      ...demoShowScriptInput(),
+      hostId: host.actor.id,
+      producerId: producer.actor.id,
+    });
     expect(created.status).toBe(201);
     const show = await created.json();
-    expect(show).toMatchObject({ title: "年中粉丝日 · 616厂价直销夜", plannedMinutes: 90, hostName: host.actor.name, producerName: producer.actor.name, liveStatus: "idle", issues: [] });
+    expect(show).toMatchObject({
+      title: "年中粉丝日 · 616厂价直销夜",
+      plannedMinutes: 90,
+      hostName: host.actor.name,
+      producerName: producer.actor.name,
+      liveStatus: "idle",
+      issues: [],
+    });
     expect(show.id).toBeGreaterThan(0);
-    expect(show.products.map((p: { painSeconds: number; sellingSeconds: number; perkSeconds: number }) => [p.painSeconds, p.sellingSeconds, p.perkSeconds])).toEqual([
+    expect(
+      show.products.map((p: { painSeconds: number; sellingSeconds: number; perkSeconds: number }) => [
+        p.painSeconds,
+        p.sellingSeconds,
+        p.perkSeconds,
+      ]),
+    ).toEqual([
       [30, 60, 30],
       [30, 60, 30],
     ]);
@@ -67,13 +99,27 @@ describe("livestream script builder and API", () => {
     // The piece exists with kind livestream, and the audit log has the creation.
     const piece = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, show.id)).get()!;
     expect(piece.kind).toBe("livestream");
-    expect(t.studio.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "livestream.create")).all()).toHaveLength(1);
+    expect(
+      t.studio.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "livestream.create")).all(),
+    ).toHaveLength(1);
 
-    const list = await (await respond(() => apiList(args(getRequest("/api/v1/livestreams", { Cookie: producer.cookie }))))).json();
+    const list = await (
+      await respond(() => apiList(args(getRequest("/api/v1/livestreams", { Cookie: producer.cookie }))))
+    ).json();
     expect(list.items.map((s: { id: number }) => s.id)).toContain(show.id);
 
-    const body = { ...demoShowScriptInput(), version: show.version, products: [product(1), product(2), { ...product(3), sellingSeconds: 90 }] };
-    const updated = await respond(() => apiUpdate(args(jsonRequest(`/api/v1/livestreams/${show.id}`, "PUT", body, { Cookie: producer.cookie }), { id: String(show.id) })));
+    const body = {
+      ...demoShowScriptInput(),
+      version: show.version,
+      products: [product(1), product(2), { ...product(3), sellingSeconds: 90 }],
+    };
+    const updated = await respond(() =>
+      apiUpdate(
+        args(jsonRequest(`/api/v1/livestreams/${show.id}`, "PUT", body, { Cookie: producer.cookie }), {
+          id: String(show.id),
+        }),
+      ),
+    );
     expect(updated.status).toBe(200);
     const after = await updated.json();
     expect(after.products).toHaveLength(3);
@@ -81,9 +127,29 @@ describe("livestream script builder and API", () => {
     expect(after.version).toBe(show.version + 1);
 
     // A save naming the old version is refused and changes nothing.
-    const stale = await respond(() => apiUpdate(args(jsonRequest(`/api/v1/livestreams/${show.id}`, "PUT", { ...body, products: [product(9)] }, { Cookie: producer.cookie }), { id: String(show.id) })));
+    const stale = await respond(() =>
+      apiUpdate(
+        args(
+          jsonRequest(
+            `/api/v1/livestreams/${show.id}`,
+            "PUT",
+            { ...body, products: [product(9)] },
+            { Cookie: producer.cookie },
+          ),
+          { id: String(show.id) },
+        ),
+      ),
+    );
     expect(stale.status).toBe(409);
-    const reread = await (await respond(() => apiShow(args(getRequest(`/api/v1/livestreams/${show.id}`, { Cookie: producer.cookie }), { id: String(show.id) })))).json();
+    const reread = await (
+      await respond(() =>
+        apiShow(
+          args(getRequest(`/api/v1/livestreams/${show.id}`, { Cookie: producer.cookie }), {
+            id: String(show.id),
+          }),
+        ),
+      )
+    ).json();
     expect(reread.products).toHaveLength(3);
   });
 
@@ -97,7 +163,9 @@ describe("livestream script builder and API", () => {
     expect(body.error.field).toBe("products.5");
     expect(body.error.message).toContain("每场直播最多 5 个商品");
 
-    const form = await respond(() => newShowAction(args(formRequest("/livestreams/new", formFields(six), copy.cookie))));
+    const form = await respond(() =>
+      newShowAction(args(formRequest("/livestreams/new", formFields(six), copy.cookie))),
+    );
     expect(form.status).toBe(400);
     expect((await form.json()).errors["products.5"]).toBe("每场直播最多 5 个商品");
 
@@ -131,7 +199,9 @@ describe("livestream script builder and API", () => {
       expect(res.status, JSON.stringify(patch)).toBe(400);
       expect((await res.json()).error.field, JSON.stringify(patch)).toBe(field);
     }
-    const notJson = await respond(() => apiCreate(args(jsonRequest("/api/v1/livestreams", "POST", "{products:", { Cookie: copy.cookie }))));
+    const notJson = await respond(() =>
+      apiCreate(args(jsonRequest("/api/v1/livestreams", "POST", "{products:", { Cookie: copy.cookie }))),
+    );
     expect(notJson.status).toBe(400);
     expect(showCount()).toBe(before);
   });
@@ -147,46 +217,132 @@ describe("livestream script builder and API", () => {
 
     const show = await (await apiCreateShow(copy.cookie, demoShowScriptInput())).json();
     // Row-level rule: another copywriter may read but not edit.
-    const other = await respond(() => apiUpdate(args(jsonRequest(`/api/v1/livestreams/${show.id}`, "PUT", { ...demoShowScriptInput(), title: "改掉" }, { Cookie: copy2.cookie }), { id: String(show.id) })));
+    const other = await respond(() =>
+      apiUpdate(
+        args(
+          jsonRequest(
+            `/api/v1/livestreams/${show.id}`,
+            "PUT",
+            { ...demoShowScriptInput(), title: "改掉" },
+            { Cookie: copy2.cookie },
+          ),
+          { id: String(show.id) },
+        ),
+      ),
+    );
     expect(other.status).toBe(403);
-    const page = await (await respond(() => builderPage(args(getRequest(`/livestreams/${show.id}`, { Cookie: copy2.cookie }), { id: String(show.id) })))).json();
+    const page = await (
+      await respond(() =>
+        builderPage(
+          args(getRequest(`/livestreams/${show.id}`, { Cookie: copy2.cookie }), { id: String(show.id) }),
+        ),
+      )
+    ).json();
     expect(page.canEdit).toBe(false);
     expect(page.show.title).toBe("年中粉丝日 · 616厂价直销夜");
 
-    expect((await respond(() => apiShow(args(getRequest("/api/v1/livestreams/4242", { Cookie: copy.cookie }), { id: "4242" })))).status).toBe(404);
-    expect((await respond(() => apiShow(args(getRequest("/api/v1/livestreams/abc", { Cookie: copy.cookie }), { id: "abc" })))).status).toBe(404);
-    expect((await respond(() => builderPage(args(getRequest("/livestreams/4242", { Cookie: copy.cookie }), { id: "4242" })))).status).toBe(404);
-    const put404 = await respond(() => apiUpdate(args(jsonRequest("/api/v1/livestreams/4242", "PUT", demoShowScriptInput(), { Cookie: copy.cookie }), { id: "4242" })));
+    expect(
+      (
+        await respond(() =>
+          apiShow(args(getRequest("/api/v1/livestreams/4242", { Cookie: copy.cookie }), { id: "4242" })),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          apiShow(args(getRequest("/api/v1/livestreams/abc", { Cookie: copy.cookie }), { id: "abc" })),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          builderPage(args(getRequest("/livestreams/4242", { Cookie: copy.cookie }), { id: "4242" })),
+        )
+      ).status,
+    ).toBe(404);
+    const put404 = await respond(() =>
+      apiUpdate(
+        args(jsonRequest("/api/v1/livestreams/4242", "PUT", demoShowScriptInput(), { Cookie: copy.cookie }), {
+          id: "4242",
+        }),
+      ),
+    );
     expect(put404.status).toBe(404);
   });
 
   it("builder form saves a new revision and shows run-of-show issues at the block", async () => {
     const editor = await signedInUser(t.studio, ["editor"]);
-    const created = await respond(() => newShowAction(args(formRequest("/livestreams/new", formFields(demoShowScriptInput({ opening: "" })), editor.cookie))));
+    const created = await respond(() =>
+      newShowAction(
+        args(
+          formRequest("/livestreams/new", formFields(demoShowScriptInput({ opening: "" })), editor.cookie),
+        ),
+      ),
+    );
     expect(created.status).toBe(302);
     const id = created.headers.get("Location")!.split("/").pop()!;
 
-    const page = await (await respond(() => builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: editor.cookie }), { id })))).json();
-    expect(page.show.issues).toEqual([expect.objectContaining({ code: "empty_text", blockId: "opening", path: "opening" })]);
+    const page = await (
+      await respond(() =>
+        builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: editor.cookie }), { id })),
+      )
+    ).json();
+    expect(page.show.issues).toEqual([
+      expect.objectContaining({ code: "empty_text", blockId: "opening", path: "opening" }),
+    ]);
     expect(page.canEdit).toBe(true);
 
     // A selling point too long to read in 10 seconds is named at its block.
-    const fields = formFields(demoShowScriptInput(), { version: String(page.show.version), "products.1.sellingSeconds": "10" });
-    const saved = await respond(() => builderAction(args(formRequest(`/livestreams/${id}`, fields, editor.cookie), { id })));
+    const fields = formFields(demoShowScriptInput(), {
+      version: String(page.show.version),
+      "products.1.sellingSeconds": "10",
+    });
+    const saved = await respond(() =>
+      builderAction(args(formRequest(`/livestreams/${id}`, fields, editor.cookie), { id })),
+    );
     expect(saved.status).toBe(200);
     expect((await saved.json()).saved).toBe(true);
-    const after = await (await respond(() => builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: editor.cookie }), { id })))).json();
+    const after = await (
+      await respond(() =>
+        builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: editor.cookie }), { id })),
+      )
+    ).json();
     expect(after.show.version).toBe(page.show.version + 1);
-    expect(after.show.issues).toEqual([expect.objectContaining({ code: "too_fast", blockId: "l1-p2-selling", path: "products.1.sellingPoint" })]);
-    const revisions = t.studio.db.select().from(schema.pieceRevisions).where(eq(schema.pieceRevisions.pieceId, Number(id))).all();
+    expect(after.show.issues).toEqual([
+      expect.objectContaining({
+        code: "too_fast",
+        blockId: "l1-p2-selling",
+        path: "products.1.sellingPoint",
+      }),
+    ]);
+    const revisions = t.studio.db
+      .select()
+      .from(schema.pieceRevisions)
+      .where(eq(schema.pieceRevisions.pieceId, Number(id)))
+      .all();
     expect(revisions).toHaveLength(2);
     expect(revisions[1].body).toContain("奇骏 荣耀版");
 
-    const bad = await respond(() => builderAction(args(formRequest(`/livestreams/${id}`, { ...fields, version: String(after.show.version), "products.0.painSeconds": "-1" }, editor.cookie), { id })));
+    const bad = await respond(() =>
+      builderAction(
+        args(
+          formRequest(
+            `/livestreams/${id}`,
+            { ...fields, version: String(after.show.version), "products.0.painSeconds": "-1" },
+            editor.cookie,
+          ),
+          { id },
+        ),
+      ),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors["products.0.painSeconds"]).toBeTruthy();
 
-    const list = await (await respond(() => listPage(args(getRequest("/livestreams", { Cookie: editor.cookie }))))).json();
+    const list = await (
+      await respond(() => listPage(args(getRequest("/livestreams", { Cookie: editor.cookie }))))
+    ).json();
     expect(list.shows[0]).toMatchObject({ id: Number(id), productCount: 2, liveStatus: "idle" });
   });
 
@@ -194,16 +350,39 @@ describe("livestream script builder and API", () => {
     const editor = await signedInUser(t.studio, ["editor"]);
     const show = await (await apiCreateShow(editor.cookie, demoShowScriptInput())).json();
     const started = performance.now();
-    const pdf = await respond(() => rundownPdf(args(getRequest(`/livestreams/${show.id}/rundown.pdf`, { Cookie: editor.cookie }), { id: String(show.id) })));
+    const pdf = await respond(() =>
+      rundownPdf(
+        args(getRequest(`/livestreams/${show.id}/rundown.pdf`, { Cookie: editor.cookie }), {
+          id: String(show.id),
+        }),
+      ),
+    );
     const ms = performance.now() - started;
     console.log(`rundown PDF rendered in ${ms.toFixed(0)} ms`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    expect((await respond(() => rundownPdf(args(getRequest("/livestreams/999/rundown.pdf", { Cookie: editor.cookie }), { id: "999" })))).status).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          rundownPdf(
+            args(getRequest("/livestreams/999/rundown.pdf", { Cookie: editor.cookie }), { id: "999" }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
 
-    const doc = await (await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/livestreams", "/api/v1/livestreams/{id}", "/api/v1/livestreams/{id}/online", "/api/v1/livestreams/{id}/state"]));
+    const doc = await (
+      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))
+    ).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/livestreams",
+        "/api/v1/livestreams/{id}",
+        "/api/v1/livestreams/{id}/online",
+        "/api/v1/livestreams/{id}/state",
+      ]),
+    );
   });
 });

@@ -17,12 +17,29 @@ describe("livestream demo seed", () => {
   it("attaches the 616 show to the demo livestream piece with its host and producer, and adds a past show with a report", async () => {
     const now = new Date("2026-06-10T04:00:00Z");
     await seedDemoData({ db: t.studio.db, now, dataDir: t.dir });
-    const piece = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.title, "616厂价直销夜 直播脚本")).get()!;
+    const piece = t.studio.db
+      .select()
+      .from(schema.pieces)
+      .where(eq(schema.pieces.title, "616厂价直销夜 直播脚本"))
+      .get()!;
     const show = getShow({ db: t.studio.db, showId: piece.id })!;
-    expect(show).toMatchObject({ plannedMinutes: 90, liveStatus: "idle", issues: [], ctaUrl: "https://example.com/mp/live-616" });
+    expect(show).toMatchObject({
+      plannedMinutes: 90,
+      liveStatus: "idle",
+      issues: [],
+      ctaUrl: "https://example.com/mp/live-616",
+    });
     expect(show.products.map((p) => p.name)).toEqual(["轩逸 经典款", "奇骏 荣耀版"]);
-    const host = t.studio.db.select().from(schema.users).where(eq(schema.users.email, "host@studio.local")).get()!;
-    const producer = t.studio.db.select().from(schema.users).where(eq(schema.users.email, "producer@studio.local")).get()!;
+    const host = t.studio.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, "host@studio.local"))
+      .get()!;
+    const producer = t.studio.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, "producer@studio.local"))
+      .get()!;
     expect([show.hostId, show.producerId]).toEqual([host.id, producer.id]);
 
     const shows = t.studio.db.select().from(schema.livestreamShows).all();
@@ -46,9 +63,23 @@ describe("livestream transition gate", () => {
   it("holds a script with run-of-show issues and lets a clean one through", async () => {
     const editor = await signedInUser(t.studio, ["editor"]);
     const gate = (showId: number, action: "submit" | "redraft") =>
-      livestreamScriptGate({ tx: t.studio.db, piece: { id: showId, kind: "livestream", status: "draft", body: "" }, action });
-    const broken = createShow({ db: t.studio.db, actor: editor.actor, input: showInputSchema.parse(demoShowScriptInput({ ctaUrl: "" })), now: t.studio.now() });
-    const clean = createShow({ db: t.studio.db, actor: editor.actor, input: showInputSchema.parse(demoShowScriptInput()), now: t.studio.now() });
+      livestreamScriptGate({
+        tx: t.studio.db,
+        piece: { id: showId, kind: "livestream", status: "draft", body: "" },
+        action,
+      });
+    const broken = createShow({
+      db: t.studio.db,
+      actor: editor.actor,
+      input: showInputSchema.parse(demoShowScriptInput({ ctaUrl: "" })),
+      now: t.studio.now(),
+    });
+    const clean = createShow({
+      db: t.studio.db,
+      actor: editor.actor,
+      input: showInputSchema.parse(demoShowScriptInput()),
+      now: t.studio.now(),
+    });
     if (!broken.ok || !clean.ok) throw new Error("setup");
     expect(gate(broken.showId, "submit")).toMatchObject({ status: 409, code: "script_issues" });
     expect(gate(broken.showId, "submit")?.message).toContain("小程序链接");

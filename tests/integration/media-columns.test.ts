@@ -8,7 +8,14 @@ import { seedDemoData } from "../../db/seed";
 import { action as columnAction, loader as columnLoader } from "~/routes/_app.columns.$id";
 import { loader as columnsLoader } from "~/routes/_app.columns._index";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
-import { createTestStudio, formRequest, getRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  formRequest,
+  getRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 import { args, filesUnder, makeClip } from "./media-helpers";
 
 let t: TestStudio;
@@ -16,7 +23,11 @@ let fixtures: string;
 let logo: string;
 beforeAll(async () => {
   fixtures = fs.mkdtempSync(path.join(os.tmpdir(), "media-columns-"));
-  logo = await makeClip(fixtures, "logo.png", { video: "color=c=0xff0000:s=64x64", seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
+  logo = await makeClip(fixtures, "logo.png", {
+    video: "color=c=0xff0000:s=64x64",
+    seconds: 1,
+    videoCodecOptions: ["-frames:v", "1"],
+  });
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 beforeEach(async () => {
@@ -25,7 +36,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const columnBySlug = (slug: string) => t.studio.db.select().from(schema.columns).where(eq(schema.columns.slug, slug)).get()!;
+const columnBySlug = (slug: string) =>
+  t.studio.db.select().from(schema.columns).where(eq(schema.columns.slug, slug)).get()!;
 
 function settings(c: typeof schema.columns.$inferSelect, patch: Record<string, string> = {}) {
   return {
@@ -50,27 +62,61 @@ function settings(c: typeof schema.columns.$inferSelect, patch: Record<string, s
 describe("columns", () => {
   it("lists the plan's columns with published progress, and a column page with its episodes and a demo episode with a script", async () => {
     const analyst = await signedInUser(t.studio, ["analyst"]);
-    const list = await (await respond(() => columnsLoader(args(getRequest("/columns", { Cookie: analyst.cookie }))))).json();
+    const list = await (
+      await respond(() => columnsLoader(args(getRequest("/columns", { Cookie: analyst.cookie }))))
+    ).json();
     const oneMinute = list.columns.find((c: { slug: string }) => c.slug === "one-minute-car");
-    expect(oneMinute).toMatchObject({ name: "一分钟识车", episodeTarget: 30, durationSeconds: 60, publishedEpisodes: 1, outroLine: "到店报暗号“秒懂”送原厂雨伞" });
-    expect(list.columns.find((c: { slug: string }) => c.slug === "late-night-garage")).toMatchObject({ episodeTarget: 20, viewsTargetPerEpisode: 300_000 });
+    expect(oneMinute).toMatchObject({
+      name: "一分钟识车",
+      episodeTarget: 30,
+      durationSeconds: 60,
+      publishedEpisodes: 1,
+      outroLine: "到店报暗号“秒懂”送原厂雨伞",
+    });
+    expect(list.columns.find((c: { slug: string }) => c.slug === "late-night-garage")).toMatchObject({
+      episodeTarget: 20,
+      viewsTargetPerEpisode: 300_000,
+    });
 
-    const page = await (await respond(() => columnLoader(args(getRequest(`/columns/${oneMinute.id}`, { Cookie: analyst.cookie }), { id: String(oneMinute.id) })))).json();
+    const page = await (
+      await respond(() =>
+        columnLoader(
+          args(getRequest(`/columns/${oneMinute.id}`, { Cookie: analyst.cookie }), {
+            id: String(oneMinute.id),
+          }),
+        ),
+      )
+    ).json();
     expect(page.canManage).toBe(false);
     const demo = page.episodes.find((e: { title: string }) => e.title.includes("第4集"));
     expect(demo).toMatchObject({ status: "draft", renderState: "none" });
-    const lines = t.studio.db.select().from(schema.episodeScriptLines).where(eq(schema.episodeScriptLines.pieceId, demo.id)).all();
+    const lines = t.studio.db
+      .select()
+      .from(schema.episodeScriptLines)
+      .where(eq(schema.episodeScriptLines.pieceId, demo.id))
+      .all();
     expect(lines.length).toBeGreaterThan(5);
     // The seed queued the sample footage instead of encoding during the first start.
-    expect(t.studio.db.select().from(schema.jobs).where(eq(schema.jobs.type, "media.sample-clips")).all()).toHaveLength(1);
-    expect((await respond(() => columnLoader(args(getRequest("/columns/9999", { Cookie: analyst.cookie }), { id: "9999" })))).status).toBe(404);
+    expect(
+      t.studio.db.select().from(schema.jobs).where(eq(schema.jobs.type, "media.sample-clips")).all(),
+    ).toHaveLength(1);
+    expect(
+      (
+        await respond(() =>
+          columnLoader(args(getRequest("/columns/9999", { Cookie: analyst.cookie }), { id: "9999" })),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("lets an editor change settings with a version guard, at the field on bad input, and refuses a copywriter", async () => {
     const editor = await signedInUser(t.studio, ["editor"]);
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const c = columnBySlug("late-night-garage");
-    const post = (fields: Record<string, string>, cookie = editor.cookie) => respond(() => columnAction(args(formRequest(`/columns/${c.id}`, fields, cookie), { id: String(c.id) })));
+    const post = (fields: Record<string, string>, cookie = editor.cookie) =>
+      respond(() =>
+        columnAction(args(formRequest(`/columns/${c.id}`, fields, cookie), { id: String(c.id) })),
+      );
 
     expect((await post(settings(c, { outroLine: "原厂零件，深夜也放心" }), copy.cookie)).status).toBe(403);
     for (const [patch, field] of [
@@ -88,8 +134,14 @@ describe("columns", () => {
     }
     expect(columnBySlug("late-night-garage")).toMatchObject({ version: 1, outroLine: c.outroLine });
 
-    expect((await post(settings(c, { outroLine: "原厂零件，深夜也放心", readingSpeedCps: "5" }))).status).toBe(200);
-    expect(columnBySlug("late-night-garage")).toMatchObject({ version: 2, outroLine: "原厂零件，深夜也放心", readingSpeedCps: 5 });
+    expect(
+      (await post(settings(c, { outroLine: "原厂零件，深夜也放心", readingSpeedCps: "5" }))).status,
+    ).toBe(200);
+    expect(columnBySlug("late-night-garage")).toMatchObject({
+      version: 2,
+      outroLine: "原厂零件，深夜也放心",
+      readingSpeedCps: 5,
+    });
     const stale = await post(settings(c, { outroLine: "旧版本的口号" }));
     expect(stale.status).toBe(409);
     expect(columnBySlug("late-night-garage").outroLine).toBe("原厂零件，深夜也放心");
@@ -103,7 +155,18 @@ describe("columns", () => {
       const body = new FormData();
       body.append("role", role);
       body.append("file", new Blob([new Uint8Array(fs.readFileSync(file))]), path.basename(file));
-      return respond(() => columnAction(args(new Request(`http://localhost/columns/${c.id}`, { method: "POST", body, headers: { Cookie: cookie } }), { id: String(c.id) })));
+      return respond(() =>
+        columnAction(
+          args(
+            new Request(`http://localhost/columns/${c.id}`, {
+              method: "POST",
+              body,
+              headers: { Cookie: cookie },
+            }),
+            { id: String(c.id) },
+          ),
+        ),
+      );
     };
     expect((await send(logo, "logo", copy.cookie)).status).toBe(403);
     const text = path.join(fixtures, "logo.png.txt");
@@ -112,8 +175,20 @@ describe("columns", () => {
     expect((await send(logo, "banner", editor.cookie)).status).toBe(400);
     expect(filesUnder(path.join(t.dir, "media"))).toEqual([]);
     expect((await send(logo, "logo", editor.cookie)).status).toBe(200);
-    const page = await (await respond(() => columnLoader(args(getRequest(`/columns/${c.id}`, { Cookie: editor.cookie }), { id: String(c.id) })))).json();
-    expect(page.assets).toEqual([expect.objectContaining({ role: "logo", kind: "image", width: 64, height: 64, verifyStatus: "verified" })]);
+    const page = await (
+      await respond(() =>
+        columnLoader(args(getRequest(`/columns/${c.id}`, { Cookie: editor.cookie }), { id: String(c.id) })),
+      )
+    ).json();
+    expect(page.assets).toEqual([
+      expect.objectContaining({
+        role: "logo",
+        kind: "image",
+        width: 64,
+        height: 64,
+        verifyStatus: "verified",
+      }),
+    ]);
     // A second logo replaces the first, file included.
     expect((await send(logo, "logo", editor.cookie)).status).toBe(200);
     expect(filesUnder(path.join(t.dir, "media"))).toHaveLength(1);
@@ -123,16 +198,34 @@ describe("columns", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const host = await signedInUser(t.studio, ["host"]);
     const c = columnBySlug("one-minute-car");
-    const post = (fields: Record<string, string>, cookie: string) => respond(() => columnAction(args(formRequest(`/columns/${c.id}`, fields, cookie), { id: String(c.id) })));
+    const post = (fields: Record<string, string>, cookie: string) =>
+      respond(() =>
+        columnAction(args(formRequest(`/columns/${c.id}`, fields, cookie), { id: String(c.id) })),
+      );
     expect((await post({ intent: "new-episode", title: "" }, copy.cookie)).status).toBe(400);
     expect((await post({ intent: "new-episode", title: "第5集" }, host.cookie)).status).toBe(403);
     const res = await post({ intent: "new-episode", title: "一分钟识车 第5集：自动泊车" }, copy.cookie);
     expect(res.status).toBe(302);
     const id = Number(res.headers.get("Location")!.split("/").pop());
-    expect(t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, id)).get()).toMatchObject({ kind: "episode", columnId: c.id, status: "draft", mixCategory: "车型讲解" });
+    expect(t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, id)).get()).toMatchObject({
+      kind: "episode",
+      columnId: c.id,
+      status: "draft",
+      mixCategory: "车型讲解",
+    });
 
-    const doc = await (await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/episodes/{id}/renders", "/api/v1/episodes/{id}/media", "/api/v1/episodes/{id}/script"]));
-    expect(doc.paths["/api/v1/episodes/{id}/media"].post.requestBody.content).toHaveProperty("multipart/form-data");
+    const doc = await (
+      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))
+    ).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/episodes/{id}/renders",
+        "/api/v1/episodes/{id}/media",
+        "/api/v1/episodes/{id}/script",
+      ]),
+    );
+    expect(doc.paths["/api/v1/episodes/{id}/media"].post.requestBody.content).toHaveProperty(
+      "multipart/form-data",
+    );
   });
 });

@@ -13,18 +13,43 @@ import { action as columnAction } from "~/routes/_app.columns.$id";
 import { action as uploadAction } from "~/routes/api.v1.episodes.$id.media";
 import { formRequest, respond, type TestStudio } from "../setup/test-studio";
 
-export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
+export const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
 
-export function insertTestColumn(t: TestStudio, durationSeconds = 4, slug = `test-${Math.random().toString(36).slice(2, 8)}`): number {
+export function insertTestColumn(
+  t: TestStudio,
+  durationSeconds = 4,
+  slug = `test-${Math.random().toString(36).slice(2, 8)}`,
+): number {
   return t.studio.db
     .insert(schema.columns)
-    .values({ slug, name: "测试栏目", episodeTarget: 3, durationSeconds, outroLine: "到店报暗号“秒懂”", mixCategory: "车型讲解" })
+    .values({
+      slug,
+      name: "测试栏目",
+      episodeTarget: 3,
+      durationSeconds,
+      outroLine: "到店报暗号“秒懂”",
+      mixCategory: "车型讲解",
+    })
     .returning({ id: schema.columns.id })
     .get().id;
 }
 
-export async function createEpisodeViaPage(columnId: number, cookie: string, title = "测试短视频"): Promise<number> {
-  const res = await respond(() => columnAction(args(formRequest(`/columns/${columnId}`, { intent: "new-episode", title }, cookie), { id: String(columnId) })));
+export async function createEpisodeViaPage(
+  columnId: number,
+  cookie: string,
+  title = "测试短视频",
+): Promise<number> {
+  const res = await respond(() =>
+    columnAction(
+      args(formRequest(`/columns/${columnId}`, { intent: "new-episode", title }, cookie), {
+        id: String(columnId),
+      }),
+    ),
+  );
   expect(res.status).toBe(302);
   return Number(res.headers.get("Location")!.split("/").pop());
 }
@@ -35,21 +60,56 @@ export async function makeClip(dir: string, name: string, spec: LavfiClipSpec): 
   return made.path;
 }
 
-export function uploadRequest(pieceId: number, file: { bytes: Uint8Array; name: string; type?: string }, cookie: string): Request {
+export function uploadRequest(
+  pieceId: number,
+  file: { bytes: Uint8Array; name: string; type?: string },
+  cookie: string,
+): Request {
   const body = new FormData();
   body.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "video/mp4" }), file.name);
-  return new Request(`http://localhost/api/v1/episodes/${pieceId}/media`, { method: "POST", body, headers: { Cookie: cookie } });
+  return new Request(`http://localhost/api/v1/episodes/${pieceId}/media`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie },
+  });
 }
 
-export async function upload(pieceId: number, filePath: string, cookie: string, name = path.basename(filePath)) {
-  return respond(() => uploadAction(args(uploadRequest(pieceId, { bytes: fs.readFileSync(filePath), name }, cookie), { id: String(pieceId) })));
+export async function upload(
+  pieceId: number,
+  filePath: string,
+  cookie: string,
+  name = path.basename(filePath),
+) {
+  return respond(() =>
+    uploadAction(
+      args(uploadRequest(pieceId, { bytes: fs.readFileSync(filePath), name }, cookie), {
+        id: String(pieceId),
+      }),
+    ),
+  );
 }
 
 /** Runs queued media jobs in this process until none is left. */
 export async function runMediaJobs(t: TestStudio, timeout = 120_000) {
-  const worker = startWorker({ studio: t.studio, handlers: mediaJobHandlers, logger, pollMs: 20, backoffBaseMs: 10 });
+  const worker = startWorker({
+    studio: t.studio,
+    handlers: mediaJobHandlers,
+    logger,
+    pollMs: 20,
+    backoffBaseMs: 10,
+  });
   try {
-    await expect.poll(() => t.studio.db.select().from(schema.jobs).all().filter((j) => j.status === "queued" || j.status === "running").length, { timeout, interval: 50 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          t.studio.db
+            .select()
+            .from(schema.jobs)
+            .all()
+            .filter((j) => j.status === "queued" || j.status === "running").length,
+        { timeout, interval: 50 },
+      )
+      .toBe(0);
     await worker.idle();
   } finally {
     await worker.stop();
@@ -59,7 +119,9 @@ export async function runMediaJobs(t: TestStudio, timeout = 120_000) {
 /** Every regular file under a directory (hidden ones included), relative to it. */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath ?? d.path, d.name)));
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath ?? d.path, d.name)));
 }
 
 export function assetsOf(t: TestStudio, pieceId: number) {

@@ -17,8 +17,24 @@ import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.
 import { action as rendersAction, loader as rendersLoader } from "~/routes/api.v1.episodes.$id.renders";
 import { action as scriptAction } from "~/routes/api.v1.episodes.$id.script";
 import { loader as renderFile } from "~/routes/renders.$id.$file";
-import { createTestStudio, formRequest, getRequest, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
-import { args, createEpisodeViaPage, filesUnder, insertTestColumn, makeClip, runMediaJobs, upload } from "./media-helpers";
+import {
+  createTestStudio,
+  formRequest,
+  getRequest,
+  jsonRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
+import {
+  args,
+  createEpisodeViaPage,
+  filesUnder,
+  insertTestColumn,
+  makeClip,
+  runMediaJobs,
+  upload,
+} from "./media-helpers";
 
 let t: TestStudio;
 let fixtures: string;
@@ -27,12 +43,28 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   fixtures = fs.mkdtempSync(path.join(os.tmpdir(), "media-render-fixtures-"));
-  clips.wide = await makeClip(fixtures, "wide.mp4", { video: "testsrc2=s=640x360:r=25", audio: "sine=frequency=440", seconds: 3 });
+  clips.wide = await makeClip(fixtures, "wide.mp4", {
+    video: "testsrc2=s=640x360:r=25",
+    audio: "sine=frequency=440",
+    seconds: 3,
+  });
   clips.tall = await makeClip(fixtures, "tall.mp4", { video: "smptebars=s=360x640:r=30", seconds: 3 });
-  clips.logo = await makeClip(fixtures, "logo.png", { video: "color=c=0xff0000:s=64x64", seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
-  clips.outro = await makeClip(fixtures, "outro.png", { video: "color=c=0x00ff00:s=300x200", seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
+  clips.logo = await makeClip(fixtures, "logo.png", {
+    video: "color=c=0xff0000:s=64x64",
+    seconds: 1,
+    videoCodecOptions: ["-frames:v", "1"],
+  });
+  clips.outro = await makeClip(fixtures, "outro.png", {
+    video: "color=c=0x00ff00:s=300x200",
+    seconds: 1,
+    videoCodecOptions: ["-frames:v", "1"],
+  });
   clips.jingle = await makeClip(fixtures, "jingle.m4a", { audio: "sine=frequency=660", seconds: 1 });
-  clips.long = await makeClip(fixtures, "long.mp4", { video: "testsrc2=s=640x360:r=25", audio: "sine=frequency=220", seconds: 10 });
+  clips.long = await makeClip(fixtures, "long.mp4", {
+    video: "testsrc2=s=640x360:r=25",
+    audio: "sine=frequency=220",
+    seconds: 10,
+  });
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
@@ -46,14 +78,27 @@ afterEach(() => {
   t.cleanup();
 });
 
-const script = (lines: { voiceover: string; seconds: number }[], version: number) => ({ version, lines: lines.map((l) => ({ ...l, caption: "", shotNote: "" })) });
+const script = (lines: { voiceover: string; seconds: number }[], version: number) => ({
+  version,
+  lines: lines.map((l) => ({ ...l, caption: "", shotNote: "" })),
+});
 
 async function saveScript(id: number, cookie: string, body: unknown) {
-  return respond(() => scriptAction(args(jsonRequest(`/api/v1/episodes/${id}/script`, "PUT", body, { Cookie: cookie }), { id: String(id) })));
+  return respond(() =>
+    scriptAction(
+      args(jsonRequest(`/api/v1/episodes/${id}/script`, "PUT", body, { Cookie: cookie }), { id: String(id) }),
+    ),
+  );
 }
 
 async function requestRender(id: number, cookie: string, body: unknown = {}) {
-  return respond(() => rendersAction(args(jsonRequest(`/api/v1/episodes/${id}/renders`, "POST", body, { Cookie: cookie }), { id: String(id) })));
+  return respond(() =>
+    rendersAction(
+      args(jsonRequest(`/api/v1/episodes/${id}/renders`, "POST", body, { Cookie: cookie }), {
+        id: String(id),
+      }),
+    ),
+  );
 }
 
 /** An episode of a `seconds`-long column with two verified clips and a script that fits. */
@@ -62,12 +107,23 @@ async function readyEpisode(cookie: string, seconds = 4, footage = [clips.wide, 
   const id = await createEpisodeViaPage(columnId, cookie);
   for (const clip of footage) expect((await upload(id, clip, cookie)).status).toBe(201);
   await runMediaJobs(t);
-  const saved = await saveScript(id, cookie, script([{ voiceover: "原厂雨刮", seconds: 1.5 }, { voiceover: "三年质保", seconds: 1.5 }], 1));
+  const saved = await saveScript(
+    id,
+    cookie,
+    script(
+      [
+        { voiceover: "原厂雨刮", seconds: 1.5 },
+        { voiceover: "三年质保", seconds: 1.5 },
+      ],
+      1,
+    ),
+  );
   expect(saved.status).toBe(200);
   return { id, columnId };
 }
 
-const versionRows = (id: number) => t.studio.db.select().from(schema.episodeRenders).where(eq(schema.episodeRenders.pieceId, id)).all();
+const versionRows = (id: number) =>
+  t.studio.db.select().from(schema.episodeRenders).where(eq(schema.episodeRenders.pieceId, id)).all();
 
 describe("episode renders", () => {
   it("renders through the job into version 1 of the column's length, downloadable by version id, and deletes it with an audit entry", async () => {
@@ -78,7 +134,18 @@ describe("episode renders", () => {
     const logoForm = new FormData();
     logoForm.append("role", "logo");
     logoForm.append("file", new Blob([new Uint8Array(fs.readFileSync(clips.logo))]), "logo.png");
-    const logoSaved = await respond(() => columnAction(args(new Request(`http://localhost/columns/${columnId}`, { method: "POST", body: logoForm, headers: { Cookie: editor.cookie } }), { id: String(columnId) })));
+    const logoSaved = await respond(() =>
+      columnAction(
+        args(
+          new Request(`http://localhost/columns/${columnId}`, {
+            method: "POST",
+            body: logoForm,
+            headers: { Cookie: editor.cookie },
+          }),
+          { id: String(columnId) },
+        ),
+      ),
+    );
     expect(logoSaved.status).toBe(200);
 
     const first = await requestRender(id, copy.cookie, { coverAtSecond: 1 });
@@ -100,34 +167,135 @@ describe("episode renders", () => {
     const thumb = await probeMedia(path.join(t.dir, version.thumbnailPath));
     expect(thumb.ok && thumb.probe.video).toMatchObject({ width: 270, height: 480 });
     expect(version.bytes).toBe(fs.statSync(path.join(t.dir, version.videoPath)).size);
-    const pixel = await runBinary(ffmpegPath(), ["-v", "error", "-ss", "2", "-i", path.join(t.dir, version.videoPath), "-frames:v", "1", "-vf", "format=rgb24,crop=1:1:950:128", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
+    const pixel = await runBinary(ffmpegPath(), [
+      "-v",
+      "error",
+      "-ss",
+      "2",
+      "-i",
+      path.join(t.dir, version.videoPath),
+      "-frames:v",
+      "1",
+      "-vf",
+      "format=rgb24,crop=1:1:950:128",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-",
+    ]);
     const [r, g, b] = pixel.stdoutBytes;
     expect(r).toBeGreaterThan(180);
     expect(Math.max(g, b)).toBeLessThan(80);
 
-    const list = await (await respond(() => rendersLoader(args(getRequest(`/api/v1/episodes/${id}/renders`, { Cookie: copy.cookie }), { id: String(id) })))).json();
-    expect(list.items).toEqual([expect.objectContaining({ id: version.id, number: 1, videoUrl: `/renders/${version.id}/video` })]);
-    const video = await respond(() => renderFile(args(getRequest(`/renders/${version.id}/video`, { Cookie: copy.cookie, Range: "bytes=0-99" }), { id: String(version.id), file: "video" })));
+    const list = await (
+      await respond(() =>
+        rendersLoader(
+          args(getRequest(`/api/v1/episodes/${id}/renders`, { Cookie: copy.cookie }), { id: String(id) }),
+        ),
+      )
+    ).json();
+    expect(list.items).toEqual([
+      expect.objectContaining({ id: version.id, number: 1, videoUrl: `/renders/${version.id}/video` }),
+    ]);
+    const video = await respond(() =>
+      renderFile(
+        args(getRequest(`/renders/${version.id}/video`, { Cookie: copy.cookie, Range: "bytes=0-99" }), {
+          id: String(version.id),
+          file: "video",
+        }),
+      ),
+    );
     expect(video.status).toBe(206);
     expect(video.headers.get("content-type")).toBe("video/mp4");
     expect((await video.arrayBuffer()).byteLength).toBe(100);
-    expect((await respond(() => renderFile(args(getRequest(`/renders/${version.id}/..%2F..%2Fstudio.sqlite`, { Cookie: copy.cookie }), { id: String(version.id), file: "../../studio.sqlite" })))).status).toBe(404);
+    expect(
+      (
+        await respond(() =>
+          renderFile(
+            args(getRequest(`/renders/${version.id}/..%2F..%2Fstudio.sqlite`, { Cookie: copy.cookie }), {
+              id: String(version.id),
+              file: "../../studio.sqlite",
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
 
     // A second render (an empty body means defaults) is version 2; the first stays until deleted.
-    const bare = await respond(() => rendersAction(args(new Request(`http://localhost/api/v1/episodes/${id}/renders`, { method: "POST", headers: { Cookie: copy.cookie } }), { id: String(id) })));
+    const bare = await respond(() =>
+      rendersAction(
+        args(
+          new Request(`http://localhost/api/v1/episodes/${id}/renders`, {
+            method: "POST",
+            headers: { Cookie: copy.cookie },
+          }),
+          { id: String(id) },
+        ),
+      ),
+    );
     expect(bare.status).toBe(202);
-    expect((await respond(() => rendersAction(args(new Request(`http://localhost/api/v1/episodes/${id}/renders`, { method: "POST", body: "{oops", headers: { Cookie: copy.cookie } }), { id: String(id) })))).status).toBe(400);
+    expect(
+      (
+        await respond(() =>
+          rendersAction(
+            args(
+              new Request(`http://localhost/api/v1/episodes/${id}/renders`, {
+                method: "POST",
+                body: "{oops",
+                headers: { Cookie: copy.cookie },
+              }),
+              { id: String(id) },
+            ),
+          ),
+        )
+      ).status,
+    ).toBe(400);
     await runMediaJobs(t);
-    expect(versionRows(id).map((v) => v.number).sort()).toEqual([1, 2]);
-    const deleted = await respond(() => episodeAction(args(formRequest(`/episodes/${id}`, { intent: "render-delete", renderId: String(version.id) }, copy.cookie), { id: String(id) })));
+    expect(
+      versionRows(id)
+        .map((v) => v.number)
+        .sort(),
+    ).toEqual([1, 2]);
+    const deleted = await respond(() =>
+      episodeAction(
+        args(
+          formRequest(
+            `/episodes/${id}`,
+            { intent: "render-delete", renderId: String(version.id) },
+            copy.cookie,
+          ),
+          { id: String(id) },
+        ),
+      ),
+    );
     expect(deleted.status).toBe(200);
     expect(versionRows(id).map((v) => v.number)).toEqual([2]);
     expect(fs.existsSync(path.join(t.dir, version.videoPath))).toBe(false);
-    expect(t.studio.db.select({ n: count() }).from(schema.auditLog).where(eq(schema.auditLog.action, "episode.render.delete")).get()!.n).toBe(1);
-    expect((await respond(() => renderFile(args(getRequest(`/renders/${version.id}/video`, { Cookie: copy.cookie }), { id: String(version.id), file: "video" })))).status).toBe(404);
+    expect(
+      t.studio.db
+        .select({ n: count() })
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, "episode.render.delete"))
+        .get()!.n,
+    ).toBe(1);
+    expect(
+      (
+        await respond(() =>
+          renderFile(
+            args(getRequest(`/renders/${version.id}/video`, { Cookie: copy.cookie }), {
+              id: String(version.id),
+              file: "video",
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
     // No scratch or half-written files anywhere.
     expect(filesUnder(path.join(t.dir, "tmp"))).toEqual([]);
-    expect(filesUnder(path.join(t.dir, "renders")).filter((f) => path.basename(f).startsWith("."))).toEqual([]);
+    expect(filesUnder(path.join(t.dir, "renders")).filter((f) => path.basename(f).startsWith("."))).toEqual(
+      [],
+    );
   });
 
   it("uses the column's intro image, outro image and recorded outro audio and still lands on the column's length", async () => {
@@ -138,7 +306,18 @@ describe("episode renders", () => {
       const form = new FormData();
       form.append("role", role);
       form.append("file", new Blob([new Uint8Array(fs.readFileSync(file))]), path.basename(file));
-      return respond(() => columnAction(args(new Request(`http://localhost/columns/${columnId}`, { method: "POST", body: form, headers: { Cookie: editor.cookie } }), { id: String(columnId) })));
+      return respond(() =>
+        columnAction(
+          args(
+            new Request(`http://localhost/columns/${columnId}`, {
+              method: "POST",
+              body: form,
+              headers: { Cookie: editor.cookie },
+            }),
+            { id: String(columnId) },
+          ),
+        ),
+      );
     };
     expect((await brand("intro", clips.logo)).status).toBe(200);
     expect((await brand("outro_audio", clips.jingle)).status).toBe(200);
@@ -150,10 +329,42 @@ describe("episode renders", () => {
     const [version] = versionRows(id);
     expect(Math.abs(version.durationSeconds - 4)).toBeLessThanOrEqual(0.1);
     // The intro image (pure red) fills the first half second.
-    const pixel = await runBinary(ffmpegPath(), ["-v", "error", "-ss", "0.2", "-i", path.join(t.dir, version.videoPath), "-frames:v", "1", "-vf", "format=rgb24,crop=1:1:540:200", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
+    const pixel = await runBinary(ffmpegPath(), [
+      "-v",
+      "error",
+      "-ss",
+      "0.2",
+      "-i",
+      path.join(t.dir, version.videoPath),
+      "-frames:v",
+      "1",
+      "-vf",
+      "format=rgb24,crop=1:1:540:200",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-",
+    ]);
     expect(pixel.stdoutBytes[0]).toBeGreaterThan(180);
     // The outro image (pure green) fills the outro card behind the line.
-    const outroPixel = await runBinary(ffmpegPath(), ["-v", "error", "-ss", "3.8", "-i", path.join(t.dir, version.videoPath), "-frames:v", "1", "-vf", "format=rgb24,crop=1:1:540:1700", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
+    const outroPixel = await runBinary(ffmpegPath(), [
+      "-v",
+      "error",
+      "-ss",
+      "3.8",
+      "-i",
+      path.join(t.dir, version.videoPath),
+      "-frames:v",
+      "1",
+      "-vf",
+      "format=rgb24,crop=1:1:540:1700",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-",
+    ]);
     expect(outroPixel.stdoutBytes[1]).toBeGreaterThan(180);
     expect(outroPixel.stdoutBytes[0]).toBeLessThan(80);
   });
@@ -190,12 +401,35 @@ describe("cancelling a render", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const { id } = await readyEpisode(copy.cookie, 8, [clips.long, clips.tall]);
     const { job } = await (await requestRender(id, copy.cookie)).json();
-    const worker = startWorker({ studio: t.studio, handlers: mediaJobHandlers, logger, pollMs: 20, heartbeatMs: 100 });
+    const worker = startWorker({
+      studio: t.studio,
+      handlers: mediaJobHandlers,
+      logger,
+      pollMs: 20,
+      heartbeatMs: 100,
+    });
     try {
-      await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.progress ?? 0, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0.02);
-      const cancelled = await respond(() => cancelAction(args(new Request(`http://localhost/api/v1/jobs/${job.id}/cancel`, { method: "POST", headers: { Cookie: copy.cookie } }), { id: String(job.id) })));
+      await expect
+        .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.progress ?? 0, {
+          timeout: 60_000,
+          interval: 20,
+        })
+        .toBeGreaterThan(0.02);
+      const cancelled = await respond(() =>
+        cancelAction(
+          args(
+            new Request(`http://localhost/api/v1/jobs/${job.id}/cancel`, {
+              method: "POST",
+              headers: { Cookie: copy.cookie },
+            }),
+            { id: String(job.id) },
+          ),
+        ),
+      );
       expect(cancelled.status).toBe(200);
-      await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 30_000, interval: 50 }).toBe("cancelled");
+      await expect
+        .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 30_000, interval: 50 })
+        .toBe("cancelled");
       await worker.idle();
     } finally {
       await worker.stop();
@@ -210,7 +444,9 @@ describe("script editor and the submit gate", () => {
   it("saves lines with an optimistic version, refuses stale and malformed saves, and holds an overrunning script from review", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const id = await createEpisodeViaPage(insertTestColumn(t, 4), copy.cookie);
-    expect((await saveScript(id, copy.cookie, script([{ voiceover: "开场白", seconds: 1 }], 1))).status).toBe(200);
+    expect((await saveScript(id, copy.cookie, script([{ voiceover: "开场白", seconds: 1 }], 1))).status).toBe(
+      200,
+    );
     const stale = await saveScript(id, copy.cookie, script([{ voiceover: "别人的版本", seconds: 1 }], 1));
     expect(stale.status).toBe(409);
     for (const [body, field] of [
@@ -226,23 +462,44 @@ describe("script editor and the submit gate", () => {
     }
 
     // 0.5 s intro + 6 s of lines + 0.5 s outro on a 4 s column: 3 s over.
-    const page = (fields: Record<string, string>) => respond(() => episodeAction(args(formRequest(`/episodes/${id}`, fields, copy.cookie), { id: String(id) })));
-    const overrun = await page({ intent: "save-script", version: "2", lines: JSON.stringify([{ voiceover: "太长的脚本", caption: "", shotNote: "", seconds: 6 }]) });
+    const page = (fields: Record<string, string>) =>
+      respond(() =>
+        episodeAction(args(formRequest(`/episodes/${id}`, fields, copy.cookie), { id: String(id) })),
+      );
+    const overrun = await page({
+      intent: "save-script",
+      version: "2",
+      lines: JSON.stringify([{ voiceover: "太长的脚本", caption: "", shotNote: "", seconds: 6 }]),
+    });
     expect(overrun.status).toBe(200);
     const refused = await page({ intent: "submit" });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error).toMatch(/超时.*超过栏目时长 4 秒/);
-    const loaded = await (await respond(() => episodeLoader(args(getRequest(`/episodes/${id}`, { Cookie: copy.cookie }), { id: String(id) })))).json();
+    const loaded = await (
+      await respond(() =>
+        episodeLoader(args(getRequest(`/episodes/${id}`, { Cookie: copy.cookie }), { id: String(id) })),
+      )
+    ).json();
     expect(loaded.episode.status).toBe("draft");
     expect(loaded.lines).toEqual([expect.objectContaining({ voiceover: "太长的脚本", seconds: 6 })]);
 
     // Too fast: 12 characters in 1 s.
-    await page({ intent: "save-script", version: "3", lines: JSON.stringify([{ voiceover: "一二三四五六七八九十十一", caption: "", shotNote: "", seconds: 1 }]) });
+    await page({
+      intent: "save-script",
+      version: "3",
+      lines: JSON.stringify([
+        { voiceover: "一二三四五六七八九十十一", caption: "", shotNote: "", seconds: 1 },
+      ]),
+    });
     const fast = await page({ intent: "submit" });
     expect(fast.status).toBe(409);
     expect((await fast.json()).error).toContain("语速过快");
 
-    await page({ intent: "save-script", version: "4", lines: JSON.stringify([{ voiceover: "原厂雨刮", caption: "", shotNote: "", seconds: 2 }]) });
+    await page({
+      intent: "save-script",
+      version: "4",
+      lines: JSON.stringify([{ voiceover: "原厂雨刮", caption: "", shotNote: "", seconds: 2 }]),
+    });
     expect((await page({ intent: "submit" })).status).toBe(200);
   });
 });
@@ -258,25 +515,37 @@ describe("a render interrupted by a crash", () => {
     const start = () => {
       // One process (no tsx wrapper), so SIGKILL really kills the worker mid-render; the default preset keeps it busy long enough.
       const { RENDER_PRESET: _preset, ...env } = process.env;
-      const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/media-render-worker.ts"], { env: { ...env, DATA_DIR: t.dir, LOG_LEVEL: "silent" }, stdio: "ignore" });
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/media-render-worker.ts"], {
+        env: { ...env, DATA_DIR: t.dir, LOG_LEVEL: "silent" },
+        stdio: "ignore",
+      });
       children.push(child);
       return child;
     };
     const first = start();
-    await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.progress ?? 0, { timeout: 90_000, interval: 50 }).toBeGreaterThan(0.05);
+    await expect
+      .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.progress ?? 0, {
+        timeout: 90_000,
+        interval: 50,
+      })
+      .toBeGreaterThan(0.05);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     expect(getJob({ db: t.studio.db, jobId: job.id })!.status).toBe("running");
     expect(versionRows(id)).toHaveLength(0);
 
     start();
-    await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 150_000, interval: 200 }).toBe("succeeded");
+    await expect
+      .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 150_000, interval: 200 })
+      .toBe("succeeded");
     const done = getJob({ db: t.studio.db, jobId: job.id })!;
     expect(done.attempts).toBe(2);
     const versions = versionRows(id);
     expect(versions).toHaveLength(1);
     expect(Math.abs(versions[0].durationSeconds - 8)).toBeLessThanOrEqual(0.1);
     expect(filesUnder(path.join(t.dir, "tmp"))).toEqual([]);
-    expect(filesUnder(path.join(t.dir, "renders")).sort()).toEqual([`${id}/job-${job.id}-cover.jpg`, `${id}/job-${job.id}-thumb.jpg`, `${id}/job-${job.id}.mp4`].sort());
+    expect(filesUnder(path.join(t.dir, "renders")).sort()).toEqual(
+      [`${id}/job-${job.id}-cover.jpg`, `${id}/job-${job.id}-thumb.jpg`, `${id}/job-${job.id}.mp4`].sort(),
+    );
   }, 300_000);
 });

@@ -6,8 +6,24 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { schema } from "~/lib/db.server";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
 import { loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
-import { createTestStudio, formRequest, getRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
-import { args, assetsOf, createEpisodeViaPage, filesUnder, insertTestColumn, makeClip, runMediaJobs, upload } from "./media-helpers";
+import {
+  createTestStudio,
+  formRequest,
+  getRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
+import {
+  args,
+  assetsOf,
+  createEpisodeViaPage,
+  filesUnder,
+  insertTestColumn,
+  makeClip,
+  runMediaJobs,
+  upload,
+} from "./media-helpers";
 
 let t: TestStudio;
 let fixtures: string;
@@ -16,7 +32,11 @@ const files: Record<string, string> = {};
 beforeAll(async () => {
   fixtures = fs.mkdtempSync(path.join(os.tmpdir(), "media-fixtures-"));
   // A plain (not faststart) MP4 keeps its index at the end: cut in the middle, it has none.
-  files.good = await makeClip(fixtures, "good.mp4", { video: "testsrc2=s=320x240:r=25", audio: "sine=frequency=440", seconds: 2 });
+  files.good = await makeClip(fixtures, "good.mp4", {
+    video: "testsrc2=s=320x240:r=25",
+    audio: "sine=frequency=440",
+    seconds: 2,
+  });
   const bytes = fs.readFileSync(files.good);
   files.truncated = path.join(fixtures, "truncated.mp4");
   fs.writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -25,7 +45,11 @@ beforeAll(async () => {
   files.audio = await makeClip(fixtures, "voice.mp4", { audio: "sine=frequency=330", seconds: 2 });
   files.empty = path.join(fixtures, "empty.mp4");
   fs.writeFileSync(files.empty, "");
-  files.still = await makeClip(fixtures, "still.png", { video: "color=c=0x336699:s=400x300", seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
+  files.still = await makeClip(fixtures, "still.png", {
+    video: "color=c=0x336699:s=400x300",
+    seconds: 1,
+    videoCodecOptions: ["-frames:v", "1"],
+  });
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
@@ -45,7 +69,15 @@ describe("footage upload", () => {
     const res = await upload(id, files.good, copy.cookie, "门店外景 第1条.mp4");
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body.asset).toMatchObject({ originalName: "门店外景 第1条.mp4", kind: "video", width: 320, height: 240, hasAudio: true, verifyStatus: "pending", bytes: fs.statSync(files.good).size });
+    expect(body.asset).toMatchObject({
+      originalName: "门店外景 第1条.mp4",
+      kind: "video",
+      width: 320,
+      height: 240,
+      hasAudio: true,
+      verifyStatus: "pending",
+      bytes: fs.statSync(files.good).size,
+    });
     expect(body.asset.durationSeconds).toBeCloseTo(2, 0);
     expect(body.job).toMatchObject({ type: "media.verify", status: "queued" });
     // Stored under a generated name, never the uploaded one.
@@ -54,7 +86,13 @@ describe("footage upload", () => {
     expect(stored[0]).toMatch(/^episodes\/\d+\/clip-[0-9a-f]{16}\.mp4$/);
 
     await runMediaJobs(t);
-    const list = await (await respond(() => clipsLoader(args(getRequest(`/api/v1/episodes/${id}/media`, { Cookie: copy.cookie }), { id: String(id) })))).json();
+    const list = await (
+      await respond(() =>
+        clipsLoader(
+          args(getRequest(`/api/v1/episodes/${id}/media`, { Cookie: copy.cookie }), { id: String(id) }),
+        ),
+      )
+    ).json();
     expect(list.items).toEqual([expect.objectContaining({ id: body.asset.id, verifyStatus: "verified" })]);
   });
 
@@ -108,16 +146,28 @@ describe("footage upload", () => {
     const first = (await (await upload(id, files.good, copy.cookie)).json()).asset;
     const second = (await (await upload(id, files.still, copy.cookie)).json()).asset;
     expect(second).toMatchObject({ kind: "image", width: 400, height: 300 });
-    const act = (fields: Record<string, string>, cookie = copy.cookie) => respond(() => episodeAction(args(formRequest(`/episodes/${id}`, fields, cookie), { id: String(id) })));
+    const act = (fields: Record<string, string>, cookie = copy.cookie) =>
+      respond(() => episodeAction(args(formRequest(`/episodes/${id}`, fields, cookie), { id: String(id) })));
     expect((await act({ intent: "clip-up", assetId: String(second.id) })).status).toBe(200);
-    const page = await (await respond(() => episodeLoader(args(getRequest(`/episodes/${id}`, { Cookie: copy.cookie }), { id: String(id) })))).json();
+    const page = await (
+      await respond(() =>
+        episodeLoader(args(getRequest(`/episodes/${id}`, { Cookie: copy.cookie }), { id: String(id) })),
+      )
+    ).json();
     expect(page.clips.map((c: { id: number }) => c.id)).toEqual([second.id, first.id]);
     expect((await act({ intent: "clip-delete", assetId: "abc" })).status).toBe(400);
     expect((await act({ intent: "clip-delete", assetId: "424242" })).status).toBe(404);
     expect((await act({ intent: "clip-delete", assetId: String(first.id) })).status).toBe(200);
     expect(assetsOf(t, id).map((a) => a.id)).toEqual([second.id]);
     expect(filesUnder(mediaDir())).toHaveLength(1);
-    const audits = t.studio.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(id))).all().map((a) => a.action);
-    expect(audits).toEqual(expect.arrayContaining(["episode.media.upload", "episode.media.reorder", "episode.media.delete"]));
+    const audits = t.studio.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, String(id)))
+      .all()
+      .map((a) => a.action);
+    expect(audits).toEqual(
+      expect.arrayContaining(["episode.media.upload", "episode.media.reorder", "episode.media.delete"]),
+    );
   });
 });

@@ -16,11 +16,19 @@ let t: TestStudio;
 beforeEach(() => (t = createTestStudio()));
 afterEach(() => t.cleanup());
 
-const script = (name: string) => run(process.execPath, ["--import", "tsx", `scripts/${name}`], { env: { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: "silent" } });
+const script = (name: string) =>
+  run(process.execPath, ["--import", "tsx", `scripts/${name}`], {
+    env: { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: "silent" },
+  });
 
 describe("operations", () => {
   it("backs up the live database to a timestamped file that opens with the same rows", async () => {
-    recordAudit(t.studio.db, { actor: { id: null, label: "system" }, action: "test.write", entity: "thing", at: new Date() });
+    recordAudit(t.studio.db, {
+      actor: { id: null, label: "system" },
+      action: "test.write",
+      entity: "thing",
+      at: new Date(),
+    });
     const { stdout } = await script("backup.ts");
     expect(stdout).toMatch(/integrity ok/);
     const [file] = fs.readdirSync(path.join(t.dir, "backups"));
@@ -31,17 +39,40 @@ describe("operations", () => {
   });
 
   it("verifies the audit chain and fails loudly when it was tampered with", async () => {
-    for (let i = 0; i < 3; i++) recordAudit(t.studio.db, { actor: { id: null, label: "system" }, action: "test.write", entity: "thing", entityId: i, at: new Date() });
+    for (let i = 0; i < 3; i++)
+      recordAudit(t.studio.db, {
+        actor: { id: null, label: "system" },
+        action: "test.write",
+        entity: "thing",
+        entityId: i,
+        at: new Date(),
+      });
     expect((await script("audit-verify.ts")).stdout).toContain("intact: 3 entries");
-    t.studio.database.sqlite.exec("drop trigger audit_log_no_update; update audit_log set action = 'forged' where id = 2");
-    await expect(script("audit-verify.ts")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("BROKEN at entry 2") });
+    t.studio.database.sqlite.exec(
+      "drop trigger audit_log_no_update; update audit_log set action = 'forged' where id = 2",
+    );
+    await expect(script("audit-verify.ts")).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("BROKEN at entry 2"),
+    });
   });
 
   it("reports health: database, disk and a worker that stopped ticking", () => {
     const ticking = { id: "video", running: () => 0, lastTickAt: () => new Date() };
     const fresh = checkHealth({ studio: t.studio, workers: [ticking] });
-    expect(fresh).toMatchObject({ ok: true, database: { ok: true }, disk: { ok: true }, workers: [{ ok: true }] });
-    const stalled = checkHealth({ studio: t.studio, workers: [ticking, { id: "documents", running: () => 1, lastTickAt: () => new Date(Date.now() - 60_000) }] });
+    expect(fresh).toMatchObject({
+      ok: true,
+      database: { ok: true },
+      disk: { ok: true },
+      workers: [{ ok: true }],
+    });
+    const stalled = checkHealth({
+      studio: t.studio,
+      workers: [
+        ticking,
+        { id: "documents", running: () => 1, lastTickAt: () => new Date(Date.now() - 60_000) },
+      ],
+    });
     expect(stalled).toMatchObject({ ok: false, workers: [{ ok: true }, { ok: false }] });
     expect(checkHealth({ studio: t.studio, workers: [] }).ok).toBe(false);
   });

@@ -3,7 +3,14 @@ import { action as pieceAction, loader as pieceLoader } from "~/routes/_app.piec
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
 import { loader as listLoader } from "~/routes/_app.pieces._index";
 import { loader as usersLoader } from "~/routes/_app.admin.users";
-import { createTestStudio, formRequest, getRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  formRequest,
+  getRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 import { schema } from "~/lib/db.server";
 import { count } from "drizzle-orm";
 
@@ -11,15 +18,30 @@ let t: TestStudio;
 beforeEach(() => (t = createTestStudio()));
 afterEach(() => t.cleanup());
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "127.0.0.1" } });
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
 
 async function createDraft(cookie: string, fields: Record<string, string> = {}) {
-  const res = await respond(() => newPieceAction(args(formRequest("/pieces/new", { kind: "article", title: "雨季用车十问", body: "第一版正文", ...fields }, cookie))));
+  const res = await respond(() =>
+    newPieceAction(
+      args(
+        formRequest(
+          "/pieces/new",
+          { kind: "article", title: "雨季用车十问", body: "第一版正文", ...fields },
+          cookie,
+        ),
+      ),
+    ),
+  );
   expect(res.status).toBe(302);
   return Number(res.headers.get("Location")!.split("/").pop());
 }
 
-const rowCount = (table: typeof schema.pieces | typeof schema.auditLog) => t.studio.db.select({ n: count() }).from(table).get()!.n;
+const rowCount = (table: typeof schema.pieces | typeof schema.auditLog) =>
+  t.studio.db.select({ n: count() }).from(table).get()!.n;
 
 describe("pieces pages", () => {
   it("creates, edits with a revision, sends to review and approves", async () => {
@@ -27,23 +49,57 @@ describe("pieces pages", () => {
     const editor = await signedInUser(t.studio, ["editor"]);
     const id = await createDraft(copy.cookie);
 
-    const saved = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "update", version: "1", title: "雨季用车十问十答", body: "第二版正文\n新增一段" }, copy.cookie), { id: String(id) })));
+    const saved = await respond(() =>
+      pieceAction(
+        args(
+          formRequest(
+            `/pieces/${id}`,
+            { intent: "update", version: "1", title: "雨季用车十问十答", body: "第二版正文\n新增一段" },
+            copy.cookie,
+          ),
+          { id: String(id) },
+        ),
+      ),
+    );
     expect(saved.status).toBe(200);
 
-    const submitted = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), { id: String(id) })));
+    const submitted = await respond(() =>
+      pieceAction(
+        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), {
+          id: String(id),
+        }),
+      ),
+    );
     expect(submitted.status).toBe(200);
-    const approved = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", action: "approve" }, editor.cookie), { id: String(id) })));
+    const approved = await respond(() =>
+      pieceAction(
+        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "approve" }, editor.cookie), {
+          id: String(id),
+        }),
+      ),
+    );
     expect(approved.status).toBe(200);
 
-    const page = await (await respond(() => pieceLoader(args(getRequest(`/pieces/${id}`, { Cookie: editor.cookie }), { id: String(id) })))).json();
+    const page = await (
+      await respond(() =>
+        pieceLoader(args(getRequest(`/pieces/${id}`, { Cookie: editor.cookie }), { id: String(id) })),
+      )
+    ).json();
     expect(page.piece).toMatchObject({ status: "approved", title: "雨季用车十问十答", version: 2 });
     expect(page.revisions.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     expect(page.revisions[0].diff).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: "removed", text: "第一版正文" }), expect.objectContaining({ kind: "added", text: "第二版正文\n新增一段" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "removed", text: "第一版正文" }),
+        expect.objectContaining({ kind: "added", text: "第二版正文\n新增一段" }),
+      ]),
     );
     expect(page.transitions.map((tr: { action: string }) => tr.action)).toEqual(["submit", "approve"]);
 
-    const list = await (await respond(() => listLoader(args(getRequest("/pieces?status=approved&q=十问", { Cookie: copy.cookie }))))).json();
+    const list = await (
+      await respond(() =>
+        listLoader(args(getRequest("/pieces?status=approved&q=十问", { Cookie: copy.cookie }))),
+      )
+    ).json();
     expect(list.items.map((p: { id: number }) => p.id)).toEqual([id]);
   });
 
@@ -51,12 +107,38 @@ describe("pieces pages", () => {
     const editorA = await signedInUser(t.studio, ["editor"]);
     const editorB = await signedInUser(t.studio, ["editor"]);
     const id = await createDraft(editorA.cookie);
-    const first = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "update", version: "1", title: "A 的标题", body: "A 的正文" }, editorA.cookie), { id: String(id) })));
+    const first = await respond(() =>
+      pieceAction(
+        args(
+          formRequest(
+            `/pieces/${id}`,
+            { intent: "update", version: "1", title: "A 的标题", body: "A 的正文" },
+            editorA.cookie,
+          ),
+          { id: String(id) },
+        ),
+      ),
+    );
     expect(first.status).toBe(200);
-    const second = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "update", version: "1", title: "B 的标题", body: "B 的正文" }, editorB.cookie), { id: String(id) })));
+    const second = await respond(() =>
+      pieceAction(
+        args(
+          formRequest(
+            `/pieces/${id}`,
+            { intent: "update", version: "1", title: "B 的标题", body: "B 的正文" },
+            editorB.cookie,
+          ),
+          { id: String(id) },
+        ),
+      ),
+    );
     expect(second.status).toBe(409);
     expect((await second.json()).errors._form).toContain("已被他人修改");
-    const page = await (await respond(() => pieceLoader(args(getRequest(`/pieces/${id}`, { Cookie: editorA.cookie }), { id: String(id) })))).json();
+    const page = await (
+      await respond(() =>
+        pieceLoader(args(getRequest(`/pieces/${id}`, { Cookie: editorA.cookie }), { id: String(id) })),
+      )
+    ).json();
     expect(page.piece).toMatchObject({ title: "A 的标题", body: "A 的正文", version: 2 });
   });
 
@@ -69,7 +151,17 @@ describe("pieces pages", () => {
       [{ body: "字".repeat(50_001) }, "body"],
       [{ kind: "hologram" }, "kind"],
     ] as const) {
-      const res = await respond(() => newPieceAction(args(formRequest("/pieces/new", { ...{ kind: "article", title: "标题", body: "" }, ...fields }, copy.cookie))));
+      const res = await respond(() =>
+        newPieceAction(
+          args(
+            formRequest(
+              "/pieces/new",
+              { ...{ kind: "article", title: "标题", body: "" }, ...fields },
+              copy.cookie,
+            ),
+          ),
+        ),
+      );
       expect(res.status).toBe(200);
       expect(Object.keys((await res.json()).errors)).toContain(field);
     }
@@ -80,7 +172,11 @@ describe("pieces pages", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const title = `'); DROP TABLE pieces; -- <script>alert(1)</script>`;
     const id = await createDraft(copy.cookie, { title, body: "<img src=x onerror=alert(1)>" });
-    const page = await (await respond(() => pieceLoader(args(getRequest(`/pieces/${id}`, { Cookie: copy.cookie }), { id: String(id) })))).json();
+    const page = await (
+      await respond(() =>
+        pieceLoader(args(getRequest(`/pieces/${id}`, { Cookie: copy.cookie }), { id: String(id) })),
+      )
+    ).json();
     expect(page.piece.title).toBe(title);
     expect(page.piece.body).toBe("<img src=x onerror=alert(1)>");
     expect(rowCount(schema.pieces)).toBe(1);
@@ -89,20 +185,46 @@ describe("pieces pages", () => {
   it("refuses a copywriter approving, changing nothing", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const id = await createDraft(copy.cookie);
-    await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), { id: String(id) })));
+    await respond(() =>
+      pieceAction(
+        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), {
+          id: String(id),
+        }),
+      ),
+    );
     const audits = rowCount(schema.auditLog);
-    const res = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", action: "approve" }, copy.cookie), { id: String(id) })));
+    const res = await respond(() =>
+      pieceAction(
+        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "approve" }, copy.cookie), {
+          id: String(id),
+        }),
+      ),
+    );
     expect(res.status).toBe(403);
     expect(rowCount(schema.auditLog)).toBe(audits);
-    const unknown = await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", action: "levitate" }, copy.cookie), { id: String(id) })));
+    const unknown = await respond(() =>
+      pieceAction(
+        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "levitate" }, copy.cookie), {
+          id: String(id),
+        }),
+      ),
+    );
     expect(unknown.status).toBe(400);
   });
 
   it("refuses roles without the capability before reading anything", async () => {
     const host = await signedInUser(t.studio, ["host"]);
     const copy = await signedInUser(t.studio, ["copywriter"]);
-    expect((await respond(() => newPieceAction(args(formRequest("/pieces/new", { kind: "article", title: "x" }, host.cookie))))).status).toBe(403);
-    expect((await respond(() => usersLoader(args(getRequest("/admin/users", { Cookie: copy.cookie }))))).status).toBe(403);
+    expect(
+      (
+        await respond(() =>
+          newPieceAction(args(formRequest("/pieces/new", { kind: "article", title: "x" }, host.cookie))),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await respond(() => usersLoader(args(getRequest("/admin/users", { Cookie: copy.cookie }))))).status,
+    ).toBe(403);
     const anonymous = await respond(() => listLoader(args(getRequest("/pieces"))));
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toContain("/login");
@@ -112,9 +234,31 @@ describe("pieces pages", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const before = rowCount(schema.auditLog);
     const id = await createDraft(copy.cookie);
-    await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "update", version: "1", title: "改", body: "" }, copy.cookie), { id: String(id) })));
-    await respond(() => pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), { id: String(id) })));
-    const actions = t.studio.db.select({ action: schema.auditLog.action }).from(schema.auditLog).all().slice(before).map((r) => r.action);
+    await respond(() =>
+      pieceAction(
+        args(
+          formRequest(
+            `/pieces/${id}`,
+            { intent: "update", version: "1", title: "改", body: "" },
+            copy.cookie,
+          ),
+          { id: String(id) },
+        ),
+      ),
+    );
+    await respond(() =>
+      pieceAction(
+        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), {
+          id: String(id),
+        }),
+      ),
+    );
+    const actions = t.studio.db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .all()
+      .slice(before)
+      .map((r) => r.action);
     expect(actions).toEqual(["piece.create", "piece.update", "piece.submit"]);
   });
 });
@@ -124,11 +268,21 @@ describe("piece search", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     await createDraft(copy.cookie, { title: "满减 100% 返现" });
     await createDraft(copy.cookie, { title: "普通标题" });
-    const percent = await (await respond(() => listLoader(args(getRequest(`/pieces?q=${encodeURIComponent("100%")}`, { Cookie: copy.cookie }))))).json();
+    const percent = await (
+      await respond(() =>
+        listLoader(args(getRequest(`/pieces?q=${encodeURIComponent("100%")}`, { Cookie: copy.cookie }))),
+      )
+    ).json();
     expect(percent.items.map((p: { title: string }) => p.title)).toEqual(["满减 100% 返现"]);
-    const lone = await (await respond(() => listLoader(args(getRequest(`/pieces?q=${encodeURIComponent("%")}`, { Cookie: copy.cookie }))))).json();
+    const lone = await (
+      await respond(() =>
+        listLoader(args(getRequest(`/pieces?q=${encodeURIComponent("%")}`, { Cookie: copy.cookie }))),
+      )
+    ).json();
     expect(lone.total).toBe(1);
-    const underscore = await (await respond(() => listLoader(args(getRequest("/pieces?q=_", { Cookie: copy.cookie }))))).json();
+    const underscore = await (
+      await respond(() => listLoader(args(getRequest("/pieces?q=_", { Cookie: copy.cookie }))))
+    ).json();
     expect(underscore.total).toBe(0);
   });
 });

@@ -7,14 +7,29 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
   });
 }
 
 const DEFAULT_VIEWPORT = { width: 1366, height: 900 };
 
 /** A fresh browser context (no cookies) with the sign-in form filled and submitted. */
-export async function submitSignIn(browser: Browser, baseUrl: string, email: string, password: string, viewport = DEFAULT_VIEWPORT): Promise<Page> {
+export async function submitSignIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  viewport = DEFAULT_VIEWPORT,
+): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", viewport });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.log("page error:", e.message));
@@ -26,7 +41,13 @@ export async function submitSignIn(browser: Browser, baseUrl: string, email: str
 }
 
 /** Signs in and waits until the studio has left the sign-in page. */
-export async function signIn(browser: Browser, baseUrl: string, email: string, password: string, viewport = DEFAULT_VIEWPORT): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  viewport = DEFAULT_VIEWPORT,
+): Promise<Page> {
   const page = await submitSignIn(browser, baseUrl, email, password, viewport);
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   return page;

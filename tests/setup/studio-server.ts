@@ -16,17 +16,33 @@ export const E2E_ADMIN = { email: "admin@e2e.local", password: "e2e-admin-passwo
 export function buildApp(): void {
   // flock serialises builds: two test runs building at once would interleave their output files.
   fs.mkdirSync("node_modules/.cache", { recursive: true });
-  const result = spawnSync("flock", ["node_modules/.cache/studio-build.lock", path.resolve("node_modules/.bin/remix"), "build"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync(
+    "flock",
+    ["node_modules/.cache/studio-build.lock", path.resolve("node_modules/.bin/remix"), "build"],
+    { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } },
+  );
   if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Starts the real server (`npm start`'s script) on a free port with its own data directory. */
-export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "studio-e2e-"));
   const port = options.port ?? 4100 + Math.floor(Math.random() * 800);
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, LOG_LEVEL: "warn", VITEST: "", ...options.env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      LOG_LEVEL: "warn",
+      VITEST: "",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));

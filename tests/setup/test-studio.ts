@@ -33,24 +33,60 @@ export function createTestStudio(options: { now?: () => Date } = {}): TestStudio
 const PASSWORD = "test-password-123";
 
 /** A user with the given roles, signed in: returns the actor and a Cookie header for requests. */
-export async function signedInUser(studio: Studio, roles: Role[], email = `${roles.join("-")}-${Math.random().toString(36).slice(2, 8)}@test.local`) {
-  const invited = await inviteUser({ db: studio.db, actor: null, email, name: `测试${roles.join("")}`, roles, password: PASSWORD, mustChangePassword: false, now: studio.now() });
+export async function signedInUser(
+  studio: Studio,
+  roles: Role[],
+  email = `${roles.join("-")}-${Math.random().toString(36).slice(2, 8)}@test.local`,
+) {
+  const invited = await inviteUser({
+    db: studio.db,
+    actor: null,
+    email,
+    name: `测试${roles.join("")}`,
+    roles,
+    password: PASSWORD,
+    mustChangePassword: false,
+    now: studio.now(),
+  });
   if (!invited.ok) throw new Error(invited.message);
-  const session = await signIn({ db: studio.db, email, password: PASSWORD, ip: "127.0.0.1", now: studio.now() });
+  const session = await signIn({
+    db: studio.db,
+    email,
+    password: PASSWORD,
+    ip: "127.0.0.1",
+    now: studio.now(),
+  });
   if (!session.ok) throw new Error(session.message);
   const cookie = (await commitSessionToken(session.sessionToken)).split(";")[0];
   const actor: Actor = { id: invited.userId, email, name: `测试${roles.join("")}`, roles };
   return { actor, cookie, sessionToken: session.sessionToken, password: PASSWORD };
 }
 
-export function formRequest(url: string, fields: Record<string, string | string[]>, cookie?: string): Request {
+export function formRequest(
+  url: string,
+  fields: Record<string, string | string[]>,
+  cookie?: string,
+): Request {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
-  return new Request(`http://localhost${url}`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) } });
+  return new Request(`http://localhost${url}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
 }
 
-export function jsonRequest(url: string, method: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`http://localhost${url}`, { method, body: typeof body === "string" ? body : JSON.stringify(body), headers: { "Content-Type": "application/json", ...headers } });
+export function jsonRequest(
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Request {
+  return new Request(`http://localhost${url}`, {
+    method,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers: { "Content-Type": "application/json", ...headers },
+  });
 }
 
 export function getRequest(url: string, headers: Record<string, string> = {}): Request {

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Progress, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { Form, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
@@ -38,9 +51,18 @@ function useLiveJobs(jobs: JobView[]): JobView[] {
     let stopped = false;
     const ids = key.split(",").map(Number);
     const poll = async () => {
-      const answers = await Promise.all(ids.map((id) => fetch(`/api/v1/jobs/${id}`, { headers: { Accept: "application/json" } }).then((r) => (r.ok ? (r.json() as Promise<JobView>) : null)).catch(() => null)));
+      const answers = await Promise.all(
+        ids.map((id) =>
+          fetch(`/api/v1/jobs/${id}`, { headers: { Accept: "application/json" } })
+            .then((r) => (r.ok ? (r.json() as Promise<JobView>) : null))
+            .catch(() => null),
+        ),
+      );
       if (stopped) return;
-      setLive((prev) => ({ ...prev, ...Object.fromEntries(answers.filter((a): a is JobView => a !== null).map((a) => [a.id, a])) }));
+      setLive((prev) => ({
+        ...prev,
+        ...Object.fromEntries(answers.filter((a): a is JobView => a !== null).map((a) => [a.id, a])),
+      }));
       if (answers.some((a) => a && !ACTIVE.has(a.status))) revalidator.revalidate();
     };
     const timer = setInterval(poll, 1000);
@@ -69,19 +91,49 @@ export function BuildPanel(props: {
   const navigate = useNavigate();
   const jobs = useLiveJobs(props.jobs);
   const [selected, setSelected] = useState<number[]>([]);
-  const busy = (profile: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === "build" && navigation.formData?.get("profile") === profile;
-  const shownJobs = jobs.filter((j, i) => ACTIVE.has(j.status) || (i === 0 && (j.status === "failed" || j.status === "cancelled")));
-  const statusLabel = (s: string) => t(s === "queued" ? "ebooks.buildQueued" : s === "running" ? "ebooks.buildRunning" : s === "failed" ? "ebooks.buildFailed" : s === "cancelled" ? "ebooks.buildCancelled" : "ebooks.buildDone");
+  const busy = (profile: string) =>
+    navigation.state !== "idle" &&
+    navigation.formData?.get("intent") === "build" &&
+    navigation.formData?.get("profile") === profile;
+  const shownJobs = jobs.filter(
+    (j, i) => ACTIVE.has(j.status) || (i === 0 && (j.status === "failed" || j.status === "cancelled")),
+  );
+  const statusLabel = (s: string) =>
+    t(
+      s === "queued"
+        ? "ebooks.buildQueued"
+        : s === "running"
+          ? "ebooks.buildRunning"
+          : s === "failed"
+            ? "ebooks.buildFailed"
+            : s === "cancelled"
+              ? "ebooks.buildCancelled"
+              : "ebooks.buildDone",
+    );
 
   return (
     <Card withBorder data-testid="build-panel">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t("ebooks.builds")}</Title>
-        <Text fw={700} size="lg" data-testid="pages-vs-target" c={props.pages.latest && props.pages.latest > props.pages.target ? "orange" : undefined}>
-          {props.pages.latest ? t("ebooks.pagesOf", { pages: props.pages.latest, target: props.pages.target }) : `${t("ebooks.noBuildYet")} / ${props.pages.target}`}
+        <Text
+          fw={700}
+          size="lg"
+          data-testid="pages-vs-target"
+          c={props.pages.latest && props.pages.latest > props.pages.target ? "orange" : undefined}
+        >
+          {props.pages.latest
+            ? t("ebooks.pagesOf", { pages: props.pages.latest, target: props.pages.target })
+            : `${t("ebooks.noBuildYet")} / ${props.pages.target}`}
         </Text>
       </Group>
-      {props.pages.latest ? <Progress value={Math.min(100, (props.pages.latest / props.pages.target) * 100)} color={props.pages.latest > props.pages.target ? "orange" : "indigo"} size="sm" mb="sm" /> : null}
+      {props.pages.latest ? (
+        <Progress
+          value={Math.min(100, (props.pages.latest / props.pages.target) * 100)}
+          color={props.pages.latest > props.pages.target ? "orange" : "indigo"}
+          size="sm"
+          mb="sm"
+        />
+      ) : null}
       {props.actionError ? (
         <Alert color="red" mb="sm" data-testid="build-error">
           {props.actionError}
@@ -97,11 +149,29 @@ export function BuildPanel(props: {
           <Form method="post">
             <input type="hidden" name="intent" value="build" />
             <Group gap="xs">
-              <Button type="submit" name="profile" value="screen" loading={busy("screen")} data-testid="build-screen">
+              <Button
+                type="submit"
+                name="profile"
+                value="screen"
+                loading={busy("screen")}
+                data-testid="build-screen"
+              >
                 {t("ebooks.buildScreen")}
               </Button>
-              <Tooltip label={props.printBlockedReason ?? ""} disabled={!props.printBlockedReason} multiline w={280}>
-                <Button type="submit" name="profile" value="print" variant="light" loading={busy("print")} data-testid="build-print">
+              <Tooltip
+                label={props.printBlockedReason ?? ""}
+                disabled={!props.printBlockedReason}
+                multiline
+                w={280}
+              >
+                <Button
+                  type="submit"
+                  name="profile"
+                  value="print"
+                  variant="light"
+                  loading={busy("print")}
+                  data-testid="build-print"
+                >
                   {t("ebooks.buildPrint")}
                 </Button>
               </Tooltip>
@@ -161,7 +231,11 @@ export function BuildPanel(props: {
                         checked={selected.includes(b.id)}
                         onChange={(e) => {
                           const on = e.currentTarget.checked;
-                          setSelected((prev) => (on ? [...prev.filter((id) => id !== b.id), b.id].slice(-2) : prev.filter((id) => id !== b.id)));
+                          setSelected((prev) =>
+                            on
+                              ? [...prev.filter((id) => id !== b.id), b.id].slice(-2)
+                              : prev.filter((id) => id !== b.id),
+                          );
                         }}
                       />
                     </Table.Td>
@@ -181,7 +255,12 @@ export function BuildPanel(props: {
                     <Table.Td>{formatBytes(b.bytes)}</Table.Td>
                     <Table.Td>{formatShortDateTime(b.createdAt)}</Table.Td>
                     <Table.Td>
-                      <Anchor href={b.downloadUrl} size="sm" aria-label={`${t("ebooks.download")} #${b.id}`} data-testid={`download-${b.id}`}>
+                      <Anchor
+                        href={b.downloadUrl}
+                        size="sm"
+                        aria-label={`${t("ebooks.download")} #${b.id}`}
+                        data-testid={`download-${b.id}`}
+                      >
                         <IconDownload size={16} />
                       </Anchor>
                     </Table.Td>
@@ -194,7 +273,17 @@ export function BuildPanel(props: {
             <Text size="xs" c="dimmed">
               {t("ebooks.compareHint")}
             </Text>
-            <Button size="xs" variant="default" disabled={selected.length !== 2} onClick={() => navigate(`/ebooks/${props.bookId}/compare?a=${Math.min(...selected)}&b=${Math.max(...selected)}`)} data-testid="compare-builds">
+            <Button
+              size="xs"
+              variant="default"
+              disabled={selected.length !== 2}
+              onClick={() =>
+                navigate(
+                  `/ebooks/${props.bookId}/compare?a=${Math.min(...selected)}&b=${Math.max(...selected)}`,
+                )
+              }
+              data-testid="compare-builds"
+            >
               {t("ebooks.compare")}
             </Button>
           </Group>

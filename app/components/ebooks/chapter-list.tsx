@@ -1,4 +1,15 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { DeleteForm } from "./delete-form";
 import { IconArrowDown, IconArrowUp, IconGripVertical } from "@tabler/icons-react";
@@ -19,7 +30,23 @@ function moved<T>(list: T[], from: number, to: number): T[] {
 }
 
 /** A form that posts a whole new order: works without JavaScript (the drag-and-drop fallback). */
-function OrderButton({ intent, field, ids, extra, label, icon, disabled }: { intent: string; field: string; ids: number[]; extra?: Record<string, string>; label: string; icon: React.ReactNode; disabled: boolean }) {
+function OrderButton({
+  intent,
+  field,
+  ids,
+  extra,
+  label,
+  icon,
+  disabled,
+}: {
+  intent: string;
+  field: string;
+  ids: number[];
+  extra?: Record<string, string>;
+  label: string;
+  icon: React.ReactNode;
+  disabled: boolean;
+}) {
   return (
     <Form method="post" style={{ display: "inline" }}>
       <input type="hidden" name="intent" value={intent} />
@@ -38,7 +65,15 @@ function OrderButton({ intent, field, ids, extra, label, icon, disabled }: { int
   );
 }
 
-export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sections: SectionView[]; canEdit: boolean }) {
+export function ChapterList({
+  bookId,
+  sections,
+  canEdit,
+}: {
+  bookId: number;
+  sections: SectionView[];
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const [drag, setDrag] = useState<{ sectionId: number; index: number } | null>(null);
@@ -55,10 +90,30 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
               <Text fw={700}>{section.title}</Text>
               {canEdit ? (
                 <Group gap={2} wrap="nowrap">
-                  <OrderButton intent="reorder-sections" field="sectionIds" ids={si > 0 ? moved(sectionIds, si, si - 1) : sectionIds} label={t("ebooks.moveUp")} icon={<IconArrowUp size={16} />} disabled={si === 0} />
-                  <OrderButton intent="reorder-sections" field="sectionIds" ids={si < sections.length - 1 ? moved(sectionIds, si, si + 1) : sectionIds} label={t("ebooks.moveDown")} icon={<IconArrowDown size={16} />} disabled={si === sections.length - 1} />
+                  <OrderButton
+                    intent="reorder-sections"
+                    field="sectionIds"
+                    ids={si > 0 ? moved(sectionIds, si, si - 1) : sectionIds}
+                    label={t("ebooks.moveUp")}
+                    icon={<IconArrowUp size={16} />}
+                    disabled={si === 0}
+                  />
+                  <OrderButton
+                    intent="reorder-sections"
+                    field="sectionIds"
+                    ids={si < sections.length - 1 ? moved(sectionIds, si, si + 1) : sectionIds}
+                    label={t("ebooks.moveDown")}
+                    icon={<IconArrowDown size={16} />}
+                    disabled={si === sections.length - 1}
+                  />
                   {section.chapters.length === 0 ? (
-                    <DeleteForm intent="delete-section" field="sectionId" id={section.id} label={t("ebooks.deleteSection")} iconSize={16} />
+                    <DeleteForm
+                      intent="delete-section"
+                      field="sectionId"
+                      id={section.id}
+                      label={t("ebooks.deleteSection")}
+                      iconSize={16}
+                    />
                   ) : null}
                 </Group>
               ) : null}
@@ -98,13 +153,26 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
                     e.preventDefault();
                     setOver(null);
                     if (!drag || drag.sectionId !== section.id || drag.index === ci) return;
-                    submit({ intent: "reorder-chapters", sectionId: String(section.id), chapterIds: moved(ids, drag.index, ci).join(",") }, { method: "post" });
+                    submit(
+                      {
+                        intent: "reorder-chapters",
+                        sectionId: String(section.id),
+                        chapterIds: moved(ids, drag.index, ci).join(","),
+                      },
+                      { method: "post" },
+                    );
                     setDrag(null);
                   }}
                 >
                   <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
                     {canEdit ? <IconGripVertical size={14} color="gray" style={{ flexShrink: 0 }} /> : null}
-                    <Anchor component={Link} to={`/ebooks/${bookId}/chapters/${chapter.id}`} size="sm" truncate data-testid={`chapter-link-${chapter.id}`}>
+                    <Anchor
+                      component={Link}
+                      to={`/ebooks/${bookId}/chapters/${chapter.id}`}
+                      size="sm"
+                      truncate
+                      data-testid={`chapter-link-${chapter.id}`}
+                    >
                       {chapter.title}
                     </Anchor>
                   </Group>
@@ -119,9 +187,31 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
                     ) : null}
                     {canEdit ? (
                       <>
-                        <OrderButton intent="reorder-chapters" field="chapterIds" extra={{ sectionId: String(section.id) }} ids={ci > 0 ? moved(ids, ci, ci - 1) : ids} label={t("ebooks.moveUp")} icon={<IconArrowUp size={14} />} disabled={ci === 0} />
-                        <OrderButton intent="reorder-chapters" field="chapterIds" extra={{ sectionId: String(section.id) }} ids={ci < ids.length - 1 ? moved(ids, ci, ci + 1) : ids} label={t("ebooks.moveDown")} icon={<IconArrowDown size={14} />} disabled={ci === ids.length - 1} />
-                        <DeleteForm intent="delete-chapter" field="chapterId" id={chapter.id} label={t("ebooks.deleteChapter")} confirmText={t("ebooks.confirmDeleteChapter", { title: chapter.title })} />
+                        <OrderButton
+                          intent="reorder-chapters"
+                          field="chapterIds"
+                          extra={{ sectionId: String(section.id) }}
+                          ids={ci > 0 ? moved(ids, ci, ci - 1) : ids}
+                          label={t("ebooks.moveUp")}
+                          icon={<IconArrowUp size={14} />}
+                          disabled={ci === 0}
+                        />
+                        <OrderButton
+                          intent="reorder-chapters"
+                          field="chapterIds"
+                          extra={{ sectionId: String(section.id) }}
+                          ids={ci < ids.length - 1 ? moved(ids, ci, ci + 1) : ids}
+                          label={t("ebooks.moveDown")}
+                          icon={<IconArrowDown size={14} />}
+                          disabled={ci === ids.length - 1}
+                        />
+                        <DeleteForm
+                          intent="delete-chapter"
+                          field="chapterId"
+                          id={chapter.id}
+                          label={t("ebooks.deleteChapter")}
+                          confirmText={t("ebooks.confirmDeleteChapter", { title: chapter.title })}
+                        />
                       </>
                     ) : null}
                   </Group>
@@ -133,7 +223,15 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
                 <input type="hidden" name="intent" value="add-chapter" />
                 <input type="hidden" name="sectionId" value={section.id} />
                 <Group gap="xs" mt="xs" wrap="nowrap" align="start">
-                  <TextInput name="title" placeholder={t("ebooks.chapterTitle")} size="xs" maxLength={80} required style={{ flex: 1 }} aria-label={t("ebooks.chapterTitle")} />
+                  <TextInput
+                    name="title"
+                    placeholder={t("ebooks.chapterTitle")}
+                    size="xs"
+                    maxLength={80}
+                    required
+                    style={{ flex: 1 }}
+                    aria-label={t("ebooks.chapterTitle")}
+                  />
                   <Button type="submit" size="xs" variant="light">
                     {t("ebooks.addChapter")}
                   </Button>
@@ -147,7 +245,15 @@ export function ChapterList({ bookId, sections, canEdit }: { bookId: number; sec
         <Form method="post">
           <input type="hidden" name="intent" value="add-section" />
           <Group gap="xs" wrap="nowrap" align="start">
-            <TextInput name="title" placeholder={t("ebooks.sectionTitle")} size="sm" maxLength={60} required style={{ flex: 1 }} aria-label={t("ebooks.sectionTitle")} />
+            <TextInput
+              name="title"
+              placeholder={t("ebooks.sectionTitle")}
+              size="sm"
+              maxLength={60}
+              required
+              style={{ flex: 1 }}
+              aria-label={t("ebooks.sectionTitle")}
+            />
             <Button type="submit" size="sm" variant="default">
               {t("ebooks.addSection")}
             </Button>

@@ -3,7 +3,21 @@ import { Form } from "@remix-run/react";
 import { IconTrash } from "@tabler/icons-react";
 
 /** A small trash button that posts one delete intent for one id, optionally after a confirm. */
-export function DeleteForm({ intent, field, id, label, iconSize = 14, confirmText }: { intent: string; field: string; id: number; label: string; iconSize?: number; confirmText?: string }) {
+export function DeleteForm({
+  intent,
+  field,
+  id,
+  label,
+  iconSize = 14,
+  confirmText,
+}: {
+  intent: string;
+  field: string;
+  id: number;
+  label: string;
+  iconSize?: number;
+  confirmText?: string;
+}) {
   return (
     <Form
       method="post"

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/components/format";
@@ -54,7 +66,13 @@ export function SignoffPanel(props: {
       ) : null}
       <Stack gap="xs" mb="sm">
         {props.list.map((s) => (
-          <Card key={s.id} withBorder padding="xs" bg={s.valid ? "var(--mantine-color-green-light)" : undefined} data-testid={`signoff-${s.id}`}>
+          <Card
+            key={s.id}
+            withBorder
+            padding="xs"
+            bg={s.valid ? "var(--mantine-color-green-light)" : undefined}
+            data-testid={`signoff-${s.id}`}
+          >
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm" fw={600}>
                 {s.organisation} · {s.reviewer}
@@ -64,7 +82,8 @@ export function SignoffPanel(props: {
               </Badge>
             </Group>
             <Text size="xs" c="dimmed">
-              {t("ebooks.reviewedOn")} {s.reviewedOn} · {t("ebooks.coversBuild")} #{s.buildId} · {t("ebooks.contentHash")} {s.contentHash.slice(0, 12)}
+              {t("ebooks.reviewedOn")} {s.reviewedOn} · {t("ebooks.coversBuild")} #{s.buildId} ·{" "}
+              {t("ebooks.contentHash")} {s.contentHash.slice(0, 12)}
             </Text>
             <Text size="xs" c="dimmed">
               {t("ebooks.recordedBy")} {s.recordedBy} · {formatDateTime(s.createdAt)}
@@ -94,16 +113,45 @@ export function SignoffPanel(props: {
                 label={t("ebooks.coversBuild")}
                 defaultValue={String(props.currentBuilds[0].id)}
                 allowDeselect={false}
-                data={props.currentBuilds.map((b) => ({ value: String(b.id), label: `#${b.id} · ${t(`ebooks.profile_${b.profile}`)} · ${b.pages}` }))}
+                data={props.currentBuilds.map((b) => ({
+                  value: String(b.id),
+                  label: `#${b.id} · ${t(`ebooks.profile_${b.profile}`)} · ${b.pages}`,
+                }))}
                 error={e.buildId}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput name="organisation" label={t("ebooks.organisation")} required maxLength={100} error={e.organisation} data-testid="signoff-organisation" />
-                <TextInput name="reviewer" label={t("ebooks.reviewer")} required maxLength={60} error={e.reviewer} data-testid="signoff-reviewer" />
+                <TextInput
+                  name="organisation"
+                  label={t("ebooks.organisation")}
+                  required
+                  maxLength={100}
+                  error={e.organisation}
+                  data-testid="signoff-organisation"
+                />
+                <TextInput
+                  name="reviewer"
+                  label={t("ebooks.reviewer")}
+                  required
+                  maxLength={60}
+                  error={e.reviewer}
+                  data-testid="signoff-reviewer"
+                />
               </SimpleGrid>
-              <TextInput name="reviewedOn" type="date" label={t("ebooks.reviewedOn")} required defaultValue={props.defaultDate} error={e.reviewedOn} />
+              <TextInput
+                name="reviewedOn"
+                type="date"
+                label={t("ebooks.reviewedOn")}
+                required
+                defaultValue={props.defaultDate}
+                error={e.reviewedOn}
+              />
               <TextInput name="note" label={t("ebooks.note")} maxLength={500} error={e.note} />
-              <Button type="submit" variant="light" loading={navigation.formData?.get("intent") === "signoff"} data-testid="record-signoff">
+              <Button
+                type="submit"
+                variant="light"
+                loading={navigation.formData?.get("intent") === "signoff"}
+                data-testid="record-signoff"
+              >
                 {t("ebooks.recordSignoff")}
               </Button>
             </Stack>

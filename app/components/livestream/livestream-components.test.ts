@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { computeRunOfShow } from "~/modules/livestream/run-of-show";
 import { showScriptInputSchema, toShowScript } from "~/modules/livestream/show-script";
-import { applyShowAction, createShowState, type ShowAction, type ShowState } from "~/modules/livestream/show-state";
+import {
+  applyShowAction,
+  createShowState,
+  type ShowAction,
+  type ShowState,
+} from "~/modules/livestream/show-state";
 import { ProducerConsole } from "./producer-console";
 import { advanceReadingPosition, initialReadingPosition } from "./reading-pace";
 import { clockOffsetMs, createClockCore, isStale, receiveMessage } from "./show-clock-core";
@@ -32,9 +37,15 @@ describe("show clock core", () => {
     core = receiveMessage(core, { type: "snapshot", state, serverNow: T0 }, 100).core;
     expect(core.state?.version).toBe(1);
     const older = { ...state, version: 0, status: "idle" as const };
-    expect(receiveMessage(core, { type: "snapshot", state: older, serverNow: T0 }, 200).core.state?.status).toBe("running");
-    expect(receiveMessage(core, { type: "heartbeat", serverNow: T0 + 1000, version: 1 }, 1100).resync).toBe(false);
-    expect(receiveMessage(core, { type: "heartbeat", serverNow: T0 + 1000, version: 3 }, 1100).resync).toBe(true);
+    expect(
+      receiveMessage(core, { type: "snapshot", state: older, serverNow: T0 }, 200).core.state?.status,
+    ).toBe("running");
+    expect(receiveMessage(core, { type: "heartbeat", serverNow: T0 + 1000, version: 1 }, 1100).resync).toBe(
+      false,
+    );
+    expect(receiveMessage(core, { type: "heartbeat", serverNow: T0 + 1000, version: 3 }, 1100).resync).toBe(
+      true,
+    );
   });
 
   it("turns stale after 3 s without a message and estimates the offset from heartbeats", () => {
@@ -79,12 +90,17 @@ describe("screens render", () => {
   });
 
   it("offers the producer the first red-envelope round once the peak passes 3000", async () => {
-    const html = wrap(createElement(ProducerConsole, { ...base, onCommand: async () => ({ ok: true as const }) }));
+    const html = wrap(
+      createElement(ProducerConsole, { ...base, onCommand: async () => ({ ok: true as const }) }),
+    );
     expect(html).toContain("发第 1/3 轮红包雨");
     expect(html).toContain("3,200");
     expect(html).toContain("暂停");
     const quiet = wrap(
-      createElement(ProducerConsole, { ...base, initialSnapshot: { state: stateAfter([{ type: "start" }]), serverNow: T0 } }),
+      createElement(ProducerConsole, {
+        ...base,
+        initialSnapshot: { state: stateAfter([{ type: "start" }]), serverNow: T0 },
+      }),
     );
     expect(quiet).not.toContain("红包雨");
   });

@@ -5,7 +5,10 @@ export type LivestreamLang = "zh" | "en";
 
 const zh = {
   kind: BLOCK_KIND_LABEL_ZH as Record<BlockKind, string>,
-  status: { idle: "未开播", running: "直播中", paused: "已暂停", ended: "已结束" } as Record<ShowStatus, string>,
+  status: { idle: "未开播", running: "直播中", paused: "已暂停", ended: "已结束" } as Record<
+    ShowStatus,
+    string
+  >,
   loop: (n: number) => `第${n}轮`,
   product: (n: number, name: string) => `商品${n}「${name}」`,
   next: "下一段",
@@ -62,7 +65,15 @@ const zh = {
 export type LivestreamDictionary = typeof zh;
 
 const en: LivestreamDictionary = {
-  kind: { opening: "Opening", pain: "Pain point", selling: "Selling point", perk: "Perk", interaction: "Interaction", cta: "Call to action", closing: "Closing" },
+  kind: {
+    opening: "Opening",
+    pain: "Pain point",
+    selling: "Selling point",
+    perk: "Perk",
+    interaction: "Interaction",
+    cta: "Call to action",
+    closing: "Closing",
+  },
   status: { idle: "Not started", running: "On air", paused: "Paused", ended: "Ended" },
   loop: (n) => `Loop ${n}`,
   product: (n, name) => `Product ${n} “${name}”`,

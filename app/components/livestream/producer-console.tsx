@@ -1,4 +1,19 @@
-import { Alert, Badge, Box, Button, Card, Grid, Group, NumberInput, Progress, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Progress,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { memo, useCallback, useRef, useState } from "react";
 import { ADJUST_STEP_MS } from "~/modules/livestream/livestream-rules";
 import type { RunOfShowBlock } from "~/modules/livestream/run-of-show";
@@ -23,7 +38,15 @@ interface RunListProps {
 }
 
 /** Memoised: the console re-renders for its clock, the list only when the show moves. */
-const RunList = memo(function RunList({ blocks, currentIndex, offsets, canJump, busy, onJump, t }: RunListProps) {
+const RunList = memo(function RunList({
+  blocks,
+  currentIndex,
+  offsets,
+  canJump,
+  busy,
+  onJump,
+  t,
+}: RunListProps) {
   return (
     <Table striped highlightOnHover stickyHeader verticalSpacing={4} fz="sm" data-testid="run-list">
       <Table.Thead>
@@ -39,7 +62,11 @@ const RunList = memo(function RunList({ blocks, currentIndex, offsets, canJump, 
           const offset = (offsets[String(i)] ?? 0) / 1000;
           const current = i === currentIndex;
           return (
-            <Table.Tr key={block.id} bg={current ? "blue.1" : undefined} aria-current={current ? "step" : undefined}>
+            <Table.Tr
+              key={block.id}
+              bg={current ? "blue.1" : undefined}
+              aria-current={current ? "step" : undefined}
+            >
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>
                 <Text size="sm" fw={current ? 700 : 400} lineClamp={1}>
@@ -61,7 +88,13 @@ const RunList = memo(function RunList({ blocks, currentIndex, offsets, canJump, 
                   <Badge size="sm">{t.current}</Badge>
                 ) : (
                   canJump && (
-                    <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => onJump(i)} data-testid={`jump-${i}`}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      disabled={busy}
+                      onClick={() => onJump(i)}
+                      data-testid={`jump-${i}`}
+                    >
                       {t.jump}
                     </Button>
                   )
@@ -101,7 +134,8 @@ export function ProducerConsole(props: ProducerConsoleProps) {
         const result = await onCommand(action);
         if (result.ok) {
           setError(null);
-          if (result.state) applySnapshot({ state: result.state, serverNow: result.serverNow ?? serverNowRef.current });
+          if (result.state)
+            applySnapshot({ state: result.state, serverNow: result.serverNow ?? serverNowRef.current });
           if (action.type === "setOnline") setOnline("");
         } else {
           setError(result.message);
@@ -133,14 +167,26 @@ export function ProducerConsole(props: ProducerConsoleProps) {
   const countdownColor = position.overrun ? "red" : position.warning ? "orange" : undefined;
 
   return (
-    <Stack gap="md" data-testid="producer-console" data-status={state.status} data-block-index={position.blockIndex} data-version={state.version}>
+    <Stack
+      gap="md"
+      data-testid="producer-console"
+      data-status={state.status}
+      data-block-index={position.blockIndex}
+      data-version={state.version}
+    >
       {clock.stale && (
         <Alert color="red" variant="filled" role="status" data-testid="stale-banner">
           {t.stale}
         </Alert>
       )}
       {error && (
-        <Alert color="red" title={t.commandFailed} withCloseButton onClose={() => setError(null)} data-testid="console-error">
+        <Alert
+          color="red"
+          title={t.commandFailed}
+          withCloseButton
+          onClose={() => setError(null)}
+          data-testid="console-error"
+        >
           {error}
         </Alert>
       )}
@@ -150,14 +196,20 @@ export function ProducerConsole(props: ProducerConsoleProps) {
             <Card withBorder padding="md">
               <Group justify="space-between" align="flex-start" wrap="wrap">
                 <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
-                  <Badge color={state.status === "running" ? "green" : state.status === "paused" ? "yellow" : "gray"}>
+                  <Badge
+                    color={
+                      state.status === "running" ? "green" : state.status === "paused" ? "yellow" : "gray"
+                    }
+                  >
                     {t.status[state.status]}
                   </Badge>
                   <Title order={3} lineClamp={2} data-testid="console-block">
                     {position.block ? blockLabel(position.block, t) : ""}
                   </Title>
                   <Text size="sm" c="dimmed" lineClamp={1}>
-                    {position.nextBlock ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)}` : t.nextNone}
+                    {position.nextBlock
+                      ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)}`
+                      : t.nextNone}
                   </Text>
                   {offsetSeconds !== 0 && (
                     <Text size="xs" c="orange">
@@ -166,8 +218,18 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   )}
                 </Stack>
                 <Stack gap={0} align="flex-end">
-                  <Text suppressHydrationWarning fw={800} fz={56} lh={1} c={countdownColor} data-testid="console-countdown" style={{ fontVariantNumeric: "tabular-nums" }}>
-                    {position.overrun ? `+${formatClock(position.overrunMs)}` : formatClock(position.remainingMs)}
+                  <Text
+                    suppressHydrationWarning
+                    fw={800}
+                    fz={56}
+                    lh={1}
+                    c={countdownColor}
+                    data-testid="console-countdown"
+                    style={{ fontVariantNumeric: "tabular-nums" }}
+                  >
+                    {position.overrun
+                      ? `+${formatClock(position.overrunMs)}`
+                      : formatClock(position.remainingMs)}
                   </Text>
                   <Text suppressHydrationWarning size="sm" c="dimmed">
                     {t.showRemaining} {formatClock(position.showRemainingMs)}
@@ -177,38 +239,82 @@ export function ProducerConsole(props: ProducerConsoleProps) {
               <Progress
                 mt="sm"
                 color={countdownColor ?? "blue"}
-                value={position.durationMs > 0 ? Math.min(100, (position.elapsedMs / position.durationMs) * 100) : 100}
+                value={
+                  position.durationMs > 0
+                    ? Math.min(100, (position.elapsedMs / position.durationMs) * 100)
+                    : 100
+                }
               />
               <Group mt="md" gap="xs" wrap="wrap">
                 {state.status === "idle" && (
-                  <Button color="green" disabled={!canDrive} onClick={() => void send({ type: "start" })} data-testid="console-start">
+                  <Button
+                    color="green"
+                    disabled={!canDrive}
+                    onClick={() => void send({ type: "start" })}
+                    data-testid="console-start"
+                  >
                     {t.start}
                   </Button>
                 )}
                 {state.status === "running" && (
-                  <Button color="yellow" disabled={!canDrive} onClick={() => void send({ type: "pause" })} data-testid="console-pause">
+                  <Button
+                    color="yellow"
+                    disabled={!canDrive}
+                    onClick={() => void send({ type: "pause" })}
+                    data-testid="console-pause"
+                  >
                     {t.pause}
                   </Button>
                 )}
                 {state.status === "paused" && (
-                  <Button color="green" disabled={!canDrive} onClick={() => void send({ type: "resume" })} data-testid="console-resume">
+                  <Button
+                    color="green"
+                    disabled={!canDrive}
+                    onClick={() => void send({ type: "resume" })}
+                    data-testid="console-resume"
+                  >
                     {t.resume}
                   </Button>
                 )}
-                <Button variant="default" disabled={!canDrive || !live || position.blockIndex === 0} onClick={() => void send({ type: "previous" })} data-testid="console-previous">
+                <Button
+                  variant="default"
+                  disabled={!canDrive || !live || position.blockIndex === 0}
+                  onClick={() => void send({ type: "previous" })}
+                  data-testid="console-previous"
+                >
                   {t.previous}
                 </Button>
-                <Button disabled={!canDrive || !live || !position.nextBlock} onClick={() => void send({ type: "next" })} data-testid="console-next">
+                <Button
+                  disabled={!canDrive || !live || !position.nextBlock}
+                  onClick={() => void send({ type: "next" })}
+                  data-testid="console-next"
+                >
                   {t.nextButton}
                 </Button>
-                <Button variant="default" disabled={!canDrive || state.status === "ended"} onClick={() => void send({ type: "adjust", deltaMs: -ADJUST_STEP_MS })} data-testid="console-minus30">
+                <Button
+                  variant="default"
+                  disabled={!canDrive || state.status === "ended"}
+                  onClick={() => void send({ type: "adjust", deltaMs: -ADJUST_STEP_MS })}
+                  data-testid="console-minus30"
+                >
                   {t.removeTime}
                 </Button>
-                <Button variant="default" disabled={!canDrive || state.status === "ended"} onClick={() => void send({ type: "adjust", deltaMs: ADJUST_STEP_MS })} data-testid="console-plus30">
+                <Button
+                  variant="default"
+                  disabled={!canDrive || state.status === "ended"}
+                  onClick={() => void send({ type: "adjust", deltaMs: ADJUST_STEP_MS })}
+                  data-testid="console-plus30"
+                >
                   {t.addTime}
                 </Button>
                 {live && (
-                  <Button color="red" variant="outline" disabled={!canDrive} onClick={() => void send({ type: "end" })} data-testid="console-end">
+                  <Button
+                    color="red"
+                    variant="outline"
+                    disabled={!canDrive}
+                    onClick={() => void send({ type: "end" })}
+                    data-testid="console-end"
+                  >
                     {t.end}
                   </Button>
                 )}
@@ -231,7 +337,12 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                 />
                 <Button
                   disabled={!canDrive || online === ""}
-                  onClick={() => void send({ type: "setOnline", count: typeof online === "number" ? online : Number(online) })}
+                  onClick={() =>
+                    void send({
+                      type: "setOnline",
+                      count: typeof online === "number" ? online : Number(online),
+                    })
+                  }
                   data-testid="console-online-submit"
                 >
                   {t.updateOnline}
@@ -251,16 +362,34 @@ export function ProducerConsole(props: ProducerConsoleProps) {
             </Card>
 
             {position.redEnvelope.active ? (
-              <Card withBorder padding="md" bg="red.0" role="status" data-testid="console-red-envelope-active">
+              <Card
+                withBorder
+                padding="md"
+                bg="red.0"
+                role="status"
+                data-testid="console-red-envelope-active"
+              >
                 <Group justify="space-between">
                   <Text fw={700} c="red.8">
                     {t.redEnvelopeTitle(position.redEnvelope.active.n, re.maxRounds)} · {t.redEnvelopeRunning}
                   </Text>
-                  <Text suppressHydrationWarning fw={800} fz={32} c="red.8" style={{ fontVariantNumeric: "tabular-nums" }}>
+                  <Text
+                    suppressHydrationWarning
+                    fw={800}
+                    fz={32}
+                    c="red.8"
+                    style={{ fontVariantNumeric: "tabular-nums" }}
+                  >
                     {formatClock(position.redEnvelope.active.remainingMs)}
                   </Text>
                 </Group>
-                <Progress mt="xs" color="red" value={(position.redEnvelope.active.remainingMs / position.redEnvelope.active.totalMs) * 100} />
+                <Progress
+                  mt="xs"
+                  color="red"
+                  value={
+                    (position.redEnvelope.active.remainingMs / position.redEnvelope.active.totalMs) * 100
+                  }
+                />
               </Card>
             ) : (
               state.peakOnline >= re.threshold &&
@@ -270,7 +399,12 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                     <Text fw={700} c="red.8">
                       {t.redEnvelopeArmed(re.threshold)}
                     </Text>
-                    <Button color="red" disabled={!canDrive || !position.redEnvelope.armed} onClick={() => void send({ type: "fireRedEnvelope" })} data-testid="console-fire">
+                    <Button
+                      color="red"
+                      disabled={!canDrive || !position.redEnvelope.armed}
+                      onClick={() => void send({ type: "fireRedEnvelope" })}
+                      data-testid="console-fire"
+                    >
                       {t.fireRound(re.roundsFired + 1, re.maxRounds)}
                     </Button>
                   </Group>

@@ -2,7 +2,12 @@
  * The reading point moves at characters-left over time-left, recomputed every frame: when the
  * producer adds 30 s the scroll slows from where the host is, instead of jumping back.
  */
-export function advanceReadingPosition(position: number, totalChars: number, remainingMs: number, dtMs: number): number {
+export function advanceReadingPosition(
+  position: number,
+  totalChars: number,
+  remainingMs: number,
+  dtMs: number,
+): number {
   if (totalChars <= 0) return 0;
   const clamped = Math.min(Math.max(position, 0), totalChars);
   if (remainingMs <= 0 || dtMs >= remainingMs) return totalChars;

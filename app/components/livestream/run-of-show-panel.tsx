@@ -8,11 +8,21 @@ function hms(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+  return h > 0
+    ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`
+    : `${m}:${String(s).padStart(2, "0")}`;
 }
 
 /** The computed run of show with each issue shown at the block that has it, and the total vs 90 min. */
-export function RunOfShowPanel({ blocks, issues, totalSeconds }: { blocks: RunOfShowBlock[]; issues: RunOfShowIssue[]; totalSeconds: number }) {
+export function RunOfShowPanel({
+  blocks,
+  issues,
+  totalSeconds,
+}: {
+  blocks: RunOfShowBlock[];
+  issues: RunOfShowIssue[];
+  totalSeconds: number;
+}) {
   const { t } = useTranslation();
   // By id, not index: once the blocks are frozen the issues still come from the current script.
   const byBlock = new Map<string, RunOfShowIssue[]>();
@@ -26,7 +36,9 @@ export function RunOfShowPanel({ blocks, issues, totalSeconds }: { blocks: RunOf
           <Text size="sm" data-testid="run-total">
             {t("livestream.total", { total: hms(totalSeconds), min: hms(MIN_SHOW_MINUTES * 60) })}
           </Text>
-          <Badge color={longEnough ? "green" : "red"}>{longEnough ? t("livestream.totalOk") : t("livestream.totalShort")}</Badge>
+          <Badge color={longEnough ? "green" : "red"}>
+            {longEnough ? t("livestream.totalOk") : t("livestream.totalShort")}
+          </Badge>
         </Group>
         {issues.length > 0 ? (
           <Alert color="orange" p="xs" data-testid="run-issues">
@@ -52,13 +64,24 @@ export function RunOfShowPanel({ blocks, issues, totalSeconds }: { blocks: RunOf
             {blocks.map((block, i) => {
               const blockIssues = byBlock.get(block.id) ?? [];
               return (
-                <Table.Tr key={block.id} data-block-id={block.id} bg={blockIssues.length ? "var(--mantine-color-orange-light)" : undefined}>
+                <Table.Tr
+                  key={block.id}
+                  data-block-id={block.id}
+                  bg={blockIssues.length ? "var(--mantine-color-orange-light)" : undefined}
+                >
                   <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>{hms(block.startsAtSeconds)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
+                    {hms(block.startsAtSeconds)}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{block.title}</Text>
                     {blockIssues.map((issue) => (
-                      <Text key={issue.code + issue.path} size="xs" c="red.8" data-testid={`issue-${block.id}`}>
+                      <Text
+                        key={issue.code + issue.path}
+                        size="xs"
+                        c="red.8"
+                        data-testid={`issue-${block.id}`}
+                      >
                         {issue.message}
                       </Text>
                     ))}

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useRef, useState } from "react";
@@ -43,7 +57,15 @@ export interface ShowBuilderFormProps {
   submitLabel: string;
 }
 
-const emptyProduct = (): ShowFormProduct => ({ name: "", painPoint: "", painSeconds: null, sellingPoint: "", sellingSeconds: null, perk: "", perkSeconds: null });
+const emptyProduct = (): ShowFormProduct => ({
+  name: "",
+  painPoint: "",
+  painSeconds: null,
+  sellingPoint: "",
+  sellingSeconds: null,
+  perk: "",
+  perkSeconds: null,
+});
 
 /** datetime-local (Asia/Shanghai wall time) → ISO with offset, which the schema accepts. */
 function toIsoWithOffset(local: string): string {
@@ -55,7 +77,15 @@ function toIsoWithOffset(local: string): string {
  * (`products.0.sellingSeconds`), so the server parses it with the API's schema and the errors
  * come back keyed by the same path.
  */
-export function ShowBuilderForm({ values, errors, warnings = {}, staff, readOnly, submitting, submitLabel }: ShowBuilderFormProps) {
+export function ShowBuilderForm({
+  values,
+  errors,
+  warnings = {},
+  staff,
+  readOnly,
+  submitting,
+  submitLabel,
+}: ShowBuilderFormProps) {
   const { t } = useTranslation();
   const nextKey = useRef(values.products.length);
   const [rows, setRows] = useState(() => values.products.map((p, i) => ({ key: i, initial: p })));
@@ -100,24 +130,71 @@ export function ShowBuilderForm({ values, errors, warnings = {}, staff, readOnly
             </Title>
             <Grid>
               <Grid.Col span={{ base: 12, sm: 8 }}>
-                <TextInput name="title" label={t("livestream.title")} defaultValue={values.title} error={err("title")} maxLength={80} required />
+                <TextInput
+                  name="title"
+                  label={t("livestream.title")}
+                  defaultValue={values.title}
+                  error={err("title")}
+                  maxLength={80}
+                  required
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput type="datetime-local" label={t("livestream.scheduledAt")} value={scheduled} onChange={(e) => setScheduled(e.currentTarget.value)} error={err("scheduledAt")} />
+                <TextInput
+                  type="datetime-local"
+                  label={t("livestream.scheduledAt")}
+                  value={scheduled}
+                  onChange={(e) => setScheduled(e.currentTarget.value)}
+                  error={err("scheduledAt")}
+                />
                 <input type="hidden" name="scheduledAt" value={toIsoWithOffset(scheduled)} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select name="hostId" label={t("livestream.host")} placeholder={t("livestream.pickHost")} data={staff.hosts} defaultValue={values.hostId ? String(values.hostId) : null} error={err("hostId")} clearable />
+                <Select
+                  name="hostId"
+                  label={t("livestream.host")}
+                  placeholder={t("livestream.pickHost")}
+                  data={staff.hosts}
+                  defaultValue={values.hostId ? String(values.hostId) : null}
+                  error={err("hostId")}
+                  clearable
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select name="producerId" label={t("livestream.producer")} placeholder={t("livestream.pickProducer")} data={staff.producers} defaultValue={values.producerId ? String(values.producerId) : null} error={err("producerId")} clearable />
+                <Select
+                  name="producerId"
+                  label={t("livestream.producer")}
+                  placeholder={t("livestream.pickProducer")}
+                  data={staff.producers}
+                  defaultValue={values.producerId ? String(values.producerId) : null}
+                  error={err("producerId")}
+                  clearable
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <NumberInput name="plannedMinutes" label={t("livestream.plannedMinutes")} description={t("livestream.plannedHint")} defaultValue={values.plannedMinutes} min={90} max={600} allowDecimal={false} error={err("plannedMinutes")} />
+                <NumberInput
+                  name="plannedMinutes"
+                  label={t("livestream.plannedMinutes")}
+                  description={t("livestream.plannedHint")}
+                  defaultValue={values.plannedMinutes}
+                  min={90}
+                  max={600}
+                  allowDecimal={false}
+                  error={err("plannedMinutes")}
+                />
                 {warn("plannedMinutes")}
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <NumberInput name="hostCharsPerMinute" label={t("livestream.hostCharsPerMinute")} description={t("livestream.hostCharsHint")} defaultValue={values.hostCharsPerMinute} min={120} max={400} allowDecimal={false} error={err("hostCharsPerMinute")} />
+                <NumberInput
+                  name="hostCharsPerMinute"
+                  label={t("livestream.hostCharsPerMinute")}
+                  description={t("livestream.hostCharsHint")}
+                  defaultValue={values.hostCharsPerMinute}
+                  min={120}
+                  max={400}
+                  allowDecimal={false}
+                  error={err("hostCharsPerMinute")}
+                />
               </Grid.Col>
             </Grid>
           </Card>
@@ -128,7 +205,12 @@ export function ShowBuilderForm({ values, errors, warnings = {}, staff, readOnly
                 {t("livestream.products")} ({rows.length}/{MAX_PRODUCTS_PER_SHOW})
               </Title>
               {!readOnly && (
-                <Button variant="light" leftSection={<IconPlus size={16} />} onClick={addProduct} data-testid="add-product">
+                <Button
+                  variant="light"
+                  leftSection={<IconPlus size={16} />}
+                  onClick={addProduct}
+                  data-testid="add-product"
+                >
                   {t("livestream.addProduct")}
                 </Button>
               )}
@@ -143,26 +225,64 @@ export function ShowBuilderForm({ values, errors, warnings = {}, staff, readOnly
                 const p = row.initial;
                 const path = (f: string) => `products.${i}.${f}`;
                 return (
-                  <Card key={row.key} withBorder bg="var(--mantine-color-default-hover)" data-testid={`product-${i}`}>
+                  <Card
+                    key={row.key}
+                    withBorder
+                    bg="var(--mantine-color-default-hover)"
+                    data-testid={`product-${i}`}
+                  >
                     <Group justify="space-between" mb="xs">
                       <Text fw={700}>{t("livestream.product", { n: i + 1 })}</Text>
                       {!readOnly && rows.length > 1 && (
-                        <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => removeProduct(row.key)}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          leftSection={<IconTrash size={14} />}
+                          onClick={() => removeProduct(row.key)}
+                        >
                           {t("livestream.removeProduct")}
                         </Button>
                       )}
                     </Group>
-                    <TextInput name={path("name")} label={t("livestream.productName")} defaultValue={p.name} error={err(path("name"))} maxLength={60} mb="xs" />
+                    <TextInput
+                      name={path("name")}
+                      label={t("livestream.productName")}
+                      defaultValue={p.name}
+                      error={err(path("name"))}
+                      maxLength={60}
+                      mb="xs"
+                    />
                     <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
                       {(
                         [
-                          ["painPoint", "painSeconds", DEFAULT_TIMING.painSeconds, p.painPoint, p.painSeconds],
-                          ["sellingPoint", "sellingSeconds", DEFAULT_TIMING.sellingSeconds, p.sellingPoint, p.sellingSeconds],
+                          [
+                            "painPoint",
+                            "painSeconds",
+                            DEFAULT_TIMING.painSeconds,
+                            p.painPoint,
+                            p.painSeconds,
+                          ],
+                          [
+                            "sellingPoint",
+                            "sellingSeconds",
+                            DEFAULT_TIMING.sellingSeconds,
+                            p.sellingPoint,
+                            p.sellingSeconds,
+                          ],
                           ["perk", "perkSeconds", DEFAULT_TIMING.perkSeconds, p.perk, p.perkSeconds],
                         ] as const
                       ).map(([textField, secondsField, def, text, seconds]) => (
                         <Stack key={textField} gap={4}>
-                          <Textarea name={path(textField)} label={t(`livestream.${textField}`)} defaultValue={text} error={err(path(textField))} autosize minRows={3} maxRows={8} />
+                          <Textarea
+                            name={path(textField)}
+                            label={t(`livestream.${textField}`)}
+                            defaultValue={text}
+                            error={err(path(textField))}
+                            autosize
+                            minRows={3}
+                            maxRows={8}
+                          />
                           {warn(path(textField))}
                           <NumberInput
                             name={path(secondsField)}
@@ -189,12 +309,26 @@ export function ShowBuilderForm({ values, errors, warnings = {}, staff, readOnly
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
               {(["opening", "interaction", "cta", "closing"] as const).map((field) => (
                 <Stack key={field} gap={4}>
-                  <Textarea name={field} label={t(`livestream.${field}`)} defaultValue={values[field]} error={err(field)} autosize minRows={2} maxRows={6} />
+                  <Textarea
+                    name={field}
+                    label={t(`livestream.${field}`)}
+                    defaultValue={values[field]}
+                    error={err(field)}
+                    autosize
+                    minRows={2}
+                    maxRows={6}
+                  />
                   {warn(field)}
                 </Stack>
               ))}
               <Stack gap={4}>
-                <TextInput name="ctaUrl" label={t("livestream.ctaUrl")} defaultValue={values.ctaUrl} error={err("ctaUrl")} placeholder="https://" />
+                <TextInput
+                  name="ctaUrl"
+                  label={t("livestream.ctaUrl")}
+                  defaultValue={values.ctaUrl}
+                  error={err("ctaUrl")}
+                  placeholder="https://"
+                />
                 {warn("ctaUrl")}
               </Stack>
             </SimpleGrid>

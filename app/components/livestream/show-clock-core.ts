@@ -13,12 +13,18 @@ export interface ShowClockCore {
 
 const MAX_ONE_WAY_SAMPLES = 30;
 
-export function createClockCore(initial?: { state: ShowState; serverNow: number } | null, clientNow?: number): ShowClockCore {
+export function createClockCore(
+  initial?: { state: ShowState; serverNow: number } | null,
+  clientNow?: number,
+): ShowClockCore {
   return {
     state: initial?.state ?? null,
     // A grace period from mount: the stream gets the stale window to deliver its first message.
     lastMessageAt: clientNow ?? null,
-    oneWaySamples: initial && clientNow !== undefined ? [{ serverTime: initial.serverNow, clientReceived: clientNow }] : [],
+    oneWaySamples:
+      initial && clientNow !== undefined
+        ? [{ serverTime: initial.serverNow, clientReceived: clientNow }]
+        : [],
     probedOffsetMs: null,
   };
 }
@@ -27,15 +33,23 @@ export function createClockCore(initial?: { state: ShowState; serverNow: number 
  * Folds one stream message in. `resync` asks the caller for a full snapshot: a heartbeat
  * announcing a newer version means a snapshot was lost.
  */
-export function receiveMessage(core: ShowClockCore, message: ShowStreamMessage, clientNow: number): { core: ShowClockCore; resync: boolean } {
-  const oneWaySamples = [...core.oneWaySamples, { serverTime: message.serverNow, clientReceived: clientNow }].slice(-MAX_ONE_WAY_SAMPLES);
+export function receiveMessage(
+  core: ShowClockCore,
+  message: ShowStreamMessage,
+  clientNow: number,
+): { core: ShowClockCore; resync: boolean } {
+  const oneWaySamples = [
+    ...core.oneWaySamples,
+    { serverTime: message.serverNow, clientReceived: clientNow },
+  ].slice(-MAX_ONE_WAY_SAMPLES);
   const base = { ...core, lastMessageAt: clientNow, oneWaySamples };
   if (message.type === "heartbeat") {
     return { core: base, resync: core.state !== null && message.version > core.state.version };
   }
   const incoming = message.state;
   // Snapshots can cross on the wire (publish racing a reconnect): never step back in time.
-  const older = core.state !== null && core.state.showId === incoming.showId && incoming.version < core.state.version;
+  const older =
+    core.state !== null && core.state.showId === incoming.showId && incoming.version < core.state.version;
   return { core: older ? base : { ...base, state: incoming }, resync: false };
 }
 

@@ -11,11 +11,19 @@ export function showCommandSender(url: string, messages: { failed: string }) {
         body: JSON.stringify(action),
         credentials: "same-origin",
       });
-      const body = (await response.json().catch(() => null)) as
-        | { ok?: boolean; state?: ShowState; serverNow?: number; error?: { code?: string; message?: string }; message?: string }
-        | null;
+      const body = (await response.json().catch(() => null)) as {
+        ok?: boolean;
+        state?: ShowState;
+        serverNow?: number;
+        error?: { code?: string; message?: string };
+        message?: string;
+      } | null;
       if (response.ok && body?.ok) return { ok: true, state: body.state, serverNow: body.serverNow };
-      return { ok: false, message: body?.error?.message ?? body?.message ?? `${messages.failed} (${response.status})`, code: body?.error?.code };
+      return {
+        ok: false,
+        message: body?.error?.message ?? body?.message ?? `${messages.failed} (${response.status})`,
+        code: body?.error?.code,
+      };
     } catch {
       return { ok: false, message: messages.failed };
     }

@@ -4,8 +4,7 @@ import type { LivestreamDictionary, LivestreamLang } from "./livestream-i18n";
 import type { ShowSnapshot } from "./use-show-clock";
 
 export type ShowCommandResult =
-  | { ok: true; state?: ShowState; serverNow?: number }
-  | { ok: false; message: string; code?: string };
+  { ok: true; state?: ShowState; serverNow?: number } | { ok: false; message: string; code?: string };
 
 /** What both screens need; the routes supply URLs, so nothing here depends on Remix. */
 export interface ShowViewProps {
@@ -27,7 +26,8 @@ export interface ShowViewProps {
 export function blockLabel(block: RunOfShowBlock, t: LivestreamDictionary): string {
   const parts: string[] = [];
   if (block.loop > 0) parts.push(t.loop(block.loop));
-  if (block.productIndex !== undefined && block.productName) parts.push(t.product(block.productIndex + 1, block.productName));
+  if (block.productIndex !== undefined && block.productName)
+    parts.push(t.product(block.productIndex + 1, block.productName));
   parts.push(t.kind[block.kind]);
   return parts.join(" · ");
 }

@@ -1,4 +1,16 @@
-import { ActionIcon, Alert, Badge, Box, Group, Paper, Slider, Stack, Switch, Text, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Box,
+  Group,
+  Paper,
+  Slider,
+  Stack,
+  Switch,
+  Text,
+  Tooltip,
+} from "@mantine/core";
 import { useIsomorphicEffect } from "@mantine/hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { computePosition, formatClock } from "~/modules/livestream/show-position";
@@ -113,10 +125,18 @@ export function Teleprompter(props: TeleprompterProps) {
   if (position && state && (state.status === "running" || state.status === "paused")) {
     const prev = reading.current;
     if (!prev || prev.key !== key) {
-      reading.current = { key, pos: initialReadingPosition(chars.length, position.elapsedMs, position.durationMs), at: clock.serverNow };
+      reading.current = {
+        key,
+        pos: initialReadingPosition(chars.length, position.elapsedMs, position.durationMs),
+        at: clock.serverNow,
+      };
     } else if (state.status === "running") {
       const dt = Math.max(0, clock.serverNow - prev.at);
-      reading.current = { key, pos: advanceReadingPosition(prev.pos, chars.length, position.remainingMs, dt), at: clock.serverNow };
+      reading.current = {
+        key,
+        pos: advanceReadingPosition(prev.pos, chars.length, position.remainingMs, dt),
+        at: clock.serverNow,
+      };
     } else {
       reading.current = { ...prev, at: clock.serverNow };
     }
@@ -142,7 +162,8 @@ export function Teleprompter(props: TeleprompterProps) {
       if (!onCommand) return;
       const result = await onCommand(action);
       if (result.ok) {
-        if (result.state) clock.applySnapshot({ state: result.state, serverNow: result.serverNow ?? clock.serverNow });
+        if (result.state)
+          clock.applySnapshot({ state: result.state, serverNow: result.serverNow ?? clock.serverNow });
       } else {
         setNotice(result.message);
       }
@@ -161,7 +182,8 @@ export function Teleprompter(props: TeleprompterProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)))
+        return;
       const l = latest.current;
       if (event.key === "+" || event.key === "=") l.updateSettings({ fontSize: l.fontSize + 4 });
       else if (event.key === "-" || event.key === "_") l.updateSettings({ fontSize: l.fontSize - 4 });
@@ -198,7 +220,9 @@ export function Teleprompter(props: TeleprompterProps) {
       : formatClock(position.remainingMs);
   const round = position?.redEnvelope.active ?? null;
   const lines = props.redEnvelopeLines?.length ? props.redEnvelopeLines : t.redEnvelopeLines;
-  const roundLine = round ? lines[Math.floor((round.totalMs - round.remainingMs) / 10_000) % lines.length] : null;
+  const roundLine = round
+    ? lines[Math.floor((round.totalMs - round.remainingMs) / 10_000) % lines.length]
+    : null;
   const mirror = `scale(${settings.mirrorH ? -1 : 1}, ${settings.mirrorV ? -1 : 1})`;
 
   return (
@@ -211,7 +235,13 @@ export function Teleprompter(props: TeleprompterProps) {
       data-version={state?.version ?? 0}
       bg="black"
       c="white"
-      style={{ height: "100dvh", minHeight: 320, display: "flex", flexDirection: "column", overflow: "hidden" }}
+      style={{
+        height: "100dvh",
+        minHeight: 320,
+        display: "flex",
+        flexDirection: "column",
+        overflow: "hidden",
+      }}
     >
       {clock.stale && (
         <Box bg="red.8" px="md" py={6} role="status" data-testid="stale-banner">
@@ -223,7 +253,10 @@ export function Teleprompter(props: TeleprompterProps) {
       <Group justify="space-between" align="center" px="md" py="xs" wrap="wrap" gap="xs">
         <Stack gap={0} style={{ minWidth: 0, flex: "1 1 240px" }}>
           <Group gap="xs">
-            <Badge color={state?.status === "running" ? "green" : state?.status === "paused" ? "yellow" : "gray"} variant="filled">
+            <Badge
+              color={state?.status === "running" ? "green" : state?.status === "paused" ? "yellow" : "gray"}
+              variant="filled"
+            >
               {t.status[state?.status ?? "idle"]}
             </Badge>
             {position?.overrun && (
@@ -232,7 +265,12 @@ export function Teleprompter(props: TeleprompterProps) {
               </Badge>
             )}
           </Group>
-          <Text fw={700} style={{ fontSize: "clamp(16px, 2.4vw, 28px)" }} lineClamp={1} data-testid="prompter-block">
+          <Text
+            fw={700}
+            style={{ fontSize: "clamp(16px, 2.4vw, 28px)" }}
+            lineClamp={1}
+            data-testid="prompter-block"
+          >
             {block ? blockLabel(block, t) : ""}
           </Text>
         </Stack>
@@ -241,40 +279,91 @@ export function Teleprompter(props: TeleprompterProps) {
           fw={800}
           aria-live="off"
           data-testid="prompter-countdown"
-          style={{ fontSize: "clamp(48px, 11vw, 150px)", lineHeight: 1, color: countdownColor, fontVariantNumeric: "tabular-nums" }}
+          style={{
+            fontSize: "clamp(48px, 11vw, 150px)",
+            lineHeight: 1,
+            color: countdownColor,
+            fontVariantNumeric: "tabular-nums",
+          }}
         >
           {countdown}
         </Text>
         <Group gap={6} wrap="wrap" justify="flex-end" style={{ flex: "1 1 200px" }}>
           <Tooltip label={t.smaller}>
-            <ActionIcon size="lg" variant="default" aria-label={t.smaller} onClick={() => updateSettings({ fontSize: settings.fontSize - 4 })}>
+            <ActionIcon
+              size="lg"
+              variant="default"
+              aria-label={t.smaller}
+              onClick={() => updateSettings({ fontSize: settings.fontSize - 4 })}
+            >
               A-
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t.bigger}>
-            <ActionIcon size="lg" variant="default" aria-label={t.bigger} onClick={() => updateSettings({ fontSize: settings.fontSize + 4 })}>
+            <ActionIcon
+              size="lg"
+              variant="default"
+              aria-label={t.bigger}
+              onClick={() => updateSettings({ fontSize: settings.fontSize + 4 })}
+            >
               A+
             </ActionIcon>
           </Tooltip>
           <Box w={110} visibleFrom="sm">
             <Text size="xs">{t.lineHeight}</Text>
-            <Slider min={1.1} max={2.4} step={0.1} value={settings.lineHeight} onChange={(v) => updateSettings({ lineHeight: v })} label={null} />
+            <Slider
+              min={1.1}
+              max={2.4}
+              step={0.1}
+              value={settings.lineHeight}
+              onChange={(v) => updateSettings({ lineHeight: v })}
+              label={null}
+            />
           </Box>
-          <Switch size="sm" color="gray" label={t.mirrorH} checked={settings.mirrorH} onChange={(e) => updateSettings({ mirrorH: e.currentTarget.checked })} />
-          <Switch size="sm" color="gray" label={t.mirrorV} checked={settings.mirrorV} onChange={(e) => updateSettings({ mirrorV: e.currentTarget.checked })} />
-          <ActionIcon size="lg" variant="default" onClick={toggleFullscreen} aria-label={fullscreen ? t.exitFullscreen : t.fullscreen}>
+          <Switch
+            size="sm"
+            color="gray"
+            label={t.mirrorH}
+            checked={settings.mirrorH}
+            onChange={(e) => updateSettings({ mirrorH: e.currentTarget.checked })}
+          />
+          <Switch
+            size="sm"
+            color="gray"
+            label={t.mirrorV}
+            checked={settings.mirrorV}
+            onChange={(e) => updateSettings({ mirrorV: e.currentTarget.checked })}
+          />
+          <ActionIcon
+            size="lg"
+            variant="default"
+            onClick={toggleFullscreen}
+            aria-label={fullscreen ? t.exitFullscreen : t.fullscreen}
+          >
             {fullscreen ? "⤡" : "⤢"}
           </ActionIcon>
         </Group>
       </Group>
 
       {round && (
-        <Paper bg="red.9" c="yellow.2" mx="md" p="sm" radius="md" role="alert" data-testid="prompter-red-envelope">
+        <Paper
+          bg="red.9"
+          c="yellow.2"
+          mx="md"
+          p="sm"
+          radius="md"
+          role="alert"
+          data-testid="prompter-red-envelope"
+        >
           <Group justify="space-between" wrap="wrap">
             <Text fw={800} style={{ fontSize: "clamp(20px, 3vw, 36px)" }}>
               {t.redEnvelopeTitle(round.n, state?.redEnvelope.maxRounds ?? 3)}
             </Text>
-            <Text suppressHydrationWarning fw={800} style={{ fontSize: "clamp(32px, 6vw, 72px)", fontVariantNumeric: "tabular-nums" }}>
+            <Text
+              suppressHydrationWarning
+              fw={800}
+              style={{ fontSize: "clamp(32px, 6vw, 72px)", fontVariantNumeric: "tabular-nums" }}
+            >
               {formatClock(round.remainingMs)}
             </Text>
           </Group>
@@ -313,7 +402,14 @@ export function Teleprompter(props: TeleprompterProps) {
         </Box>
         {/* The reading line: where the host's eyes should be. */}
         <Box
-          style={{ position: "absolute", left: 0, right: 0, top: `${READING_LINE * 100}%`, borderTop: "2px solid rgba(250,173,20,0.5)", pointerEvents: "none" }}
+          style={{
+            position: "absolute",
+            left: 0,
+            right: 0,
+            top: `${READING_LINE * 100}%`,
+            borderTop: "2px solid rgba(250,173,20,0.5)",
+            pointerEvents: "none",
+          }}
         />
         {block?.kind === "cta" && block.ctaUrl && (
           <Box style={{ position: "absolute", right: 16, bottom: 16 }}>
@@ -325,7 +421,9 @@ export function Teleprompter(props: TeleprompterProps) {
       <Box px="md" py="xs" bg="dark.8">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text c="gray.4" style={{ fontSize: "clamp(14px, 2vw, 22px)", minWidth: 0, flex: 1 }} lineClamp={2}>
-            {position?.nextBlock ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)} · ${position.nextBlock.text}` : t.nextNone}
+            {position?.nextBlock
+              ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)} · ${position.nextBlock.text}`
+              : t.nextNone}
           </Text>
           <Text c="gray.6" size="xs" visibleFrom="sm">
             {state?.status === "idle" ? `${t.waiting} · ` : ""}
@@ -334,7 +432,11 @@ export function Teleprompter(props: TeleprompterProps) {
         </Group>
       </Box>
       {notice && (
-        <Alert color="red" variant="filled" style={{ position: "fixed", bottom: 16, left: 16, right: 16, zIndex: 10 }}>
+        <Alert
+          color="red"
+          variant="filled"
+          style={{ position: "fixed", bottom: 16, left: 16, right: 16, zIndex: 10 }}
+        >
           {notice}
         </Alert>
       )}

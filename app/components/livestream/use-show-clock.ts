@@ -1,8 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { estimateClockOffset, parseShowStreamMessage, type ClockSample } from "~/modules/livestream/clock-sync";
+import {
+  estimateClockOffset,
+  parseShowStreamMessage,
+  type ClockSample,
+} from "~/modules/livestream/clock-sync";
 import { STALE_AFTER_MS } from "~/modules/livestream/livestream-rules";
 import type { ShowState } from "~/modules/livestream/show-state";
-import { clockOffsetMs, createClockCore, isStale, receiveMessage, type ShowClockCore } from "./show-clock-core";
+import {
+  clockOffsetMs,
+  createClockCore,
+  isStale,
+  receiveMessage,
+  type ShowClockCore,
+} from "./show-clock-core";
 
 export interface ShowSnapshot {
   state: ShowState;
@@ -100,7 +110,9 @@ export function useShowClock(options: UseShowClockOptions): ShowClock {
       if (fetchingSnapshot) return;
       fetchingSnapshot = true;
       fetch(snapshotUrl, { headers: { Accept: "application/json" }, cache: "no-store" })
-        .then((r) => (r.ok ? (r.json() as Promise<ShowSnapshot>) : Promise.reject(new Error(String(r.status)))))
+        .then((r) =>
+          r.ok ? (r.json() as Promise<ShowSnapshot>) : Promise.reject(new Error(String(r.status))),
+        )
         .then((snapshot) => {
           if (!disposed) applySnapshot(snapshot);
         })
@@ -130,7 +142,8 @@ export function useShowClock(options: UseShowClockOptions): ShowClock {
           const response = await fetch(timeUrl, { cache: "no-store" });
           const body = (await response.json()) as { serverNow?: unknown };
           const clientReceived = Date.now();
-          if (typeof body.serverNow === "number") samples.push({ clientSent, serverTime: body.serverNow, clientReceived });
+          if (typeof body.serverNow === "number")
+            samples.push({ clientSent, serverTime: body.serverNow, clientReceived });
         } catch {
           // One failed probe is fine; the one-way estimate still stands.
         }

@@ -12,7 +12,10 @@ export function useShowScreenProps(showId: number, canDrive: boolean) {
   const base = `/livestreams/${showId}`;
   const revalidator = useRevalidator();
   const onBlocksStale = useCallback(() => revalidator.revalidate(), [revalidator]);
-  const onCommand = useMemo(() => (canDrive ? showCommandSender(`${base}/command`, { failed: t("common.errorTitle") }) : undefined), [canDrive, base, t]);
+  const onCommand = useMemo(
+    () => (canDrive ? showCommandSender(`${base}/command`, { failed: t("common.errorTitle") }) : undefined),
+    [canDrive, base, t],
+  );
   return {
     eventsUrl: `${base}/events`,
     timeUrl: `${base}/time`,

@@ -1,6 +1,27 @@
-import { ActionIcon, Alert, Badge, Button, Card, FileButton, Group, Progress, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { Form, useRevalidator } from "@remix-run/react";
-import { IconArrowDown, IconArrowUp, IconPhoto, IconTrash, IconUpload, IconVolumeOff } from "@tabler/icons-react";
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconPhoto,
+  IconTrash,
+  IconUpload,
+  IconVolumeOff,
+} from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MediaAssetDto } from "~/modules/media/get-episode.server";
@@ -41,14 +62,16 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
     body.append("file", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1/episodes/${episodeId}/media`);
-    xhr.upload.onprogress = (e) => e.lengthComputable && setUpload({ name: file.name, fraction: e.loaded / e.total });
+    xhr.upload.onprogress = (e) =>
+      e.lengthComputable && setUpload({ name: file.name, fraction: e.loaded / e.total });
     xhr.onload = () => {
       setUpload(null);
       if (xhr.status >= 200 && xhr.status < 300) revalidator.revalidate();
       else {
         let message = `${t("media.uploadFailed")}（${xhr.status}）`;
         try {
-          message = (JSON.parse(xhr.responseText) as { error?: { message?: string } }).error?.message ?? message;
+          message =
+            (JSON.parse(xhr.responseText) as { error?: { message?: string } }).error?.message ?? message;
         } catch {
           // Keep the status line when the answer is not JSON.
         }
@@ -74,7 +97,12 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
       {canEdit ? (
         <FileButton onChange={send} accept="video/*,image/jpeg,image/png,.mp4,.mov,.mkv,.webm">
           {(props) => (
-            <Button {...props} leftSection={<IconUpload size={16} />} disabled={Boolean(upload)} data-testid="upload-button">
+            <Button
+              {...props}
+              leftSection={<IconUpload size={16} />}
+              disabled={Boolean(upload)}
+              data-testid="upload-button"
+            >
               {t("media.chooseFile")}
             </Button>
           )}
@@ -109,7 +137,8 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                       </Text>
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {clip.kind === "image" ? t("media.image") : formatSeconds(clip.durationSeconds)} · {clip.width}×{clip.height} · {formatBytes(clip.bytes)}
+                      {clip.kind === "image" ? t("media.image") : formatSeconds(clip.durationSeconds)} ·{" "}
+                      {clip.width}×{clip.height} · {formatBytes(clip.bytes)}
                       {clip.kind === "video" && !clip.hasAudio ? (
                         <>
                           {" · "}
@@ -124,7 +153,12 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                     ) : null}
                   </Table.Td>
                   <Table.Td w={70}>
-                    <Badge size="sm" variant="light" color={VERIFY_COLORS[clip.verifyStatus] ?? "gray"} data-testid="clip-status">
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={VERIFY_COLORS[clip.verifyStatus] ?? "gray"}
+                      data-testid="clip-status"
+                    >
                       {t(`media.verify.${clip.verifyStatus}`)}
                     </Badge>
                   </Table.Td>
@@ -134,17 +168,39 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                         <input type="hidden" name="assetId" value={clip.id} />
                         <Group gap={2} wrap="nowrap">
                           <Tooltip label={t("media.moveUp")}>
-                            <ActionIcon type="submit" name="intent" value="clip-up" variant="subtle" disabled={i === 0} aria-label={t("media.moveUp")}>
+                            <ActionIcon
+                              type="submit"
+                              name="intent"
+                              value="clip-up"
+                              variant="subtle"
+                              disabled={i === 0}
+                              aria-label={t("media.moveUp")}
+                            >
                               <IconArrowUp size={16} />
                             </ActionIcon>
                           </Tooltip>
                           <Tooltip label={t("media.moveDown")}>
-                            <ActionIcon type="submit" name="intent" value="clip-down" variant="subtle" disabled={i === clips.length - 1} aria-label={t("media.moveDown")}>
+                            <ActionIcon
+                              type="submit"
+                              name="intent"
+                              value="clip-down"
+                              variant="subtle"
+                              disabled={i === clips.length - 1}
+                              aria-label={t("media.moveDown")}
+                            >
                               <IconArrowDown size={16} />
                             </ActionIcon>
                           </Tooltip>
                           <Tooltip label={t("media.delete")}>
-                            <ActionIcon type="submit" name="intent" value="clip-delete" variant="subtle" color="red" aria-label={t("media.delete")} onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}>
+                            <ActionIcon
+                              type="submit"
+                              name="intent"
+                              value="clip-delete"
+                              variant="subtle"
+                              color="red"
+                              aria-label={t("media.delete")}
+                              onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}
+                            >
                               <IconTrash size={16} />
                             </ActionIcon>
                           </Tooltip>

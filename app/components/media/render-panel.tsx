@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Image, NumberInput, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  NumberInput,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { Form, useActionData, useNavigation, useRevalidator } from "@remix-run/react";
 import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
@@ -15,7 +29,13 @@ interface RenderPanelProps {
   canRender: boolean;
 }
 
-const JOB_COLORS: Record<string, string> = { queued: "gray", running: "blue", succeeded: "teal", failed: "red", cancelled: "dark" };
+const JOB_COLORS: Record<string, string> = {
+  queued: "gray",
+  running: "blue",
+  succeeded: "teal",
+  failed: "red",
+  cancelled: "dark",
+};
 const active = (job: JobDto | null) => job !== null && (job.status === "queued" || job.status === "running");
 
 /** Polls the render job every second while it runs: progress, ETA, cancel; then the versions list. */
@@ -35,7 +55,9 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
     if (!running || jobId === undefined) return;
     let stopped = false;
     const timer = setInterval(async () => {
-      const res = await fetch(`/api/v1/jobs/${jobId}`, { headers: { Accept: "application/json" } }).catch(() => null);
+      const res = await fetch(`/api/v1/jobs/${jobId}`, { headers: { Accept: "application/json" } }).catch(
+        () => null,
+      );
       if (stopped || !res?.ok) return;
       const next = (await res.json()) as JobDto;
       setJob(next);
@@ -52,7 +74,11 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
     setCancelError(null);
     const res = await fetch(`/api/v1/jobs/${job.id}/cancel`, { method: "POST" });
     if (res.ok) setJob((await res.json()) as JobDto);
-    else setCancelError(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? t("media.uploadFailed"));
+    else
+      setCancelError(
+        ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ??
+          t("media.uploadFailed"),
+      );
   };
 
   return (
@@ -67,8 +93,24 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
         <Form method="post">
           <input type="hidden" name="intent" value="render" />
           <Group align="end" gap="sm">
-            <NumberInput name="coverAtSecond" label={t("media.coverAt")} description={t("media.coverAtHint")} min={0} max={durationSeconds - 0.5} step={0.5} decimalScale={1} w={180} error={actionData?.errors?.coverAtSecond} />
-            <Button type="submit" leftSection={<IconMovie size={16} />} loading={navigation.formData?.get("intent") === "render"} disabled={running} data-testid="start-render">
+            <NumberInput
+              name="coverAtSecond"
+              label={t("media.coverAt")}
+              description={t("media.coverAtHint")}
+              min={0}
+              max={durationSeconds - 0.5}
+              step={0.5}
+              decimalScale={1}
+              w={180}
+              error={actionData?.errors?.coverAtSecond}
+            />
+            <Button
+              type="submit"
+              leftSection={<IconMovie size={16} />}
+              loading={navigation.formData?.get("intent") === "render"}
+              disabled={running}
+              data-testid="start-render"
+            >
               {t("media.startRender")}
             </Button>
           </Group>
@@ -87,7 +129,12 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
         <Stack gap={4} mt="md" data-testid="render-job">
           <Group justify="space-between">
             <Group gap={6}>
-              <Badge color={JOB_COLORS[job.status] ?? "gray"} variant="light" data-testid="render-job-status" data-status={job.status}>
+              <Badge
+                color={JOB_COLORS[job.status] ?? "gray"}
+                variant="light"
+                data-testid="render-job-status"
+                data-status={job.status}
+              >
                 {t(`media.jobStates.${job.status}`)}
               </Badge>
               {job.attempts > 1 ? (
@@ -97,16 +144,30 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
               ) : null}
             </Group>
             {running && canRender ? (
-              <Button size="xs" color="red" variant="light" leftSection={<IconPlayerStop size={14} />} onClick={cancel} data-testid="cancel-render">
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                leftSection={<IconPlayerStop size={14} />}
+                onClick={cancel}
+                data-testid="cancel-render"
+              >
                 {t("media.cancelRender")}
               </Button>
             ) : null}
           </Group>
           {running ? (
             <>
-              <Progress value={job.progress * 100} animated={job.status === "running"} data-testid="render-progress" />
+              <Progress
+                value={job.progress * 100}
+                animated={job.status === "running"}
+                data-testid="render-progress"
+              />
               <Text size="xs" c="dimmed">
-                {Math.round(job.progress * 100)}%{job.etaSeconds !== null && job.status === "running" ? ` · ${t("media.eta", { count: job.etaSeconds })}` : ""}
+                {Math.round(job.progress * 100)}%
+                {job.etaSeconds !== null && job.status === "running"
+                  ? ` · ${t("media.eta", { count: job.etaSeconds })}`
+                  : ""}
               </Text>
             </>
           ) : null}
@@ -148,14 +209,27 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
                 {formatDateTime(v.createdAt)}
               </Text>
               <Group gap={4} mt={6} wrap="nowrap">
-                <Button component="a" href={`${v.videoUrl}?download=1`} size="compact-xs" variant="light" leftSection={<IconDownload size={12} />}>
+                <Button
+                  component="a"
+                  href={`${v.videoUrl}?download=1`}
+                  size="compact-xs"
+                  variant="light"
+                  leftSection={<IconDownload size={12} />}
+                >
                   {t("media.download")}
                 </Button>
                 {canRender ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="render-delete" />
                     <input type="hidden" name="renderId" value={v.id} />
-                    <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("media.deleteVersion")} onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}>
+                    <Button
+                      type="submit"
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t("media.deleteVersion")}
+                      onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}
+                    >
                       <IconTrash size={12} />
                     </Button>
                   </Form>

@@ -1,4 +1,19 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, Progress, Stack, Text, TextInput, Textarea, Title, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { useFetcher } from "@remix-run/react";
 import { IconArrowDown, IconArrowUp, IconLock, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
@@ -22,7 +37,8 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
   const fetcher = useFetcher<FetcherData>();
   const [lines, setLines] = useState<EpisodeScriptLine[]>(initial);
   const check = checkScript(lines, column);
-  const update = (i: number, patch: Partial<EpisodeScriptLine>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+  const update = (i: number, patch: Partial<EpisodeScriptLine>) =>
+    setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
   const move = (i: number, d: -1 | 1) =>
     setLines((ls) => {
       const next = [...ls];
@@ -44,10 +60,26 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
       <Text size="sm" c="dimmed" mb="sm">
         {readOnly ? t("media.readOnlyScript") : t("media.scriptHint")}
       </Text>
-      <Progress value={Math.min(100, (check.totalSeconds / check.durationSeconds) * 100)} color={over ? "red" : "teal"} mb={4} aria-label="total" />
+      <Progress
+        value={Math.min(100, (check.totalSeconds / check.durationSeconds) * 100)}
+        color={over ? "red" : "teal"}
+        mb={4}
+        aria-label="total"
+      />
       <Text size="sm" c={over ? "red" : "dimmed"} mb="md" data-testid="script-total-label">
-        {t("media.totalLabel", { intro: check.introSeconds, lines: check.linesSeconds, outro: check.outroSeconds, total: check.totalSeconds, duration: check.durationSeconds })} ·{" "}
-        {over ? t("media.overrun", { count: check.overrunSeconds }) : t("media.remaining", { count: Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10 })}
+        {t("media.totalLabel", {
+          intro: check.introSeconds,
+          lines: check.linesSeconds,
+          outro: check.outroSeconds,
+          total: check.totalSeconds,
+          duration: check.durationSeconds,
+        })}{" "}
+        ·{" "}
+        {over
+          ? t("media.overrun", { count: check.overrunSeconds })
+          : t("media.remaining", {
+              count: Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10,
+            })}
       </Text>
       <Stack gap="sm">
         {lines.map((line, i) => {
@@ -59,7 +91,12 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                   <Text fw={600} size="sm">
                     {t("media.lineN", { n: i + 1 })}
                   </Text>
-                  <Badge size="sm" variant="light" color={lc.tooFast ? "red" : "gray"} data-testid="line-speed">
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={lc.tooFast ? "red" : "gray"}
+                    data-testid="line-speed"
+                  >
                     {t("media.speed", { cps: Number.isFinite(lc.cps) ? lc.cps.toFixed(1) : "∞" })}
                   </Badge>
                   {lc.tooFast ? (
@@ -71,17 +108,32 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                 {!readOnly ? (
                   <Group gap={2} wrap="nowrap">
                     <Tooltip label={t("media.moveUp")}>
-                      <ActionIcon variant="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("media.moveUp")}>
+                      <ActionIcon
+                        variant="subtle"
+                        disabled={i === 0}
+                        onClick={() => move(i, -1)}
+                        aria-label={t("media.moveUp")}
+                      >
                         <IconArrowUp size={16} />
                       </ActionIcon>
                     </Tooltip>
                     <Tooltip label={t("media.moveDown")}>
-                      <ActionIcon variant="subtle" disabled={i === lines.length - 1} onClick={() => move(i, 1)} aria-label={t("media.moveDown")}>
+                      <ActionIcon
+                        variant="subtle"
+                        disabled={i === lines.length - 1}
+                        onClick={() => move(i, 1)}
+                        aria-label={t("media.moveDown")}
+                      >
                         <IconArrowDown size={16} />
                       </ActionIcon>
                     </Tooltip>
                     <Tooltip label={t("media.removeLine")}>
-                      <ActionIcon variant="subtle" color="red" onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))} aria-label={t("media.removeLine")}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}
+                        aria-label={t("media.removeLine")}
+                      >
                         <IconTrash size={16} />
                       </ActionIcon>
                     </Tooltip>
@@ -89,12 +141,52 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                 ) : null}
               </Group>
               <Group align="start" gap="sm" wrap="wrap">
-                <Textarea style={{ flex: "3 1 260px" }} label={t("media.voiceover")} value={line.voiceover} onChange={(e) => update(i, { voiceover: e.currentTarget.value })} autosize minRows={1} maxLength={200} readOnly={readOnly} error={fieldError(i, "voiceover")} data-testid="line-voiceover" />
-                <NumberInput style={{ flex: "0 0 96px" }} label={t("media.seconds")} value={line.seconds} onChange={(v) => update(i, { seconds: typeof v === "number" ? v : Number(v) || 0 })} min={0.5} max={60} step={0.5} decimalScale={1} readOnly={readOnly} error={fieldError(i, "seconds")} data-testid="line-seconds" />
+                <Textarea
+                  style={{ flex: "3 1 260px" }}
+                  label={t("media.voiceover")}
+                  value={line.voiceover}
+                  onChange={(e) => update(i, { voiceover: e.currentTarget.value })}
+                  autosize
+                  minRows={1}
+                  maxLength={200}
+                  readOnly={readOnly}
+                  error={fieldError(i, "voiceover")}
+                  data-testid="line-voiceover"
+                />
+                <NumberInput
+                  style={{ flex: "0 0 96px" }}
+                  label={t("media.seconds")}
+                  value={line.seconds}
+                  onChange={(v) => update(i, { seconds: typeof v === "number" ? v : Number(v) || 0 })}
+                  min={0.5}
+                  max={60}
+                  step={0.5}
+                  decimalScale={1}
+                  readOnly={readOnly}
+                  error={fieldError(i, "seconds")}
+                  data-testid="line-seconds"
+                />
               </Group>
               <Group align="start" gap="sm" wrap="wrap" mt={4}>
-                <TextInput style={{ flex: "1 1 200px" }} label={t("media.caption")} placeholder={t("media.captionPlaceholder")} value={line.caption} onChange={(e) => update(i, { caption: e.currentTarget.value })} maxLength={60} readOnly={readOnly} error={fieldError(i, "caption")} />
-                <TextInput style={{ flex: "1 1 200px" }} label={t("media.shotNote")} value={line.shotNote} onChange={(e) => update(i, { shotNote: e.currentTarget.value })} maxLength={200} readOnly={readOnly} error={fieldError(i, "shotNote")} />
+                <TextInput
+                  style={{ flex: "1 1 200px" }}
+                  label={t("media.caption")}
+                  placeholder={t("media.captionPlaceholder")}
+                  value={line.caption}
+                  onChange={(e) => update(i, { caption: e.currentTarget.value })}
+                  maxLength={60}
+                  readOnly={readOnly}
+                  error={fieldError(i, "caption")}
+                />
+                <TextInput
+                  style={{ flex: "1 1 200px" }}
+                  label={t("media.shotNote")}
+                  value={line.shotNote}
+                  onChange={(e) => update(i, { shotNote: e.currentTarget.value })}
+                  maxLength={200}
+                  readOnly={readOnly}
+                  error={fieldError(i, "shotNote")}
+                />
               </Group>
             </Card>
           );
@@ -106,7 +198,8 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
               {t("media.outroLocked")}
             </Text>
             <Badge size="sm" variant="light" color={check.outro.tooFast ? "red" : "gray"}>
-              {check.outroSeconds} {t("media.seconds")} · {t("media.speed", { cps: check.outro.cps.toFixed(1) })}
+              {check.outroSeconds} {t("media.seconds")} ·{" "}
+              {t("media.speed", { cps: check.outro.cps.toFixed(1) })}
             </Badge>
           </Group>
           <Text size="sm">{column.outroLine}</Text>
@@ -128,7 +221,12 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
           <input type="hidden" name="version" value={version} />
           <input type="hidden" name="lines" value={JSON.stringify(lines)} />
           <Group mt="md" justify="space-between">
-            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setLines((ls) => [...ls, emptyLine()])} data-testid="add-line">
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setLines((ls) => [...ls, emptyLine()])}
+              data-testid="add-line"
+            >
               {t("media.addLine")}
             </Button>
             <Button type="submit" loading={fetcher.state !== "idle"} data-testid="save-script">

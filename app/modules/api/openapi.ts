@@ -12,7 +12,9 @@ export interface ApiOperation {
   multipart?: boolean;
 }
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
 
 function toSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -22,18 +24,46 @@ function toSchema(schema: z.ZodType) {
 export function buildOpenApiDocument(operations: ApiOperation[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    const query = op.query ? Object.entries((toSchema(op.query) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema })) : [];
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const query = op.query
+      ? Object.entries((toSchema(op.query) as { properties?: Record<string, unknown> }).properties ?? {}).map(
+          ([name, schema]) => ({ name, in: "query", required: false, schema }),
+        )
+      : [];
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
       description: `Requires capability \`${op.capability}\`.`,
       parameters: [...params, ...query],
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body) } } } } : {}),
-      ...(op.multipart ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body) } } } }
+        : {}),
+      ...(op.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: { type: "object", properties: { file: { type: "string", format: "binary" } } },
+                },
+              },
+            },
+          }
+        : {}),
       responses: {
-        200: { description: "OK", ...(op.response ? { content: { "application/json": { schema: toSchema(op.response) } } } : {}) },
-        400: { description: "Bad input; `error.field` names the failing field", content: { "application/json": { schema: toSchema(errorSchema) } } },
+        200: {
+          description: "OK",
+          ...(op.response ? { content: { "application/json": { schema: toSchema(op.response) } } } : {}),
+        },
+        400: {
+          description: "Bad input; `error.field` names the failing field",
+          content: { "application/json": { schema: toSchema(errorSchema) } },
+        },
         401: { description: "No valid session or bearer token" },
         403: { description: "The role may not do this" },
         404: { description: "Unknown id" },
@@ -45,7 +75,12 @@ export function buildOpenApiDocument(operations: ApiOperation[]) {
     openapi: "3.1.0",
     info: { title: "Content Studio API", version: "1" },
     servers: [{ url: "/" }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, cookie: { type: "apiKey", in: "cookie", name: "studio_session" } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        cookie: { type: "apiKey", in: "cookie", name: "studio_session" },
+      },
+    },
     security: [{ bearer: [] }, { cookie: [] }],
     paths,
   };

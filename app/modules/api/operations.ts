@@ -6,4 +6,10 @@ import { pieceApiOperations } from "../pieces/api-operations";
 import type { ApiOperation } from "./openapi";
 
 /** Every documented API operation; each capability contributes its own list. */
-export const apiOperations: ApiOperation[] = [...pieceApiOperations, ...jobApiOperations, ...mediaApiOperations, ...livestreamApiOperations, ...ebookApiOperations];
+export const apiOperations: ApiOperation[] = [
+  ...pieceApiOperations,
+  ...jobApiOperations,
+  ...mediaApiOperations,
+  ...livestreamApiOperations,
+  ...ebookApiOperations,
+];

@@ -30,7 +30,16 @@ export function auditHashInput(row: {
   entityId: string | null;
   summary: string;
 }): string {
-  return JSON.stringify([row.prevHash, row.at, row.actorId, row.actorLabel, row.action, row.entity, row.entityId, row.summary]);
+  return JSON.stringify([
+    row.prevHash,
+    row.at,
+    row.actorId,
+    row.actorLabel,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.summary,
+  ]);
 }
 
 export function hashAuditRow(input: Parameters<typeof auditHashInput>[0]): string {
@@ -42,7 +51,12 @@ export function hashAuditRow(input: Parameters<typeof auditHashInput>[0]): strin
  * its record land together or not at all.
  */
 export function recordAudit(tx: DbOrTx, entry: AuditEntry): void {
-  const last = tx.select({ hash: schema.auditLog.hash }).from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1).get();
+  const last = tx
+    .select({ hash: schema.auditLog.hash })
+    .from(schema.auditLog)
+    .orderBy(desc(schema.auditLog.id))
+    .limit(1)
+    .get();
   const row = {
     prevHash: last?.hash ?? GENESIS_HASH,
     at: entry.at.getTime(),

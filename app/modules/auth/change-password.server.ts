@@ -5,17 +5,33 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password.server";
 
-export async function changePassword(options: { db: Db; actor: Actor; currentPassword: string; newPassword: string; now: Date }): Promise<Result> {
+export async function changePassword(options: {
+  db: Db;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+  now: Date;
+}): Promise<Result> {
   const { db, actor, now } = options;
   const user = db.select().from(schema.users).where(eq(schema.users.id, actor.id)).get();
   if (!user || !(await verifyPassword(options.currentPassword, user.passwordHash))) {
     return fail(400, "bad_password", "当前密码不正确。", "currentPassword");
   }
-  if (options.currentPassword === options.newPassword) return fail(400, "same_password", "新密码不能与当前密码相同。", "newPassword");
+  if (options.currentPassword === options.newPassword)
+    return fail(400, "same_password", "新密码不能与当前密码相同。", "newPassword");
   const passwordHash = await hashPassword(options.newPassword);
   db.transaction((tx) => {
-    tx.update(schema.users).set({ passwordHash, mustChangePassword: false, updatedAt: now }).where(eq(schema.users.id, actor.id)).run();
-    recordAudit(tx, { actor: auditActor(actor), action: "user.change_password", entity: "user", entityId: actor.id, at: now });
+    tx.update(schema.users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now })
+      .where(eq(schema.users.id, actor.id))
+      .run();
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "user.change_password",
+      entity: "user",
+      entityId: actor.id,
+      at: now,
+    });
   });
   return { ok: true };
 }

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "./permissions";
 
-const email = z.string().trim().toLowerCase().min(1, "请输入邮箱").max(200, "邮箱太长").pipe(z.email("邮箱格式不正确"));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "请输入邮箱")
+  .max(200, "邮箱太长")
+  .pipe(z.email("邮箱格式不正确"));
 
 export const loginSchema = z.object({
   email,
@@ -32,8 +38,7 @@ export const createApiTokenSchema = z.object({
   userId: z.coerce.number().int().positive("请选择令牌代表的用户"),
 });
 
-export const changePasswordSchema = z
-  .object({
-    currentPassword: z.string().min(1, "请输入当前密码"),
-    newPassword: z.string().min(10, "新密码至少 10 位").max(200, "密码太长"),
-  });
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "请输入当前密码"),
+  newPassword: z.string().min(10, "新密码至少 10 位").max(200, "密码太长"),
+});

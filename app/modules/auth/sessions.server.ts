@@ -6,7 +6,13 @@ import { isRole } from "./permissions";
 import { sha256Hex } from "./password.server";
 
 function toActor(user: typeof schema.users.$inferSelect): Actor {
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole), mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles.filter(isRole),
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /** A session counts only while unexpired, unrevoked and its user enabled. */
@@ -15,7 +21,13 @@ export function resolveSession(options: { db: Db; token: string; now: Date }): A
     .select({ user: schema.users })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(and(eq(schema.sessions.tokenHash, sha256Hex(options.token)), isNull(schema.sessions.revokedAt), gt(schema.sessions.expiresAt, options.now)))
+    .where(
+      and(
+        eq(schema.sessions.tokenHash, sha256Hex(options.token)),
+        isNull(schema.sessions.revokedAt),
+        gt(schema.sessions.expiresAt, options.now),
+      ),
+    )
     .get();
   if (!row || row.user.disabled) return null;
   return toActor(row.user);
@@ -23,8 +35,17 @@ export function resolveSession(options: { db: Db; token: string; now: Date }): A
 
 export function signOut(options: { db: Db; token: string; actor: Actor; now: Date }): void {
   options.db.transaction((tx) => {
-    tx.update(schema.sessions).set({ revokedAt: options.now }).where(eq(schema.sessions.tokenHash, sha256Hex(options.token))).run();
-    recordAudit(tx, { actor: { id: options.actor.id, label: options.actor.email }, action: "auth.sign_out", entity: "user", entityId: options.actor.id, at: options.now });
+    tx.update(schema.sessions)
+      .set({ revokedAt: options.now })
+      .where(eq(schema.sessions.tokenHash, sha256Hex(options.token)))
+      .run();
+    recordAudit(tx, {
+      actor: { id: options.actor.id, label: options.actor.email },
+      action: "auth.sign_out",
+      entity: "user",
+      entityId: options.actor.id,
+      at: options.now,
+    });
   });
 }
 
@@ -37,7 +58,11 @@ export function resolveApiToken(options: { db: Db; token: string; now: Date }): 
     .where(and(eq(schema.apiTokens.tokenHash, sha256Hex(options.token)), isNull(schema.apiTokens.revokedAt)))
     .get();
   if (!row || row.user.disabled) return null;
-  options.db.update(schema.apiTokens).set({ lastUsedAt: options.now }).where(eq(schema.apiTokens.id, row.tokenId)).run();
+  options.db
+    .update(schema.apiTokens)
+    .set({ lastUsedAt: options.now })
+    .where(eq(schema.apiTokens.id, row.tokenId))
+    .run();
   return toActor(row.user);
 }
 

@@ -24,13 +24,25 @@ export async function signIn(options: {
 }): Promise<Result<{ sessionToken: string; userId: number; mustChangePassword: boolean }>> {
   const { db, email, ip, now } = options;
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failuresFor = (column: typeof schema.loginAttempts.email | typeof schema.loginAttempts.ip, value: string) =>
+  const failuresFor = (
+    column: typeof schema.loginAttempts.email | typeof schema.loginAttempts.ip,
+    value: string,
+  ) =>
     db
       .select({ n: count() })
       .from(schema.loginAttempts)
-      .where(and(eq(column, value), eq(schema.loginAttempts.succeeded, false), gte(schema.loginAttempts.at, since)))
+      .where(
+        and(
+          eq(column, value),
+          eq(schema.loginAttempts.succeeded, false),
+          gte(schema.loginAttempts.at, since),
+        ),
+      )
       .get()?.n ?? 0;
-  if (failuresFor(schema.loginAttempts.email, email) >= MAX_FAILURES_PER_EMAIL || failuresFor(schema.loginAttempts.ip, ip) >= MAX_FAILURES_PER_IP) {
+  if (
+    failuresFor(schema.loginAttempts.email, email) >= MAX_FAILURES_PER_EMAIL ||
+    failuresFor(schema.loginAttempts.ip, ip) >= MAX_FAILURES_PER_IP
+  ) {
     return fail(429, "throttled", "登录失败次数过多，请 15 分钟后再试。");
   }
 
@@ -43,7 +55,13 @@ export async function signIn(options: {
     tx.insert(schema.loginAttempts).values({ email, ip, succeeded: ok, at: now }).run();
     if (ok && user) {
       tx.insert(schema.sessions)
-        .values({ tokenHash: sha256Hex(sessionToken), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), userAgent: options.userAgent?.slice(0, 300) })
+        .values({
+          tokenHash: sha256Hex(sessionToken),
+          userId: user.id,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+          userAgent: options.userAgent?.slice(0, 300),
+        })
         .run();
     }
     recordAudit(tx, {

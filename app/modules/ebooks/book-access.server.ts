@@ -8,7 +8,11 @@ import { findBook, type EbookRow, type PieceRow } from "./book-store.server";
  * Row-level rule for book content: the same as for any piece (a copywriter edits only their own
  * draft or rejected books; editors edit anything not yet published or archived).
  */
-export function editableBook(db: DbOrTx, pieceId: number, actor: Actor): Result<{ piece: PieceRow; meta: EbookRow }> {
+export function editableBook(
+  db: DbOrTx,
+  pieceId: number,
+  actor: Actor,
+): Result<{ piece: PieceRow; meta: EbookRow }> {
   const found = findBook(db, pieceId);
   if (!found) return fail(404, "not_found", "这本书不存在。");
   if (!canEditPiece(found.piece, actor)) {

@@ -42,9 +42,24 @@ export function findBook(db: DbOrTx, pieceId: number): { piece: PieceRow; meta: 
 export function loadBookContent(db: DbOrTx, pieceId: number): BookContent | null {
   const found = findBook(db, pieceId);
   if (!found) return null;
-  const sections = db.select().from(schema.ebookSections).where(eq(schema.ebookSections.pieceId, pieceId)).orderBy(asc(schema.ebookSections.position), asc(schema.ebookSections.id)).all();
-  const chapters = db.select().from(schema.ebookChapters).where(eq(schema.ebookChapters.pieceId, pieceId)).orderBy(asc(schema.ebookChapters.position), asc(schema.ebookChapters.id)).all();
-  const images = db.select().from(schema.ebookImages).where(eq(schema.ebookImages.pieceId, pieceId)).orderBy(asc(schema.ebookImages.name)).all();
+  const sections = db
+    .select()
+    .from(schema.ebookSections)
+    .where(eq(schema.ebookSections.pieceId, pieceId))
+    .orderBy(asc(schema.ebookSections.position), asc(schema.ebookSections.id))
+    .all();
+  const chapters = db
+    .select()
+    .from(schema.ebookChapters)
+    .where(eq(schema.ebookChapters.pieceId, pieceId))
+    .orderBy(asc(schema.ebookChapters.position), asc(schema.ebookChapters.id))
+    .all();
+  const images = db
+    .select()
+    .from(schema.ebookImages)
+    .where(eq(schema.ebookImages.pieceId, pieceId))
+    .orderBy(asc(schema.ebookImages.name))
+    .all();
   return {
     ...found,
     sections: sections.map((s) => ({ ...s, chapters: chapters.filter((c) => c.sectionId === s.id) })),
@@ -64,7 +79,12 @@ export function bookSnapshot(content: BookContent): EbookSnapshot {
     sections: content.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      chapters: s.chapters.map((c) => ({ id: c.id, title: c.title, hash: sha256Hex(c.markdown), chars: c.markdown.length })),
+      chapters: s.chapters.map((c) => ({
+        id: c.id,
+        title: c.title,
+        hash: sha256Hex(c.markdown),
+        chars: c.markdown.length,
+      })),
     })),
     images: content.images.map((i) => ({ name: i.name, sha256: i.sha256 })),
   };
@@ -105,8 +125,16 @@ export function imageExtension(format: string): string {
   return format === "jpeg" ? "jpg" : "png";
 }
 
-export function imageFilePath(dataDir: string, image: Pick<ImageRow, "pieceId" | "sha256" | "format">): string {
-  return path.join(ebooksDir(dataDir), "images", String(image.pieceId), `${image.sha256}.${imageExtension(image.format)}`);
+export function imageFilePath(
+  dataDir: string,
+  image: Pick<ImageRow, "pieceId" | "sha256" | "format">,
+): string {
+  return path.join(
+    ebooksDir(dataDir),
+    "images",
+    String(image.pieceId),
+    `${image.sha256}.${imageExtension(image.format)}`,
+  );
 }
 
 export function buildFilePath(dataDir: string, build: Pick<BuildRow, "pieceId" | "sha256">): string {
@@ -117,7 +145,9 @@ export function imageResolver(dataDir: string, images: ImageRow[]): ResolveImage
   const byName = new Map(images.map((i) => [i.name, i]));
   return (name) => {
     const image = byName.get(name);
-    return image ? { ok: true, path: imageFilePath(dataDir, image) } : { ok: false, message: "本书没有这个图片" };
+    return image
+      ? { ok: true, path: imageFilePath(dataDir, image) }
+      : { ok: false, message: "本书没有这个图片" };
   };
 }
 
@@ -133,7 +163,13 @@ export type SignoffState =
  * while it is not voided and the content hash it names is the book's hash now.
  */
 export function signoffState(db: DbOrTx, pieceId: number, contentHash?: string | null): SignoffState {
-  const latest = db.select().from(schema.ebookSignoffs).where(eq(schema.ebookSignoffs.pieceId, pieceId)).orderBy(desc(schema.ebookSignoffs.id)).limit(1).get();
+  const latest = db
+    .select()
+    .from(schema.ebookSignoffs)
+    .where(eq(schema.ebookSignoffs.pieceId, pieceId))
+    .orderBy(desc(schema.ebookSignoffs.id))
+    .limit(1)
+    .get();
   if (!latest) return { state: "none" };
   if (latest.voidedAt) return { state: "voided", signoff: latest, reason: latest.voidReason ?? "内容已修改" };
   const hash = contentHash === undefined ? currentContentHash(db, pieceId) : contentHash;
@@ -145,7 +181,10 @@ export function signoffState(db: DbOrTx, pieceId: number, contentHash?: string |
  * Called inside every transaction that changes a book's content: active sign-offs are voided with
  * the reason, in the same transaction, so a print build can never use a stale approval.
  */
-export function voidSignoffs(tx: DbOrTx, options: { pieceId: number; reason: string; actor: Actor; now: Date }): number[] {
+export function voidSignoffs(
+  tx: DbOrTx,
+  options: { pieceId: number; reason: string; actor: Actor; now: Date },
+): number[] {
   const active = tx
     .select({ id: schema.ebookSignoffs.id })
     .from(schema.ebookSignoffs)
@@ -153,8 +192,19 @@ export function voidSignoffs(tx: DbOrTx, options: { pieceId: number; reason: str
     .all()
     .map((r) => r.id);
   if (active.length === 0) return [];
-  tx.update(schema.ebookSignoffs).set({ voidedAt: options.now, voidReason: options.reason }).where(inArray(schema.ebookSignoffs.id, active)).run();
-  recordAudit(tx, { actor: auditActor(options.actor), action: "ebook.signoff.void", entity: "piece", entityId: options.pieceId, before: { signoffIds: active }, after: { reason: options.reason }, at: options.now });
+  tx.update(schema.ebookSignoffs)
+    .set({ voidedAt: options.now, voidReason: options.reason })
+    .where(inArray(schema.ebookSignoffs.id, active))
+    .run();
+  recordAudit(tx, {
+    actor: auditActor(options.actor),
+    action: "ebook.signoff.void",
+    entity: "piece",
+    entityId: options.pieceId,
+    before: { signoffIds: active },
+    after: { reason: options.reason },
+    at: options.now,
+  });
   return active;
 }
 

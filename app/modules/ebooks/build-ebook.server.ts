@@ -12,7 +12,16 @@ import { z } from "zod";
 import { schema } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
-import { bookSnapshot, buildFilePath, contentHashOf, imageResolver, loadBookContent, sha256Hex, signoffState, toRenderBook } from "./book-store.server";
+import {
+  bookSnapshot,
+  buildFilePath,
+  contentHashOf,
+  imageResolver,
+  loadBookContent,
+  sha256Hex,
+  signoffState,
+  toRenderBook,
+} from "./book-store.server";
 import { renderBookPdf } from "./render-book-pdf.server";
 import { signoffRequiredMessage } from "./request-build.server";
 import { BUILD_PROFILES } from "./schemas";
@@ -31,7 +40,11 @@ function tempRoot(dataDir: string): string {
 async function removeStaleWorkDirs(dataDir: string, jobId: number): Promise<void> {
   const root = tempRoot(dataDir);
   const entries = await readdir(root).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => e.startsWith(`ebook-build-${jobId}-`)).map((e) => rm(path.join(root, e), { recursive: true, force: true })));
+  await Promise.all(
+    entries
+      .filter((e) => e.startsWith(`ebook-build-${jobId}-`))
+      .map((e) => rm(path.join(root, e), { recursive: true, force: true })),
+  );
 }
 
 export const buildEbookHandler: JobHandler = async (ctx) => {
@@ -53,7 +66,10 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
   }
 
   await removeStaleWorkDirs(config.dataDir, ctx.job.id);
-  const workDir = path.join(tempRoot(config.dataDir), `ebook-build-${ctx.job.id}-${randomBytes(4).toString("hex")}`);
+  const workDir = path.join(
+    tempRoot(config.dataDir),
+    `ebook-build-${ctx.job.id}-${randomBytes(4).toString("hex")}`,
+  );
   await mkdir(workDir, { recursive: true });
   try {
     ctx.reportProgress(0.02, "检查内容");
@@ -87,14 +103,47 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
     return {
       result: { pieceId, profile, pages, bytes, sha256, contentHash },
       commit: (tx) => {
-        if (tx.select({ id: schema.ebookBuilds.id }).from(schema.ebookBuilds).where(eq(schema.ebookBuilds.jobId, jobId)).get()) return;
+        if (
+          tx
+            .select({ id: schema.ebookBuilds.id })
+            .from(schema.ebookBuilds)
+            .where(eq(schema.ebookBuilds.jobId, jobId))
+            .get()
+        )
+          return;
         const build = tx
           .insert(schema.ebookBuilds)
-          .values({ pieceId, jobId, profile, pages, bytes, sha256, contentHash, snapshot, signoffId, renderMs, createdBy, createdAt: now })
+          .values({
+            pieceId,
+            jobId,
+            profile,
+            pages,
+            bytes,
+            sha256,
+            contentHash,
+            snapshot,
+            signoffId,
+            renderMs,
+            createdBy,
+            createdAt: now,
+          })
           .returning({ id: schema.ebookBuilds.id })
           .get();
-        const requester = createdBy ? tx.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, createdBy)).get() : undefined;
-        recordAudit(tx, { actor: { id: createdBy, label: requester?.email ?? "system" }, action: "ebook.build", entity: "piece", entityId: pieceId, after: { buildId: build.id, jobId, profile, pages, bytes, sha256, contentHash, signoffId }, at: now });
+        const requester = createdBy
+          ? tx
+              .select({ email: schema.users.email })
+              .from(schema.users)
+              .where(eq(schema.users.id, createdBy))
+              .get()
+          : undefined;
+        recordAudit(tx, {
+          actor: { id: createdBy, label: requester?.email ?? "system" },
+          action: "ebook.build",
+          entity: "piece",
+          entityId: pieceId,
+          after: { buildId: build.id, jobId, profile, pages, bytes, sha256, contentHash, signoffId },
+          at: now,
+        });
       },
     };
   } finally {

@@ -7,9 +7,14 @@ import { insertPiece } from "../pieces/create-piece.server";
 import type { CreateBookInput } from "./schemas";
 
 /** Inserts the piece and its book detail inside an open transaction (the seed uses this too). */
-export function insertBook(tx: DbOrTx, options: { actor: Actor; input: CreateBookInput; now: Date; pieceId?: number }): number {
+export function insertBook(
+  tx: DbOrTx,
+  options: { actor: Actor; input: CreateBookInput; now: Date; pieceId?: number },
+): number {
   const { actor, input, now } = options;
-  const pieceId = options.pieceId ?? insertPiece(tx, { actor, input: { kind: input.kind, title: input.title, body: input.description }, now });
+  const pieceId =
+    options.pieceId ??
+    insertPiece(tx, { actor, input: { kind: input.kind, title: input.title, body: input.description }, now });
   tx.insert(schema.ebooks)
     .values({
       pieceId,
@@ -23,11 +28,23 @@ export function insertBook(tx: DbOrTx, options: { actor: Actor; input: CreateBoo
       updatedAt: now,
     })
     .run();
-  recordAudit(tx, { actor: auditActor(actor), action: "ebook.create", entity: "piece", entityId: pieceId, after: { kind: input.kind, title: input.title, trim: input.trim, targetPages: input.targetPages }, at: now });
+  recordAudit(tx, {
+    actor: auditActor(actor),
+    action: "ebook.create",
+    entity: "piece",
+    entityId: pieceId,
+    after: { kind: input.kind, title: input.title, trim: input.trim, targetPages: input.targetPages },
+    at: now,
+  });
   return pieceId;
 }
 
-export function createBook(options: { db: Db; actor: Actor; input: CreateBookInput; now: Date }): Result<{ pieceId: number }> {
+export function createBook(options: {
+  db: Db;
+  actor: Actor;
+  input: CreateBookInput;
+  now: Date;
+}): Result<{ pieceId: number }> {
   if (!can(options.actor.roles, "ebooks.edit")) return fail(403, "forbidden", "你的角色不能创建电子书。");
   const pieceId = options.db.transaction((tx) => insertBook(tx, options));
   return { ok: true, pieceId };

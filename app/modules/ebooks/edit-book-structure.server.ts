@@ -30,7 +30,15 @@ function changeBook<T extends object>(
     const result = body(tx);
     if (!result.ok) return result;
     const { audit, ...rest } = result;
-    recordAudit(tx, { actor: auditActor(options.actor), action, entity: "piece", entityId: options.pieceId, before: audit?.before, after: audit?.after, at: options.now });
+    recordAudit(tx, {
+      actor: auditActor(options.actor),
+      action,
+      entity: "piece",
+      entityId: options.pieceId,
+      before: audit?.before,
+      after: audit?.after,
+      at: options.now,
+    });
     touchPiece(tx, options.pieceId, options.now);
     voidSignoffs(tx, { pieceId: options.pieceId, reason, actor: options.actor, now: options.now });
     return rest as unknown as Result<T>;
@@ -38,17 +46,34 @@ function changeBook<T extends object>(
 }
 
 function sectionOf(tx: Tx, pieceId: number, sectionId: number) {
-  return tx.select().from(schema.ebookSections).where(and(eq(schema.ebookSections.id, sectionId), eq(schema.ebookSections.pieceId, pieceId))).get();
+  return tx
+    .select()
+    .from(schema.ebookSections)
+    .where(and(eq(schema.ebookSections.id, sectionId), eq(schema.ebookSections.pieceId, pieceId)))
+    .get();
 }
 
 function chapterOf(tx: Tx, pieceId: number, chapterId: number) {
-  return tx.select().from(schema.ebookChapters).where(and(eq(schema.ebookChapters.id, chapterId), eq(schema.ebookChapters.pieceId, pieceId))).get();
+  return tx
+    .select()
+    .from(schema.ebookChapters)
+    .where(and(eq(schema.ebookChapters.id, chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
+    .get();
 }
 
 export function addSection(options: Base & { title: string }): Result<{ sectionId: number }> {
   return changeBook(options, "ebook.section.add", `新增了分部「${options.title}」`, (tx) => {
-    const last = tx.select({ p: max(schema.ebookSections.position) }).from(schema.ebookSections).where(eq(schema.ebookSections.pieceId, options.pieceId)).get()?.p ?? 0;
-    const row = tx.insert(schema.ebookSections).values({ pieceId: options.pieceId, title: options.title, position: last + 1 }).returning({ id: schema.ebookSections.id }).get();
+    const last =
+      tx
+        .select({ p: max(schema.ebookSections.position) })
+        .from(schema.ebookSections)
+        .where(eq(schema.ebookSections.pieceId, options.pieceId))
+        .get()?.p ?? 0;
+    const row = tx
+      .insert(schema.ebookSections)
+      .values({ pieceId: options.pieceId, title: options.title, position: last + 1 })
+      .returning({ id: schema.ebookSections.id })
+      .get();
     return { ok: true, sectionId: row.id, audit: { after: { sectionId: row.id, title: options.title } } };
   });
 }
@@ -57,7 +82,10 @@ export function renameSection(options: Base & { sectionId: number; title: string
   return changeBook(options, "ebook.section.rename", `修改了分部标题「${options.title}」`, (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
     if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
-    tx.update(schema.ebookSections).set({ title: options.title }).where(eq(schema.ebookSections.id, section.id)).run();
+    tx.update(schema.ebookSections)
+      .set({ title: options.title })
+      .where(eq(schema.ebookSections.id, section.id))
+      .run();
     return { ok: true, audit: { before: { title: section.title }, after: { title: options.title } } };
   });
 }
@@ -66,25 +94,54 @@ export function deleteSection(options: Base & { sectionId: number }): Result {
   return changeBook(options, "ebook.section.delete", "删除了一个分部", (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
     if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
-    const chapters = tx.select({ id: schema.ebookChapters.id }).from(schema.ebookChapters).where(eq(schema.ebookChapters.sectionId, section.id)).all();
+    const chapters = tx
+      .select({ id: schema.ebookChapters.id })
+      .from(schema.ebookChapters)
+      .where(eq(schema.ebookChapters.sectionId, section.id))
+      .all();
     // Nothing already written is lost by accident: a section with chapters must be emptied first.
-    if (chapters.length) return fail(409, "section_not_empty", `分部「${section.title}」里还有 ${chapters.length} 个章节，请先移走或删除章节。`, "sectionId");
+    if (chapters.length)
+      return fail(
+        409,
+        "section_not_empty",
+        `分部「${section.title}」里还有 ${chapters.length} 个章节，请先移走或删除章节。`,
+        "sectionId",
+      );
     tx.delete(schema.ebookSections).where(eq(schema.ebookSections.id, section.id)).run();
     return { ok: true, audit: { before: { sectionId: section.id, title: section.title } } };
   });
 }
 
-export function addChapter(options: Base & { sectionId: number; title: string }): Result<{ chapterId: number }> {
+export function addChapter(
+  options: Base & { sectionId: number; title: string },
+): Result<{ chapterId: number }> {
   return changeBook(options, "ebook.chapter.add", `新增了章节「${options.title}」`, (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
     if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
-    const last = tx.select({ p: max(schema.ebookChapters.position) }).from(schema.ebookChapters).where(eq(schema.ebookChapters.sectionId, section.id)).get()?.p ?? 0;
+    const last =
+      tx
+        .select({ p: max(schema.ebookChapters.position) })
+        .from(schema.ebookChapters)
+        .where(eq(schema.ebookChapters.sectionId, section.id))
+        .get()?.p ?? 0;
     const row = tx
       .insert(schema.ebookChapters)
-      .values({ pieceId: options.pieceId, sectionId: section.id, title: options.title, markdown: "", position: last + 1, version: 1, updatedAt: options.now })
+      .values({
+        pieceId: options.pieceId,
+        sectionId: section.id,
+        title: options.title,
+        markdown: "",
+        position: last + 1,
+        version: 1,
+        updatedAt: options.now,
+      })
       .returning({ id: schema.ebookChapters.id })
       .get();
-    return { ok: true, chapterId: row.id, audit: { after: { chapterId: row.id, sectionId: section.id, title: options.title } } };
+    return {
+      ok: true,
+      chapterId: row.id,
+      audit: { after: { chapterId: row.id, sectionId: section.id, title: options.title } },
+    };
   });
 }
 
@@ -94,7 +151,10 @@ export function deleteChapter(options: Base & { chapterId: number }): Result {
     if (!chapter) return fail(404, "not_found", "章节不存在。", "chapterId");
     tx.delete(schema.ebookChapters).where(eq(schema.ebookChapters.id, chapter.id)).run();
     // The audit keeps the deleted text, so a deletion can be undone by hand.
-    return { ok: true, audit: { before: { chapterId: chapter.id, title: chapter.title, markdown: chapter.markdown } } };
+    return {
+      ok: true,
+      audit: { before: { chapterId: chapter.id, title: chapter.title, markdown: chapter.markdown } },
+    };
   });
 }
 
@@ -103,18 +163,47 @@ export function reorderChapters(options: Base & { sectionId: number; chapterIds:
   return changeBook(options, "ebook.chapter.reorder", "调整了章节顺序", (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
     if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
-    const current = tx.select({ id: schema.ebookChapters.id }).from(schema.ebookChapters).where(eq(schema.ebookChapters.sectionId, section.id)).orderBy(asc(schema.ebookChapters.position), asc(schema.ebookChapters.id)).all().map((r) => r.id);
-    if (!sameMembers(current, options.chapterIds)) return fail(409, "stale_order", "章节列表已变化，请刷新页面后再调整顺序。", "chapterIds");
-    options.chapterIds.forEach((id, i) => tx.update(schema.ebookChapters).set({ position: i + 1 }).where(eq(schema.ebookChapters.id, id)).run());
-    return { ok: true, audit: { before: { sectionId: section.id, order: current }, after: { order: options.chapterIds } } };
+    const current = tx
+      .select({ id: schema.ebookChapters.id })
+      .from(schema.ebookChapters)
+      .where(eq(schema.ebookChapters.sectionId, section.id))
+      .orderBy(asc(schema.ebookChapters.position), asc(schema.ebookChapters.id))
+      .all()
+      .map((r) => r.id);
+    if (!sameMembers(current, options.chapterIds))
+      return fail(409, "stale_order", "章节列表已变化，请刷新页面后再调整顺序。", "chapterIds");
+    options.chapterIds.forEach((id, i) =>
+      tx
+        .update(schema.ebookChapters)
+        .set({ position: i + 1 })
+        .where(eq(schema.ebookChapters.id, id))
+        .run(),
+    );
+    return {
+      ok: true,
+      audit: { before: { sectionId: section.id, order: current }, after: { order: options.chapterIds } },
+    };
   });
 }
 
 export function reorderSections(options: Base & { sectionIds: number[] }): Result {
   return changeBook(options, "ebook.section.reorder", "调整了分部顺序", (tx) => {
-    const current = tx.select({ id: schema.ebookSections.id }).from(schema.ebookSections).where(eq(schema.ebookSections.pieceId, options.pieceId)).orderBy(asc(schema.ebookSections.position), asc(schema.ebookSections.id)).all().map((r) => r.id);
-    if (!sameMembers(current, options.sectionIds)) return fail(409, "stale_order", "分部列表已变化，请刷新页面后再调整顺序。", "sectionIds");
-    options.sectionIds.forEach((id, i) => tx.update(schema.ebookSections).set({ position: i + 1 }).where(eq(schema.ebookSections.id, id)).run());
+    const current = tx
+      .select({ id: schema.ebookSections.id })
+      .from(schema.ebookSections)
+      .where(eq(schema.ebookSections.pieceId, options.pieceId))
+      .orderBy(asc(schema.ebookSections.position), asc(schema.ebookSections.id))
+      .all()
+      .map((r) => r.id);
+    if (!sameMembers(current, options.sectionIds))
+      return fail(409, "stale_order", "分部列表已变化，请刷新页面后再调整顺序。", "sectionIds");
+    options.sectionIds.forEach((id, i) =>
+      tx
+        .update(schema.ebookSections)
+        .set({ position: i + 1 })
+        .where(eq(schema.ebookSections.id, id))
+        .run(),
+    );
     return { ok: true, audit: { before: { order: current }, after: { order: options.sectionIds } } };
   });
 }

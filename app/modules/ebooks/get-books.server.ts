@@ -4,7 +4,14 @@ import { schema, type Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { canEditPiece } from "../pieces/status-machine";
-import { bookSnapshot, contentHashOf, loadBookContent, signoffState, type BuildRow, type SignoffRow } from "./book-store.server";
+import {
+  bookSnapshot,
+  contentHashOf,
+  loadBookContent,
+  signoffState,
+  type BuildRow,
+  type SignoffRow,
+} from "./book-store.server";
 import { compareSnapshots } from "./compare-builds";
 import { firstContentProblem, signoffRequiredMessage } from "./request-build.server";
 import { BOOK_KINDS } from "./schemas";
@@ -42,11 +49,19 @@ export function toBuildDto(build: BuildRow, currentHash: string | null): BuildDt
 }
 
 export function listBuilds(options: { db: Db; pieceId: number }): BuildRow[] {
-  return options.db.select().from(schema.ebookBuilds).where(eq(schema.ebookBuilds.pieceId, options.pieceId)).orderBy(desc(schema.ebookBuilds.id)).all();
+  return options.db
+    .select()
+    .from(schema.ebookBuilds)
+    .where(eq(schema.ebookBuilds.pieceId, options.pieceId))
+    .orderBy(desc(schema.ebookBuilds.id))
+    .all();
 }
 
 export function getBuild(options: { db: Db; buildId: number }): BuildRow | null {
-  return options.db.select().from(schema.ebookBuilds).where(eq(schema.ebookBuilds.id, options.buildId)).get() ?? null;
+  return (
+    options.db.select().from(schema.ebookBuilds).where(eq(schema.ebookBuilds.id, options.buildId)).get() ??
+    null
+  );
 }
 
 export function listBooks(options: { db: Db }) {
@@ -60,8 +75,18 @@ export function listBooks(options: { db: Db }) {
     .orderBy(desc(schema.pieces.updatedAt))
     .all();
   return rows.map(({ piece, meta, ownerName }) => {
-    const chapters = db.select({ id: schema.ebookChapters.id }).from(schema.ebookChapters).where(eq(schema.ebookChapters.pieceId, piece.id)).all().length;
-    const latest = db.select().from(schema.ebookBuilds).where(eq(schema.ebookBuilds.pieceId, piece.id)).orderBy(desc(schema.ebookBuilds.id)).limit(1).get();
+    const chapters = db
+      .select({ id: schema.ebookChapters.id })
+      .from(schema.ebookChapters)
+      .where(eq(schema.ebookChapters.pieceId, piece.id))
+      .all().length;
+    const latest = db
+      .select()
+      .from(schema.ebookBuilds)
+      .where(eq(schema.ebookBuilds.pieceId, piece.id))
+      .orderBy(desc(schema.ebookBuilds.id))
+      .limit(1)
+      .get();
     const signoff = signoffState(db, piece.id);
     return {
       id: piece.id,
@@ -109,8 +134,19 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
   const latestScreen = builds.find((b) => b.profile === "screen");
   const latest = builds[0];
   const signoff = signoffState(db, pieceId, contentHash);
-  const users = new Map(db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).all().map((u) => [u.id, u.name]));
-  const signoffs = db.select().from(schema.ebookSignoffs).where(eq(schema.ebookSignoffs.pieceId, pieceId)).orderBy(desc(schema.ebookSignoffs.id)).all();
+  const users = new Map(
+    db
+      .select({ id: schema.users.id, name: schema.users.name })
+      .from(schema.users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const signoffs = db
+    .select()
+    .from(schema.ebookSignoffs)
+    .where(eq(schema.ebookSignoffs.pieceId, pieceId))
+    .orderBy(desc(schema.ebookSignoffs.id))
+    .all();
   const requests = db
     .select({ request: schema.ebookBuildRequests, job: schema.jobs })
     .from(schema.ebookBuildRequests)
@@ -145,11 +181,20 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
         id: c.id,
         title: c.title,
         chars: c.markdown.length,
-        problems: validateChapterMarkdown(c.markdown, (name) => (imageNames.has(name) ? "image" : "missing")).length,
+        problems: validateChapterMarkdown(c.markdown, (name) => (imageNames.has(name) ? "image" : "missing"))
+          .length,
         updatedAt: c.updatedAt.toISOString(),
       })),
     })),
-    images: content.images.map((i) => ({ id: i.id, name: i.name, format: i.format, width: i.width, height: i.height, bytes: i.bytes, url: `/api/v1/ebooks/${pieceId}/images/${i.id}` })),
+    images: content.images.map((i) => ({
+      id: i.id,
+      name: i.name,
+      format: i.format,
+      width: i.width,
+      height: i.height,
+      bytes: i.bytes,
+      url: `/api/v1/ebooks/${pieceId}/images/${i.id}`,
+    })),
     builds: builds.map((b) => toBuildDto(b, contentHash)),
     jobs: requests.map(({ request, job }) => ({
       id: job.id,
@@ -160,11 +205,17 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
       error: job.error,
       createdAt: job.createdAt.toISOString(),
     })),
-    pages: { latest: latest?.pages ?? null, latestScreen: latestScreen?.pages ?? null, target: content.meta.targetPages },
+    pages: {
+      latest: latest?.pages ?? null,
+      latestScreen: latestScreen?.pages ?? null,
+      target: content.meta.targetPages,
+    },
     signoff: {
       state: signoff.state,
       reason: signoff.state === "voided" ? signoff.reason : null,
-      list: signoffs.map((s) => signoffDto(s, signoff.state === "valid" ? signoff.signoff.id : null, users.get(s.recordedBy) ?? "")),
+      list: signoffs.map((s) =>
+        signoffDto(s, signoff.state === "valid" ? signoff.signoff.id : null, users.get(s.recordedBy) ?? ""),
+      ),
     },
     buildProblem: problem?.message ?? null,
     printBlockedReason: signoff.state === "valid" ? null : signoffRequiredMessage(signoff),
@@ -185,7 +236,14 @@ export function getChapterPage(options: { db: Db; pieceId: number; chapterId: nu
   if (!chapter) return null;
   return {
     book: { id: content.piece.id, title: content.piece.title, kind: content.piece.kind },
-    chapter: { id: chapter.id, title: chapter.title, markdown: chapter.markdown, sectionId: chapter.sectionId, version: chapter.version, updatedAt: chapter.updatedAt.toISOString() },
+    chapter: {
+      id: chapter.id,
+      title: chapter.title,
+      markdown: chapter.markdown,
+      sectionId: chapter.sectionId,
+      version: chapter.version,
+      updatedAt: chapter.updatedAt.toISOString(),
+    },
     sections: content.sections.map((s) => ({ id: s.id, title: s.title })),
     images: content.images.map((i) => ({ name: i.name, url: `/api/v1/ebooks/${pieceId}/images/${i.id}` })),
     canEdit: can(actor.roles, "ebooks.edit") && canEditPiece(content.piece, actor),
@@ -193,16 +251,33 @@ export function getChapterPage(options: { db: Db; pieceId: number; chapterId: nu
 }
 
 export function getImage(options: { db: Db; pieceId: number; imageId: number }) {
-  return options.db.select().from(schema.ebookImages).where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, options.pieceId))).get() ?? null;
+  return (
+    options.db
+      .select()
+      .from(schema.ebookImages)
+      .where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, options.pieceId)))
+      .get() ?? null
+  );
 }
 
 /** Two builds of the same book side by side, with the chapters that changed between them. */
 export function compareBuilds(options: { db: Db; pieceId: number; a: number; b: number }) {
   const { db, pieceId } = options;
-  const rows = db.select().from(schema.ebookBuilds).where(and(eq(schema.ebookBuilds.pieceId, pieceId), inArray(schema.ebookBuilds.id, [options.a, options.b]))).orderBy(asc(schema.ebookBuilds.id)).all();
+  const rows = db
+    .select()
+    .from(schema.ebookBuilds)
+    .where(
+      and(eq(schema.ebookBuilds.pieceId, pieceId), inArray(schema.ebookBuilds.id, [options.a, options.b])),
+    )
+    .orderBy(asc(schema.ebookBuilds.id))
+    .all();
   const older = rows.find((r) => r.id === Math.min(options.a, options.b));
   const newer = rows.find((r) => r.id === Math.max(options.a, options.b));
   if (!older || !newer) return null;
   const currentHash = contentHashOf(bookSnapshot(loadBookContent(db, pieceId)!));
-  return { older: toBuildDto(older, currentHash), newer: toBuildDto(newer, currentHash), diff: compareSnapshots(older.snapshot, newer.snapshot) };
+  return {
+    older: toBuildDto(older, currentHash),
+    newer: toBuildDto(newer, currentHash),
+    diff: compareSnapshots(older.snapshot, newer.snapshot),
+  };
 }

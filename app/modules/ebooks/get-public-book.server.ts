@@ -9,8 +9,14 @@ import { BOOK_KINDS } from "./schemas";
 export function getPublicBook(options: { db: Db; slug: string }) {
   const { db } = options;
   if (!/^[a-z0-9-]{1,40}$/.test(options.slug)) return null;
-  const row = db.select({ piece: schema.pieces, meta: schema.ebooks }).from(schema.pieces).innerJoin(schema.ebooks, eq(schema.ebooks.pieceId, schema.pieces.id)).where(eq(schema.pieces.slug, options.slug)).get();
-  if (!row || row.piece.status === "archived" || !(BOOK_KINDS as readonly string[]).includes(row.piece.kind)) return null;
+  const row = db
+    .select({ piece: schema.pieces, meta: schema.ebooks })
+    .from(schema.pieces)
+    .innerJoin(schema.ebooks, eq(schema.ebooks.pieceId, schema.pieces.id))
+    .where(eq(schema.pieces.slug, options.slug))
+    .get();
+  if (!row || row.piece.status === "archived" || !(BOOK_KINDS as readonly string[]).includes(row.piece.kind))
+    return null;
   const build = db
     .select()
     .from(schema.ebookBuilds)
@@ -26,6 +32,14 @@ export function getPublicBook(options: { db: Db; slug: string }) {
     author: row.meta.author,
     description: row.meta.description,
     trim: row.meta.trim,
-    latest: build ? { id: build.id, pages: build.pages, bytes: build.bytes, sha256: build.sha256, createdAt: build.createdAt.toISOString() } : null,
+    latest: build
+      ? {
+          id: build.id,
+          pages: build.pages,
+          bytes: build.bytes,
+          sha256: build.sha256,
+          createdAt: build.createdAt.toISOString(),
+        }
+      : null,
   };
 }

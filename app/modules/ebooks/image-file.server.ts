@@ -30,7 +30,11 @@ function jpegSize(bytes: Buffer): { width: number; height: number } | null {
 }
 
 export function sniffImage(bytes: Buffer): ImageFileInfo {
-  if (bytes.length >= 24 && bytes.subarray(0, 8).equals(PNG_SIGNATURE) && bytes.toString("latin1", 12, 16) === "IHDR") {
+  if (
+    bytes.length >= 24 &&
+    bytes.subarray(0, 8).equals(PNG_SIGNATURE) &&
+    bytes.toString("latin1", 12, 16) === "IHDR"
+  ) {
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
     if (width > 0 && height > 0) return { ok: true, format: "png", width, height };

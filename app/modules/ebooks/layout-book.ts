@@ -161,7 +161,12 @@ class Flow {
   }
 
   openBox(box: { x: number; w: number; fill?: string; bar?: string }): void {
-    this.boxes.push({ ...box, pageIndex: this.pages.length - 1, itemIndex: this.page.items.length, y: this.y });
+    this.boxes.push({
+      ...box,
+      pageIndex: this.pages.length - 1,
+      itemIndex: this.page.items.length,
+      y: this.y,
+    });
   }
 
   closeBox(): void {
@@ -181,7 +186,15 @@ class Flow {
     const items = this.pages[box.pageIndex].items;
     const segment: DisplayItem = box.fill
       ? { kind: "rect", x: box.x, y: box.y, w: box.w, h, fill: box.fill }
-      : { kind: "line", x1: box.x + 1, y1: box.y, x2: box.x + 1, y2: endY, color: box.bar ?? MUTED, width: 2 };
+      : {
+          kind: "line",
+          x1: box.x + 1,
+          y1: box.y,
+          x2: box.x + 1,
+          y2: endY,
+          color: box.bar ?? MUTED,
+          width: 2,
+        };
     items.splice(box.itemIndex, 0, segment);
   }
 }
@@ -211,11 +224,18 @@ export function layoutBook(input: LayoutInput): BookLayout {
   };
   const measureStyled = (text: string, s: TextStyle) => measure(text, s.font, s.size);
 
-  const runsOf = (spans: InlineSpan[], base: { font: FontKey; size: number; color: string }): BreakRun<TextStyle>[] =>
+  const runsOf = (
+    spans: InlineSpan[],
+    base: { font: FontKey; size: number; color: string },
+  ): BreakRun<TextStyle>[] =>
     spans.map((span) => {
       const font: FontKey = span.strong || base.font === "bold" ? "bold" : "regular";
       const color = span.href && screen ? LINK : span.em ? ACCENT : span.code ? "#8a3b12" : base.color;
-      return { text: span.text, style: style(font, base.size, color, screen ? span.href : undefined), hardBreak: span.hardBreak };
+      return {
+        text: span.text,
+        style: style(font, base.size, color, screen ? span.href : undefined),
+        hardBreak: span.hardBreak,
+      };
     });
 
   const breakText = (
@@ -223,7 +243,15 @@ export function layoutBook(input: LayoutInput): BookLayout {
     width: number,
     sz: number,
     opts: { indent?: number; justify?: boolean } = {},
-  ) => breakLines({ runs, width, measure: measureStyled, emSize: sz, firstLineIndent: opts.indent, justify: opts.justify });
+  ) =>
+    breakLines({
+      runs,
+      width,
+      measure: measureStyled,
+      emSize: sz,
+      firstLineIndent: opts.indent,
+      justify: opts.justify,
+    });
 
   /** Baseline that centres the em box in a line box starting at `top`. */
   const baselineIn = (top: number, lineH: number, sz: number) => top + (lineH - sz) / 2 + sz * 0.88;
@@ -235,7 +263,14 @@ export function layoutBook(input: LayoutInput): BookLayout {
   const emitMarker = (baseline: number) => {
     const marker = flow.pendingMarker;
     if (!marker) return;
-    flow.push({ kind: "text", x: marker.x, baseline, text: marker.text, style: marker.style, characterSpacing: 0 });
+    flow.push({
+      kind: "text",
+      x: marker.x,
+      baseline,
+      text: marker.text,
+      style: marker.style,
+      characterSpacing: 0,
+    });
     flow.pendingMarker = null;
   };
 
@@ -263,7 +298,9 @@ export function layoutBook(input: LayoutInput): BookLayout {
   const layoutHeading = (spans: InlineSpan[], level: number, ctx: Ctx) => {
     const sz = level <= 2 ? size * 1.35 : size * 1.15;
     const lineH = sz * 1.5;
-    const lines = breakText(runsOf(spans, { font: "bold", size: sz, color: INK }), ctx.width, sz, { justify: false });
+    const lines = breakText(runsOf(spans, { font: "bold", size: sz, color: INK }), ctx.width, sz, {
+      justify: false,
+    });
     flow.y += sz * 0.6;
     // Keep a heading with at least two lines of what follows.
     flow.ensure(lines.length * lineH + 2 * L);
@@ -272,9 +309,14 @@ export function layoutBook(input: LayoutInput): BookLayout {
   };
 
   const layoutParagraph = (spans: InlineSpan[], ctx: Ctx) => {
-    const lines = breakText(runsOf(spans, { font: "regular", size: ctx.size, color: ctx.color }), ctx.width, ctx.size, {
-      indent: ctx.indent ? 2 * ctx.size : 0,
-    });
+    const lines = breakText(
+      runsOf(spans, { font: "regular", size: ctx.size, color: ctx.color }),
+      ctx.width,
+      ctx.size,
+      {
+        indent: ctx.indent ? 2 * ctx.size : 0,
+      },
+    );
     placeLines(lines, ctx.x, ctx.size * 1.75, ctx.size);
     flow.y += ctx.size * 0.45;
   };
@@ -297,8 +339,14 @@ export function layoutBook(input: LayoutInput): BookLayout {
     flow.y += h;
     if (block.alt) {
       const capSize = size * 0.85;
-      const lines = breakText([{ text: block.alt, style: style("regular", capSize, MUTED) }], ctx.width, capSize, { justify: false });
-      for (const line of lines.slice(0, 1)) emitLine(line, ctx.x, baselineIn(flow.y, captionH, capSize), (ctx.width - line.end) / 2);
+      const lines = breakText(
+        [{ text: block.alt, style: style("regular", capSize, MUTED) }],
+        ctx.width,
+        capSize,
+        { justify: false },
+      );
+      for (const line of lines.slice(0, 1))
+        emitLine(line, ctx.x, baselineIn(flow.y, captionH, capSize), (ctx.width - line.end) / 2);
       flow.y += captionH;
     }
     flow.y += size * 0.5;
@@ -338,29 +386,49 @@ export function layoutBook(input: LayoutInput): BookLayout {
       widths = minimum.map((m, c) => m + (extra * (natural[c] - minimum[c])) / flex);
     }
     const layRow = (row: InlineSpan[][], head: boolean) => {
-      const cells = widths.map((w, c) => breakText(cellRuns(row[c], head), w - 2 * pad, sz, { justify: false }));
+      const cells = widths.map((w, c) =>
+        breakText(cellRuns(row[c], head), w - 2 * pad, sz, { justify: false }),
+      );
       const height = Math.max(1, ...cells.map((l) => l.length)) * lineH + 2 * pad;
       return { cells, height, head };
     };
     const header = layRow(block.header, true);
     const drawRow = (row: ReturnType<typeof layRow>) => {
       const top = flow.y;
-      if (row.head) flow.push({ kind: "rect", x: ctx.x, y: top, w: ctx.width, h: row.height, fill: "#eef2f7" });
+      if (row.head)
+        flow.push({ kind: "rect", x: ctx.x, y: top, w: ctx.width, h: row.height, fill: "#eef2f7" });
       let x = ctx.x;
       row.cells.forEach((lines, c) => {
         const inner = widths[c] - 2 * pad;
         lines.forEach((line, k) => {
           const align = block.align[c] ?? null;
-          const shift = align === "right" ? inner - line.end : align === "center" ? (inner - line.end) / 2 : 0;
+          const shift =
+            align === "right" ? inner - line.end : align === "center" ? (inner - line.end) / 2 : 0;
           emitLine(line, x + pad, baselineIn(top + pad + k * lineH, lineH, sz), shift);
         });
         x += widths[c];
       });
       flow.y += row.height;
-      flow.push({ kind: "line", x1: ctx.x, y1: flow.y, x2: ctx.x + ctx.width, y2: flow.y, color: row.head ? INK : "#d1d5db", width: row.head ? 0.8 : 0.4 });
+      flow.push({
+        kind: "line",
+        x1: ctx.x,
+        y1: flow.y,
+        x2: ctx.x + ctx.width,
+        y2: flow.y,
+        color: row.head ? INK : "#d1d5db",
+        width: row.head ? 0.8 : 0.4,
+      });
     };
     const drawHeader = () => {
-      flow.push({ kind: "line", x1: ctx.x, y1: flow.y, x2: ctx.x + ctx.width, y2: flow.y, color: INK, width: 1 });
+      flow.push({
+        kind: "line",
+        x1: ctx.x,
+        y1: flow.y,
+        x2: ctx.x + ctx.width,
+        y2: flow.y,
+        color: INK,
+        width: 1,
+      });
       drawRow(header);
     };
     flow.y += size * 0.3;
@@ -374,16 +442,31 @@ export function layoutBook(input: LayoutInput): BookLayout {
       }
       drawRow(row);
     }
-    flow.push({ kind: "line", x1: ctx.x, y1: flow.y, x2: ctx.x + ctx.width, y2: flow.y, color: INK, width: 1 });
+    flow.push({
+      kind: "line",
+      x1: ctx.x,
+      y1: flow.y,
+      x2: ctx.x + ctx.width,
+      y2: flow.y,
+      color: INK,
+      width: 1,
+    });
     flow.y += size * 0.9;
   };
 
-  const layoutBox = (blocks: Block[], ctx: Ctx, kind: "tip" | "warning" | "quote" | "code", codeText?: string) => {
+  const layoutBox = (
+    blocks: Block[],
+    ctx: Ctx,
+    kind: "tip" | "warning" | "quote" | "code",
+    codeText?: string,
+  ) => {
     const pad = size * 0.7;
     flow.y += size * 0.3;
     flow.ensure(pad * 2 + 2 * L);
     const tinted = kind !== "quote";
-    flow.openBox(tinted ? { x: ctx.x, w: ctx.width, fill: TINTS[kind] } : { x: ctx.x, w: ctx.width, bar: "#c7ccd3" });
+    flow.openBox(
+      tinted ? { x: ctx.x, w: ctx.width, fill: TINTS[kind] } : { x: ctx.x, w: ctx.width, bar: "#c7ccd3" },
+    );
     flow.y += tinted ? pad : size * 0.2;
     const inner: Ctx = {
       x: ctx.x + (tinted ? pad : size * 1.2),
@@ -393,12 +476,23 @@ export function layoutBook(input: LayoutInput): BookLayout {
       size: kind === "code" ? size * 0.9 : ctx.size,
     };
     if (kind === "tip" || kind === "warning") {
-      const labelLine = breakText([{ text: TIP_LABELS[kind], style: style("bold", size, TIP_COLORS[kind]) }], inner.width, size);
+      const labelLine = breakText(
+        [{ text: TIP_LABELS[kind], style: style("bold", size, TIP_COLORS[kind]) }],
+        inner.width,
+        size,
+      );
       placeLines(labelLine, inner.x, L, size);
     }
     if (kind === "code" && codeText !== undefined) {
-      const runs = codeText.split("\n").map((text, k) => ({ text, style: style("regular", inner.size, INK), hardBreak: k > 0 }));
-      placeLines(breakText(runs, inner.width, inner.size, { justify: false }), inner.x, inner.size * 1.6, inner.size);
+      const runs = codeText
+        .split("\n")
+        .map((text, k) => ({ text, style: style("regular", inner.size, INK), hardBreak: k > 0 }));
+      placeLines(
+        breakText(runs, inner.width, inner.size, { justify: false }),
+        inner.x,
+        inner.size * 1.6,
+        inner.size,
+      );
     } else {
       layoutBlocks(blocks, inner);
       flow.y -= ctx.size * 0.45;
@@ -453,16 +547,39 @@ export function layoutBook(input: LayoutInput): BookLayout {
         case "rule":
           flow.y += size * 0.5;
           flow.ensure(size);
-          flow.push({ kind: "line", x1: ctx.x + ctx.width * 0.3, y1: flow.y, x2: ctx.x + ctx.width * 0.7, y2: flow.y, color: "#d1d5db", width: 0.6 });
+          flow.push({
+            kind: "line",
+            x1: ctx.x + ctx.width * 0.3,
+            y1: flow.y,
+            x2: ctx.x + ctx.width * 0.7,
+            y2: flow.y,
+            color: "#d1d5db",
+            width: 0.6,
+          });
           flow.y += size;
           break;
       }
     }
   };
 
-  const centered = (text: string, sz: number, font: FontKey, color: string, top: number, width = contentW, lineH = sz * 1.45) => {
+  const centered = (
+    text: string,
+    sz: number,
+    font: FontKey,
+    color: string,
+    top: number,
+    width = contentW,
+    lineH = sz * 1.45,
+  ) => {
     const lines = breakText([{ text, style: style(font, sz, color) }], width, sz, { justify: false });
-    lines.forEach((line, k) => emitLine(line, (g.trimWidth - width) / 2, baselineIn(top + k * lineH, lineH, sz), (width - line.end) / 2));
+    lines.forEach((line, k) =>
+      emitLine(
+        line,
+        (g.trimWidth - width) / 2,
+        baselineIn(top + k * lineH, lineH, sz),
+        (width - line.end) / 2,
+      ),
+    );
     return top + lines.length * lineH;
   };
 
@@ -475,22 +592,42 @@ export function layoutBook(input: LayoutInput): BookLayout {
   flow.newPage("cover");
   {
     const b = g.bleed;
-    flow.push({ kind: "rect", x: -b, y: -b, w: g.trimWidth + 2 * b, h: g.trimHeight * 0.62 + b, fill: COVER_COLOR });
+    flow.push({
+      kind: "rect",
+      x: -b,
+      y: -b,
+      w: g.trimWidth + 2 * b,
+      h: g.trimHeight * 0.62 + b,
+      fill: COVER_COLOR,
+    });
     flow.push({ kind: "rect", x: -b, y: g.trimHeight * 0.62, w: g.trimWidth + 2 * b, h: 6, fill: ACCENT });
     const y = centered(book.title, size * 2.9, "bold", "#ffffff", g.trimHeight * 0.24);
     if (book.subtitle) centered(book.subtitle, size * 1.25, "regular", "#dbe7f5", y + size);
     centered(book.author, size * 1.15, "bold", INK, g.trimHeight * 0.78);
-    if (book.description) centered(book.description, size * 0.9, "regular", MUTED, g.trimHeight * 0.84, contentW * 0.9);
+    if (book.description)
+      centered(book.description, size * 0.9, "regular", MUTED, g.trimHeight * 0.84, contentW * 0.9);
   }
 
   // ---- reserve the table of contents ----------------------------------------------------
   const tocTitleH = size * 4.5;
   const numberColumn = size * 3;
-  type TocEntry = { title: string; level: number; dest: string; id: string; lines: BrokenLine<TextStyle>[]; height: number };
+  type TocEntry = {
+    title: string;
+    level: number;
+    dest: string;
+    id: string;
+    lines: BrokenLine<TextStyle>[];
+    height: number;
+  };
   const tocEntries: TocEntry[] = [];
   book.sections.forEach((section, s) => {
     const entries: Array<{ title: string; level: number; dest: string; id: string }> = [
-      { title: `第${chineseNumber(s + 1)}篇　${section.title}`, level: 1, dest: sectionDest(section.id), id: section.id },
+      {
+        title: `第${chineseNumber(s + 1)}篇　${section.title}`,
+        level: 1,
+        dest: sectionDest(section.id),
+        id: section.id,
+      },
       ...section.chapters.map((c) => ({ title: c.title, level: 2, dest: chapterDest(c.id), id: c.id })),
     ];
     for (const e of entries) {
@@ -524,7 +661,8 @@ export function layoutBook(input: LayoutInput): BookLayout {
   });
 
   // ---- body ----------------------------------------------------------------------------
-  const totalChars = book.sections.reduce((n, s) => n + s.chapters.reduce((m, c) => m + c.markdown.length + 200, 0), 0) || 1;
+  const totalChars =
+    book.sections.reduce((n, s) => n + s.chapters.reduce((m, c) => m + c.markdown.length + 200, 0), 0) || 1;
   let doneChars = 0;
   let chapterNumber = 0;
   const bodyCtx: Ctx = { x: contentX, width: contentW, indent: true, color: INK, size };
@@ -537,7 +675,15 @@ export function layoutBook(input: LayoutInput): BookLayout {
     outline.push({ title: section.title, level: 1, page: flow.pageNumber });
     const y = centered(`第${chineseNumber(s + 1)}篇`, size * 1.3, "regular", ACCENT, g.trimHeight * 0.33);
     const after = centered(section.title, size * 2.4, "bold", INK, y + size);
-    flow.push({ kind: "line", x1: g.trimWidth / 2 - 24, y1: after + size, x2: g.trimWidth / 2 + 24, y2: after + size, color: ACCENT, width: 1.5 });
+    flow.push({
+      kind: "line",
+      x1: g.trimWidth / 2 - 24,
+      y1: after + size,
+      x2: g.trimWidth / 2 + 24,
+      y2: after + size,
+      color: ACCENT,
+      width: 1.5,
+    });
 
     for (const chapter of section.chapters) {
       chapterNumber++;
@@ -549,12 +695,30 @@ export function layoutBook(input: LayoutInput): BookLayout {
 
       flow.y += size * 2;
       const labelStyle = style("regular", size, ACCENT);
-      placeLines(breakText([{ text: `第${chineseNumber(chapterNumber)}章`, style: labelStyle }], contentW, size), contentX, L, size);
+      placeLines(
+        breakText([{ text: `第${chineseNumber(chapterNumber)}章`, style: labelStyle }], contentW, size),
+        contentX,
+        L,
+        size,
+      );
       const titleSize = size * 1.9;
-      const titleLines = breakText([{ text: chapter.title, style: style("bold", titleSize, INK) }], contentW, titleSize, { justify: false });
+      const titleLines = breakText(
+        [{ text: chapter.title, style: style("bold", titleSize, INK) }],
+        contentW,
+        titleSize,
+        { justify: false },
+      );
       placeLines(titleLines, contentX, titleSize * 1.4, titleSize);
       flow.y += size * 0.6;
-      flow.push({ kind: "line", x1: contentX, y1: flow.y, x2: contentX + 36, y2: flow.y, color: ACCENT, width: 2 });
+      flow.push({
+        kind: "line",
+        x1: contentX,
+        y1: flow.y,
+        x2: contentX + 36,
+        y2: flow.y,
+        color: ACCENT,
+        width: 2,
+      });
       flow.y += size * 1.6;
 
       layoutBlocks(input.chapters.get(chapter.id) ?? [], bodyCtx);
@@ -563,13 +727,33 @@ export function layoutBook(input: LayoutInput): BookLayout {
       const qrSize = size * 5.6;
       flow.y += size * 0.8;
       flow.ensure(qrSize + size * 1.6);
-      flow.push({ kind: "line", x1: contentX, y1: flow.y, x2: contentX + contentW, y2: flow.y, color: "#e5e7eb", width: 0.6 });
+      flow.push({
+        kind: "line",
+        x1: contentX,
+        y1: flow.y,
+        x2: contentX + contentW,
+        y2: flow.y,
+        color: "#e5e7eb",
+        width: 0.6,
+      });
       const qrTop = flow.y + size * 0.8;
       qrBlock(contentX, qrTop, qrSize, false);
       const textX = contentX + qrSize + size * 1.2;
       const textW = contentW - qrSize - size * 1.2;
-      const t1 = breakText([{ text: "扫码阅读在线版", style: style("bold", size, INK) }], textW, size, { justify: false });
-      const t2 = breakText([{ text: "本章配套视频、到店预约和更多用车秘籍都在这里。", style: style("regular", size * 0.85, MUTED) }], textW, size * 0.85, { justify: false });
+      const t1 = breakText([{ text: "扫码阅读在线版", style: style("bold", size, INK) }], textW, size, {
+        justify: false,
+      });
+      const t2 = breakText(
+        [
+          {
+            text: "本章配套视频、到店预约和更多用车秘籍都在这里。",
+            style: style("regular", size * 0.85, MUTED),
+          },
+        ],
+        textW,
+        size * 0.85,
+        { justify: false },
+      );
       let ty = qrTop + qrSize / 2 - (t1.length * L + t2.length * size * 1.4) / 2;
       for (const line of t1) {
         emitLine(line, textX, baselineIn(ty, L, size));
@@ -579,7 +763,8 @@ export function layoutBook(input: LayoutInput): BookLayout {
         emitLine(line, textX, baselineIn(ty, size * 1.4, size * 0.85));
         ty += size * 1.4;
       }
-      if (screen) flow.push({ kind: "link", x: contentX, y: qrTop, w: contentW, h: qrSize, url: input.publicUrl });
+      if (screen)
+        flow.push({ kind: "link", x: contentX, y: qrTop, w: contentW, h: qrSize, url: input.publicUrl });
       flow.y = qrTop + qrSize + size;
 
       doneChars += chapter.markdown.length + 200;
@@ -594,15 +779,31 @@ export function layoutBook(input: LayoutInput): BookLayout {
   flow.newPage("back");
   {
     const b = g.bleed;
-    flow.push({ kind: "rect", x: -b, y: -b, w: g.trimWidth + 2 * b, h: g.trimHeight + 2 * b, fill: "#eef2f7" });
+    flow.push({
+      kind: "rect",
+      x: -b,
+      y: -b,
+      w: g.trimWidth + 2 * b,
+      h: g.trimHeight + 2 * b,
+      fill: "#eef2f7",
+    });
     let y = g.trimHeight * 0.16;
-    if (book.description) y = centered(book.description, size, "regular", INK, y, contentW * 0.9, L) + size * 2;
+    if (book.description)
+      y = centered(book.description, size, "regular", INK, y, contentW * 0.9, L) + size * 2;
     const qrSize = Math.min(contentW * 0.45, 150);
     qrBlock((g.trimWidth - qrSize) / 2, Math.max(y, g.trimHeight * 0.36), qrSize);
     y = Math.max(y, g.trimHeight * 0.36) + qrSize + size * 1.5;
     y = centered("扫码访问本书主页，领取更多用车秘籍", size * 1.05, "bold", INK, y);
     centered(input.publicUrl, size * 0.8, "regular", MUTED, y + size * 0.3);
-    if (screen) flow.push({ kind: "link", x: (g.trimWidth - qrSize) / 2, y: g.trimHeight * 0.36, w: qrSize, h: qrSize, url: input.publicUrl });
+    if (screen)
+      flow.push({
+        kind: "link",
+        x: (g.trimWidth - qrSize) / 2,
+        y: g.trimHeight * 0.36,
+        w: qrSize,
+        h: qrSize,
+        url: input.publicUrl,
+      });
     centered(book.author, size * 1.1, "bold", COVER_COLOR, g.trimHeight * 0.86);
   }
 
@@ -638,7 +839,15 @@ export function layoutBook(input: LayoutInput): BookLayout {
       const dotW = measure("·", "regular", sz);
       const leaderStart = x + (lastLine?.end ?? 0) + sz * 0.5;
       const dots = Math.floor((numX - sz * 0.4 - leaderStart) / dotW);
-      if (dots > 1) items.push({ kind: "text", x: numX - sz * 0.4 - dots * dotW, baseline, text: "·".repeat(dots), style: dotStyle, characterSpacing: 0 });
+      if (dots > 1)
+        items.push({
+          kind: "text",
+          x: numX - sz * 0.4 - dots * dotW,
+          baseline,
+          text: "·".repeat(dots),
+          style: dotStyle,
+          characterSpacing: 0,
+        });
       items.push({ kind: "text", x: numX, baseline, text: pageText, style: numStyle, characterSpacing: 0 });
       y += e.lines.length * lineH;
       if (screen) items.push({ kind: "link", x: contentX, y: top, w: contentW, h: y - top, dest: e.dest });
@@ -659,13 +868,28 @@ export function layoutBook(input: LayoutInput): BookLayout {
       if (line) {
         const baseline = g.marginTop - size * 1.6;
         page.items.push(...runsToItems(line, contentX, baseline, even ? 0 : contentW - line.end));
-        page.items.push({ kind: "line", x1: contentX, y1: baseline + headSize * 0.6, x2: contentX + contentW, y2: baseline + headSize * 0.6, color: "#d1d5db", width: 0.4 });
+        page.items.push({
+          kind: "line",
+          x1: contentX,
+          y1: baseline + headSize * 0.6,
+          x2: contentX + contentW,
+          y2: baseline + headSize * 0.6,
+          color: "#d1d5db",
+          width: 0.4,
+        });
       }
     }
     if (page.role === "body" || page.role === "chapter-start" || page.role === "toc") {
       const text = String(number);
       const w = measure(text, "regular", headSize);
-      page.items.push({ kind: "text", x: (g.trimWidth - w) / 2, baseline: g.trimHeight - g.marginBottom + size * 2.4, text, style: headStyle, characterSpacing: 0 });
+      page.items.push({
+        kind: "text",
+        x: (g.trimWidth - w) / 2,
+        baseline: g.trimHeight - g.marginBottom + size * 2.4,
+        text,
+        style: headStyle,
+        characterSpacing: 0,
+      });
     }
   });
 
@@ -673,6 +897,13 @@ export function layoutBook(input: LayoutInput): BookLayout {
   return { pages: flow.pages, outline, chapterStartPages };
 
   function runsToItems(line: BrokenLine<TextStyle>, x: number, baseline: number, shift = 0): DisplayItem[] {
-    return lineRuns(line).map((run) => ({ kind: "text" as const, x: x + shift + run.x, baseline, text: run.text, style: run.style, characterSpacing: run.characterSpacing }));
+    return lineRuns(line).map((run) => ({
+      kind: "text" as const,
+      x: x + shift + run.x,
+      baseline,
+      text: run.text,
+      style: run.style,
+      characterSpacing: run.characterSpacing,
+    }));
   }
 }

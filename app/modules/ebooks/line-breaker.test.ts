@@ -3,7 +3,11 @@ import { breakLines, lineRuns, type BrokenLine } from "./line-breaker";
 
 // A monospace fake font: CJK 10 pt, Latin 5 pt per character, space 3 pt.
 const measure = (text: string) =>
-  Array.from(text).reduce((sum, ch) => sum + (ch === " " ? 3 : /[\u3000-\u9fff\uff00-\uffef\u2014\u2018-\u201f\u2026]/.test(ch) ? 10 : 5), 0);
+  Array.from(text).reduce(
+    (sum, ch) =>
+      sum + (ch === " " ? 3 : /[\u3000-\u9fff\uff00-\uffef\u2014\u2018-\u201f\u2026]/.test(ch) ? 10 : 5),
+    0,
+  );
 
 function lay(text: string, width = 100, extra: { firstLineIndent?: number; justify?: boolean } = {}) {
   return breakLines({ runs: [{ text, style: "body" }], width, measure, emSize: 10, ...extra });
@@ -80,7 +84,10 @@ describe("breakLines: justification and indent", () => {
 
   it("honours hard breaks and leaves those lines unjustified", () => {
     const lines = breakLines({
-      runs: [{ text: "第一行", style: "b" }, { text: "第二行", style: "b", hardBreak: true }],
+      runs: [
+        { text: "第一行", style: "b" },
+        { text: "第二行", style: "b", hardBreak: true },
+      ],
       width: 100,
       measure,
       emSize: 10,
@@ -114,7 +121,11 @@ describe("lineRuns", () => {
 
   it("keeps Latin words as separate unspaced runs and splits at style changes", () => {
     const lines = breakLines({
-      runs: [{ text: "开启", style: "a" }, { text: "ESP", style: "a" }, { text: "系统", style: "b" }],
+      runs: [
+        { text: "开启", style: "a" },
+        { text: "ESP", style: "a" },
+        { text: "系统", style: "b" },
+      ],
       width: 200,
       measure,
       emSize: 10,

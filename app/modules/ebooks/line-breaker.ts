@@ -115,7 +115,13 @@ function isIdeographic(ch: string): boolean {
 }
 
 function isCollapsibleSpace(ch: string): boolean {
-  return ch === " " || ch === "\n" || ch === "\t" || ch === "\r" || (ch !== "\u3000" && ch.charCodeAt(0) > 0x7f && /\s/.test(ch));
+  return (
+    ch === " " ||
+    ch === "\n" ||
+    ch === "\t" ||
+    ch === "\r" ||
+    (ch !== "\u3000" && ch.charCodeAt(0) > 0x7f && /\s/.test(ch))
+  );
 }
 
 function firstChar(text: string): string {
@@ -147,13 +153,28 @@ export function tokenize<S>(options: BreakOptions<S>): Atom<S>[] {
       let first = true;
       for (const ch of word) {
         if (chunk && measure(chunk + ch, style) > width) {
-          raw.push({ text: chunk, style, kind: "latin", width: measure(chunk, style), gap: 0, forcedSplit: !first });
+          raw.push({
+            text: chunk,
+            style,
+            kind: "latin",
+            width: measure(chunk, style),
+            gap: 0,
+            forcedSplit: !first,
+          });
           first = false;
           chunk = "";
         }
         chunk += ch;
       }
-      if (chunk) raw.push({ text: chunk, style, kind: "latin", width: measure(chunk, style), gap: 0, forcedSplit: !first });
+      if (chunk)
+        raw.push({
+          text: chunk,
+          style,
+          kind: "latin",
+          width: measure(chunk, style),
+          gap: 0,
+          forcedSplit: !first,
+        });
     }
     word = "";
     wordStyle = null;
@@ -196,8 +217,16 @@ export function tokenize<S>(options: BreakOptions<S>): Atom<S>[] {
   for (let i = 1; i < atoms.length; i++) {
     const prev = atoms[i - 1];
     const cur = atoms[i];
-    const cjkThenLatin = prev.kind === "cjk" && isIdeographic(prev.text) && cur.kind === "latin" && ALNUM_RE.test(firstChar(cur.text));
-    const latinThenCjk = prev.kind === "latin" && ALNUM_RE.test(lastChar(prev.text)) && cur.kind === "cjk" && isIdeographic(cur.text);
+    const cjkThenLatin =
+      prev.kind === "cjk" &&
+      isIdeographic(prev.text) &&
+      cur.kind === "latin" &&
+      ALNUM_RE.test(firstChar(cur.text));
+    const latinThenCjk =
+      prev.kind === "latin" &&
+      ALNUM_RE.test(lastChar(prev.text)) &&
+      cur.kind === "cjk" &&
+      isIdeographic(cur.text);
     if (cjkThenLatin || latinThenCjk) cur.gap = quarter;
   }
   return atoms;
@@ -232,7 +261,14 @@ function placeLine<S>(atoms: Atom<S>[], indent: number, available: number, justi
   let x = indent;
   list.forEach((atom, k) => {
     if (k > 0) x += atom.gap + spacing;
-    placed.push({ text: atom.text, style: atom.style, kind: atom.kind, x, width: atom.width, gap: k > 0 ? atom.gap : 0 });
+    placed.push({
+      text: atom.text,
+      style: atom.style,
+      kind: atom.kind,
+      x,
+      width: atom.width,
+      gap: k > 0 ? atom.gap : 0,
+    });
     x += atom.width;
   });
   return { atoms: placed, spacing, justified: justify && gaps > 0, end: x };
@@ -248,7 +284,7 @@ export function breakLines<S>(options: BreakOptions<S>): BrokenLine<S>[] {
   while (start < atoms.length) {
     while (start < atoms.length && atoms[start].kind === "space") start++;
     if (start >= atoms.length) break;
-    const indent = first ? options.firstLineIndent ?? 0 : 0;
+    const indent = first ? (options.firstLineIndent ?? 0) : 0;
     const available = options.width - indent;
     let x = 0;
     let i = start;
@@ -310,7 +346,13 @@ export function lineRuns<S>(line: BrokenLine<S>): LineRun<S>[] {
       current.text += atom.text;
       continue;
     }
-    current = { text: atom.text, style: atom.style, x: atom.x, characterSpacing: cjk ? line.spacing : 0, cjk };
+    current = {
+      text: atom.text,
+      style: atom.style,
+      x: atom.x,
+      characterSpacing: cjk ? line.spacing : 0,
+      cjk,
+    };
     runs.push(current);
   }
   return runs.map(({ text, style, x, characterSpacing }) => ({ text, style, x, characterSpacing }));

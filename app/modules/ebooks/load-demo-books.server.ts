@@ -29,7 +29,9 @@ const bookFileSchema = z.object({
             z.object({
               id: idSchema,
               title: z.string().min(1),
-              file: z.string().regex(/^[a-z0-9-]+\/[0-9]{2}-[a-z0-9-]+\.md$/, "file is <section>/<nn>-<chapter>.md"),
+              file: z
+                .string()
+                .regex(/^[a-z0-9-]+\/[0-9]{2}-[a-z0-9-]+\.md$/, "file is <section>/<nn>-<chapter>.md"),
             }),
           )
           .min(1),
@@ -50,7 +52,10 @@ export function defaultDemoBooksDir(cwd: string = process.cwd()): string {
 
 export async function loadDemoBooks(options: { rootDir: string }): Promise<DemoBook[]> {
   const entries = await readdir(options.rootDir, { withFileTypes: true });
-  const slugs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const slugs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const books: DemoBook[] = [];
   for (const slug of slugs) {
     const dir = path.join(options.rootDir, slug);
@@ -58,7 +63,8 @@ export async function loadDemoBooks(options: { rootDir: string }): Promise<DemoB
     const parsed = bookFileSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
     if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
     const meta = parsed.data;
-    if (meta.slug !== slug) throw new Error(`${file}: slug "${meta.slug}" does not match its folder "${slug}"`);
+    if (meta.slug !== slug)
+      throw new Error(`${file}: slug "${meta.slug}" does not match its folder "${slug}"`);
     const sections = await Promise.all(
       meta.sections.map(async (section) => ({
         id: section.id,

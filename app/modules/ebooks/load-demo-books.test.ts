@@ -19,7 +19,10 @@ describe("loadDemoBooks", () => {
     for (const { book } of books) {
       for (const chapter of book.sections.flatMap((s) => s.chapters)) {
         expect(chapter.markdown.length, chapter.id).toBeGreaterThan(800);
-        expect(validateChapterMarkdown(chapter.markdown, () => "missing"), chapter.id).toEqual([]);
+        expect(
+          validateChapterMarkdown(chapter.markdown, () => "missing"),
+          chapter.id,
+        ).toEqual([]);
         expect(chapter.markdown, chapter.id).toMatch(/\[!(TIP|WARNING)\]/);
       }
     }
@@ -29,7 +32,10 @@ describe("loadDemoBooks", () => {
     const root = await mkdtemp(path.join(tmpdir(), "demo-books-"));
     try {
       await mkdir(path.join(root, "bad-book"));
-      await writeFile(path.join(root, "bad-book", "book.json"), JSON.stringify({ slug: "bad-book", title: "", sections: [] }));
+      await writeFile(
+        path.join(root, "bad-book", "book.json"),
+        JSON.stringify({ slug: "bad-book", title: "", sections: [] }),
+      );
       await expect(loadDemoBooks({ rootDir: root })).rejects.toThrow(/bad-book.*book\.json/);
     } finally {
       await rm(root, { recursive: true, force: true });

@@ -30,19 +30,32 @@ describe("parseChapterMarkdown", () => {
     expect(para.inlines).toContainEqual({ text: "TPMS", code: true });
     expect(para.inlines).toContainEqual({ text: "官网", href: "https://example.cn" });
     const tip = blocks[3];
-    expect(tip).toMatchObject({ type: "tip", kind: "warning", line: 8, blocks: [{ type: "paragraph", inlines: [{ text: "不要用定速巡航。" }] }] });
-    expect(blocks[4]).toMatchObject({ type: "table", align: ["left", "right"], rows: [[[{ text: "胎压" }], [{ text: "2.5" }]]] });
+    expect(tip).toMatchObject({
+      type: "tip",
+      kind: "warning",
+      line: 8,
+      blocks: [{ type: "paragraph", inlines: [{ text: "不要用定速巡航。" }] }],
+    });
+    expect(blocks[4]).toMatchObject({
+      type: "table",
+      align: ["left", "right"],
+      rows: [[[{ text: "胎压" }], [{ text: "2.5" }]]],
+    });
   });
 
   it("keeps raw HTML as literal text and drops unsafe link targets", () => {
-    const { blocks } = parseChapterMarkdown('<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <img src=x onerror=alert(1)>');
+    const { blocks } = parseChapterMarkdown(
+      "<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <img src=x onerror=alert(1)>",
+    );
     expect(blocks[0]).toMatchObject({ type: "paragraph", inlines: [{ text: "<script>alert(1)</script>" }] });
     const spans = blocks[1].type === "paragraph" ? blocks[1].inlines : [];
     expect(spans.some((s) => s.href)).toBe(false);
   });
 
   it("records every image with its source line, splitting the paragraph around it", () => {
-    const { blocks, images } = parseChapterMarkdown("第一行\n第二行 ![雨刮](雨刮.png) 之后\n\n- ![图二](b.jpg)");
+    const { blocks, images } = parseChapterMarkdown(
+      "第一行\n第二行 ![雨刮](雨刮.png) 之后\n\n- ![图二](b.jpg)",
+    );
     expect(images).toEqual([
       { name: "雨刮.png", alt: "雨刮", line: 2 },
       { name: "b.jpg", alt: "图二", line: 4 },
@@ -53,7 +66,9 @@ describe("parseChapterMarkdown", () => {
 
 describe("renderMarkdownPreviewHtml", () => {
   it("escapes everything the author typed", () => {
-    const html = renderMarkdownPreviewHtml('<img src=x onerror="alert(1)">\n\n**<b>粗</b>**\n\n[x](https://a.cn/"onmouseover="y)');
+    const html = renderMarkdownPreviewHtml(
+      '<img src=x onerror="alert(1)">\n\n**<b>粗</b>**\n\n[x](https://a.cn/"onmouseover="y)',
+    );
     expect(html).not.toMatch(/<img|<b>|<script/);
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(html).toContain("<strong>&lt;b&gt;粗&lt;/b&gt;</strong>");
@@ -61,11 +76,19 @@ describe("renderMarkdownPreviewHtml", () => {
   });
 
   it("renders tip boxes, tables and image placeholders", () => {
-    const html = renderMarkdownPreviewHtml("> [!TIP]\n> 记得换雨刮\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![图](p.png)");
-    expect(html).toContain('<aside class="md-tip md-tip-tip"><p class="md-tip-label">提示</p><p>记得换雨刮</p></aside>');
-    expect(html).toContain("<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>");
+    const html = renderMarkdownPreviewHtml(
+      "> [!TIP]\n> 记得换雨刮\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![图](p.png)",
+    );
+    expect(html).toContain(
+      '<aside class="md-tip md-tip-tip"><p class="md-tip-label">提示</p><p>记得换雨刮</p></aside>',
+    );
+    expect(html).toContain(
+      "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>",
+    );
     expect(html).toContain("[图片：p.png]");
-    expect(renderMarkdownPreviewHtml("![图](p.png)", { imageUrl: () => "/media/p.png" })).toContain('<img src="/media/p.png" alt="图">');
+    expect(renderMarkdownPreviewHtml("![图](p.png)", { imageUrl: () => "/media/p.png" })).toContain(
+      '<img src="/media/p.png" alt="图">',
+    );
   });
 });
 
@@ -78,7 +101,10 @@ describe("validateChapterMarkdown", () => {
   });
 
   it("reports missing images, non-images and paths with line numbers and Chinese messages", () => {
-    const problems = validateChapterMarkdown("正文\n\n![](gone.png)\n\n![](notes.png)\n\n![](https://x.cn/a.png)", lookup);
+    const problems = validateChapterMarkdown(
+      "正文\n\n![](gone.png)\n\n![](notes.png)\n\n![](https://x.cn/a.png)",
+      lookup,
+    );
     expect(problems.map((p) => [p.code, p.line])).toEqual([
       ["missing-image", 3],
       ["not-an-image", 5],
@@ -88,6 +114,8 @@ describe("validateChapterMarkdown", () => {
   });
 
   it("reports an empty chapter", () => {
-    expect(validateChapterMarkdown("  \n\n", lookup)).toEqual([{ code: "empty-chapter", line: 1, message: "章节内容为空，请至少写一段正文" }]);
+    expect(validateChapterMarkdown("  \n\n", lookup)).toEqual([
+      { code: "empty-chapter", line: 1, message: "章节内容为空，请至少写一段正文" },
+    ]);
   });
 });

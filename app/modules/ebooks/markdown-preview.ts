@@ -28,7 +28,8 @@ function inlinesHtml(spans: InlineSpan[]): string {
       if (span.code) html = `<code>${html}</code>`;
       if (span.em) html = `<em>${html}</em>`;
       if (span.strong) html = `<strong>${html}</strong>`;
-      if (span.href) html = `<a href="${escapeHtml(span.href)}" rel="noopener noreferrer" target="_blank">${html}</a>`;
+      if (span.href)
+        html = `<a href="${escapeHtml(span.href)}" rel="noopener noreferrer" target="_blank">${html}</a>`;
       return (span.hardBreak ? "<br>" : "") + html;
     })
     .join("");
@@ -57,7 +58,10 @@ function blockHtml(block: Block, options: PreviewOptions): string {
       const alignAttr = (k: number) => (block.align[k] ? ` style="text-align:${block.align[k]}"` : "");
       const head = block.header.map((cell, k) => `<th${alignAttr(k)}>${inlinesHtml(cell)}</th>`).join("");
       const rows = block.rows
-        .map((row) => `<tr>${row.map((cell, k) => `<td${alignAttr(k)}>${inlinesHtml(cell)}</td>`).join("")}</tr>`)
+        .map(
+          (row) =>
+            `<tr>${row.map((cell, k) => `<td${alignAttr(k)}>${inlinesHtml(cell)}</td>`).join("")}</tr>`,
+        )
         .join("");
       return `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
     }

@@ -12,32 +12,70 @@ import type { RecordSignoffInput } from "./schemas";
  * build must have been typeset from the book's current content: a reviewer's signature on an
  * older text cannot approve the new one. A new sign-off supersedes the earlier ones.
  */
-export function recordSignoff(options: { db: Db; actor: Actor; pieceId: number; input: RecordSignoffInput; now: Date }): Result<{ signoffId: number }> {
+export function recordSignoff(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  input: RecordSignoffInput;
+  now: Date;
+}): Result<{ signoffId: number }> {
   const { db, actor, pieceId, input, now } = options;
   if (!can(actor.roles, "ebooks.signoff")) return fail(403, "forbidden", "你的角色不能登记外部审阅签字。");
   const book = findBook(db, pieceId);
   if (!book) return fail(404, "not_found", "这本书不存在。");
-  const build = db.select().from(schema.ebookBuilds).where(and(eq(schema.ebookBuilds.id, input.buildId), eq(schema.ebookBuilds.pieceId, pieceId))).get();
+  const build = db
+    .select()
+    .from(schema.ebookBuilds)
+    .where(and(eq(schema.ebookBuilds.id, input.buildId), eq(schema.ebookBuilds.pieceId, pieceId)))
+    .get();
   if (!build) return fail(400, "unknown_build", "请选择本书已生成的一个版本。", "buildId");
   if (build.contentHash !== currentContentHash(db, pieceId)) {
-    return fail(409, "build_outdated", `版本 #${build.id} 生成之后内容又有修改，签字不能覆盖新内容。请生成新的屏幕版送审后再登记。`, "buildId");
+    return fail(
+      409,
+      "build_outdated",
+      `版本 #${build.id} 生成之后内容又有修改，签字不能覆盖新内容。请生成新的屏幕版送审后再登记。`,
+      "buildId",
+    );
   }
   return db.transaction((tx) => {
     const row = tx
       .insert(schema.ebookSignoffs)
-      .values({ pieceId, buildId: build.id, contentHash: build.contentHash, organisation: input.organisation, reviewer: input.reviewer, reviewedOn: input.reviewedOn, note: input.note, recordedBy: actor.id, createdAt: now })
+      .values({
+        pieceId,
+        buildId: build.id,
+        contentHash: build.contentHash,
+        organisation: input.organisation,
+        reviewer: input.reviewer,
+        reviewedOn: input.reviewedOn,
+        note: input.note,
+        recordedBy: actor.id,
+        createdAt: now,
+      })
       .returning({ id: schema.ebookSignoffs.id })
       .get();
     tx.update(schema.ebookSignoffs)
       .set({ voidedAt: now, voidReason: `已被第 ${row.id} 号签字取代` })
-      .where(and(eq(schema.ebookSignoffs.pieceId, pieceId), isNull(schema.ebookSignoffs.voidedAt), ne(schema.ebookSignoffs.id, row.id)))
+      .where(
+        and(
+          eq(schema.ebookSignoffs.pieceId, pieceId),
+          isNull(schema.ebookSignoffs.voidedAt),
+          ne(schema.ebookSignoffs.id, row.id),
+        ),
+      )
       .run();
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "ebook.signoff",
       entity: "piece",
       entityId: pieceId,
-      after: { signoffId: row.id, buildId: build.id, contentHash: build.contentHash, organisation: input.organisation, reviewer: input.reviewer, reviewedOn: input.reviewedOn },
+      after: {
+        signoffId: row.id,
+        buildId: build.id,
+        contentHash: build.contentHash,
+        organisation: input.organisation,
+        reviewer: input.reviewer,
+        reviewedOn: input.reviewedOn,
+      },
       at: now,
     });
     return { ok: true as const, signoffId: row.id };

@@ -56,16 +56,21 @@ async function prepareBook(book: Book, resolveImage: ResolveImage): Promise<Prep
   for (const chapter of allChapters) {
     const parsed = parseChapterMarkdown(chapter.markdown);
     if (parsed.blocks.length === 0) {
-      return { ok: false, error: { chapterId: chapter.id, line: 1, message: `《${chapter.title}》${emptyChapterMessage()}` } };
+      return {
+        ok: false,
+        error: { chapterId: chapter.id, line: 1, message: `《${chapter.title}》${emptyChapterMessage()}` },
+      };
     }
     for (const ref of parsed.images) {
       const fail = (message: string): PreparedBook => ({
         ok: false,
         error: { chapterId: chapter.id, line: ref.line, message: `《${chapter.title}》${message}` },
       });
-      if (!isPlainImageName(ref.name)) return fail(imageProblemMessage("invalid-image-name", ref.name, ref.line));
+      if (!isPlainImageName(ref.name))
+        return fail(imageProblemMessage("invalid-image-name", ref.name, ref.line));
       const resolved = resolveImage(ref.name);
-      if (!resolved.ok) return fail(`${imageProblemMessage("missing-image", ref.name, ref.line)}（${resolved.message}）`);
+      if (!resolved.ok)
+        return fail(`${imageProblemMessage("missing-image", ref.name, ref.line)}（${resolved.message}）`);
       if (!checked.has(ref.name)) {
         const info = await readImageFile(resolved.path);
         if (info.ok) images.set(ref.name, { path: resolved.path, width: info.width, height: info.height });
@@ -217,7 +222,14 @@ export async function renderBookPdf(options: RenderBookPdfOptions): Promise<Rend
           color = "";
           break;
         case "line":
-          doc.save().moveTo(o + item.x1, o + item.y1).lineTo(o + item.x2, o + item.y2).lineWidth(item.width).strokeColor(item.color).stroke().restore();
+          doc
+            .save()
+            .moveTo(o + item.x1, o + item.y1)
+            .lineTo(o + item.x2, o + item.y2)
+            .lineWidth(item.width)
+            .strokeColor(item.color)
+            .stroke()
+            .restore();
           break;
         case "image":
           doc.image(item.path, o + item.x, o + item.y, { width: item.w, height: item.h });

@@ -30,7 +30,11 @@ function expectOk(result: RenderBookPdfResult): Rendered {
 
 /** Text lines per page as a reader sees them: items grouped by baseline, left to right. */
 async function pageLines(pdf: Buffer): Promise<string[][]> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+  }).promise;
   const pages: string[][] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const content = await (await doc.getPage(p)).getTextContent();
@@ -45,7 +49,13 @@ async function pageLines(pdf: Buffer): Promise<string[][]> {
     pages.push(
       [...rows.entries()]
         .sort((a, b) => b[0] - a[0])
-        .map(([, row]) => row.sort((a, b) => a.x - b.x).map((r) => r.str).join("").replace(/\s+/g, "")),
+        .map(([, row]) =>
+          row
+            .sort((a, b) => a.x - b.x)
+            .map((r) => r.str)
+            .join("")
+            .replace(/\s+/g, ""),
+        ),
     );
   }
   await doc.destroy();
@@ -54,12 +64,18 @@ async function pageLines(pdf: Buffer): Promise<string[][]> {
 
 /** Outline titles and their target page numbers (1-based), depth first. */
 async function outlineOf(pdf: Buffer): Promise<Array<{ title: string; page: number; depth: number }>> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+  }).promise;
   const out: Array<{ title: string; page: number; depth: number }> = [];
   type Node = { title: string; dest: unknown; items: Node[] };
   const walk = async (nodes: Node[], depth: number) => {
     for (const node of nodes) {
-      const dest = (typeof node.dest === "string" ? await doc.getDestination(node.dest) : node.dest) as unknown[];
+      const dest = (
+        typeof node.dest === "string" ? await doc.getDestination(node.dest) : node.dest
+      ) as unknown[];
       const page = (await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1;
       out.push({ title: node.title, page, depth });
       await walk(node.items, depth + 1);
@@ -123,7 +139,9 @@ describe("renderBookPdf: the demo book 《老司机秘籍》 on screen", () => {
       const entry = chapterEntries.find((e) => e.title === chapter.title)!;
       expect(entry.page).toBe(screen.chapterStartPages[chapter.id]);
     }
-    expect(screen.outline.filter((o) => o.level === 2).map((o) => o.page)).toEqual(chapterEntries.map((e) => e.page));
+    expect(screen.outline.filter((o) => o.level === 2).map((o) => o.page)).toEqual(
+      chapterEntries.map((e) => e.page),
+    );
   });
 
   it("prints in the table of contents the page each chapter really starts on", () => {
@@ -147,7 +165,10 @@ describe("renderBookPdf: the demo book 《老司机秘籍》 on screen", () => {
 
   it("contains the chapter's Chinese text on its pages", () => {
     const start = screen.chapterStartPages["yuji-01"];
-    const text = screenLines.slice(start - 1, start + 2).flat().join("");
+    const text = screenLines
+      .slice(start - 1, start + 2)
+      .flat()
+      .join("");
     expect(text).toContain("雨刮片是橡胶件，经过一个夏天的暴晒就会硬化、开裂。");
     expect(text).toContain("国家标准规定轿车轮胎花纹深度不得低于");
   });
@@ -216,13 +237,18 @@ describe("renderBookPdf: bad input", () => {
 
   it("reports a missing image with the chapter and line", async () => {
     const result = await render(bookWith("第一段。\n\n第二段。\n\n![雨刮示意图](wiper.png)\n"));
-    expect(result).toEqual({ ok: false, error: { chapterId: "c-1", line: 5, message: expect.stringContaining("wiper.png") } });
+    expect(result).toEqual({
+      ok: false,
+      error: { chapterId: "c-1", line: 5, message: expect.stringContaining("wiper.png") },
+    });
   });
 
   it("reports a text file named .png as not an image", async () => {
     const fake = path.join(workDir, "fake.png");
     await writeFile(fake, "this is not a picture\n");
-    const result = await render(bookWith("正文。\n\n![](fake.png)"), { resolveImage: () => ({ ok: true, path: fake }) });
+    const result = await render(bookWith("正文。\n\n![](fake.png)"), {
+      resolveImage: () => ({ ok: true, path: fake }),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.chapterId).toBe("c-1");
@@ -245,7 +271,10 @@ describe("renderBookPdf: bad input", () => {
 
   it("refuses an empty chapter", async () => {
     const result = await render(bookWith("   \n\n"));
-    expect(result).toEqual({ ok: false, error: { chapterId: "c-1", line: 1, message: expect.stringContaining("章节内容为空") } });
+    expect(result).toEqual({
+      ok: false,
+      error: { chapterId: "c-1", line: 1, message: expect.stringContaining("章节内容为空") },
+    });
   });
 
   it("refuses a book without chapters or with an unknown trim", async () => {
@@ -257,11 +286,37 @@ describe("renderBookPdf: bad input", () => {
 describe("renderBookPdf: layout edge cases", () => {
   it("embeds a real image scaled to the measure", async () => {
     const png = path.join(workDir, "road.png");
-    await promisify(execFile)(ffmpegInstaller.path, ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=1", "-frames:v", "1", png]);
+    await promisify(execFile)(ffmpegInstaller.path, [
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=320x180:rate=1",
+      "-frames:v",
+      "1",
+      png,
+    ]);
     const result = expectOk(
       await render(
-        { title: "图片测试", author: "测试", sections: [{ id: "s", title: "部分", chapters: [{ id: "c", title: "有图的章", markdown: "看图：\n\n![测试图](road.png)\n\n图后正文。" }] }] },
-        { resolveImage: (name) => (name === "road.png" ? { ok: true, path: png } : { ok: false, message: "无" }) },
+        {
+          title: "图片测试",
+          author: "测试",
+          sections: [
+            {
+              id: "s",
+              title: "部分",
+              chapters: [
+                { id: "c", title: "有图的章", markdown: "看图：\n\n![测试图](road.png)\n\n图后正文。" },
+              ],
+            },
+          ],
+        },
+        {
+          resolveImage: (name) =>
+            name === "road.png" ? { ok: true, path: png } : { ok: false, message: "无" },
+        },
       ),
     );
     const pdf = await PDFDocument.load(result.pdf);
@@ -278,7 +333,9 @@ describe("renderBookPdf: layout edge cases", () => {
     const book: Book = {
       title: "长段落",
       author: "测试",
-      sections: [{ id: "s", title: "部分", chapters: [{ id: "long", title: "很长的一章", markdown: paragraph }] }],
+      sections: [
+        { id: "s", title: "部分", chapters: [{ id: "long", title: "很长的一章", markdown: paragraph }] },
+      ],
     };
     const result = expectOk(await render(book));
     const start = result.chapterStartPages.long;

@@ -3,26 +3,38 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { enqueueJob, type JobRow } from "../jobs/queue.server";
-import { bookSnapshot, contentHashOf, loadBookContent, signoffState, type BookContent, type SignoffState } from "./book-store.server";
+import {
+  bookSnapshot,
+  contentHashOf,
+  loadBookContent,
+  signoffState,
+  type BookContent,
+  type SignoffState,
+} from "./book-store.server";
 import type { BuildProfile } from "./schemas";
 import { validateChapterMarkdown } from "./validate-chapter-markdown";
 
 export const EBOOK_BUILD_JOB = "ebook.build";
 
 /** The first problem that would stop the typesetter, named by chapter, or null. */
-export function firstContentProblem(content: BookContent): { chapterId: number | null; message: string } | null {
+export function firstContentProblem(
+  content: BookContent,
+): { chapterId: number | null; message: string } | null {
   const chapters = content.sections.flatMap((s) => s.chapters);
   if (chapters.length === 0) return { chapterId: null, message: "这本书还没有章节，请先添加章节。" };
   const images = new Set(content.images.map((i) => i.name));
   for (const chapter of chapters) {
-    const [problem] = validateChapterMarkdown(chapter.markdown, (name) => (images.has(name) ? "image" : "missing"));
+    const [problem] = validateChapterMarkdown(chapter.markdown, (name) =>
+      images.has(name) ? "image" : "missing",
+    );
     if (problem) return { chapterId: chapter.id, message: `章节《${chapter.title}》：${problem.message}` };
   }
   return null;
 }
 
 export function signoffRequiredMessage(state: SignoffState): string {
-  if (state.state === "voided") return `外部审阅签字已作废（${state.reason}）。印刷版只能从签字覆盖的内容生成：请重新生成屏幕版送审，并登记新的签字。`;
+  if (state.state === "voided")
+    return `外部审阅签字已作废（${state.reason}）。印刷版只能从签字覆盖的内容生成：请重新生成屏幕版送审，并登记新的签字。`;
   return "印刷版需要外部审阅签字：请先生成屏幕版送审，再登记审阅单位、审阅人、日期和所审的版本。";
 }
 
@@ -31,7 +43,14 @@ export function signoffRequiredMessage(state: SignoffState): string {
  * covering exactly this content. A build of the same profile already waiting or running is
  * answered instead of queueing a second one (a double click queues one build).
  */
-export function requestBuild(options: { db: Db; actor: Actor; pieceId: number; profile: BuildProfile; publicBaseUrl: string; now: Date }): Result<{ job: JobRow; created: boolean }> {
+export function requestBuild(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  profile: BuildProfile;
+  publicBaseUrl: string;
+  now: Date;
+}): Result<{ job: JobRow; created: boolean }> {
   const { db, actor, pieceId, profile, now } = options;
   const content = loadBookContent(db, pieceId);
   if (!content) return fail(404, "not_found", "这本书不存在。");
@@ -41,7 +60,8 @@ export function requestBuild(options: { db: Db; actor: Actor; pieceId: number; p
   let signoffId: number | null = null;
   if (profile === "print") {
     const state = signoffState(db, pieceId, contentHash);
-    if (state.state !== "valid") return fail(409, "signoff_required", signoffRequiredMessage(state), "profile");
+    if (state.state !== "valid")
+      return fail(409, "signoff_required", signoffRequiredMessage(state), "profile");
     signoffId = state.signoff.id;
   }
   return db.transaction((tx) => {
@@ -49,14 +69,27 @@ export function requestBuild(options: { db: Db; actor: Actor; pieceId: number; p
       .select({ job: schema.jobs })
       .from(schema.ebookBuildRequests)
       .innerJoin(schema.jobs, eq(schema.jobs.id, schema.ebookBuildRequests.jobId))
-      .where(and(eq(schema.ebookBuildRequests.pieceId, pieceId), eq(schema.ebookBuildRequests.profile, profile), inArray(schema.jobs.status, ["queued", "running"])))
+      .where(
+        and(
+          eq(schema.ebookBuildRequests.pieceId, pieceId),
+          eq(schema.ebookBuildRequests.profile, profile),
+          inArray(schema.jobs.status, ["queued", "running"]),
+        ),
+      )
       .orderBy(desc(schema.jobs.id))
       .limit(1)
       .get();
     if (active) return { ok: true as const, job: active.job, created: false };
     const publicUrl = `${options.publicBaseUrl.replace(/\/+$/, "")}/p/${content.piece.slug}`;
-    const { job } = enqueueJob(tx, { type: EBOOK_BUILD_JOB, payload: { pieceId, profile, publicUrl, contentHash, signoffId }, actor, now });
-    tx.insert(schema.ebookBuildRequests).values({ pieceId, jobId: job.id, profile, requestedBy: actor.id, createdAt: now }).run();
+    const { job } = enqueueJob(tx, {
+      type: EBOOK_BUILD_JOB,
+      payload: { pieceId, profile, publicUrl, contentHash, signoffId },
+      actor,
+      now,
+    });
+    tx.insert(schema.ebookBuildRequests)
+      .values({ pieceId, jobId: job.id, profile, requestedBy: actor.id, createdAt: now })
+      .run();
     return { ok: true as const, job, created: true };
   });
 }

@@ -34,17 +34,32 @@ const keywordsField = z.preprocess(
           .map((s) => s.trim())
           .filter(Boolean)
       : v,
-  z.array(z.string().trim().min(1).max(30, "每个关键词不超过 30 个字")).max(KEYWORDS_MAX, `关键词最多 ${KEYWORDS_MAX} 个`).default([]),
+  z
+    .array(z.string().trim().min(1).max(30, "每个关键词不超过 30 个字"))
+    .max(KEYWORDS_MAX, `关键词最多 ${KEYWORDS_MAX} 个`)
+    .default([]),
 );
 
 const metadataFields = {
-  title: z.string({ error: "书名不能为空" }).trim().min(1, "书名不能为空").max(BOOK_TITLE_MAX, `书名不能超过 ${BOOK_TITLE_MAX} 个字`),
+  title: z
+    .string({ error: "书名不能为空" })
+    .trim()
+    .min(1, "书名不能为空")
+    .max(BOOK_TITLE_MAX, `书名不能超过 ${BOOK_TITLE_MAX} 个字`),
   subtitle: z.string().trim().max(SUBTITLE_MAX, `副标题不能超过 ${SUBTITLE_MAX} 个字`).default(""),
-  author: z.string({ error: "作者或品牌不能为空" }).trim().min(1, "作者或品牌不能为空").max(AUTHOR_MAX, `作者不能超过 ${AUTHOR_MAX} 个字`),
+  author: z
+    .string({ error: "作者或品牌不能为空" })
+    .trim()
+    .min(1, "作者或品牌不能为空")
+    .max(AUTHOR_MAX, `作者不能超过 ${AUTHOR_MAX} 个字`),
   description: z.string().trim().max(DESCRIPTION_MAX, `简介不能超过 ${DESCRIPTION_MAX} 个字`).default(""),
   keywords: keywordsField,
   trim: z.enum(TRIM_SIZES, { error: "开本只能是 A5、B5 或 A4" }),
-  targetPages: z.coerce.number({ error: "目标页数必须是数字" }).int("目标页数必须是整数").min(4, "目标页数至少 4 页").max(TARGET_PAGES_MAX, `目标页数不能超过 ${TARGET_PAGES_MAX}`),
+  targetPages: z.coerce
+    .number({ error: "目标页数必须是数字" })
+    .int("目标页数必须是整数")
+    .min(4, "目标页数至少 4 页")
+    .max(TARGET_PAGES_MAX, `目标页数不能超过 ${TARGET_PAGES_MAX}`),
 };
 
 export const createBookSchema = z.object({
@@ -60,27 +75,45 @@ export const updateBookSchema = z.object({
 export type UpdateBookInput = z.infer<typeof updateBookSchema>;
 
 export const addSectionSchema = z.object({
-  title: z.string({ error: "分部标题不能为空" }).trim().min(1, "分部标题不能为空").max(SECTION_TITLE_MAX, `分部标题不能超过 ${SECTION_TITLE_MAX} 个字`),
+  title: z
+    .string({ error: "分部标题不能为空" })
+    .trim()
+    .min(1, "分部标题不能为空")
+    .max(SECTION_TITLE_MAX, `分部标题不能超过 ${SECTION_TITLE_MAX} 个字`),
 });
 
 export const renameSectionSchema = addSectionSchema.extend({ sectionId: positiveId("未知的分部") });
 
 export const addChapterSchema = z.object({
   sectionId: positiveId("请选择分部"),
-  title: z.string({ error: "章节标题不能为空" }).trim().min(1, "章节标题不能为空").max(CHAPTER_TITLE_MAX, `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`),
+  title: z
+    .string({ error: "章节标题不能为空" })
+    .trim()
+    .min(1, "章节标题不能为空")
+    .max(CHAPTER_TITLE_MAX, `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`),
 });
 
 export const updateChapterSchema = z.object({
   version: positiveId("缺少版本号"),
   sectionId: positiveId("请选择分部"),
-  title: z.string({ error: "章节标题不能为空" }).trim().min(1, "章节标题不能为空").max(CHAPTER_TITLE_MAX, `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`),
-  markdown: z.string({ error: "正文必须是文本" }).max(CHAPTER_MARKDOWN_MAX, `章节正文不能超过 ${CHAPTER_MARKDOWN_MAX} 个字符`).default(""),
+  title: z
+    .string({ error: "章节标题不能为空" })
+    .trim()
+    .min(1, "章节标题不能为空")
+    .max(CHAPTER_TITLE_MAX, `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`),
+  markdown: z
+    .string({ error: "正文必须是文本" })
+    .max(CHAPTER_MARKDOWN_MAX, `章节正文不能超过 ${CHAPTER_MARKDOWN_MAX} 个字符`)
+    .default(""),
 });
 export type UpdateChapterInput = z.infer<typeof updateChapterSchema>;
 
 /** A list of ids in their new order: repeated form fields, or an array in JSON. */
 const idList = (message: string) =>
-  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(positiveId(message)).min(1, message).max(500));
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+    z.array(positiveId(message)).min(1, message).max(500),
+  );
 
 export const reorderChaptersSchema = z.object({
   sectionId: positiveId("未知的分部"),
@@ -101,12 +134,24 @@ export const requestBuildSchema = z.object({
 
 export const recordSignoffSchema = z.object({
   buildId: positiveId("请选择送审的版本"),
-  organisation: z.string({ error: "请填写审阅单位" }).trim().min(1, "请填写审阅单位").max(100, "审阅单位不能超过 100 个字"),
-  reviewer: z.string({ error: "请填写审阅人" }).trim().min(1, "请填写审阅人").max(60, "审阅人不能超过 60 个字"),
+  organisation: z
+    .string({ error: "请填写审阅单位" })
+    .trim()
+    .min(1, "请填写审阅单位")
+    .max(100, "审阅单位不能超过 100 个字"),
+  reviewer: z
+    .string({ error: "请填写审阅人" })
+    .trim()
+    .min(1, "请填写审阅人")
+    .max(60, "审阅人不能超过 60 个字"),
   reviewedOn: z
     .string({ error: "请填写审阅日期" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "审阅日期格式应为 YYYY-MM-DD")
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "审阅日期不是有效的日期"),
+    .refine(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      "审阅日期不是有效的日期",
+    ),
   note: z.string().trim().max(500, "备注不能超过 500 个字").default(""),
 });
 export type RecordSignoffInput = z.infer<typeof recordSignoffSchema>;

@@ -9,5 +9,9 @@ export function ebookSignoffGate(ctx: GateContext): Failure | null {
   const state = signoffState(ctx.tx, ctx.piece.id);
   if (state.state === "valid") return null;
   const why = state.state === "voided" ? `签字已作废（${state.reason}）` : "还没有登记外部审阅签字";
-  return fail(409, "signoff_required", `印刷手册必须有有效的外部审阅签字才能排期或发布：${why}。请在书页生成屏幕版送审并登记签字。`);
+  return fail(
+    409,
+    "signoff_required",
+    `印刷手册必须有有效的外部审阅签字才能排期或发布：${why}。请在书页生成屏幕版送审并登记签字。`,
+  );
 }

@@ -11,26 +11,61 @@ import type { UpdateChapterInput } from "./schemas";
  * Saves a chapter (title, section, Markdown). A work-in-progress chapter may be saved with problems
  * (the editor lists them); the build refuses them. Saves name the version they edited.
  */
-export function updateChapter(options: { db: Db; actor: Actor; pieceId: number; chapterId: number; input: UpdateChapterInput; now: Date }): Result<{ version: number; voided: number }> {
+export function updateChapter(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  chapterId: number;
+  input: UpdateChapterInput;
+  now: Date;
+}): Result<{ version: number; voided: number }> {
   const { db, actor, input, now, pieceId } = options;
   const access = editableBook(db, pieceId, actor);
   if (!access.ok) return access;
-  const chapter = db.select().from(schema.ebookChapters).where(and(eq(schema.ebookChapters.id, options.chapterId), eq(schema.ebookChapters.pieceId, pieceId))).get();
+  const chapter = db
+    .select()
+    .from(schema.ebookChapters)
+    .where(and(eq(schema.ebookChapters.id, options.chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
+    .get();
   if (!chapter) return fail(404, "not_found", "章节不存在。");
-  const section = db.select().from(schema.ebookSections).where(and(eq(schema.ebookSections.id, input.sectionId), eq(schema.ebookSections.pieceId, pieceId))).get();
+  const section = db
+    .select()
+    .from(schema.ebookSections)
+    .where(and(eq(schema.ebookSections.id, input.sectionId), eq(schema.ebookSections.pieceId, pieceId)))
+    .get();
   if (!section) return fail(400, "unknown_section", "请选择本书的一个分部。", "sectionId");
   if (chapter.version !== input.version) {
-    return fail(409, "stale", `这个章节已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${chapter.version} 版）。请复制你的修改，刷新后再保存。`);
+    return fail(
+      409,
+      "stale",
+      `这个章节已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${chapter.version} 版）。请复制你的修改，刷新后再保存。`,
+    );
   }
-  const unchanged = chapter.title === input.title && chapter.markdown === input.markdown && chapter.sectionId === input.sectionId;
+  const unchanged =
+    chapter.title === input.title &&
+    chapter.markdown === input.markdown &&
+    chapter.sectionId === input.sectionId;
   if (unchanged) return { ok: true, version: chapter.version, voided: 0 };
   return db.transaction((tx) => {
     const version = chapter.version + 1;
     const moved = chapter.sectionId !== input.sectionId;
-    const position = moved ? (tx.select({ p: max(schema.ebookChapters.position) }).from(schema.ebookChapters).where(eq(schema.ebookChapters.sectionId, input.sectionId)).get()?.p ?? 0) + 1 : chapter.position;
+    const position = moved
+      ? (tx
+          .select({ p: max(schema.ebookChapters.position) })
+          .from(schema.ebookChapters)
+          .where(eq(schema.ebookChapters.sectionId, input.sectionId))
+          .get()?.p ?? 0) + 1
+      : chapter.position;
     const changed = tx
       .update(schema.ebookChapters)
-      .set({ title: input.title, markdown: input.markdown, sectionId: input.sectionId, position, version, updatedAt: now })
+      .set({
+        title: input.title,
+        markdown: input.markdown,
+        sectionId: input.sectionId,
+        position,
+        version,
+        updatedAt: now,
+      })
       .where(and(eq(schema.ebookChapters.id, chapter.id), eq(schema.ebookChapters.version, input.version)))
       .run().changes;
     if (changed !== 1) return fail(409, "stale", "这个章节刚被他人修改，请刷新后再保存。");
@@ -39,8 +74,20 @@ export function updateChapter(options: { db: Db; actor: Actor; pieceId: number; 
       action: "ebook.chapter.update",
       entity: "piece",
       entityId: pieceId,
-      before: { chapterId: chapter.id, title: chapter.title, sectionId: chapter.sectionId, chars: chapter.markdown.length, version: chapter.version },
-      after: { chapterId: chapter.id, title: input.title, sectionId: input.sectionId, chars: input.markdown.length, version },
+      before: {
+        chapterId: chapter.id,
+        title: chapter.title,
+        sectionId: chapter.sectionId,
+        chars: chapter.markdown.length,
+        version: chapter.version,
+      },
+      after: {
+        chapterId: chapter.id,
+        title: input.title,
+        sectionId: input.sectionId,
+        chars: input.markdown.length,
+        version,
+      },
       at: now,
     });
     touchPiece(tx, pieceId, now);

@@ -37,10 +37,16 @@ export async function uploadBookImage(options: {
   if (!access.ok) return access;
   const name = imageNameFromUpload(options.fileName);
   if (!name || !isPlainImageName(name) || !IMAGE_NAME_RE.test(name)) {
-    return fail(400, "invalid_name", "图片文件名只能包含文字、数字、点、短横线和下划线，并以 .png、.jpg 或 .jpeg 结尾。", "file");
+    return fail(
+      400,
+      "invalid_name",
+      "图片文件名只能包含文字、数字、点、短横线和下划线，并以 .png、.jpg 或 .jpeg 结尾。",
+      "file",
+    );
   }
   if (bytes.length === 0) return fail(400, "empty_file", "上传的文件是空的。", "file");
-  if (bytes.length > IMAGE_MAX_BYTES) return fail(413, "too_large", `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, "file");
+  if (bytes.length > IMAGE_MAX_BYTES)
+    return fail(413, "too_large", `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, "file");
   const info = sniffImage(bytes);
   if (!info.ok) return fail(415, "not_an_image", `“${name}”不是 PNG 或 JPEG 图片，未保存。`, "file");
 
@@ -59,36 +65,79 @@ export async function uploadBookImage(options: {
     }
   }
   return db.transaction((tx) => {
-    const existing = tx.select().from(schema.ebookImages).where(and(eq(schema.ebookImages.pieceId, pieceId), eq(schema.ebookImages.name, name))).get();
-    const values = { format: info.format, width: info.width, height: info.height, bytes: bytes.length, sha256, uploadedBy: actor.id, createdAt: now };
+    const existing = tx
+      .select()
+      .from(schema.ebookImages)
+      .where(and(eq(schema.ebookImages.pieceId, pieceId), eq(schema.ebookImages.name, name)))
+      .get();
+    const values = {
+      format: info.format,
+      width: info.width,
+      height: info.height,
+      bytes: bytes.length,
+      sha256,
+      uploadedBy: actor.id,
+      createdAt: now,
+    };
     const imageId = existing
-      ? (tx.update(schema.ebookImages).set(values).where(eq(schema.ebookImages.id, existing.id)).run(), existing.id)
-      : tx.insert(schema.ebookImages).values({ pieceId, name, ...values }).returning({ id: schema.ebookImages.id }).get().id;
+      ? (tx.update(schema.ebookImages).set(values).where(eq(schema.ebookImages.id, existing.id)).run(),
+        existing.id)
+      : tx
+          .insert(schema.ebookImages)
+          .values({ pieceId, name, ...values })
+          .returning({ id: schema.ebookImages.id })
+          .get().id;
     recordAudit(tx, {
       actor: auditActor(actor),
       action: existing ? "ebook.image.replace" : "ebook.image.upload",
       entity: "piece",
       entityId: pieceId,
       before: existing ? { name, sha256: existing.sha256 } : undefined,
-      after: { imageId, name, format: info.format, width: info.width, height: info.height, bytes: bytes.length, sha256 },
+      after: {
+        imageId,
+        name,
+        format: info.format,
+        width: info.width,
+        height: info.height,
+        bytes: bytes.length,
+        sha256,
+      },
       at: now,
     });
     touchPiece(tx, pieceId, now);
-    if (!existing || existing.sha256 !== sha256) voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
+    if (!existing || existing.sha256 !== sha256)
+      voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
     return { ok: true as const, imageId, name, replaced: Boolean(existing) };
   });
 }
 
-export function deleteBookImage(options: { db: Db; actor: Actor; pieceId: number; imageId: number; now: Date }): Result {
+export function deleteBookImage(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  imageId: number;
+  now: Date;
+}): Result {
   const { db, actor, pieceId, now } = options;
   const access = editableBook(db, pieceId, actor);
   if (!access.ok) return access;
   return db.transaction((tx) => {
-    const image = tx.select().from(schema.ebookImages).where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, pieceId))).get();
+    const image = tx
+      .select()
+      .from(schema.ebookImages)
+      .where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, pieceId)))
+      .get();
     if (!image) return fail(404, "not_found", "图片不存在。", "imageId");
     tx.delete(schema.ebookImages).where(eq(schema.ebookImages.id, image.id)).run();
     // The file stays: earlier builds and their audit may still point at it by hash.
-    recordAudit(tx, { actor: auditActor(actor), action: "ebook.image.delete", entity: "piece", entityId: pieceId, before: { imageId: image.id, name: image.name, sha256: image.sha256 }, at: now });
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "ebook.image.delete",
+      entity: "piece",
+      entityId: pieceId,
+      before: { imageId: image.id, name: image.name, sha256: image.sha256 },
+      at: now,
+    });
     touchPiece(tx, pieceId, now);
     voidSignoffs(tx, { pieceId, reason: `删除了图片「${image.name}」`, actor, now });
     return { ok: true as const };

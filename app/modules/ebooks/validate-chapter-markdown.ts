@@ -20,7 +20,11 @@ export function emptyChapterMessage(): string {
   return "章节内容为空，请至少写一段正文";
 }
 
-export function imageProblemMessage(code: Exclude<ChapterProblemCode, "empty-chapter">, name: string, line: number): string {
+export function imageProblemMessage(
+  code: Exclude<ChapterProblemCode, "empty-chapter">,
+  name: string,
+  line: number,
+): string {
   switch (code) {
     case "invalid-image-name":
       return `第 ${line} 行：图片只能引用本书已上传的文件名，不能使用网址或路径（${name || "空"}）`;
@@ -49,7 +53,12 @@ export function validateChapterMarkdown(
       else if (status === "not-image") code = "not-an-image";
     }
     if (code) {
-      problems.push({ code, line: image.line, message: imageProblemMessage(code, image.name, image.line), imageName: image.name });
+      problems.push({
+        code,
+        line: image.line,
+        message: imageProblemMessage(code, image.name, image.line),
+        imageName: image.name,
+      });
     }
   }
   return problems;

@@ -11,6 +11,18 @@ export const jobSchema = z.object({
 });
 
 export const jobApiOperations: ApiOperation[] = [
-  { method: "get", path: "/api/v1/jobs/{id}", summary: "A job's status, progress and result", capability: "jobs.read", response: jobSchema },
-  { method: "post", path: "/api/v1/jobs/{id}/cancel", summary: "Cancel a job", capability: "jobs.cancel", response: jobSchema },
+  {
+    method: "get",
+    path: "/api/v1/jobs/{id}",
+    summary: "A job's status, progress and result",
+    capability: "jobs.read",
+    response: jobSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/jobs/{id}/cancel",
+    summary: "Cancel a job",
+    capability: "jobs.cancel",
+    response: jobSchema,
+  },
 ];

@@ -45,10 +45,21 @@ export function toJobDto(job: JobRow): JobDto {
  */
 export function enqueueJob(
   tx: DbOrTx,
-  options: { type: string; payload: Record<string, unknown>; idempotencyKey?: string; maxAttempts?: number; actor: Actor | null; now: Date },
+  options: {
+    type: string;
+    payload: Record<string, unknown>;
+    idempotencyKey?: string;
+    maxAttempts?: number;
+    actor: Actor | null;
+    now: Date;
+  },
 ): { job: JobRow; created: boolean } {
   if (options.idempotencyKey) {
-    const existing = tx.select().from(schema.jobs).where(eq(schema.jobs.idempotencyKey, options.idempotencyKey)).get();
+    const existing = tx
+      .select()
+      .from(schema.jobs)
+      .where(eq(schema.jobs.idempotencyKey, options.idempotencyKey))
+      .get();
     if (existing) return { job: existing, created: false };
   }
   const job = tx
@@ -66,7 +77,14 @@ export function enqueueJob(
     })
     .returning()
     .get();
-  recordAudit(tx, { actor: auditActor(options.actor), action: "job.enqueue", entity: "job", entityId: job.id, after: { type: job.type, payload: job.payload }, at: options.now });
+  recordAudit(tx, {
+    actor: auditActor(options.actor),
+    action: "job.enqueue",
+    entity: "job",
+    entityId: job.id,
+    after: { type: job.type, payload: job.payload },
+    at: options.now,
+  });
   return { job, created: true };
 }
 
@@ -75,18 +93,35 @@ export function getJob(options: { db: Db; jobId: number }): JobRow | null {
 }
 
 /** Queued jobs stop at once; a running job is asked to stop and its worker aborts it. */
-export function cancelJob(options: { db: Db; actor: Actor; jobId: number; now: Date }): Result<{ status: JobStatus }> {
+export function cancelJob(options: {
+  db: Db;
+  actor: Actor;
+  jobId: number;
+  now: Date;
+}): Result<{ status: JobStatus }> {
   const { db, now } = options;
   return db.transaction((tx) => {
     const job = tx.select().from(schema.jobs).where(eq(schema.jobs.id, options.jobId)).get();
     if (!job) return fail(404, "not_found", "任务不存在。");
-    if (job.status !== "queued" && job.status !== "running") return fail(409, "finished", "任务已结束，不能取消。");
+    if (job.status !== "queued" && job.status !== "running")
+      return fail(409, "finished", "任务已结束，不能取消。");
     const status: JobStatus = job.status === "queued" ? "cancelled" : "running";
     tx.update(schema.jobs)
-      .set(job.status === "queued" ? { status: "cancelled", finishedAt: now, updatedAt: now, cancelRequested: true } : { cancelRequested: true, updatedAt: now })
+      .set(
+        job.status === "queued"
+          ? { status: "cancelled", finishedAt: now, updatedAt: now, cancelRequested: true }
+          : { cancelRequested: true, updatedAt: now },
+      )
       .where(eq(schema.jobs.id, job.id))
       .run();
-    recordAudit(tx, { actor: auditActor(options.actor), action: "job.cancel", entity: "job", entityId: job.id, before: { status: job.status }, at: now });
+    recordAudit(tx, {
+      actor: auditActor(options.actor),
+      action: "job.cancel",
+      entity: "job",
+      entityId: job.id,
+      before: { status: job.status },
+      at: now,
+    });
     return { ok: true as const, status };
   });
 }
@@ -95,12 +130,21 @@ export function cancelJob(options: { db: Db; actor: Actor; jobId: number; now: D
  * Takes the oldest runnable job: queued and due, or running with an expired lease (its worker
  * died). Jobs that have used up their attempts are failed instead of run again.
  */
-export function claimNextJob(options: { db: Db; workerId: string; leaseMs: number; now: Date; types?: string[] }): JobRow | null {
+export function claimNextJob(options: {
+  db: Db;
+  workerId: string;
+  leaseMs: number;
+  now: Date;
+  types?: string[];
+}): JobRow | null {
   const { db, now } = options;
   return db.transaction(
     (tx) => {
       for (;;) {
-        const runnable = or(and(eq(schema.jobs.status, "queued"), lte(schema.jobs.runAfter, now)), and(eq(schema.jobs.status, "running"), lte(schema.jobs.leaseUntil, now)));
+        const runnable = or(
+          and(eq(schema.jobs.status, "queued"), lte(schema.jobs.runAfter, now)),
+          and(eq(schema.jobs.status, "running"), lte(schema.jobs.leaseUntil, now)),
+        );
         const candidate = tx
           .select()
           .from(schema.jobs)
@@ -110,12 +154,21 @@ export function claimNextJob(options: { db: Db; workerId: string; leaseMs: numbe
           .get();
         if (!candidate) return null;
         if (candidate.cancelRequested) {
-          tx.update(schema.jobs).set({ status: "cancelled", finishedAt: now, updatedAt: now, leaseOwner: null }).where(eq(schema.jobs.id, candidate.id)).run();
+          tx.update(schema.jobs)
+            .set({ status: "cancelled", finishedAt: now, updatedAt: now, leaseOwner: null })
+            .where(eq(schema.jobs.id, candidate.id))
+            .run();
           continue;
         }
         if (candidate.attempts >= candidate.maxAttempts) {
           tx.update(schema.jobs)
-            .set({ status: "failed", error: candidate.error ?? "任务多次中断，已停止重试。", finishedAt: now, updatedAt: now, leaseOwner: null })
+            .set({
+              status: "failed",
+              error: candidate.error ?? "任务多次中断，已停止重试。",
+              finishedAt: now,
+              updatedAt: now,
+              leaseOwner: null,
+            })
             .where(eq(schema.jobs.id, candidate.id))
             .run();
           continue;
@@ -158,9 +211,17 @@ export function heartbeatJob(options: {
       updatedAt: now,
       ...(options.progress !== undefined ? { progress: Math.max(0, Math.min(1, options.progress)) } : {}),
       ...(options.progressNote !== undefined ? { progressNote: options.progressNote } : {}),
-      ...(options.etaSeconds !== undefined ? { etaSeconds: options.etaSeconds == null ? null : Math.round(options.etaSeconds) } : {}),
+      ...(options.etaSeconds !== undefined
+        ? { etaSeconds: options.etaSeconds == null ? null : Math.round(options.etaSeconds) }
+        : {}),
     })
-    .where(and(eq(schema.jobs.id, options.jobId), eq(schema.jobs.leaseOwner, options.workerId), eq(schema.jobs.status, "running")))
+    .where(
+      and(
+        eq(schema.jobs.id, options.jobId),
+        eq(schema.jobs.leaseOwner, options.workerId),
+        eq(schema.jobs.status, "running"),
+      ),
+    )
     .returning({ cancelRequested: schema.jobs.cancelRequested })
     .get();
   return { cancelRequested: row?.cancelRequested ?? false, leaseLost: !row };
@@ -172,16 +233,31 @@ export function finishJob(options: {
   jobId: number;
   workerId: string;
   now: Date;
-  outcome: { status: "succeeded"; result: Record<string, unknown> } | { status: "cancelled" } | { status: "failed"; error: string } | { status: "retry"; error: string; runAfter: Date };
+  outcome:
+    | { status: "succeeded"; result: Record<string, unknown> }
+    | { status: "cancelled" }
+    | { status: "failed"; error: string }
+    | { status: "retry"; error: string; runAfter: Date };
   /** Side effects that must land with the outcome (e.g. recording a render version). */
   inTransaction?: (tx: DbOrTx) => void;
 }): boolean {
   const { db, now, outcome } = options;
   return db.transaction((tx) => {
-    const owned = and(eq(schema.jobs.id, options.jobId), eq(schema.jobs.leaseOwner, options.workerId), eq(schema.jobs.status, "running"));
+    const owned = and(
+      eq(schema.jobs.id, options.jobId),
+      eq(schema.jobs.leaseOwner, options.workerId),
+      eq(schema.jobs.status, "running"),
+    );
     const values =
       outcome.status === "retry"
-        ? { status: "queued", error: outcome.error, runAfter: outcome.runAfter, leaseOwner: null, leaseUntil: null, updatedAt: now }
+        ? {
+            status: "queued",
+            error: outcome.error,
+            runAfter: outcome.runAfter,
+            leaseOwner: null,
+            leaseUntil: null,
+            updatedAt: now,
+          }
         : {
             status: outcome.status,
             progress: outcome.status === "succeeded" ? 1 : undefined,
@@ -204,7 +280,13 @@ export function finishJob(options: {
 export function requeueInterruptedJobs(options: { db: Db; now: Date }): number {
   return options.db
     .update(schema.jobs)
-    .set({ status: "queued", leaseOwner: null, leaseUntil: null, updatedAt: options.now, progressNote: "服务重启，任务重新排队" })
+    .set({
+      status: "queued",
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: options.now,
+      progressNote: "服务重启，任务重新排队",
+    })
     .where(eq(schema.jobs.status, "running"))
     .run().changes;
 }

@@ -14,7 +14,15 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const enqueue = (key?: string, maxAttempts = 3) => enqueueJob(t.studio.db, { type: "test.echo", payload: { n: 1 }, idempotencyKey: key, maxAttempts, actor: null, now: new Date(clock) });
+const enqueue = (key?: string, maxAttempts = 3) =>
+  enqueueJob(t.studio.db, {
+    type: "test.echo",
+    payload: { n: 1 },
+    idempotencyKey: key,
+    maxAttempts,
+    actor: null,
+    now: new Date(clock),
+  });
 
 describe("job queue", () => {
   it("queues one job per idempotency key", () => {
@@ -29,16 +37,41 @@ describe("job queue", () => {
     const { job } = enqueue();
     const a = claimNextJob({ db: t.studio.db, workerId: "a", leaseMs: 10_000, now: new Date(clock) });
     expect(a?.id).toBe(job.id);
-    expect(claimNextJob({ db: t.studio.db, workerId: "b", leaseMs: 10_000, now: new Date(clock) })).toBeNull();
+    expect(
+      claimNextJob({ db: t.studio.db, workerId: "b", leaseMs: 10_000, now: new Date(clock) }),
+    ).toBeNull();
     clock += 11_000;
     const b = claimNextJob({ db: t.studio.db, workerId: "b", leaseMs: 10_000, now: new Date(clock) });
     expect(b?.id).toBe(job.id);
     expect(b?.attempts).toBe(2);
     // The first worker lost its lease: it can neither renew nor finish the job.
-    expect(heartbeatJob({ db: t.studio.db, jobId: job.id, workerId: "a", leaseMs: 10_000, now: new Date(clock) }).leaseLost).toBe(true);
-    expect(finishJob({ db: t.studio.db, jobId: job.id, workerId: "a", now: new Date(clock), outcome: { status: "succeeded", result: {} } })).toBe(false);
-    expect(finishJob({ db: t.studio.db, jobId: job.id, workerId: "b", now: new Date(clock), outcome: { status: "succeeded", result: { ok: 1 } } })).toBe(true);
-    expect(getJob({ db: t.studio.db, jobId: job.id })).toMatchObject({ status: "succeeded", result: { ok: 1 }, progress: 1 });
+    expect(
+      heartbeatJob({ db: t.studio.db, jobId: job.id, workerId: "a", leaseMs: 10_000, now: new Date(clock) })
+        .leaseLost,
+    ).toBe(true);
+    expect(
+      finishJob({
+        db: t.studio.db,
+        jobId: job.id,
+        workerId: "a",
+        now: new Date(clock),
+        outcome: { status: "succeeded", result: {} },
+      }),
+    ).toBe(false);
+    expect(
+      finishJob({
+        db: t.studio.db,
+        jobId: job.id,
+        workerId: "b",
+        now: new Date(clock),
+        outcome: { status: "succeeded", result: { ok: 1 } },
+      }),
+    ).toBe(true);
+    expect(getJob({ db: t.studio.db, jobId: job.id })).toMatchObject({
+      status: "succeeded",
+      result: { ok: 1 },
+      progress: 1,
+    });
   });
 
   it("fails a job that keeps getting interrupted once its attempts are used up", () => {
@@ -53,10 +86,19 @@ describe("job queue", () => {
 
   it("cancels a queued job at once and refuses to cancel a finished one", () => {
     const { job } = enqueue();
-    expect(cancelJob({ db: t.studio.db, actor: admin, jobId: job.id, now: new Date(clock) })).toMatchObject({ ok: true, status: "cancelled" });
+    expect(cancelJob({ db: t.studio.db, actor: admin, jobId: job.id, now: new Date(clock) })).toMatchObject({
+      ok: true,
+      status: "cancelled",
+    });
     expect(claimNextJob({ db: t.studio.db, workerId: "a", leaseMs: 1000, now: new Date(clock) })).toBeNull();
-    expect(cancelJob({ db: t.studio.db, actor: admin, jobId: job.id, now: new Date(clock) })).toMatchObject({ ok: false, status: 409 });
-    expect(cancelJob({ db: t.studio.db, actor: admin, jobId: 999, now: new Date(clock) })).toMatchObject({ ok: false, status: 404 });
+    expect(cancelJob({ db: t.studio.db, actor: admin, jobId: job.id, now: new Date(clock) })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect(cancelJob({ db: t.studio.db, actor: admin, jobId: 999, now: new Date(clock) })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
   });
 });
 
@@ -81,7 +123,9 @@ describe("worker loop", () => {
     };
     const { job } = enqueue();
     const worker = startWorker({ studio: t.studio, handlers, logger, pollMs: 20 });
-    await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 5000 }).toBe("succeeded");
+    await expect
+      .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 5000 })
+      .toBe("succeeded");
     await worker.stop();
     expect(seen).toEqual([0.25, 0.5, 0.75]);
     expect(getJob({ db: t.studio.db, jobId: job.id })?.result).toEqual({ echoed: 1 });
@@ -102,11 +146,18 @@ describe("worker loop", () => {
     const { job } = enqueue();
     const bad = enqueueJob(t.studio.db, { type: "test.bad", payload: {}, actor: null, now: new Date() }).job;
     const worker = startWorker({ studio: t.studio, handlers, logger, pollMs: 20, backoffBaseMs: 50 });
-    await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 5000 }).toBe("succeeded");
-    await expect.poll(() => getJob({ db: t.studio.db, jobId: bad.id })?.status, { timeout: 5000 }).toBe("failed");
+    await expect
+      .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 5000 })
+      .toBe("succeeded");
+    await expect
+      .poll(() => getJob({ db: t.studio.db, jobId: bad.id })?.status, { timeout: 5000 })
+      .toBe("failed");
     await worker.stop();
     expect(getJob({ db: t.studio.db, jobId: job.id })).toMatchObject({ attempts: 2, result: { calls: 2 } });
-    expect(getJob({ db: t.studio.db, jobId: bad.id })).toMatchObject({ attempts: 1, error: "素材文件不存在" });
+    expect(getJob({ db: t.studio.db, jobId: bad.id })).toMatchObject({
+      attempts: 1,
+      error: "素材文件不存在",
+    });
   });
 
   it("aborts a running job when it is cancelled", async () => {
@@ -124,7 +175,9 @@ describe("worker loop", () => {
     const worker = startWorker({ studio: t.studio, handlers, logger, pollMs: 20, heartbeatMs: 50 });
     await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status).toBe("running");
     cancelJob({ db: t.studio.db, actor: admin, jobId: job.id, now: new Date() });
-    await expect.poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 3000 }).toBe("cancelled");
+    await expect
+      .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 3000 })
+      .toBe("cancelled");
     await worker.stop();
     expect(aborted).toBe(true);
   });

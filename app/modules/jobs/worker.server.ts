@@ -73,7 +73,16 @@ export function startWorker(options: WorkerOptions): Worker {
     active.set(job.id, entry);
     let pending: { fraction?: number; note?: string | null; eta?: number | null } = {};
     const beat = () => {
-      const hb = heartbeatJob({ db: studio.db, jobId: job.id, workerId: id, leaseMs, now: studio.now(), progress: pending.fraction, progressNote: pending.note, etaSeconds: pending.eta });
+      const hb = heartbeatJob({
+        db: studio.db,
+        jobId: job.id,
+        workerId: id,
+        leaseMs,
+        now: studio.now(),
+        progress: pending.fraction,
+        progressNote: pending.note,
+        etaSeconds: pending.eta,
+      });
       pending = {};
       if ((hb.cancelRequested || hb.leaseLost) && !abort.signal.aborted) {
         entry.cancelled = hb.cancelRequested && !hb.leaseLost;
@@ -103,7 +112,14 @@ export function startWorker(options: WorkerOptions): Worker {
         const outcome = await handler(ctx);
         clearInterval(timer);
         if (abort.signal.aborted) throw abort.signal.reason ?? new Error("cancelled");
-        finishJob({ db: studio.db, jobId: job.id, workerId: id, now: studio.now(), outcome: { status: "succeeded", result: outcome.result }, inTransaction: outcome.commit });
+        finishJob({
+          db: studio.db,
+          jobId: job.id,
+          workerId: id,
+          now: studio.now(),
+          outcome: { status: "succeeded", result: outcome.result },
+          inTransaction: outcome.commit,
+        });
         ctx.logger.info("job succeeded");
       } catch (error) {
         clearInterval(timer);
@@ -113,11 +129,23 @@ export function startWorker(options: WorkerOptions): Worker {
           finishJob({ db: studio.db, jobId: job.id, workerId: id, now, outcome: { status: "cancelled" } });
           ctx.logger.info("job cancelled");
         } else if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
-          finishJob({ db: studio.db, jobId: job.id, workerId: id, now, outcome: { status: "failed", error: message } });
+          finishJob({
+            db: studio.db,
+            jobId: job.id,
+            workerId: id,
+            now,
+            outcome: { status: "failed", error: message },
+          });
           ctx.logger.error({ err: message }, "job failed");
         } else {
           const runAfter = new Date(now.getTime() + backoffBaseMs * 2 ** (job.attempts - 1));
-          finishJob({ db: studio.db, jobId: job.id, workerId: id, now, outcome: { status: "retry", error: message, runAfter } });
+          finishJob({
+            db: studio.db,
+            jobId: job.id,
+            workerId: id,
+            now,
+            outcome: { status: "retry", error: message, runAfter },
+          });
           ctx.logger.warn({ err: message, runAfter }, "job will retry");
         }
       } finally {
@@ -133,7 +161,13 @@ export function startWorker(options: WorkerOptions): Worker {
     lastTick = studio.now();
     try {
       while (active.size < concurrency) {
-        const job = claimNextJob({ db: studio.db, workerId: id, leaseMs, now: studio.now(), types: Object.keys(options.handlers) });
+        const job = claimNextJob({
+          db: studio.db,
+          workerId: id,
+          leaseMs,
+          now: studio.now(),
+          types: Object.keys(options.handlers),
+        });
         if (!job) break;
         void run(job);
       }

@@ -27,7 +27,13 @@ const blockSchema = z.object({
   source: z.string(),
 });
 
-const issueSchema = z.object({ code: z.string(), blockId: z.string(), blockIndex: z.number(), path: z.string(), message: z.string() });
+const issueSchema = z.object({
+  code: z.string(),
+  blockId: z.string(),
+  blockIndex: z.number(),
+  path: z.string(),
+  message: z.string(),
+});
 
 const showSchema = z.object({
   id: z.number(),
@@ -77,19 +83,68 @@ const commandAnswer = z.object({ ok: z.literal(true), state: stateSchema, server
 
 /** API operations of the livestream capability, for the OpenAPI document. */
 export const livestreamApiOperations: ApiOperation[] = [
-  { method: "get", path: "/api/v1/livestreams", summary: "List livestream shows", capability: "livestream.read", response: z.object({ items: z.array(z.object({ id: z.number(), title: z.string(), liveStatus: z.string() })), total: z.number() }) },
+  {
+    method: "get",
+    path: "/api/v1/livestreams",
+    summary: "List livestream shows",
+    capability: "livestream.read",
+    response: z.object({
+      items: z.array(z.object({ id: z.number(), title: z.string(), liveStatus: z.string() })),
+      total: z.number(),
+    }),
+  },
   {
     method: "post",
     path: "/api/v1/livestreams",
-    summary: "Create a show (a piece of kind livestream); at most 5 products, a 6th is refused at products.5; answers 201",
+    summary:
+      "Create a show (a piece of kind livestream); at most 5 products, a 6th is refused at products.5; answers 201",
     capability: "livestream.edit",
     body: showInputSchema,
     response: showSchema,
   },
-  { method: "get", path: "/api/v1/livestreams/{id}", summary: "Get a show with its products, run of show and issues", capability: "livestream.read", response: showSchema },
-  { method: "put", path: "/api/v1/livestreams/{id}", summary: "Replace the script (products and blocks); send `version` to refuse a stale edit (409)", capability: "livestream.edit", body: showInputSchema, response: showSchema },
-  { method: "get", path: "/api/v1/livestreams/{id}/state", summary: "The live state and the server time", capability: "livestream.read", response: snapshotSchema },
-  { method: "post", path: "/api/v1/livestreams/{id}/online", summary: "Enter the online count; the peak arms the red-envelope rain at 3,000", capability: "livestream.control", body: onlineCountSchema, response: commandAnswer },
-  { method: "post", path: "/api/v1/livestreams/{id}/commands", summary: "Drive the show: start, pause, resume, next, previous, jump, adjust ±30 s, setOnline, fireRedEnvelope, end (409 when refused)", capability: "livestream.control", body: showActionSchema, response: commandAnswer },
-  { method: "get", path: "/api/v1/livestreams/{id}/report", summary: "Planned vs actual per block (overruns first), online peak, red-envelope rounds, log", capability: "livestream.read" },
+  {
+    method: "get",
+    path: "/api/v1/livestreams/{id}",
+    summary: "Get a show with its products, run of show and issues",
+    capability: "livestream.read",
+    response: showSchema,
+  },
+  {
+    method: "put",
+    path: "/api/v1/livestreams/{id}",
+    summary: "Replace the script (products and blocks); send `version` to refuse a stale edit (409)",
+    capability: "livestream.edit",
+    body: showInputSchema,
+    response: showSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/livestreams/{id}/state",
+    summary: "The live state and the server time",
+    capability: "livestream.read",
+    response: snapshotSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/livestreams/{id}/online",
+    summary: "Enter the online count; the peak arms the red-envelope rain at 3,000",
+    capability: "livestream.control",
+    body: onlineCountSchema,
+    response: commandAnswer,
+  },
+  {
+    method: "post",
+    path: "/api/v1/livestreams/{id}/commands",
+    summary:
+      "Drive the show: start, pause, resume, next, previous, jump, adjust ±30 s, setOnline, fireRedEnvelope, end (409 when refused)",
+    capability: "livestream.control",
+    body: showActionSchema,
+    response: commandAnswer,
+  },
+  {
+    method: "get",
+    path: "/api/v1/livestreams/{id}/report",
+    summary: "Planned vs actual per block (overruns first), online peak, red-envelope rounds, log",
+    capability: "livestream.read",
+  },
 ];

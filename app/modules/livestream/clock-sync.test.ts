@@ -33,16 +33,22 @@ describe("clock offset estimation", () => {
   });
 
   it("takes the least delayed one-way message", () => {
-    expect(estimateOneWayOffset([
-      { serverTime: 10_000, clientReceived: 7_300 },
-      { serverTime: 11_000, clientReceived: 8_010 },
-      { serverTime: 12_000, clientReceived: 9_900 },
-    ])).toBe(2_990);
+    expect(
+      estimateOneWayOffset([
+        { serverTime: 10_000, clientReceived: 7_300 },
+        { serverTime: 11_000, clientReceived: 8_010 },
+        { serverTime: 12_000, clientReceived: 9_900 },
+      ]),
+    ).toBe(2_990);
     expect(estimateOneWayOffset([])).toBeNull();
   });
 
   it("parses stream messages and drops garbage", () => {
-    expect(parseShowStreamMessage('{"type":"heartbeat","serverNow":5,"version":3}')).toEqual({ type: "heartbeat", serverNow: 5, version: 3 });
+    expect(parseShowStreamMessage('{"type":"heartbeat","serverNow":5,"version":3}')).toEqual({
+      type: "heartbeat",
+      serverNow: 5,
+      version: 3,
+    });
     expect(parseShowStreamMessage("not json")).toBeNull();
     expect(parseShowStreamMessage('{"type":"snapshot","serverNow":5}')).toBeNull();
     expect(parseShowStreamMessage("null")).toBeNull();

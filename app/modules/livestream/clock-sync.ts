@@ -22,7 +22,10 @@ export interface ClockOffsetEstimate {
  * shortest round trip suffered the least queuing, so only those (within a small margin of the
  * best) vote, and the median of their offsets resists one asymmetric outlier.
  */
-export function estimateClockOffset(samples: readonly ClockSample[], marginMs = 10): ClockOffsetEstimate | null {
+export function estimateClockOffset(
+  samples: readonly ClockSample[],
+  marginMs = 10,
+): ClockOffsetEstimate | null {
   const valid = samples
     .filter(
       (s) =>
@@ -31,10 +34,16 @@ export function estimateClockOffset(samples: readonly ClockSample[], marginMs = 
         Number.isFinite(s.clientReceived) &&
         s.clientReceived >= s.clientSent,
     )
-    .map((s) => ({ rtt: s.clientReceived - s.clientSent, offset: s.serverTime - (s.clientSent + s.clientReceived) / 2 }));
+    .map((s) => ({
+      rtt: s.clientReceived - s.clientSent,
+      offset: s.serverTime - (s.clientSent + s.clientReceived) / 2,
+    }));
   if (valid.length === 0) return null;
   const minRtt = Math.min(...valid.map((v) => v.rtt));
-  const best = valid.filter((v) => v.rtt <= minRtt + marginMs).map((v) => v.offset).sort((a, b) => a - b);
+  const best = valid
+    .filter((v) => v.rtt <= minRtt + marginMs)
+    .map((v) => v.offset)
+    .sort((a, b) => a - b);
   const mid = Math.floor(best.length / 2);
   const offsetMs = best.length % 2 === 1 ? best[mid] : (best[mid - 1] + best[mid]) / 2;
   return { offsetMs: Math.round(offsetMs), rttMs: minRtt, samplesUsed: best.length };
@@ -44,7 +53,9 @@ export function estimateClockOffset(samples: readonly ClockSample[], marginMs = 
  * Fallback when only one-way messages (SSE heartbeats) are available: serverNow minus arrival
  * time is the offset minus that message's delay, so the largest value is the least delayed one.
  */
-export function estimateOneWayOffset(samples: readonly { serverTime: number; clientReceived: number }[]): number | null {
+export function estimateOneWayOffset(
+  samples: readonly { serverTime: number; clientReceived: number }[],
+): number | null {
   const diffs = samples
     .filter((s) => Number.isFinite(s.serverTime) && Number.isFinite(s.clientReceived))
     .map((s) => s.serverTime - s.clientReceived);
@@ -61,7 +72,8 @@ export function parseShowStreamMessage(data: string): ShowStreamMessage | null {
     const value = JSON.parse(data) as Partial<ShowStreamMessage> | null;
     if (!value || typeof value !== "object" || typeof value.serverNow !== "number") return null;
     if (value.type === "heartbeat" && typeof value.version === "number") return value as ShowStreamMessage;
-    if (value.type === "snapshot" && value.state && typeof value.state === "object") return value as ShowStreamMessage;
+    if (value.type === "snapshot" && value.state && typeof value.state === "object")
+      return value as ShowStreamMessage;
     return null;
   } catch {
     return null;

@@ -29,7 +29,9 @@ describe("script schema", () => {
   it("refuses a 6th product at products.5 with the limit in the message", () => {
     const issues = issuesOf(demoShowScriptInput({ products: Array.from({ length: 6 }, () => product) }));
     expect(issues).toEqual([{ path: "products.5", message: "每场直播最多 5 个商品" }]);
-    expect(parse(demoShowScriptInput({ products: Array.from({ length: 5 }, () => product) })).success).toBe(true);
+    expect(parse(demoShowScriptInput({ products: Array.from({ length: 5 }, () => product) })).success).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -39,15 +41,25 @@ describe("script schema", () => {
     [12.5, "时长必须是整数秒"],
     ["abc", "时长必须是数字（秒）"],
   ])("refuses %s seconds at the field", (value, message) => {
-    const issues = issuesOf(demoShowScriptInput({ products: [{ ...product, sellingSeconds: value as number }] }));
+    const issues = issuesOf(
+      demoShowScriptInput({ products: [{ ...product, sellingSeconds: value as number }] }),
+    );
     expect(issues).toEqual([{ path: "products.0.sellingSeconds", message }]);
   });
 
   it("refuses a show planned under 90 minutes, an empty product list and a non-web CTA link", () => {
-    expect(issuesOf(demoShowScriptInput({ plannedMinutes: 89 }))).toEqual([{ path: "plannedMinutes", message: "每场直播至少 90 分钟" }]);
-    expect(issuesOf(demoShowScriptInput({ products: [] }))[0]).toEqual({ path: "products", message: "至少添加 1 个商品" });
+    expect(issuesOf(demoShowScriptInput({ plannedMinutes: 89 }))).toEqual([
+      { path: "plannedMinutes", message: "每场直播至少 90 分钟" },
+    ]);
+    expect(issuesOf(demoShowScriptInput({ products: [] }))[0]).toEqual({
+      path: "products",
+      message: "至少添加 1 个商品",
+    });
     expect(issuesOf(demoShowScriptInput({ ctaUrl: "javascript:alert(1)" }))[0].path).toBe("ctaUrl");
-    expect(issuesOf({ ...demoShowScriptInput(), title: "   " })[0]).toEqual({ path: "title", message: "请填写直播标题" });
+    expect(issuesOf({ ...demoShowScriptInput(), title: "   " })[0]).toEqual({
+      path: "title",
+      message: "请填写直播标题",
+    });
   });
 });
 
@@ -70,7 +82,9 @@ describe("run of show", () => {
     expect(blocks[9].id).toBe("l2-p1-pain");
     expect(blocks.at(-1)!.id).toBe("closing");
     expect(blocks.at(-2)!.kind).toBe("cta");
-    expect(blocks.filter((b) => b.kind === "interaction")).toHaveLength(blocks.filter((b) => b.kind === "cta").length - 1);
+    expect(blocks.filter((b) => b.kind === "interaction")).toHaveLength(
+      blocks.filter((b) => b.kind === "cta").length - 1,
+    );
     expect(blocks.find((b) => b.kind === "cta")!.ctaUrl).toBe("https://example.com/mp/live-616");
   });
 
@@ -97,13 +111,28 @@ describe("run of show", () => {
   });
 
   it("names the block whose text cannot be read in its seconds", () => {
-    const long = { ...script, products: script.products.map((p, i) => (i === 1 ? { ...p, perk: { text: "好".repeat(126), seconds: 30 } } : p)) };
+    const long = {
+      ...script,
+      products: script.products.map((p, i) =>
+        i === 1 ? { ...p, perk: { text: "好".repeat(126), seconds: 30 } } : p,
+      ),
+    };
     const issues = validateRunOfShow(long);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: "too_fast", blockId: "l1-p2-perk", blockIndex: 6, path: "products.1.perk" });
+    expect(issues[0]).toMatchObject({
+      code: "too_fast",
+      blockId: "l1-p2-perk",
+      blockIndex: 6,
+      path: "products.1.perk",
+    });
     expect(issues[0].message).toContain("商品2「奇骏 荣耀版」的福利共 126 字");
     // 125 characters at 250 a minute is exactly 30 s: still readable.
-    const exact = { ...long, products: long.products.map((p, i) => (i === 1 ? { ...p, perk: { text: "好".repeat(125), seconds: 30 } } : p)) };
+    const exact = {
+      ...long,
+      products: long.products.map((p, i) =>
+        i === 1 ? { ...p, perk: { text: "好".repeat(125), seconds: 30 } } : p,
+      ),
+    };
     expect(validateRunOfShow(exact)).toEqual([]);
   });
 
@@ -115,6 +144,8 @@ describe("run of show", () => {
       ["missing_cta_url", "l1-cta", "ctaUrl"],
     ]);
     const short = validateRunOfShow({ ...script, plannedMinutes: 30 });
-    expect(short).toEqual([expect.objectContaining({ code: "too_short", blockId: "closing", path: "plannedMinutes" })]);
+    expect(short).toEqual([
+      expect.objectContaining({ code: "too_short", blockId: "closing", path: "plannedMinutes" }),
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { computeRunOfShow } from "./run-of-show";
 import { showScriptInputSchema, toShowScript } from "./show-script";
 
 async function readPdf(buffer: Buffer) {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(buffer),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i += 1) {
     const content = await (await pdf.getPage(i)).getTextContent();
@@ -16,7 +20,10 @@ async function readPdf(buffer: Buffer) {
   return pages;
 }
 
-const script = toShowScript(showScriptInputSchema.parse(demoShowScriptInput()), { host: "小林", producer: "阿杰" });
+const script = toShowScript(showScriptInputSchema.parse(demoShowScriptInput()), {
+  host: "小林",
+  producer: "阿杰",
+});
 const blocks = computeRunOfShow(script);
 
 describe("rundown PDF", () => {
@@ -43,11 +50,18 @@ describe("rundown PDF", () => {
     expect(pages.at(-1)).toContain(`第 ${pages.length} / ${pages.length} 页`);
     // Only the glyphs used are embedded, not the 10 MB face.
     expect(buffer.length).toBeLessThan(400_000);
-    console.info(`rundown: ${blocks.length} blocks, ${pages.length} pages, ${buffer.length} bytes, ${ms.toFixed(0)} ms`);
+    console.info(
+      `rundown: ${blocks.length} blocks, ${pages.length} pages, ${buffer.length} bytes, ${ms.toFixed(0)} ms`,
+    );
   });
 
   it("prints offsets from air time when the start is not scheduled", async () => {
-    const pages = await readPdf(await renderRundownPdf({ script: { ...script, scheduledAt: null, cta: { ...script.cta, url: "" } }, blocks: blocks.slice(0, 3) }));
+    const pages = await readPdf(
+      await renderRundownPdf({
+        script: { ...script, scheduledAt: null, cta: { ...script.cta, url: "" } },
+        blocks: blocks.slice(0, 3),
+      }),
+    );
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain("开播时间：未定");
     expect(pages[0]).toContain("+0:02:00");

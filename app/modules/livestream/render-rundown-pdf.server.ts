@@ -52,7 +52,12 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
   const start = script.scheduledAt ? dayjs(script.scheduledAt).tz(timeZone) : null;
   const qr = script.cta.url ? await QRCode.toBuffer(script.cta.url, { margin: 1, width: 240 }) : null;
 
-  const doc = new PDFDocument({ size: "A4", margin: PAGE_MARGIN, bufferPages: true, info: { Title: `${script.title} 流程单` } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: PAGE_MARGIN,
+    bufferPages: true,
+    info: { Title: `${script.title} 流程单` },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -67,7 +72,10 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
   const bottom = doc.page.height - PAGE_MARGIN - 20;
 
   // Header: who, when, how long, and the CTA's QR so the producer can test it before air.
-  doc.font("bold").fontSize(18).text(`${script.title} · 直播流程单`, left, PAGE_MARGIN, { width: tableWidth - 90 });
+  doc
+    .font("bold")
+    .fontSize(18)
+    .text(`${script.title} · 直播流程单`, left, PAGE_MARGIN, { width: tableWidth - 90 });
   doc.font("regular").fontSize(10).moveDown(0.4);
   const total = totalSeconds(blocks);
   const facts = [
@@ -79,7 +87,9 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
   for (const line of facts) doc.text(line, { width: tableWidth - 90 });
   if (qr) {
     doc.image(qr, left + tableWidth - 80, PAGE_MARGIN, { width: 80 });
-    doc.fontSize(7).text("留资小程序", left + tableWidth - 80, PAGE_MARGIN + 82, { width: 80, align: "center" });
+    doc
+      .fontSize(7)
+      .text("留资小程序", left + tableWidth - 80, PAGE_MARGIN + 82, { width: 80, align: "center" });
   }
   let y = Math.max(doc.y, qr ? PAGE_MARGIN + 96 : 0) + 10;
 
@@ -99,19 +109,39 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
       doc.text(cells[c.key], x + 3, y + 3, { width: c.width - 6 });
       x += c.width;
     }
-    doc.moveTo(left, y + height).lineTo(left + tableWidth, y + height).lineWidth(0.5).strokeColor("#999999").stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(left + tableWidth, y + height)
+      .lineWidth(0.5)
+      .strokeColor("#999999")
+      .stroke();
     y += height;
   };
   const drawHeader = () =>
-    drawRow({ n: "#", clock: start ? "时间" : "开播后", block: "段落", product: "商品", seconds: "秒", excerpt: "文案摘要" }, true);
+    drawRow(
+      {
+        n: "#",
+        clock: start ? "时间" : "开播后",
+        block: "段落",
+        product: "商品",
+        seconds: "秒",
+        excerpt: "文案摘要",
+      },
+      true,
+    );
 
   drawHeader();
   blocks.forEach((block, i) => {
     drawRow(
       {
         n: String(i + 1),
-        clock: start ? start.add(block.startsAtSeconds, "second").format("HH:mm:ss") : `+${hms(block.startsAtSeconds)}`,
-        block: block.loop > 0 ? `${BLOCK_KIND_LABEL_ZH[block.kind]} · 第${block.loop}轮` : BLOCK_KIND_LABEL_ZH[block.kind],
+        clock: start
+          ? start.add(block.startsAtSeconds, "second").format("HH:mm:ss")
+          : `+${hms(block.startsAtSeconds)}`,
+        block:
+          block.loop > 0
+            ? `${BLOCK_KIND_LABEL_ZH[block.kind]} · 第${block.loop}轮`
+            : BLOCK_KIND_LABEL_ZH[block.kind],
         product: block.productName ?? "",
         seconds: String(block.plannedSeconds),
         excerpt: excerpt(block.text, excerptChars) || "（文案为空）",
@@ -120,7 +150,9 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
     );
   });
 
-  const printedAt = dayjs(options.now ?? new Date()).tz(timeZone).format("YYYY-MM-DD HH:mm");
+  const printedAt = dayjs(options.now ?? new Date())
+    .tz(timeZone)
+    .format("YYYY-MM-DD HH:mm");
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i += 1) {
     doc.switchToPage(range.start + i);

@@ -42,12 +42,17 @@ export const BLOCK_KIND_LABEL_ZH: Readonly<Record<BlockKind, string>> = {
  * loop; an interaction between loops), then the closing. Loops repeat until the show reaches
  * its planned length, so the plan never falls short of it.
  */
-export function computeRunOfShow(script: ShowScript, options: ComputeRunOfShowOptions = {}): RunOfShowBlock[] {
+export function computeRunOfShow(
+  script: ShowScript,
+  options: ComputeRunOfShowOptions = {},
+): RunOfShowBlock[] {
   const maxLoops = options.maxLoops ?? 200;
   const plannedSeconds = script.plannedMinutes * 60;
   const loopSeconds =
-    script.products.reduce((sum, p) => sum + p.painPoint.seconds + p.sellingPoint.seconds + p.perk.seconds, 0) +
-    script.cta.seconds;
+    script.products.reduce(
+      (sum, p) => sum + p.painPoint.seconds + p.sellingPoint.seconds + p.perk.seconds,
+      0,
+    ) + script.cta.seconds;
   const fixedSeconds = script.opening.seconds + script.closing.seconds;
 
   let loops = 1;
@@ -61,16 +66,28 @@ export function computeRunOfShow(script: ShowScript, options: ComputeRunOfShowOp
 
   const blocks: RunOfShowBlock[] = [];
   let clock = 0;
-  const push = (block: Omit<RunOfShowBlock, "startsAtSeconds" | "plannedSeconds" | "text">, part: TimedText) => {
+  const push = (
+    block: Omit<RunOfShowBlock, "startsAtSeconds" | "plannedSeconds" | "text">,
+    part: TimedText,
+  ) => {
     blocks.push({ ...block, text: part.text, plannedSeconds: part.seconds, startsAtSeconds: clock });
     clock += part.seconds;
   };
 
-  push({ id: "opening", kind: "opening", loop: 0, title: BLOCK_KIND_LABEL_ZH.opening, source: "opening" }, script.opening);
+  push(
+    { id: "opening", kind: "opening", loop: 0, title: BLOCK_KIND_LABEL_ZH.opening, source: "opening" },
+    script.opening,
+  );
   for (let loop = 1; loop <= loops; loop += 1) {
     if (loop > 1) {
       push(
-        { id: `l${loop - 1}-interaction`, kind: "interaction", loop: loop - 1, title: `${BLOCK_KIND_LABEL_ZH.interaction} · 第${loop - 1}轮后`, source: "interaction" },
+        {
+          id: `l${loop - 1}-interaction`,
+          kind: "interaction",
+          loop: loop - 1,
+          title: `${BLOCK_KIND_LABEL_ZH.interaction} · 第${loop - 1}轮后`,
+          source: "interaction",
+        },
         script.interaction,
       );
     }
@@ -96,11 +113,21 @@ export function computeRunOfShow(script: ShowScript, options: ComputeRunOfShowOp
       }
     });
     push(
-      { id: `l${loop}-cta`, kind: "cta", loop, title: `第${loop}轮 · ${BLOCK_KIND_LABEL_ZH.cta}`, ctaUrl: script.cta.url, source: "cta" },
+      {
+        id: `l${loop}-cta`,
+        kind: "cta",
+        loop,
+        title: `第${loop}轮 · ${BLOCK_KIND_LABEL_ZH.cta}`,
+        ctaUrl: script.cta.url,
+        source: "cta",
+      },
       script.cta,
     );
   }
-  push({ id: "closing", kind: "closing", loop: 0, title: BLOCK_KIND_LABEL_ZH.closing, source: "closing" }, script.closing);
+  push(
+    { id: "closing", kind: "closing", loop: 0, title: BLOCK_KIND_LABEL_ZH.closing, source: "closing" },
+    script.closing,
+  );
   return blocks;
 }
 
@@ -131,15 +158,26 @@ export interface RunOfShowIssue {
 }
 
 /** Gates going live: a draft may be saved with these issues, a show may not start with them. */
-export function validateRunOfShow(script: ShowScript, blocks: RunOfShowBlock[] = computeRunOfShow(script)): RunOfShowIssue[] {
+export function validateRunOfShow(
+  script: ShowScript,
+  blocks: RunOfShowBlock[] = computeRunOfShow(script),
+): RunOfShowIssue[] {
   const issues: RunOfShowIssue[] = [];
   const seen = new Set<string>();
   blocks.forEach((block, blockIndex) => {
     if (seen.has(block.source)) return;
     seen.add(block.source);
-    const label = block.productName ? `商品${(block.productIndex ?? 0) + 1}「${block.productName}」的${BLOCK_KIND_LABEL_ZH[block.kind]}` : block.title;
+    const label = block.productName
+      ? `商品${(block.productIndex ?? 0) + 1}「${block.productName}」的${BLOCK_KIND_LABEL_ZH[block.kind]}`
+      : block.title;
     if (countSpokenChars(block.text) === 0) {
-      issues.push({ code: "empty_text", blockId: block.id, blockIndex, path: block.source, message: `${label}文案为空` });
+      issues.push({
+        code: "empty_text",
+        blockId: block.id,
+        blockIndex,
+        path: block.source,
+        message: `${label}文案为空`,
+      });
     } else {
       const needed = readingSeconds(block.text, script.hostCharsPerMinute);
       if (needed > block.plannedSeconds) {
@@ -153,7 +191,13 @@ export function validateRunOfShow(script: ShowScript, blocks: RunOfShowBlock[] =
       }
     }
     if (block.kind === "cta" && !block.ctaUrl) {
-      issues.push({ code: "missing_cta_url", blockId: block.id, blockIndex, path: "ctaUrl", message: "引导留资需要小程序链接（生成二维码）" });
+      issues.push({
+        code: "missing_cta_url",
+        blockId: block.id,
+        blockIndex,
+        path: "ctaUrl",
+        message: "引导留资需要小程序链接（生成二维码）",
+      });
     }
   });
   const total = totalSeconds(blocks);

@@ -15,7 +15,10 @@ export const showActionSchema: z.ZodType<ShowAction> = z.discriminatedUnion(
     z.object({ type: z.literal("fireRedEnvelope") }),
     z.object({
       type: z.literal("jump"),
-      blockIndex: z.coerce.number({ error: "段落编号必须是数字" }).int({ error: "段落编号必须是整数" }).min(0, { error: "段落编号无效" }),
+      blockIndex: z.coerce
+        .number({ error: "段落编号必须是数字" })
+        .int({ error: "段落编号必须是整数" })
+        .min(0, { error: "段落编号无效" }),
     }),
     z.object({
       type: z.literal("adjust"),

@@ -69,7 +69,10 @@ describe("show hub", () => {
   it("streams server-sent events with a snapshot first and unsubscribes on abort", async () => {
     const h = setup({ a: initial });
     const abort = new AbortController();
-    const response = h.createEventStreamResponse("a", new Request("http://studio.test/shows/a/events", { signal: abort.signal }));
+    const response = h.createEventStreamResponse(
+      "a",
+      new Request("http://studio.test/shows/a/events", { signal: abort.signal }),
+    );
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("cache-control")).toContain("no-cache");
     expect(response.headers.get("x-accel-buffering")).toBe("no");
@@ -78,7 +81,10 @@ describe("show hub", () => {
     let text = "";
     while (!text.includes("data: ")) text += decoder.decode((await reader.read()).value);
     while (!text.endsWith("\n\n")) text += decoder.decode((await reader.read()).value);
-    const data = text.split("\n").find((line) => line.startsWith("data: "))!.slice(6);
+    const data = text
+      .split("\n")
+      .find((line) => line.startsWith("data: "))!
+      .slice(6);
     expect(parseShowStreamMessage(data)).toMatchObject({ type: "snapshot", state: { showId: "a" } });
     expect(h.subscriberCount("a")).toBe(1);
     abort.abort();

@@ -47,7 +47,8 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
   const beat = () => {
     const serverNow = now();
     for (const channel of channels.values()) {
-      for (const send of channel.senders) deliver(send, { type: "heartbeat", serverNow, version: channel.version });
+      for (const send of channel.senders)
+        deliver(send, { type: "heartbeat", serverNow, version: channel.version });
     }
   };
 

@@ -2,12 +2,17 @@ import { z } from "zod";
 import { DEFAULT_TIMING } from "./livestream-rules";
 import { showScriptInputSchema } from "./show-script";
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  value === "" || value === null || value === undefined ? undefined : value;
 
 const optionalUserId = (label: string) =>
   z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: `${label}无效` }).int({ error: `${label}无效` }).positive({ error: `${label}无效` }).optional(),
+    z.coerce
+      .number({ error: `${label}无效` })
+      .int({ error: `${label}无效` })
+      .positive({ error: `${label}无效` })
+      .optional(),
   );
 
 /** Slowest and fastest Mandarin reading paces a host can realistically hold on air. */
@@ -53,7 +58,8 @@ export function unflattenFields(fields: Record<string, unknown>): Record<string,
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     const parts = key.split(".");
-    if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype")) continue;
+    if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype"))
+      continue;
     let node: Record<string, unknown> | unknown[] = out;
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
@@ -70,7 +76,8 @@ export function unflattenFields(fields: Record<string, unknown>): Record<string,
   // Sparse arrays (a removed middle row) would parse as holes: compact them.
   const compact = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.filter((x) => x !== undefined).map(compact);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]));
     return v;
   };
   return compact(out) as Record<string, unknown>;

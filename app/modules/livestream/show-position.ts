@@ -1,6 +1,13 @@
 import { WARNING_MS } from "./livestream-rules";
 import type { RunOfShowBlock } from "./run-of-show";
-import { activeRedEnvelope, blockElapsedMs, blockOffsetMs, redEnvelopeArmed, type ShowState, type ShowStatus } from "./show-state";
+import {
+  activeRedEnvelope,
+  blockElapsedMs,
+  blockOffsetMs,
+  redEnvelopeArmed,
+  type ShowState,
+  type ShowStatus,
+} from "./show-state";
 
 export interface RedEnvelopePosition {
   /** The producer may fire the next round now. */
@@ -29,7 +36,11 @@ export interface ShowPosition {
   redEnvelope: RedEnvelopePosition;
 }
 
-export function blockDurationMs(state: ShowState, blocks: readonly RunOfShowBlock[], blockIndex: number): number {
+export function blockDurationMs(
+  state: ShowState,
+  blocks: readonly RunOfShowBlock[],
+  blockIndex: number,
+): number {
   const block = blocks[blockIndex];
   if (!block) return 0;
   // A nudge can take a block below zero only on paper; on air it just ends immediately.
@@ -37,7 +48,11 @@ export function blockDurationMs(state: ShowState, blocks: readonly RunOfShowBloc
 }
 
 /** Pure: every screen calls this each frame with its estimate of the server clock. */
-export function computePosition(state: ShowState, blocks: readonly RunOfShowBlock[], nowMs: number): ShowPosition {
+export function computePosition(
+  state: ShowState,
+  blocks: readonly RunOfShowBlock[],
+  nowMs: number,
+): ShowPosition {
   const index = Math.min(Math.max(state.blockIndex, 0), Math.max(blocks.length - 1, 0));
   const durationMs = blockDurationMs(state, blocks, index);
   const elapsedMs = state.status === "idle" ? 0 : blockElapsedMs(state, nowMs);
@@ -64,7 +79,13 @@ export function computePosition(state: ShowState, blocks: readonly RunOfShowBloc
     redEnvelope: {
       armed: redEnvelopeArmed(state, nowMs),
       roundsLeft: Math.max(0, re.maxRounds - re.roundsFired),
-      active: round ? { n: round.n, remainingMs: Math.max(0, round.endsAt - nowMs), totalMs: round.endsAt - round.startedAt } : null,
+      active: round
+        ? {
+            n: round.n,
+            remainingMs: Math.max(0, round.endsAt - nowMs),
+            totalMs: round.endsAt - round.startedAt,
+          }
+        : null,
     },
   };
 }

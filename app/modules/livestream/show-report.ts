@@ -37,7 +37,11 @@ const ON_TIME_TOLERANCE_SECONDS = 5;
  * Planned vs actual per block, overruns first (largest first) because that is what the
  * producer reviews after the show; the rest keep run order.
  */
-export function buildShowReport(blocks: readonly RunOfShowBlock[], logEntries: readonly ShowLogEntry[], state: ShowState): ShowReport {
+export function buildShowReport(
+  blocks: readonly RunOfShowBlock[],
+  logEntries: readonly ShowLogEntry[],
+  state: ShowState,
+): ShowReport {
   const entries = [...logEntries].sort((a, b) => a.at - b.at || a.version - b.version);
   const actualMs = new Map<number, number>();
   for (const entry of entries) {
@@ -55,7 +59,11 @@ export function buildShowReport(blocks: readonly RunOfShowBlock[], logEntries: r
     let status: ReportRowStatus = "not_reached";
     if (deltaSeconds !== null) {
       status =
-        deltaSeconds > ON_TIME_TOLERANCE_SECONDS ? "overrun" : deltaSeconds < -ON_TIME_TOLERANCE_SECONDS ? "short" : "on_time";
+        deltaSeconds > ON_TIME_TOLERANCE_SECONDS
+          ? "overrun"
+          : deltaSeconds < -ON_TIME_TOLERANCE_SECONDS
+            ? "short"
+            : "on_time";
     }
     return {
       blockIndex,
@@ -69,7 +77,9 @@ export function buildShowReport(blocks: readonly RunOfShowBlock[], logEntries: r
     };
   });
 
-  const overruns = rows.filter((r) => r.status === "overrun").sort((a, b) => (b.deltaSeconds ?? 0) - (a.deltaSeconds ?? 0));
+  const overruns = rows
+    .filter((r) => r.status === "overrun")
+    .sort((a, b) => (b.deltaSeconds ?? 0) - (a.deltaSeconds ?? 0));
   const rest = rows.filter((r) => r.status !== "overrun");
   const started = entries.find((e) => e.action.type === "start");
   const ended = entries.find((e) => e.action.type === "end");

@@ -14,5 +14,10 @@ export interface ShowScreenData {
 export function getShowScreen(options: { db: Db; showId: number; now: Date }): ShowScreenData | null {
   const loaded = loadShow(options.db, options.showId);
   if (!loaded) return null;
-  return { id: options.showId, title: loaded.piece.title, blocks: loaded.blocks, snapshot: { state: loaded.state, serverNow: options.now.getTime() } };
+  return {
+    id: options.showId,
+    title: loaded.piece.title,
+    blocks: loaded.blocks,
+    snapshot: { state: loaded.state, serverNow: options.now.getTime() },
+  };
 }

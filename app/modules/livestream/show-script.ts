@@ -59,7 +59,11 @@ const requiredText = (label: string, max: number) =>
 const optionalText = (label: string, max: number) =>
   z.preprocess(
     blankToUndefined,
-    z.string().trim().max(max, { error: `${label}不能超过 ${max} 个字` }).optional(),
+    z
+      .string()
+      .trim()
+      .max(max, { error: `${label}不能超过 ${max} 个字` })
+      .optional(),
   );
 
 export const showProductInputSchema = z.object({

@@ -5,14 +5,23 @@ import { showActionSchema } from "./show-action-schema";
 import { computePosition, formatClock } from "./show-position";
 import { buildShowReport } from "./show-report";
 import { showScriptInputSchema, toShowScript } from "./show-script";
-import { applyShowAction, createShowState, type ShowAction, type ShowLogEntry, type ShowState } from "./show-state";
+import {
+  applyShowAction,
+  createShowState,
+  type ShowAction,
+  type ShowLogEntry,
+  type ShowState,
+} from "./show-state";
 
 const blocks = computeRunOfShow(toShowScript(showScriptInputSchema.parse(demoShowScriptInput())));
 const T0 = Date.UTC(2025, 5, 16, 12, 0, 0);
 const s = (seconds: number) => T0 + seconds * 1000;
 
 /** Applies actions at the given second offsets; fails the test on any refusal. */
-function run(steps: [number, ShowAction][], start: ShowState = createShowState({ showId: "show-1", blockCount: blocks.length })) {
+function run(
+  steps: [number, ShowAction][],
+  start: ShowState = createShowState({ showId: "show-1", blockCount: blocks.length }),
+) {
   let state = start;
   const logs: ShowLogEntry[] = [];
   for (const [at, action] of steps) {
@@ -89,7 +98,9 @@ describe("show state machine", () => {
     const ended = run([[7, { type: "end" }]], last).state;
     expect(ended.status).toBe("ended");
     expect(refusal(ended, { type: "start" }, 8).code).toBe("already_ended");
-    expect(refusal(createShowState({ showId: "x", blockCount: 3 }), { type: "next" }, 0).code).toBe("not_running");
+    expect(refusal(createShowState({ showId: "x", blockCount: 3 }), { type: "next" }, 0).code).toBe(
+      "not_running",
+    );
   });
 
   it("stays paused when the producer moves while paused", () => {
@@ -127,35 +138,48 @@ describe("red-envelope rain", () => {
     expect(r.code).toBe("below_threshold");
     expect(r.message).toContain("3000");
     expect(computePosition(live, blocks, s(2)).redEnvelope.armed).toBe(false);
-    const dipped = run([
-      [3, { type: "setOnline", count: 3000 }],
-      [4, { type: "setOnline", count: 2100 }],
-    ], live).state;
+    const dipped = run(
+      [
+        [3, { type: "setOnline", count: 3000 }],
+        [4, { type: "setOnline", count: 2100 }],
+      ],
+      live,
+    ).state;
     expect(computePosition(dipped, blocks, s(5)).redEnvelope.armed).toBe(true);
     expect(run([[5, { type: "fireRedEnvelope" }]], dipped).state.redEnvelope.roundsFired).toBe(1);
   });
 
   it("runs 90 s rounds, refuses one while active and a 4th round", () => {
-    const { state, logs } = run([
-      [3, { type: "setOnline", count: 4500 }],
-      [10, { type: "fireRedEnvelope" }],
-    ], live);
+    const { state, logs } = run(
+      [
+        [3, { type: "setOnline", count: 4500 }],
+        [10, { type: "fireRedEnvelope" }],
+      ],
+      live,
+    );
     const position = computePosition(state, blocks, s(40));
     expect(position.redEnvelope.active).toEqual({ n: 1, remainingMs: 60_000, totalMs: 90_000 });
     expect(position.redEnvelope.armed).toBe(false);
     expect(logs[1].redEnvelopeRound).toBe(1);
     expect(refusal(state, { type: "fireRedEnvelope" }, 99).code).toBe("round_active");
 
-    const three = run([
-      [100, { type: "fireRedEnvelope" }],
-      [200, { type: "fireRedEnvelope" }],
-    ], state).state;
+    const three = run(
+      [
+        [100, { type: "fireRedEnvelope" }],
+        [200, { type: "fireRedEnvelope" }],
+      ],
+      state,
+    ).state;
     expect(three.redEnvelope.roundsFired).toBe(3);
     expect(computePosition(three, blocks, s(250)).redEnvelope.active?.n).toBe(3);
     const fourth = refusal(three, { type: "fireRedEnvelope" }, 400);
     expect(fourth.code).toBe("rounds_exhausted");
     expect(fourth.message).toContain("3 轮");
-    expect(computePosition(three, blocks, s(400)).redEnvelope).toMatchObject({ armed: false, roundsLeft: 0, active: null });
+    expect(computePosition(three, blocks, s(400)).redEnvelope).toMatchObject({
+      armed: false,
+      roundsLeft: 0,
+      active: null,
+    });
   });
 });
 
@@ -185,8 +209,15 @@ describe("show report", () => {
       ["l1-p1-selling", 95, "on_time"],
       ["l1-p1-perk", 35, "on_time"],
     ]);
-    expect(report.rows.find((r) => r.blockId === "l1-p2-selling")).toMatchObject({ actualSeconds: 5, status: "short" });
-    expect(report.rows.at(-1)).toMatchObject({ blockId: "closing", status: "not_reached", actualSeconds: null });
+    expect(report.rows.find((r) => r.blockId === "l1-p2-selling")).toMatchObject({
+      actualSeconds: 5,
+      status: "short",
+    });
+    expect(report.rows.at(-1)).toMatchObject({
+      blockId: "closing",
+      status: "not_reached",
+      actualSeconds: null,
+    });
     expect(report.overrunBlocks).toBe(2);
     expect(report.peakOnline).toBe(3500);
     expect(report.redEnvelopeRoundsFired).toBe(1);
@@ -197,7 +228,10 @@ describe("show report", () => {
 
 describe("action body schema", () => {
   it("accepts producer commands and refuses bad ones at the field", () => {
-    expect(showActionSchema.parse({ type: "setOnline", count: "3200" })).toEqual({ type: "setOnline", count: 3200 });
+    expect(showActionSchema.parse({ type: "setOnline", count: "3200" })).toEqual({
+      type: "setOnline",
+      count: 3200,
+    });
     const bad = showActionSchema.safeParse({ type: "setOnline", count: -5 });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]).toMatchObject({ path: ["count"], message: "在线人数不能为负数" });

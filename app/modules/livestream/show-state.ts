@@ -206,7 +206,8 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
     }
     case "next":
       if (!live) return fail("not_running", "直播尚未开始");
-      if (current.blockIndex >= current.blockCount - 1) return fail("at_last_block", "已是最后一段，请点「结束直播」");
+      if (current.blockIndex >= current.blockCount - 1)
+        return fail("at_last_block", "已是最后一段，请点「结束直播」");
       closedSegment = closeCurrent();
       next = moveTo(current, current.blockIndex + 1, now);
       break;
@@ -218,7 +219,11 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
       break;
     case "jump":
       if (!live) return fail("not_running", "直播尚未开始");
-      if (!Number.isInteger(action.blockIndex) || action.blockIndex < 0 || action.blockIndex >= current.blockCount) {
+      if (
+        !Number.isInteger(action.blockIndex) ||
+        action.blockIndex < 0 ||
+        action.blockIndex >= current.blockCount
+      ) {
         return fail("block_out_of_range", `段落编号必须在 1 到 ${current.blockCount} 之间`);
       }
       if (action.blockIndex === current.blockIndex) return fail("invalid_action", "已在该段落");
@@ -245,23 +250,38 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
     }
     case "setOnline":
       if (!Number.isInteger(action.count) || action.count < 0 || action.count > MAX_ONLINE_COUNT) {
-        return fail("invalid_online_count", `在线人数必须是 0 到 ${MAX_ONLINE_COUNT.toLocaleString("en-US")} 之间的整数`);
+        return fail(
+          "invalid_online_count",
+          `在线人数必须是 0 到 ${MAX_ONLINE_COUNT.toLocaleString("en-US")} 之间的整数`,
+        );
       }
-      next = { ...current, onlineCount: action.count, peakOnline: Math.max(current.peakOnline, action.count) };
+      next = {
+        ...current,
+        onlineCount: action.count,
+        peakOnline: Math.max(current.peakOnline, action.count),
+      };
       break;
     case "fireRedEnvelope": {
       const re = current.redEnvelope;
       if (current.status !== "running") return fail("not_running", "直播进行中才能发红包雨");
-      if (re.roundsFired >= re.maxRounds) return fail("rounds_exhausted", `本场红包雨已发满 ${re.maxRounds} 轮`);
+      if (re.roundsFired >= re.maxRounds)
+        return fail("rounds_exhausted", `本场红包雨已发满 ${re.maxRounds} 轮`);
       if (re.activeRound) return fail("round_active", `第 ${re.activeRound.n} 轮红包雨还在进行中`);
       if (current.peakOnline < re.threshold) {
-        return fail("below_threshold", `在线峰值 ${current.peakOnline} 人，未达到 ${re.threshold} 人，不能发红包雨`);
+        return fail(
+          "below_threshold",
+          `在线峰值 ${current.peakOnline} 人，未达到 ${re.threshold} 人，不能发红包雨`,
+        );
       }
       const n = re.roundsFired + 1;
       redEnvelopeRound = n;
       next = {
         ...current,
-        redEnvelope: { ...re, roundsFired: n, activeRound: { n, startedAt: now, endsAt: now + re.roundSeconds * 1000 } },
+        redEnvelope: {
+          ...re,
+          roundsFired: n,
+          activeRound: { n, startedAt: now, endsAt: now + re.roundSeconds * 1000 },
+        },
       };
       break;
     }

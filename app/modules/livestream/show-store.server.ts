@@ -6,7 +6,13 @@ import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { insertPiece } from "../pieces/create-piece.server";
 import { DEFAULT_TIMING } from "./livestream-rules";
-import { computeRunOfShow, totalSeconds, validateRunOfShow, type RunOfShowBlock, type RunOfShowIssue } from "./run-of-show";
+import {
+  computeRunOfShow,
+  totalSeconds,
+  validateRunOfShow,
+  type RunOfShowBlock,
+  type RunOfShowIssue,
+} from "./run-of-show";
 import type { ShowInput } from "./show-input";
 import type { ShowScript } from "./show-script";
 import { toShowScript } from "./show-script";
@@ -72,18 +78,32 @@ export interface ShowListItem {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function productRows(db: DbOrTx, showId: number): ProductRow[] {
-  return db.select().from(schema.livestreamProducts).where(eq(schema.livestreamProducts.showId, showId)).orderBy(asc(schema.livestreamProducts.position)).all();
+  return db
+    .select()
+    .from(schema.livestreamProducts)
+    .where(eq(schema.livestreamProducts.showId, showId))
+    .orderBy(asc(schema.livestreamProducts.position))
+    .all();
 }
 
 function userNames(db: DbOrTx, ids: Array<number | null>): Map<number, string> {
   const wanted = ids.filter((id): id is number => id !== null);
   if (!wanted.length) return new Map();
-  const rows = db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(inArray(schema.users.id, wanted)).all();
+  const rows = db
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.users)
+    .where(inArray(schema.users.id, wanted))
+    .all();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The engine's script from stored rows; the run of show is always derived from this. */
-export function scriptFromRows(row: ShowRow, products: ProductRow[], title: string, names: Map<number, string>): ShowScript {
+export function scriptFromRows(
+  row: ShowRow,
+  products: ProductRow[],
+  title: string,
+  names: Map<number, string>,
+): ShowScript {
   return {
     title,
     scheduledAt: iso(row.scheduledAt),
@@ -115,9 +135,17 @@ export interface LoadedShow {
 
 /** Reads a show with its script, its blocks (frozen ones once started) and its live state. */
 export function loadShow(db: DbOrTx, showId: number): LoadedShow | null {
-  const piece = db.select().from(schema.pieces).where(and(eq(schema.pieces.id, showId), eq(schema.pieces.kind, "livestream"))).get();
+  const piece = db
+    .select()
+    .from(schema.pieces)
+    .where(and(eq(schema.pieces.id, showId), eq(schema.pieces.kind, "livestream")))
+    .get();
   if (!piece) return null;
-  const row = db.select().from(schema.livestreamShows).where(eq(schema.livestreamShows.pieceId, showId)).get();
+  const row = db
+    .select()
+    .from(schema.livestreamShows)
+    .where(eq(schema.livestreamShows.pieceId, showId))
+    .get();
   if (!row) return null;
   const names = userNames(db, [row.hostId, row.producerId]);
   const script = scriptFromRows(row, productRows(db, showId), piece.title, names);
@@ -126,7 +154,8 @@ export function loadShow(db: DbOrTx, showId: number): LoadedShow | null {
   const stored = row.stateJson ? (JSON.parse(row.stateJson) as ShowState) : null;
   let state = stored ?? createShowState({ showId: String(showId), blockCount: blocks.length });
   // Before the start the script may still change, and with it the number of blocks.
-  if (state.status === "idle" && state.blockCount !== blocks.length) state = { ...state, blockCount: blocks.length, blockIndex: 0 };
+  if (state.status === "idle" && state.blockCount !== blocks.length)
+    state = { ...state, blockCount: blocks.length, blockIndex: 0 };
   return { row, piece, script, blocks, frozen: frozen !== null, state };
 }
 
@@ -183,9 +212,16 @@ export function listShows(options: { db: Db }): ShowListItem[] {
     .innerJoin(schema.pieces, eq(schema.pieces.id, schema.livestreamShows.pieceId))
     .orderBy(desc(schema.livestreamShows.scheduledAt), desc(schema.pieces.id))
     .all();
-  const names = userNames(db, rows.flatMap((r) => [r.show.hostId, r.show.producerId]));
+  const names = userNames(
+    db,
+    rows.flatMap((r) => [r.show.hostId, r.show.producerId]),
+  );
   const counts = new Map<number, number>();
-  for (const p of db.select({ showId: schema.livestreamProducts.showId }).from(schema.livestreamProducts).all()) counts.set(p.showId, (counts.get(p.showId) ?? 0) + 1);
+  for (const p of db
+    .select({ showId: schema.livestreamProducts.showId })
+    .from(schema.livestreamProducts)
+    .all())
+    counts.set(p.showId, (counts.get(p.showId) ?? 0) + 1);
   return rows.map(({ piece, show }) => ({
     id: piece.id,
     title: piece.title,
@@ -201,8 +237,20 @@ export function listShows(options: { db: Db }): ShowListItem[] {
 }
 
 /** People who can be named host or producer of a show, for the builder's pickers. */
-export function listShowStaff(options: { db: Db }): { hosts: { value: string; label: string }[]; producers: { value: string; label: string }[] } {
-  const users = options.db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email, roles: schema.users.roles, disabled: schema.users.disabled }).from(schema.users).all();
+export function listShowStaff(options: { db: Db }): {
+  hosts: { value: string; label: string }[];
+  producers: { value: string; label: string }[];
+} {
+  const users = options.db
+    .select({
+      id: schema.users.id,
+      name: schema.users.name,
+      email: schema.users.email,
+      roles: schema.users.roles,
+      disabled: schema.users.disabled,
+    })
+    .from(schema.users)
+    .all();
   const active = users.filter((u) => !u.disabled);
   const option = (u: (typeof users)[number]) => ({ value: String(u.id), label: `${u.name}（${u.email}）` });
   return {
@@ -221,11 +269,23 @@ export function canEditShow(piece: { ownerId: number; status: string }, actor: A
 
 /** Plain-text rendering of the script for the piece body: search and revisions see the words. */
 function pieceBody(script: ShowScript): string {
-  const lines = [`计划 ${script.plannedMinutes} 分钟 · ${script.products.length} 个商品`, `开场：${script.opening.text}`];
+  const lines = [
+    `计划 ${script.plannedMinutes} 分钟 · ${script.products.length} 个商品`,
+    `开场：${script.opening.text}`,
+  ];
   script.products.forEach((p, i) => {
-    lines.push(`商品${i + 1}「${p.name}」`, `  痛点（${p.painPoint.seconds} 秒）：${p.painPoint.text}`, `  卖点（${p.sellingPoint.seconds} 秒）：${p.sellingPoint.text}`, `  福利（${p.perk.seconds} 秒）：${p.perk.text}`);
+    lines.push(
+      `商品${i + 1}「${p.name}」`,
+      `  痛点（${p.painPoint.seconds} 秒）：${p.painPoint.text}`,
+      `  卖点（${p.sellingPoint.seconds} 秒）：${p.sellingPoint.text}`,
+      `  福利（${p.perk.seconds} 秒）：${p.perk.text}`,
+    );
   });
-  lines.push(`互动：${script.interaction.text}`, `引导留资：${script.cta.text}（${script.cta.url}）`, `收尾：${script.closing.text}`);
+  lines.push(
+    `互动：${script.interaction.text}`,
+    `引导留资：${script.cta.text}（${script.cta.url}）`,
+    `收尾：${script.closing.text}`,
+  );
   return lines.join("\n");
 }
 
@@ -235,8 +295,13 @@ function checkStaff(db: DbOrTx, input: ShowInput) {
     ["producerId", input.producerId, "livestream.control", "场控"],
   ] as const) {
     if (id === undefined) continue;
-    const user = db.select({ roles: schema.users.roles, disabled: schema.users.disabled }).from(schema.users).where(eq(schema.users.id, id)).get();
-    if (!user || user.disabled || !can(user.roles, capability)) return fail(400, "invalid_staff", `所选${label}不存在或没有${label}角色`, field);
+    const user = db
+      .select({ roles: schema.users.roles, disabled: schema.users.disabled })
+      .from(schema.users)
+      .where(eq(schema.users.id, id))
+      .get();
+    if (!user || user.disabled || !can(user.roles, capability))
+      return fail(400, "invalid_staff", `所选${label}不存在或没有${label}角色`, field);
   }
   return null;
 }
@@ -276,16 +341,34 @@ function writeScript(tx: DbOrTx, showId: number, input: ShowInput, now: Date) {
 }
 
 /** Creates the piece (kind 'livestream') and the show in one transaction. */
-export function createShow(options: { db: Db; actor: Actor; input: ShowInput; now: Date; pieceId?: number }): Result<{ showId: number }> {
+export function createShow(options: {
+  db: Db;
+  actor: Actor;
+  input: ShowInput;
+  now: Date;
+  pieceId?: number;
+}): Result<{ showId: number }> {
   const { db, actor, input, now } = options;
   if (!can(actor.roles, "livestream.edit")) return fail(403, "forbidden", "你的角色不能创建直播脚本。");
   const staff = checkStaff(db, input);
   if (staff) return staff;
   return db.transaction((tx) => {
     const draft = toShowScript(input, { timing: { hostCharsPerMinute: input.hostCharsPerMinute } });
-    const showId = options.pieceId ?? insertPiece(tx, { actor, input: { kind: "livestream", title: input.title, body: pieceBody(draft) }, now });
+    const showId =
+      options.pieceId ??
+      insertPiece(tx, {
+        actor,
+        input: { kind: "livestream", title: input.title, body: pieceBody(draft) },
+        now,
+      });
     tx.insert(schema.livestreamShows)
-      .values({ pieceId: showId, plannedMinutes: input.plannedMinutes, hostCharsPerMinute: input.hostCharsPerMinute, createdAt: now, updatedAt: now })
+      .values({
+        pieceId: showId,
+        plannedMinutes: input.plannedMinutes,
+        hostCharsPerMinute: input.hostCharsPerMinute,
+        createdAt: now,
+        updatedAt: now,
+      })
       .run();
     const { script, values } = writeScript(tx, showId, input, now);
     tx.update(schema.livestreamShows).set(values).where(eq(schema.livestreamShows.pieceId, showId)).run();
@@ -294,7 +377,13 @@ export function createShow(options: { db: Db; actor: Actor; input: ShowInput; no
       action: "livestream.create",
       entity: "piece",
       entityId: showId,
-      after: { title: script.title, products: script.products.length, plannedMinutes: script.plannedMinutes, hostId: values.hostId, producerId: values.producerId },
+      after: {
+        title: script.title,
+        products: script.products.length,
+        plannedMinutes: script.plannedMinutes,
+        hostId: values.hostId,
+        producerId: values.producerId,
+      },
       at: now,
     });
     return { ok: true as const, showId };
@@ -302,14 +391,29 @@ export function createShow(options: { db: Db; actor: Actor; input: ShowInput; no
 }
 
 /** Saves the whole script (products and fixed blocks) as a new piece revision. */
-export function updateShow(options: { db: Db; actor: Actor; showId: number; input: ShowInput; now: Date }): Result<{ version: number }> {
+export function updateShow(options: {
+  db: Db;
+  actor: Actor;
+  showId: number;
+  input: ShowInput;
+  now: Date;
+}): Result<{ version: number }> {
   const { db, actor, showId, input, now } = options;
   const loaded = loadShow(db, showId);
   if (!loaded) return fail(404, "not_found", "直播脚本不存在。");
   const { piece } = loaded;
-  if (!canEditShow(piece, actor)) return fail(403, "forbidden", "你不能编辑这场直播的脚本（文案只能编辑自己的脚本，已发布或归档的不能修改）。");
+  if (!canEditShow(piece, actor))
+    return fail(
+      403,
+      "forbidden",
+      "你不能编辑这场直播的脚本（文案只能编辑自己的脚本，已发布或归档的不能修改）。",
+    );
   if (input.version !== undefined && input.version !== piece.version) {
-    return fail(409, "stale", `脚本已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${piece.version} 版）。请刷新后再改，你的修改尚未保存。`);
+    return fail(
+      409,
+      "stale",
+      `脚本已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${piece.version} 版）。请刷新后再改，你的修改尚未保存。`,
+    );
   }
   const staff = checkStaff(db, input);
   if (staff) return staff;
@@ -325,14 +429,26 @@ export function updateShow(options: { db: Db; actor: Actor; showId: number; inpu
     if (changed !== 1) return fail(409, "stale", "脚本刚被他人修改，请刷新后再改。");
     const { script, values } = writeScript(tx, showId, input, now);
     tx.update(schema.livestreamShows).set(values).where(eq(schema.livestreamShows.pieceId, showId)).run();
-    tx.insert(schema.pieceRevisions).values({ pieceId: showId, version, title: script.title, body, authorId: actor.id, createdAt: now }).run();
+    tx.insert(schema.pieceRevisions)
+      .values({ pieceId: showId, version, title: script.title, body, authorId: actor.id, createdAt: now })
+      .run();
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "livestream.update",
       entity: "piece",
       entityId: showId,
-      before: { title: piece.title, version: piece.version, products: loaded.script.products.length, plannedMinutes: loaded.script.plannedMinutes },
-      after: { title: script.title, version, products: script.products.length, plannedMinutes: script.plannedMinutes },
+      before: {
+        title: piece.title,
+        version: piece.version,
+        products: loaded.script.products.length,
+        plannedMinutes: loaded.script.plannedMinutes,
+      },
+      after: {
+        title: script.title,
+        version,
+        products: script.products.length,
+        plannedMinutes: script.plannedMinutes,
+      },
       at: now,
     });
     return { ok: true as const, version };

@@ -9,10 +9,20 @@ import { loadShow } from "./show-store.server";
  */
 export function livestreamScriptGate(ctx: GateContext): Failure | null {
   if (ctx.piece.kind !== "livestream") return null;
-  if (ctx.action !== "submit" && ctx.action !== "approve" && ctx.action !== "schedule" && ctx.action !== "publish") return null;
+  if (
+    ctx.action !== "submit" &&
+    ctx.action !== "approve" &&
+    ctx.action !== "schedule" &&
+    ctx.action !== "publish"
+  )
+    return null;
   const show = loadShow(ctx.tx, ctx.piece.id);
   if (!show) return null;
   const issues = validateRunOfShow(show.script);
   if (issues.length === 0) return null;
-  return fail(409, "script_issues", `直播脚本还有 ${issues.length} 个问题：${issues[0].message}。请在直播脚本页修正后再提交。`);
+  return fail(
+    409,
+    "script_issues",
+    `直播脚本还有 ${issues.length} 个问题：${issues[0].message}。请在直播脚本页修正后再提交。`,
+  );
 }

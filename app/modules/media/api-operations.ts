@@ -28,12 +28,19 @@ const renderVersionSchema = z.object({
   durationSeconds: z.number(),
   coverAtSecond: z.number().nullable(),
   createdAt: z.string(),
-  videoUrl: z.string().describe("GET with the session or token; supports Range; ?download=1 for an attachment"),
+  videoUrl: z
+    .string()
+    .describe("GET with the session or token; supports Range; ?download=1 for an attachment"),
   coverUrl: z.string(),
   thumbnailUrl: z.string(),
 });
 
-const scriptLineSchema = z.object({ voiceover: z.string(), caption: z.string(), shotNote: z.string(), seconds: z.number() });
+const scriptLineSchema = z.object({
+  voiceover: z.string(),
+  caption: z.string(),
+  shotNote: z.string(),
+  seconds: z.number(),
+});
 
 /** API operations of the media capability, for the OpenAPI document. */
 export const mediaApiOperations: ApiOperation[] = [
@@ -44,28 +51,56 @@ export const mediaApiOperations: ApiOperation[] = [
     capability: "columns.read",
     response: z.object({
       episode: z.object({ id: z.number(), title: z.string(), status: z.string(), version: z.number() }),
-      column: z.object({ id: z.number(), name: z.string(), durationSeconds: z.number(), outroLine: z.string(), readingSpeedCps: z.number() }),
+      column: z.object({
+        id: z.number(),
+        name: z.string(),
+        durationSeconds: z.number(),
+        outroLine: z.string(),
+        readingSpeedCps: z.number(),
+      }),
       lines: z.array(scriptLineSchema),
       clips: z.array(mediaAssetSchema),
       versions: z.array(renderVersionSchema),
       renderJob: jobSchema.nullable(),
     }),
   },
-  { method: "put", path: "/api/v1/episodes/{id}/script", summary: "Replace the script lines (send the piece version you edited; 409 when stale). The column's outro line is appended automatically", capability: "pieces.edit", body: saveScriptSchema, response: z.object({ version: z.number() }) },
-  { method: "get", path: "/api/v1/episodes/{id}/media", summary: "List the episode's clips in playing order", capability: "columns.read", response: z.object({ items: z.array(mediaAssetSchema) }) },
+  {
+    method: "put",
+    path: "/api/v1/episodes/{id}/script",
+    summary:
+      "Replace the script lines (send the piece version you edited; 409 when stale). The column's outro line is appended automatically",
+    capability: "pieces.edit",
+    body: saveScriptSchema,
+    response: z.object({ version: z.number() }),
+  },
+  {
+    method: "get",
+    path: "/api/v1/episodes/{id}/media",
+    summary: "List the episode's clips in playing order",
+    capability: "columns.read",
+    response: z.object({ items: z.array(mediaAssetSchema) }),
+  },
   {
     method: "post",
     path: "/api/v1/episodes/{id}/media",
-    summary: "Upload a clip or image (multipart field `file`, streamed to disk). 201 with the clip and its media.verify job; 413 too large (MAX_UPLOAD_BYTES), 415 not a video or image, 422 corrupt or empty",
+    summary:
+      "Upload a clip or image (multipart field `file`, streamed to disk). 201 with the clip and its media.verify job; 413 too large (MAX_UPLOAD_BYTES), 415 not a video or image, 422 corrupt or empty",
     capability: "media.upload",
     multipart: true,
     response: z.object({ asset: mediaAssetSchema, job: jobSchema }),
   },
-  { method: "get", path: "/api/v1/episodes/{id}/renders", summary: "List render versions (newest first) and the latest render job", capability: "columns.read", response: z.object({ items: z.array(renderVersionSchema), renderJob: jobSchema.nullable() }) },
+  {
+    method: "get",
+    path: "/api/v1/episodes/{id}/renders",
+    summary: "List render versions (newest first) and the latest render job",
+    capability: "columns.read",
+    response: z.object({ items: z.array(renderVersionSchema), renderJob: jobSchema.nullable() }),
+  },
   {
     method: "post",
     path: "/api/v1/episodes/{id}/renders",
-    summary: "Queue a render (202 with the job; poll GET /api/v1/jobs/{id}). While a render of the same script, clips and cover is queued or running, the same job is returned (created: false)",
+    summary:
+      "Queue a render (202 with the job; poll GET /api/v1/jobs/{id}). While a render of the same script, clips and cover is queued or running, the same job is returned (created: false)",
     capability: "renders.create",
     body: requestRenderSchema,
     response: z.object({ job: jobSchema, created: z.boolean() }),

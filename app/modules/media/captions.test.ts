@@ -1,13 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { assColor, assTime, breakCaptionLines, buildAssScript, captionLineWidth, escapeAssText, NO_LINE_END, NO_LINE_START } from "./captions";
+import {
+  assColor,
+  assTime,
+  breakCaptionLines,
+  buildAssScript,
+  captionLineWidth,
+  escapeAssText,
+  NO_LINE_END,
+  NO_LINE_START,
+} from "./captions";
 import { planRender } from "./render-plan";
 
 const lines = (text: string, maxChars = 14) => breakCaptionLines(text, { maxChars });
 
 function assertKinsoku(result: string[]) {
   for (const [i, line] of result.entries()) {
-    if (i > 0) expect(NO_LINE_START.has(line[0]), `line ${i} starts with ${line[0]}: ${JSON.stringify(result)}`).toBe(false);
-    if (i < result.length - 1) expect(NO_LINE_END.has(line[line.length - 1]), `line ${i} ends with ${line.at(-1)}: ${JSON.stringify(result)}`).toBe(false);
+    if (i > 0)
+      expect(NO_LINE_START.has(line[0]), `line ${i} starts with ${line[0]}: ${JSON.stringify(result)}`).toBe(
+        false,
+      );
+    if (i < result.length - 1)
+      expect(
+        NO_LINE_END.has(line[line.length - 1]),
+        `line ${i} ends with ${line.at(-1)}: ${JSON.stringify(result)}`,
+      ).toBe(false);
   }
 }
 
@@ -62,7 +78,9 @@ describe("breakCaptionLines", () => {
   });
 
   it("keeps spaces between Latin words but drops them at line edges", () => {
-    const result = breakCaptionLines("Apple CarPlay and Android Auto 全系标配的智能互联系统", { maxChars: 10 });
+    const result = breakCaptionLines("Apple CarPlay and Android Auto 全系标配的智能互联系统", {
+      maxChars: 10,
+    });
     for (const line of result) {
       expect(line).toBe(line.trim());
       expect(captionLineWidth(line)).toBeLessThanOrEqual(10);
@@ -113,9 +131,32 @@ describe("ASS helpers", () => {
 
 describe("buildAssScript", () => {
   const planned = planRender({
-    column: { name: "一分钟识车", durationSeconds: 10, outroLine: "到店报暗号“秒懂”送原厂雨伞", introCardSeconds: 2, outroSeconds: 2 },
-    episode: { title: "全新SUV的三大亮点", script: [{ text: "第一句{\\b1}字幕内容比较长需要换行显示才可以看全", seconds: 3 }, { text: "第二句", seconds: 2 }] },
-    clips: [{ id: "a", path: "a.mp4", kind: "video", durationSeconds: 20, width: 1920, height: 1080, sar: 1, hasAudio: true }],
+    column: {
+      name: "一分钟识车",
+      durationSeconds: 10,
+      outroLine: "到店报暗号“秒懂”送原厂雨伞",
+      introCardSeconds: 2,
+      outroSeconds: 2,
+    },
+    episode: {
+      title: "全新SUV的三大亮点",
+      script: [
+        { text: "第一句{\\b1}字幕内容比较长需要换行显示才可以看全", seconds: 3 },
+        { text: "第二句", seconds: 2 },
+      ],
+    },
+    clips: [
+      {
+        id: "a",
+        path: "a.mp4",
+        kind: "video",
+        durationSeconds: 20,
+        width: 1920,
+        height: 1080,
+        sar: 1,
+        hasAudio: true,
+      },
+    ],
   });
   if (!planned.ok) throw new Error(planned.message);
   const ass = buildAssScript(planned.plan, { fontFamily: "Noto Sans SC" });

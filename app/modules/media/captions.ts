@@ -41,7 +41,8 @@ export function tokenizeCaption(text: string): Token[] {
     }
     const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
     if (/\s/.test(ch)) {
-      if (tokens.length && tokens[tokens.length - 1].kind !== "space") tokens.push({ text: " ", width: SPACE_WIDTH, kind: "space" });
+      if (tokens.length && tokens[tokens.length - 1].kind !== "space")
+        tokens.push({ text: " ", width: SPACE_WIDTH, kind: "space" });
     } else {
       tokens.push({ text: ch, width: charWidth(ch), kind: "char" });
     }
@@ -50,7 +51,11 @@ export function tokenizeCaption(text: string): Token[] {
   return tokens;
 }
 
-const joinLine = (tokens: Token[]) => tokens.map((t) => t.text).join("").trim();
+const joinLine = (tokens: Token[]) =>
+  tokens
+    .map((t) => t.text)
+    .join("")
+    .trim();
 const widthOf = (tokens: Token[]) => tokens.reduce((w, t) => w + t.width, 0);
 const isNoStart = (t: Token | undefined) => t !== undefined && t.kind === "char" && NO_LINE_START.has(t.text);
 const isNoEnd = (t: Token | undefined) => t !== undefined && t.kind === "char" && NO_LINE_END.has(t.text);
@@ -74,7 +79,9 @@ function greedyBreak(tokens: Token[], limit: number): Token[][] {
     if (current.length) lines.push(current);
     current = [];
   };
-  const queue = tokens.flatMap((t) => (t.kind === "word" && t.width > limit ? splitOversized(t, limit) : [t]));
+  const queue = tokens.flatMap((t) =>
+    t.kind === "word" && t.width > limit ? splitOversized(t, limit) : [t],
+  );
   for (const token of queue) {
     if (token.kind === "space" && current.length === 0) continue;
     if (widthOf(current) + token.width <= limit + 1e-9 || token.kind === "space") {
@@ -84,7 +91,13 @@ function greedyBreak(tokens: Token[], limit: number): Token[][] {
     // Walk the break point back until no forbidden character sits at either side of it.
     let k = current.length;
     const firstOfNext = (at: number) => (at === current.length ? token : current[at]);
-    while (k > 0 && (isNoStart(firstOfNext(k)) || isNoEnd(current[k - 1]) || current[k - 1]?.kind === "space" && k - 1 > 0 && isNoEnd(current[k - 2]))) k -= 1;
+    while (
+      k > 0 &&
+      (isNoStart(firstOfNext(k)) ||
+        isNoEnd(current[k - 1]) ||
+        (current[k - 1]?.kind === "space" && k - 1 > 0 && isNoEnd(current[k - 2])))
+    )
+      k -= 1;
     if (k === 0) {
       // Nothing can move down: let the punctuation hang past the limit rather than start a line.
       if (isNoStart(token)) {
@@ -170,29 +183,65 @@ export interface AssOptions {
   captionMarginV?: number;
 }
 
-export function buildAssScript(plan: RenderPlan, { fontFamily, captionFontSize = 64, captionMaxChars = 14, captionMarginV = 360 }: AssOptions): string {
+export function buildAssScript(
+  plan: RenderPlan,
+  { fontFamily, captionFontSize = 64, captionMaxChars = 14, captionMarginV = 360 }: AssOptions,
+): string {
   const { colors } = plan;
   const black = assColor("#000000");
   const shade = assColor("#000000", 0x60);
   const font = fontFamily.replace(/,/g, " ");
-  const style = (name: string, size: number, primary: string, bold: boolean, borderStyle: number, outline: number, shadow: number, alignment: number, marginV: number, back = shade) =>
+  const style = (
+    name: string,
+    size: number,
+    primary: string,
+    bold: boolean,
+    borderStyle: number,
+    outline: number,
+    shadow: number,
+    alignment: number,
+    marginV: number,
+    back = shade,
+  ) =>
     `Style: ${name},${font},${size},${primary},${primary},${black},${back},${bold ? -1 : 0},0,0,0,100,100,0,0,${borderStyle},${outline},${shadow},${alignment},60,60,${marginV},1`;
   const text = (lines: string[]) => lines.map(escapeAssText).join("\\N");
-  const dialogue = (start: number, end: number, styleName: string, body: string) => `Dialogue: 0,${assTime(start)},${assTime(end)},${styleName},,0,0,0,,${body}`;
+  const dialogue = (start: number, end: number, styleName: string, body: string) =>
+    `Dialogue: 0,${assTime(start)},${assTime(end)},${styleName},,0,0,0,,${body}`;
 
   const events: string[] = [];
   if (plan.intro.kind === "card") {
     const end = plan.intro.seconds;
     events.push(dialogue(0, end, "Kicker", `{\\an5\\pos(540,720)}${text([plan.columnName])}`));
-    events.push(dialogue(0, end, "Title", `{\\an5\\pos(540,960)}${text(breakCaptionLines(plan.episodeTitle, { maxChars: 9 }))}`));
+    events.push(
+      dialogue(
+        0,
+        end,
+        "Title",
+        `{\\an5\\pos(540,960)}${text(breakCaptionLines(plan.episodeTitle, { maxChars: 9 }))}`,
+      ),
+    );
   }
   for (const cue of plan.cues) {
-    events.push(dialogue(cue.startSeconds, cue.endSeconds, "Caption", text(breakCaptionLines(cue.text, { maxChars: captionMaxChars }))));
+    events.push(
+      dialogue(
+        cue.startSeconds,
+        cue.endSeconds,
+        "Caption",
+        text(breakCaptionLines(cue.text, { maxChars: captionMaxChars })),
+      ),
+    );
   }
   const outroStart = plan.outro.timelineStartSeconds;
   const outroEnd = outroStart + plan.outro.seconds;
   events.push(dialogue(outroStart, outroEnd, "Kicker", `{\\an5\\pos(540,720)}${text([plan.columnName])}`));
-  events.push(dialogue(outroStart, outroEnd, "Outro", `{\\an5\\pos(540,960)}${text(breakCaptionLines(plan.outro.line, { maxChars: 11 }))}`));
+  events.push(
+    dialogue(
+      outroStart,
+      outroEnd,
+      "Outro",
+      `{\\an5\\pos(540,960)}${text(breakCaptionLines(plan.outro.line, { maxChars: 11 }))}`,
+    ),
+  );
 
   return [
     "[Script Info]",

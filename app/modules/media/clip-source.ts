@@ -2,7 +2,19 @@ import type { MediaProbe } from "./probe-media.server";
 import type { ClipSource } from "./render-plan";
 
 /** Bridges a stored probe (from validation) to the planner's input. */
-export function clipSourceFromProbe({ id, path, probe, startSeconds, stillSeconds }: { id: string; path: string; probe: MediaProbe; startSeconds?: number; stillSeconds?: number }): ClipSource {
+export function clipSourceFromProbe({
+  id,
+  path,
+  probe,
+  startSeconds,
+  stillSeconds,
+}: {
+  id: string;
+  path: string;
+  probe: MediaProbe;
+  startSeconds?: number;
+  stillSeconds?: number;
+}): ClipSource {
   return {
     id,
     path,

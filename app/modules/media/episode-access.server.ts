@@ -9,7 +9,10 @@ export type PieceRow = typeof schema.pieces.$inferSelect;
 export type ColumnRow = typeof schema.columns.$inferSelect;
 
 /** An episode piece with its column, or a 404 for unknown ids, other kinds and orphan episodes. */
-export function loadEpisode(db: DbOrTx, pieceId: number): { ok: true; piece: PieceRow; column: ColumnRow } | Failure {
+export function loadEpisode(
+  db: DbOrTx,
+  pieceId: number,
+): { ok: true; piece: PieceRow; column: ColumnRow } | Failure {
   const piece = db.select().from(schema.pieces).where(eq(schema.pieces.id, pieceId)).get();
   if (!piece || piece.kind !== "episode") return fail(404, "not_found", "短视频不存在。");
   if (piece.columnId == null) return fail(404, "no_column", "这条短视频没有所属栏目。");
@@ -26,12 +29,19 @@ export function canEditEpisode(piece: PieceRow, actor: Actor): boolean {
 /** Rendering changes nothing in the script, so it is open to the owner and reviewers in any live state. */
 export function canRenderEpisode(piece: PieceRow, actor: Actor): boolean {
   if (piece.status === "archived") return false;
-  return can(actor.roles, "renders.create") && (piece.ownerId === actor.id || can(actor.roles, "pieces.review"));
+  return (
+    can(actor.roles, "renders.create") && (piece.ownerId === actor.id || can(actor.roles, "pieces.review"))
+  );
 }
 
-export function requireEditableEpisode(db: DbOrTx, pieceId: number, actor: Actor): { ok: true; piece: PieceRow; column: ColumnRow } | Failure {
+export function requireEditableEpisode(
+  db: DbOrTx,
+  pieceId: number,
+  actor: Actor,
+): { ok: true; piece: PieceRow; column: ColumnRow } | Failure {
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
-  if (!canEditEpisode(loaded.piece, actor)) return fail(403, "forbidden", "你不能修改这条短视频（只能改自己的草稿，已发布或归档的不能改）。");
+  if (!canEditEpisode(loaded.piece, actor))
+    return fail(403, "forbidden", "你不能修改这条短视频（只能改自己的草稿，已发布或归档的不能改）。");
   return loaded;
 }

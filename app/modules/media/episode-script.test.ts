@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cardSeconds, checkScript, saveScriptFormSchema, scriptProblem, scriptToBody, spokenChars } from "./episode-script";
+import {
+  cardSeconds,
+  checkScript,
+  saveScriptFormSchema,
+  scriptProblem,
+  scriptToBody,
+  spokenChars,
+} from "./episode-script";
 
 const column = { durationSeconds: 60, outroLine: "到店报暗号“秒懂”送原厂雨伞", readingSpeedCps: 4.5 };
 
@@ -11,19 +18,53 @@ describe("episode script rules", () => {
   });
 
   it("adds the title card and outro card to the running total and reports the overrun", () => {
-    const fits = checkScript([{ voiceover: "冬天续航缩水", seconds: 50 }, { voiceover: "到店检测", seconds: 5 }], column);
-    expect(fits).toMatchObject({ introSeconds: 2, outroSeconds: 3, linesSeconds: 55, totalSeconds: 60, overrunSeconds: 0, ok: true });
+    const fits = checkScript(
+      [
+        { voiceover: "冬天续航缩水", seconds: 50 },
+        { voiceover: "到店检测", seconds: 5 },
+      ],
+      column,
+    );
+    expect(fits).toMatchObject({
+      introSeconds: 2,
+      outroSeconds: 3,
+      linesSeconds: 55,
+      totalSeconds: 60,
+      overrunSeconds: 0,
+      ok: true,
+    });
     const over = checkScript([{ voiceover: "冬天续航缩水", seconds: 55.5 }], column);
     expect(over.overrunSeconds).toBe(0.5);
-    expect(scriptProblem([{ voiceover: "冬天续航缩水", seconds: 55.5 }], column)).toContain("超过栏目时长 60 秒");
+    expect(scriptProblem([{ voiceover: "冬天续航缩水", seconds: 55.5 }], column)).toContain(
+      "超过栏目时长 60 秒",
+    );
   });
 
   it("flags a line read faster than the column's speed and names it", () => {
-    const check = checkScript([{ voiceover: "慢慢说", seconds: 3 }, { voiceover: "这一句话一秒钟根本读不完", seconds: 2 }], column);
+    const check = checkScript(
+      [
+        { voiceover: "慢慢说", seconds: 3 },
+        { voiceover: "这一句话一秒钟根本读不完", seconds: 2 },
+      ],
+      column,
+    );
     expect(check.lines.map((l) => l.tooFast)).toEqual([false, true]);
-    expect(scriptProblem([{ voiceover: "慢慢说", seconds: 3 }, { voiceover: "这一句话一秒钟根本读不完", seconds: 2 }], column)).toContain("第 2 句语速过快");
+    expect(
+      scriptProblem(
+        [
+          { voiceover: "慢慢说", seconds: 3 },
+          { voiceover: "这一句话一秒钟根本读不完", seconds: 2 },
+        ],
+        column,
+      ),
+    ).toContain("第 2 句语速过快");
     // The same line passes at a faster column setting.
-    expect(scriptProblem([{ voiceover: "这一句话一秒钟根本读不完", seconds: 2 }], { ...column, readingSpeedCps: 6 })).toBeNull();
+    expect(
+      scriptProblem([{ voiceover: "这一句话一秒钟根本读不完", seconds: 2 }], {
+        ...column,
+        readingSpeedCps: 6,
+      }),
+    ).toBeNull();
   });
 
   it("lets a script without lines through (nothing can overrun) and scales the cards on very short columns", () => {
@@ -33,15 +74,26 @@ describe("episode script rules", () => {
   });
 
   it("keeps the outro line at the end of the stored body text", () => {
-    const body = scriptToBody([{ voiceover: "开场", caption: "字幕", shotNote: "全景", seconds: 3 }], column.outroLine);
-    expect(body.split("\n")).toEqual(["1. [3 秒] 开场（字幕：字幕；镜头：全景）", "结尾：到店报暗号“秒懂”送原厂雨伞"]);
+    const body = scriptToBody(
+      [{ voiceover: "开场", caption: "字幕", shotNote: "全景", seconds: 3 }],
+      column.outroLine,
+    );
+    expect(body.split("\n")).toEqual([
+      "1. [3 秒] 开场（字幕：字幕；镜头：全景）",
+      "结尾：到店报暗号“秒懂”送原厂雨伞",
+    ]);
   });
 
   it("parses the editor's JSON field and names the failing line field", () => {
-    expect(saveScriptFormSchema.safeParse({ version: "3", lines: '[{"voiceover":"开场","seconds":"2.5"}]' }).data).toEqual({ version: 3, lines: [{ voiceover: "开场", caption: "", shotNote: "", seconds: 2.5 }] });
+    expect(
+      saveScriptFormSchema.safeParse({ version: "3", lines: '[{"voiceover":"开场","seconds":"2.5"}]' }).data,
+    ).toEqual({ version: 3, lines: [{ voiceover: "开场", caption: "", shotNote: "", seconds: 2.5 }] });
     const bad = saveScriptFormSchema.safeParse({ version: "3", lines: "{not json" });
     expect(bad.success).toBe(false);
-    const tooLong = saveScriptFormSchema.safeParse({ version: "3", lines: JSON.stringify([{ voiceover: "开场", seconds: 61 }]) });
+    const tooLong = saveScriptFormSchema.safeParse({
+      version: "3",
+      lines: JSON.stringify([{ voiceover: "开场", seconds: 61 }]),
+    });
     expect(tooLong.error?.issues[0].path).toEqual(["lines", 0, "seconds"]);
   });
 });

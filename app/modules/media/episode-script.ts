@@ -20,7 +20,10 @@ export const LINE_SECONDS_MAX = 60;
  */
 export function cardSeconds(durationSeconds: number): { intro: number; outro: number } {
   const eighth = Math.round((durationSeconds / 8) * 30) / 30;
-  return { intro: Math.min(DEFAULT_INTRO_CARD_SECONDS, eighth), outro: Math.min(DEFAULT_OUTRO_SECONDS, eighth) };
+  return {
+    intro: Math.min(DEFAULT_INTRO_CARD_SECONDS, eighth),
+    outro: Math.min(DEFAULT_OUTRO_SECONDS, eighth),
+  };
 }
 
 export interface EpisodeScriptLine {
@@ -37,16 +40,30 @@ const secondsField = z.coerce
   .max(LINE_SECONDS_MAX, `每句不能超过 ${LINE_SECONDS_MAX} 秒`);
 
 export const scriptLineSchema = z.object({
-  voiceover: z.string({ error: "口播文案必须是文字" }).trim().min(1, "口播文案不能为空").max(VOICEOVER_MAX, `口播文案不能超过 ${VOICEOVER_MAX} 个字`),
-  caption: z.string({ error: "字幕必须是文字" }).trim().max(CAPTION_MAX, `字幕不能超过 ${CAPTION_MAX} 个字`).default(""),
-  shotNote: z.string({ error: "镜头备注必须是文字" }).trim().max(SHOT_NOTE_MAX, `镜头备注不能超过 ${SHOT_NOTE_MAX} 个字`).default(""),
+  voiceover: z
+    .string({ error: "口播文案必须是文字" })
+    .trim()
+    .min(1, "口播文案不能为空")
+    .max(VOICEOVER_MAX, `口播文案不能超过 ${VOICEOVER_MAX} 个字`),
+  caption: z
+    .string({ error: "字幕必须是文字" })
+    .trim()
+    .max(CAPTION_MAX, `字幕不能超过 ${CAPTION_MAX} 个字`)
+    .default(""),
+  shotNote: z
+    .string({ error: "镜头备注必须是文字" })
+    .trim()
+    .max(SHOT_NOTE_MAX, `镜头备注不能超过 ${SHOT_NOTE_MAX} 个字`)
+    .default(""),
   seconds: secondsField,
 });
 
 /** One schema for the script editor (its hidden JSON field) and PUT /api/v1/episodes/{id}/script. */
 export const saveScriptSchema = z.object({
   version: z.coerce.number({ error: "缺少版本号" }).int().positive("缺少版本号"),
-  lines: z.array(scriptLineSchema, { error: "脚本格式不正确" }).max(MAX_SCRIPT_LINES, `脚本最多 ${MAX_SCRIPT_LINES} 句`),
+  lines: z
+    .array(scriptLineSchema, { error: "脚本格式不正确" })
+    .max(MAX_SCRIPT_LINES, `脚本最多 ${MAX_SCRIPT_LINES} 句`),
 });
 export type SaveScriptInput = z.infer<typeof saveScriptSchema>;
 
@@ -112,7 +129,10 @@ function checkLine(text: string, seconds: number, maxCps: number): LineCheck {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Running total and reading speed of a script against its column. */
-export function checkScript(lines: Pick<EpisodeScriptLine, "voiceover" | "seconds">[], column: ScriptColumnRules): ScriptCheck {
+export function checkScript(
+  lines: Pick<EpisodeScriptLine, "voiceover" | "seconds">[],
+  column: ScriptColumnRules,
+): ScriptCheck {
   const maxCps = column.readingSpeedCps > 0 ? column.readingSpeedCps : DEFAULT_READING_SPEED_CPS;
   const checked = lines.map((l) => checkLine(l.voiceover, Number(l.seconds) || 0, maxCps));
   const linesSeconds = round1(lines.reduce((sum, l) => sum + (Number(l.seconds) || 0), 0));
@@ -139,7 +159,10 @@ export function checkScript(lines: Pick<EpisodeScriptLine, "voiceover" | "second
  * The first reason a script may not go to review, in Chinese; null when it may. An episode without
  * script lines (drafted before the editor existed, body text only) has nothing to overrun.
  */
-export function scriptProblem(lines: Pick<EpisodeScriptLine, "voiceover" | "seconds">[], column: ScriptColumnRules): string | null {
+export function scriptProblem(
+  lines: Pick<EpisodeScriptLine, "voiceover" | "seconds">[],
+  column: ScriptColumnRules,
+): string | null {
   const check = checkScript(lines, column);
   if (check.overrunSeconds > 0) {
     return `脚本超时：片头 ${check.introSeconds} 秒 + 口播 ${check.linesSeconds} 秒 + 结尾口号 ${check.outroSeconds} 秒 = ${check.totalSeconds} 秒，超过栏目时长 ${column.durationSeconds} 秒（多 ${check.overrunSeconds} 秒）。请删减后再提交。`;
@@ -155,7 +178,12 @@ export function scriptProblem(lines: Pick<EpisodeScriptLine, "voiceover" | "seco
 /** Plain-text rendition stored as the piece body, so revisions and their diffs show script changes. */
 export function scriptToBody(lines: EpisodeScriptLine[], outroLine: string): string {
   const out = lines.map((l, i) => {
-    const extras = [l.caption && l.caption !== l.voiceover ? `字幕：${l.caption}` : "", l.shotNote ? `镜头：${l.shotNote}` : ""].filter(Boolean).join("；");
+    const extras = [
+      l.caption && l.caption !== l.voiceover ? `字幕：${l.caption}` : "",
+      l.shotNote ? `镜头：${l.shotNote}` : "",
+    ]
+      .filter(Boolean)
+      .join("；");
     return `${i + 1}. [${l.seconds} 秒] ${l.voiceover}${extras ? `（${extras}）` : ""}`;
   });
   out.push(`结尾：${outroLine}`);

@@ -52,4 +52,3 @@ export function parseCapabilities(encodersListing: string, filtersListing: strin
   const missing = [...(libx264 ? [] : ["libx264"]), ...(libass ? [] : ["libass"])];
   return { ok: missing.length === 0, libx264, libass, missing };
 }
-

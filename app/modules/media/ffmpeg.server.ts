@@ -6,7 +6,13 @@ import ffmpeg from "fluent-ffmpeg";
  * (`FfmpegInvocation`) so graphs and arguments stay testable without spawning anything.
  */
 
-import { invocationToArgs, parseCapabilities, parseTimemark, type FfmpegCapabilities, type FfmpegInvocation } from "./ffmpeg-args";
+import {
+  invocationToArgs,
+  parseCapabilities,
+  parseTimemark,
+  type FfmpegCapabilities,
+  type FfmpegInvocation,
+} from "./ffmpeg-args";
 
 export * from "./ffmpeg-args";
 
@@ -55,7 +61,12 @@ export interface RunFfmpegOptions {
   onProgress?: (progress: FfmpegProgress) => void;
 }
 
-export function runFfmpeg({ invocation, signal, logger = silentLogger, onProgress }: RunFfmpegOptions): Promise<FfmpegRunResult> {
+export function runFfmpeg({
+  invocation,
+  signal,
+  logger = silentLogger,
+  onProgress,
+}: RunFfmpegOptions): Promise<FfmpegRunResult> {
   const args = invocationToArgs(invocation);
   return new Promise((resolve) => {
     if (signal?.aborted) {
@@ -98,13 +109,19 @@ export function runFfmpeg({ invocation, signal, logger = silentLogger, onProgres
       logger.error({ args, stderrTail, err: err.message }, "ffmpeg failed");
       finish({ ok: false, code: "ffmpeg_failed", message: err.message, args, stderrTail });
     });
-    command.on("end", (_stdout: string | null, stderr: string | null) => finish({ ok: true, args, stderrTail: tail(stderr ?? "") }));
+    command.on("end", (_stdout: string | null, stderr: string | null) =>
+      finish({ ok: true, args, stderrTail: tail(stderr ?? "") }),
+    );
     command.run();
   });
 }
 
 /** Runs a binary to completion and returns stdout; used for the capability listings and ffprobe. */
-export async function runBinary(binary: string, args: string[], signal?: AbortSignal): Promise<{ code: number | null; stdout: string; stdoutBytes: Buffer; stderr: string }> {
+export async function runBinary(
+  binary: string,
+  args: string[],
+  signal?: AbortSignal,
+): Promise<{ code: number | null; stdout: string; stdoutBytes: Buffer; stderr: string }> {
   const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], signal });
@@ -113,12 +130,18 @@ export async function runBinary(binary: string, args: string[], signal?: AbortSi
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => {
-      if ((error as NodeJS.ErrnoException).name === "AbortError") resolve({ code: null, stdout: "", stdoutBytes: Buffer.alloc(0), stderr: "aborted" });
+      if ((error as NodeJS.ErrnoException).name === "AbortError")
+        resolve({ code: null, stdout: "", stdoutBytes: Buffer.alloc(0), stderr: "aborted" });
       else reject(error);
     });
     child.on("close", (code) => {
       const stdoutBytes = Buffer.concat(out);
-      resolve({ code, stdout: stdoutBytes.toString("utf8"), stdoutBytes, stderr: Buffer.concat(err).toString("utf8") });
+      resolve({
+        code,
+        stdout: stdoutBytes.toString("utf8"),
+        stdoutBytes,
+        stderr: Buffer.concat(err).toString("utf8"),
+      });
     });
   });
 }

@@ -4,33 +4,88 @@ import { buildFilterGraph, buildOutputOptions } from "./filter-graph";
 import { planRender, type ClipSource } from "./render-plan";
 import { sniffMediaType } from "./sniff-media-type";
 
-const clip = (id: string, extra: Partial<ClipSource>): ClipSource => ({ id, path: `/media/${id}`, kind: "video", durationSeconds: 10, width: 1920, height: 1080, sar: 1, hasAudio: true, ...extra });
+const clip = (id: string, extra: Partial<ClipSource>): ClipSource => ({
+  id,
+  path: `/media/${id}`,
+  kind: "video",
+  durationSeconds: 10,
+  width: 1920,
+  height: 1080,
+  sar: 1,
+  hasAudio: true,
+  ...extra,
+});
 
 function graphFor(clips: ClipSource[], outroAudioPath: string | null = null) {
-  const planned = planRender({ column: { name: "栏目", durationSeconds: 12, outroLine: "片尾", introCardSeconds: 1, outroSeconds: 1, outroAudioPath }, episode: { title: "标题", script: [] }, clips });
+  const planned = planRender({
+    column: {
+      name: "栏目",
+      durationSeconds: 12,
+      outroLine: "片尾",
+      introCardSeconds: 1,
+      outroSeconds: 1,
+      outroAudioPath,
+    },
+    episode: { title: "标题", script: [] },
+    clips,
+  });
   if (!planned.ok) throw new Error(planned.message);
-  return { plan: planned.plan, graph: buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" }) };
+  return {
+    plan: planned.plan,
+    graph: buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" }),
+  };
 }
 
 describe("buildFilterGraph", () => {
   it("fills the outro card with the column's outro image instead of the plain colour", () => {
-    const planned = planRender({ column: { name: "栏目", durationSeconds: 12, outroLine: "片尾", introCardSeconds: 1, outroSeconds: 2, outroBackground: { path: "/brand/outro.png", kind: "image" } }, episode: { title: "标题", script: [] }, clips: [clip("a.mp4", {})] });
+    const planned = planRender({
+      column: {
+        name: "栏目",
+        durationSeconds: 12,
+        outroLine: "片尾",
+        introCardSeconds: 1,
+        outroSeconds: 2,
+        outroBackground: { path: "/brand/outro.png", kind: "image" },
+      },
+      episode: { title: "标题", script: [] },
+      clips: [clip("a.mp4", {})],
+    });
     if (!planned.ok) throw new Error(planned.message);
     const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
     const index = graph.inputs.findIndex((i) => i.source === "/brand/outro.png");
     expect(graph.inputs[index].options).toEqual(["-loop", "1", "-framerate", "30", "-t", "2.5"]);
     expect(graph.filterComplex).toContain(`[${index}:v]setsar=1,fps=30,`);
-    expect(graph.filterComplex).toMatch(/trim=end_frame=60,setpts=PTS-STARTPTS,scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,setsar=1,format=yuv420p\[voutro\]/);
+    expect(graph.filterComplex).toMatch(
+      /trim=end_frame=60,setpts=PTS-STARTPTS,scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,setsar=1,format=yuv420p\[voutro\]/,
+    );
     expect(graph.filterComplex).not.toContain("[voutro];color=");
   });
 
   it("overlays the column logo top-right under the captions, for the whole episode, only when there is one", () => {
-    const planned = planRender({ column: { name: "栏目", durationSeconds: 12, outroLine: "片尾", introCardSeconds: 1, outroSeconds: 1, logoPath: "/brand/logo.png" }, episode: { title: "标题", script: [] }, clips: [clip("a.mp4", {})] });
+    const planned = planRender({
+      column: {
+        name: "栏目",
+        durationSeconds: 12,
+        outroLine: "片尾",
+        introCardSeconds: 1,
+        outroSeconds: 1,
+        logoPath: "/brand/logo.png",
+      },
+      episode: { title: "标题", script: [] },
+      clips: [clip("a.mp4", {})],
+    });
     if (!planned.ok) throw new Error(planned.message);
     const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
-    expect(graph.inputs.at(-1)).toEqual({ source: "/brand/logo.png", options: ["-loop", "1", "-framerate", "30", "-t", "12.5"] });
-    expect(graph.filterComplex).toContain(`[${graph.inputs.length - 1}:v]scale=160:160:force_original_aspect_ratio=decrease,format=rgba[logo]`);
-    expect(graph.filterComplex).toContain("[vcat][logo]overlay=W-w-48:48:shortest=1:format=yuv420[vlogo];[vlogo]ass=");
+    expect(graph.inputs.at(-1)).toEqual({
+      source: "/brand/logo.png",
+      options: ["-loop", "1", "-framerate", "30", "-t", "12.5"],
+    });
+    expect(graph.filterComplex).toContain(
+      `[${graph.inputs.length - 1}:v]scale=160:160:force_original_aspect_ratio=decrease,format=rgba[logo]`,
+    );
+    expect(graph.filterComplex).toContain(
+      "[vcat][logo]overlay=W-w-48:48:shortest=1:format=yuv420[vlogo];[vlogo]ass=",
+    );
     expect(graphFor([clip("a.mp4", {})]).graph.filterComplex).not.toContain("[logo]");
   });
 
@@ -52,7 +107,10 @@ describe("buildFilterGraph", () => {
   });
 
   it("gives silent clips and stills a silent track of their exact length", () => {
-    const { graph, plan } = graphFor([clip("mute.mp4", { hasAudio: false }), clip("still.png", { kind: "image", durationSeconds: null, stillSeconds: 4 })]);
+    const { graph, plan } = graphFor([
+      clip("mute.mp4", { hasAudio: false }),
+      clip("still.png", { kind: "image", durationSeconds: null, stillSeconds: 4 }),
+    ]);
     const silent = graph.filterComplex.match(/anullsrc[^;]*/g) ?? [];
     // intro + two clips + outro
     expect(silent).toHaveLength(4);
@@ -62,7 +120,10 @@ describe("buildFilterGraph", () => {
 
   it("reads each clip from its in-point for just its planned length", () => {
     const { graph, plan } = graphFor([clip("a.mp4", { startSeconds: 2.5, durationSeconds: 30 })]);
-    expect(graph.inputs[0]).toEqual({ source: "/media/a.mp4", options: ["-ss", "2.5", "-t", String(plan.body[0].seconds + 0.5)] });
+    expect(graph.inputs[0]).toEqual({
+      source: "/media/a.mp4",
+      options: ["-ss", "2.5", "-t", String(plan.body[0].seconds + 0.5)],
+    });
     expect(graph.filterComplex).toContain(`trim=end_frame=${plan.body[0].frames}`);
   });
 
@@ -76,7 +137,13 @@ describe("buildFilterGraph", () => {
 
   it("plays the column's intro clip first instead of a title card", () => {
     const planned = planRender({
-      column: { name: "栏目", durationSeconds: 12, outroLine: "片尾", outroSeconds: 1, introClip: clip("intro.mp4", { durationSeconds: 3, hasAudio: false }) },
+      column: {
+        name: "栏目",
+        durationSeconds: 12,
+        outroLine: "片尾",
+        outroSeconds: 1,
+        introClip: clip("intro.mp4", { durationSeconds: 3, hasAudio: false }),
+      },
       episode: { title: "标题", script: [] },
       clips: [clip("a.mp4", {})],
     });
@@ -115,8 +182,24 @@ describe("ffmpeg argument helpers", () => {
   });
 
   it("flattens an invocation with inputs before outputs", () => {
-    expect(invocationToArgs({ inputs: [{ source: "in.mp4", options: ["-ss", "1"] }], complexFilter: "[0:v]null[v]", outputs: [{ target: "out.mp4", options: ["-map", "[v]"] }] })).toEqual([
-      "-hide_banner", "-y", "-ss", "1", "-i", "in.mp4", "-filter_complex", "[0:v]null[v]", "-map", "[v]", "out.mp4",
+    expect(
+      invocationToArgs({
+        inputs: [{ source: "in.mp4", options: ["-ss", "1"] }],
+        complexFilter: "[0:v]null[v]",
+        outputs: [{ target: "out.mp4", options: ["-map", "[v]"] }],
+      }),
+    ).toEqual([
+      "-hide_banner",
+      "-y",
+      "-ss",
+      "1",
+      "-i",
+      "in.mp4",
+      "-filter_complex",
+      "[0:v]null[v]",
+      "-map",
+      "[v]",
+      "out.mp4",
     ]);
   });
 
@@ -125,12 +208,16 @@ describe("ffmpeg argument helpers", () => {
     const filters = " ... ass               V->V       Render ASS subtitles";
     expect(parseCapabilities(encoders, filters)).toMatchObject({ ok: true, missing: [] });
     expect(parseCapabilities(" A..... aac  AAC", filters)).toMatchObject({ ok: false, missing: ["libx264"] });
-    expect(parseCapabilities(encoders, " ... boxblur  V->V blur")).toMatchObject({ ok: false, missing: ["libass"] });
+    expect(parseCapabilities(encoders, " ... boxblur  V->V blur")).toMatchObject({
+      ok: false,
+      missing: ["libass"],
+    });
   });
 });
 
 describe("sniffMediaType", () => {
-  const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
+  const bytes = (...parts: (number[] | string)[]) =>
+    Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
   it("recognises the upload types we accept", () => {
     expect(sniffMediaType(bytes([0, 0, 0, 0x20], "ftypisom", [0, 0, 0, 0]))).toBe("mp4");
     expect(sniffMediaType(bytes([0, 0, 0, 0x14], "ftypqt  ", [0, 0, 0, 0]))).toBe("mov");

@@ -74,7 +74,8 @@ function audioChain(source: string | null, seconds: number, out: string): string
   const samples = Math.round(seconds * AUDIO_RATE);
   const format = `aformat=sample_fmts=fltp:sample_rates=${AUDIO_RATE}:channel_layouts=stereo`;
   // A clip without sound still needs a track of its exact length or concat would misalign.
-  if (source === null) return `anullsrc=r=${AUDIO_RATE}:cl=stereo,atrim=end_sample=${samples},${format}[${out}]`;
+  if (source === null)
+    return `anullsrc=r=${AUDIO_RATE}:cl=stereo,atrim=end_sample=${samples},${format}[${out}]`;
   return `${source}aresample=${AUDIO_RATE},${format},apad,atrim=end_sample=${samples},asetpts=PTS-STARTPTS[${out}]`;
 }
 
@@ -82,7 +83,10 @@ function cardChain(plan: RenderPlan, frames: number, out: string): string {
   return `color=c=${hexColor(plan.colors.background)}:s=${plan.width}x${plan.height}:r=${plan.fps},trim=end_frame=${frames},setsar=1,format=yuv420p[${out}]`;
 }
 
-export function buildFilterGraph(plan: RenderPlan, { assFileName, fontsDirName, loudnessTarget = -14 }: FilterGraphOptions): BuiltFilterGraph {
+export function buildFilterGraph(
+  plan: RenderPlan,
+  { assFileName, fontsDirName, loudnessTarget = -14 }: FilterGraphOptions,
+): BuiltFilterGraph {
   const inputs: FfmpegInput[] = [];
   const chains: string[] = [];
   const pairs: string[] = [];
@@ -91,7 +95,13 @@ export function buildFilterGraph(plan: RenderPlan, { assFileName, fontsDirName, 
     const index = inputs.length;
     inputs.push(inputFor(segment, plan.fps));
     chains.push(...videoChain(index, segment, plan, `v${name}`));
-    chains.push(audioChain(segment.clip.kind === "video" && segment.clip.hasAudio ? `[${index}:a]` : null, segment.seconds, `a${name}`));
+    chains.push(
+      audioChain(
+        segment.clip.kind === "video" && segment.clip.hasAudio ? `[${index}:a]` : null,
+        segment.seconds,
+        `a${name}`,
+      ),
+    );
     pairs.push(`[v${name}][a${name}]`);
   };
 
@@ -107,7 +117,13 @@ export function buildFilterGraph(plan: RenderPlan, { assFileName, fontsDirName, 
     // Filled and cropped to the frame (no blur pass: the outro line sits on top of it); a short clip holds its last frame.
     const index = inputs.length;
     const readFor = num(plan.outro.seconds + READ_SLACK_SECONDS);
-    inputs.push({ source: plan.outro.background.path, options: plan.outro.background.kind === "image" ? ["-loop", "1", "-framerate", String(plan.fps), "-t", readFor] : ["-t", readFor] });
+    inputs.push({
+      source: plan.outro.background.path,
+      options:
+        plan.outro.background.kind === "image"
+          ? ["-loop", "1", "-framerate", String(plan.fps), "-t", readFor]
+          : ["-t", readFor],
+    });
     chains.push(
       `[${index}:v]setsar=1,fps=${plan.fps},tpad=stop_mode=clone:stop_duration=${READ_SLACK_SECONDS + plan.outro.seconds},trim=end_frame=${plan.outro.frames},setpts=PTS-STARTPTS,scale=${plan.width}:${plan.height}:force_original_aspect_ratio=increase,crop=${plan.width}:${plan.height},setsar=1,format=yuv420p[voutro]`,
     );
@@ -116,7 +132,10 @@ export function buildFilterGraph(plan: RenderPlan, { assFileName, fontsDirName, 
   }
   if (plan.outro.audioPath) {
     const index = inputs.length;
-    inputs.push({ source: plan.outro.audioPath, options: ["-t", num(plan.outro.seconds + READ_SLACK_SECONDS)] });
+    inputs.push({
+      source: plan.outro.audioPath,
+      options: ["-t", num(plan.outro.seconds + READ_SLACK_SECONDS)],
+    });
     chains.push(audioChain(`[${index}:a]`, plan.outro.seconds, "aoutro"));
   } else {
     chains.push(audioChain(null, plan.outro.seconds, "aoutro"));
@@ -128,14 +147,28 @@ export function buildFilterGraph(plan: RenderPlan, { assFileName, fontsDirName, 
   if (plan.logoPath) {
     // The logo sits under the captions, top-right, clear of the platform's own overlays at the bottom.
     const index = inputs.length;
-    inputs.push({ source: plan.logoPath, options: ["-loop", "1", "-framerate", String(plan.fps), "-t", num(plan.totalSeconds + READ_SLACK_SECONDS)] });
-    chains.push(`[${index}:v]scale=${LOGO_BOX}:${LOGO_BOX}:force_original_aspect_ratio=decrease,format=rgba[logo]`);
+    inputs.push({
+      source: plan.logoPath,
+      options: [
+        "-loop",
+        "1",
+        "-framerate",
+        String(plan.fps),
+        "-t",
+        num(plan.totalSeconds + READ_SLACK_SECONDS),
+      ],
+    });
+    chains.push(
+      `[${index}:v]scale=${LOGO_BOX}:${LOGO_BOX}:force_original_aspect_ratio=decrease,format=rgba[logo]`,
+    );
     chains.push(`[vcat][logo]overlay=W-w-${LOGO_MARGIN}:${LOGO_MARGIN}:shortest=1:format=yuv420[vlogo]`);
     captioned = "[vlogo]";
   }
   chains.push(`${captioned}ass=filename=${assFileName}:fontsdir=${fontsDirName}[vout]`);
   // loudnorm upsamples internally to 192 kHz; resample back for AAC.
-  chains.push(`[acat]loudnorm=I=${loudnessTarget}:TP=-1.5:LRA=11,aresample=${AUDIO_RATE},aformat=sample_fmts=fltp:channel_layouts=stereo[aout]`);
+  chains.push(
+    `[acat]loudnorm=I=${loudnessTarget}:TP=-1.5:LRA=11,aresample=${AUDIO_RATE},aformat=sample_fmts=fltp:channel_layouts=stereo[aout]`,
+  );
 
   return { inputs, filterComplex: chains.join(";"), videoLabel: "[vout]", audioLabel: "[aout]" };
 }
@@ -147,21 +180,57 @@ export interface EncoderSettings {
   audioBitrate?: string;
 }
 
-export const DEFAULT_ENCODER: Required<EncoderSettings> = { preset: "veryfast", crf: 21, audioBitrate: "128k" };
+export const DEFAULT_ENCODER: Required<EncoderSettings> = {
+  preset: "veryfast",
+  crf: 21,
+  audioBitrate: "128k",
+};
 
-export function buildOutputOptions(plan: RenderPlan, graph: BuiltFilterGraph, settings: EncoderSettings = {}): string[] {
+export function buildOutputOptions(
+  plan: RenderPlan,
+  graph: BuiltFilterGraph,
+  settings: EncoderSettings = {},
+): string[] {
   const { preset, crf, audioBitrate } = { ...DEFAULT_ENCODER, ...settings };
   return [
-    "-map", graph.videoLabel,
-    "-map", graph.audioLabel,
-    "-c:v", "libx264", "-preset", preset, "-crf", String(crf), "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", String(plan.fps),
-    "-c:a", "aac", "-b:a", audioBitrate, "-ar", String(AUDIO_RATE), "-ac", "2",
-    "-t", num(plan.totalSeconds),
-    "-movflags", "+faststart",
-    "-f", "mp4",
+    "-map",
+    graph.videoLabel,
+    "-map",
+    graph.audioLabel,
+    "-c:v",
+    "libx264",
+    "-preset",
+    preset,
+    "-crf",
+    String(crf),
+    "-profile:v",
+    "high",
+    "-pix_fmt",
+    "yuv420p",
+    "-r",
+    String(plan.fps),
+    "-c:a",
+    "aac",
+    "-b:a",
+    audioBitrate,
+    "-ar",
+    String(AUDIO_RATE),
+    "-ac",
+    "2",
+    "-t",
+    num(plan.totalSeconds),
+    "-movflags",
+    "+faststart",
+    "-f",
+    "mp4",
   ];
 }
 
-export function buildOutput(target: string, plan: RenderPlan, graph: BuiltFilterGraph, settings?: EncoderSettings): FfmpegOutput {
+export function buildOutput(
+  target: string,
+  plan: RenderPlan,
+  graph: BuiltFilterGraph,
+  settings?: EncoderSettings,
+): FfmpegOutput {
   return { target, options: buildOutputOptions(plan, graph, settings) };
 }

@@ -72,7 +72,12 @@ export function toRenderVersionDto(row: RenderRow): RenderVersionDto {
 
 export function listScriptLines(db: DbOrTx, pieceId: number): EpisodeScriptLine[] {
   return db
-    .select({ voiceover: schema.episodeScriptLines.voiceover, caption: schema.episodeScriptLines.caption, shotNote: schema.episodeScriptLines.shotNote, seconds: schema.episodeScriptLines.seconds })
+    .select({
+      voiceover: schema.episodeScriptLines.voiceover,
+      caption: schema.episodeScriptLines.caption,
+      shotNote: schema.episodeScriptLines.shotNote,
+      seconds: schema.episodeScriptLines.seconds,
+    })
     .from(schema.episodeScriptLines)
     .where(eq(schema.episodeScriptLines.pieceId, pieceId))
     .orderBy(asc(schema.episodeScriptLines.position))
@@ -89,7 +94,12 @@ export function listEpisodeClips(db: DbOrTx, pieceId: number): MediaAssetRow[] {
 }
 
 export function listRenderVersions(db: DbOrTx, pieceId: number): RenderRow[] {
-  return db.select().from(schema.episodeRenders).where(eq(schema.episodeRenders.pieceId, pieceId)).orderBy(desc(schema.episodeRenders.number)).all();
+  return db
+    .select()
+    .from(schema.episodeRenders)
+    .where(eq(schema.episodeRenders.pieceId, pieceId))
+    .orderBy(desc(schema.episodeRenders.number))
+    .all();
 }
 
 export const RENDER_KEY_PREFIX = "video.render:";
@@ -100,7 +110,13 @@ export function activeRenderJob(db: DbOrTx, pieceId: number) {
     db
       .select()
       .from(schema.jobs)
-      .where(and(eq(schema.jobs.type, "video.render"), inArray(schema.jobs.status, ["queued", "running"]), like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`)))
+      .where(
+        and(
+          eq(schema.jobs.type, "video.render"),
+          inArray(schema.jobs.status, ["queued", "running"]),
+          like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`),
+        ),
+      )
       .orderBy(desc(schema.jobs.id))
       .get() ?? null
   );
@@ -111,7 +127,12 @@ export function latestRenderJob(db: DbOrTx, pieceId: number): JobDto | null {
   const job = db
     .select()
     .from(schema.jobs)
-    .where(and(eq(schema.jobs.type, "video.render"), like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`)))
+    .where(
+      and(
+        eq(schema.jobs.type, "video.render"),
+        like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`),
+      ),
+    )
     .orderBy(desc(schema.jobs.id))
     .get();
   return job ? toJobDto(job) : null;
@@ -123,7 +144,11 @@ export function getEpisode(options: { db: Db; pieceId: number; actor: Actor }) {
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
   const { piece, column } = loaded;
-  const owner = db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, piece.ownerId)).get();
+  const owner = db
+    .select({ name: schema.users.name })
+    .from(schema.users)
+    .where(eq(schema.users.id, piece.ownerId))
+    .get();
   return {
     ok: true as const,
     episode: {
@@ -136,7 +161,14 @@ export function getEpisode(options: { db: Db; pieceId: number; actor: Actor }) {
       mixCategory: piece.mixCategory,
       updatedAt: piece.updatedAt.toISOString(),
     },
-    column: { id: column.id, name: column.name, durationSeconds: column.durationSeconds, outroLine: column.outroLine, readingSpeedCps: column.readingSpeedCps, episodeTarget: column.episodeTarget },
+    column: {
+      id: column.id,
+      name: column.name,
+      durationSeconds: column.durationSeconds,
+      outroLine: column.outroLine,
+      readingSpeedCps: column.readingSpeedCps,
+      episodeTarget: column.episodeTarget,
+    },
     lines: listScriptLines(db, pieceId),
     clips: listEpisodeClips(db, pieceId).map(toMediaAssetDto),
     versions: listRenderVersions(db, pieceId).map(toRenderVersionDto),

@@ -27,7 +27,9 @@ async function freshWorkDir(studio: Studio, jobId: number): Promise<string> {
 /** The engine writes hidden siblings of the final files; a killed attempt can leave them behind. */
 async function removeStaleSiblings(dir: string, prefix: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(`.${prefix}`)).map((n) => rm(path.join(dir, n), { force: true })));
+  await Promise.all(
+    names.filter((n) => n.startsWith(`.${prefix}`)).map((n) => rm(path.join(dir, n), { force: true })),
+  );
 }
 
 function abortedError(ctx: JobContext): Error {
@@ -43,7 +45,10 @@ const verifyMedia: JobHandler = async (ctx) => {
   // Deleted while queued: nothing to check.
   if (!asset) return { result: { assetId, skipped: true } };
   const record = (tx: DbOrTx, status: "verified" | "failed", error: string | null) => {
-    tx.update(schema.mediaAssets).set({ verifyStatus: status, verifyError: error }).where(eq(schema.mediaAssets.id, assetId)).run();
+    tx.update(schema.mediaAssets)
+      .set({ verifyStatus: status, verifyError: error })
+      .where(eq(schema.mediaAssets.id, assetId))
+      .run();
     recordAudit(tx, {
       actor: { id: null, label: "worker" },
       action: "media.verify",
@@ -54,13 +59,19 @@ const verifyMedia: JobHandler = async (ctx) => {
       at: ctx.studio.now(),
     });
   };
-  if (asset.kind !== "video") return { result: { assetId, status: "verified" }, commit: (tx) => record(tx, "verified", null) };
+  if (asset.kind !== "video")
+    return { result: { assetId, status: "verified" }, commit: (tx) => record(tx, "verified", null) };
   ctx.reportProgress(0.05, "正在完整解码检测");
-  const checked = await verifyFullDecode({ path: resolveStored(config.dataDir, asset.relPath), signal: ctx.signal, logger: ctx.logger });
+  const checked = await verifyFullDecode({
+    path: resolveStored(config.dataDir, asset.relPath),
+    signal: ctx.signal,
+    logger: ctx.logger,
+  });
   if (!checked.ok && checked.code === "aborted") throw abortedError(ctx);
   const status = checked.ok ? "verified" : "failed";
   const error = checked.ok ? null : checked.message;
-  if (!checked.ok) ctx.logger.warn({ assetId, detail: checked.detail.slice(-500) }, "uploaded clip failed the full decode");
+  if (!checked.ok)
+    ctx.logger.warn({ assetId, detail: checked.detail.slice(-500) }, "uploaded clip failed the full decode");
   return {
     result: { assetId, status },
     commit: (tx: DbOrTx) => record(tx, status, error),
@@ -88,7 +99,10 @@ const renderVideo: JobHandler = async (ctx) => {
 
   if (!capabilitiesChecked) {
     const caps = await checkFfmpegCapabilities();
-    if (!caps.ok) throw new PermanentJobError(`ffmpeg 缺少 ${caps.missing.join("、")}，无法合成视频。请安装带 libx264 和 libass 的 ffmpeg（FFMPEG_PATH）。`);
+    if (!caps.ok)
+      throw new PermanentJobError(
+        `ffmpeg 缺少 ${caps.missing.join("、")}，无法合成视频。请安装带 libx264 和 libass 的 ffmpeg（FFMPEG_PATH）。`,
+      );
     capabilitiesChecked = true;
   }
 
@@ -102,7 +116,11 @@ const renderVideo: JobHandler = async (ctx) => {
   await mkdir(outDir, { recursive: true });
   const base = `job-${jobId}`;
   await removeStaleSiblings(outDir, base);
-  const files = { outputPath: path.join(outDir, `${base}.mp4`), coverPath: path.join(outDir, `${base}-cover.jpg`), thumbnailPath: path.join(outDir, `${base}-thumb.jpg`) };
+  const files = {
+    outputPath: path.join(outDir, `${base}.mp4`),
+    coverPath: path.join(outDir, `${base}-cover.jpg`),
+    thumbnailPath: path.join(outDir, `${base}-thumb.jpg`),
+  };
 
   ctx.reportProgress(0.01, "正在合成", null);
   try {
@@ -116,25 +134,67 @@ const renderVideo: JobHandler = async (ctx) => {
       signal: ctx.signal,
       logger: ctx.logger,
       encoder: encoderFromEnv(),
-      onProgress: ({ fraction, etaSeconds }) => ctx.reportProgress(fraction, fraction >= 1 ? "已完成" : "正在合成", etaSeconds === null ? null : Math.round(etaSeconds)),
+      onProgress: ({ fraction, etaSeconds }) =>
+        ctx.reportProgress(
+          fraction,
+          fraction >= 1 ? "已完成" : "正在合成",
+          etaSeconds === null ? null : Math.round(etaSeconds),
+        ),
     });
     if (!rendered.ok) {
       if (rendered.code === "aborted") throw abortedError(ctx);
-      if (rendered.code === "encode_failed" || rendered.code === "verify_failed" || rendered.code === "cover_failed") throw new Error(`${rendered.message} ${rendered.detail?.slice(-300) ?? ""}`.trim());
+      if (
+        rendered.code === "encode_failed" ||
+        rendered.code === "verify_failed" ||
+        rendered.code === "cover_failed"
+      )
+        throw new Error(`${rendered.message} ${rendered.detail?.slice(-300) ?? ""}`.trim());
       throw new PermanentJobError(rendered.message);
     }
-    const rel = { videoPath: relativeToData(config.dataDir, files.outputPath), coverPath: relativeToData(config.dataDir, files.coverPath), thumbnailPath: relativeToData(config.dataDir, files.thumbnailPath) };
+    const rel = {
+      videoPath: relativeToData(config.dataDir, files.outputPath),
+      coverPath: relativeToData(config.dataDir, files.coverPath),
+      thumbnailPath: relativeToData(config.dataDir, files.thumbnailPath),
+    };
     const createdBy = ctx.job.createdBy;
     return {
-      result: { pieceId, bytes: rendered.bytes, durationSeconds: rendered.durationSeconds, warnings: rendered.warnings },
+      result: {
+        pieceId,
+        bytes: rendered.bytes,
+        durationSeconds: rendered.durationSeconds,
+        warnings: rendered.warnings,
+      },
       commit: (tx) => {
-        const number = (tx.select({ n: max(schema.episodeRenders.number) }).from(schema.episodeRenders).where(eq(schema.episodeRenders.pieceId, pieceId)).get()?.n ?? 0) + 1;
+        const number =
+          (tx
+            .select({ n: max(schema.episodeRenders.number) })
+            .from(schema.episodeRenders)
+            .where(eq(schema.episodeRenders.pieceId, pieceId))
+            .get()?.n ?? 0) + 1;
         const row = tx
           .insert(schema.episodeRenders)
-          .values({ pieceId, number, jobId, ...rel, bytes: rendered.bytes, durationSeconds: rendered.durationSeconds, coverAtSecond, inputHash: input.inputHash, createdBy, createdAt: ctx.studio.now() })
+          .values({
+            pieceId,
+            number,
+            jobId,
+            ...rel,
+            bytes: rendered.bytes,
+            durationSeconds: rendered.durationSeconds,
+            coverAtSecond,
+            inputHash: input.inputHash,
+            createdBy,
+            createdAt: ctx.studio.now(),
+          })
           .returning({ id: schema.episodeRenders.id })
           .get();
-        recordAudit(tx, { actor: { id: createdBy, label: "worker" }, action: "episode.render.create", entity: "piece", entityId: pieceId, after: { renderId: row.id, number, jobId, bytes: rendered.bytes }, at: ctx.studio.now() });
+        recordAudit(tx, {
+          actor: { id: createdBy, label: "worker" },
+          action: "episode.render.create",
+          entity: "piece",
+          entityId: pieceId,
+          after: { renderId: row.id, number, jobId, bytes: rendered.bytes },
+          at: ctx.studio.now(),
+        });
       },
     };
   } catch (error) {
@@ -152,7 +212,8 @@ const makeDemoClips: JobHandler = async (ctx) => {
   if (pieceId === null) throw new PermanentJobError("payload.pieceId missing");
   const seconds = num(ctx.job.payload.seconds) ?? 20;
   const { db, config } = ctx.studio;
-  if (!db.select({ id: schema.pieces.id }).from(schema.pieces).where(eq(schema.pieces.id, pieceId)).get()) return { result: { skipped: true } };
+  if (!db.select({ id: schema.pieces.id }).from(schema.pieces).where(eq(schema.pieces.id, pieceId)).get())
+    return { result: { skipped: true } };
   const workDir = await freshWorkDir(ctx.studio, ctx.job.id);
   try {
     ctx.reportProgress(0.05, "正在生成示例素材");
@@ -171,13 +232,35 @@ const makeDemoClips: JobHandler = async (ctx) => {
       await rename(clip.path, resolveStored(config.dataDir, rel));
       const { size } = await stat(resolveStored(config.dataDir, rel));
       const p = probed.probe;
-      rows.push({ pieceId, role: "footage", kind: "video", originalName: `示例素材${i + 1}：${clip.description}`, relPath: rel, bytes: size, durationSeconds: p.durationSeconds, width: p.video?.width ?? null, height: p.video?.height ?? null, sar: p.video?.sar ?? 1, hasAudio: p.hasAudio, position: i, verifyStatus: "verified", createdAt: ctx.studio.now() });
+      rows.push({
+        pieceId,
+        role: "footage",
+        kind: "video",
+        originalName: `示例素材${i + 1}：${clip.description}`,
+        relPath: rel,
+        bytes: size,
+        durationSeconds: p.durationSeconds,
+        width: p.video?.width ?? null,
+        height: p.video?.height ?? null,
+        sar: p.video?.sar ?? 1,
+        hasAudio: p.hasAudio,
+        position: i,
+        verifyStatus: "verified",
+        createdAt: ctx.studio.now(),
+      });
     }
     return {
       result: { pieceId, clips: rows.length },
       commit: (tx) => {
         for (const row of rows) tx.insert(schema.mediaAssets).values(row).run();
-        recordAudit(tx, { actor: { id: null, label: "system" }, action: "episode.media.sample", entity: "piece", entityId: pieceId, after: { clips: rows.length }, at: ctx.studio.now() });
+        recordAudit(tx, {
+          actor: { id: null, label: "system" },
+          action: "episode.media.sample",
+          entity: "piece",
+          entityId: pieceId,
+          after: { clips: rows.length },
+          at: ctx.studio.now(),
+        });
       },
     };
   } finally {

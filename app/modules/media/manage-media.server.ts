@@ -10,7 +10,14 @@ import { listEpisodeClips } from "./get-episode.server";
 import { resolveStored } from "./media-store.server";
 
 /** Moves a clip one place up or down in the episode's playing order. */
-export function moveEpisodeClip(options: { db: Db; actor: Actor; pieceId: number; assetId: number; direction: "up" | "down"; now: Date }): Result {
+export function moveEpisodeClip(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  assetId: number;
+  direction: "up" | "down";
+  now: Date;
+}): Result {
   const { db, actor, now } = options;
   const loaded = requireEditableEpisode(db, options.pieceId, actor);
   if (!loaded.ok) return loaded;
@@ -22,52 +29,119 @@ export function moveEpisodeClip(options: { db: Db; actor: Actor; pieceId: number
     if (target < 0 || target >= clips.length) return { ok: true as const };
     const order = clips.map((c) => c.id);
     [order[index], order[target]] = [order[target], order[index]];
-    order.forEach((id, position) => tx.update(schema.mediaAssets).set({ position }).where(eq(schema.mediaAssets.id, id)).run());
-    recordAudit(tx, { actor: auditActor(actor), action: "episode.media.reorder", entity: "piece", entityId: options.pieceId, before: { order: clips.map((c) => c.id) }, after: { order }, at: now });
+    order.forEach((id, position) =>
+      tx.update(schema.mediaAssets).set({ position }).where(eq(schema.mediaAssets.id, id)).run(),
+    );
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "episode.media.reorder",
+      entity: "piece",
+      entityId: options.pieceId,
+      before: { order: clips.map((c) => c.id) },
+      after: { order },
+      at: now,
+    });
     return { ok: true as const };
   });
 }
 
 /** Deletes a clip: the row and audit entry in one transaction, then the file. */
-export async function deleteEpisodeClip(options: { db: Db; dataDir: string; actor: Actor; pieceId: number; assetId: number; now: Date }): Promise<Result> {
+export async function deleteEpisodeClip(options: {
+  db: Db;
+  dataDir: string;
+  actor: Actor;
+  pieceId: number;
+  assetId: number;
+  now: Date;
+}): Promise<Result> {
   const { db, actor, now } = options;
   const loaded = requireEditableEpisode(db, options.pieceId, actor);
   if (!loaded.ok) return loaded;
-  const asset = db.select().from(schema.mediaAssets).where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.pieceId, options.pieceId))).get();
+  const asset = db
+    .select()
+    .from(schema.mediaAssets)
+    .where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.pieceId, options.pieceId)))
+    .get();
   if (!asset) return fail(404, "not_found", "素材不存在。");
   db.transaction((tx) => {
     tx.delete(schema.mediaAssets).where(eq(schema.mediaAssets.id, asset.id)).run();
-    recordAudit(tx, { actor: auditActor(actor), action: "episode.media.delete", entity: "piece", entityId: options.pieceId, before: { assetId: asset.id, name: asset.originalName, bytes: asset.bytes }, at: now });
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "episode.media.delete",
+      entity: "piece",
+      entityId: options.pieceId,
+      before: { assetId: asset.id, name: asset.originalName, bytes: asset.bytes },
+      at: now,
+    });
   });
   await rm(resolveStored(options.dataDir, asset.relPath), { force: true });
   return { ok: true };
 }
 
-export async function deleteColumnAsset(options: { db: Db; dataDir: string; actor: Actor; columnId: number; assetId: number; now: Date }): Promise<Result> {
+export async function deleteColumnAsset(options: {
+  db: Db;
+  dataDir: string;
+  actor: Actor;
+  columnId: number;
+  assetId: number;
+  now: Date;
+}): Promise<Result> {
   const { db, actor, now } = options;
   if (!can(actor.roles, "columns.manage")) return fail(403, "forbidden", "你的角色不能修改栏目。");
-  const asset = db.select().from(schema.mediaAssets).where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.columnId, options.columnId))).get();
+  const asset = db
+    .select()
+    .from(schema.mediaAssets)
+    .where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.columnId, options.columnId)))
+    .get();
   if (!asset) return fail(404, "not_found", "素材不存在。");
   db.transaction((tx) => {
     tx.delete(schema.mediaAssets).where(eq(schema.mediaAssets.id, asset.id)).run();
-    recordAudit(tx, { actor: auditActor(actor), action: "column.asset.delete", entity: "column", entityId: options.columnId, before: { assetId: asset.id, role: asset.role, name: asset.originalName }, at: now });
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "column.asset.delete",
+      entity: "column",
+      entityId: options.columnId,
+      before: { assetId: asset.id, role: asset.role, name: asset.originalName },
+      at: now,
+    });
   });
   await rm(resolveStored(options.dataDir, asset.relPath), { force: true });
   return { ok: true };
 }
 
 /** Deletes one rendered version (video, cover, thumbnail); the others stay downloadable. */
-export async function deleteRenderVersion(options: { db: Db; dataDir: string; actor: Actor; pieceId: number; renderId: number; now: Date }): Promise<Result> {
+export async function deleteRenderVersion(options: {
+  db: Db;
+  dataDir: string;
+  actor: Actor;
+  pieceId: number;
+  renderId: number;
+  now: Date;
+}): Promise<Result> {
   const { db, actor, now } = options;
   const loaded = loadEpisode(db, options.pieceId);
   if (!loaded.ok) return loaded;
   if (!canRenderEpisode(loaded.piece, actor)) return fail(403, "forbidden", "你不能删除这条短视频的成片。");
-  const render = db.select().from(schema.episodeRenders).where(and(eq(schema.episodeRenders.id, options.renderId), eq(schema.episodeRenders.pieceId, options.pieceId))).get();
+  const render = db
+    .select()
+    .from(schema.episodeRenders)
+    .where(
+      and(eq(schema.episodeRenders.id, options.renderId), eq(schema.episodeRenders.pieceId, options.pieceId)),
+    )
+    .get();
   if (!render) return fail(404, "not_found", "成片版本不存在。");
   db.transaction((tx) => {
     tx.delete(schema.episodeRenders).where(eq(schema.episodeRenders.id, render.id)).run();
-    recordAudit(tx, { actor: auditActor(actor), action: "episode.render.delete", entity: "piece", entityId: options.pieceId, before: { renderId: render.id, number: render.number, bytes: render.bytes, jobId: render.jobId }, at: now });
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "episode.render.delete",
+      entity: "piece",
+      entityId: options.pieceId,
+      before: { renderId: render.id, number: render.number, bytes: render.bytes, jobId: render.jobId },
+      at: now,
+    });
   });
-  for (const rel of [render.videoPath, render.coverPath, render.thumbnailPath]) await rm(resolveStored(options.dataDir, rel), { force: true });
+  for (const rel of [render.videoPath, render.coverPath, render.thumbnailPath])
+    await rm(resolveStored(options.dataDir, rel), { force: true });
   return { ok: true };
 }

@@ -36,7 +36,19 @@ export function relativeToData(dataDir: string, fullPath: string): string {
   return path.relative(path.resolve(dataDir), fullPath);
 }
 
-const CONTENT_TYPES: Record<string, string> = { ".mp4": "video/mp4", ".mov": "video/quicktime", ".mkv": "video/x-matroska", ".webm": "video/webm", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".m4a": "audio/mp4", ".mp3": "audio/mpeg", ".wav": "audio/wav", ".aac": "audio/aac" };
+const CONTENT_TYPES: Record<string, string> = {
+  ".mp4": "video/mp4",
+  ".mov": "video/quicktime",
+  ".mkv": "video/x-matroska",
+  ".webm": "video/webm",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".m4a": "audio/mp4",
+  ".mp3": "audio/mpeg",
+  ".wav": "audio/wav",
+  ".aac": "audio/aac",
+};
 
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
@@ -47,11 +59,21 @@ export type FileBody =
   | { ok: false; status: 404 | 416 };
 
 /** A stored file as a response body, honouring a single byte range so players can seek. */
-export async function openFileBody(options: { fullPath: string; range: string | null; downloadName?: string }): Promise<FileBody> {
+export async function openFileBody(options: {
+  fullPath: string;
+  range: string | null;
+  downloadName?: string;
+}): Promise<FileBody> {
   const info = await stat(options.fullPath).catch(() => null);
   if (!info?.isFile()) return { ok: false, status: 404 };
-  const headers: Record<string, string> = { "Content-Type": contentTypeOf(options.fullPath), "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=0" };
-  if (options.downloadName) headers["Content-Disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(options.downloadName)}`;
+  const headers: Record<string, string> = {
+    "Content-Type": contentTypeOf(options.fullPath),
+    "Accept-Ranges": "bytes",
+    "Cache-Control": "private, max-age=0",
+  };
+  if (options.downloadName)
+    headers["Content-Disposition"] =
+      `attachment; filename*=UTF-8''${encodeURIComponent(options.downloadName)}`;
   const match = options.range ? /^bytes=(\d*)-(\d*)$/.exec(options.range) : null;
   if (match && (match[1] || match[2])) {
     const start = match[1] ? Number(match[1]) : Math.max(0, info.size - Number(match[2]));
@@ -59,8 +81,18 @@ export async function openFileBody(options: { fullPath: string; range: string | 
     if (start > end || start >= info.size) return { ok: false, status: 416 };
     headers["Content-Range"] = `bytes ${start}-${end}/${info.size}`;
     headers["Content-Length"] = String(end - start + 1);
-    return { ok: true, status: 206, headers, body: Readable.toWeb(createReadStream(options.fullPath, { start, end })) as ReadableStream<Uint8Array> };
+    return {
+      ok: true,
+      status: 206,
+      headers,
+      body: Readable.toWeb(createReadStream(options.fullPath, { start, end })) as ReadableStream<Uint8Array>,
+    };
   }
   headers["Content-Length"] = String(info.size);
-  return { ok: true, status: 200, headers, body: Readable.toWeb(createReadStream(options.fullPath)) as ReadableStream<Uint8Array> };
+  return {
+    ok: true,
+    status: 200,
+    headers,
+    body: Readable.toWeb(createReadStream(options.fullPath)) as ReadableStream<Uint8Array>,
+  };
 }

@@ -27,7 +27,11 @@ afterAll(async () => {
 
 describe("validateMediaFile", () => {
   it("accepts a real clip and reports what the planner needs", async () => {
-    const file = await make("ok.mp4", { video: "testsrc2=s=640x360:r=25", audio: "sine=frequency=440", seconds: 2 });
+    const file = await make("ok.mp4", {
+      video: "testsrc2=s=640x360:r=25",
+      audio: "sine=frequency=440",
+      seconds: 2,
+    });
     const result = await validateMediaFile({ path: file, maxBytes: 50 * MB });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -39,7 +43,12 @@ describe("validateMediaFile", () => {
   });
 
   it("refuses a file truncated in the middle, which ffprobe alone accepts", async () => {
-    const file = await make("cut.mp4", { video: "testsrc2=s=640x360:r=25", audio: "sine=frequency=440", seconds: 3, outputOptions: ["-movflags", "+faststart"] });
+    const file = await make("cut.mp4", {
+      video: "testsrc2=s=640x360:r=25",
+      audio: "sine=frequency=440",
+      seconds: 3,
+      outputOptions: ["-movflags", "+faststart"],
+    });
     const { size } = await stat(file);
     await truncate(file, Math.floor(size / 2));
     const quick = await validateMediaFile({ path: file, maxBytes: 50 * MB });
@@ -52,7 +61,10 @@ describe("validateMediaFile", () => {
   it("refuses a text file renamed .mp4", async () => {
     const file = path.join(dir, "notes.mp4");
     await writeFile(file, "这不是视频，只是一段文字。\n".repeat(50));
-    expect(await validateMediaFile({ path: file, maxBytes: 50 * MB })).toMatchObject({ ok: false, code: "not_media" });
+    expect(await validateMediaFile({ path: file, maxBytes: 50 * MB })).toMatchObject({
+      ok: false,
+      code: "not_media",
+    });
   });
 
   it("refuses an audio-only file", async () => {
@@ -65,23 +77,44 @@ describe("validateMediaFile", () => {
   it("refuses an empty file and a file over the limit", async () => {
     const empty = path.join(dir, "empty.mp4");
     await writeFile(empty, "");
-    expect(await validateMediaFile({ path: empty, maxBytes: MB })).toMatchObject({ ok: false, code: "empty_file" });
+    expect(await validateMediaFile({ path: empty, maxBytes: MB })).toMatchObject({
+      ok: false,
+      code: "empty_file",
+    });
     const file = await make("big.mp4", { video: "testsrc2=s=320x240:r=25", seconds: 1 });
     const result = await validateMediaFile({ path: file, maxBytes: 1000 });
     expect(result).toMatchObject({ ok: false, code: "too_large" });
   });
 
   it("refuses a codec the pipeline does not support and an insane duration", async () => {
-    const ffv1 = await make("lossless.mkv", { video: "testsrc2=s=320x240:r=25", seconds: 1, videoCodecOptions: ["-c:v", "ffv1"] });
-    expect(await validateMediaFile({ path: ffv1, maxBytes: 50 * MB })).toMatchObject({ ok: false, code: "unknown_codec" });
+    const ffv1 = await make("lossless.mkv", {
+      video: "testsrc2=s=320x240:r=25",
+      seconds: 1,
+      videoCodecOptions: ["-c:v", "ffv1"],
+    });
+    expect(await validateMediaFile({ path: ffv1, maxBytes: 50 * MB })).toMatchObject({
+      ok: false,
+      code: "unknown_codec",
+    });
     const ok = await make("two-seconds.mp4", { video: "testsrc2=s=320x240:r=25", seconds: 2 });
-    expect(await validateMediaFile({ path: ok, maxBytes: 50 * MB, maxDurationSeconds: 1 })).toMatchObject({ ok: false, code: "bad_duration" });
+    expect(await validateMediaFile({ path: ok, maxBytes: 50 * MB, maxDurationSeconds: 1 })).toMatchObject({
+      ok: false,
+      code: "bad_duration",
+    });
   });
 
   it("accepts a still image and reports anamorphic pixels", async () => {
-    const png = await make("still.png", { video: "color=c=gray:s=800x600", seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
+    const png = await make("still.png", {
+      video: "color=c=gray:s=800x600",
+      seconds: 1,
+      videoCodecOptions: ["-frames:v", "1"],
+    });
     const image = await validateMediaFile({ path: png, maxBytes: 50 * MB });
-    expect(image).toMatchObject({ ok: true, type: "png", probe: { isStillImage: true, durationSeconds: null } });
+    expect(image).toMatchObject({
+      ok: true,
+      type: "png",
+      probe: { isStillImage: true, durationSeconds: null },
+    });
     const dv = await make("dv.mp4", { video: "testsrc2=s=720x576:r=25,setsar=16/15", seconds: 1 });
     const probed = await probeMedia(dv);
     expect(probed.ok && probed.probe.video?.sar).toBeCloseTo(16 / 15, 3);
@@ -89,12 +122,18 @@ describe("validateMediaFile", () => {
 });
 
 describe("saveUploadStream", () => {
-  const chunks = (count: number, size: number) => Readable.from(Array.from({ length: count }, () => Buffer.alloc(size, 7)));
+  const chunks = (count: number, size: number) =>
+    Readable.from(Array.from({ length: count }, () => Buffer.alloc(size, 7)));
 
   it("stores a complete upload under its final name only", async () => {
     const dest = path.join(dir, "uploads-ok");
     const seen: number[] = [];
-    const result = await saveUploadStream({ stream: chunks(4, 1000), destDir: dest, maxBytes: 10_000, onProgress: (b) => seen.push(b) });
+    const result = await saveUploadStream({
+      stream: chunks(4, 1000),
+      destDir: dest,
+      maxBytes: 10_000,
+      onProgress: (b) => seen.push(b),
+    });
     expect(result).toMatchObject({ ok: true, bytes: 4000 });
     if (!result.ok) return;
     expect((await stat(result.path)).size).toBe(4000);
@@ -111,9 +150,13 @@ describe("saveUploadStream", () => {
 
   it("refuses an empty upload and unsafe names", async () => {
     const dest = path.join(dir, "uploads-empty");
-    expect(await saveUploadStream({ stream: Readable.from([]), destDir: dest, maxBytes: 5000 })).toMatchObject({ ok: false, code: "empty_file" });
+    expect(
+      await saveUploadStream({ stream: Readable.from([]), destDir: dest, maxBytes: 5000 }),
+    ).toMatchObject({ ok: false, code: "empty_file" });
     expect(await readdir(dest)).toEqual([]);
-    await expect(saveUploadStream({ stream: chunks(1, 10), destDir: dest, maxBytes: 5000, fileName: "../escape.mp4" })).rejects.toThrow();
+    await expect(
+      saveUploadStream({ stream: chunks(1, 10), destDir: dest, maxBytes: 5000, fileName: "../escape.mp4" }),
+    ).rejects.toThrow();
   });
 });
 

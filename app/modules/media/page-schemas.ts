@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const id = (label: string) => z.coerce.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`);
+const id = (label: string) =>
+  z.coerce
+    .number({ error: `${label}无效` })
+    .int(`${label}无效`)
+    .positive(`${label}无效`);
 
 /** The clip buttons on the episode page (move up/down, delete). */
 export const clipActionSchema = z.object({ assetId: id("素材") });
@@ -19,7 +23,12 @@ export type ColumnAssetRole = (typeof COLUMN_ASSET_ROLES)[number];
 export const requestRenderSchema = z.object({
   coverAtSecond: z.preprocess(
     (v) => (v === "" || v == null ? undefined : v),
-    z.coerce.number({ error: "封面时间必须是数字" }).refine(Number.isFinite, "封面时间必须是数字").min(0, "封面时间不能为负数").max(600, "封面时间超出视频长度").optional(),
+    z.coerce
+      .number({ error: "封面时间必须是数字" })
+      .refine(Number.isFinite, "封面时间必须是数字")
+      .min(0, "封面时间不能为负数")
+      .max(600, "封面时间超出视频长度")
+      .optional(),
   ),
 });
 export type RequestRenderInput = z.infer<typeof requestRenderSchema>;

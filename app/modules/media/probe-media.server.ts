@@ -72,9 +72,14 @@ export function parseProbeJson(raw: RawProbe): MediaProbe {
   const duration = Number(raw.format?.duration);
   const size = Number(raw.format?.size);
   // ffmpeg auto-rotates phone footage on decode, so plan with the displayed orientation.
-  const rotation = v ? Number(v.tags?.rotate ?? v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? 0) || 0 : 0;
+  const rotation = v
+    ? Number(v.tags?.rotate ?? v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? 0) || 0
+    : 0;
   const quarterTurn = Math.abs(rotation) % 180 === 90;
-  const isStillImage = Boolean(v) && (IMAGE_FORMATS.test(formatName) || ((v?.codec_name === "png" || v?.codec_name === "mjpeg") && !a && !Number.isFinite(duration)));
+  const isStillImage =
+    Boolean(v) &&
+    (IMAGE_FORMATS.test(formatName) ||
+      ((v?.codec_name === "png" || v?.codec_name === "mjpeg") && !a && !Number.isFinite(duration)));
   return {
     formatName,
     durationSeconds: Number.isFinite(duration) && !isStillImage ? duration : null,
@@ -90,7 +95,13 @@ export function parseProbeJson(raw: RawProbe): MediaProbe {
           rotation,
         }
       : null,
-    audio: a ? { codec: a.codec_name ?? "unknown", sampleRate: Number(a.sample_rate) || 0, channels: a.channels ?? 0 } : null,
+    audio: a
+      ? {
+          codec: a.codec_name ?? "unknown",
+          sampleRate: Number(a.sample_rate) || 0,
+          channels: a.channels ?? 0,
+        }
+      : null,
     hasAudio: Boolean(a),
     isStillImage,
     streamCount: streams.length,
@@ -98,8 +109,13 @@ export function parseProbeJson(raw: RawProbe): MediaProbe {
 }
 
 export async function probeMedia(path: string, signal?: AbortSignal): Promise<ProbeResult> {
-  const result = await runBinary(ffprobePath(), ["-v", "error", "-print_format", "json", "-show_streams", "-show_format", path], signal);
-  if (result.code !== 0) return { ok: false, message: result.stderr.trim().slice(-1000) || `ffprobe exited with ${result.code}` };
+  const result = await runBinary(
+    ffprobePath(),
+    ["-v", "error", "-print_format", "json", "-show_streams", "-show_format", path],
+    signal,
+  );
+  if (result.code !== 0)
+    return { ok: false, message: result.stderr.trim().slice(-1000) || `ffprobe exited with ${result.code}` };
   try {
     return { ok: true, probe: parseProbeJson(JSON.parse(result.stdout) as RawProbe) };
   } catch {

@@ -6,7 +6,14 @@ import { buildAssScript } from "./captions";
 import { runFfmpeg, silentLogger, type MediaLogger } from "./ffmpeg.server";
 import { buildFilterGraph, buildOutput, type EncoderSettings } from "./filter-graph";
 import { probeMedia } from "./probe-media.server";
-import { planRender, type ClipSource, type ColumnSpec, type EpisodeSpec, type PlanErrorCode, type RenderPlan } from "./render-plan";
+import {
+  planRender,
+  type ClipSource,
+  type ColumnSpec,
+  type EpisodeSpec,
+  type PlanErrorCode,
+  type RenderPlan,
+} from "./render-plan";
 
 export const THUMBNAIL_WIDTH = 270;
 export const THUMBNAIL_HEIGHT = 480;
@@ -40,7 +47,15 @@ export interface RenderEpisodeOptions {
 export type RenderErrorCode = PlanErrorCode | "aborted" | "encode_failed" | "verify_failed" | "cover_failed";
 
 export type RenderEpisodeResult =
-  | { ok: true; durationSeconds: number; bytes: number; width: number; height: number; warnings: string[]; plan: RenderPlan }
+  | {
+      ok: true;
+      durationSeconds: number;
+      bytes: number;
+      width: number;
+      height: number;
+      warnings: string[];
+      plan: RenderPlan;
+    }
   | { ok: false; code: RenderErrorCode; message: string; detail?: string };
 
 const MESSAGES = {
@@ -53,7 +68,10 @@ const MESSAGES = {
 /** Only the caption fonts: libass loads every file in fontsdir, and the graph path stays plain. */
 async function prepareFontsDir(dir: string): Promise<void> {
   await mkdir(dir);
-  for (const [source, name] of [[notoSansScRegularPath, "regular.ttf"], [notoSansScBoldPath, "bold.ttf"]] as const) {
+  for (const [source, name] of [
+    [notoSansScRegularPath, "regular.ttf"],
+    [notoSansScBoldPath, "bold.ttf"],
+  ] as const) {
     const target = path.join(dir, name);
     await symlink(source, target).catch(() => copyFile(source, target));
   }
@@ -76,14 +94,30 @@ async function verifyOutput(file: string, plan: RenderPlan): Promise<string | nu
   if (!probed.ok) return `ffprobe failed: ${probed.message}`;
   const { video, audio, durationSeconds } = probed.probe;
   if (!video || video.codec !== "h264") return `video stream missing or not h264 (${video?.codec})`;
-  if (video.width !== plan.width || video.height !== plan.height) return `size ${video.width}x${video.height}`;
-  if (!audio || audio.codec !== "aac" || audio.sampleRate !== 48000 || audio.channels !== 2) return `audio stream wrong: ${JSON.stringify(audio)}`;
-  if (durationSeconds === null || Math.abs(durationSeconds - plan.totalSeconds) > DURATION_TOLERANCE_SECONDS) return `duration ${durationSeconds} vs ${plan.totalSeconds}`;
+  if (video.width !== plan.width || video.height !== plan.height)
+    return `size ${video.width}x${video.height}`;
+  if (!audio || audio.codec !== "aac" || audio.sampleRate !== 48000 || audio.channels !== 2)
+    return `audio stream wrong: ${JSON.stringify(audio)}`;
+  if (durationSeconds === null || Math.abs(durationSeconds - plan.totalSeconds) > DURATION_TOLERANCE_SECONDS)
+    return `duration ${durationSeconds} vs ${plan.totalSeconds}`;
   return durationSeconds;
 }
 
 export async function renderEpisode(options: RenderEpisodeOptions): Promise<RenderEpisodeResult> {
-  const { workDir, outputPath, coverPath, thumbnailPath, column, episode, clips, onProgress, signal, logger = silentLogger, encoder, now = Date.now } = options;
+  const {
+    workDir,
+    outputPath,
+    coverPath,
+    thumbnailPath,
+    column,
+    episode,
+    clips,
+    onProgress,
+    signal,
+    logger = silentLogger,
+    encoder,
+    now = Date.now,
+  } = options;
   const planned = planRender({ column, episode, clips });
   if (!planned.ok) return planned;
   const plan = planned.plan;
@@ -94,24 +128,40 @@ export async function renderEpisode(options: RenderEpisodeOptions): Promise<Rend
   const tempOutput = siblingTemp(outputPath, token);
   const tempCover = siblingTemp(coverPath, token);
   const tempThumb = siblingTemp(thumbnailPath, token);
-  const cleanupOutputs = () => Promise.all([tempOutput, tempCover, tempThumb].map((f) => rm(f, { force: true })));
+  const cleanupOutputs = () =>
+    Promise.all([tempOutput, tempCover, tempThumb].map((f) => rm(f, { force: true })));
 
   try {
-    await writeFile(path.join(tempDir, "captions.ass"), buildAssScript(plan, { fontFamily: NOTO_SANS_SC_FAMILY }), "utf8");
+    await writeFile(
+      path.join(tempDir, "captions.ass"),
+      buildAssScript(plan, { fontFamily: NOTO_SANS_SC_FAMILY }),
+      "utf8",
+    );
     await prepareFontsDir(path.join(tempDir, "fonts"));
     const graph = buildFilterGraph(plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
 
     const startedAt = now();
-    logger.info({ totalSeconds: plan.totalSeconds, segments: plan.body.length, cues: plan.cues.length, outputPath }, "render start");
+    logger.info(
+      { totalSeconds: plan.totalSeconds, segments: plan.body.length, cues: plan.cues.length, outputPath },
+      "render start",
+    );
     const encoded = await runFfmpeg({
-      invocation: { inputs: graph.inputs, complexFilter: graph.filterComplex, outputs: [buildOutput(tempOutput, plan, graph, encoder)], cwd: tempDir },
+      invocation: {
+        inputs: graph.inputs,
+        complexFilter: graph.filterComplex,
+        outputs: [buildOutput(tempOutput, plan, graph, encoder)],
+        cwd: tempDir,
+      },
       signal,
       logger,
       // fluent-ffmpeg's percent assumes a single input; our own clock is the planned length.
       onProgress: ({ outSeconds }) => {
         const fraction = Math.min(0.99, Math.max(0, outSeconds / plan.totalSeconds));
         const elapsed = (now() - startedAt) / 1000;
-        onProgress?.({ fraction, etaSeconds: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null });
+        onProgress?.({
+          fraction,
+          etaSeconds: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null,
+        });
       },
     });
     if (!encoded.ok) {
@@ -129,13 +179,30 @@ export async function renderEpisode(options: RenderEpisodeOptions): Promise<Rend
       return { ok: false, code: "verify_failed", message: MESSAGES.verify_failed, detail: problem };
     }
 
-    const at = Math.min(Math.max(0, options.coverAtSecond ?? defaultCoverSecond(plan)), plan.totalSeconds - 0.1);
+    const at = Math.min(
+      Math.max(0, options.coverAtSecond ?? defaultCoverSecond(plan)),
+      plan.totalSeconds - 0.1,
+    );
     const covers = await runFfmpeg({
       invocation: {
         inputs: [{ source: tempOutput, options: ["-ss", at.toFixed(3)] }],
         outputs: [
           { target: tempCover, options: ["-map", "0:v", "-frames:v", "1", "-q:v", "2", "-f", "image2"] },
-          { target: tempThumb, options: ["-map", "0:v", "-frames:v", "1", "-vf", `scale=${THUMBNAIL_WIDTH}:${THUMBNAIL_HEIGHT}`, "-q:v", "4", "-f", "image2"] },
+          {
+            target: tempThumb,
+            options: [
+              "-map",
+              "0:v",
+              "-frames:v",
+              "1",
+              "-vf",
+              `scale=${THUMBNAIL_WIDTH}:${THUMBNAIL_HEIGHT}`,
+              "-q:v",
+              "4",
+              "-f",
+              "image2",
+            ],
+          },
         ],
       },
       signal,
@@ -143,7 +210,9 @@ export async function renderEpisode(options: RenderEpisodeOptions): Promise<Rend
     });
     if (!covers.ok) {
       await cleanupOutputs();
-      return covers.code === "aborted" ? { ok: false, code: "aborted", message: MESSAGES.aborted } : { ok: false, code: "cover_failed", message: MESSAGES.cover_failed, detail: covers.stderrTail };
+      return covers.code === "aborted"
+        ? { ok: false, code: "aborted", message: MESSAGES.aborted }
+        : { ok: false, code: "cover_failed", message: MESSAGES.cover_failed, detail: covers.stderrTail };
     }
 
     await rename(tempCover, coverPath);
@@ -152,7 +221,15 @@ export async function renderEpisode(options: RenderEpisodeOptions): Promise<Rend
     const { size } = await stat(outputPath);
     onProgress?.({ fraction: 1, etaSeconds: 0 });
     logger.info({ outputPath, bytes: size, wallSeconds: (now() - startedAt) / 1000 }, "render done");
-    return { ok: true, durationSeconds: verified, bytes: size, width: plan.width, height: plan.height, warnings: plan.warnings, plan };
+    return {
+      ok: true,
+      durationSeconds: verified,
+      bytes: size,
+      width: plan.width,
+      height: plan.height,
+      warnings: plan.warnings,
+      plan,
+    };
   } catch (error) {
     await cleanupOutputs();
     throw error;

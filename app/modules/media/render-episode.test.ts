@@ -13,7 +13,11 @@ const W = 1080;
 const H = 1920;
 let dir: string;
 
-async function clipFrom(name: string, spec: LavfiClipSpec, extra: Partial<ClipSource> = {}): Promise<ClipSource> {
+async function clipFrom(
+  name: string,
+  spec: LavfiClipSpec,
+  extra: Partial<ClipSource> = {},
+): Promise<ClipSource> {
   const made = await makeLavfiClip({ outputPath: path.join(dir, name), spec });
   if (!made.ok) throw new Error(made.message);
   const probed = await probeMedia(made.path);
@@ -23,7 +27,21 @@ async function clipFrom(name: string, spec: LavfiClipSpec, extra: Partial<ClipSo
 
 /** One decoded frame as 8-bit luma, row-major. */
 async function grayFrame(file: string, atSecond: number): Promise<Buffer> {
-  const result = await runBinary(ffmpegPath(), ["-v", "error", "-ss", String(atSecond), "-i", file, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"]);
+  const result = await runBinary(ffmpegPath(), [
+    "-v",
+    "error",
+    "-ss",
+    String(atSecond),
+    "-i",
+    file,
+    "-frames:v",
+    "1",
+    "-f",
+    "rawvideo",
+    "-pix_fmt",
+    "gray",
+    "-",
+  ]);
   if (result.code !== 0) throw new Error(result.stderr);
   return result.stdoutBytes;
 }
@@ -31,18 +49,29 @@ async function grayFrame(file: string, atSecond: number): Promise<Buffer> {
 /** Pixels in a rectangle far from the mid-gray background: caption glyphs (white) and outline (black). */
 function extremePixels(frame: Buffer, x0: number, y0: number, x1: number, y1: number): number {
   let count = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
-    const v = frame[y * W + x];
-    if (v > 220 || v < 40) count++;
-  }
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const v = frame[y * W + x];
+      if (v > 220 || v < 40) count++;
+    }
   return count;
 }
 
 function outputs(name: string) {
-  return { outputPath: path.join(dir, `${name}.mp4`), coverPath: path.join(dir, `${name}-cover.jpg`), thumbnailPath: path.join(dir, `${name}-thumb.jpg`) };
+  return {
+    outputPath: path.join(dir, `${name}.mp4`),
+    coverPath: path.join(dir, `${name}-cover.jpg`),
+    thumbnailPath: path.join(dir, `${name}-thumb.jpg`),
+  };
 }
 
-const column: ColumnSpec = { name: "一分钟识车", durationSeconds: 4, outroLine: "到店报暗号“秒懂”送原厂雨伞", introCardSeconds: 0.5, outroSeconds: 0.5 };
+const column: ColumnSpec = {
+  name: "一分钟识车",
+  durationSeconds: 4,
+  outroLine: "到店报暗号“秒懂”送原厂雨伞",
+  introCardSeconds: 0.5,
+  outroSeconds: 0.5,
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "media-render-"));
@@ -55,8 +84,16 @@ describe("renderEpisode", () => {
   it("renders a 1080x1920 30 fps episode on the column's length with captions, fill, cover and thumbnail", async () => {
     // Body is 3 s: gray still (0.5–1.5), landscape with sound (1.5–2.5, cut from 3 s), anamorphic (2.5–3.5).
     const clips = [
-      await clipFrom("gray.png", { video: "color=c=0x808080:s=1080x1080", seconds: 1, videoCodecOptions: ["-frames:v", "1"] }, { stillSeconds: 3 }),
-      await clipFrom("wide.mp4", { video: "testsrc2=s=1920x1080:r=25", audio: "sine=frequency=440", seconds: 3 }),
+      await clipFrom(
+        "gray.png",
+        { video: "color=c=0x808080:s=1080x1080", seconds: 1, videoCodecOptions: ["-frames:v", "1"] },
+        { stillSeconds: 3 },
+      ),
+      await clipFrom("wide.mp4", {
+        video: "testsrc2=s=1920x1080:r=25",
+        audio: "sine=frequency=440",
+        seconds: 3,
+      }),
       await clipFrom("dv.mp4", { video: "testsrc2=s=720x576:r=25,setsar=16/15", seconds: 3 }),
     ];
     const progress: RenderProgress[] = [];
@@ -76,7 +113,13 @@ describe("renderEpisode", () => {
 
     const probed = await probeMedia(out.outputPath);
     if (!probed.ok) throw new Error(probed.message);
-    expect(probed.probe.video).toMatchObject({ codec: "h264", width: W, height: H, fps: 30, pixFmt: "yuv420p" });
+    expect(probed.probe.video).toMatchObject({
+      codec: "h264",
+      width: W,
+      height: H,
+      fps: 30,
+      pixFmt: "yuv420p",
+    });
     expect(probed.probe.audio).toMatchObject({ codec: "aac", sampleRate: 48000, channels: 2 });
     expect(Math.abs((probed.probe.durationSeconds ?? 0) - column.durationSeconds)).toBeLessThanOrEqual(0.1);
 
@@ -106,12 +149,18 @@ describe("renderEpisode", () => {
   it("cancels mid-way and leaves no temp files", async () => {
     const made = await makeSampleClips({ destDir: path.join(dir, "samples"), seconds: 3 });
     if (!made.ok) throw new Error(made.message);
-    const clips = await Promise.all(made.clips.map(async (c) => {
-      const probed = await probeMedia(c.path);
-      if (!probed.ok) throw new Error(probed.message);
-      return clipSourceFromProbe({ id: c.name, path: c.path, probe: probed.probe });
-    }));
-    const still = await clipFrom("still-cancel.png", { video: "color=c=0x336699:s=640x480", seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
+    const clips = await Promise.all(
+      made.clips.map(async (c) => {
+        const probed = await probeMedia(c.path);
+        if (!probed.ok) throw new Error(probed.message);
+        return clipSourceFromProbe({ id: c.name, path: c.path, probe: probed.probe });
+      }),
+    );
+    const still = await clipFrom("still-cancel.png", {
+      video: "color=c=0x336699:s=640x480",
+      seconds: 1,
+      videoCodecOptions: ["-frames:v", "1"],
+    });
     const controller = new AbortController();
     const outDir = path.join(dir, "cancel-out");
     await import("node:fs/promises").then((fs) => fs.mkdir(outDir));
@@ -136,7 +185,13 @@ describe("renderEpisode", () => {
   });
 
   it("returns planning problems without touching the disk", async () => {
-    const result = await renderEpisode({ workDir: path.join(dir, "never"), ...outputs("none"), column, episode: { title: "空", script: [] }, clips: [] });
+    const result = await renderEpisode({
+      workDir: path.join(dir, "never"),
+      ...outputs("none"),
+      column,
+      episode: { title: "空", script: [] },
+      clips: [],
+    });
     expect(result).toMatchObject({ ok: false, code: "no_clips" });
     await expect(readdir(path.join(dir, "never"))).rejects.toThrow();
   });

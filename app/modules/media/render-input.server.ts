@@ -30,10 +30,24 @@ function toClipSource(dataDir: string, asset: MediaAssetRow): ClipSource {
 }
 
 function columnAsset(db: DbOrTx, columnId: number, role: string): MediaAssetRow | undefined {
-  return db.select().from(schema.mediaAssets).where(and(eq(schema.mediaAssets.columnId, columnId), eq(schema.mediaAssets.role, role), eq(schema.mediaAssets.verifyStatus, "verified"))).get();
+  return db
+    .select()
+    .from(schema.mediaAssets)
+    .where(
+      and(
+        eq(schema.mediaAssets.columnId, columnId),
+        eq(schema.mediaAssets.role, role),
+        eq(schema.mediaAssets.verifyStatus, "verified"),
+      ),
+    )
+    .get();
 }
 
-export function columnSpecOf(db: DbOrTx, dataDir: string, column: ColumnRow): ColumnSpec & { assetIds: number[] } {
+export function columnSpecOf(
+  db: DbOrTx,
+  dataDir: string,
+  column: ColumnRow,
+): ColumnSpec & { assetIds: number[] } {
   const intro = columnAsset(db, column.id, "intro");
   const outroAudio = columnAsset(db, column.id, "outro_audio");
   const logo = columnAsset(db, column.id, "logo");
@@ -47,10 +61,18 @@ export function columnSpecOf(db: DbOrTx, dataDir: string, column: ColumnRow): Co
     outroSeconds: cards.outro,
     colors: { background: column.primaryColor, accent: column.accentColor, text: column.textColor },
     // The intro takes exactly the title card's time, so the script editor's total stays the render's.
-    introClip: intro ? { ...toClipSource(dataDir, intro), durationSeconds: intro.kind === "image" ? null : Math.min(intro.durationSeconds ?? 0, cards.intro), stillSeconds: cards.intro } : null,
+    introClip: intro
+      ? {
+          ...toClipSource(dataDir, intro),
+          durationSeconds: intro.kind === "image" ? null : Math.min(intro.durationSeconds ?? 0, cards.intro),
+          stillSeconds: cards.intro,
+        }
+      : null,
     outroAudioPath: outroAudio ? resolveStored(dataDir, outroAudio.relPath) : null,
     logoPath: logo ? resolveStored(dataDir, logo.relPath) : null,
-    outroBackground: outro ? { path: resolveStored(dataDir, outro.relPath), kind: outro.kind === "image" ? "image" : "video" } : null,
+    outroBackground: outro
+      ? { path: resolveStored(dataDir, outro.relPath), kind: outro.kind === "image" ? "image" : "video" }
+      : null,
     assetIds: [intro?.id, outroAudio?.id, logo?.id, outro?.id].filter((id): id is number => id !== undefined),
   };
 }
@@ -59,7 +81,12 @@ export function columnSpecOf(db: DbOrTx, dataDir: string, column: ColumnRow): Co
  * What a render of this episode would use right now: verified clips in order, the script's captions
  * and the column's brand. Refuses early, with the planner's own message, what would fail later.
  */
-export function buildRenderInput(options: { db: DbOrTx; dataDir: string; pieceId: number; coverAtSecond?: number | null }): ({ ok: true } & RenderInput) | Failure {
+export function buildRenderInput(options: {
+  db: DbOrTx;
+  dataDir: string;
+  pieceId: number;
+  coverAtSecond?: number | null;
+}): ({ ok: true } & RenderInput) | Failure {
   const { db, dataDir, pieceId } = options;
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
@@ -73,12 +100,29 @@ export function buildRenderInput(options: { db: DbOrTx; dataDir: string; pieceId
   }
   const { assetIds, ...columnSpec } = columnSpecOf(db, dataDir, column);
   const lines = listScriptLines(db, pieceId);
-  const episode: EpisodeSpec = { title: piece.title, script: lines.map((l) => ({ text: l.caption || l.voiceover, seconds: l.seconds })) };
+  const episode: EpisodeSpec = {
+    title: piece.title,
+    script: lines.map((l) => ({ text: l.caption || l.voiceover, seconds: l.seconds })),
+  };
   const clips = verified.map((a) => toClipSource(dataDir, a));
   const planned = planRender({ column: columnSpec, episode, clips });
   if (!planned.ok) return fail(422, planned.code, planned.message);
   const inputHash = createHash("sha256")
-    .update(JSON.stringify({ episode, clips: verified.map((a) => a.id), assetIds, column: { ...columnSpec, introClip: null, outroAudioPath: null, logoPath: null, outroBackground: null }, cover: options.coverAtSecond ?? null }))
+    .update(
+      JSON.stringify({
+        episode,
+        clips: verified.map((a) => a.id),
+        assetIds,
+        column: {
+          ...columnSpec,
+          introClip: null,
+          outroAudioPath: null,
+          logoPath: null,
+          outroBackground: null,
+        },
+        cover: options.coverAtSecond ?? null,
+      }),
+    )
     .digest("hex")
     .slice(0, 24);
   return { ok: true, column: columnSpec, episode, clips, inputHash };

@@ -1,9 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { apportionFrames, planRender, type ClipSource, type ColumnSpec } from "./render-plan";
 
-const video = (id: string, durationSeconds: number, extra: Partial<ClipSource> = {}): ClipSource => ({ id, path: `${id}.mp4`, kind: "video", durationSeconds, width: 1920, height: 1080, sar: 1, hasAudio: true, ...extra });
-const image = (id: string, extra: Partial<ClipSource> = {}): ClipSource => ({ id, path: `${id}.png`, kind: "image", durationSeconds: null, width: 1080, height: 1080, sar: 1, hasAudio: false, ...extra });
-const column: ColumnSpec = { name: "一分钟识车", durationSeconds: 60, outroLine: "到店报暗号“秒懂”送原厂雨伞" };
+const video = (id: string, durationSeconds: number, extra: Partial<ClipSource> = {}): ClipSource => ({
+  id,
+  path: `${id}.mp4`,
+  kind: "video",
+  durationSeconds,
+  width: 1920,
+  height: 1080,
+  sar: 1,
+  hasAudio: true,
+  ...extra,
+});
+const image = (id: string, extra: Partial<ClipSource> = {}): ClipSource => ({
+  id,
+  path: `${id}.png`,
+  kind: "image",
+  durationSeconds: null,
+  width: 1080,
+  height: 1080,
+  sar: 1,
+  hasAudio: false,
+  ...extra,
+});
+const column: ColumnSpec = {
+  name: "一分钟识车",
+  durationSeconds: 60,
+  outroLine: "到店报暗号“秒懂”送原厂雨伞",
+};
 const episode = { title: "测试", script: [{ text: "第一句", seconds: 5 }] };
 
 function plan(opts: Partial<Parameters<typeof planRender>[0]>) {
@@ -40,7 +64,8 @@ describe("planRender", () => {
     expect(p.body[1].seconds).toBeCloseTo((55 * 2) / 3, 1);
     expect(p.body[0].sourceStartSeconds).toBe(5);
     expect(p.body[1].timelineStartSeconds).toBeCloseTo(2 + p.body[0].seconds, 5);
-    for (const s of p.body) expect(s.seconds).toBeLessThanOrEqual((s.clip.durationSeconds ?? 0) - (s.clip.startSeconds ?? 0));
+    for (const s of p.body)
+      expect(s.seconds).toBeLessThanOrEqual((s.clip.durationSeconds ?? 0) - (s.clip.startSeconds ?? 0));
   });
 
   it("stretches stills to cover footage that is too short", () => {
@@ -60,26 +85,55 @@ describe("planRender", () => {
   });
 
   it("refuses a column whose intro and outro leave no body", () => {
-    const result = planRender({ column: { ...column, durationSeconds: 4 }, episode, clips: [video("a", 10)] });
+    const result = planRender({
+      column: { ...column, durationSeconds: 4 },
+      episode,
+      clips: [video("a", 10)],
+    });
     expect(result).toMatchObject({ ok: false, code: "body_too_short" });
   });
 
   it("refuses bad columns, bad clips and bad script seconds", () => {
-    expect(planRender({ column: { ...column, durationSeconds: 0 }, episode, clips: [video("a", 90)] })).toMatchObject({ ok: false, code: "bad_column" });
-    expect(planRender({ column: { ...column, colors: { background: "red" } }, episode, clips: [video("a", 90)] })).toMatchObject({ ok: false, code: "bad_column" });
-    expect(planRender({ column, episode, clips: [video("a", 90, { width: 0 })] })).toMatchObject({ ok: false, code: "bad_clip" });
-    expect(planRender({ column, episode: { title: "x", script: [{ text: "a", seconds: -1 }] }, clips: [video("a", 90)] })).toMatchObject({ ok: false, code: "bad_script" });
+    expect(
+      planRender({ column: { ...column, durationSeconds: 0 }, episode, clips: [video("a", 90)] }),
+    ).toMatchObject({ ok: false, code: "bad_column" });
+    expect(
+      planRender({ column: { ...column, colors: { background: "red" } }, episode, clips: [video("a", 90)] }),
+    ).toMatchObject({ ok: false, code: "bad_column" });
+    expect(planRender({ column, episode, clips: [video("a", 90, { width: 0 })] })).toMatchObject({
+      ok: false,
+      code: "bad_clip",
+    });
+    expect(
+      planRender({
+        column,
+        episode: { title: "x", script: [{ text: "a", seconds: -1 }] },
+        clips: [video("a", 90)],
+      }),
+    ).toMatchObject({ ok: false, code: "bad_script" });
   });
 
   it("refuses more clips than the body can show for half a second each", () => {
-    const result = planRender({ column: { ...column, durationSeconds: 6, introCardSeconds: 1, outroSeconds: 1 }, episode, clips: Array.from({ length: 9 }, (_, i) => video(`c${i}`, 5)) });
+    const result = planRender({
+      column: { ...column, durationSeconds: 6, introCardSeconds: 1, outroSeconds: 1 },
+      episode,
+      clips: Array.from({ length: 9 }, (_, i) => video(`c${i}`, 5)),
+    });
     expect(result).toMatchObject({ ok: false, code: "too_many_clips" });
   });
 
   it("times cues back to back from the end of the intro and drops what does not fit", () => {
     const p = plan({
       column: { ...column, durationSeconds: 10, introCardSeconds: 2, outroSeconds: 2 },
-      episode: { title: "t", script: [{ text: "一", seconds: 3 }, { text: "  ", seconds: 1 }, { text: "二", seconds: 4 }, { text: "三", seconds: 2 }] },
+      episode: {
+        title: "t",
+        script: [
+          { text: "一", seconds: 3 },
+          { text: "  ", seconds: 1 },
+          { text: "二", seconds: 4 },
+          { text: "三", seconds: 2 },
+        ],
+      },
     });
     expect(p.cues).toEqual([
       { startSeconds: 2, endSeconds: 5, text: "一" },

@@ -22,7 +22,11 @@ export interface ColumnColors {
   accent: string;
 }
 
-export const DEFAULT_COLUMN_COLORS: ColumnColors = { background: "#12355B", text: "#FFFFFF", accent: "#FFC145" };
+export const DEFAULT_COLUMN_COLORS: ColumnColors = {
+  background: "#12355B",
+  text: "#FFFFFF",
+  accent: "#FFC145",
+};
 
 export interface ClipSource {
   id: string;
@@ -96,7 +100,14 @@ export interface RenderPlan {
   colors: ColumnColors;
   intro: { kind: "card"; frames: number; seconds: number } | ({ kind: "clip" } & PlannedSegment);
   body: PlannedSegment[];
-  outro: { frames: number; seconds: number; timelineStartSeconds: number; line: string; audioPath: string | null; background: { path: string; kind: "video" | "image" } | null };
+  outro: {
+    frames: number;
+    seconds: number;
+    timelineStartSeconds: number;
+    line: string;
+    audioPath: string | null;
+    background: { path: string; kind: "video" | "image" } | null;
+  };
   cues: CaptionCue[];
   /** Column logo burned into the top-right corner; null for none. */
   logoPath: string | null;
@@ -104,7 +115,14 @@ export interface RenderPlan {
   warnings: string[];
 }
 
-export type PlanErrorCode = "bad_column" | "no_clips" | "body_too_short" | "footage_too_short" | "too_many_clips" | "bad_clip" | "bad_script";
+export type PlanErrorCode =
+  | "bad_column"
+  | "no_clips"
+  | "body_too_short"
+  | "footage_too_short"
+  | "too_many_clips"
+  | "bad_clip"
+  | "bad_script";
 
 export type PlanResult = { ok: true; plan: RenderPlan } | { ok: false; code: PlanErrorCode; message: string };
 
@@ -147,7 +165,10 @@ export function apportionFrames(total: number, weights: number[]): number[] {
   return parts;
 }
 
-function allocateBody(bodyFrames: number, clips: ClipSource[]): { ok: true; frames: number[] } | { ok: false; code: PlanErrorCode; message: string } {
+function allocateBody(
+  bodyFrames: number,
+  clips: ClipSource[],
+): { ok: true; frames: number[] } | { ok: false; code: PlanErrorCode; message: string } {
   const natural = clips.map(naturalFrames);
   const available = natural.reduce((a, b) => a + b, 0);
   if (available >= bodyFrames) {
@@ -157,16 +178,28 @@ function allocateBody(bodyFrames: number, clips: ClipSource[]): { ok: true; fram
   const stills = clips.map((c, i) => (c.kind === "image" ? i : -1)).filter((i) => i >= 0);
   if (stills.length === 0) {
     const missing = secondsOf(bodyFrames - available);
-    return { ok: false, code: "footage_too_short", message: `素材总时长不够，还差 ${missing.toFixed(1)} 秒，请再添加素材或图片。` };
+    return {
+      ok: false,
+      code: "footage_too_short",
+      message: `素材总时长不够，还差 ${missing.toFixed(1)} 秒，请再添加素材或图片。`,
+    };
   }
   // Stills stretch to cover the shortfall; video cannot be lengthened without looking broken.
-  const extra = apportionFrames(bodyFrames - available, stills.map(() => 1));
+  const extra = apportionFrames(
+    bodyFrames - available,
+    stills.map(() => 1),
+  );
   const frames = [...natural];
   stills.forEach((clipIndex, k) => (frames[clipIndex] += extra[k]));
   return { ok: true, frames };
 }
 
-function timeCues(script: ScriptLine[], bodyStart: number, bodyEnd: number, warnings: string[]): CaptionCue[] {
+function timeCues(
+  script: ScriptLine[],
+  bodyStart: number,
+  bodyEnd: number,
+  warnings: string[],
+): CaptionCue[] {
   const cues: CaptionCue[] = [];
   let t = bodyStart;
   let dropped = 0;
@@ -188,22 +221,26 @@ function timeCues(script: ScriptLine[], bodyStart: number, bodyEnd: number, warn
 function checkClip(clip: ClipSource, label: string): string | null {
   if (!clip.path) return `${label}缺少文件。`;
   if (!(clip.width > 0 && clip.height > 0)) return `${label}画面尺寸未知，请先完成素材检测。`;
-  if (clip.kind === "video" && !(clip.durationSeconds !== null && clip.durationSeconds > 0)) return `${label}时长未知，请先完成素材检测。`;
+  if (clip.kind === "video" && !(clip.durationSeconds !== null && clip.durationSeconds > 0))
+    return `${label}时长未知，请先完成素材检测。`;
   if ((clip.startSeconds ?? 0) < 0) return `${label}的起点不能为负数。`;
   return null;
 }
 
 export function planRender({ column, episode, clips }: PlanRenderOptions): PlanResult {
-  if (!(column.durationSeconds > 0) || column.durationSeconds > 600) return fail("bad_column", "栏目时长必须在 0 到 600 秒之间。");
+  if (!(column.durationSeconds > 0) || column.durationSeconds > 600)
+    return fail("bad_column", "栏目时长必须在 0 到 600 秒之间。");
   const colors: ColumnColors = { ...DEFAULT_COLUMN_COLORS, ...column.colors };
-  if (![colors.background, colors.text, colors.accent].every((c) => HEX.test(c))) return fail("bad_column", "栏目颜色必须是 #RRGGBB 格式。");
+  if (![colors.background, colors.text, colors.accent].every((c) => HEX.test(c)))
+    return fail("bad_column", "栏目颜色必须是 #RRGGBB 格式。");
   if (clips.length === 0) return fail("no_clips", "还没有添加素材，至少需要一段视频或一张图片。");
   for (const [i, clip] of clips.entries()) {
     const problem = checkClip(clip, `第 ${i + 1} 段素材`);
     if (problem) return fail("bad_clip", problem);
   }
   for (const [i, line] of episode.script.entries()) {
-    if (!(line.seconds > 0) || line.seconds > 600) return fail("bad_script", `第 ${i + 1} 句脚本的秒数必须大于 0。`);
+    if (!(line.seconds > 0) || line.seconds > 600)
+      return fail("bad_script", `第 ${i + 1} 句脚本的秒数必须大于 0。`);
   }
 
   const totalFrames = framesOf(column.durationSeconds);
@@ -214,7 +251,14 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
     const problem = checkClip(column.introClip, "片头视频");
     if (problem) return fail("bad_clip", problem);
     const frames = Math.min(naturalFrames(column.introClip), framesOf(MAX_INTRO_CLIP_SECONDS));
-    intro = { kind: "clip", clip: column.introClip, sourceStartSeconds: column.introClip.startSeconds ?? 0, frames, seconds: secondsOf(frames), timelineStartSeconds: 0 };
+    intro = {
+      kind: "clip",
+      clip: column.introClip,
+      sourceStartSeconds: column.introClip.startSeconds ?? 0,
+      frames,
+      seconds: secondsOf(frames),
+      timelineStartSeconds: 0,
+    };
   } else {
     const frames = framesOf(column.introCardSeconds ?? DEFAULT_INTRO_CARD_SECONDS);
     intro = { kind: "card", frames, seconds: secondsOf(frames) };
@@ -222,22 +266,38 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
   const outroFrames = framesOf(column.outroSeconds ?? DEFAULT_OUTRO_SECONDS);
   const bodyFrames = totalFrames - intro.frames - outroFrames;
   if (bodyFrames <= 0) {
-    return fail("body_too_short", `栏目总长 ${column.durationSeconds} 秒，去掉片头 ${intro.seconds} 秒和片尾 ${secondsOf(outroFrames)} 秒后没有正片时间。`);
+    return fail(
+      "body_too_short",
+      `栏目总长 ${column.durationSeconds} 秒，去掉片头 ${intro.seconds} 秒和片尾 ${secondsOf(outroFrames)} 秒后没有正片时间。`,
+    );
   }
   if (clips.length * framesOf(MIN_SEGMENT_SECONDS) > bodyFrames) {
-    return fail("too_many_clips", `素材太多：正片只有 ${secondsOf(bodyFrames).toFixed(1)} 秒，每段至少要 ${MIN_SEGMENT_SECONDS} 秒。`);
+    return fail(
+      "too_many_clips",
+      `素材太多：正片只有 ${secondsOf(bodyFrames).toFixed(1)} 秒，每段至少要 ${MIN_SEGMENT_SECONDS} 秒。`,
+    );
   }
 
   const allocation = allocateBody(bodyFrames, clips);
   if (!allocation.ok) return allocation;
   const minFrames = framesOf(MIN_SEGMENT_SECONDS);
   const shortIndex = allocation.frames.findIndex((f) => f < minFrames);
-  if (shortIndex >= 0) return fail("too_many_clips", `第 ${shortIndex + 1} 段素材只能分到不足 ${MIN_SEGMENT_SECONDS} 秒，请删减素材或换更长的片段。`);
+  if (shortIndex >= 0)
+    return fail(
+      "too_many_clips",
+      `第 ${shortIndex + 1} 段素材只能分到不足 ${MIN_SEGMENT_SECONDS} 秒，请删减素材或换更长的片段。`,
+    );
 
   let cursor = intro.frames;
   const body: PlannedSegment[] = clips.map((clip, i) => {
     const frames = allocation.frames[i];
-    const segment = { clip, sourceStartSeconds: clip.kind === "image" ? 0 : clip.startSeconds ?? 0, frames, seconds: secondsOf(frames), timelineStartSeconds: secondsOf(cursor) };
+    const segment = {
+      clip,
+      sourceStartSeconds: clip.kind === "image" ? 0 : (clip.startSeconds ?? 0),
+      frames,
+      seconds: secondsOf(frames),
+      timelineStartSeconds: secondsOf(cursor),
+    };
     cursor += frames;
     return segment;
   });
@@ -257,7 +317,14 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
       colors,
       intro,
       body,
-      outro: { frames: outroFrames, seconds: secondsOf(outroFrames), timelineStartSeconds: bodyEnd, line: column.outroLine, audioPath: column.outroAudioPath ?? null, background: column.outroBackground ?? null },
+      outro: {
+        frames: outroFrames,
+        seconds: secondsOf(outroFrames),
+        timelineStartSeconds: bodyEnd,
+        line: column.outroLine,
+        audioPath: column.outroAudioPath ?? null,
+        background: column.outroBackground ?? null,
+      },
       cues,
       logoPath: column.logoPath ?? null,
       warnings,

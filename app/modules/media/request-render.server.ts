@@ -15,13 +15,27 @@ export { requestRenderSchema, type RequestRenderInput };
  * Queues a render. While a render of the same script, clips and cover is queued or running, asking
  * again returns that job instead of a second one (double clicks, retried API calls).
  */
-export function requestRender(options: { db: Db; dataDir: string; actor: Actor; pieceId: number; input: RequestRenderInput; now: Date }): Result<{ job: JobDto; created: boolean }> {
+export function requestRender(options: {
+  db: Db;
+  dataDir: string;
+  actor: Actor;
+  pieceId: number;
+  input: RequestRenderInput;
+  now: Date;
+}): Result<{ job: JobDto; created: boolean }> {
   const { db, actor, now, pieceId } = options;
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
-  if (!canRenderEpisode(loaded.piece, actor)) return fail(403, "forbidden", "你不能合成这条短视频（只能合成自己负责的短视频）。");
+  if (!canRenderEpisode(loaded.piece, actor))
+    return fail(403, "forbidden", "你不能合成这条短视频（只能合成自己负责的短视频）。");
   const coverAtSecond = options.input.coverAtSecond ?? null;
-  if (coverAtSecond !== null && coverAtSecond >= loaded.column.durationSeconds) return fail(400, "bad_cover", `封面时间必须小于栏目时长 ${loaded.column.durationSeconds} 秒。`, "coverAtSecond");
+  if (coverAtSecond !== null && coverAtSecond >= loaded.column.durationSeconds)
+    return fail(
+      400,
+      "bad_cover",
+      `封面时间必须小于栏目时长 ${loaded.column.durationSeconds} 秒。`,
+      "coverAtSecond",
+    );
   const input = buildRenderInput({ db, dataDir: options.dataDir, pieceId, coverAtSecond });
   if (!input.ok) return input;
   const keyBase = `${RENDER_KEY_PREFIX}${pieceId}:${input.inputHash}:`;
@@ -29,12 +43,31 @@ export function requestRender(options: { db: Db; dataDir: string; actor: Actor; 
     const active = tx
       .select()
       .from(schema.jobs)
-      .where(and(eq(schema.jobs.type, "video.render"), inArray(schema.jobs.status, ["queued", "running"]), like(schema.jobs.idempotencyKey, `${keyBase}%`)))
+      .where(
+        and(
+          eq(schema.jobs.type, "video.render"),
+          inArray(schema.jobs.status, ["queued", "running"]),
+          like(schema.jobs.idempotencyKey, `${keyBase}%`),
+        ),
+      )
       .get();
     if (active) return { ok: true as const, job: toJobDto(active), created: false };
     // The queue's keys are unique forever; the time suffix lets the same input render again later.
-    const { job } = enqueueJob(tx, { type: "video.render", payload: { pieceId, coverAtSecond, inputHash: input.inputHash }, idempotencyKey: `${keyBase}${now.getTime()}`, actor, now });
-    recordAudit(tx, { actor: auditActor(actor), action: "episode.render.request", entity: "piece", entityId: pieceId, after: { jobId: job.id, inputHash: input.inputHash, coverAtSecond }, at: now });
+    const { job } = enqueueJob(tx, {
+      type: "video.render",
+      payload: { pieceId, coverAtSecond, inputHash: input.inputHash },
+      idempotencyKey: `${keyBase}${now.getTime()}`,
+      actor,
+      now,
+    });
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "episode.render.request",
+      entity: "piece",
+      entityId: pieceId,
+      after: { jobId: job.id, inputHash: input.inputHash, coverAtSecond },
+      at: now,
+    });
     return { ok: true as const, job: toJobDto(job), created: true };
   });
 }

@@ -12,13 +12,23 @@ import { listScriptLines } from "./get-episode.server";
  * saved in between it is refused (409) and their script stays. The piece body gets a text copy,
  * so the piece's revisions show every script change.
  */
-export function saveEpisodeScript(options: { db: Db; actor: Actor; pieceId: number; input: SaveScriptInput; now: Date }): Result<{ version: number }> {
+export function saveEpisodeScript(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  input: SaveScriptInput;
+  now: Date;
+}): Result<{ version: number }> {
   const { db, actor, input, now } = options;
   const loaded = requireEditableEpisode(db, options.pieceId, actor);
   if (!loaded.ok) return loaded;
   const { piece, column } = loaded;
   if (piece.version !== input.version) {
-    return fail(409, "stale", `脚本已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${piece.version} 版）。请刷新后再改，你的修改尚未保存。`);
+    return fail(
+      409,
+      "stale",
+      `脚本已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${piece.version} 版）。请刷新后再改，你的修改尚未保存。`,
+    );
   }
   const version = piece.version + 1;
   const body = scriptToBody(input.lines, column.outroLine);
@@ -33,10 +43,19 @@ export function saveEpisodeScript(options: { db: Db; actor: Actor; pieceId: numb
     tx.delete(schema.episodeScriptLines).where(eq(schema.episodeScriptLines.pieceId, piece.id)).run();
     input.lines.forEach((line, position) => {
       tx.insert(schema.episodeScriptLines)
-        .values({ pieceId: piece.id, position, voiceover: line.voiceover, caption: line.caption, shotNote: line.shotNote, seconds: line.seconds })
+        .values({
+          pieceId: piece.id,
+          position,
+          voiceover: line.voiceover,
+          caption: line.caption,
+          shotNote: line.shotNote,
+          seconds: line.seconds,
+        })
         .run();
     });
-    tx.insert(schema.pieceRevisions).values({ pieceId: piece.id, version, title: piece.title, body, authorId: actor.id, createdAt: now }).run();
+    tx.insert(schema.pieceRevisions)
+      .values({ pieceId: piece.id, version, title: piece.title, body, authorId: actor.id, createdAt: now })
+      .run();
     const check = checkScript(input.lines, column);
     recordAudit(tx, {
       actor: auditActor(actor),

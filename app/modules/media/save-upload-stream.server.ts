@@ -25,8 +25,16 @@ class LimitExceeded extends Error {}
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
 /** Streams an upload to `<destDir>/.<random>.part` and renames only a complete, in-limit file. */
-export async function saveUploadStream({ stream, destDir, maxBytes, fileName, onProgress, signal }: SaveUploadStreamOptions): Promise<SaveUploadResult> {
-  if (fileName !== undefined && !SAFE_NAME.test(fileName)) throw new Error(`unsafe upload file name: ${fileName}`);
+export async function saveUploadStream({
+  stream,
+  destDir,
+  maxBytes,
+  fileName,
+  onProgress,
+  signal,
+}: SaveUploadStreamOptions): Promise<SaveUploadResult> {
+  if (fileName !== undefined && !SAFE_NAME.test(fileName))
+    throw new Error(`unsafe upload file name: ${fileName}`);
   await mkdir(destDir, { recursive: true });
   const id = randomBytes(8).toString("hex");
   const tempPath = path.join(destDir, `.${id}.part`);
@@ -47,8 +55,10 @@ export async function saveUploadStream({ stream, destDir, maxBytes, fileName, on
     await pipeline(stream, counter, createWriteStream(tempPath, { flags: "wx" }), { signal });
   } catch (error) {
     await rm(tempPath, { force: true });
-    if (error instanceof LimitExceeded) return { ok: false, code: "too_large", message: MEDIA_MESSAGES.too_large(formatByteLimit(maxBytes)) };
-    if (signal?.aborted || (error as Error).name === "AbortError") return { ok: false, code: "aborted", message: "上传已取消。" };
+    if (error instanceof LimitExceeded)
+      return { ok: false, code: "too_large", message: MEDIA_MESSAGES.too_large(formatByteLimit(maxBytes)) };
+    if (signal?.aborted || (error as Error).name === "AbortError")
+      return { ok: false, code: "aborted", message: "上传已取消。" };
     return { ok: false, code: "write_failed", message: "上传中断，请重试。" };
   }
   if (bytes === 0) {

@@ -7,8 +7,14 @@ export const RENDER_FILES = ["video", "cover", "thumbnail"] as const;
 export type RenderFile = (typeof RENDER_FILES)[number];
 
 /** A render's file, looked up by the version's id: no path ever comes from the request. */
-export function findRenderFile(options: { db: Db; dataDir: string; renderId: number; file: string }): Result<{ fullPath: string; downloadName: string }> {
-  if (!(RENDER_FILES as readonly string[]).includes(options.file)) return fail(404, "not_found", "文件不存在。");
+export function findRenderFile(options: {
+  db: Db;
+  dataDir: string;
+  renderId: number;
+  file: string;
+}): Result<{ fullPath: string; downloadName: string }> {
+  if (!(RENDER_FILES as readonly string[]).includes(options.file))
+    return fail(404, "not_found", "文件不存在。");
   const row = options.db
     .select({ render: schema.episodeRenders, title: schema.pieces.title })
     .from(schema.episodeRenders)
@@ -17,15 +23,36 @@ export function findRenderFile(options: { db: Db; dataDir: string; renderId: num
     .get();
   if (!row) return fail(404, "not_found", "成片版本不存在或已删除。");
   const { render } = row;
-  const rel = options.file === "video" ? render.videoPath : options.file === "cover" ? render.coverPath : render.thumbnailPath;
+  const rel =
+    options.file === "video"
+      ? render.videoPath
+      : options.file === "cover"
+        ? render.coverPath
+        : render.thumbnailPath;
   const ext = options.file === "video" ? "mp4" : "jpg";
   const safeTitle = row.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").slice(0, 60);
-  return { ok: true, fullPath: resolveStored(options.dataDir, rel), downloadName: `${safeTitle}-v${render.number}${options.file === "video" ? "" : `-${options.file}`}.${ext}` };
+  return {
+    ok: true,
+    fullPath: resolveStored(options.dataDir, rel),
+    downloadName: `${safeTitle}-v${render.number}${options.file === "video" ? "" : `-${options.file}`}.${ext}`,
+  };
 }
 
 /** An uploaded asset's file (clip preview, column logo), by id. */
-export function findAssetFile(options: { db: Db; dataDir: string; assetId: number }): Result<{ fullPath: string; downloadName: string }> {
-  const asset = options.db.select().from(schema.mediaAssets).where(eq(schema.mediaAssets.id, options.assetId)).get();
+export function findAssetFile(options: {
+  db: Db;
+  dataDir: string;
+  assetId: number;
+}): Result<{ fullPath: string; downloadName: string }> {
+  const asset = options.db
+    .select()
+    .from(schema.mediaAssets)
+    .where(eq(schema.mediaAssets.id, options.assetId))
+    .get();
   if (!asset) return fail(404, "not_found", "素材不存在。");
-  return { ok: true, fullPath: resolveStored(options.dataDir, asset.relPath), downloadName: asset.originalName };
+  return {
+    ok: true,
+    fullPath: resolveStored(options.dataDir, asset.relPath),
+    downloadName: asset.originalName,
+  };
 }

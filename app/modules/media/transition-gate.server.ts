@@ -8,7 +8,11 @@ import { listScriptLines } from "./get-episode.server";
 /** Holds an episode whose script overruns its column's duration (or reads too fast) from review. */
 export function episodeScriptGate(ctx: GateContext): Failure | null {
   if (ctx.piece.kind !== "episode" || ctx.action !== "submit") return null;
-  const piece = ctx.tx.select({ columnId: schema.pieces.columnId }).from(schema.pieces).where(eq(schema.pieces.id, ctx.piece.id)).get();
+  const piece = ctx.tx
+    .select({ columnId: schema.pieces.columnId })
+    .from(schema.pieces)
+    .where(eq(schema.pieces.id, ctx.piece.id))
+    .get();
   if (piece?.columnId == null) return null;
   const column = ctx.tx.select().from(schema.columns).where(eq(schema.columns.id, piece.columnId)).get();
   if (!column) return null;

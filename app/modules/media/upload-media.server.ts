@@ -24,7 +24,10 @@ export { COLUMN_ASSET_ROLES, type ColumnAssetRole };
 const ORIGINAL_NAME_MAX = 200;
 
 /** Too big → 413, not something we can use → 415, a damaged or odd file → 422. */
-const STATUS_BY_CODE: Record<MediaRejectionCode | "write_failed" | "aborted" | "missing_file", Failure["status"]> = {
+const STATUS_BY_CODE: Record<
+  MediaRejectionCode | "write_failed" | "aborted" | "missing_file",
+  Failure["status"]
+> = {
   too_large: 413,
   not_media: 415,
   audio_only: 415,
@@ -43,15 +46,27 @@ function refuse(code: keyof typeof STATUS_BY_CODE, message: string): Failure {
 }
 
 /** Checked before the body is read, so a refused upload never touches the disk. */
-export function checkEpisodeUpload(options: { db: Db; actor: Actor; pieceId: number }): Result<{ relDir: string }> {
+export function checkEpisodeUpload(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+}): Result<{ relDir: string }> {
   const loaded = requireEditableEpisode(options.db, options.pieceId, options.actor);
   if (!loaded.ok) return loaded;
   return { ok: true, relDir: mediaPaths.episodeDir(loaded.piece.id) };
 }
 
-export function checkColumnUpload(options: { db: Db; actor: Actor; columnId: number }): Result<{ relDir: string }> {
+export function checkColumnUpload(options: {
+  db: Db;
+  actor: Actor;
+  columnId: number;
+}): Result<{ relDir: string }> {
   if (!can(options.actor.roles, "columns.manage")) return fail(403, "forbidden", "你的角色不能修改栏目。");
-  const column = options.db.select({ id: schema.columns.id }).from(schema.columns).where(eq(schema.columns.id, options.columnId)).get();
+  const column = options.db
+    .select({ id: schema.columns.id })
+    .from(schema.columns)
+    .where(eq(schema.columns.id, options.columnId))
+    .get();
   if (!column) return fail(404, "not_found", "栏目不存在。");
   return { ok: true, relDir: mediaPaths.columnDir(column.id) };
 }
@@ -60,36 +75,84 @@ export function checkColumnUpload(options: { db: Db; actor: Actor; columnId: num
  * Streams one multipart part to disk (a hidden `.part` file, renamed only when complete and within
  * the limit). The route's upload handler hands the part's async iterable straight in.
  */
-export function receiveUpload(options: { stream: Readable | AsyncIterable<Uint8Array>; dataDir: string; relDir: string; maxBytes: number; signal?: AbortSignal }): Promise<SaveUploadResult> {
-  return saveUploadStream({ stream: options.stream, destDir: resolveStored(options.dataDir, options.relDir), maxBytes: options.maxBytes, signal: options.signal });
+export function receiveUpload(options: {
+  stream: Readable | AsyncIterable<Uint8Array>;
+  dataDir: string;
+  relDir: string;
+  maxBytes: number;
+  signal?: AbortSignal;
+}): Promise<SaveUploadResult> {
+  return saveUploadStream({
+    stream: options.stream,
+    destDir: resolveStored(options.dataDir, options.relDir),
+    maxBytes: options.maxBytes,
+    signal: options.signal,
+  });
 }
 
 function extensionFor(formatName: string, isStill: boolean, codec: string | undefined): string {
   if (isStill) return codec === "png" ? ".png" : ".jpg";
-  if (/matroska|webm/.test(formatName)) return formatName.includes("webm") && !formatName.includes("matroska") ? ".webm" : ".mkv";
+  if (/matroska|webm/.test(formatName))
+    return formatName.includes("webm") && !formatName.includes("matroska") ? ".webm" : ".mkv";
   if (/mov|mp4/.test(formatName)) return ".mp4";
   if (/mp3/.test(formatName)) return ".mp3";
   if (/wav/.test(formatName)) return ".wav";
   return ".bin";
 }
 
-type Probed = { kind: "video" | "image" | "audio"; ext: string; durationSeconds: number | null; width: number | null; height: number | null; sar: number; hasAudio: boolean };
+type Probed = {
+  kind: "video" | "image" | "audio";
+  ext: string;
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  sar: number;
+  hasAudio: boolean;
+};
 
-async function inspectSaved(file: string, maxBytes: number, allowAudioOnly: boolean): Promise<{ ok: true; probed: Probed } | Failure> {
+async function inspectSaved(
+  file: string,
+  maxBytes: number,
+  allowAudioOnly: boolean,
+): Promise<{ ok: true; probed: Probed } | Failure> {
   const validated = await validateMediaFile({ path: file, maxBytes });
   if (validated.ok) {
     const p = validated.probe;
     return {
       ok: true,
-      probed: { kind: p.isStillImage ? "image" : "video", ext: extensionFor(p.formatName, p.isStillImage, p.video?.codec), durationSeconds: p.durationSeconds, width: p.video?.width ?? null, height: p.video?.height ?? null, sar: p.video?.sar ?? 1, hasAudio: p.hasAudio },
+      probed: {
+        kind: p.isStillImage ? "image" : "video",
+        ext: extensionFor(p.formatName, p.isStillImage, p.video?.codec),
+        durationSeconds: p.durationSeconds,
+        width: p.video?.width ?? null,
+        height: p.video?.height ?? null,
+        sar: p.video?.sar ?? 1,
+        hasAudio: p.hasAudio,
+      },
     };
   }
   if (validated.code === "audio_only" && allowAudioOnly) {
     const probed = await probeMedia(file);
-    if (probed.ok && probed.probe.hasAudio && probed.probe.durationSeconds && probed.probe.durationSeconds > 0.1) {
+    if (
+      probed.ok &&
+      probed.probe.hasAudio &&
+      probed.probe.durationSeconds &&
+      probed.probe.durationSeconds > 0.1
+    ) {
       if (probed.probe.durationSeconds > 30) return refuse("bad_duration", "片尾音频不能超过 30 秒。");
       const ext = extensionFor(probed.probe.formatName, false, undefined);
-      return { ok: true, probed: { kind: "audio", ext: ext === ".mp4" ? ".m4a" : ext, durationSeconds: probed.probe.durationSeconds, width: null, height: null, sar: 1, hasAudio: true } };
+      return {
+        ok: true,
+        probed: {
+          kind: "audio",
+          ext: ext === ".mp4" ? ".m4a" : ext,
+          durationSeconds: probed.probe.durationSeconds,
+          width: null,
+          height: null,
+          sar: 1,
+          hasAudio: true,
+        },
+      };
     }
     return refuse("corrupt", "音频文件无法读取，请重新导出后上传。");
   }
@@ -116,7 +179,9 @@ export interface AcceptUploadOptions {
  * Checks a streamed upload with ffprobe and either keeps it (row + background full-decode job) or
  * deletes it. Nothing is left behind by a refusal: no file, no row.
  */
-export async function acceptEpisodeUpload(options: AcceptUploadOptions & { pieceId: number }): Promise<Result<{ asset: MediaAssetDto; job: JobDto }>> {
+export async function acceptEpisodeUpload(
+  options: AcceptUploadOptions & { pieceId: number },
+): Promise<Result<{ asset: MediaAssetDto; job: JobDto }>> {
   const { db, dataDir, actor, saved, now } = options;
   if (!saved) return refuse("missing_file", "请选择要上传的文件（字段名 file）。");
   if (!saved.ok) return refuse(saved.code, saved.message);
@@ -128,11 +193,19 @@ export async function acceptEpisodeUpload(options: AcceptUploadOptions & { piece
     return inspected.ok ? (allowed as Failure) : inspected;
   }
   const probed = inspected.probed;
-  const finalPath = path.join(path.dirname(saved.path), `clip-${randomBytes(8).toString("hex")}${probed.ext}`);
+  const finalPath = path.join(
+    path.dirname(saved.path),
+    `clip-${randomBytes(8).toString("hex")}${probed.ext}`,
+  );
   await rename(saved.path, finalPath);
   try {
     return db.transaction((tx) => {
-      const position = (tx.select({ m: max(schema.mediaAssets.position) }).from(schema.mediaAssets).where(and(eq(schema.mediaAssets.pieceId, options.pieceId), eq(schema.mediaAssets.role, "footage"))).get()?.m ?? -1) + 1;
+      const position =
+        (tx
+          .select({ m: max(schema.mediaAssets.position) })
+          .from(schema.mediaAssets)
+          .where(and(eq(schema.mediaAssets.pieceId, options.pieceId), eq(schema.mediaAssets.role, "footage")))
+          .get()?.m ?? -1) + 1;
       const asset = tx
         .insert(schema.mediaAssets)
         .values({
@@ -154,9 +227,27 @@ export async function acceptEpisodeUpload(options: AcceptUploadOptions & { piece
         })
         .returning()
         .get();
-      const { job } = enqueueJob(tx, { type: "media.verify", payload: { assetId: asset.id }, idempotencyKey: `media.verify:${asset.id}`, actor, now });
-      const updated = tx.update(schema.mediaAssets).set({ verifyJobId: job.id }).where(eq(schema.mediaAssets.id, asset.id)).returning().get();
-      recordAudit(tx, { actor: auditActor(actor), action: "episode.media.upload", entity: "piece", entityId: options.pieceId, after: { assetId: asset.id, name: asset.originalName, bytes: asset.bytes, kind: asset.kind }, at: now });
+      const { job } = enqueueJob(tx, {
+        type: "media.verify",
+        payload: { assetId: asset.id },
+        idempotencyKey: `media.verify:${asset.id}`,
+        actor,
+        now,
+      });
+      const updated = tx
+        .update(schema.mediaAssets)
+        .set({ verifyJobId: job.id })
+        .where(eq(schema.mediaAssets.id, asset.id))
+        .returning()
+        .get();
+      recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "episode.media.upload",
+        entity: "piece",
+        entityId: options.pieceId,
+        after: { assetId: asset.id, name: asset.originalName, bytes: asset.bytes, kind: asset.kind },
+        at: now,
+      });
       return { ok: true as const, asset: toMediaAssetDto(updated), job: toJobDto(job) };
     });
   } catch (error) {
@@ -165,11 +256,23 @@ export async function acceptEpisodeUpload(options: AcceptUploadOptions & { piece
   }
 }
 
-const ROLE_KINDS: Record<ColumnAssetRole, readonly string[]> = { logo: ["image"], intro: ["video", "image"], outro: ["video", "image"], outro_audio: ["audio"] };
-const ROLE_MESSAGES: Record<ColumnAssetRole, string> = { logo: "台标请上传 PNG 或 JPG 图片。", intro: "片头请上传视频或图片。", outro: "片尾背景请上传视频或图片。", outro_audio: "片尾口号录音请上传音频文件（MP3、M4A、WAV）。" };
+const ROLE_KINDS: Record<ColumnAssetRole, readonly string[]> = {
+  logo: ["image"],
+  intro: ["video", "image"],
+  outro: ["video", "image"],
+  outro_audio: ["audio"],
+};
+const ROLE_MESSAGES: Record<ColumnAssetRole, string> = {
+  logo: "台标请上传 PNG 或 JPG 图片。",
+  intro: "片头请上传视频或图片。",
+  outro: "片尾背景请上传视频或图片。",
+  outro_audio: "片尾口号录音请上传音频文件（MP3、M4A、WAV）。",
+};
 
 /** A column's brand asset; a new upload replaces the previous one of the same role. */
-export async function acceptColumnAsset(options: AcceptUploadOptions & { columnId: number; role: string }): Promise<Result<{ asset: MediaAssetDto }>> {
+export async function acceptColumnAsset(
+  options: AcceptUploadOptions & { columnId: number; role: string },
+): Promise<Result<{ asset: MediaAssetDto }>> {
   const { db, dataDir, actor, saved, now } = options;
   if (!saved) return refuse("missing_file", "请选择要上传的文件。");
   if (!saved.ok) return refuse(saved.code, saved.message);
@@ -184,11 +287,18 @@ export async function acceptColumnAsset(options: AcceptUploadOptions & { columnI
     return inspected.ok ? refuse("not_media", ROLE_MESSAGES[role]) : inspected;
   }
   const probed = inspected.probed;
-  const finalPath = path.join(path.dirname(saved.path), `${role}-${randomBytes(8).toString("hex")}${probed.ext}`);
+  const finalPath = path.join(
+    path.dirname(saved.path),
+    `${role}-${randomBytes(8).toString("hex")}${probed.ext}`,
+  );
   await rename(saved.path, finalPath);
   const replaced: string[] = [];
   const result = db.transaction((tx) => {
-    const previous = tx.select().from(schema.mediaAssets).where(and(eq(schema.mediaAssets.columnId, options.columnId), eq(schema.mediaAssets.role, role))).all();
+    const previous = tx
+      .select()
+      .from(schema.mediaAssets)
+      .where(and(eq(schema.mediaAssets.columnId, options.columnId), eq(schema.mediaAssets.role, role)))
+      .all();
     for (const p of previous) {
       tx.delete(schema.mediaAssets).where(eq(schema.mediaAssets.id, p.id)).run();
       replaced.push(p.relPath);
@@ -196,14 +306,46 @@ export async function acceptColumnAsset(options: AcceptUploadOptions & { columnI
     // Images and audio were fully read by ffprobe; an intro video gets the same full decode as footage.
     const asset = tx
       .insert(schema.mediaAssets)
-      .values({ columnId: options.columnId, role, kind: probed.kind, originalName: cleanOriginalName(options.originalName), relPath: relativeToData(dataDir, finalPath), bytes: saved.bytes, durationSeconds: probed.durationSeconds, width: probed.width, height: probed.height, sar: probed.sar, hasAudio: probed.hasAudio, verifyStatus: probed.kind === "video" ? "pending" : "verified", uploadedBy: actor.id, createdAt: now })
+      .values({
+        columnId: options.columnId,
+        role,
+        kind: probed.kind,
+        originalName: cleanOriginalName(options.originalName),
+        relPath: relativeToData(dataDir, finalPath),
+        bytes: saved.bytes,
+        durationSeconds: probed.durationSeconds,
+        width: probed.width,
+        height: probed.height,
+        sar: probed.sar,
+        hasAudio: probed.hasAudio,
+        verifyStatus: probed.kind === "video" ? "pending" : "verified",
+        uploadedBy: actor.id,
+        createdAt: now,
+      })
       .returning()
       .get();
     if (probed.kind === "video") {
-      const { job } = enqueueJob(tx, { type: "media.verify", payload: { assetId: asset.id }, idempotencyKey: `media.verify:${asset.id}`, actor, now });
-      tx.update(schema.mediaAssets).set({ verifyJobId: job.id }).where(eq(schema.mediaAssets.id, asset.id)).run();
+      const { job } = enqueueJob(tx, {
+        type: "media.verify",
+        payload: { assetId: asset.id },
+        idempotencyKey: `media.verify:${asset.id}`,
+        actor,
+        now,
+      });
+      tx.update(schema.mediaAssets)
+        .set({ verifyJobId: job.id })
+        .where(eq(schema.mediaAssets.id, asset.id))
+        .run();
     }
-    recordAudit(tx, { actor: auditActor(actor), action: "column.asset.upload", entity: "column", entityId: options.columnId, before: previous.length ? { assetIds: previous.map((p) => p.id) } : undefined, after: { assetId: asset.id, role, name: asset.originalName }, at: now });
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "column.asset.upload",
+      entity: "column",
+      entityId: options.columnId,
+      before: previous.length ? { assetIds: previous.map((p) => p.id) } : undefined,
+      after: { assetId: asset.id, role, name: asset.originalName },
+      at: now,
+    });
     return { ok: true as const, asset: toMediaAssetDto(asset) };
   });
   for (const rel of replaced) await rm(resolveStored(dataDir, rel), { force: true });
@@ -224,13 +366,22 @@ const TEXT_FIELD_MAX = 1000;
  * An upload handler for Remix's `unstable_parseMultipartFormData` that streams the `file` part to
  * disk (never buffering it) and keeps short text fields. The route reads `state` afterwards.
  */
-export function createUploadCollector(options: { dataDir: string; relDir: string; maxBytes: number; signal?: AbortSignal }) {
-  const state: { saved: SaveUploadResult | null; originalName: string | null } = { saved: null, originalName: null };
+export function createUploadCollector(options: {
+  dataDir: string;
+  relDir: string;
+  maxBytes: number;
+  signal?: AbortSignal;
+}) {
+  const state: { saved: SaveUploadResult | null; originalName: string | null } = {
+    saved: null,
+    originalName: null,
+  };
   const handler = async (part: MultipartPart): Promise<string | undefined> => {
     if (part.filename === undefined) {
       let text = "";
       const decoder = new TextDecoder();
-      for await (const chunk of part.data) if (text.length <= TEXT_FIELD_MAX) text += decoder.decode(chunk, { stream: true });
+      for await (const chunk of part.data)
+        if (text.length <= TEXT_FIELD_MAX) text += decoder.decode(chunk, { stream: true });
       return text.slice(0, TEXT_FIELD_MAX);
     }
     if (part.name !== "file" || state.saved) {
@@ -239,7 +390,13 @@ export function createUploadCollector(options: { dataDir: string; relDir: string
       return undefined;
     }
     state.originalName = part.filename;
-    state.saved = await receiveUpload({ stream: part.data, dataDir: options.dataDir, relDir: options.relDir, maxBytes: options.maxBytes, signal: options.signal });
+    state.saved = await receiveUpload({
+      stream: part.data,
+      dataDir: options.dataDir,
+      relDir: options.relDir,
+      maxBytes: options.maxBytes,
+      signal: options.signal,
+    });
     return state.saved.ok ? "received" : "refused";
   };
   return { state, handler };

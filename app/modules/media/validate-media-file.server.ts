@@ -2,7 +2,13 @@ import { open, stat } from "node:fs/promises";
 import { runFfmpeg, silentLogger, type MediaLogger } from "./ffmpeg.server";
 import { probeMedia, type MediaProbe } from "./probe-media.server";
 import { formatByteLimit, MEDIA_MESSAGES, type MediaRejectionCode } from "./media-messages";
-import { isImageType, isVideoType, sniffMediaType, SNIFF_BYTES, type SniffedMediaType } from "./sniff-media-type";
+import {
+  isImageType,
+  isVideoType,
+  sniffMediaType,
+  SNIFF_BYTES,
+  type SniffedMediaType,
+} from "./sniff-media-type";
 
 export type { MediaRejectionCode };
 
@@ -11,7 +17,18 @@ export type MediaValidation =
   | { ok: false; code: MediaRejectionCode; message: string };
 
 /** Codecs our normalising graph is known to decode well with the bundled ffmpeg. */
-export const SUPPORTED_VIDEO_CODECS = new Set(["h264", "hevc", "mpeg4", "vp8", "vp9", "av1", "prores", "mpeg2video", "mjpeg", "png"]);
+export const SUPPORTED_VIDEO_CODECS = new Set([
+  "h264",
+  "hevc",
+  "mpeg4",
+  "vp8",
+  "vp9",
+  "av1",
+  "prores",
+  "mpeg2video",
+  "mjpeg",
+  "png",
+]);
 
 /** Ten minutes: raw footage for a 60-second column never needs more; longer means a wrong file. */
 export const DEFAULT_MAX_DURATION_SECONDS = 600;
@@ -42,7 +59,12 @@ export interface ValidateMediaFileOptions {
  * Cheap checks suitable for the upload request (stat, magic bytes, ffprobe). A file truncated
  * in the middle can still pass these; `verifyFullDecode` catches it in the background job.
  */
-export async function validateMediaFile({ path, maxBytes, maxDurationSeconds = DEFAULT_MAX_DURATION_SECONDS, signal }: ValidateMediaFileOptions): Promise<MediaValidation> {
+export async function validateMediaFile({
+  path,
+  maxBytes,
+  maxDurationSeconds = DEFAULT_MAX_DURATION_SECONDS,
+  signal,
+}: ValidateMediaFileOptions): Promise<MediaValidation> {
   const info = await stat(path);
   if (info.size === 0) return reject("empty_file");
   if (info.size > maxBytes) return reject("too_large", formatByteLimit(maxBytes));
@@ -60,24 +82,44 @@ export async function validateMediaFile({ path, maxBytes, maxDurationSeconds = D
   const probe = probed.probe;
   if (!probe.video) return probe.hasAudio ? reject("audio_only") : reject("not_media");
   if (!SUPPORTED_VIDEO_CODECS.has(probe.video.codec)) return reject("unknown_codec", probe.video.codec);
-  if (probe.video.width < 16 || probe.video.height < 16 || probe.video.width > 8192 || probe.video.height > 8192) return reject("bad_dimensions");
+  if (
+    probe.video.width < 16 ||
+    probe.video.height < 16 ||
+    probe.video.width > 8192 ||
+    probe.video.height > 8192
+  )
+    return reject("bad_dimensions");
   if (!probe.isStillImage) {
     const d = probe.durationSeconds;
-    if (d === null || !Number.isFinite(d) || d <= 0.1) return reject("bad_duration", d === null ? "未知" : `${d.toFixed(1)} 秒`);
-    if (d > maxDurationSeconds) return reject("bad_duration", `${Math.round(d)} 秒，上限 ${maxDurationSeconds} 秒`);
+    if (d === null || !Number.isFinite(d) || d <= 0.1)
+      return reject("bad_duration", d === null ? "未知" : `${d.toFixed(1)} 秒`);
+    if (d > maxDurationSeconds)
+      return reject("bad_duration", `${Math.round(d)} 秒，上限 ${maxDurationSeconds} 秒`);
   }
   return { ok: true, probe, type };
 }
 
-export type FullDecodeResult = { ok: true } | { ok: false; code: "corrupt" | "aborted"; message: string; detail: string };
+export type FullDecodeResult =
+  { ok: true } | { ok: false; code: "corrupt" | "aborted"; message: string; detail: string };
 
 /**
  * Decodes every frame (`-xerror` stops at the first error). Slow: as long as a decode of the
  * whole file, so it belongs in the background job, not the upload request.
  */
-export async function verifyFullDecode({ path, signal, logger = silentLogger }: { path: string; signal?: AbortSignal; logger?: MediaLogger }): Promise<FullDecodeResult> {
+export async function verifyFullDecode({
+  path,
+  signal,
+  logger = silentLogger,
+}: {
+  path: string;
+  signal?: AbortSignal;
+  logger?: MediaLogger;
+}): Promise<FullDecodeResult> {
   const result = await runFfmpeg({
-    invocation: { inputs: [{ source: path, options: ["-v", "error", "-xerror"] }], outputs: [{ target: "-", options: ["-f", "null"] }] },
+    invocation: {
+      inputs: [{ source: path, options: ["-v", "error", "-xerror"] }],
+      outputs: [{ target: "-", options: ["-f", "null"] }],
+    },
     signal,
     logger,
   });

@@ -30,8 +30,16 @@ export function checkHealth(options: { studio: Studio; workers: WorkerProbe[] })
   const freeBytes = stats.bavail * stats.bsize;
   const workers = options.workers.map((worker) => {
     const lastTick = worker.lastTickAt();
-    return { name: worker.id, ok: Boolean(lastTick && studio.now().getTime() - lastTick.getTime() < 30_000), running: worker.running(), lastTickAt: lastTick?.toISOString() ?? null };
+    return {
+      name: worker.id,
+      ok: Boolean(lastTick && studio.now().getTime() - lastTick.getTime() < 30_000),
+      running: worker.running(),
+      lastTickAt: lastTick?.toISOString() ?? null,
+    };
   });
   const report = { database, disk: { ok: freeBytes > MIN_FREE_BYTES, freeBytes }, workers };
-  return { ok: report.database.ok && report.disk.ok && workers.length > 0 && workers.every((w) => w.ok), ...report };
+  return {
+    ok: report.database.ok && report.disk.ok && workers.length > 0 && workers.every((w) => w.ok),
+    ...report,
+  };
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api/openapi";
-import { createPieceSchema, listPiecesQuerySchema, transitionPieceSchema, updatePieceSchema } from "./schemas";
+import {
+  createPieceSchema,
+  listPiecesQuerySchema,
+  transitionPieceSchema,
+  updatePieceSchema,
+} from "./schemas";
 
 const pieceSchema = z.object({
   id: z.number(),
@@ -14,9 +19,43 @@ const pieceSchema = z.object({
 });
 
 export const pieceApiOperations: ApiOperation[] = [
-  { method: "get", path: "/api/v1/pieces", summary: "List pieces", capability: "pieces.read", query: listPiecesQuerySchema, response: z.object({ items: z.array(pieceSchema), total: z.number() }) },
-  { method: "post", path: "/api/v1/pieces", summary: "Create a piece", capability: "pieces.create", body: createPieceSchema, response: pieceSchema },
-  { method: "get", path: "/api/v1/pieces/{id}", summary: "Get a piece", capability: "pieces.read", response: pieceSchema },
-  { method: "patch", path: "/api/v1/pieces/{id}", summary: "Update a piece (send the version you edited)", capability: "pieces.edit", body: updatePieceSchema, response: pieceSchema },
-  { method: "post", path: "/api/v1/pieces/{id}/transitions", summary: "Move a piece through the workflow", capability: "pieces.read (+ the action's own capability)", body: transitionPieceSchema, response: pieceSchema },
+  {
+    method: "get",
+    path: "/api/v1/pieces",
+    summary: "List pieces",
+    capability: "pieces.read",
+    query: listPiecesQuerySchema,
+    response: z.object({ items: z.array(pieceSchema), total: z.number() }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/pieces",
+    summary: "Create a piece",
+    capability: "pieces.create",
+    body: createPieceSchema,
+    response: pieceSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/pieces/{id}",
+    summary: "Get a piece",
+    capability: "pieces.read",
+    response: pieceSchema,
+  },
+  {
+    method: "patch",
+    path: "/api/v1/pieces/{id}",
+    summary: "Update a piece (send the version you edited)",
+    capability: "pieces.edit",
+    body: updatePieceSchema,
+    response: pieceSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/pieces/{id}/transitions",
+    summary: "Move a piece through the workflow",
+    capability: "pieces.read (+ the action's own capability)",
+    body: transitionPieceSchema,
+    response: pieceSchema,
+  },
 ];

@@ -8,14 +8,21 @@ import { can } from "../auth/permissions";
 import type { createPieceSchema } from "./schemas";
 
 export function newPieceSlug(kind: string): string {
-  return `${kind.slice(0, 2)}-${crypto.randomBytes(5).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+  return `${kind.slice(0, 2)}-${crypto
+    .randomBytes(5)
+    .toString("base64url")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "x")}`;
 }
 
 /**
  * Inserts a piece and its first revision inside an open transaction; kind modules call this so
  * an episode, a book or a show is a piece like any other.
  */
-export function insertPiece(tx: DbOrTx, options: { actor: Actor; input: z.infer<typeof createPieceSchema>; now: Date }): number {
+export function insertPiece(
+  tx: DbOrTx,
+  options: { actor: Actor; input: z.infer<typeof createPieceSchema>; now: Date },
+): number {
   const { actor, input, now } = options;
   const piece = tx
     .insert(schema.pieces)
@@ -36,12 +43,33 @@ export function insertPiece(tx: DbOrTx, options: { actor: Actor; input: z.infer<
     })
     .returning({ id: schema.pieces.id, slug: schema.pieces.slug })
     .get();
-  tx.insert(schema.pieceRevisions).values({ pieceId: piece.id, version: 1, title: input.title, body: input.body, authorId: actor.id, createdAt: now }).run();
-  recordAudit(tx, { actor: auditActor(actor), action: "piece.create", entity: "piece", entityId: piece.id, after: { kind: input.kind, title: input.title, slug: piece.slug }, at: now });
+  tx.insert(schema.pieceRevisions)
+    .values({
+      pieceId: piece.id,
+      version: 1,
+      title: input.title,
+      body: input.body,
+      authorId: actor.id,
+      createdAt: now,
+    })
+    .run();
+  recordAudit(tx, {
+    actor: auditActor(actor),
+    action: "piece.create",
+    entity: "piece",
+    entityId: piece.id,
+    after: { kind: input.kind, title: input.title, slug: piece.slug },
+    at: now,
+  });
   return piece.id;
 }
 
-export function createPiece(options: { db: Db; actor: Actor; input: z.infer<typeof createPieceSchema>; now: Date }): Result<{ pieceId: number }> {
+export function createPiece(options: {
+  db: Db;
+  actor: Actor;
+  input: z.infer<typeof createPieceSchema>;
+  now: Date;
+}): Result<{ pieceId: number }> {
   if (!can(options.actor.roles, "pieces.create")) return fail(403, "forbidden", "你的角色不能创建内容。");
   const pieceId = options.db.transaction((tx) => insertPiece(tx, options));
   return { ok: true, pieceId };

@@ -17,15 +17,29 @@ export function getDashboard(options: { db: Db; actor: Actor; now: Date }) {
     .all()
     .map(toPieceDto);
   const due = selectPieces(db)
-    .where(and(isNotNull(schema.pieces.dueAt), lte(schema.pieces.dueAt, inAWeek), gte(schema.pieces.dueAt, new Date(now.getTime() - 7 * 86_400_000)), notInArray(schema.pieces.status, DONE)))
+    .where(
+      and(
+        isNotNull(schema.pieces.dueAt),
+        lte(schema.pieces.dueAt, inAWeek),
+        gte(schema.pieces.dueAt, new Date(now.getTime() - 7 * 86_400_000)),
+        notInArray(schema.pieces.status, DONE),
+      ),
+    )
     .orderBy(asc(schema.pieces.dueAt))
     .limit(8)
     .all()
     .map(toPieceDto);
   const waitingForReview = can(actor.roles, "pieces.review")
-    ? selectPieces(db).where(eq(schema.pieces.status, "in_review")).orderBy(asc(schema.pieces.updatedAt)).limit(8).all().map(toPieceDto)
+    ? selectPieces(db)
+        .where(eq(schema.pieces.status, "in_review"))
+        .orderBy(asc(schema.pieces.updatedAt))
+        .limit(8)
+        .all()
+        .map(toPieceDto)
     : [];
-  const month = Number(new Intl.DateTimeFormat("en", { month: "numeric", timeZone: "Asia/Shanghai" }).format(now));
+  const month = Number(
+    new Intl.DateTimeFormat("en", { month: "numeric", timeZone: "Asia/Shanghai" }).format(now),
+  );
   const campaign = db.select().from(schema.campaigns).where(eq(schema.campaigns.month, month)).get() ?? null;
   return { myPieces, due, waitingForReview, campaign };
 }

@@ -28,7 +28,14 @@ type PieceRow = ReturnType<ReturnType<typeof selectPieces>["all"]>[number];
 
 export function toPieceDto(row: PieceRow): PieceDto {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return { ...row, dueAt: iso(row.dueAt), scheduledAt: iso(row.scheduledAt), publishedAt: iso(row.publishedAt), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...row,
+    dueAt: iso(row.dueAt),
+    scheduledAt: iso(row.scheduledAt),
+    publishedAt: iso(row.publishedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export function selectPieces(db: Db) {
@@ -39,7 +46,10 @@ export function selectPieces(db: Db) {
     .leftJoin(schema.campaigns, eq(schema.campaigns.id, schema.pieces.campaignId));
 }
 
-export function listPieces(options: { db: Db; query: ListPiecesQuery }): { items: PieceDto[]; total: number } {
+export function listPieces(options: { db: Db; query: ListPiecesQuery }): {
+  items: PieceDto[];
+  total: number;
+} {
   const { db, query } = options;
   const conditions: SQL[] = [];
   if (query.kind) conditions.push(eq(schema.pieces.kind, query.kind));
@@ -50,7 +60,11 @@ export function listPieces(options: { db: Db; query: ListPiecesQuery }): { items
     // LIKE wildcards typed by the user are matched literally.
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const contains = (column: AnySQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
-    const match = or(contains(schema.pieces.title), contains(schema.pieces.body), contains(schema.pieces.slug));
+    const match = or(
+      contains(schema.pieces.title),
+      contains(schema.pieces.body),
+      contains(schema.pieces.slug),
+    );
     if (match) conditions.push(match);
   }
   const where = conditions.length ? and(...conditions) : undefined;

@@ -4,15 +4,24 @@ import { MIX_CATEGORIES, PIECE_KINDS, PIECE_STATUSES } from "./status-machine";
 export const TITLE_MAX = 120;
 export const BODY_MAX = 50_000;
 
-const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional());
-const optionalDate = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.date({ error: "日期格式不正确" }).optional());
+const optionalId = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : v),
+  z.coerce.number().int().positive().optional(),
+);
+const optionalDate = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : v),
+  z.coerce.date({ error: "日期格式不正确" }).optional(),
+);
 
 const editableFields = {
   title: z.string().trim().min(1, "标题不能为空").max(TITLE_MAX, `标题不能超过 ${TITLE_MAX} 个字`),
   body: z.string().max(BODY_MAX, `正文不能超过 ${BODY_MAX} 个字`).default(""),
   campaignId: optionalId,
   columnId: optionalId,
-  mixCategory: z.preprocess((v) => (v === "" ? undefined : v), z.enum(MIX_CATEGORIES, { error: "未知的内容类别" }).optional()),
+  mixCategory: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(MIX_CATEGORIES, { error: "未知的内容类别" }).optional(),
+  ),
   dueAt: optionalDate,
 };
 

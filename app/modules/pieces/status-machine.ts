@@ -4,7 +4,15 @@ import { can, type Capability } from "../auth/permissions";
 export const PIECE_KINDS = ["episode", "poster", "article", "ebook", "handbook", "livestream"] as const;
 export type PieceKind = (typeof PIECE_KINDS)[number];
 
-export const PIECE_STATUSES = ["draft", "in_review", "approved", "rejected", "scheduled", "published", "archived"] as const;
+export const PIECE_STATUSES = [
+  "draft",
+  "in_review",
+  "approved",
+  "rejected",
+  "scheduled",
+  "published",
+  "archived",
+] as const;
 export type PieceStatus = (typeof PIECE_STATUSES)[number];
 
 export const MIX_CATEGORIES = ["车型讲解", "用车技巧", "车主故事"] as const;
@@ -27,7 +35,11 @@ export const TRANSITIONS = {
   schedule: { from: ["approved"], to: "scheduled", capability: "pieces.schedule" },
   unschedule: { from: ["scheduled"], to: "approved", capability: "pieces.schedule" },
   publish: { from: ["approved", "scheduled"], to: "published", capability: "pieces.publish" },
-  archive: { from: ["draft", "in_review", "approved", "rejected", "scheduled", "published"], to: "archived", capability: "pieces.archive" },
+  archive: {
+    from: ["draft", "in_review", "approved", "rejected", "scheduled", "published"],
+    to: "archived",
+    capability: "pieces.archive",
+  },
   restore: { from: ["archived"], to: "draft", capability: "pieces.archive" },
 } as const satisfies Record<string, TransitionRule>;
 
@@ -43,10 +55,21 @@ export type TransitionCheck =
   | { ok: true; to: PieceStatus }
   | { ok: false; status: 403 | 409 | 400; code: string; message: string; field?: string };
 
-export function checkTransition(options: { piece: PieceRef; action: string; actor: Actor; note?: string | null }): TransitionCheck {
+export function checkTransition(options: {
+  piece: PieceRef;
+  action: string;
+  actor: Actor;
+  note?: string | null;
+}): TransitionCheck {
   const { piece, actor } = options;
   if (!Object.hasOwn(TRANSITIONS, options.action)) {
-    return { ok: false, status: 400, code: "unknown_transition", message: `未知的状态操作「${options.action}」。`, field: "action" };
+    return {
+      ok: false,
+      status: 400,
+      code: "unknown_transition",
+      message: `未知的状态操作「${options.action}」。`,
+      field: "action",
+    };
   }
   const rule: TransitionRule = TRANSITIONS[options.action as TransitionAction];
   if (!can(actor.roles, rule.capability)) {
@@ -78,7 +101,11 @@ export function availableTransitions(piece: PieceRef, actor: Actor): TransitionA
 export function canEditPiece(piece: PieceRef, actor: Actor): boolean {
   if (piece.status === "published" || piece.status === "archived") return false;
   if (can(actor.roles, "pieces.review")) return true;
-  return can(actor.roles, "pieces.edit") && piece.ownerId === actor.id && (piece.status === "draft" || piece.status === "rejected");
+  return (
+    can(actor.roles, "pieces.edit") &&
+    piece.ownerId === actor.id &&
+    (piece.status === "draft" || piece.status === "rejected")
+  );
 }
 
 const STATUS_LABELS: Record<PieceStatus, string> = {

@@ -15,7 +15,11 @@ export interface GateContext {
  * Kind-specific checks that can hold a transition (a script that overruns, a print build
  * without sign-off). Each kind module adds its gate to this list.
  */
-const gates: Array<(ctx: GateContext) => Failure | null> = [episodeScriptGate, ebookSignoffGate, livestreamScriptGate];
+const gates: Array<(ctx: GateContext) => Failure | null> = [
+  episodeScriptGate,
+  ebookSignoffGate,
+  livestreamScriptGate,
+];
 
 export function checkTransitionGates(ctx: GateContext): Failure | null {
   for (const gate of gates) {

@@ -21,7 +21,8 @@ export function transitionPiece(options: {
   const check = checkTransition({ piece, action: options.action, actor, note: options.note });
   if (!check.ok) return fail(check.status, check.code, check.message, check.field);
   const action = options.action as TransitionAction;
-  if (action === "schedule" && !options.scheduledAt) return fail(400, "scheduled_at_required", "排期时请选择发布时间。", "scheduledAt");
+  if (action === "schedule" && !options.scheduledAt)
+    return fail(400, "scheduled_at_required", "排期时请选择发布时间。", "scheduledAt");
 
   return db.transaction((tx) => {
     const gate = checkTransitionGates({ tx, piece, action });
@@ -39,8 +40,26 @@ export function transitionPiece(options: {
       .where(and(eq(schema.pieces.id, piece.id), eq(schema.pieces.status, piece.status)))
       .run().changes;
     if (changed !== 1) return fail(409, "stale", "状态刚被他人修改，请刷新后再试。");
-    tx.insert(schema.pieceTransitions).values({ pieceId: piece.id, fromStatus: piece.status, toStatus: check.to, action, note: options.note ?? null, actorId: actor.id, at: now }).run();
-    recordAudit(tx, { actor: auditActor(actor), action: `piece.${action}`, entity: "piece", entityId: piece.id, before: { status: piece.status }, after: { status: check.to, note: options.note ?? undefined }, at: now });
+    tx.insert(schema.pieceTransitions)
+      .values({
+        pieceId: piece.id,
+        fromStatus: piece.status,
+        toStatus: check.to,
+        action,
+        note: options.note ?? null,
+        actorId: actor.id,
+        at: now,
+      })
+      .run();
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: `piece.${action}`,
+      entity: "piece",
+      entityId: piece.id,
+      before: { status: piece.status },
+      after: { status: check.to, note: options.note ?? undefined },
+      at: now,
+    });
     return { ok: true as const, status: check.to };
   });
 }

@@ -11,13 +11,24 @@ import { canEditPiece } from "./status-machine";
  * Saves an edit as a new revision. The caller names the version it edited; if someone saved in
  * between, the save is refused as stale instead of silently overwriting their work.
  */
-export function updatePiece(options: { db: Db; actor: Actor; pieceId: number; input: z.infer<typeof updatePieceSchema>; now: Date }): Result<{ version: number }> {
+export function updatePiece(options: {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  input: z.infer<typeof updatePieceSchema>;
+  now: Date;
+}): Result<{ version: number }> {
   const { db, actor, input, now } = options;
   const before = db.select().from(schema.pieces).where(eq(schema.pieces.id, options.pieceId)).get();
   if (!before) return fail(404, "not_found", "内容不存在。");
-  if (!canEditPiece(before, actor)) return fail(403, "forbidden", "你不能编辑这条内容（只能编辑自己的草稿，已发布或归档的内容不能修改）。");
+  if (!canEditPiece(before, actor))
+    return fail(403, "forbidden", "你不能编辑这条内容（只能编辑自己的草稿，已发布或归档的内容不能修改）。");
   if (before.version !== input.version) {
-    return fail(409, "stale", `这条内容已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${before.version} 版）。请刷新后再改，你的修改尚未保存。`);
+    return fail(
+      409,
+      "stale",
+      `这条内容已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${before.version} 版）。请刷新后再改，你的修改尚未保存。`,
+    );
   }
   const version = before.version + 1;
   return db.transaction((tx) => {
@@ -36,7 +47,16 @@ export function updatePiece(options: { db: Db; actor: Actor; pieceId: number; in
       .where(and(eq(schema.pieces.id, before.id), eq(schema.pieces.version, input.version)))
       .run().changes;
     if (changed !== 1) return fail(409, "stale", "这条内容刚被他人修改，请刷新后再改。");
-    tx.insert(schema.pieceRevisions).values({ pieceId: before.id, version, title: input.title, body: input.body, authorId: actor.id, createdAt: now }).run();
+    tx.insert(schema.pieceRevisions)
+      .values({
+        pieceId: before.id,
+        version,
+        title: input.title,
+        body: input.body,
+        authorId: actor.id,
+        createdAt: now,
+      })
+      .run();
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "piece.update",
