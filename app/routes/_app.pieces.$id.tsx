@@ -7,7 +7,6 @@ import {
   Grid,
   Group,
   Stack,
-  Tabs,
   Text,
   TextInput,
   Textarea,
@@ -25,11 +24,10 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
 import { parseForm, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getPiece, getPieceHistory } from "~/modules/pieces/get-piece.server";
+import { getPiece, getPieceHistory, getRevisionChange } from "~/modules/pieces/get-piece.server";
 import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
 import { transitionPieceSchema, updatePieceSchema } from "~/modules/pieces/schemas";
 import { availableTransitions, canEditPiece } from "~/modules/pieces/status-machine";
-import { diffBodies } from "~/modules/pieces/text-diff";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { updatePiece } from "~/modules/pieces/update-piece.server";
 
@@ -47,14 +45,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const piece = getPiece({ db, pieceId: parseId(params.id) });
   if (!piece) throw json({ message: "内容不存在。" }, { status: 404 });
   const history = getPieceHistory({ db, pieceId: piece.id });
-  // Each revision is shown with its change from the one before it.
-  const revisions = history.revisions.map((rev, i) => ({
-    ...rev,
-    diff: diffBodies(history.revisions[i + 1]?.body ?? "", rev.body),
-  }));
+  // Only the revision the reader picked (?v=, the latest by default) is diffed, against the one before.
+  const picked = Number(new URL(request.url).searchParams.get("v"));
+  const revision = getRevisionChange({
+    db,
+    pieceId: piece.id,
+    version: Number.isInteger(picked) && picked > 0 ? picked : undefined,
+  });
   return {
     piece,
-    revisions,
+    revisions: history.revisions,
+    revision,
     transitions: history.transitions,
     actions: availableTransitions(piece, actor),
     canEdit: canEditPiece(piece, actor),
@@ -101,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PieceDetail() {
-  const { piece, revisions, transitions, actions, canEdit, options } = useLoaderData<typeof loader>();
+  const { piece, revisions, revision, transitions, actions, canEdit, options } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -218,33 +220,47 @@ export default function PieceDetail() {
         <Title order={4} mb="sm">
           {t("pieces.history")}
         </Title>
-        <Tabs defaultValue={String(revisions[0]?.version ?? 1)} keepMounted={false}>
-          <Tabs.List>
-            {revisions.map((r) => (
-              <Tabs.Tab key={r.id} value={String(r.version)}>
-                v{r.version}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
+        {/* Links, not client-side tabs: each revision's diff is computed only when it is asked for. */}
+        <Group gap={6} mb="sm" data-testid="revision-picker">
           {revisions.map((r) => (
-            <Tabs.Panel key={r.id} value={String(r.version)} pt="sm" data-testid={`revision-${r.version}`}>
-              <Text size="sm" c="dimmed" mb="xs">
-                {r.authorName} · {formatDateTime(r.createdAt)} · {r.title}
-              </Text>
-              <Text size="sm" fw={500} mb={4}>
-                {t("pieces.diff")}
-              </Text>
+            <Button
+              key={r.id}
+              component={Link}
+              to={`?v=${r.version}`}
+              preventScrollReset
+              replace
+              size="compact-sm"
+              variant={r.version === revision?.version ? "filled" : "default"}
+              aria-current={r.version === revision?.version ? "page" : undefined}
+            >
+              v{r.version}
+            </Button>
+          ))}
+        </Group>
+        {revision ? (
+          <div data-testid={`revision-${revision.version}`}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {revision.authorName} · {formatDateTime(revision.createdAt)} · {revision.title}
+            </Text>
+            <Text size="sm" fw={500} mb={4}>
+              {t("pieces.diff")}
+            </Text>
+            {revision.diff.tooLarge ? (
+              <Alert color="gray" data-testid="diff-too-large">
+                {t("pieces.diffTooLarge")}
+              </Alert>
+            ) : (
               <div style={{ fontFamily: "monospace", fontSize: 13 }}>
-                {r.diff.map((part, i) => (
+                {revision.diff.parts.map((part, i) => (
                   <div key={i} className={`diff-${part.kind}`}>
                     {part.kind === "added" ? "+ " : part.kind === "removed" ? "- " : "  "}
                     {part.text}
                   </div>
                 ))}
               </div>
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+            )}
+          </div>
+        ) : null}
       </Card>
     </Stack>
   );

@@ -87,12 +87,14 @@ describe("pieces pages", () => {
     ).json();
     expect(page.piece).toMatchObject({ status: "approved", title: "雨季用车十问十答", version: 2 });
     expect(page.revisions.map((r: { version: number }) => r.version)).toEqual([2, 1]);
-    expect(page.revisions[0].diff).toEqual(
-      expect.arrayContaining([
+    expect(page.revision.version).toBe(2);
+    expect(page.revision.diff).toEqual({
+      tooLarge: false,
+      parts: expect.arrayContaining([
         expect.objectContaining({ kind: "removed", text: "第一版正文" }),
         expect.objectContaining({ kind: "added", text: "第二版正文\n新增一段" }),
       ]),
-    );
+    });
     expect(page.transitions.map((tr: { action: string }) => tr.action)).toEqual(["submit", "approve"]);
 
     const list = await (
@@ -101,6 +103,59 @@ describe("pieces pages", () => {
       )
     ).json();
     expect(list.items.map((p: { id: number }) => p.id)).toEqual([id]);
+  });
+
+  it("diffs only the revision asked for, and gives up on a change too large to compare", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const id = await createDraft(copy.cookie, { body: "甲\n".repeat(12_500) });
+    const save = async (version: number, body: string) =>
+      expect(
+        (
+          await respond(() =>
+            pieceAction(
+              args(
+                formRequest(
+                  `/pieces/${id}`,
+                  { intent: "update", version: String(version), title: "雨季用车十问", body },
+                  copy.cookie,
+                ),
+                { id: String(id) },
+              ),
+            ),
+          )
+        ).status,
+      ).toBe(200);
+    // 12,500 lines replaced by 12,500 others: the unbounded diff took over a minute per view.
+    await save(1, "乙\n".repeat(12_500));
+    await save(2, "乙\n".repeat(12_499) + "丙\n");
+    const view = async (query: string) =>
+      (
+        await respond(() =>
+          pieceLoader(args(getRequest(`/pieces/${id}${query}`, { Cookie: copy.cookie }), { id: String(id) })),
+        )
+      ).json();
+
+    const latest = await view("");
+    expect(latest.revisions.map((r: { version: number }) => r.version)).toEqual([3, 2, 1]);
+    expect(latest.revisions[0]).not.toHaveProperty("body");
+    expect(latest.revision.version).toBe(3);
+    expect(latest.revision.diff).toEqual({
+      tooLarge: false,
+      parts: [
+        { kind: "same", text: "乙\n".repeat(12_499) },
+        { kind: "removed", text: "乙\n" },
+        { kind: "added", text: "丙\n" },
+      ],
+    });
+    expect((await view("?v=2")).revision).toMatchObject({ version: 2, diff: { tooLarge: true } });
+    // The first revision is all added, however long.
+    expect((await view("?v=1")).revision.diff).toEqual({
+      tooLarge: false,
+      parts: [{ kind: "added", text: "甲\n".repeat(12_500) }],
+    });
+    // An unknown or malformed version falls back to the latest.
+    expect((await view("?v=99")).revision.version).toBe(3);
+    expect((await view("?v=abc")).revision.version).toBe(3);
   });
 
   it("refuses a stale edit and keeps the first editor's text", async () => {
