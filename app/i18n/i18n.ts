@@ -5,7 +5,7 @@ import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 
 // Each capability keeps its strings in its own file, merged under its own key.
-const resources = {
+export const resources = {
   zh: { translation: { ...zh, media: mediaZh, livestream: livestreamZh, ebooks: ebooksZh } },
   en: { translation: { ...en, media: mediaEn, livestream: livestreamEn, ebooks: ebooksEn } },
 };
