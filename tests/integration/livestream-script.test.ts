@@ -175,6 +175,18 @@ describe("livestream script builder and API", () => {
     expect(showCount()).toBe(before + 1);
   });
 
+  it("refuses a product index far past the limit in the form with a field error, storing nothing", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const before = showCount();
+    const fields = formFields(demoShowScriptInput(), { "products.100000000.name": "奇骏" });
+    const form = await respond(() =>
+      newShowAction(args(formRequest("/livestreams/new", fields, copy.cookie))),
+    );
+    expect(form.status).toBe(400);
+    expect((await form.json()).errors).toEqual({ "products.5": "每场直播最多 5 个商品" });
+    expect(showCount()).toBe(before);
+  });
+
   it("refuses negative, absurd and malformed values at the field", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const before = showCount();
