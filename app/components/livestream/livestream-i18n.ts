@@ -16,6 +16,8 @@ const zh = {
   nextNone: "最后一段",
   overrun: "超时",
   stale: "与服务器的连接已中断，时间为本机推算，正在重连…",
+  closed: "登录已失效、账号已停用或权限已变更：实时连接已断开，画面不再更新。",
+  signInAgain: "重新登录",
   fullscreen: "全屏",
   exitFullscreen: "退出全屏",
   mirrorH: "水平镜像",
@@ -82,6 +84,9 @@ const en: LivestreamDictionary = {
   nextNone: "Last block",
   overrun: "Over",
   stale: "Lost contact with the server; the clock is running locally. Reconnecting…",
+  closed:
+    "Your session ended, your account was disabled or your role changed: the live connection is closed and this screen no longer updates.",
+  signInAgain: "Sign in again",
   fullscreen: "Full screen",
   exitFullscreen: "Exit full screen",
   mirrorH: "Mirror horizontally",

@@ -22,6 +22,7 @@ import { blockOffsetMs, type ShowAction, type ShowState } from "~/modules/livest
 import { CtaQrCode } from "./cta-qr-code";
 import { livestreamDictionary, type LivestreamDictionary } from "./livestream-i18n";
 import { blockLabel, type ShowViewProps } from "./show-view-types";
+import { StreamClosedNotice } from "./stream-closed-notice";
 import { useBlocksFreshness } from "./use-blocks-freshness";
 import { useShowClock } from "./use-show-clock";
 
@@ -174,10 +175,16 @@ export function ProducerConsole(props: ProducerConsoleProps) {
       data-block-index={position.blockIndex}
       data-version={state.version}
     >
-      {clock.stale && (
-        <Alert color="red" variant="filled" role="status" data-testid="stale-banner">
-          {t.stale}
+      {clock.closed ? (
+        <Alert color="red" variant="filled" role="alert" data-testid="stream-closed-banner">
+          <StreamClosedNotice lang={lang} />
         </Alert>
+      ) : (
+        clock.stale && (
+          <Alert color="red" variant="filled" role="status" data-testid="stale-banner">
+            {t.stale}
+          </Alert>
+        )
       )}
       {error && (
         <Alert

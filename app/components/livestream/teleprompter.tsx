@@ -19,6 +19,7 @@ import { CtaQrCode } from "./cta-qr-code";
 import { livestreamDictionary } from "./livestream-i18n";
 import { advanceReadingPosition, initialReadingPosition } from "./reading-pace";
 import { blockLabel, type ShowViewProps } from "./show-view-types";
+import { StreamClosedNotice } from "./stream-closed-notice";
 import { useBlocksFreshness } from "./use-blocks-freshness";
 import { useShowClock } from "./use-show-clock";
 
@@ -243,12 +244,20 @@ export function Teleprompter(props: TeleprompterProps) {
         overflow: "hidden",
       }}
     >
-      {clock.stale && (
-        <Box bg="red.8" px="md" py={6} role="status" data-testid="stale-banner">
+      {clock.closed ? (
+        <Box bg="red.9" px="md" py={6} role="alert" data-testid="stream-closed-banner">
           <Text fw={700} size="sm">
-            {t.stale}
+            <StreamClosedNotice lang={lang} />
           </Text>
         </Box>
+      ) : (
+        clock.stale && (
+          <Box bg="red.8" px="md" py={6} role="status" data-testid="stale-banner">
+            <Text fw={700} size="sm">
+              {t.stale}
+            </Text>
+          </Box>
+        )
       )}
       <Group justify="space-between" align="center" px="md" py="xs" wrap="wrap" gap="xs">
         <Stack gap={0} style={{ minWidth: 0, flex: "1 1 240px" }}>

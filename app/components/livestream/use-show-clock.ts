@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   estimateClockOffset,
   parseShowStreamMessage,
+  STREAM_CLOSED_EVENT,
   type ClockSample,
 } from "~/modules/livestream/clock-sync";
 import { STALE_AFTER_MS } from "~/modules/livestream/livestream-rules";
@@ -39,6 +40,8 @@ export interface ShowClock {
   offsetMs: number;
   stale: boolean;
   connected: boolean;
+  /** The server ended the stream because this session may no longer watch: no reconnecting. */
+  closed: boolean;
   /** Folds in a state the command endpoint returned, without waiting for the stream. */
   applySnapshot: (snapshot: ShowSnapshot) => void;
 }
@@ -57,6 +60,7 @@ export function useShowClock(options: UseShowClockOptions): ShowClock {
   const coreRef = useRef<ShowClockCore>(createClockCore(options.initialSnapshot ?? null, Date.now()));
   const [core, setCore] = useState<ShowClockCore>(coreRef.current);
   const [connected, setConnected] = useState(false);
+  const [closed, setClosed] = useState(false);
   const [clientNow, setClientNow] = useState(() => Date.now());
 
   const commit = useCallback((next: ShowClockCore) => {
@@ -84,6 +88,13 @@ export function useShowClock(options: UseShowClockOptions): ShowClock {
       source?.close();
       source = new EventSource(eventsUrl);
       source.onopen = () => setConnected(true);
+      // Access ended (disabled, signed out, expired): retrying would only bounce off the login page.
+      source.addEventListener(STREAM_CLOSED_EVENT, () => {
+        disposed = true;
+        source?.close();
+        setConnected(false);
+        setClosed(true);
+      });
       source.onerror = () => {
         setConnected(false);
         if (source?.readyState === EventSource.CLOSED && !reconnectTimer) {
@@ -183,6 +194,7 @@ export function useShowClock(options: UseShowClockOptions): ShowClock {
     offsetMs,
     stale: isStale(core, clientNow, staleAfterMs),
     connected,
+    closed,
     applySnapshot,
   };
 }

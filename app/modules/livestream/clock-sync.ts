@@ -62,6 +62,12 @@ export function estimateOneWayOffset(
   return diffs.length === 0 ? null : Math.max(...diffs);
 }
 
+/**
+ * The `event:` name of the last message of a stream the server ends because the session may no
+ * longer watch (disabled, signed out, expired, role changed). Every other message is unnamed.
+ */
+export const STREAM_CLOSED_EVENT = "closed";
+
 /** Messages on the show's event stream. */
 export type ShowStreamMessage =
   | { type: "snapshot"; state: ShowState; serverNow: number }

@@ -1,9 +1,18 @@
+import { fail, type Result } from "~/lib/result";
 import { getStudio } from "~/lib/studio.server";
+import type { StreamAccess } from "./show-hub.server";
 import { getShowHub } from "./show-hub-instance.server";
 import { loadShow } from "./show-store.server";
 
-/** The show's event stream, or null for an unknown show (so the route answers 404, not an empty stream). */
-export function openShowEvents(options: { showId: number; request: Request }): Response | null {
-  if (!loadShow(getStudio().db, options.showId)) return null;
-  return getShowHub().createEventStreamResponse(String(options.showId), options.request);
+/**
+ * The show's event stream: 404 for an unknown show (not an empty stream), 429 past the hub's caps.
+ * `access` names the holder and re-checks their session while the stream stays open.
+ */
+export function openShowEvents(options: {
+  showId: number;
+  request: Request;
+  access: StreamAccess;
+}): Result<{ response: Response }> {
+  if (!loadShow(getStudio().db, options.showId)) return fail(404, "not_found", "直播不存在。");
+  return getShowHub().createEventStreamResponse(String(options.showId), options.request, options.access);
 }

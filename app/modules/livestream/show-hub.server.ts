@@ -1,22 +1,48 @@
-import type { ShowStreamMessage } from "./clock-sync";
+import { fail, type Result } from "~/lib/result";
+import { STREAM_CLOSED_EVENT, type ShowStreamMessage } from "./clock-sync";
 import { HEARTBEAT_MS } from "./livestream-rules";
 import type { ShowState } from "./show-state";
 
 export type ShowMessageSender = (message: ShowStreamMessage) => void;
+
+/** A prompter, a console and a few spare tabs or reconnect overlaps per person and show. */
+export const MAX_STREAMS_PER_HOLDER = 5;
+/** Host, producer and the team watching one show, with room to spare. */
+export const MAX_STREAMS_PER_SHOW = 50;
+/** An open stream asks again whether its holder may still watch every this many heartbeats. */
+export const RECHECK_EVERY_BEATS = 5;
 
 export interface CreateShowHubOptions {
   /** The hub keeps no state of its own beyond a cache: the lead's store is the truth. */
   loadState: (showId: string) => ShowState | null | Promise<ShowState | null>;
   now?: () => number;
   heartbeatMs?: number;
+  maxStreamsPerHolder?: number;
+  maxStreamsPerShow?: number;
+  recheckEveryBeats?: number;
+}
+
+/** Who holds an event stream, and how the hub asks again whether they still may. */
+export interface StreamAccess {
+  /** One key per person (the user id): the per-person cap counts streams by it. */
+  holder: string;
+  /** Asked every few heartbeats; false, or a throw, ends the stream with a `closed` event. */
+  stillAllowed: () => boolean | Promise<boolean>;
 }
 
 export interface ShowHub {
   /** Sends a snapshot to `send` at once (the store's current state), then every publish. */
   subscribe(showId: string, send: ShowMessageSender): () => void;
   publish(showId: string, state: ShowState): void;
-  /** A `text/event-stream` Response for one subscriber; ends when the request aborts. */
-  createEventStreamResponse(showId: string, request: Request): Response;
+  /**
+   * A `text/event-stream` Response for one subscriber; ends when the request aborts or when
+   * `access.stillAllowed` says no. Refused with 429 past the per-person or per-show cap.
+   */
+  createEventStreamResponse(
+    showId: string,
+    request: Request,
+    access: StreamAccess,
+  ): Result<{ response: Response }>;
   /** Answer to a client's clock probe: `{ serverNow }`. */
   createTimeResponse(): Response;
   subscriberCount(showId: string): number;
@@ -28,12 +54,25 @@ interface Channel {
   version: number;
 }
 
+interface OpenStream {
+  access: StreamAccess;
+  beatsSinceCheck: number;
+  checking: boolean;
+  /** Closes the stream; `notify` first tells the client not to come back. */
+  end: (notify: boolean) => void;
+}
+
 const encoder = new TextEncoder();
 
 export function createShowHub(options: CreateShowHubOptions): ShowHub {
   const now = options.now ?? Date.now;
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const maxPerHolder = options.maxStreamsPerHolder ?? MAX_STREAMS_PER_HOLDER;
+  const maxPerShow = options.maxStreamsPerShow ?? MAX_STREAMS_PER_SHOW;
+  const recheckEveryBeats = options.recheckEveryBeats ?? RECHECK_EVERY_BEATS;
   const channels = new Map<string, Channel>();
+  /** The event streams open per show, each with its holder; beside `channels`, which are senders. */
+  const streams = new Map<string, Set<OpenStream>>();
   let timer: ReturnType<typeof setInterval> | null = null;
 
   const deliver = (send: ShowMessageSender, message: ShowStreamMessage) => {
@@ -44,12 +83,31 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
     }
   };
 
+  // A stream outlives the request that checked its session: ask again on the heartbeat, one
+  // question at a time per stream, and end it once the answer is no (or cannot be had).
+  const recheck = (stream: OpenStream) => {
+    stream.beatsSinceCheck += 1;
+    if (stream.checking || stream.beatsSinceCheck < recheckEveryBeats) return;
+    stream.beatsSinceCheck = 0;
+    stream.checking = true;
+    Promise.resolve()
+      .then(() => stream.access.stillAllowed())
+      .then(
+        (allowed) => allowed || stream.end(true),
+        () => stream.end(true),
+      )
+      .finally(() => {
+        stream.checking = false;
+      });
+  };
+
   const beat = () => {
     const serverNow = now();
     for (const channel of channels.values()) {
       for (const send of channel.senders)
         deliver(send, { type: "heartbeat", serverNow, version: channel.version });
     }
+    for (const open of streams.values()) for (const stream of open) recheck(stream);
   };
 
   // The timer lives only while someone listens, so an idle server (or a test) holds no handle.
@@ -101,7 +159,27 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
     for (const send of channel.senders) deliver(send, message);
   };
 
-  const createEventStreamResponse: ShowHub["createEventStreamResponse"] = (showId, request) => {
+  const createEventStreamResponse: ShowHub["createEventStreamResponse"] = (showId, request, access) => {
+    const open = streams.get(showId) ?? new Set<OpenStream>();
+    if (open.size >= maxPerShow)
+      return fail(429, "too_many_streams", `这场直播的实时连接已达上限（${maxPerShow} 个），请稍后再试。`);
+    let held = 0;
+    for (const other of open) if (other.access.holder === access.holder) held += 1;
+    if (held >= maxPerHolder)
+      return fail(
+        429,
+        "too_many_streams",
+        `你在这场直播已打开 ${maxPerHolder} 个实时连接（提词器、场控台等窗口），请先关闭不用的窗口再试。`,
+      );
+
+    // The slot is taken now, before the stream starts, so simultaneous opens cannot overshoot.
+    const entry: OpenStream = { access, beatsSinceCheck: 0, checking: false, end: () => {} };
+    open.add(entry);
+    streams.set(showId, open);
+    const release = () => {
+      open.delete(entry);
+      if (open.size === 0 && streams.get(showId) === open) streams.delete(showId);
+    };
     let cleanup = () => {};
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -115,6 +193,7 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
         cleanup = () => {
           if (closed) return;
           closed = true;
+          release();
           unsubscribe();
           request.signal.removeEventListener("abort", cleanup);
           try {
@@ -123,6 +202,11 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
             // Already closed by the runtime.
           }
         };
+        entry.end = (notify) => {
+          // A named event: screens stop reconnecting and say why, where a plain close would retry.
+          if (notify) write(`event: ${STREAM_CLOSED_EVENT}\ndata: {"reason":"access"}\n\n`);
+          cleanup();
+        };
         if (request.signal.aborted) cleanup();
         else request.signal.addEventListener("abort", cleanup);
       },
@@ -130,7 +214,7 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
         cleanup();
       },
     });
-    return new Response(stream, {
+    const response = new Response(stream, {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-cache, no-transform",
@@ -139,6 +223,7 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
         "X-Accel-Buffering": "no",
       },
     });
+    return { ok: true, response };
   };
 
   return {
@@ -151,6 +236,7 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
       }),
     subscriberCount: (showId) => channels.get(showId)?.senders.size ?? 0,
     close: () => {
+      for (const open of [...streams.values()]) for (const stream of [...open]) stream.end(false);
       channels.clear();
       syncTimer();
     },
