@@ -23,7 +23,10 @@ import {
 } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
+import { StudioTimeZoneProvider } from "./components/studio-time-zone";
 import { createI18n, parseLanguage } from "./i18n/i18n";
+import { DEFAULT_STUDIO_TIME_ZONE } from "./lib/dates";
+import { getStudio } from "./lib/studio.server";
 import appCss from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -38,8 +41,9 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Public: only the language preference is read here; every page below checks its own role.
-  return { lang: parseLanguage(request.headers.get("Cookie")) };
+  // Public: the language preference and the studio's time zone (every page shows wall clocks in
+  // it, and forms read them back in it); every page below checks its own role.
+  return { lang: parseLanguage(request.headers.get("Cookie")), timeZone: getStudio().config.timeZone };
 }
 
 const theme = createTheme({
@@ -48,7 +52,15 @@ const theme = createTheme({
   defaultRadius: "md",
 });
 
-function Document({ children, lang }: { children: React.ReactNode; lang: "zh" | "en" }) {
+function Document({
+  children,
+  lang,
+  timeZone,
+}: {
+  children: React.ReactNode;
+  lang: "zh" | "en";
+  timeZone: string;
+}) {
   const i18n = useMemo(() => createI18n(lang), [lang]);
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"} {...mantineHtmlProps}>
@@ -61,7 +73,7 @@ function Document({ children, lang }: { children: React.ReactNode; lang: "zh" | 
       <body>
         <I18nextProvider i18n={i18n}>
           <MantineProvider theme={theme} defaultColorScheme="auto">
-            {children}
+            <StudioTimeZoneProvider timeZone={timeZone}>{children}</StudioTimeZoneProvider>
           </MantineProvider>
         </I18nextProvider>
         <ScrollRestoration />
@@ -72,9 +84,9 @@ function Document({ children, lang }: { children: React.ReactNode; lang: "zh" | 
 }
 
 export default function App() {
-  const { lang } = useLoaderData<typeof loader>();
+  const { lang, timeZone } = useLoaderData<typeof loader>();
   return (
-    <Document lang={lang}>
+    <Document lang={lang} timeZone={timeZone}>
       <Outlet />
     </Document>
   );
@@ -88,7 +100,7 @@ export function ErrorBoundary() {
     ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
     : "服务器出错了，请稍后再试。";
   return (
-    <Document lang={data?.lang ?? "zh"}>
+    <Document lang={data?.lang ?? "zh"} timeZone={data?.timeZone ?? DEFAULT_STUDIO_TIME_ZONE}>
       <Container size="sm" py="xl">
         <Title order={2}>
           {status === 403

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { DEFAULT_STUDIO_TIME_ZONE } from "../app/lib/dates";
 import { schema, type Db } from "../app/lib/db.server";
 import type { Actor } from "../app/modules/auth/actor";
 import { demoShowScriptInput } from "../app/modules/livestream/demo-show-script";
@@ -34,7 +35,7 @@ export async function seedLivestreamDemo(options: {
   const main = createShow({
     db,
     actor: editor,
-    input: showInputSchema.parse({ ...demoShowScriptInput(), ...staff }),
+    input: showInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse({ ...demoShowScriptInput(), ...staff }),
     now,
     pieceId: attachTo,
   });
@@ -47,7 +48,7 @@ export async function seedLivestreamDemo(options: {
   const past = createShow({
     db,
     actor: producer,
-    input: showInputSchema.parse({
+    input: showInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse({
       ...demoShowScriptInput({
         title: "五一自驾节 · 48小时深度试驾直播",
         scheduledAt: new Date(startedAt).toISOString(),

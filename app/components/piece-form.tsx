@@ -2,8 +2,9 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } 
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MIX_CATEGORIES, PIECE_KINDS } from "~/modules/pieces/status-machine";
+import { formatNumber, toWallClockInput } from "~/lib/dates";
 import { BODY_MAX, TITLE_MAX } from "~/modules/pieces/schemas";
-import { toLocalInput } from "./format";
+import { useStudioTimeZone } from "./studio-time-zone";
 
 export interface PieceFormValues {
   kind?: string;
@@ -36,6 +37,7 @@ export function PieceForm({
   intent: "create" | "update";
 }) {
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const navigation = useNavigation();
   const e = errors ?? {};
   return (
@@ -100,7 +102,7 @@ export function PieceForm({
             name="dueAt"
             type="datetime-local"
             label={t("common.dueAt")}
-            defaultValue={toLocalInput(values.dueAt)}
+            defaultValue={toWallClockInput(values.dueAt, timeZone)}
             error={e.dueAt}
             readOnly={readOnly}
           />
@@ -114,7 +116,7 @@ export function PieceForm({
           minRows={8}
           maxRows={24}
           readOnly={readOnly}
-          description={`≤ ${BODY_MAX.toLocaleString()}`}
+          description={`≤ ${formatNumber(BODY_MAX)}`}
         />
         {readOnly ? null : (
           <Group>

@@ -3,9 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { listAudit } from "~/modules/audit/list-audit.server";
 import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
@@ -36,6 +37,7 @@ export default function AuditLog() {
   const [params] = useSearchParams();
   const submit = useSubmit();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <Title order={2}>{t("admin.auditTitle")}</Title>
@@ -80,7 +82,7 @@ export default function AuditLog() {
             {items.map((row) => (
               <Table.Tr key={row.id}>
                 <Table.Td>{row.id}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at, timeZone)}</Table.Td>
                 <Table.Td>{row.actorLabel}</Table.Td>
                 <Table.Td>
                   <Code>{row.action}</Code>

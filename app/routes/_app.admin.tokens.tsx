@@ -15,9 +15,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { parseForm } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/auth/api-tokens.server";
@@ -57,6 +58,7 @@ export default function TokensAdmin() {
   const { tokens, users } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <Title order={2}>{t("admin.tokensTitle")}</Title>
@@ -100,8 +102,8 @@ export default function TokensAdmin() {
                   {tk.name} <Code>{tk.prefix}…</Code>
                 </Table.Td>
                 <Table.Td>{tk.userEmail}</Table.Td>
-                <Table.Td>{formatDateTime(tk.createdAt)}</Table.Td>
-                <Table.Td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : "—"}</Table.Td>
+                <Table.Td>{formatDateTime(tk.createdAt, timeZone)}</Table.Td>
+                <Table.Td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, timeZone) : "—"}</Table.Td>
                 <Table.Td>
                   {tk.revokedAt ? (
                     <Badge color="gray">{t("admin.revoked")}</Badge>

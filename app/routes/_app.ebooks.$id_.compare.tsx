@@ -3,10 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatBytes } from "~/components/ebooks/format";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatBytes, formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { findBook } from "~/modules/ebooks/book-store.server";
@@ -38,11 +38,12 @@ const KIND_COLORS: Record<string, string> = {
 export default function CompareBuilds() {
   const { book, older, newer, diff } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const rows: Array<[string, (b: typeof older) => React.ReactNode]> = [
     [t("ebooks.profile"), (b) => t(`ebooks.profile_${b.profile}`)],
     [t("ebooks.pageCount"), (b) => b.pages],
     [t("ebooks.size"), (b) => formatBytes(b.bytes)],
-    [t("ebooks.createdAt"), (b) => formatDateTime(b.createdAt)],
+    [t("ebooks.createdAt"), (b) => formatDateTime(b.createdAt, timeZone)],
     [t("ebooks.renderMs"), (b) => `${b.renderMs} ms`],
     [t("ebooks.sha256"), (b) => <Code style={{ wordBreak: "break-all" }}>{b.sha256}</Code>],
     [t("ebooks.contentHash"), (b) => <Code style={{ wordBreak: "break-all" }}>{b.contentHash}</Code>],

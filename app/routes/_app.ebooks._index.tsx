@@ -2,10 +2,11 @@ import { Anchor, Badge, Box, Button, Card, Group, Progress, Stack, Table, Text, 
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { listBooks } from "~/modules/ebooks/get-books.server";
@@ -60,6 +61,7 @@ function SignoffBadge({ book }: { book: BookRow }) {
 export default function EbooksList() {
   const { books, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <Group justify="space-between">
@@ -125,7 +127,7 @@ export default function EbooksList() {
                 <Table.Td>
                   <SignoffBadge book={b} />
                 </Table.Td>
-                <Table.Td>{formatDateTime(b.updatedAt)}</Table.Td>
+                <Table.Td>{formatDateTime(b.updatedAt, timeZone)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

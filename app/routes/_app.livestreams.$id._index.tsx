@@ -4,12 +4,13 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconBroadcast, IconChartBar, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RunOfShowPanel } from "~/components/livestream/run-of-show-panel";
 import { ShowBuilderForm } from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
@@ -33,9 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "livestream.edit");
   const showId = parseId(params.id);
-  const parsed = parseShowForm(await request.formData());
+  const { db, now, config } = getStudio();
+  const parsed = parseShowForm(await request.formData(), config.timeZone);
   if (!parsed.ok) return json({ errors: parsed.errors, saved: false }, { status: 400 });
-  const { db, now } = getStudio();
   const result = updateShow({ db, actor, showId, input: parsed.data, now: now() });
   if (!result.ok)
     return json(
@@ -50,6 +51,7 @@ export default function ShowBuilder() {
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const warnings: Record<string, string> = {};
   for (const issue of show.issues) warnings[issue.path] ??= issue.message;
   return (
@@ -70,7 +72,7 @@ export default function ShowBuilder() {
             {show.title}
           </Title>
           <Text size="sm" c="dimmed">
-            {show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")} ·{" "}
+            {show.scheduledAt ? formatDateTime(show.scheduledAt, timeZone) : t("livestream.unscheduled")} ·{" "}
             {t("livestream.host")} {show.hostName ?? "—"} · {t("livestream.producer")}{" "}
             {show.producerName ?? "—"}
           </Text>

@@ -15,9 +15,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime, formatDuration, formatInstant, formatNumber } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getShowReport } from "~/modules/livestream/run-show.server";
@@ -30,16 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!report) throw json({ message: "直播不存在。" }, { status: 404 });
   return report;
-}
-
-function mmss(seconds: number | null): string {
-  if (seconds === null) return "—";
-  const sign = seconds < 0 ? "-" : "";
-  const abs = Math.abs(Math.round(seconds));
-  const h = Math.floor(abs / 3600);
-  const m = Math.floor((abs % 3600) / 60);
-  const s = abs % 60;
-  return `${sign}${h > 0 ? `${h}:${String(m).padStart(2, "0")}` : m}:${String(s).padStart(2, "0")}`;
 }
 
 const STATUS_COLORS = {
@@ -80,6 +71,7 @@ function Figure({
 export default function ShowReportPage() {
   const report = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const blockTitle = (i: number) => report.rows.find((r) => r.blockIndex === i)?.title ?? `#${i + 1}`;
   return (
     <Stack>
@@ -90,19 +82,19 @@ export default function ShowReportPage() {
         </Anchor>
       </Group>
       <Text size="sm" c="dimmed">
-        {t("livestream.startedAt")} {report.startedAt ? formatDateTime(new Date(report.startedAt)) : "—"} ·{" "}
-        {t("livestream.endedAt")} {report.endedAt ? formatDateTime(new Date(report.endedAt)) : "—"}
+        {t("livestream.startedAt")} {report.startedAt ? formatDateTime(report.startedAt, timeZone) : "—"} ·{" "}
+        {t("livestream.endedAt")} {report.endedAt ? formatDateTime(report.endedAt, timeZone) : "—"}
       </Text>
       {report.status !== "ended" && <Alert color="yellow">{t("livestream.reportNotEnded")}</Alert>}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <Figure
           label={t("livestream.plannedTotal")}
-          value={mmss(report.plannedSeconds)}
+          value={formatDuration(report.plannedSeconds)}
           testId="report-planned"
         />
         <Figure
           label={t("livestream.actualTotal")}
-          value={mmss(report.actualSeconds)}
+          value={formatDuration(report.actualSeconds)}
           testId="report-actual"
         />
         <Figure
@@ -112,7 +104,7 @@ export default function ShowReportPage() {
         />
         <Figure
           label={t("livestream.peakOnline")}
-          value={report.peakOnline.toLocaleString("en-US")}
+          value={formatNumber(report.peakOnline)}
           testId="report-peak"
         />
         <Figure
@@ -133,7 +125,7 @@ export default function ShowReportPage() {
             <Badge key={r.n} color="red" variant="light">
               {t("livestream.roundsAt", {
                 n: r.n,
-                at: formatDateTime(new Date(r.firedAt)),
+                at: formatDateTime(r.firedAt, timeZone),
               })}
             </Badge>
           ))}
@@ -158,12 +150,12 @@ export default function ShowReportPage() {
                   <Table.Tr key={row.blockId} data-row-status={row.status}>
                     <Table.Td>{row.blockIndex + 1}</Table.Td>
                     <Table.Td>{row.title}</Table.Td>
-                    <Table.Td ta="right">{mmss(row.adjustedSeconds)}</Table.Td>
-                    <Table.Td ta="right">{mmss(row.actualSeconds)}</Table.Td>
+                    <Table.Td ta="right">{formatDuration(row.adjustedSeconds)}</Table.Td>
+                    <Table.Td ta="right">{formatDuration(row.actualSeconds)}</Table.Td>
                     <Table.Td ta="right" c={row.status === "overrun" ? "red" : undefined}>
                       {row.deltaSeconds === null
                         ? "—"
-                        : `${row.deltaSeconds > 0 ? "+" : ""}${mmss(row.deltaSeconds)}`}
+                        : `${row.deltaSeconds > 0 ? "+" : ""}${formatDuration(row.deltaSeconds)}`}
                     </Table.Td>
                     <Table.Td>
                       <Badge color={STATUS_COLORS[row.status]} variant="light">
@@ -194,14 +186,11 @@ export default function ShowReportPage() {
                 {report.log.map((entry) => (
                   <Table.Tr key={entry.id}>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {formatDateTime(new Date(entry.at))}:
-                      {String(new Date(entry.at).getUTCSeconds()).padStart(2, "0")}
+                      {formatInstant(entry.at, timeZone, "YYYY/MM/DD HH:mm:ss")}
                     </Table.Td>
                     <Table.Td>
                       {t(`livestream.actions.${entry.action.type}`)}
-                      {entry.action.type === "setOnline"
-                        ? ` ${entry.action.count.toLocaleString("en-US")}`
-                        : ""}
+                      {entry.action.type === "setOnline" ? ` ${formatNumber(entry.action.count)}` : ""}
                       {entry.action.type === "adjust"
                         ? ` ${entry.action.deltaMs > 0 ? "+" : ""}${entry.action.deltaMs / 1000}s`
                         : ""}

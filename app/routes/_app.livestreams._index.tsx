@@ -3,10 +3,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { listShows } from "~/modules/livestream/show-store.server";
@@ -21,6 +22,7 @@ const LIVE_COLORS = { idle: "gray", running: "green", paused: "yellow", ended: "
 export default function LivestreamList() {
   const { shows, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <Group justify="space-between">
@@ -74,7 +76,9 @@ export default function LivestreamList() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {show.scheduledAt ? formatDateTime(show.scheduledAt) : t("livestream.unscheduled")}
+                    {show.scheduledAt
+                      ? formatDateTime(show.scheduledAt, timeZone)
+                      : t("livestream.unscheduled")}
                   </Table.Td>
                   <Table.Td>{show.hostName ?? "—"}</Table.Td>
                   <Table.Td>{show.producerName ?? "—"}</Table.Td>

@@ -43,9 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "livestream.edit");
-  const parsed = parseShowForm(await request.formData());
+  const { db, now, config } = getStudio();
+  const parsed = parseShowForm(await request.formData(), config.timeZone);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const { db, now } = getStudio();
   const result = createShow({ db, actor, input: parsed.data, now: now() });
   if (!result.ok)
     return json(

@@ -17,11 +17,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { parseForm, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getPiece, getPieceHistory, getRevisionChange } from "~/modules/pieces/get-piece.server";
@@ -67,10 +68,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const pieceId = parseId(params.id);
-  const { db, now } = getStudio();
+  const { db, now, config } = getStudio();
   if (intent === "update") {
     const actor = await requireActor(request, "pieces.edit");
-    const parsed = parseForm(updatePieceSchema, form);
+    const parsed = parseForm(updatePieceSchema(config.timeZone), form);
     if (!parsed.ok) return json({ errors: parsed.errors, transitionError: null }, { status: 400 });
     const result = updatePiece({ db, actor, pieceId, input: parsed.data, now: now() });
     if (!result.ok)
@@ -85,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // The state machine checks the role for each action; the route only requires a signed-in reader.
   const actor = await requireActor(request, "pieces.read");
-  const parsed = parseForm(transitionPieceSchema, form);
+  const parsed = parseForm(transitionPieceSchema(config.timeZone), form);
   if (!parsed.ok)
     return json({ errors: null, transitionError: Object.values(parsed.errors)[0] }, { status: 400 });
   const result = transitionPiece({
@@ -107,6 +108,7 @@ export default function PieceDetail() {
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <Group justify="space-between" align="start">
@@ -207,7 +209,7 @@ export default function PieceDetail() {
                   title={`${t(`actions.${tr.action}`)} → ${t(`statuses.${tr.toStatus}`)}`}
                 >
                   <Text size="xs" c="dimmed">
-                    {tr.actorName} · {formatDateTime(tr.at)}
+                    {tr.actorName} · {formatDateTime(tr.at, timeZone)}
                   </Text>
                   {tr.note ? <Text size="sm">{tr.note}</Text> : null}
                 </Timeline.Item>
@@ -240,7 +242,7 @@ export default function PieceDetail() {
         {revision ? (
           <div data-testid={`revision-${revision.version}`}>
             <Text size="sm" c="dimmed" mb="xs">
-              {revision.authorName} · {formatDateTime(revision.createdAt)} · {revision.title}
+              {revision.authorName} · {formatDateTime(revision.createdAt, timeZone)} · {revision.title}
             </Text>
             <Text size="sm" fw={500} mb={4}>
               {t("pieces.diff")}

@@ -13,10 +13,11 @@ import {
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
+import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
@@ -40,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PiecesList() {
   const { items, total, query, options, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const [params] = useSearchParams();
   const submit = useSubmit();
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
@@ -133,7 +135,7 @@ export default function PiecesList() {
                 </Table.Td>
                 <Table.Td visibleFrom="sm">{p.ownerName}</Table.Td>
                 <Table.Td visibleFrom="sm">{p.campaignName ?? "—"}</Table.Td>
-                <Table.Td visibleFrom="sm">{formatDateTime(p.updatedAt)}</Table.Td>
+                <Table.Td visibleFrom="sm">{formatDateTime(p.updatedAt, timeZone)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -19,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "pieces.create");
-  const parsed = parseForm(createPieceSchema, await request.formData());
+  const { db, now, config } = getStudio();
+  const parsed = parseForm(createPieceSchema(config.timeZone), await request.formData());
   if (!parsed.ok) return { errors: parsed.errors };
-  const { db, now } = getStudio();
   const result = createPiece({ db, actor, input: parsed.data, now: now() });
   if (!result.ok) return { errors: { [result.field ?? "_form"]: result.message } };
   return redirect(`/pieces/${result.pieceId}`);

@@ -18,8 +18,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PUT") throw apiError(405, "method_not_allowed", "请使用 PUT。");
   const actor = await requireActor(request, "livestream.edit");
   const showId = parseId(params.id);
-  const input = await parseJsonBody(request, showInputSchema);
-  const { db, now } = getStudio();
+  const { db, now, config } = getStudio();
+  const input = await parseJsonBody(request, showInputSchema(config.timeZone));
   const result = updateShow({ db, actor, showId, input, now: now() });
   if (!result.ok) return failureResponse(result);
   return json(getShow({ db, showId }));

@@ -11,8 +11,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The state machine checks the role for the specific action.
   const actor = await requireActor(request, "pieces.read");
   const pieceId = parseId(params.id);
-  const input = await parseJsonBody(request, transitionPieceSchema);
-  const { db, now } = getStudio();
+  const { db, now, config } = getStudio();
+  const input = await parseJsonBody(request, transitionPieceSchema(config.timeZone));
   const result = transitionPiece({
     db,
     actor,

@@ -19,8 +19,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw apiError(405, "method_not_allowed", "请使用 PATCH。");
   const actor = await requireActor(request, "pieces.edit");
   const pieceId = parseId(params.id);
-  const input = await parseJsonBody(request, updatePieceSchema);
-  const { db, now } = getStudio();
+  const { db, now, config } = getStudio();
+  const input = await parseJsonBody(request, updatePieceSchema(config.timeZone));
   const result = updatePiece({ db, actor, pieceId, input, now: now() });
   if (!result.ok) return failureResponse(result);
   return json(getPiece({ db, pieceId }));

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { schema } from "~/lib/db.server";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { showInputSchema } from "~/modules/livestream/show-input";
@@ -71,13 +72,13 @@ describe("livestream transition gate", () => {
     const broken = createShow({
       db: t.studio.db,
       actor: editor.actor,
-      input: showInputSchema.parse(demoShowScriptInput({ ctaUrl: "" })),
+      input: showInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse(demoShowScriptInput({ ctaUrl: "" })),
       now: t.studio.now(),
     });
     const clean = createShow({
       db: t.studio.db,
       actor: editor.actor,
-      input: showInputSchema.parse(demoShowScriptInput()),
+      input: showInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse(demoShowScriptInput()),
       now: t.studio.now(),
     });
     if (!broken.ok || !clean.ok) throw new Error("setup");

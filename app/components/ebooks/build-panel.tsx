@@ -16,7 +16,8 @@ import { Form, useNavigate, useNavigation, useRevalidator } from "@remix-run/rea
 import { IconDownload } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatBytes, formatShortDateTime } from "./format";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { formatBytes, formatShortDateTime } from "~/lib/dates";
 
 export interface BuildView {
   id: number;
@@ -87,6 +88,7 @@ export function BuildPanel(props: {
   actionError?: string | null;
 }) {
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const navigation = useNavigation();
   const navigate = useNavigate();
   const jobs = useLiveJobs(props.jobs);
@@ -253,7 +255,7 @@ export function BuildPanel(props: {
                       {b.pages} / {props.pages.target}
                     </Table.Td>
                     <Table.Td>{formatBytes(b.bytes)}</Table.Td>
-                    <Table.Td>{formatShortDateTime(b.createdAt)}</Table.Td>
+                    <Table.Td>{formatShortDateTime(b.createdAt, timeZone)}</Table.Td>
                     <Table.Td>
                       <Anchor
                         href={b.downloadUrl}

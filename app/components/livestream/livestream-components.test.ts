@@ -2,6 +2,7 @@ import { MantineProvider } from "@mantine/core";
 import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { computeRunOfShow } from "~/modules/livestream/run-of-show";
 import { showScriptInputSchema, toShowScript } from "~/modules/livestream/show-script";
@@ -16,7 +17,9 @@ import { advanceReadingPosition, initialReadingPosition } from "./reading-pace";
 import { clockOffsetMs, createClockCore, isStale, receiveMessage } from "./show-clock-core";
 import { Teleprompter } from "./teleprompter";
 
-const blocks = computeRunOfShow(toShowScript(showScriptInputSchema.parse(demoShowScriptInput())));
+const blocks = computeRunOfShow(
+  toShowScript(showScriptInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse(demoShowScriptInput())),
+);
 const T0 = 1_750_075_200_000;
 
 function stateAfter(actions: ShowAction[]): ShowState {

@@ -17,7 +17,8 @@ import { Form } from "@remix-run/react";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toLocalInput } from "~/components/format";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { toWallClockInput } from "~/lib/dates";
 import { DEFAULT_TIMING, MAX_PRODUCTS_PER_SHOW } from "~/modules/livestream/livestream-rules";
 
 export interface ShowFormProduct {
@@ -67,11 +68,6 @@ const emptyProduct = (): ShowFormProduct => ({
   perkSeconds: null,
 });
 
-/** datetime-local (Asia/Shanghai wall time) → ISO with offset, which the schema accepts. */
-function toIsoWithOffset(local: string): string {
-  return local ? `${local}:00+08:00` : "";
-}
-
 /**
  * The script builder: a plain form whose fields are named by their schema path
  * (`products.0.sellingSeconds`), so the server parses it with the API's schema and the errors
@@ -90,7 +86,7 @@ export function ShowBuilderForm({
   const nextKey = useRef(values.products.length);
   const [rows, setRows] = useState(() => values.products.map((p, i) => ({ key: i, initial: p })));
   const [limitHit, setLimitHit] = useState(false);
-  const [scheduled, setScheduled] = useState(toLocalInput(values.scheduledAt));
+  const timeZone = useStudioTimeZone();
   const err = (path: string) => errors?.[path];
   const warn = (path: string) =>
     !err(path) && warnings[path] ? (
@@ -142,12 +138,12 @@ export function ShowBuilderForm({
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <TextInput
                   type="datetime-local"
+                  name="scheduledAt"
                   label={t("livestream.scheduledAt")}
-                  value={scheduled}
-                  onChange={(e) => setScheduled(e.currentTarget.value)}
+                  // The studio's wall clock; the server reads it back in the same zone.
+                  defaultValue={toWallClockInput(values.scheduledAt, timeZone)}
                   error={err("scheduledAt")}
                 />
-                <input type="hidden" name="scheduledAt" value={toIsoWithOffset(scheduled)} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select

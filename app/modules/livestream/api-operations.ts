@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api/openapi";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { showActionSchema } from "./show-action-schema";
 import { onlineCountSchema, showInputSchema } from "./show-input";
 
@@ -82,6 +83,8 @@ const snapshotSchema = z.object({ state: stateSchema, serverNow: z.number() });
 const commandAnswer = z.object({ ok: z.literal(true), state: stateSchema, serverNow: z.number() });
 
 /** API operations of the livestream capability, for the OpenAPI document. */
+// Bodies with a wall clock are documented in the default zone: the zone changes how the value is
+// read, not the shape.
 export const livestreamApiOperations: ApiOperation[] = [
   {
     method: "get",
@@ -99,7 +102,7 @@ export const livestreamApiOperations: ApiOperation[] = [
     summary:
       "Create a show (a piece of kind livestream); at most 5 products, a 6th is refused at products.5; answers 201",
     capability: "livestream.edit",
-    body: showInputSchema,
+    body: showInputSchema(DEFAULT_STUDIO_TIME_ZONE),
     response: showSchema,
   },
   {
@@ -114,7 +117,7 @@ export const livestreamApiOperations: ApiOperation[] = [
     path: "/api/v1/livestreams/{id}",
     summary: "Replace the script (products and blocks); send `version` to refuse a stale edit (409)",
     capability: "livestream.edit",
-    body: showInputSchema,
+    body: showInputSchema(DEFAULT_STUDIO_TIME_ZONE),
     response: showSchema,
   },
   {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { demoShowScriptInput } from "./demo-show-script";
 import { computeRunOfShow, totalSeconds, validateRunOfShow } from "./run-of-show";
 import { showScriptInputSchema, toShowScript } from "./show-script";
 
-const parse = (body: unknown) => showScriptInputSchema.safeParse(body);
+const parse = (body: unknown) => showScriptInputSchema(DEFAULT_STUDIO_TIME_ZONE).safeParse(body);
 const issuesOf = (body: unknown) => {
   const r = parse(body);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));

@@ -1,5 +1,6 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { demoShowScriptInput } from "./demo-show-script";
 import { renderRundownPdf } from "./render-rundown-pdf.server";
 import { computeRunOfShow } from "./run-of-show";
@@ -20,7 +21,7 @@ async function readPdf(buffer: Buffer) {
   return pages;
 }
 
-const script = toShowScript(showScriptInputSchema.parse(demoShowScriptInput()), {
+const script = toShowScript(showScriptInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse(demoShowScriptInput()), {
   host: "小林",
   producer: "阿杰",
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { SHOW_FORM_ARRAYS, showInputSchema, unflattenFields } from "./show-input";
 
 describe("builder form fields", () => {
@@ -68,10 +69,10 @@ describe("builder form fields", () => {
         },
       ],
     };
-    const parsed = showInputSchema.parse({ ...base, hostCharsPerMinute: "" });
+    const parsed = showInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse({ ...base, hostCharsPerMinute: "" });
     expect(parsed.hostCharsPerMinute).toBe(250);
     expect(parsed.products[0].painSeconds).toBeUndefined();
-    const slow = showInputSchema.safeParse({ ...base, hostCharsPerMinute: "60" });
+    const slow = showInputSchema(DEFAULT_STUDIO_TIME_ZONE).safeParse({ ...base, hostCharsPerMinute: "60" });
     expect(slow.success).toBe(false);
     expect(slow.error?.issues[0].path).toEqual(["hostCharsPerMinute"]);
   });

@@ -19,11 +19,7 @@ const optionalUserId = (label: string) =>
 export const MIN_CHARS_PER_MINUTE = 120;
 export const MAX_CHARS_PER_MINUTE = 400;
 
-/**
- * The script plus the show's people and pace: one schema for the builder form, POST and PUT.
- * The products, their three parts and the fixed blocks come from `showScriptInputSchema`.
- */
-export const showInputSchema = showScriptInputSchema.extend({
+const showFields = {
   hostId: optionalUserId("主播"),
   producerId: optionalUserId("场控"),
   hostCharsPerMinute: z.preprocess(
@@ -37,9 +33,16 @@ export const showInputSchema = showScriptInputSchema.extend({
   ),
   /** The piece version the edit started from; an older one is refused as stale (409). */
   version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-});
+};
 
-export type ShowInput = z.infer<typeof showInputSchema>;
+/**
+ * The script plus the show's people and pace: one schema for the builder form, POST and PUT, made
+ * for the studio's time zone. The products, their three parts, the fixed blocks and the start time
+ * come from `showScriptInputSchema`.
+ */
+export const showInputSchema = (timeZone: string) => showScriptInputSchema(timeZone).extend(showFields);
+
+export type ShowInput = z.infer<ReturnType<typeof showInputSchema>>;
 
 /** Online count entered by the producer (API `POST /online`). */
 export const onlineCountSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantField } from "~/lib/dates";
 import {
   DEFAULT_TIMING,
   MAX_PART_SECONDS,
@@ -76,18 +77,13 @@ export const showProductInputSchema = z.object({
   perkSeconds: secondsField,
 });
 
-/** One schema for the script form and the API body. */
-export const showScriptInputSchema = z.object({
+const scriptFields = z.object({
   title: requiredText("直播标题", 80),
   plannedMinutes: z.coerce
     .number({ error: "计划时长必须是数字（分钟）" })
     .int({ error: "计划时长必须是整数分钟" })
     .min(MIN_SHOW_MINUTES, { error: `每场直播至少 ${MIN_SHOW_MINUTES} 分钟` })
     .max(MAX_SHOW_MINUTES, { error: `计划时长不能超过 ${MAX_SHOW_MINUTES} 分钟` }),
-  scheduledAt: z.preprocess(
-    blankToUndefined,
-    z.iso.datetime({ offset: true, error: "开播时间格式不正确" }).optional(),
-  ),
   products: z
     .array(showProductInputSchema, { error: "请添加商品" })
     .min(1, { error: "至少添加 1 个商品" })
@@ -114,7 +110,16 @@ export const showScriptInputSchema = z.object({
   ),
 });
 
-export type ShowScriptInput = z.infer<typeof showScriptInputSchema>;
+/**
+ * One schema for the script form and the API body, made for the studio's time zone: the start
+ * time is read as that zone's wall clock unless it carries an offset, and comes out as ISO UTC.
+ */
+export const showScriptInputSchema = (timeZone: string) =>
+  scriptFields.extend({
+    scheduledAt: instantField(timeZone, "开播时间格式不正确").transform((at) => at?.toISOString()),
+  });
+
+export type ShowScriptInput = z.infer<ReturnType<typeof showScriptInputSchema>>;
 
 export interface ToShowScriptOptions {
   host?: string;

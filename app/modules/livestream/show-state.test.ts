@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { demoShowScriptInput } from "./demo-show-script";
 import { computeRunOfShow } from "./run-of-show";
 import { showActionSchema } from "./show-action-schema";
@@ -13,7 +14,9 @@ import {
   type ShowState,
 } from "./show-state";
 
-const blocks = computeRunOfShow(toShowScript(showScriptInputSchema.parse(demoShowScriptInput())));
+const blocks = computeRunOfShow(
+  toShowScript(showScriptInputSchema(DEFAULT_STUDIO_TIME_ZONE).parse(demoShowScriptInput())),
+);
 const T0 = Date.UTC(2025, 5, 16, 12, 0, 0);
 const s = (seconds: number) => T0 + seconds * 1000;
 

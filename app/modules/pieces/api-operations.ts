@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import type { ApiOperation } from "../api/openapi";
 import {
   createPieceSchema,
@@ -18,6 +19,8 @@ const pieceSchema = z.object({
   body: z.string().optional(),
 });
 
+// Bodies with a wall clock are documented in the default zone: the zone changes how the value is
+// read, not the shape.
 export const pieceApiOperations: ApiOperation[] = [
   {
     method: "get",
@@ -32,7 +35,7 @@ export const pieceApiOperations: ApiOperation[] = [
     path: "/api/v1/pieces",
     summary: "Create a piece",
     capability: "pieces.create",
-    body: createPieceSchema,
+    body: createPieceSchema(DEFAULT_STUDIO_TIME_ZONE),
     response: pieceSchema,
   },
   {
@@ -47,7 +50,7 @@ export const pieceApiOperations: ApiOperation[] = [
     path: "/api/v1/pieces/{id}",
     summary: "Update a piece (send the version you edited)",
     capability: "pieces.edit",
-    body: updatePieceSchema,
+    body: updatePieceSchema(DEFAULT_STUDIO_TIME_ZONE),
     response: pieceSchema,
   },
   {
@@ -55,7 +58,7 @@ export const pieceApiOperations: ApiOperation[] = [
     path: "/api/v1/pieces/{id}/transitions",
     summary: "Move a piece through the workflow",
     capability: "pieces.read (+ the action's own capability)",
-    body: transitionPieceSchema,
+    body: transitionPieceSchema(DEFAULT_STUDIO_TIME_ZONE),
     response: pieceSchema,
   },
 ];

@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
-import type { z } from "zod";
 import { schema, type Db, type DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import type { createPieceSchema } from "./schemas";
+import type { CreatePieceInput } from "./schemas";
 
 export function newPieceSlug(kind: string): string {
   return `${kind.slice(0, 2)}-${crypto
@@ -21,7 +20,7 @@ export function newPieceSlug(kind: string): string {
  */
 export function insertPiece(
   tx: DbOrTx,
-  options: { actor: Actor; input: z.infer<typeof createPieceSchema>; now: Date },
+  options: { actor: Actor; input: CreatePieceInput; now: Date },
 ): number {
   const { actor, input, now } = options;
   const piece = tx
@@ -67,7 +66,7 @@ export function insertPiece(
 export function createPiece(options: {
   db: Db;
   actor: Actor;
-  input: z.infer<typeof createPieceSchema>;
+  input: CreatePieceInput;
   now: Date;
 }): Result<{ pieceId: number }> {
   if (!can(options.actor.roles, "pieces.create")) return fail(403, "forbidden", "你的角色不能创建内容。");

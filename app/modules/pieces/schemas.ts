@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantField } from "~/lib/dates";
 import { MIX_CATEGORIES, PIECE_KINDS, PIECE_STATUSES } from "./status-machine";
 
 export const TITLE_MAX = 120;
@@ -8,11 +9,6 @@ const optionalId = z.preprocess(
   (v) => (v === "" || v == null ? undefined : v),
   z.coerce.number().int().positive().optional(),
 );
-const optionalDate = z.preprocess(
-  (v) => (v === "" || v == null ? undefined : v),
-  z.coerce.date({ error: "日期格式不正确" }).optional(),
-);
-
 const editableFields = {
   title: z.string().trim().min(1, "标题不能为空").max(TITLE_MAX, `标题不能超过 ${TITLE_MAX} 个字`),
   body: z.string().max(BODY_MAX, `正文不能超过 ${BODY_MAX} 个字`).default(""),
@@ -22,26 +18,37 @@ const editableFields = {
     (v) => (v === "" ? undefined : v),
     z.enum(MIX_CATEGORIES, { error: "未知的内容类别" }).optional(),
   ),
-  dueAt: optionalDate,
 };
 
+/*
+ * The schemas with a wall-clock field are made for the studio's time zone: a `datetime-local`
+ * value ("2026-12-10T18:00") is read in that zone, an ISO instant with an offset as written.
+ */
+
 /** One schema for the create form and POST /api/v1/pieces. */
-export const createPieceSchema = z.object({
-  kind: z.enum(PIECE_KINDS, { error: "请选择内容类型" }),
-  ...editableFields,
-});
+export const createPieceSchema = (timeZone: string) =>
+  z.object({
+    kind: z.enum(PIECE_KINDS, { error: "请选择内容类型" }),
+    ...editableFields,
+    dueAt: instantField(timeZone, "截止时间格式不正确"),
+  });
+export type CreatePieceInput = z.infer<ReturnType<typeof createPieceSchema>>;
 
 /** One schema for the edit form and PATCH /api/v1/pieces/{id}; `version` guards stale edits. */
-export const updatePieceSchema = z.object({
-  version: z.coerce.number({ error: "缺少版本号" }).int().positive("缺少版本号"),
-  ...editableFields,
-});
+export const updatePieceSchema = (timeZone: string) =>
+  z.object({
+    version: z.coerce.number({ error: "缺少版本号" }).int().positive("缺少版本号"),
+    ...editableFields,
+    dueAt: instantField(timeZone, "截止时间格式不正确"),
+  });
+export type UpdatePieceInput = z.infer<ReturnType<typeof updatePieceSchema>>;
 
-export const transitionPieceSchema = z.object({
-  action: z.string().min(1, "请选择操作"),
-  note: z.string().trim().max(500, "说明不能超过 500 个字").optional(),
-  scheduledAt: optionalDate,
-});
+export const transitionPieceSchema = (timeZone: string) =>
+  z.object({
+    action: z.string().min(1, "请选择操作"),
+    note: z.string().trim().max(500, "说明不能超过 500 个字").optional(),
+    scheduledAt: instantField(timeZone, "发布时间格式不正确"),
+  });
 
 export const listPiecesQuerySchema = z.object({
   kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(PIECE_KINDS).optional()),

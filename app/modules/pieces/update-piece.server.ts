@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
-import type { updatePieceSchema } from "./schemas";
+import type { UpdatePieceInput } from "./schemas";
 import { canEditPiece } from "./status-machine";
 
 /**
@@ -15,7 +14,7 @@ export function updatePiece(options: {
   db: Db;
   actor: Actor;
   pieceId: number;
-  input: z.infer<typeof updatePieceSchema>;
+  input: UpdatePieceInput;
   now: Date;
 }): Result<{ version: number }> {
   const { db, actor, input, now } = options;
