@@ -1,4 +1,5 @@
-// Online backup of the studio database to data/backups/studio-<timestamp>.sqlite.
+// Online backup of the studio database to data/backups/studio-<timestamp>.sqlite (mode 0600, in a
+// 0700 folder: it holds the same personal data as the database).
 // Safe while the server runs: SQLite's backup API copies a consistent snapshot.
 import fs from "node:fs";
 import path from "node:path";
@@ -12,9 +13,12 @@ if (!fs.existsSync(source)) {
   process.exit(1);
 }
 const dir = path.join(dataDir, "backups");
-fs.mkdirSync(dir, { recursive: true });
+fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..+/, "").replace("T", "-");
 const target = path.join(dir, `studio-${stamp}.sqlite`);
+// Created owner-only before SQLite writes into it (SQLite would use the umask, usually 0644).
+fs.closeSync(fs.openSync(target, "w", 0o600));
+fs.chmodSync(target, 0o600);
 const db = new Database(source, { readonly: true });
 await db.backup(target, {
   progress: ({ totalPages, remainingPages }) => {

@@ -1,5 +1,6 @@
-// Starts the studio: builds when the sources are newer than the build, then boots (migrations,
-// first admin, demo seed once, job worker) and serves on PORT (default 3000).
+// Starts the studio: builds when the sources are newer than the build, then boots (data folder lock,
+// migrations, sweep of crash leftovers, first admin, demo seed once, job worker) and serves on PORT
+// (default 3000). A second studio on the same data folder is refused before it touches anything.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -39,7 +40,15 @@ function buildIfNeeded() {
 buildIfNeeded();
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(buildFile).href);
-const { studio, shutdown } = await build.entry.module.bootStudio();
+let booted;
+try {
+  booted = await build.entry.module.bootStudio();
+} catch (error) {
+  if (error?.code !== "DATA_DIR_LOCKED") throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const { studio, shutdown } = booted;
 
 const app = express();
 app.disable("x-powered-by");

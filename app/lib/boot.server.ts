@@ -6,11 +6,15 @@ import { inviteUser } from "~/modules/auth/manage-users.server";
 import { checkFfmpegCapabilities } from "~/modules/media/ffmpeg.server";
 import { jobLanes } from "~/modules/jobs/handlers.server";
 import { recoverInterruptedJobs, startWorker, type Worker } from "~/modules/jobs/worker.server";
+import { acquireDataDirLock, type DataDirLock } from "~/modules/operations/data-dir-lock.server";
+import { sweepLeftovers } from "~/modules/operations/sweep-leftovers.server";
 import { schema } from "./db.server";
+import { resolveDataDir } from "./env.server";
 import { logger } from "./logger.server";
 import { createStudio, setStudio, type Studio } from "./studio.server";
 
-const holder = globalThis as unknown as { __workers?: Worker[] };
+// The lock lives as long as the process (a collected connection would let it go).
+const holder = globalThis as unknown as { __workers?: Worker[]; __dataDirLock?: DataDirLock };
 
 /** The job workers of this process, one per lane (for health checks). */
 export function getWorkers(): Worker[] {
@@ -44,10 +48,20 @@ async function ensureAdmin(studio: Studio): Promise<void> {
   }
 }
 
-/** Opens the database, migrates, seeds the demo once, creates the admin and starts the worker. */
+/**
+ * Locks the data folder (or throws DataDirLockedError: another studio runs on it), opens the
+ * database, migrates, removes what a crash left behind, creates the admin, seeds the demo once and
+ * starts the workers.
+ */
 export async function bootStudio(options: { seedDemo?: boolean; startJobs?: boolean } = {}) {
-  const studio = createStudio();
+  const dataDir = resolveDataDir();
+  // Before anything touches the database: a second studio must neither migrate nor take jobs.
+  const lock = acquireDataDirLock(dataDir);
+  holder.__dataDirLock = lock;
+  const studio = createStudio({ dataDir });
   setStudio(studio);
+  // Nothing is live yet (no request served, no worker started) and the lock keeps other studios out.
+  await sweepLeftovers({ db: studio.db, dataDir, logger });
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
     const { seeded } = await seedDemoData({
@@ -91,6 +105,8 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
       await Promise.all(getWorkers().map((worker) => worker.stop()));
       holder.__workers = undefined;
       studio.database.sqlite.close();
+      lock.release();
+      holder.__dataDirLock = undefined;
     },
   };
 }

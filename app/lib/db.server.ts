@@ -19,8 +19,33 @@ export interface OpenedDatabase {
   file: string;
 }
 
+/** The database holds personal data: owner-only, like the secret files beside it. */
+export const DATABASE_FILE_MODE = 0o600;
+
+/**
+ * Creates the database file 0600 before SQLite does (SQLite would use the umask, usually 0644), and
+ * narrows an existing one. SQLite gives `-wal`, `-shm` and `-journal` the main file's mode; ones left
+ * by an older version are narrowed here too.
+ */
+function restrictDatabaseFiles(file: string): void {
+  try {
+    // "wx": never opens an existing file, whose closing would drop SQLite's locks in this process.
+    fs.closeSync(fs.openSync(file, "wx", DATABASE_FILE_MODE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  for (const name of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      if ((fs.statSync(name).mode & 0o777) !== DATABASE_FILE_MODE) fs.chmodSync(name, DATABASE_FILE_MODE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
+
 export function openDatabase(file: string): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  restrictDatabaseFiles(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -22,7 +22,7 @@ const script = (name: string) =>
   });
 
 describe("operations", () => {
-  it("backs up the live database to a timestamped file that opens with the same rows", async () => {
+  it("backs up the live database to a timestamped, owner-only file that opens with the same rows", async () => {
     recordAudit(t.studio.db, {
       actor: { id: null, label: "system" },
       action: "test.write",
@@ -33,6 +33,9 @@ describe("operations", () => {
     expect(stdout).toMatch(/integrity ok/);
     const [file] = fs.readdirSync(path.join(t.dir, "backups"));
     expect(file).toMatch(/^studio-\d{8}-\d{6}\.sqlite$/);
+    // The backup holds the same personal data as the database: 0600 in a 0700 folder.
+    expect(fs.statSync(path.join(t.dir, "backups", file)).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.join(t.dir, "backups")).mode & 0o777).toBe(0o700);
     const copy = new Database(path.join(t.dir, "backups", file), { readonly: true });
     expect(copy.prepare("select count(*) n from audit_log").get()).toEqual({ n: 1 });
     copy.close();

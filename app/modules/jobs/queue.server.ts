@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
 
 import type { JobStatus } from "./job-status";
 
@@ -92,7 +93,10 @@ export function getJob(options: { db: Db; jobId: number }): JobRow | null {
   return options.db.select().from(schema.jobs).where(eq(schema.jobs.id, options.jobId)).get() ?? null;
 }
 
-/** Queued jobs stop at once; a running job is asked to stop and its worker aborts it. */
+/**
+ * Queued jobs stop at once; a running job is asked to stop and its worker aborts it. Only whoever
+ * requested the job, or an editor (reviewers of everyone's work, as for episodes), may cancel it.
+ */
 export function cancelJob(options: {
   db: Db;
   actor: Actor;
@@ -103,6 +107,8 @@ export function cancelJob(options: {
   return db.transaction((tx) => {
     const job = tx.select().from(schema.jobs).where(eq(schema.jobs.id, options.jobId)).get();
     if (!job) return fail(404, "not_found", "任务不存在。");
+    if (job.createdBy !== options.actor.id && !can(options.actor.roles, "pieces.review"))
+      return fail(403, "forbidden", "只能取消自己发起的任务；取消别人的任务请找编辑。");
     if (job.status !== "queued" && job.status !== "running")
       return fail(409, "finished", "任务已结束，不能取消。");
     const status: JobStatus = job.status === "queued" ? "cancelled" : "running";
@@ -128,7 +134,10 @@ export function cancelJob(options: {
 
 /**
  * Takes the oldest runnable job: queued and due, or running with an expired lease (its worker
- * died). Jobs that have used up their attempts are failed instead of run again.
+ * died) held by another worker. A worker never takes back a job it holds itself: after an event-loop
+ * stall its lease may have run out while the job still runs in this worker, and a second run would
+ * share (and wipe) the first's scratch files. Jobs that have used up their attempts are failed
+ * instead of run again.
  */
 export function claimNextJob(options: {
   db: Db;
@@ -143,7 +152,11 @@ export function claimNextJob(options: {
       for (;;) {
         const runnable = or(
           and(eq(schema.jobs.status, "queued"), lte(schema.jobs.runAfter, now)),
-          and(eq(schema.jobs.status, "running"), lte(schema.jobs.leaseUntil, now)),
+          and(
+            eq(schema.jobs.status, "running"),
+            lte(schema.jobs.leaseUntil, now),
+            or(isNull(schema.jobs.leaseOwner), ne(schema.jobs.leaseOwner, options.workerId)),
+          ),
         );
         const candidate = tx
           .select()
@@ -276,17 +289,40 @@ export function finishJob(options: {
   });
 }
 
-/** At boot, jobs left running by a previous process go back to the queue at once. */
-export function requeueInterruptedJobs(options: { db: Db; now: Date }): number {
-  return options.db
-    .update(schema.jobs)
-    .set({
-      status: "queued",
-      leaseOwner: null,
-      leaseUntil: null,
-      updatedAt: options.now,
-      progressNote: "服务重启，任务重新排队",
-    })
-    .where(eq(schema.jobs.status, "running"))
-    .run().changes;
+/**
+ * At start, jobs left running by a worker that is gone go back to the queue at once instead of
+ * waiting for their lease to run out. A job whose holder may still be alive is left alone: it is
+ * claimed again only once its lease expires, and never by its own worker (claimNextJob).
+ */
+export function requeueInterruptedJobs(options: {
+  db: Db;
+  now: Date;
+  /** True when the lease holder is known to be dead (worker.server's `workerIsGone`). */
+  holderIsGone: (leaseOwner: string | null) => boolean;
+}): number {
+  const { db, now } = options;
+  return db.transaction(
+    (tx) => {
+      const orphaned = tx
+        .select({ id: schema.jobs.id, leaseOwner: schema.jobs.leaseOwner })
+        .from(schema.jobs)
+        .where(eq(schema.jobs.status, "running"))
+        .all()
+        .filter((job) => options.holderIsGone(job.leaseOwner))
+        .map((job) => job.id);
+      if (orphaned.length === 0) return 0;
+      return tx
+        .update(schema.jobs)
+        .set({
+          status: "queued",
+          leaseOwner: null,
+          leaseUntil: null,
+          updatedAt: now,
+          progressNote: "服务重启，任务重新排队",
+        })
+        .where(and(eq(schema.jobs.status, "running"), inArray(schema.jobs.id, orphaned)))
+        .run().changes;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -33,7 +33,7 @@ export interface WorkerOptions {
   leaseMs?: number;
   heartbeatMs?: number;
   backoffBaseMs?: number;
-  /** Re-queue jobs left running by a dead process at start (off when boot did it once for all lanes). */
+  /** Re-queue jobs left running by dead workers at start (off when boot did it once for all lanes). */
   recoverInterrupted?: boolean;
   name?: string;
 }
@@ -47,15 +47,46 @@ export interface Worker {
   lastTickAt: () => Date | null;
 }
 
+/** Worker ids of this process that are running now (kept on globalThis: dev rebuilds reload modules). */
+const liveWorkers = ((globalThis as unknown as { __liveWorkerIds?: Set<string> }).__liveWorkerIds ??=
+  new Set<string>());
+
+const WORKER_ID = /^worker-.+-(\d+)-[0-9a-f]+$/;
+
+function newWorkerId(name: string): string {
+  return `worker-${name}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
+}
+
+/**
+ * Whether a lease holder is known to be dead: a worker of this process that has stopped (or of an
+ * earlier process with the same pid, as in a restarted container), or of a process that no longer
+ * exists. Anything unsure (a live or unknown process) counts as alive, so its lease is respected.
+ * Process ids are only meaningful on this machine, which SQLite's WAL mode requires anyway.
+ */
+export function workerIsGone(leaseOwner: string | null): boolean {
+  if (!leaseOwner) return true;
+  if (liveWorkers.has(leaseOwner)) return false;
+  const pid = Number(WORKER_ID.exec(leaseOwner)?.[1]);
+  if (!pid) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/** Puts jobs whose worker died back on the queue at once; live workers' jobs keep their lease. */
 export function recoverInterruptedJobs(studio: Studio, logger: Logger): void {
-  const requeued = requeueInterruptedJobs({ db: studio.db, now: studio.now() });
+  const requeued = requeueInterruptedJobs({ db: studio.db, now: studio.now(), holderIsGone: workerIsGone });
   if (requeued) logger.info({ requeued }, "requeued jobs interrupted by a restart");
 }
 
 /** One worker loop inside the server process; leases make it safe across crashes. */
 export function startWorker(options: WorkerOptions): Worker {
   const { studio, logger } = options;
-  const id = `worker-${options.name ?? "main"}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
+  const id = newWorkerId(options.name ?? "main");
   const concurrency = options.concurrency ?? 1;
   const pollMs = options.pollMs ?? 500;
   const leaseMs = options.leaseMs ?? 30_000;
@@ -66,6 +97,7 @@ export function startWorker(options: WorkerOptions): Worker {
   let lastTick: Date | null = null;
 
   if (options.recoverInterrupted ?? true) recoverInterruptedJobs(studio, logger);
+  liveWorkers.add(id);
 
   async function run(job: JobRow) {
     const abort = new AbortController();
@@ -190,6 +222,7 @@ export function startWorker(options: WorkerOptions): Worker {
       clearTimeout(timeout);
       for (const a of active.values()) a.abort.abort(new Error("lease lost"));
       await Promise.allSettled([...active.values()].map((a) => a.done));
+      liveWorkers.delete(id);
     },
   };
 }
