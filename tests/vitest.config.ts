@@ -21,6 +21,7 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000, interval: 50 } },
           root,
           include: ["app/**/*.test.ts", "db/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/unit-global.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -15,10 +15,17 @@ export interface Studio {
 
 const holder = globalThis as unknown as { __studio?: Studio };
 
-export function createStudio(options: { dataDir?: string; now?: () => Date } = {}): Studio {
+export function createStudio(
+  options: {
+    dataDir?: string;
+    now?: () => Date;
+    /** Off only for a copy of a database that is known to be migrated (the tests' base copy). */
+    migrate?: boolean;
+  } = {},
+): Studio {
   const config = loadConfig(options.dataDir ? path.resolve(options.dataDir) : resolveDataDir());
   const database = openDatabase(path.join(config.dataDir, "studio.sqlite"));
-  migrateDatabase(database.db);
+  if (options.migrate ?? true) migrateDatabase(database.db);
   return { db: database.db, database, config, now: options.now ?? (() => new Date()) };
 }
 

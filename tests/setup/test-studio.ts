@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { commitSessionToken } from "~/lib/auth.server";
 import { createStudio, setStudio, type Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -14,10 +15,16 @@ export interface TestStudio {
   cleanup: () => void;
 }
 
-/** Each test file gets its own data directory and SQLite file, installed as the process studio. */
+/**
+ * Each test gets its own data directory and SQLite file, installed as the process studio. The file
+ * is a copy of the base database that the run migrated once (tests/setup/unit-global.ts), so no
+ * test pays for the migrations; without that base (another project) it migrates as the server does.
+ */
 export function createTestStudio(options: { now?: () => Date } = {}): TestStudio {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-test-"));
-  const studio = createStudio({ dataDir: dir, now: options.now });
+  const base = inject("baseDatabase");
+  if (base) fs.copyFileSync(base, path.join(dir, "studio.sqlite"));
+  const studio = createStudio({ dataDir: dir, now: options.now, migrate: !base });
   setStudio(studio);
   return {
     studio,
