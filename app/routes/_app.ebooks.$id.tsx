@@ -14,12 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -28,13 +23,14 @@ import { BuildPanel } from "~/components/ebooks/build-panel";
 import { ChapterList } from "~/components/ebooks/chapter-list";
 import { DeleteForm } from "~/components/ebooks/delete-form";
 import previewCss from "~/components/ebooks/ebook-preview.css";
-import { formatBytes } from "~/components/ebooks/format";
 import { SignoffPanel } from "~/components/ebooks/signoff-panel";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
+import { formatBytes, toWallClockInput } from "~/lib/dates";
 import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
 import type { Failure } from "~/lib/result";
+import { parseMultipartFormData } from "~/lib/multipart.server";
 import { getStudio } from "~/lib/studio.server";
 import {
   addChapter,
@@ -45,7 +41,7 @@ import {
   reorderSections,
 } from "~/modules/ebooks/edit-book-structure.server";
 import { getBookPage } from "~/modules/ebooks/get-books.server";
-import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";
 import {
@@ -71,11 +67,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
-  const page = getBookPage({ db: getStudio().db, pieceId: parseId(params.id), actor });
+  const page = getBookPage({
+    db: getStudio().db,
+    pieceId: parseId(params.id),
+    actor,
+    publicBase: resolvePublicBase(request.url),
+  });
   if (!page) throw json({ message: "这本书不存在。" }, { status: 404 });
   const { now, config } = getStudio();
-  // The sign-off form's default review date: today where the studio is ("en-CA" formats YYYY-MM-DD).
-  return { ...page, today: new Intl.DateTimeFormat("en-CA", { timeZone: config.timeZone }).format(now()) };
+  // The sign-off form's default review date: today where the studio is.
+  return { ...page, today: toWallClockInput(now(), config.timeZone, "date") };
 }
 
 type ActionReply = {
@@ -117,7 +118,7 @@ async function uploadAction(request: Request, pieceId: number) {
     });
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(
+    form = await parseMultipartFormData(
       request,
       unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }),
     );
@@ -219,7 +220,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...base,
         actor,
         profile: parsed.data.profile,
-        publicBaseUrl: publicBaseUrl(request.url),
+        publicBaseUrl: resolvePublicBase(request.url),
       });
       return reply(intent, result.ok ? { ok: true, jobId: result.job.id } : result);
     }
@@ -287,17 +288,24 @@ export default function BookPage() {
           <Button component={Link} to={`/pieces/${book.id}`} variant="default" size="xs">
             {t("ebooks.workflow")}
           </Button>
-          <Button
-            component="a"
-            href={`/p/${book.slug}`}
-            target="_blank"
-            rel="noopener"
-            variant="subtle"
-            size="xs"
-            rightSection={<IconExternalLink size={14} />}
-          >
-            {t("ebooks.publicPage")}
-          </Button>
+          {book.isPublic ? (
+            <Button
+              component="a"
+              href={`/p/${book.slug}`}
+              target="_blank"
+              rel="noopener"
+              variant="subtle"
+              size="xs"
+              rightSection={<IconExternalLink size={14} />}
+              data-testid="public-page-link"
+            >
+              {t("ebooks.publicPage")}
+            </Button>
+          ) : (
+            <Text size="xs" c="dimmed" data-testid="public-page-pending">
+              {t("ebooks.publicOnlyWhenPublished")}
+            </Text>
+          )}
         </Group>
       </Group>
       {!data.can.edit ? (
@@ -444,6 +452,7 @@ export default function BookPage() {
               list={data.signoff.list}
               canSignoff={data.can.signoff}
               currentBuilds={data.builds.filter((b) => b.current)}
+              printQr={data.printQr}
               errors={reply?.intent === "signoff" && !reply.ok ? reply.errors : null}
               defaultDate={data.today}
             />

@@ -4,8 +4,8 @@ import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { currentContentHash, findBook } from "~/modules/ebooks/book-store.server";
-import { listBuilds, toBuildDto } from "~/modules/ebooks/get-books.server";
-import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
+import { listBuilds, toBuildDtos } from "~/modules/ebooks/get-books.server";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";
 import { requestBuildSchema } from "~/modules/ebooks/schemas";
 import { toJobDto } from "~/modules/jobs/queue.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db } = getStudio();
   if (!findBook(db, pieceId)) throw apiError(404, "not_found", "这本书不存在。");
   const hash = currentContentHash(db, pieceId);
-  return json({ items: listBuilds({ db, pieceId }).map((b) => toBuildDto(b, hash)) });
+  return json({ items: toBuildDtos(db, listBuilds({ db, pieceId }), hash) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actor,
     pieceId,
     profile: input.profile,
-    publicBaseUrl: publicBaseUrl(request.url),
+    publicBaseUrl: resolvePublicBase(request.url),
     now: now(),
   });
   if (!result.ok) return failureResponse(result);

@@ -4,10 +4,16 @@ import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getBookPage } from "~/modules/ebooks/get-books.server";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
-  const page = getBookPage({ db: getStudio().db, pieceId: parseId(params.id), actor });
+  const page = getBookPage({
+    db: getStudio().db,
+    pieceId: parseId(params.id),
+    actor,
+    publicBase: resolvePublicBase(request.url),
+  });
   if (!page) throw apiError(404, "not_found", "这本书不存在。");
   return json(page);
 }

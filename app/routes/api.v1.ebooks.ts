@@ -5,6 +5,7 @@ import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createBook } from "~/modules/ebooks/create-book.server";
 import { getBookPage, listBooks } from "~/modules/ebooks/get-books.server";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { createBookSchema } from "~/modules/ebooks/schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,5 +20,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, now } = getStudio();
   const result = createBook({ db, actor, input, now: now() });
   if (!result.ok) return failureResponse(result);
-  return json(getBookPage({ db, pieceId: result.pieceId, actor }), { status: 201 });
+  return json(
+    getBookPage({ db, pieceId: result.pieceId, actor, publicBase: resolvePublicBase(request.url) }),
+    { status: 201 },
+  );
 }

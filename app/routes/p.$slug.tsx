@@ -4,20 +4,21 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { formatBytes } from "~/components/ebooks/format";
 import { RouteError } from "~/components/route-error";
+import { formatBytes } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
-import { getPublicBook } from "~/modules/ebooks/get-public-book.server";
+import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-book.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [{ title: `${data.title} · ${data.author}` }, { name: "description", content: data.description }]
     : [{ title: "未找到" }];
 
-// Public, no sign-in: the target of the QR codes printed in the books.
+// Public, no sign-in: the target of the QR codes printed in the books. Published books only;
+// any other status answers exactly like an unknown slug.
 export async function loader({ params }: LoaderFunctionArgs) {
   const book = getPublicBook({ db: getStudio().db, slug: params.slug ?? "" });
-  if (!book) throw json({ message: "没有找到这本书。" }, { status: 404 });
+  if (!book) throw json(PUBLIC_NOT_FOUND, { status: 404 });
   return book;
 }
 

@@ -4,20 +4,23 @@ import { createReadableStreamFromReadable, json } from "@remix-run/node";
 import { getStudio } from "~/lib/studio.server";
 import { buildFilePath } from "~/modules/ebooks/book-store.server";
 import { getBuild } from "~/modules/ebooks/get-books.server";
-import { getPublicBook } from "~/modules/ebooks/get-public-book.server";
+import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-book.server";
 
 /**
- * Public download of a book's latest screen build (no sign-in, no rate limit). The build is
- * looked up from the slug and its file path comes from the build row, never from the URL.
+ * Public download of a published book's latest screen build (no sign-in, no rate limit). The
+ * build is looked up from the slug and its file path comes from the build row, never from the
+ * URL. Every miss (unknown slug, unpublished book, no build yet, file gone) is the same 404, so
+ * the answer says nothing about books that are not public.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const { db, config } = getStudio();
+  const notFound = () => json(PUBLIC_NOT_FOUND, { status: 404 });
   const book = getPublicBook({ db, slug: params.slug ?? "" });
-  if (!book?.latest) throw json({ message: "没有可下载的版本。" }, { status: 404 });
+  if (!book?.latest) throw notFound();
   const build = getBuild({ db, buildId: book.latest.id });
-  if (!build) throw json({ message: "没有可下载的版本。" }, { status: 404 });
+  if (!build) throw notFound();
   const file = buildFilePath(config.dataDir, build);
-  if (!existsSync(file)) throw json({ message: "文件不存在。" }, { status: 404 });
+  if (!existsSync(file)) throw notFound();
   const name = encodeURIComponent(`${book.title}.pdf`);
   return new Response(createReadableStreamFromReadable(createReadStream(file)), {
     headers: {

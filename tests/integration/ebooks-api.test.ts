@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
@@ -25,8 +25,16 @@ import {
 } from "../setup/test-studio";
 
 let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+beforeEach(() => {
+  t = createTestStudio();
+  // Print and sign-off need QR codes to a public address; the tests' requests come in on
+  // http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
+  vi.stubEnv("PUBLIC_BASE_URL", "https://studio.example.cn");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  t.cleanup();
+});
 
 const args = (request: Request, params: Record<string, string> = {}) => ({
   request,
@@ -424,6 +432,100 @@ describe("e-book API", () => {
         now: new Date(),
       }),
     ).toMatchObject({ ok: true, status: "published" });
+  });
+
+  it("refuses print (public_url_not_public) and sign-off (qr_not_public) when QR codes would point to a loopback address", async () => {
+    vi.stubEnv("PUBLIC_BASE_URL", "");
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const { bookId } = await apiBookWithChapters(copy.cookie, "handbook");
+    // The request comes in on this machine's address and PUBLIC_BASE_URL is unset.
+    const local = (url: string, init: RequestInit = {}) =>
+      new Request(`http://127.0.0.1:3000${url}`, {
+        ...init,
+        headers: { "Content-Type": "application/json", Cookie: copy.cookie, ...init.headers },
+      });
+    const queued = await respond(() =>
+      apiBuildsAction(
+        args(local(`/api/v1/ebooks/${bookId}/builds`, { method: "POST", body: '{"profile":"screen"}' }), {
+          id: String(bookId),
+        }),
+      ),
+    );
+    expect(queued.status).toBe(202);
+    await runJobs();
+    const [screen] = (
+      await (
+        await respond(() =>
+          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
+        )
+      ).json()
+    ).items;
+    expect(screen).toMatchObject({
+      qrUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3000\/p\//),
+      qrPublic: false,
+    });
+    const signoff = await respond(() =>
+      apiSignoff(
+        args(
+          jsonRequest(
+            "/x",
+            "POST",
+            { buildId: screen.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" },
+            { Cookie: editor.cookie },
+          ),
+          { id: String(bookId) },
+        ),
+      ),
+    );
+    expect(signoff.status).toBe(409);
+    const { error } = await signoff.json();
+    expect(error).toMatchObject({ code: "qr_not_public", field: "buildId" });
+    expect(error.message).toContain("PUBLIC_BASE_URL");
+    expect(error.message).toContain(screen.qrUrl);
+
+    // Even with a valid sign-off (recorded while the base was public), print needs a public base now.
+    vi.stubEnv("PUBLIC_BASE_URL", "https://chezhu.example.cn");
+    await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie });
+    await runJobs();
+    const [fresh] = (
+      await (
+        await respond(() =>
+          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
+        )
+      ).json()
+    ).items;
+    expect(fresh.qrPublic).toBe(true);
+    expect(
+      (
+        await respond(() =>
+          apiSignoff(
+            args(
+              jsonRequest(
+                "/x",
+                "POST",
+                { buildId: fresh.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" },
+                { Cookie: editor.cookie },
+              ),
+              { id: String(bookId) },
+            ),
+          ),
+        )
+      ).status,
+    ).toBe(201);
+    vi.stubEnv("PUBLIC_BASE_URL", "");
+    const print = await respond(() =>
+      apiBuildsAction(
+        args(local(`/api/v1/ebooks/${bookId}/builds`, { method: "POST", body: '{"profile":"print"}' }), {
+          id: String(bookId),
+        }),
+      ),
+    );
+    expect(print.status).toBe(409);
+    const refusal = (await print.json()).error;
+    expect(refusal).toMatchObject({ code: "public_url_not_public", field: "profile" });
+    expect(refusal.message).toContain("PUBLIC_BASE_URL");
+    expect(refusal.message).toContain("http://127.0.0.1:3000");
   });
 
   it("refuses bad chapter bodies through the API and documents the operations", async () => {

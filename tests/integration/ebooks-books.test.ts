@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { count, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
-import { getJob } from "~/modules/jobs/queue.server";
+import { EBOOK_BUILD_JOB } from "~/modules/ebooks/request-build.server";
+import { enqueueJob, getJob } from "~/modules/jobs/queue.server";
 import { startWorker } from "~/modules/jobs/worker.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as bookAction, loader as bookLoader } from "~/routes/_app.ebooks.$id";
@@ -30,8 +31,16 @@ import {
 } from "../setup/test-studio";
 
 let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+beforeEach(() => {
+  t = createTestStudio();
+  // Print and sign-off need QR codes to a public address; the tests' requests come in on
+  // http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
+  vi.stubEnv("PUBLIC_BASE_URL", "https://studio.example.cn");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  t.cleanup();
+});
 
 const args = (request: Request, params: Record<string, string> = {}) => ({
   request,
@@ -786,10 +795,16 @@ describe("books, chapters and builds", () => {
     ).toBe(400);
   });
 
-  it("serves the public page and the latest screen build without sign-in; unknown slugs are 404", async () => {
+  it("serves the public page and the latest screen build without sign-in once published; unknown slugs are 404", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
     const { bookId } = await makeBook(copy.cookie);
     const slug = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, bookId)).get()!.slug;
+    // Fixture: the public page is only for published books, so publish this one first.
+    for (const action of ["submit", "approve", "publish"])
+      expect(
+        transitionPiece({ db: t.studio.db, actor: editor.actor, pieceId: bookId, action, now: new Date() }),
+      ).toMatchObject({ ok: true });
     let page = await (await respond(() => publicLoader(args(getRequest(`/p/${slug}`), { slug })))).json();
     expect(page).toMatchObject({
       title: "雨季驾驶小册子",
@@ -815,6 +830,55 @@ describe("books, chapters and builds", () => {
     ).toBe("%PDF-");
     for (const bad of ["no-such-book", "../../etc", ""])
       expect((await respond(() => publicLoader(args(getRequest(`/p/x`), { slug: bad })))).status).toBe(404);
+  });
+
+  it("answers 404 for the page and the download of a book that is not published, exactly like an unknown slug", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const { bookId } = await makeBook(copy.cookie);
+    const slug = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, bookId)).get()!.slug;
+    // A build exists, so only the status keeps the PDF private.
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    const answer = async (s: string) => {
+      const pageRes = await respond(() => publicLoader(args(getRequest(`/p/${s}`), { slug: s })));
+      const fileRes = await respond(() => publicDownload(args(getRequest(`/p/${s}/download`), { slug: s })));
+      return {
+        page: { status: pageRes.status, body: await pageRes.text() },
+        download: { status: fileRes.status, body: await fileRes.text() },
+      };
+    };
+    const unknown = await answer("no-such-book");
+    expect(unknown.page.status).toBe(404);
+    expect(unknown.download.status).toBe(404);
+    const step = (action: string, note?: string) =>
+      expect(
+        transitionPiece({
+          db: t.studio.db,
+          actor: editor.actor,
+          pieceId: bookId,
+          action,
+          note,
+          now: new Date(),
+        }),
+      ).toMatchObject({ ok: true });
+    const seen: Record<string, Awaited<ReturnType<typeof answer>>> = {};
+    seen.draft = await answer(slug);
+    step("submit");
+    seen.in_review = await answer(slug);
+    step("reject", "第二章还要补充");
+    seen.rejected = await answer(slug);
+    step("redraft");
+    step("submit");
+    step("approve");
+    seen.approved = await answer(slug);
+    step("publish");
+    const published = await answer(slug);
+    step("archive");
+    seen.archived = await answer(slug);
+    for (const [status, got] of Object.entries(seen)) expect(got, status).toEqual(unknown);
+    expect(published.page.status).toBe(200);
+    expect(published.download.status).toBe(200);
   });
 
   it("seeds both demo books for copy@studio.local and queues their first screen builds", async () => {
@@ -846,5 +910,143 @@ describe("books, chapters and builds", () => {
     ).toEqual(["ebook.build", "ebook.build"]);
     await runJobs();
     expect(count$(schema.ebookBuilds)).toBe(2);
+  });
+});
+
+describe("QR codes of print builds point to a public address", () => {
+  const slugOf = (bookId: number) =>
+    t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, bookId)).get()!.slug;
+  const signoffFields = (buildId: number) => ({
+    intent: "signoff",
+    buildId: String(buildId),
+    organisation: "城东交警中队",
+    reviewer: "张警官",
+    reviewedOn: "2026-03-01",
+    note: "同意印刷 5000 册",
+  });
+  const printJobs = () =>
+    t.studio.db
+      .select()
+      .from(schema.jobs)
+      .all()
+      .filter((j) => (j.payload as { profile?: string }).profile === "print");
+
+  /** A handbook with a screen build signed off while PUBLIC_BASE_URL is public. */
+  async function signedHandbook() {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const { bookId } = await makeBook(copy.cookie, "handbook");
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    const screen = (await bookPage(bookId, copy.cookie)).builds[0];
+    expect((await post(bookId, signoffFields(screen.id), editor.cookie)).status).toBe(200);
+    return { copy, editor, bookId };
+  }
+
+  it("refuses to queue a print build while PUBLIC_BASE_URL is unset, loopback or private, naming PUBLIC_BASE_URL", async () => {
+    const { copy, bookId } = await signedHandbook();
+    const slug = slugOf(bookId);
+    for (const base of [
+      "",
+      "http://127.0.0.1:3000",
+      "http://localhost:3000",
+      "http://10.1.2.3",
+      "http://172.20.0.5:8080",
+      "http://192.168.1.20:3000",
+      "http://169.254.10.1",
+      "http://[::1]:3000",
+      "http://[fd00::5]",
+      "http://studio.local",
+    ]) {
+      vi.stubEnv("PUBLIC_BASE_URL", base);
+      const refused = await post(bookId, { intent: "build", profile: "print" }, copy.cookie);
+      expect(refused.status, base).toBe(409);
+      const body = await refused.json();
+      expect(body.error, base).toContain("PUBLIC_BASE_URL");
+      expect(body.errors.profile, base).toBe(body.error);
+      // The page says where print QR codes would point and why print is blocked.
+      const page = await bookPage(bookId, copy.cookie);
+      expect(page.printQr.url, base).toBe(`${base || "http://localhost"}/p/${slug}`);
+      expect(page.printQr.problem, base).toContain("PUBLIC_BASE_URL");
+      expect(page.printBlockedReason, base).toContain("PUBLIC_BASE_URL");
+    }
+    expect(printJobs()).toEqual([]);
+
+    vi.stubEnv("PUBLIC_BASE_URL", "https://chezhu.example.cn/");
+    const page = await bookPage(bookId, copy.cookie);
+    expect(page.printQr).toEqual({ url: `https://chezhu.example.cn/p/${slug}`, problem: null });
+    expect(page.printBlockedReason).toBeNull();
+    expect((await post(bookId, { intent: "build", profile: "print" }, copy.cookie)).status).toBe(200);
+    await runJobs();
+    const print = (await bookPage(bookId, copy.cookie)).builds.find(
+      (b: { profile: string }) => b.profile === "print",
+    );
+    expect(print).toMatchObject({ qrUrl: `https://chezhu.example.cn/p/${slug}`, qrPublic: true });
+  });
+
+  it("fails a queued print job permanently when its QR codes would point to a loopback address", async () => {
+    const { copy, bookId } = await signedHandbook();
+    // A job queued before the address was checked (or by any other path) is stopped at run time.
+    const { job } = enqueueJob(t.studio.db, {
+      type: EBOOK_BUILD_JOB,
+      payload: { pieceId: bookId, profile: "print", publicUrl: `http://127.0.0.1:3000/p/${slugOf(bookId)}` },
+      actor: copy.actor,
+      now: new Date(),
+    });
+    await runJobs();
+    const done = getJob({ db: t.studio.db, jobId: job.id })!;
+    expect(done.status).toBe("failed");
+    expect(done.attempts).toBe(1);
+    expect(done.error).toContain("PUBLIC_BASE_URL");
+    expect(done.error).toContain("http://127.0.0.1:3000");
+    expect(
+      (await bookPage(bookId, copy.cookie)).builds.filter((b: { profile: string }) => b.profile === "print"),
+    ).toEqual([]);
+  });
+
+  it("shows where a build's QR codes point and refuses to sign off one whose QR base is loopback or private", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const { bookId } = await makeBook(copy.cookie, "handbook");
+    const slug = slugOf(bookId);
+    for (const [base, url] of [
+      ["", `http://localhost/p/${slug}`],
+      ["http://192.168.1.20:3000", `http://192.168.1.20:3000/p/${slug}`],
+    ]) {
+      vi.stubEnv("PUBLIC_BASE_URL", base);
+      await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+      await runJobs();
+      const build = (await bookPage(bookId, copy.cookie)).builds[0];
+      expect(build).toMatchObject({ qrUrl: url, qrPublic: false });
+      const audits = count$(schema.auditLog);
+      const refused = await post(bookId, signoffFields(build.id), editor.cookie);
+      expect(refused.status, base).toBe(409);
+      const { errors } = await refused.json();
+      expect(errors.buildId).toContain(url);
+      expect(errors.buildId).toContain("PUBLIC_BASE_URL");
+      expect(count$(schema.ebookSignoffs)).toBe(0);
+      expect(count$(schema.auditLog)).toBe(audits);
+    }
+
+    // With a public base, a new screen build of the same content can be signed off.
+    vi.stubEnv("PUBLIC_BASE_URL", "https://chezhu.example.cn");
+    await post(bookId, { intent: "build", profile: "screen" }, copy.cookie);
+    await runJobs();
+    let page = await bookPage(bookId, copy.cookie);
+    const [fresh, ...older] = page.builds;
+    expect(fresh).toMatchObject({
+      qrUrl: `https://chezhu.example.cn/p/${slug}`,
+      qrPublic: true,
+      current: true,
+    });
+    // Older builds keep the address they were typeset with.
+    expect(older.map((b: { qrPublic: boolean }) => b.qrPublic)).toEqual([false, false]);
+    expect((await post(bookId, signoffFields(fresh.id), editor.cookie)).status).toBe(200);
+    page = await bookPage(bookId, copy.cookie);
+    expect(page.signoff.state).toBe("valid");
+    expect(page.signoff.list[0]).toMatchObject({
+      buildId: fresh.id,
+      qrUrl: `https://chezhu.example.cn/p/${slug}`,
+    });
   });
 });

@@ -12,12 +12,16 @@ import {
   Title,
 } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { formatDateTime } from "~/lib/dates";
 
 export interface SignoffView {
   id: number;
   buildId: number;
+  /** Where the QR codes of the signed build point. */
+  qrUrl: string | null;
   contentHash: string;
   organisation: string;
   reviewer: string;
@@ -35,13 +39,28 @@ export function SignoffPanel(props: {
   reason: string | null;
   list: SignoffView[];
   canSignoff: boolean;
-  currentBuilds: Array<{ id: number; profile: string; pages: number }>;
+  currentBuilds: Array<{
+    id: number;
+    profile: string;
+    pages: number;
+    qrUrl: string | null;
+    qrPublic: boolean;
+  }>;
+  /** Where a print build's QR codes would point now, and why that cannot be printed. */
+  printQr: { url: string; problem: string | null };
   errors?: Record<string, string> | null;
   defaultDate: string;
 }) {
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const navigation = useNavigation();
   const e = props.errors ?? {};
+  // A reviewer signs what readers will scan: show where the chosen version's QR codes go.
+  const [buildId, setBuildId] = useState<string | null>(null);
+  const chosen =
+    props.currentBuilds.find((b) => String(b.id) === buildId) ??
+    props.currentBuilds.find((b) => b.qrPublic) ??
+    props.currentBuilds[0];
   const stateBadge =
     props.state === "valid" ? (
       <Badge color="green">{t("ebooks.signoffValid")}</Badge>
@@ -59,6 +78,17 @@ export function SignoffPanel(props: {
       <Text size="xs" c="dimmed" mb="sm">
         {t("ebooks.signoffHint")}
       </Text>
+      <Text size="xs" mb={props.printQr.problem ? 4 : "sm"} data-testid="print-qr-target">
+        {t("ebooks.printQrTarget")}{" "}
+        <Text span ff="monospace" size="xs">
+          {props.printQr.url}
+        </Text>
+      </Text>
+      {props.printQr.problem ? (
+        <Alert color="orange" mb="sm" data-testid="print-qr-problem">
+          {props.printQr.problem}
+        </Alert>
+      ) : null}
       {props.state === "voided" && props.reason ? (
         <Alert color="red" mb="sm" data-testid="signoff-voided">
           {t("ebooks.voidedBecause", { reason: props.reason })}
@@ -86,13 +116,16 @@ export function SignoffPanel(props: {
               {t("ebooks.contentHash")} {s.contentHash.slice(0, 12)}
             </Text>
             <Text size="xs" c="dimmed">
-              {t("ebooks.recordedBy")} {s.recordedBy} · {formatDateTime(s.createdAt)}
+              {t("ebooks.recordedBy")} {s.recordedBy} · {formatDateTime(s.createdAt, timeZone)}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid={`signoff-${s.id}-qr`}>
+              {t("ebooks.qrTarget")} {s.qrUrl ?? t("ebooks.qrUnknown")}
             </Text>
             {s.note ? <Text size="xs">{s.note}</Text> : null}
             {!s.valid && s.voidReason ? (
               <Text size="xs" c="red">
                 {t("ebooks.voidedBecause", { reason: s.voidReason })}
-                {s.voidedAt ? ` · ${formatDateTime(s.voidedAt)}` : ""}
+                {s.voidedAt ? ` · ${formatDateTime(s.voidedAt, timeZone)}` : ""}
               </Text>
             ) : null}
           </Card>
@@ -111,7 +144,8 @@ export function SignoffPanel(props: {
               <Select
                 name="buildId"
                 label={t("ebooks.coversBuild")}
-                defaultValue={String(props.currentBuilds[0].id)}
+                value={String(chosen.id)}
+                onChange={setBuildId}
                 allowDeselect={false}
                 data={props.currentBuilds.map((b) => ({
                   value: String(b.id),
@@ -119,6 +153,17 @@ export function SignoffPanel(props: {
                 }))}
                 error={e.buildId}
               />
+              <Text size="xs" data-testid="signoff-build-qr">
+                {t("ebooks.qrTarget")}{" "}
+                <Text span ff="monospace" size="xs">
+                  {chosen.qrUrl ?? t("ebooks.qrUnknown")}
+                </Text>
+              </Text>
+              {!chosen.qrPublic ? (
+                <Alert color="red" data-testid="signoff-qr-warning">
+                  {t("ebooks.qrNotPublic")}
+                </Alert>
+              ) : null}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   name="organisation"
@@ -150,6 +195,7 @@ export function SignoffPanel(props: {
                 type="submit"
                 variant="light"
                 loading={navigation.formData?.get("intent") === "signoff"}
+                disabled={!chosen.qrPublic}
                 data-testid="record-signoff"
               >
                 {t("ebooks.recordSignoff")}

@@ -14,6 +14,10 @@ const buildSchema = z.object({
   createdAt: z.string(),
   current: z.boolean().describe("typeset from the book's content as it is now"),
   downloadUrl: z.string(),
+  qrUrl: z.string().nullable().describe("the address this build's QR codes encode"),
+  qrPublic: z
+    .boolean()
+    .describe("the QR address is public (not loopback, private or local): the build may be signed off"),
 });
 
 const bookSummarySchema = z.object({
@@ -83,7 +87,7 @@ export const ebookApiOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/ebooks/{id}/builds",
     summary:
-      "Queue a PDF build (202 with the job). print needs a valid external sign-off (409 signoff_required); a chapter problem answers 422 naming the chapter",
+      "Queue a PDF build (202 with the job). print needs a valid external sign-off (409 signoff_required) and a public PUBLIC_BASE_URL for its QR codes, not loopback or private (409 public_url_not_public); a chapter problem answers 422 naming the chapter",
     capability: "ebooks.build",
     body: requestBuildSchema,
     response: jobSchema,
@@ -91,7 +95,8 @@ export const ebookApiOperations: ApiOperation[] = [
   {
     method: "post",
     path: "/api/v1/ebooks/{id}/signoffs",
-    summary: "Record an external review sign-off for one build of the current content",
+    summary:
+      "Record an external review sign-off for one build of the current content whose QR codes point to a public address (409 qr_not_public otherwise)",
     capability: "ebooks.signoff",
     body: recordSignoffSchema,
   },

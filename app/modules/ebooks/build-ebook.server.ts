@@ -22,6 +22,7 @@ import {
   signoffState,
   toRenderBook,
 } from "./book-store.server";
+import { printedUrlProblem } from "./public-url.server";
 import { renderBookPdf } from "./render-book-pdf.server";
 import { signoffRequiredMessage } from "./request-build.server";
 import { BUILD_PROFILES } from "./schemas";
@@ -59,6 +60,10 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
   const contentHash = contentHashOf(snapshot);
   let signoffId: number | null = null;
   if (profile === "print") {
+    // A print run with QR codes nobody can open is worse than none: never typeset one, even
+    // for a job queued before the address was checked.
+    const problem = printedUrlProblem(publicUrl);
+    if (problem) throw new PermanentJobError(problem);
     // Checked again at run time: the content may have changed since the build was requested.
     const state = signoffState(db, pieceId, contentHash);
     if (state.state !== "valid") throw new PermanentJobError(signoffRequiredMessage(state));
@@ -101,7 +106,7 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
     const jobId = ctx.job.id;
     const createdBy = ctx.job.createdBy;
     return {
-      result: { pieceId, profile, pages, bytes, sha256, contentHash },
+      result: { pieceId, profile, pages, bytes, sha256, contentHash, publicUrl },
       commit: (tx) => {
         if (
           tx
@@ -141,7 +146,17 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
           action: "ebook.build",
           entity: "piece",
           entityId: pieceId,
-          after: { buildId: build.id, jobId, profile, pages, bytes, sha256, contentHash, signoffId },
+          after: {
+            buildId: build.id,
+            jobId,
+            profile,
+            pages,
+            bytes,
+            sha256,
+            contentHash,
+            signoffId,
+            publicUrl,
+          },
           at: now,
         });
       },

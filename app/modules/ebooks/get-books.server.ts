@@ -6,6 +6,7 @@ import { can } from "../auth/permissions";
 import { canEditPiece } from "../pieces/status-machine";
 import {
   bookSnapshot,
+  buildQrUrls,
   contentHashOf,
   loadBookContent,
   signoffState,
@@ -13,6 +14,8 @@ import {
   type SignoffRow,
 } from "./book-store.server";
 import { compareSnapshots } from "./compare-builds";
+import { PUBLIC_BOOK_STATUS } from "./get-public-book.server";
+import { printedUrlReason, printTarget, resolvePublicBase, type PublicBase } from "./public-url.server";
 import { firstContentProblem, signoffRequiredMessage } from "./request-build.server";
 import { BOOK_KINDS } from "./schemas";
 import { validateChapterMarkdown } from "./validate-chapter-markdown";
@@ -30,9 +33,17 @@ export interface BuildDto {
   /** Typeset from the book's content as it is now. */
   current: boolean;
   downloadUrl: string;
+  /** The address this build's QR codes encode (null when unknown). */
+  qrUrl: string | null;
+  /** Whether that address is public, i.e. could go to print (not loopback, private or local). */
+  qrPublic: boolean;
 }
 
-export function toBuildDto(build: BuildRow, currentHash: string | null): BuildDto {
+export function toBuildDto(
+  build: BuildRow,
+  currentHash: string | null,
+  qrUrl: string | null = null,
+): BuildDto {
   return {
     id: build.id,
     profile: build.profile,
@@ -45,7 +56,15 @@ export function toBuildDto(build: BuildRow, currentHash: string | null): BuildDt
     createdAt: build.createdAt.toISOString(),
     current: build.contentHash === currentHash,
     downloadUrl: `/api/v1/builds/${build.id}.pdf`,
+    qrUrl,
+    qrPublic: qrUrl !== null && printedUrlReason(qrUrl) === null,
   };
+}
+
+/** Build DTOs with the address each build's QR codes point to. */
+export function toBuildDtos(db: Db, builds: BuildRow[], currentHash: string | null): BuildDto[] {
+  const qr = buildQrUrls(db, builds);
+  return builds.map((b) => toBuildDto(b, currentHash, qr.get(b.id) ?? null));
 }
 
 export function listBuilds(options: { db: Db; pieceId: number }): BuildRow[] {
@@ -105,10 +124,12 @@ export function listBooks(options: { db: Db }) {
   });
 }
 
-function signoffDto(row: SignoffRow, validId: number | null, recorder: string) {
+function signoffDto(row: SignoffRow, validId: number | null, recorder: string, qrUrl: string | null) {
   return {
     id: row.id,
     buildId: row.buildId,
+    /** Where the QR codes of the build the reviewer signed point. */
+    qrUrl,
     contentHash: row.contentHash,
     organisation: row.organisation,
     reviewer: row.reviewer,
@@ -122,8 +143,17 @@ function signoffDto(row: SignoffRow, validId: number | null, recorder: string) {
   };
 }
 
-/** Everything the book page shows, with what this actor may do. */
-export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) {
+/**
+ * Everything the book page shows, with what this actor may do. `publicBase` is where a print
+ * build's QR codes would point now (resolvePublicBase of the request): the page shows it and
+ * says when it cannot be printed.
+ */
+export function getBookPage(options: {
+  db: Db;
+  pieceId: number;
+  actor: Actor;
+  publicBase?: PublicBase | string;
+}) {
   const { db, pieceId, actor } = options;
   const content = loadBookContent(db, pieceId);
   if (!content) return null;
@@ -134,6 +164,9 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
   const latestScreen = builds.find((b) => b.profile === "screen");
   const latest = builds[0];
   const signoff = signoffState(db, pieceId, contentHash);
+  const buildDtos = toBuildDtos(db, builds, contentHash);
+  const qrOfBuild = new Map(buildDtos.map((b) => [b.id, b.qrUrl]));
+  const printQr = printTarget({ base: options.publicBase ?? resolvePublicBase(), slug: content.piece.slug });
   const users = new Map(
     db
       .select({ id: schema.users.id, name: schema.users.name })
@@ -164,6 +197,8 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
       title: content.piece.title,
       status: content.piece.status,
       slug: content.piece.slug,
+      /** Whether /p/{slug} answers (only published books are public). */
+      isPublic: content.piece.status === PUBLIC_BOOK_STATUS,
       ownerName: users.get(content.piece.ownerId) ?? "",
       subtitle: content.meta.subtitle,
       author: content.meta.author,
@@ -195,7 +230,7 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
       bytes: i.bytes,
       url: `/api/v1/ebooks/${pieceId}/images/${i.id}`,
     })),
-    builds: builds.map((b) => toBuildDto(b, contentHash)),
+    builds: buildDtos,
     jobs: requests.map(({ request, job }) => ({
       id: job.id,
       profile: request.profile,
@@ -214,11 +249,18 @@ export function getBookPage(options: { db: Db; pieceId: number; actor: Actor }) 
       state: signoff.state,
       reason: signoff.state === "voided" ? signoff.reason : null,
       list: signoffs.map((s) =>
-        signoffDto(s, signoff.state === "valid" ? signoff.signoff.id : null, users.get(s.recordedBy) ?? ""),
+        signoffDto(
+          s,
+          signoff.state === "valid" ? signoff.signoff.id : null,
+          users.get(s.recordedBy) ?? "",
+          qrOfBuild.get(s.buildId) ?? null,
+        ),
       ),
     },
+    /** Where a print build's QR codes would point if requested now, and why that cannot print. */
+    printQr,
     buildProblem: problem?.message ?? null,
-    printBlockedReason: signoff.state === "valid" ? null : signoffRequiredMessage(signoff),
+    printBlockedReason: signoff.state === "valid" ? printQr.problem : signoffRequiredMessage(signoff),
     can: {
       edit: canEdit,
       build: can(actor.roles, "ebooks.build"),
@@ -275,9 +317,10 @@ export function compareBuilds(options: { db: Db; pieceId: number; a: number; b: 
   const newer = rows.find((r) => r.id === Math.max(options.a, options.b));
   if (!older || !newer) return null;
   const currentHash = contentHashOf(bookSnapshot(loadBookContent(db, pieceId)!));
+  const [olderDto, newerDto] = toBuildDtos(db, [older, newer], currentHash);
   return {
-    older: toBuildDto(older, currentHash),
-    newer: toBuildDto(newer, currentHash),
+    older: olderDto,
+    newer: newerDto,
     diff: compareSnapshots(older.snapshot, newer.snapshot),
   };
 }

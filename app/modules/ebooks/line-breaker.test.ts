@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakLines, lineRuns, type BrokenLine } from "./line-breaker";
+import { breakLines, lineRuns, MAX_STRETCH_EM, urlPieces, type BrokenLine } from "./line-breaker";
 
 // A monospace fake font: CJK 10 pt, Latin 5 pt per character, space 3 pt.
 const measure = (text: string) =>
@@ -58,6 +58,148 @@ describe("breakLines: kinsoku", () => {
     const lines = lay("https://example.com/a/very/long/path/that/never/ends", 100);
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line.end).toBeLessThanOrEqual(100.01);
+  });
+});
+
+/** Extra space between each atom and the one before it, beyond the natural width and gap. */
+const stretches = (line: BrokenLine<string>) =>
+  line.atoms.slice(1).map((a, k) => a.x - (line.atoms[k].x + line.atoms[k].width) - a.gap);
+const maxStretch = (lines: BrokenLine<string>[]) => Math.max(0, ...lines.flatMap(stretches));
+/** Where each line ends, as an offset into the text with spaces removed. */
+const breakOffsets = (lines: BrokenLine<string>[]) => {
+  let at = 0;
+  return lines.slice(0, -1).map((l) => (at += textOf(l).replace(/ /g, "").length));
+};
+const CAP = MAX_STRETCH_EM * 10;
+
+describe("breakLines: URLs and long words", () => {
+  it("cuts URLs only after / ? & = -, keeping :// together", () => {
+    expect(urlPieces("https://example.com/a-b/c?x=1&y=2")).toEqual([
+      "https://",
+      "example.com/",
+      "a-",
+      "b/",
+      "c?",
+      "x=",
+      "1&",
+      "y=",
+      "2",
+    ]);
+    expect(urlPieces("www.example.com/p")).toEqual(["www.example.com/", "p"]);
+    expect(urlPieces("example.cn/ab/")).toEqual(["example.cn/", "ab/"]);
+    // Ordinary words, numbers and units are not URLs: no break inside them.
+    for (const word of ["km/h", "2.5/3.0", "T-Roc", "ABS", "1.6mm"]) expect(urlPieces(word)).toEqual([word]);
+  });
+
+  it("starts a URL right after the text before it and breaks it only at its break points", () => {
+    const url = "https://chezhu.example.cn/p/nvxing-anquan?src=ebook-12&page=3";
+    const text = `扫码或访问${url}了解更多`;
+    const lines = lay(text, 150);
+    // The URL begins on the first line, after 扫码或访问, not on a line of its own.
+    expect(textOf(lines[0])).toMatch(/^扫码或访问https:\/\//);
+    expect(lines.map(textOf).join("")).toBe(text);
+    const urlStart = text.indexOf("https");
+    for (const at of breakOffsets(lines)) {
+      if (at <= urlStart || at >= urlStart + url.length) continue;
+      expect("/?&=-", `break at ${at}: ${text.slice(at - 5, at)}|${text.slice(at, at + 5)}`).toContain(
+        text[at - 1],
+      );
+    }
+    for (const line of lines) expect(line.end).toBeLessThanOrEqual(150.01);
+  });
+
+  it("cuts a piece no line can hold where it overflows, starting on the current line", () => {
+    const token = "A".repeat(30); // 150 pt on a 100 pt line
+    const text = `编号${token}之后`;
+    const lines = lay(text, 100);
+    expect(lines.map(textOf).join("")).toBe(text);
+    // The first line is 编号 followed by as much of the token as fits, not 编号 alone.
+    expect(textOf(lines[0])).toMatch(/^编号A+$/);
+    expect(lines[0].end).toBeGreaterThan(90);
+    for (const line of lines) expect(line.end).toBeLessThanOrEqual(100.01);
+  });
+
+  it("moves a long word that fits on a line whole to the next line", () => {
+    const lines = lay("一二三四五六七Internationalization后面", 100);
+    expect(lines.map(textOf)).toEqual(["一二三四五六七", "Internationalization", "后面"]);
+  });
+
+  it("caps the stretch between characters and leaves the line ragged past the cap", () => {
+    // Seven characters, then a 20-character word that has to move: 30 pt of slack over 6 gaps
+    // would be 0.5 em between characters.
+    const lines = lay("一二三四五六七Internationalization后面", 100);
+    expect(lines[0].spacing).toBeCloseTo(CAP, 5);
+    expect(lines[0].justified).toBe(false);
+    expect(lines[0].end).toBeLessThan(100);
+    expect(maxStretch(lines)).toBeLessThanOrEqual(CAP + 1e-6);
+    // The cap is an option.
+    const loose = breakLines({
+      runs: [{ text: "一二三四五六七Internationalization后面", style: "b" }],
+      width: 100,
+      measure,
+      emSize: 10,
+      maxStretchEm: 1,
+    });
+    expect(loose[0].spacing).toBeCloseTo(5, 5);
+    expect(loose[0].justified).toBe(true);
+  });
+
+  it("never stretches inside a URL or a word and draws the URL's pieces as one run", () => {
+    const text = "访问https://example.com/a/b/c/d/e/f/g/h了解详情，雨季用车要点都在这里。";
+    const lines = lay(text, 120);
+    for (const line of lines)
+      line.atoms.forEach((a, k) => {
+        if (k > 0 && a.kind === "latin" && line.atoms[k - 1].kind === "latin")
+          expect(a.x).toBeCloseTo(line.atoms[k - 1].x + line.atoms[k - 1].width, 6);
+      });
+    const runs = lines.flatMap((l) => lineRuns(l)).map((r) => r.text);
+    expect(runs.filter((r) => /[a-z]/.test(r)).join("")).toBe("https://example.com/a/b/c/d/e/f/g/h");
+    expect(runs.filter((r) => /[a-z]/.test(r)).length).toBe(
+      lines.filter((l) => /[a-z]/.test(textOf(l))).length,
+    );
+    // A word split only by a style change is not pulled apart either.
+    const [bold] = breakLines({
+      runs: [
+        { text: "胎压保持在", style: "a" },
+        { text: "2.5", style: "b" },
+        { text: "bar左右，冬季再高一点", style: "a" },
+      ],
+      width: 150,
+      measure,
+      emSize: 10,
+    });
+    const k = bold.atoms.findIndex((a) => a.text === "bar");
+    expect(bold.atoms[k].x).toBeCloseTo(bold.atoms[k - 1].x + bold.atoms[k - 1].width, 6);
+  });
+
+  it("keeps every line within the measure and the stretch within the cap across mixed text", () => {
+    const words = [
+      "雨季",
+      "行车",
+      "要",
+      "提前减速，",
+      "ESP",
+      "Internationalization",
+      "https://studio.example.cn/p/lao-siji-miji?src=ebook-3",
+      "www.example.com/service/booking-online",
+      "2.5bar",
+      "保持车距。",
+      "“秒懂”",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH",
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let p = 0; p < 200; p++) {
+      const text = Array.from(
+        { length: 6 + Math.floor(next() * 20) },
+        () => words[Math.floor(next() * words.length)],
+      ).join("");
+      const width = 80 + Math.floor(next() * 220);
+      const lines = lay(text, width, { firstLineIndent: next() < 0.5 ? 20 : 0 });
+      expect(lines.map(textOf).join(""), text).toBe(text);
+      expect(maxStretch(lines), text).toBeLessThanOrEqual(CAP + 1e-6);
+      for (const line of lines) expect(line.end, `${width}: ${text}`).toBeLessThanOrEqual(width + 0.01);
+    }
   });
 });
 

@@ -4,13 +4,16 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { currentContentHash, findBook } from "./book-store.server";
+import { buildQrUrls, currentContentHash, findBook } from "./book-store.server";
+import { printedUrlReason, SET_PUBLIC_BASE_URL } from "./public-url.server";
 import type { RecordSignoffInput } from "./schemas";
 
 /**
  * Records an external review sign-off (organisation, reviewer, date) for one exact build. The
  * build must have been typeset from the book's current content: a reviewer's signature on an
- * older text cannot approve the new one. A new sign-off supersedes the earlier ones.
+ * older text cannot approve the new one. Its QR codes must point to a public address: a
+ * reviewer must not approve (and a print run must not follow) codes that go to this machine or
+ * the office network. A new sign-off supersedes the earlier ones.
  */
 export function recordSignoff(options: {
   db: Db;
@@ -34,6 +37,19 @@ export function recordSignoff(options: {
       409,
       "build_outdated",
       `版本 #${build.id} 生成之后内容又有修改，签字不能覆盖新内容。请生成新的屏幕版送审后再登记。`,
+      "buildId",
+    );
+  }
+  const qrUrl = buildQrUrls(db, [build]).get(build.id) ?? null;
+  const qrProblem = qrUrl ? printedUrlReason(qrUrl) : null;
+  if (!qrUrl || qrProblem) {
+    const where = qrUrl
+      ? `版本 #${build.id} 的二维码指向 ${qrUrl}，这是${qrProblem}，读者扫码打不开`
+      : `无法确认版本 #${build.id} 的二维码指向哪里`;
+    return fail(
+      409,
+      "qr_not_public",
+      `${where}，这个版本不能签字付印。${SET_PUBLIC_BASE_URL}，重新生成屏幕版送审后再登记签字。`,
       "buildId",
     );
   }
@@ -75,6 +91,7 @@ export function recordSignoff(options: {
         organisation: input.organisation,
         reviewer: input.reviewer,
         reviewedOn: input.reviewedOn,
+        qrUrl,
       },
       at: now,
     });

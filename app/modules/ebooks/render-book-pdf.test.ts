@@ -9,6 +9,7 @@ import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultDemoBooksDir, loadDemoBooks, type DemoBook } from "./load-demo-books.server";
 import { BLEED_POINTS } from "./page-geometry";
+import { MAX_STRETCH_EM } from "./line-breaker";
 import { renderBookPdf, type RenderBookPdfOptions, type RenderBookPdfResult } from "./render-book-pdf.server";
 import type { Book } from "./types";
 
@@ -60,6 +61,34 @@ async function pageLines(pdf: Buffer): Promise<string[][]> {
   }
   await doc.destroy();
   return pages;
+}
+
+/** Text items of one page with their position, font size and drawn width. */
+async function pageItems(
+  pdf: Buffer,
+  pageNumber: number,
+): Promise<Array<{ str: string; x: number; y: number; size: number; width: number }>> {
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+  }).promise;
+  const content = await (await doc.getPage(pageNumber)).getTextContent();
+  const items = content.items.flatMap((item) =>
+    "str" in item && item.str
+      ? [
+          {
+            str: item.str,
+            x: item.transform[4],
+            y: Math.round(item.transform[5]),
+            size: item.transform[0],
+            width: item.width,
+          },
+        ]
+      : [],
+  );
+  await doc.destroy();
+  return items;
 }
 
 /** Outline titles and their target page numbers (1-based), depth first. */
@@ -348,5 +377,56 @@ describe("renderBookPdf: layout edge cases", () => {
       .flat()
       .join("");
     expect(text).toContain(paragraph);
+  });
+
+  it("starts a long URL on the line of the text before it, breaks it after / ? & = - and caps letter-spacing", async () => {
+    const url =
+      "https://chezhu.example.cn/service/booking/online-appointment-form?store=chengdong-4s&src=ebook-12";
+    const book: Book = {
+      title: "网址排版",
+      author: "测试",
+      sections: [
+        {
+          id: "s",
+          title: "部分",
+          chapters: [
+            {
+              id: "u",
+              title: "预约",
+              markdown: [
+                `如需预约保养，请访问${url}查看门店空闲时段。`,
+                "轮胎侧面的标记写着一长串字母，例如Internationalization这样的长单词会被整体移到下一行而不是把前一行拉得很稀。",
+                `预约链接：${url}`,
+              ].join("\n\n"),
+            },
+          ],
+        },
+      ],
+    };
+    const result = expectOk(await render(book));
+    const page = result.chapterStartPages.u;
+    const lines = (await pageLines(result.pdf))[page - 1];
+    // The URL starts right after 请访问, on the same line, instead of leaving 请访问 alone.
+    const first = lines.find((l) => l.includes("请访问"))!;
+    expect(first).toMatch(/请访问https:\/\/\S+/);
+    // Every line that ends inside the URL ends at one of its break points.
+    const joined = lines.join("\n");
+    expect(joined.replace(/\n/g, "")).toContain(`请访问${url}查看`);
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      at += line.length;
+      const before = joined.replace(/\n/g, "").slice(0, at);
+      const open = before.lastIndexOf("https://");
+      if (open >= 0 && before.length - open < url.length && url.startsWith(before.slice(open)))
+        expect("/?&=-", `line ends inside the URL: …${line.slice(-12)}`).toContain(line[line.length - 1]);
+    }
+    // Runs of ideographs are full-width glyphs: their drawn width over n characters, less 1 em,
+    // is the letter-spacing justification added. It stays under the cap.
+    const items = await pageItems(result.pdf, page);
+    const spacings = items
+      .filter((i) => /^[\u4e00-\u9fff]{2,}$/.test(i.str))
+      .map((i) => (i.width - i.str.length * i.size) / i.str.length / i.size);
+    expect(spacings.length).toBeGreaterThan(3);
+    expect(Math.max(...spacings)).toBeLessThanOrEqual(MAX_STRETCH_EM + 0.01);
   });
 });

@@ -11,6 +11,7 @@ import {
   type BookContent,
   type SignoffState,
 } from "./book-store.server";
+import { trackedLink, type PublicBase } from "./public-url.server";
 import type { BuildProfile } from "./schemas";
 import { validateChapterMarkdown } from "./validate-chapter-markdown";
 
@@ -40,15 +41,17 @@ export function signoffRequiredMessage(state: SignoffState): string {
 
 /**
  * Queues a build of the book's current content. A print build needs a valid external sign-off
- * covering exactly this content. A build of the same profile already waiting or running is
- * answered instead of queueing a second one (a double click queues one build).
+ * covering exactly this content, and QR codes to a public address (not loopback or private: set
+ * PUBLIC_BASE_URL). A build of the same profile already waiting or running is answered instead
+ * of queueing a second one (a double click queues one build).
  */
 export function requestBuild(options: {
   db: Db;
   actor: Actor;
   pieceId: number;
   profile: BuildProfile;
-  publicBaseUrl: string;
+  /** Base of the QR codes' tracked link (resolvePublicBase, so a refusal can say where it came from). */
+  publicBaseUrl: string | PublicBase;
   now: Date;
 }): Result<{ job: JobRow; created: boolean }> {
   const { db, actor, pieceId, profile, now } = options;
@@ -64,6 +67,14 @@ export function requestBuild(options: {
       return fail(409, "signoff_required", signoffRequiredMessage(state), "profile");
     signoffId = state.signoff.id;
   }
+  const link = trackedLink({
+    base: options.publicBaseUrl,
+    slug: content.piece.slug,
+    printed: profile === "print",
+    field: "profile",
+  });
+  if (!link.ok) return link;
+  const publicUrl = link.url;
   return db.transaction((tx) => {
     const active = tx
       .select({ job: schema.jobs })
@@ -80,7 +91,6 @@ export function requestBuild(options: {
       .limit(1)
       .get();
     if (active) return { ok: true as const, job: active.job, created: false };
-    const publicUrl = `${options.publicBaseUrl.replace(/\/+$/, "")}/p/${content.piece.slug}`;
     const { job } = enqueueJob(tx, {
       type: EBOOK_BUILD_JOB,
       payload: { pieceId, profile, publicUrl, contentHash, signoffId },

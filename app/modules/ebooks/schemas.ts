@@ -3,6 +3,7 @@
  * API routes. Pure and browser-safe.
  */
 import { z } from "zod";
+import { isCalendarDate } from "~/lib/dates";
 
 export const BOOK_KINDS = ["ebook", "handbook"] as const;
 export type BookKind = (typeof BOOK_KINDS)[number];
@@ -147,11 +148,7 @@ export const recordSignoffSchema = z.object({
   reviewedOn: z
     .string({ error: "请填写审阅日期" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "审阅日期格式应为 YYYY-MM-DD")
-    .refine(
-      (s) =>
-        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-      "审阅日期不是有效的日期",
-    ),
+    .refine(isCalendarDate, "审阅日期不是有效的日期"),
   note: z.string().trim().max(500, "备注不能超过 500 个字").default(""),
 });
 export type RecordSignoffInput = z.infer<typeof recordSignoffSchema>;
