@@ -99,4 +99,33 @@ describe("e-books in a real browser", () => {
       await page.context().close();
     },
   );
+
+  it(
+    "shows on the sign-off panel where the QR codes point, and blocks a sign-off of a local address",
+    { timeout: 240_000 },
+    async () => {
+      const page = await signIn("editor@studio.local", "demo-editor-2026");
+      await page.goto(`${baseUrl}/ebooks`);
+      await page.getByRole("link", { name: "女性车主安全手册" }).first().click();
+      await page.waitForURL(/\/ebooks\/\d+$/);
+      await page.waitForLoadState("networkidle");
+      // PUBLIC_BASE_URL is unset here: print QR codes would point at this server's own address.
+      expect(await page.getByTestId("print-qr-target").textContent()).toContain(`${baseUrl}/p/`);
+      expect(await page.getByTestId("print-qr-problem").textContent()).toContain("PUBLIC_BASE_URL");
+      // The seed's first screen build may still be waiting behind the demo's other jobs.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.getByTestId("signoff-build-qr").count();
+          },
+          { timeout: 200_000, interval: 2_000 },
+        )
+        .toBe(1);
+      expect(await page.getByTestId("signoff-build-qr").textContent()).toMatch(/http:\/\/localhost:\d+\/p\//);
+      expect(await page.getByTestId("signoff-qr-warning").textContent()).toContain("PUBLIC_BASE_URL");
+      expect(await page.getByTestId("record-signoff").isDisabled()).toBe(true);
+      await page.context().close();
+    },
+  );
 });
