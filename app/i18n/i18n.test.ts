@@ -9,9 +9,12 @@ function leafPaths(tree: unknown, prefix = ""): string[] {
   );
 }
 
+/** i18next plural forms ("roundsLeft_one", "roundsLeft_other") are one key; each language has its own forms. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
 describe("UI strings", () => {
-  const zh = new Set(leafPaths(resources.zh.translation));
-  const en = new Set(leafPaths(resources.en.translation));
+  const zh = new Set(leafPaths(resources.zh.translation).map((key) => key.replace(PLURAL_SUFFIX, "")));
+  const en = new Set(leafPaths(resources.en.translation).map((key) => key.replace(PLURAL_SUFFIX, "")));
 
   it("has every Chinese key in English", () => {
     expect([...zh].filter((key) => !en.has(key))).toEqual([]);
@@ -19,6 +22,14 @@ describe("UI strings", () => {
 
   it("has every English key in Chinese", () => {
     expect([...en].filter((key) => !zh.has(key))).toEqual([]);
+  });
+
+  it("gives every plural key its other form", () => {
+    for (const tree of [resources.zh.translation, resources.en.translation]) {
+      const keys = new Set(leafPaths(tree));
+      const plural = [...keys].filter((key) => PLURAL_SUFFIX.test(key));
+      expect(plural.filter((key) => !keys.has(key.replace(PLURAL_SUFFIX, "_other")))).toEqual([]);
+    }
   });
 
   it("has no empty string in either language", () => {

@@ -21,6 +21,7 @@ import { requireActor } from "~/lib/auth.server";
 import { formatDateTime, formatDuration, formatInstant, formatNumber } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { blockTitle } from "~/modules/livestream/run-of-show";
 import { getShowReport } from "~/modules/livestream/run-show.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -72,7 +73,10 @@ export default function ShowReportPage() {
   const report = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
-  const blockTitle = (i: number) => report.rows.find((r) => r.blockIndex === i)?.title ?? `#${i + 1}`;
+  const titleAt = (i: number) => {
+    const row = report.rows.find((r) => r.blockIndex === i);
+    return row ? blockTitle(row, t) : `#${i + 1}`;
+  };
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -149,7 +153,7 @@ export default function ShowReportPage() {
                 {report.rows.map((row) => (
                   <Table.Tr key={row.blockId} data-row-status={row.status}>
                     <Table.Td>{row.blockIndex + 1}</Table.Td>
-                    <Table.Td>{row.title}</Table.Td>
+                    <Table.Td>{blockTitle(row, t)}</Table.Td>
                     <Table.Td ta="right">{formatDuration(row.adjustedSeconds)}</Table.Td>
                     <Table.Td ta="right">{formatDuration(row.actualSeconds)}</Table.Td>
                     <Table.Td ta="right" c={row.status === "overrun" ? "red" : undefined}>
@@ -198,8 +202,8 @@ export default function ShowReportPage() {
                     </Table.Td>
                     <Table.Td>
                       {entry.blockIndexBefore !== entry.blockIndexAfter
-                        ? `${blockTitle(entry.blockIndexBefore)} → ${blockTitle(entry.blockIndexAfter)}`
-                        : blockTitle(entry.blockIndexAfter)}
+                        ? `${titleAt(entry.blockIndexBefore)} → ${titleAt(entry.blockIndexAfter)}`
+                        : titleAt(entry.blockIndexAfter)}
                     </Table.Td>
                     <Table.Td>{entry.actorName ?? "—"}</Table.Td>
                   </Table.Tr>

@@ -4,15 +4,17 @@ import { useLoaderData } from "@remix-run/react";
 import { Teleprompter } from "~/components/livestream/teleprompter";
 import { useShowScreenProps } from "~/components/livestream/use-show-screen-props";
 import { RouteError } from "~/components/route-error";
+import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShowScreen } from "~/modules/livestream/show-screen.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `提词器 · ${data.title}` : "提词器" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? t("livestream.prompterTitle", { title: data.title }) : t("livestream.prompter") }];
+};
 
 /** Full screen, outside the shell: the host's teleprompter. Only a producer's prompter drives the show. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

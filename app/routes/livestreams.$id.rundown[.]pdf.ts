@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { translator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(rendered.pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="rundown-${params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${rendered.title}-流程单.pdf`)}`,
+      "Content-Disposition": `inline; filename="rundown-${params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(translator("zh")("livestream.rundown.fileName", { title: rendered.title }))}`,
       "Cache-Control": "private, no-store",
     },
   });

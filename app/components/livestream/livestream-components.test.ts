@@ -1,7 +1,10 @@
 import { MantineProvider } from "@mantine/core";
 import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
+import { createI18n } from "~/i18n/i18n";
+import type { Language } from "~/i18n/locales";
 import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { computeRunOfShow } from "~/modules/livestream/run-of-show";
@@ -80,7 +83,10 @@ describe("reading pace", () => {
 });
 
 describe("screens render", () => {
-  const wrap = (el: ReactElement) => renderToString(createElement(MantineProvider, null, el));
+  const wrap = (el: ReactElement, lang: Language = "zh") =>
+    renderToString(
+      createElement(I18nextProvider, { i18n: createI18n(lang) }, createElement(MantineProvider, null, el)),
+    );
   const live = stateAfter([{ type: "start" }, { type: "setOnline", count: 3200 }]);
   const base = { blocks, initialSnapshot: { state: live, serverNow: T0 }, eventsUrl: "/shows/s1/events" };
 
@@ -89,7 +95,7 @@ describe("screens render", () => {
     expect(html).toContain("开场");
     expect(html).toContain("家人们晚上好");
     expect(html).toContain("下一段：第1轮 · 商品1「轩逸 经典款」 · 痛点");
-    expect(wrap(createElement(Teleprompter, { ...base, lang: "en" }))).toContain("Next");
+    expect(wrap(createElement(Teleprompter, base), "en")).toContain("Next");
   });
 
   it("offers the producer the first red-envelope round once the peak passes 3000", async () => {

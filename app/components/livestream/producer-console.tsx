@@ -14,13 +14,15 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { memo, useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/lib/dates";
 import { ADJUST_STEP_MS } from "~/modules/livestream/livestream-rules";
 import type { RunOfShowBlock } from "~/modules/livestream/run-of-show";
 import { computePosition, formatClock } from "~/modules/livestream/show-position";
 import { blockOffsetMs, type ShowAction, type ShowState } from "~/modules/livestream/show-state";
 import { CtaQrCode } from "./cta-qr-code";
-import { livestreamDictionary, type LivestreamDictionary } from "./livestream-i18n";
 import { blockLabel, type ShowViewProps } from "./show-view-types";
 import { StreamClosedNotice } from "./stream-closed-notice";
 import { useBlocksFreshness } from "./use-blocks-freshness";
@@ -35,7 +37,7 @@ interface RunListProps {
   canJump: boolean;
   busy: boolean;
   onJump: (blockIndex: number) => void;
-  t: LivestreamDictionary;
+  t: TFunction;
 }
 
 /** Memoised: the console re-renders for its clock, the list only when the show moves. */
@@ -53,8 +55,8 @@ const RunList = memo(function RunList({
       <Table.Thead>
         <Table.Tr>
           <Table.Th>#</Table.Th>
-          <Table.Th>{t.runOfShow}</Table.Th>
-          <Table.Th ta="right">{t.planned}</Table.Th>
+          <Table.Th>{t("livestream.screen.runOfShow")}</Table.Th>
+          <Table.Th ta="right">{t("livestream.screen.planned")}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>
@@ -86,7 +88,7 @@ const RunList = memo(function RunList({
               </Table.Td>
               <Table.Td ta="right">
                 {current ? (
-                  <Badge size="sm">{t.current}</Badge>
+                  <Badge size="sm">{t("livestream.screen.current")}</Badge>
                 ) : (
                   canJump && (
                     <Button
@@ -96,7 +98,7 @@ const RunList = memo(function RunList({
                       onClick={() => onJump(i)}
                       data-testid={`jump-${i}`}
                     >
-                      {t.jump}
+                      {t("livestream.screen.jump")}
                     </Button>
                   )
                 )}
@@ -110,8 +112,8 @@ const RunList = memo(function RunList({
 });
 
 export function ProducerConsole(props: ProducerConsoleProps) {
-  const { blocks, onCommand, lang = "zh" } = props;
-  const t = livestreamDictionary(lang);
+  const { blocks, onCommand } = props;
+  const { t } = useTranslation();
   const clock = useShowClock({
     eventsUrl: props.eventsUrl,
     timeUrl: props.timeUrl,
@@ -142,7 +144,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
           setError(result.message);
         }
       } catch {
-        setError(t.commandFailed);
+        setError(t("livestream.screen.commandFailed"));
       } finally {
         setBusy(false);
       }
@@ -156,7 +158,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
   if (!state) {
     return (
       <Alert color="gray" data-testid="producer-console">
-        {t.waiting}
+        {t("livestream.screen.waiting")}
       </Alert>
     );
   }
@@ -177,19 +179,19 @@ export function ProducerConsole(props: ProducerConsoleProps) {
     >
       {clock.closed ? (
         <Alert color="red" variant="filled" role="alert" data-testid="stream-closed-banner">
-          <StreamClosedNotice lang={lang} />
+          <StreamClosedNotice />
         </Alert>
       ) : (
         clock.stale && (
           <Alert color="red" variant="filled" role="status" data-testid="stale-banner">
-            {t.stale}
+            {t("livestream.screen.stale")}
           </Alert>
         )
       )}
       {error && (
         <Alert
           color="red"
-          title={t.commandFailed}
+          title={t("livestream.screen.commandFailed")}
           withCloseButton
           onClose={() => setError(null)}
           data-testid="console-error"
@@ -208,19 +210,21 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                       state.status === "running" ? "green" : state.status === "paused" ? "yellow" : "gray"
                     }
                   >
-                    {t.status[state.status]}
+                    {t(`livestream.liveStatuses.${state.status}`)}
                   </Badge>
                   <Title order={3} lineClamp={2} data-testid="console-block">
                     {position.block ? blockLabel(position.block, t) : ""}
                   </Title>
                   <Text size="sm" c="dimmed" lineClamp={1}>
                     {position.nextBlock
-                      ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)}`
-                      : t.nextNone}
+                      ? t("livestream.screen.nextUp", { label: blockLabel(position.nextBlock, t) })
+                      : t("livestream.screen.nextNone")}
                   </Text>
                   {offsetSeconds !== 0 && (
                     <Text size="xs" c="orange">
-                      {t.adjusted(offsetSeconds)}
+                      {t("livestream.screen.adjusted", {
+                        delta: `${offsetSeconds > 0 ? "+" : ""}${offsetSeconds}`,
+                      })}
                     </Text>
                   )}
                 </Stack>
@@ -239,7 +243,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                       : formatClock(position.remainingMs)}
                   </Text>
                   <Text suppressHydrationWarning size="sm" c="dimmed">
-                    {t.showRemaining} {formatClock(position.showRemainingMs)}
+                    {t("livestream.screen.showRemaining")} {formatClock(position.showRemainingMs)}
                   </Text>
                 </Stack>
               </Group>
@@ -260,7 +264,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                     onClick={() => void send({ type: "start" })}
                     data-testid="console-start"
                   >
-                    {t.start}
+                    {t("livestream.screen.start")}
                   </Button>
                 )}
                 {state.status === "running" && (
@@ -270,7 +274,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                     onClick={() => void send({ type: "pause" })}
                     data-testid="console-pause"
                   >
-                    {t.pause}
+                    {t("livestream.screen.pause")}
                   </Button>
                 )}
                 {state.status === "paused" && (
@@ -280,7 +284,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                     onClick={() => void send({ type: "resume" })}
                     data-testid="console-resume"
                   >
-                    {t.resume}
+                    {t("livestream.screen.resume")}
                   </Button>
                 )}
                 <Button
@@ -289,14 +293,14 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   onClick={() => void send({ type: "previous" })}
                   data-testid="console-previous"
                 >
-                  {t.previous}
+                  {t("livestream.screen.previous")}
                 </Button>
                 <Button
                   disabled={!canDrive || !live || !position.nextBlock}
                   onClick={() => void send({ type: "next" })}
                   data-testid="console-next"
                 >
-                  {t.nextButton}
+                  {t("livestream.screen.next")}
                 </Button>
                 <Button
                   variant="default"
@@ -304,7 +308,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   onClick={() => void send({ type: "adjust", deltaMs: -ADJUST_STEP_MS })}
                   data-testid="console-minus30"
                 >
-                  {t.removeTime}
+                  {t("livestream.screen.removeTime")}
                 </Button>
                 <Button
                   variant="default"
@@ -312,7 +316,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   onClick={() => void send({ type: "adjust", deltaMs: ADJUST_STEP_MS })}
                   data-testid="console-plus30"
                 >
-                  {t.addTime}
+                  {t("livestream.screen.addTime")}
                 </Button>
                 {live && (
                   <Button
@@ -322,7 +326,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                     onClick={() => void send({ type: "end" })}
                     data-testid="console-end"
                   >
-                    {t.end}
+                    {t("livestream.screen.end")}
                   </Button>
                 )}
               </Group>
@@ -331,14 +335,14 @@ export function ProducerConsole(props: ProducerConsoleProps) {
             <Card withBorder padding="md">
               <Group align="flex-end" wrap="wrap" gap="md">
                 <NumberInput
-                  label={t.online}
+                  label={t("livestream.screen.online")}
                   value={online}
                   onChange={setOnline}
                   min={0}
                   allowDecimal={false}
                   allowNegative={false}
                   thousandSeparator=","
-                  placeholder={state.onlineCount.toLocaleString("en-US")}
+                  placeholder={formatNumber(state.onlineCount)}
                   w={180}
                   data-testid="console-online-input"
                 />
@@ -352,18 +356,18 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   }
                   data-testid="console-online-submit"
                 >
-                  {t.updateOnline}
+                  {t("livestream.screen.updateOnline")}
                 </Button>
                 <Stack gap={0}>
                   <Text size="xs" c="dimmed">
-                    {t.peak}
+                    {t("livestream.screen.peak")}
                   </Text>
                   <Text fw={700} fz="xl" data-testid="console-peak">
-                    {state.peakOnline.toLocaleString("en-US")}
+                    {formatNumber(state.peakOnline)}
                   </Text>
                 </Stack>
                 <Text size="sm" c="dimmed">
-                  {t.roundsLeft(position.redEnvelope.roundsLeft)}
+                  {t("livestream.screen.roundsLeft", { count: position.redEnvelope.roundsLeft })}
                 </Text>
               </Group>
             </Card>
@@ -378,7 +382,11 @@ export function ProducerConsole(props: ProducerConsoleProps) {
               >
                 <Group justify="space-between">
                   <Text fw={700} c="red.8">
-                    {t.redEnvelopeTitle(position.redEnvelope.active.n, re.maxRounds)} · {t.redEnvelopeRunning}
+                    {t("livestream.screen.redEnvelopeTitle", {
+                      n: position.redEnvelope.active.n,
+                      max: re.maxRounds,
+                    })}{" "}
+                    · {t("livestream.screen.redEnvelopeRunning")}
                   </Text>
                   <Text
                     suppressHydrationWarning
@@ -404,7 +412,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                 <Card withBorder padding="md" bg="red.0" data-testid="console-red-envelope">
                   <Group justify="space-between" wrap="wrap">
                     <Text fw={700} c="red.8">
-                      {t.redEnvelopeArmed(re.threshold)}
+                      {t("livestream.screen.redEnvelopeArmed", { threshold: re.threshold })}
                     </Text>
                     <Button
                       color="red"
@@ -412,7 +420,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                       onClick={() => void send({ type: "fireRedEnvelope" })}
                       data-testid="console-fire"
                     >
-                      {t.fireRound(re.roundsFired + 1, re.maxRounds)}
+                      {t("livestream.screen.fireRound", { n: re.roundsFired + 1, max: re.maxRounds })}
                     </Button>
                   </Group>
                 </Card>
@@ -421,7 +429,11 @@ export function ProducerConsole(props: ProducerConsoleProps) {
 
             {position.block?.kind === "cta" && position.block.ctaUrl && (
               <Group>
-                <CtaQrCode url={position.block.ctaUrl} caption={t.scanToJoin} size={140} />
+                <CtaQrCode
+                  url={position.block.ctaUrl}
+                  caption={t("livestream.screen.scanToJoin")}
+                  size={140}
+                />
               </Group>
             )}
           </Stack>
@@ -429,7 +441,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder padding={0}>
             <Box px="md" py="xs">
-              <Title order={4}>{t.runOfShow}</Title>
+              <Title order={4}>{t("livestream.screen.runOfShow")}</Title>
             </Box>
             <ScrollArea h={560}>
               <RunList

@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, Group, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { MIN_SHOW_MINUTES } from "~/modules/livestream/livestream-rules";
-import type { RunOfShowBlock, RunOfShowIssue } from "~/modules/livestream/run-of-show";
+import { blockTitle, type RunOfShowBlock, type RunOfShowIssue } from "~/modules/livestream/run-of-show";
 import { formatClock } from "~/modules/livestream/show-position";
 
 function hms(seconds: number): string {
@@ -74,7 +74,7 @@ export function RunOfShowPanel({
                     {hms(block.startsAtSeconds)}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{block.title}</Text>
+                    <Text size="sm">{blockTitle(block, t)}</Text>
                     {blockIssues.map((issue) => (
                       <Text
                         key={issue.code + issue.path}

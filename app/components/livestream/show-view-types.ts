@@ -1,12 +1,15 @@
-import type { RunOfShowBlock } from "~/modules/livestream/run-of-show";
+import type { TFunction } from "i18next";
+import { blockKindKey, type RunOfShowBlock } from "~/modules/livestream/run-of-show";
 import type { ShowAction, ShowState } from "~/modules/livestream/show-state";
-import type { LivestreamDictionary, LivestreamLang } from "./livestream-i18n";
 import type { ShowSnapshot } from "./use-show-clock";
 
 export type ShowCommandResult =
   { ok: true; state?: ShowState; serverNow?: number } | { ok: false; message: string; code?: string };
 
-/** What both screens need; the routes supply URLs, so nothing here depends on Remix. */
+/**
+ * What both screens need; the routes supply URLs, so nothing here depends on Remix. The strings
+ * come from the page's i18next instance (`useTranslation`).
+ */
 export interface ShowViewProps {
   blocks: RunOfShowBlock[];
   initialSnapshot: ShowSnapshot | null;
@@ -15,7 +18,6 @@ export interface ShowViewProps {
   snapshotUrl?: string;
   /** Absent for a viewer without the right to drive the show. */
   onCommand?: (action: ShowAction) => Promise<ShowCommandResult>;
-  lang?: LivestreamLang;
   /**
    * Called when the blocks this screen holds may no longer be the show's: the block count differs
    * from the state's, or the show just went live (the blocks were frozen then). The page reloads them.
@@ -23,11 +25,12 @@ export interface ShowViewProps {
   onBlocksStale?: () => void;
 }
 
-export function blockLabel(block: RunOfShowBlock, t: LivestreamDictionary): string {
+/** A block as the prompter and the console name it: "第1轮 · 商品1「轩逸 经典款」 · 痛点". */
+export function blockLabel(block: RunOfShowBlock, t: TFunction): string {
   const parts: string[] = [];
-  if (block.loop > 0) parts.push(t.loop(block.loop));
+  if (block.loop > 0) parts.push(t("livestream.screen.loop", { n: block.loop }));
   if (block.productIndex !== undefined && block.productName)
-    parts.push(t.product(block.productIndex + 1, block.productName));
-  parts.push(t.kind[block.kind]);
+    parts.push(t("livestream.productLabel", { n: block.productIndex + 1, name: block.productName }));
+  parts.push(t(blockKindKey(block.kind)));
   return parts.join(" · ");
 }

@@ -13,10 +13,10 @@ import {
 } from "@mantine/core";
 import { useIsomorphicEffect } from "@mantine/hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { computePosition, formatClock } from "~/modules/livestream/show-position";
 import type { ShowAction } from "~/modules/livestream/show-state";
 import { CtaQrCode } from "./cta-qr-code";
-import { livestreamDictionary } from "./livestream-i18n";
 import { advanceReadingPosition, initialReadingPosition } from "./reading-pace";
 import { blockLabel, type ShowViewProps } from "./show-view-types";
 import { StreamClosedNotice } from "./stream-closed-notice";
@@ -24,7 +24,7 @@ import { useBlocksFreshness } from "./use-blocks-freshness";
 import { useShowClock } from "./use-show-clock";
 
 export interface TeleprompterProps extends ShowViewProps {
-  /** Lines the host reads while a red-envelope round runs; the dictionary has defaults. */
+  /** Lines the host reads while a red-envelope round runs; the UI strings have defaults. */
   redEnvelopeLines?: string[];
 }
 
@@ -97,8 +97,8 @@ function useWakeLock() {
 }
 
 export function Teleprompter(props: TeleprompterProps) {
-  const { blocks, onCommand, lang = "zh" } = props;
-  const t = livestreamDictionary(lang);
+  const { blocks, onCommand } = props;
+  const { t } = useTranslation();
   const clock = useShowClock({
     eventsUrl: props.eventsUrl,
     timeUrl: props.timeUrl,
@@ -210,7 +210,8 @@ export function Teleprompter(props: TeleprompterProps) {
   }, []);
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    else void rootRef.current?.requestFullscreen?.().catch(() => setNotice(t.fullscreen));
+    else
+      void rootRef.current?.requestFullscreen?.().catch(() => setNotice(t("livestream.screen.fullscreen")));
   };
 
   const countdownColor = position?.overrun ? "#ff4d4f" : position?.warning ? "#faad14" : "#ffffff";
@@ -220,7 +221,9 @@ export function Teleprompter(props: TeleprompterProps) {
       ? `+${formatClock(position.overrunMs)}`
       : formatClock(position.remainingMs);
   const round = position?.redEnvelope.active ?? null;
-  const lines = props.redEnvelopeLines?.length ? props.redEnvelopeLines : t.redEnvelopeLines;
+  const lines = props.redEnvelopeLines?.length
+    ? props.redEnvelopeLines
+    : (t("livestream.screen.redEnvelopeLines", { returnObjects: true }) as string[]);
   const roundLine = round
     ? lines[Math.floor((round.totalMs - round.remainingMs) / 10_000) % lines.length]
     : null;
@@ -247,14 +250,14 @@ export function Teleprompter(props: TeleprompterProps) {
       {clock.closed ? (
         <Box bg="red.9" px="md" py={6} role="alert" data-testid="stream-closed-banner">
           <Text fw={700} size="sm">
-            <StreamClosedNotice lang={lang} />
+            <StreamClosedNotice />
           </Text>
         </Box>
       ) : (
         clock.stale && (
           <Box bg="red.8" px="md" py={6} role="status" data-testid="stale-banner">
             <Text fw={700} size="sm">
-              {t.stale}
+              {t("livestream.screen.stale")}
             </Text>
           </Box>
         )
@@ -266,11 +269,11 @@ export function Teleprompter(props: TeleprompterProps) {
               color={state?.status === "running" ? "green" : state?.status === "paused" ? "yellow" : "gray"}
               variant="filled"
             >
-              {t.status[state?.status ?? "idle"]}
+              {t(`livestream.liveStatuses.${state?.status ?? "idle"}`)}
             </Badge>
             {position?.overrun && (
               <Badge color="red" variant="filled">
-                {t.overrun}
+                {t("livestream.screen.overrun")}
               </Badge>
             )}
           </Group>
@@ -298,28 +301,28 @@ export function Teleprompter(props: TeleprompterProps) {
           {countdown}
         </Text>
         <Group gap={6} wrap="wrap" justify="flex-end" style={{ flex: "1 1 200px" }}>
-          <Tooltip label={t.smaller}>
+          <Tooltip label={t("livestream.screen.smaller")}>
             <ActionIcon
               size="lg"
               variant="default"
-              aria-label={t.smaller}
+              aria-label={t("livestream.screen.smaller")}
               onClick={() => updateSettings({ fontSize: settings.fontSize - 4 })}
             >
               A-
             </ActionIcon>
           </Tooltip>
-          <Tooltip label={t.bigger}>
+          <Tooltip label={t("livestream.screen.bigger")}>
             <ActionIcon
               size="lg"
               variant="default"
-              aria-label={t.bigger}
+              aria-label={t("livestream.screen.bigger")}
               onClick={() => updateSettings({ fontSize: settings.fontSize + 4 })}
             >
               A+
             </ActionIcon>
           </Tooltip>
           <Box w={110} visibleFrom="sm">
-            <Text size="xs">{t.lineHeight}</Text>
+            <Text size="xs">{t("livestream.screen.lineHeight")}</Text>
             <Slider
               min={1.1}
               max={2.4}
@@ -332,14 +335,14 @@ export function Teleprompter(props: TeleprompterProps) {
           <Switch
             size="sm"
             color="gray"
-            label={t.mirrorH}
+            label={t("livestream.screen.mirrorH")}
             checked={settings.mirrorH}
             onChange={(e) => updateSettings({ mirrorH: e.currentTarget.checked })}
           />
           <Switch
             size="sm"
             color="gray"
-            label={t.mirrorV}
+            label={t("livestream.screen.mirrorV")}
             checked={settings.mirrorV}
             onChange={(e) => updateSettings({ mirrorV: e.currentTarget.checked })}
           />
@@ -347,7 +350,7 @@ export function Teleprompter(props: TeleprompterProps) {
             size="lg"
             variant="default"
             onClick={toggleFullscreen}
-            aria-label={fullscreen ? t.exitFullscreen : t.fullscreen}
+            aria-label={t(fullscreen ? "livestream.screen.exitFullscreen" : "livestream.screen.fullscreen")}
           >
             {fullscreen ? "⤡" : "⤢"}
           </ActionIcon>
@@ -366,7 +369,10 @@ export function Teleprompter(props: TeleprompterProps) {
         >
           <Group justify="space-between" wrap="wrap">
             <Text fw={800} style={{ fontSize: "clamp(20px, 3vw, 36px)" }}>
-              {t.redEnvelopeTitle(round.n, state?.redEnvelope.maxRounds ?? 3)}
+              {t("livestream.screen.redEnvelopeTitle", {
+                n: round.n,
+                max: state?.redEnvelope.maxRounds ?? 3,
+              })}
             </Text>
             <Text
               suppressHydrationWarning
@@ -398,9 +404,9 @@ export function Teleprompter(props: TeleprompterProps) {
           }}
         >
           {state?.status === "ended" ? (
-            t.ended
+            t("livestream.screen.ended")
           ) : chars.length === 0 ? (
-            t.emptyText
+            t("livestream.screen.emptyText")
           ) : (
             <>
               <span style={{ opacity: 0.4 }}>{chars.slice(0, readChars).join("")}</span>
@@ -422,7 +428,7 @@ export function Teleprompter(props: TeleprompterProps) {
         />
         {block?.kind === "cta" && block.ctaUrl && (
           <Box style={{ position: "absolute", right: 16, bottom: 16 }}>
-            <CtaQrCode url={block.ctaUrl} caption={t.scanToJoin} size={160} />
+            <CtaQrCode url={block.ctaUrl} caption={t("livestream.screen.scanToJoin")} size={160} />
           </Box>
         )}
       </Box>
@@ -431,12 +437,14 @@ export function Teleprompter(props: TeleprompterProps) {
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text c="gray.4" style={{ fontSize: "clamp(14px, 2vw, 22px)", minWidth: 0, flex: 1 }} lineClamp={2}>
             {position?.nextBlock
-              ? `${t.next}${t.colon}${blockLabel(position.nextBlock, t)} · ${position.nextBlock.text}`
-              : t.nextNone}
+              ? t("livestream.screen.nextUp", {
+                  label: `${blockLabel(position.nextBlock, t)} · ${position.nextBlock.text}`,
+                })
+              : t("livestream.screen.nextNone")}
           </Text>
           <Text c="gray.6" size="xs" visibleFrom="sm">
-            {state?.status === "idle" ? `${t.waiting} · ` : ""}
-            {onCommand ? t.keysHint : t.keysHintLocal}
+            {state?.status === "idle" ? `${t("livestream.screen.waiting")} · ` : ""}
+            {t(onCommand ? "livestream.screen.keysHint" : "livestream.screen.keysHintLocal")}
           </Text>
         </Group>
       </Box>

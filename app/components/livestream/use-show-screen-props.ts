@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { showCommandSender } from "./show-command-client";
 
 /**
- * The routes, command sender and language that the teleprompter and the console share for one
- * show. A screen that may not drive the show gets no sender.
+ * The routes and command sender that the teleprompter and the console share for one show. A
+ * screen that may not drive the show gets no sender.
  */
 export function useShowScreenProps(showId: number, canDrive: boolean) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const base = `/livestreams/${showId}`;
   const revalidator = useRevalidator();
   const onBlocksStale = useCallback(() => revalidator.revalidate(), [revalidator]);
@@ -22,6 +22,5 @@ export function useShowScreenProps(showId: number, canDrive: boolean) {
     snapshotUrl: `${base}/snapshot`,
     onCommand,
     onBlocksStale,
-    lang: (i18n.language === "en" ? "en" : "zh") as "en" | "zh",
   };
 }

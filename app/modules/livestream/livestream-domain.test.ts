@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { demoShowScriptInput } from "./demo-show-script";
-import { computeRunOfShow, totalSeconds, validateRunOfShow } from "./run-of-show";
+import { translator } from "~/i18n/i18n";
+import { blockTitle, computeRunOfShow, totalSeconds, validateRunOfShow } from "./run-of-show";
 import { showScriptInputSchema, toShowScript } from "./show-script";
 
 const parse = (body: unknown) => showScriptInputSchema(DEFAULT_STUDIO_TIME_ZONE).safeParse(body);
@@ -105,6 +106,26 @@ describe("run of show", () => {
     for (let i = 1; i < blocks.length; i += 1) {
       expect(blocks[i].startsAtSeconds).toBe(blocks[i - 1].startsAtSeconds + blocks[i - 1].plannedSeconds);
     }
+  });
+
+  it("stores Chinese block titles and names the same blocks in the reader's language", () => {
+    const pick = (...ids: string[]) => ids.map((id) => blocks.find((b) => b.id === id)!);
+    const sample = pick("opening", "l1-p1-pain", "l1-cta", "l1-interaction", "closing");
+    expect(sample.map((b) => b.title)).toEqual([
+      "开场",
+      "第1轮 · 商品1「轩逸 经典款」痛点",
+      "第1轮 · 引导留资",
+      "互动 · 第1轮后",
+      "收尾",
+    ]);
+    expect(sample.map((b) => blockTitle(b, translator("zh")))).toEqual(sample.map((b) => b.title));
+    expect(sample.map((b) => blockTitle(b, translator("en")))).toEqual([
+      "Opening",
+      "Loop 1 · product 1 “轩逸 经典款” Pain point",
+      "Loop 1 · Call to action",
+      "Interaction after loop 1",
+      "Closing",
+    ]);
   });
 
   it("passes validation for the demo show", () => {

@@ -1,14 +1,10 @@
-import dayjs from "dayjs";
-import timezone from "dayjs/plugin/timezone.js";
-import utc from "dayjs/plugin/utc.js";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { DEFAULT_STUDIO_TIME_ZONE, formatDuration, formatInstant } from "~/lib/dates";
 import { notoSansScBoldPath, notoSansScRegularPath } from "~/lib/fonts.server";
-import { BLOCK_KIND_LABEL_ZH, totalSeconds, type RunOfShowBlock } from "./run-of-show";
+import { translator } from "~/i18n/i18n";
+import { blockKindKey, totalSeconds, type RunOfShowBlock } from "./run-of-show";
 import type { ShowScript } from "./show-script";
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export interface RenderRundownPdfOptions {
   script: ShowScript;
@@ -22,21 +18,16 @@ export interface RenderRundownPdfOptions {
 
 const PAGE_MARGIN = 36;
 const COLUMNS = [
-  { key: "n", label: "#", width: 28 },
-  { key: "clock", label: "时间", width: 56 },
-  { key: "block", label: "段落", width: 62 },
-  { key: "product", label: "商品", width: 78 },
-  { key: "seconds", label: "秒", width: 32 },
-  { key: "excerpt", label: "文案摘要", width: 267 },
+  { key: "n", width: 28 },
+  { key: "clock", width: 56 },
+  { key: "block", width: 62 },
+  { key: "product", width: 78 },
+  { key: "seconds", width: 32 },
+  { key: "excerpt", width: 267 },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
 
-function hms(totalSecondsValue: number): string {
-  const h = Math.floor(totalSecondsValue / 3600);
-  const m = Math.floor((totalSecondsValue % 3600) / 60);
-  const sec = totalSecondsValue % 60;
-  return `${h}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
-}
+const hms = (seconds: number) => formatDuration(seconds, { alwaysHours: true });
 
 function excerpt(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -47,16 +38,18 @@ function excerpt(text: string, max: number): string {
 /** A printable run of show for the host and the producer, A4 portrait, CJK throughout. */
 export async function renderRundownPdf(options: RenderRundownPdfOptions): Promise<Buffer> {
   const { script, blocks } = options;
-  const timeZone = options.timeZone ?? "Asia/Shanghai";
+  // Printed in the studio's language, from the same strings as the screens.
+  const t = translator("zh");
+  const timeZone = options.timeZone ?? DEFAULT_STUDIO_TIME_ZONE;
   const excerptChars = options.excerptChars ?? 60;
-  const start = script.scheduledAt ? dayjs(script.scheduledAt).tz(timeZone) : null;
+  const start = script.scheduledAt ? Date.parse(script.scheduledAt) : null;
   const qr = script.cta.url ? await QRCode.toBuffer(script.cta.url, { margin: 1, width: 240 }) : null;
 
   const doc = new PDFDocument({
     size: "A4",
     margin: PAGE_MARGIN,
     bufferPages: true,
-    info: { Title: `${script.title} 流程单` },
+    info: { Title: t("livestream.rundown.documentTitle", { title: script.title }) },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -75,21 +68,34 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
   doc
     .font("bold")
     .fontSize(18)
-    .text(`${script.title} · 直播流程单`, left, PAGE_MARGIN, { width: tableWidth - 90 });
+    .text(t("livestream.rundown.heading", { title: script.title }), left, PAGE_MARGIN, {
+      width: tableWidth - 90,
+    });
   doc.font("regular").fontSize(10).moveDown(0.4);
   const total = totalSeconds(blocks);
   const facts = [
-    `开播时间：${start ? start.format("YYYY-MM-DD HH:mm") : "未定"}（${timeZone}）`,
-    `主播：${script.host || "—"}    场控：${script.producer || "—"}`,
-    `计划时长：${script.plannedMinutes} 分钟    流程总长：${hms(total)}    商品：${script.products.length} 个    段落：${blocks.length} 段`,
-    `主播语速：每分钟 ${script.hostCharsPerMinute} 字`,
+    t("livestream.rundown.startsAt", {
+      at: start !== null ? formatInstant(start, timeZone, "YYYY-MM-DD HH:mm") : t("livestream.unscheduled"),
+      timeZone,
+    }),
+    t("livestream.rundown.staff", { host: script.host || "—", producer: script.producer || "—" }),
+    t("livestream.rundown.length", {
+      minutes: script.plannedMinutes,
+      total: hms(total),
+      products: script.products.length,
+      blocks: blocks.length,
+    }),
+    t("livestream.rundown.pace", { chars: script.hostCharsPerMinute }),
   ];
   for (const line of facts) doc.text(line, { width: tableWidth - 90 });
   if (qr) {
     doc.image(qr, left + tableWidth - 80, PAGE_MARGIN, { width: 80 });
     doc
       .fontSize(7)
-      .text("留资小程序", left + tableWidth - 80, PAGE_MARGIN + 82, { width: 80, align: "center" });
+      .text(t("livestream.rundown.qrCaption"), left + tableWidth - 80, PAGE_MARGIN + 82, {
+        width: 80,
+        align: "center",
+      });
   }
   let y = Math.max(doc.y, qr ? PAGE_MARGIN + 96 : 0) + 10;
 
@@ -121,11 +127,11 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
     drawRow(
       {
         n: "#",
-        clock: start ? "时间" : "开播后",
-        block: "段落",
-        product: "商品",
-        seconds: "秒",
-        excerpt: "文案摘要",
+        clock: t(start !== null ? "livestream.rundown.columns.clock" : "livestream.rundown.columns.offset"),
+        block: t("livestream.rundown.columns.block"),
+        product: t("livestream.rundown.columns.product"),
+        seconds: t("livestream.rundown.columns.seconds"),
+        excerpt: t("livestream.rundown.columns.excerpt"),
       },
       true,
     );
@@ -135,24 +141,23 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
     drawRow(
       {
         n: String(i + 1),
-        clock: start
-          ? start.add(block.startsAtSeconds, "second").format("HH:mm:ss")
-          : `+${hms(block.startsAtSeconds)}`,
+        clock:
+          start !== null
+            ? formatInstant(start + block.startsAtSeconds * 1000, timeZone, "HH:mm:ss")
+            : `+${hms(block.startsAtSeconds)}`,
         block:
           block.loop > 0
-            ? `${BLOCK_KIND_LABEL_ZH[block.kind]} · 第${block.loop}轮`
-            : BLOCK_KIND_LABEL_ZH[block.kind],
+            ? t("livestream.rundown.blockInLoop", { kind: t(blockKindKey(block.kind)), loop: block.loop })
+            : t(blockKindKey(block.kind)),
         product: block.productName ?? "",
         seconds: String(block.plannedSeconds),
-        excerpt: excerpt(block.text, excerptChars) || "（文案为空）",
+        excerpt: excerpt(block.text, excerptChars) || t("livestream.rundown.emptyText"),
       },
       false,
     );
   });
 
-  const printedAt = dayjs(options.now ?? new Date())
-    .tz(timeZone)
-    .format("YYYY-MM-DD HH:mm");
+  const printedAt = formatInstant(options.now ?? new Date(), timeZone, "YYYY-MM-DD HH:mm");
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i += 1) {
     doc.switchToPage(range.start + i);
@@ -160,11 +165,12 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
     // Writing inside the bottom margin would make pdfkit open a new page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.text(`第 ${i + 1} / ${range.count} 页 · 打印于 ${printedAt}`, left, doc.page.height - PAGE_MARGIN, {
-      width: tableWidth,
-      align: "center",
-      lineBreak: false,
-    });
+    doc.text(
+      t("livestream.rundown.footer", { page: i + 1, pages: range.count, at: printedAt }),
+      left,
+      doc.page.height - PAGE_MARGIN,
+      { width: tableWidth, align: "center", lineBreak: false },
+    );
     doc.page.margins.bottom = margin;
   }
   doc.end();

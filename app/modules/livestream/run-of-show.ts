@@ -1,3 +1,4 @@
+import { translator } from "~/i18n/i18n";
 import { MIN_SHOW_MINUTES } from "./livestream-rules";
 import type { ShowScript, TimedText } from "./show-script";
 
@@ -26,16 +27,36 @@ export interface ComputeRunOfShowOptions {
   maxLoops?: number;
 }
 
-/** Chinese names of the block kinds, shared by the block titles, the printed rundown and the screens. */
-export const BLOCK_KIND_LABEL_ZH: Readonly<Record<BlockKind, string>> = {
-  opening: "开场",
-  pain: "痛点",
-  selling: "卖点",
-  perk: "福利",
-  interaction: "互动",
-  cta: "引导留资",
-  closing: "收尾",
-};
+/** Turns an i18n key and its values into text: a page's `t`, or `translator(lang)` elsewhere. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** The i18n key that names a block kind, for the screens, the block titles and the printed rundown. */
+export function blockKindKey(kind: BlockKind): string {
+  return `livestream.kinds.${kind}`;
+}
+
+/** A block's title in the run of show ("第1轮 · 商品1「轩逸 经典款」痛点"), in the language of `t`. */
+export function blockTitle(
+  block: Pick<RunOfShowBlock, "kind" | "loop" | "productIndex" | "productName">,
+  t: Translate,
+): string {
+  const kind = t(blockKindKey(block.kind));
+  if (block.kind === "interaction") return t("livestream.blockTitle.interaction", { kind, loop: block.loop });
+  if (block.productIndex !== undefined)
+    return t("livestream.blockTitle.product", {
+      kind,
+      loop: block.loop,
+      n: block.productIndex + 1,
+      name: block.productName ?? "",
+    });
+  return block.loop > 0 ? t("livestream.blockTitle.looped", { kind, loop: block.loop }) : kind;
+}
+
+/**
+ * Stored titles (frozen with the blocks when a show starts, served by the API, quoted in the
+ * checks' messages) are in the studio's language; a page shows `blockTitle` in the reader's.
+ */
+const storedTitle = (block: Parameters<typeof blockTitle>[0]) => blockTitle(block, translator("zh"));
 
 /**
  * Opening, then loops through the products (pain, selling, perk each; the CTA closing each
@@ -67,17 +88,20 @@ export function computeRunOfShow(
   const blocks: RunOfShowBlock[] = [];
   let clock = 0;
   const push = (
-    block: Omit<RunOfShowBlock, "startsAtSeconds" | "plannedSeconds" | "text">,
+    block: Omit<RunOfShowBlock, "title" | "startsAtSeconds" | "plannedSeconds" | "text">,
     part: TimedText,
   ) => {
-    blocks.push({ ...block, text: part.text, plannedSeconds: part.seconds, startsAtSeconds: clock });
+    blocks.push({
+      ...block,
+      title: storedTitle(block),
+      text: part.text,
+      plannedSeconds: part.seconds,
+      startsAtSeconds: clock,
+    });
     clock += part.seconds;
   };
 
-  push(
-    { id: "opening", kind: "opening", loop: 0, title: BLOCK_KIND_LABEL_ZH.opening, source: "opening" },
-    script.opening,
-  );
+  push({ id: "opening", kind: "opening", loop: 0, source: "opening" }, script.opening);
   for (let loop = 1; loop <= loops; loop += 1) {
     if (loop > 1) {
       push(
@@ -85,7 +109,6 @@ export function computeRunOfShow(
           id: `l${loop - 1}-interaction`,
           kind: "interaction",
           loop: loop - 1,
-          title: `${BLOCK_KIND_LABEL_ZH.interaction} · 第${loop - 1}轮后`,
           source: "interaction",
         },
         script.interaction,
@@ -105,7 +128,6 @@ export function computeRunOfShow(
             productIndex,
             productName: product.name,
             loop,
-            title: `第${loop}轮 · 商品${productIndex + 1}「${product.name}」${BLOCK_KIND_LABEL_ZH[kind]}`,
             source: `products.${productIndex}.${field}`,
           },
           part,
@@ -117,17 +139,13 @@ export function computeRunOfShow(
         id: `l${loop}-cta`,
         kind: "cta",
         loop,
-        title: `第${loop}轮 · ${BLOCK_KIND_LABEL_ZH.cta}`,
         ctaUrl: script.cta.url,
         source: "cta",
       },
       script.cta,
     );
   }
-  push(
-    { id: "closing", kind: "closing", loop: 0, title: BLOCK_KIND_LABEL_ZH.closing, source: "closing" },
-    script.closing,
-  );
+  push({ id: "closing", kind: "closing", loop: 0, source: "closing" }, script.closing);
   return blocks;
 }
 
@@ -164,11 +182,13 @@ export function validateRunOfShow(
 ): RunOfShowIssue[] {
   const issues: RunOfShowIssue[] = [];
   const seen = new Set<string>();
+  const zh = translator("zh");
   blocks.forEach((block, blockIndex) => {
     if (seen.has(block.source)) return;
     seen.add(block.source);
+    // The messages themselves are Chinese until the checks' messages are translated by code.
     const label = block.productName
-      ? `商品${(block.productIndex ?? 0) + 1}「${block.productName}」的${BLOCK_KIND_LABEL_ZH[block.kind]}`
+      ? `${zh("livestream.productLabel", { n: (block.productIndex ?? 0) + 1, name: block.productName })}的${zh(blockKindKey(block.kind))}`
       : block.title;
     if (countSpokenChars(block.text) === 0) {
       issues.push({

@@ -1,4 +1,4 @@
-import type { RunOfShowBlock } from "./run-of-show";
+import type { BlockKind, RunOfShowBlock } from "./run-of-show";
 import { blockDurationMs } from "./show-position";
 import type { ShowLogEntry, ShowState } from "./show-state";
 
@@ -7,7 +7,12 @@ export type ReportRowStatus = "overrun" | "on_time" | "short" | "not_reached";
 export interface ShowReportRow {
   blockIndex: number;
   blockId: string;
+  /** The stored (Chinese) title; a page names the block from the fields below with `blockTitle`. */
   title: string;
+  kind: BlockKind;
+  loop: number;
+  productIndex?: number;
+  productName?: string;
   plannedSeconds: number;
   /** Planned plus the producer's nudges. */
   adjustedSeconds: number;
@@ -69,6 +74,10 @@ export function buildShowReport(
       blockIndex,
       blockId: block.id,
       title: block.title,
+      kind: block.kind,
+      loop: block.loop,
+      productIndex: block.productIndex,
+      productName: block.productName,
       plannedSeconds: block.plannedSeconds,
       adjustedSeconds,
       actualSeconds,

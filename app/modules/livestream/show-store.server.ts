@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { translator } from "~/i18n/i18n";
 import { schema, type Db, type DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
@@ -7,9 +8,11 @@ import { can } from "../auth/permissions";
 import { insertPiece } from "../pieces/create-piece.server";
 import { DEFAULT_TIMING } from "./livestream-rules";
 import {
+  blockKindKey,
   computeRunOfShow,
   totalSeconds,
   validateRunOfShow,
+  type BlockKind,
   type RunOfShowBlock,
   type RunOfShowIssue,
 } from "./run-of-show";
@@ -269,22 +272,31 @@ export function canEditShow(piece: { ownerId: number; status: string }, actor: A
 
 /** Plain-text rendering of the script for the piece body: search and revisions see the words. */
 function pieceBody(script: ShowScript): string {
+  // Stored and diffed, so always in the studio's language.
+  const t = translator("zh");
+  const kind = (k: BlockKind) => t(blockKindKey(k));
+  const part = (k: BlockKind, text: string) => t("livestream.scriptText.part", { kind: kind(k), text });
+  const timed = (k: BlockKind, p: { text: string; seconds: number }) =>
+    `  ${t("livestream.scriptText.timedPart", { kind: kind(k), seconds: p.seconds, text: p.text })}`;
   const lines = [
-    `计划 ${script.plannedMinutes} 分钟 · ${script.products.length} 个商品`,
-    `开场：${script.opening.text}`,
+    t("livestream.scriptText.summary", {
+      minutes: script.plannedMinutes,
+      products: script.products.length,
+    }),
+    part("opening", script.opening.text),
   ];
   script.products.forEach((p, i) => {
     lines.push(
-      `商品${i + 1}「${p.name}」`,
-      `  痛点（${p.painPoint.seconds} 秒）：${p.painPoint.text}`,
-      `  卖点（${p.sellingPoint.seconds} 秒）：${p.sellingPoint.text}`,
-      `  福利（${p.perk.seconds} 秒）：${p.perk.text}`,
+      t("livestream.productLabel", { n: i + 1, name: p.name }),
+      timed("pain", p.painPoint),
+      timed("selling", p.sellingPoint),
+      timed("perk", p.perk),
     );
   });
   lines.push(
-    `互动：${script.interaction.text}`,
-    `引导留资：${script.cta.text}（${script.cta.url}）`,
-    `收尾：${script.closing.text}`,
+    part("interaction", script.interaction.text),
+    t("livestream.scriptText.cta", { kind: kind("cta"), text: script.cta.text, url: script.cta.url }),
+    part("closing", script.closing.text),
   );
   return lines.join("\n");
 }
