@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { bodySizeLimit } from "./body-limit.mjs";
 
 const root = process.cwd();
 const buildFile = path.join(root, "build", "index.js");
@@ -72,6 +73,8 @@ app.use((req, res, next) => {
   });
   next();
 });
+// Form and JSON bodies up to 1 MiB (413 past it); multipart uploads have their routes' own caps.
+app.use(bodySizeLimit());
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.all(

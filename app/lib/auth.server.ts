@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { can, type Capability } from "~/modules/auth/permissions";
 import { resolveApiToken, resolveSession } from "~/modules/auth/sessions.server";
 import { SESSION_TTL_MS } from "~/modules/auth/sign-in.server";
+import { refuseCrossSite } from "./request-guard.server";
 import { getStudio } from "./studio.server";
 
 function sessionCookie() {
@@ -38,25 +39,57 @@ export function apiError(status: number, code: string, message: string, field?: 
   return json({ error: { code, message, ...(field ? { field } : {}) } }, { status });
 }
 
-/** Who is asking: a bearer token (API) or the session cookie; null when neither is valid. */
-export async function findActor(request: Request): Promise<Actor | null> {
-  const { db, now } = getStudio();
+function bearerToken(request: Request): string | null {
   const auth = request.headers.get("Authorization");
-  if (auth?.startsWith("Bearer ")) return resolveApiToken({ db, token: auth.slice(7).trim(), now: now() });
-  const token = await readSessionToken(request);
-  return token ? resolveSession({ db, token, now: now() }) : null;
+  return auth?.startsWith("Bearer ") ? auth.slice(7).trim() : null;
 }
 
+/** Who is asking and how: a bearer token (API) or the session cookie; null when neither is valid. */
+async function authenticate(request: Request): Promise<{ actor: Actor; via: "token" | "session" } | null> {
+  const { db, now } = getStudio();
+  const bearer = bearerToken(request);
+  if (bearer !== null) {
+    const actor = resolveApiToken({ db, token: bearer, now: now() });
+    return actor ? { actor, via: "token" } : null;
+  }
+  const token = await readSessionToken(request);
+  const actor = token ? resolveSession({ db, token, now: now() }) : null;
+  return actor ? { actor, via: "session" } : null;
+}
+
+/** Who is asking: a bearer token (API) or the session cookie; null when neither is valid. */
+export async function findActor(request: Request): Promise<Actor | null> {
+  return (await authenticate(request))?.actor ?? null;
+}
+
+/** Where a signed-in person with a one-time password may go: the page that changes it. */
+const PASSWORD_CHANGE_PATHS = new Set(["/account"]);
+
 /**
- * The gate every loader, action and API route passes: unauthenticated requests get 401 (API) or
- * the login page; a role without the capability gets 403 before anything is read or changed.
+ * The gate every loader, action and API route passes:
+ * - a state-changing request riding on the session cookie from another site gets 403 (bearer
+ *   tokens are not sent by browsers on their own, so token calls are not checked);
+ * - unauthenticated requests get 401 (API) or the login page;
+ * - a session whose one-time password is unchanged reaches nothing but the account page: 403
+ *   (API) or a redirect there (pages, actions, `?_data=` and resource routes alike);
+ * - a role without the capability gets 403 before anything is read or changed.
  */
 export async function requireActor(request: Request, capability: Capability): Promise<Actor> {
-  const actor = await findActor(request);
-  if (!actor) {
+  if (bearerToken(request) === null) refuseCrossSite(request);
+  const found = await authenticate(request);
+  if (!found) {
     if (isApiRequest(request)) throw apiError(401, "unauthenticated", "需要登录或有效的 API 令牌。");
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  const { actor, via } = found;
+  if (actor.mustChangePassword && via === "session") {
+    const path = new URL(request.url).pathname.replace(/\/+$/, "") || "/";
+    if (!PASSWORD_CHANGE_PATHS.has(path)) {
+      if (isApiRequest(request))
+        throw apiError(403, "password_change_required", "请先在“账号”页修改一次性密码，再使用工作室。");
+      throw redirect("/account");
+    }
   }
   if (!can(actor.roles, capability)) {
     if (isApiRequest(request)) throw apiError(403, "forbidden", "你的角色无权执行此操作。");

@@ -1,8 +1,19 @@
+import { json } from "@remix-run/node";
 import { z } from "zod";
 import { apiError } from "./auth.server";
+import {
+  MAX_BODY_BYTES,
+  MAX_FORM_FIELDS,
+  mediaType,
+  readBodyBytes,
+  tooManyFields,
+} from "./request-guard.server";
 import type { Failure } from "./result";
 
 export type FieldErrors = Record<string, string>;
+
+const UNSUPPORTED_FORM = "表单格式不受支持。";
+const UNPARSABLE_FORM = "表单无法解析。";
 
 /** zod issues as one message per field path ("products.5"), for forms and API answers alike. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
@@ -14,14 +25,55 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * A form as a plain object; a repeated key becomes an array of its values, in order. Linear in
+ * the number of fields, and refuses (413) more than MAX_FORM_FIELDS of them.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const fields = new Map<string, string | string[]>();
+  let count = 0;
   for (const [key, value] of formData.entries()) {
+    if (++count > MAX_FORM_FIELDS) throw tooManyFields();
     if (typeof value !== "string") continue;
-    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
-    else out[key] = value;
+    const seen = fields.get(key);
+    if (seen === undefined) fields.set(key, value);
+    else if (Array.isArray(seen)) seen.push(value);
+    else fields.set(key, [seen, value]);
   }
-  return out;
+  // fromEntries defines own properties: a field named "__proto__" stays a plain field.
+  return Object.fromEntries(fields);
+}
+
+/**
+ * Reads a form body with the studio's caps: at most MAX_BODY_BYTES (multipart included: routes
+ * that take uploads stream them with their own parser) and MAX_FORM_FIELDS fields. Throws 413.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = mediaType(request);
+  if (type && type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
+    throw json({ message: UNSUPPORTED_FORM, errors: { _form: UNSUPPORTED_FORM } }, { status: 415 });
+  }
+  const bytes = await readBodyBytes(request, MAX_BODY_BYTES);
+  if (type !== "multipart/form-data") {
+    // Count separators before parsing, so a body of many tiny fields costs one pass.
+    let fieldCount = bytes.length > 0 ? 1 : 0;
+    for (const byte of bytes) if (byte === 0x26 /* & */ && ++fieldCount > MAX_FORM_FIELDS) break;
+    if (fieldCount > MAX_FORM_FIELDS) throw tooManyFields(request);
+    const form = new FormData();
+    for (const [key, value] of new URLSearchParams(new TextDecoder().decode(bytes))) form.append(key, value);
+    return form;
+  }
+  let form: FormData;
+  try {
+    form = await new Response(bytes, {
+      headers: { "Content-Type": request.headers.get("Content-Type")! },
+    }).formData();
+  } catch {
+    throw json({ message: UNPARSABLE_FORM, errors: { _form: UNPARSABLE_FORM } }, { status: 400 });
+  }
+  let count = 0;
+  for (const _entry of form.keys()) if (++count > MAX_FORM_FIELDS) throw tooManyFields(request);
+  return form;
 }
 
 /** Parses a form against its schema; on failure the caller returns `errors` to the form. */
@@ -33,13 +85,36 @@ export function parseForm<S extends z.ZodType>(
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
 }
 
-/** Parses a JSON API body; a bad body becomes a thrown 400 naming the first failing field. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+function isJsonType(type: string | null): boolean {
+  return type === "application/json" || (type !== null && /^application\/[\w.+-]+\+json$/.test(type));
+}
+
+/**
+ * Parses a JSON API body. It must say `Content-Type: application/json` (415 otherwise: a
+ * cross-site `text/plain` form cannot reach the API) and fit MAX_BODY_BYTES (413); a bad body
+ * becomes a thrown 400 naming the first failing field. With `empty`, a request without a body
+ * (or an empty one) stands for that value.
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  options: { empty?: unknown } = {},
+): Promise<z.infer<S>> {
+  const allowEmpty = options.empty !== undefined;
+  let text: string | null = null;
+  if (allowEmpty && (!request.body || request.headers.get("Content-Length") === "0")) text = "";
+  else if (!isJsonType(mediaType(request))) {
+    throw apiError(415, "unsupported_media_type", "请求体必须是 JSON（Content-Type: application/json）。");
+  }
+  text ??= new TextDecoder().decode(await readBodyBytes(request, MAX_BODY_BYTES));
   let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw apiError(400, "invalid_json", "请求体不是有效的 JSON。");
+  if (allowEmpty && !text.trim()) body = options.empty;
+  else {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw apiError(400, "invalid_json", "请求体不是有效的 JSON。");
+    }
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -5,8 +5,8 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { useShellUser } from "./_app";
-import { requireActor } from "~/lib/auth.server";
-import { parseForm } from "~/lib/forms.server";
+import { readSessionToken, requireActor } from "~/lib/auth.server";
+import { parseForm, readForm } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { changePassword } from "~/modules/auth/change-password.server";
 import { changePasswordSchema } from "~/modules/auth/schemas";
@@ -18,10 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "dashboard.view");
-  const parsed = parseForm(changePasswordSchema, await request.formData());
+  const parsed = parseForm(changePasswordSchema, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors, done: false }, { status: 400 });
   const { db, now } = getStudio();
-  const result = await changePassword({ db, actor, ...parsed.data, now: now() });
+  // Every other session of this person ends with the old password; this one stays signed in.
+  const keepSessionToken = await readSessionToken(request);
+  const result = await changePassword({ db, actor, ...parsed.data, keepSessionToken, now: now() });
   if (!result.ok)
     return json(
       { errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, done: false },

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { NAV_ITEMS } from "~/components/nav-items";
 import { RouteError } from "~/components/route-error";
@@ -9,9 +8,9 @@ import { requireActor } from "~/lib/auth.server";
 import { can } from "~/modules/auth/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // requireActor also keeps a one-time password to the account page until it is changed, for
+  // this layout and for every action, API call and resource route alike.
   const actor = await requireActor(request, "dashboard.view");
-  // A one-time password is for one sign-in: everything else waits until it is changed.
-  if (actor.mustChangePassword && new URL(request.url).pathname !== "/account") throw redirect("/account");
   return {
     user: {
       id: actor.id,

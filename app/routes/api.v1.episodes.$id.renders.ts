@@ -20,11 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "renders.create");
   const pieceId = parseId(params.id);
   // An empty body means "defaults"; anything else must be a valid JSON object.
-  const text = await request.text();
-  const input = await parseJsonBody(
-    new Request(request.url, { method: "POST", body: text.trim() ? text : "{}" }),
-    requestRenderSchema,
-  );
+  const input = await parseJsonBody(request, requestRenderSchema, { empty: {} });
   const { db, config, now } = getStudio();
   const result = requestRender({ db, dataDir: config.dataDir, actor, pieceId, input, now: now() });
   if (!result.ok) throw failureResponse(result);

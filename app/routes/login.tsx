@@ -1,19 +1,15 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { commitSessionToken, findActor } from "~/lib/auth.server";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, readForm } from "~/lib/forms.server";
+import { clientAddress, refuseCrossSite, safeRedirectPath } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
 import { loginSchema } from "~/modules/auth/schemas";
 import { signIn } from "~/modules/auth/sign-in.server";
-
-/** Only same-site paths: an open redirect would let a link send people elsewhere after sign-in. */
-function safeRedirect(to: string | undefined): string {
-  return to && to.startsWith("/") && !to.startsWith("//") ? to : "/";
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page; a signed-in visitor goes straight to the studio.
@@ -22,19 +18,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(loginSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  // Another site must not sign a visitor in (into the attacker's account) behind their back.
+  refuseCrossSite(request);
+  const parsed = parseForm(loginSchema, await readForm(request));
+  if (!parsed.ok) return json({ errors: parsed.errors });
   const { db, now } = getStudio();
   const result = await signIn({
     db,
     email: parsed.data.email,
     password: parsed.data.password,
-    ip: context.clientIp ?? "unknown",
+    ip: clientAddress(request, context),
     userAgent: request.headers.get("user-agent") ?? undefined,
     now: now(),
   });
-  if (!result.ok) return { errors: { [result.field ?? "_form"]: result.message } as Record<string, string> };
-  return redirect(safeRedirect(parsed.data.redirectTo), {
+  if (!result.ok) {
+    const errors = { [result.field ?? "_form"]: result.message } as Record<string, string>;
+    if (result.status === 429) {
+      const seconds = Math.ceil((result.retryAfterMs ?? 60_000) / 1000);
+      return json({ errors }, { status: 429, headers: { "Retry-After": String(seconds) } });
+    }
+    return json({ errors });
+  }
+  // Only same-origin paths: an open redirect would let a link send people elsewhere after sign-in.
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
     headers: { "Set-Cookie": await commitSessionToken(result.sessionToken) },
   });
 }

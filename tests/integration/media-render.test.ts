@@ -60,6 +60,15 @@ beforeAll(async () => {
     videoCodecOptions: ["-frames:v", "1"],
   });
   clips.jingle = await makeClip(fixtures, "jingle.m4a", { audio: "sine=frequency=660", seconds: 1 });
+  // Cut in half after a faststart encode: ffprobe accepts it, the background decode fails it.
+  const whole = await makeClip(fixtures, "whole.mp4", {
+    video: "testsrc2=s=320x240:r=25",
+    seconds: 2,
+    outputOptions: ["-movflags", "+faststart"],
+  });
+  clips.cut = path.join(fixtures, "cut.mp4");
+  const bytes = fs.readFileSync(whole);
+  fs.writeFileSync(clips.cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
   clips.long = await makeClip(fixtures, "long.mp4", {
     video: "testsrc2=s=640x360:r=25",
     audio: "sine=frequency=220",
@@ -243,7 +252,7 @@ describe("episode renders", () => {
               new Request(`http://localhost/api/v1/episodes/${id}/renders`, {
                 method: "POST",
                 body: "{oops",
-                headers: { Cookie: copy.cookie },
+                headers: { Cookie: copy.cookie, "Content-Type": "application/json" },
               }),
               { id: String(id) },
             ),
@@ -381,6 +390,49 @@ describe("episode renders", () => {
     expect((await bad.json()).error.field).toBe("coverAtSecond");
     expect((await requestRender(id, copy.cookie, { coverAtSecond: 99 })).status).toBe(400);
     expect(t.studio.db.select({ n: count() }).from(schema.jobs).get()!.n).toBe(jobsBefore);
+  });
+
+  it("shows a clip that failed its check as failed, and the render says it left it out", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { id } = await readyEpisode(copy.cookie, 4, [clips.wide, clips.cut, clips.tall]);
+    const page = async () =>
+      (
+        await respond(() =>
+          episodeLoader(args(getRequest(`/episodes/${id}`, { Cookie: copy.cookie }), { id: String(id) })),
+        )
+      ).json();
+    const before = await page();
+    expect(before.clips.map((c: { verifyStatus: string }) => c.verifyStatus)).toEqual([
+      "verified",
+      "failed",
+      "verified",
+    ]);
+    const failed = before.clips[1];
+    expect(failed.verifyError).toContain("损坏");
+
+    const { job } = await (await requestRender(id, copy.cookie)).json();
+    await runMediaJobs(t);
+    expect(getJob({ db: t.studio.db, jobId: job.id })!.status).toBe("succeeded");
+    expect(versionRows(id)).toHaveLength(1);
+    const after = await page();
+    expect(after.renderJob.result.skippedClips).toEqual([
+      expect.objectContaining({ assetId: failed.id, name: "cut.mp4", position: 2, verifyStatus: "failed" }),
+    ]);
+    expect(after.renderJob.result.warnings[0]).toMatch(/第 2 段素材「cut\.mp4」未通过检测，没有用于这次合成/);
+
+    // The failed clip can be deleted from the list; the next render leaves nothing out.
+    const deleted = await respond(() =>
+      episodeAction(
+        args(
+          formRequest(`/episodes/${id}`, { intent: "clip-delete", assetId: String(failed.id) }, copy.cookie),
+          {
+            id: String(id),
+          },
+        ),
+      ),
+    );
+    expect(deleted.status).toBe(200);
+    expect((await page()).clips).toHaveLength(2);
   });
 
   it("refuses to render before any clip is verified", async () => {

@@ -1,17 +1,22 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "./actor";
-import { hashPassword, verifyPassword } from "./password.server";
+import { hashPassword, sha256Hex, verifyPassword } from "./password.server";
 
+/**
+ * Changes the actor's password and ends their other sessions (a stolen cookie stops working the
+ * moment the password does); the session the change was made from, `keepSessionToken`, stays.
+ */
 export async function changePassword(options: {
   db: Db;
   actor: Actor;
   currentPassword: string;
   newPassword: string;
+  keepSessionToken?: string | null;
   now: Date;
-}): Promise<Result> {
+}): Promise<Result<{ endedSessions: number }>> {
   const { db, actor, now } = options;
   const user = db.select().from(schema.users).where(eq(schema.users.id, actor.id)).get();
   if (!user || !(await verifyPassword(options.currentPassword, user.passwordHash))) {
@@ -20,18 +25,32 @@ export async function changePassword(options: {
   if (options.currentPassword === options.newPassword)
     return fail(400, "same_password", "新密码不能与当前密码相同。", "newPassword");
   const passwordHash = await hashPassword(options.newPassword);
-  db.transaction((tx) => {
+  const endedSessions = db.transaction((tx) => {
     tx.update(schema.users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: now })
       .where(eq(schema.users.id, actor.id))
       .run();
+    const s = schema.sessions;
+    const others = tx
+      .update(s)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(s.userId, actor.id),
+          isNull(s.revokedAt),
+          options.keepSessionToken ? ne(s.tokenHash, sha256Hex(options.keepSessionToken)) : undefined,
+        ),
+      )
+      .run().changes;
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "user.change_password",
       entity: "user",
       entityId: actor.id,
+      after: { endedSessions: others },
       at: now,
     });
+    return others;
   });
-  return { ok: true };
+  return { ok: true, endedSessions };
 }

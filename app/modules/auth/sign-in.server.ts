@@ -1,18 +1,89 @@
 import crypto from "node:crypto";
-import { and, count, eq, gte } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
-import { fail, type Result } from "~/lib/result";
+import { and, count, eq, gt, gte, lt, max } from "drizzle-orm";
+import { schema, type Db, type DbOrTx } from "~/lib/db.server";
+import { fail, type Failure, type Success } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
-import { sha256Hex, verifyPassword } from "./password.server";
+import { hashPassword, sha256Hex, verifyPassword } from "./password.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 20;
 
 /**
- * Checks a password and opens a server-side session. Repeated failures for one address (or from
- * one IP) lock sign-in for the window, whether or not the password is then right.
+ * Sign-in throttling. Failures are remembered for an hour (and the rows, with their addresses,
+ * deleted after that). Past a few free failures each further try must wait, twice as long as the
+ * one before: per account from one address (an attacker elsewhere cannot lock the real user out),
+ * and per address across accounts (one address spraying many accounts).
+ */
+export const THROTTLE = {
+  windowMs: 60 * 60 * 1000,
+  freeFailuresPerAccountAndAddress: 5,
+  freeFailuresPerAddress: 20,
+  firstDelayMs: 60 * 1000,
+  maxDelayMs: 15 * 60 * 1000,
+} as const;
+
+/** How long after the latest failure the next try must wait, given `failures` in the window. */
+export function backoffMs(failures: number, freeFailures: number): number {
+  if (failures < freeFailures) return 0;
+  return Math.min(THROTTLE.firstDelayMs * 2 ** (failures - freeFailures), THROTTLE.maxDelayMs);
+}
+
+/** Deletes sign-in attempts older than throttling needs; returns how many went. */
+export function pruneLoginAttempts(options: { db: DbOrTx; now: Date }): number {
+  const before = new Date(options.now.getTime() - THROTTLE.windowMs);
+  return options.db.delete(schema.loginAttempts).where(lt(schema.loginAttempts.at, before)).run().changes;
+}
+
+type Reservation = { ok: true; attemptId: number } | { ok: false; retryAfterMs: number };
+
+/**
+ * Checks the throttle and, when the try may go ahead, records it as a failure at once, in one
+ * immediate transaction: parallel guesses each see the ones before them, so together they cannot
+ * pass the limit. A right password turns the row into a success afterwards.
+ */
+function reserveAttempt(db: Db, email: string, ip: string, now: Date): Reservation {
+  return db.transaction(
+    (tx) => {
+      pruneLoginAttempts({ db: tx, now });
+      const since = new Date(now.getTime() - THROTTLE.windowMs);
+      const a = schema.loginAttempts;
+      const recent = and(gte(a.at, since), eq(a.succeeded, false));
+      // A success from this address resets its account's count; not the address's own count,
+      // or signing in to one's own account would clear a spray against the others.
+      const lastSuccess =
+        tx
+          .select({ id: max(a.id) })
+          .from(a)
+          .where(and(eq(a.email, email), eq(a.ip, ip), eq(a.succeeded, true), gte(a.at, since)))
+          .get()?.id ?? 0;
+      const pair = tx
+        .select({ n: count(), last: max(a.at) })
+        .from(a)
+        .where(and(recent, eq(a.email, email), eq(a.ip, ip), gt(a.id, lastSuccess)))
+        .get();
+      const address = tx
+        .select({ n: count(), last: max(a.at) })
+        .from(a)
+        .where(and(recent, eq(a.ip, ip)))
+        .get();
+      const waitUntil = Math.max(
+        pair?.last ? pair.last.getTime() + backoffMs(pair.n, THROTTLE.freeFailuresPerAccountAndAddress) : 0,
+        address?.last ? address.last.getTime() + backoffMs(address.n, THROTTLE.freeFailuresPerAddress) : 0,
+      );
+      if (waitUntil > now.getTime()) return { ok: false, retryAfterMs: waitUntil - now.getTime() };
+      const row = tx.insert(a).values({ email, ip, succeeded: false, at: now }).returning({ id: a.id }).get();
+      return { ok: true, attemptId: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// Unknown addresses cost one scrypt too, so the answer's timing does not tell which accounts exist.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password and opens a server-side session. Too many recent failures for this account
+ * from this address (or from this address overall) make the next try wait (429 with
+ * `retryAfterMs`), whether or not the password is then right.
  */
 export async function signIn(options: {
   db: Db;
@@ -21,39 +92,33 @@ export async function signIn(options: {
   ip: string;
   userAgent?: string;
   now: Date;
-}): Promise<Result<{ sessionToken: string; userId: number; mustChangePassword: boolean }>> {
+}): Promise<
+  | Success<{ sessionToken: string; userId: number; mustChangePassword: boolean }>
+  | (Failure & { retryAfterMs?: number })
+> {
   const { db, email, ip, now } = options;
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failuresFor = (
-    column: typeof schema.loginAttempts.email | typeof schema.loginAttempts.ip,
-    value: string,
-  ) =>
-    db
-      .select({ n: count() })
-      .from(schema.loginAttempts)
-      .where(
-        and(
-          eq(column, value),
-          eq(schema.loginAttempts.succeeded, false),
-          gte(schema.loginAttempts.at, since),
-        ),
-      )
-      .get()?.n ?? 0;
-  if (
-    failuresFor(schema.loginAttempts.email, email) >= MAX_FAILURES_PER_EMAIL ||
-    failuresFor(schema.loginAttempts.ip, ip) >= MAX_FAILURES_PER_IP
-  ) {
-    return fail(429, "throttled", "登录失败次数过多，请 15 分钟后再试。");
+  const reservation = reserveAttempt(db, email, ip, now);
+  if (!reservation.ok) {
+    const minutes = Math.max(1, Math.ceil(reservation.retryAfterMs / 60_000));
+    return {
+      ...fail(429, "throttled", `登录失败次数过多，请 ${minutes} 分钟后再试。`),
+      retryAfterMs: reservation.retryAfterMs,
+    };
   }
 
   const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get();
-  const passwordOk = user ? await verifyPassword(options.password, user.passwordHash) : false;
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(options.password, user.passwordHash);
+  else await verifyPassword(options.password, await (dummyHash ??= hashPassword(crypto.randomUUID())));
   const ok = Boolean(user && passwordOk && !user.disabled);
 
   const sessionToken = crypto.randomBytes(32).toString("base64url");
   db.transaction((tx) => {
-    tx.insert(schema.loginAttempts).values({ email, ip, succeeded: ok, at: now }).run();
     if (ok && user) {
+      tx.update(schema.loginAttempts)
+        .set({ succeeded: true })
+        .where(eq(schema.loginAttempts.id, reservation.attemptId))
+        .run();
       tx.insert(schema.sessions)
         .values({
           tokenHash: sha256Hex(sessionToken),
