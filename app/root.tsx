@@ -22,9 +22,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
-import { I18nextProvider } from "react-i18next";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { StudioTimeZoneProvider } from "./components/studio-time-zone";
-import { createI18n, parseLanguage } from "./i18n/i18n";
+import { createI18n, metaTranslator, parseLanguage } from "./i18n/i18n";
 import { DEFAULT_STUDIO_TIME_ZONE } from "./lib/dates";
 import { getStudio } from "./lib/studio.server";
 import appCss from "./styles/app.css";
@@ -35,8 +35,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "内容工作室 · Content Studio" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("app.documentTitle") },
   { name: "viewport", content: "width=device-width, initial-scale=1" },
 ];
 
@@ -95,27 +95,31 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <Document lang={data?.lang ?? "zh"} timeZone={data?.timeZone ?? DEFAULT_STUDIO_TIME_ZONE}>
+      <RootErrorPage error={error} />
+    </Document>
+  );
+}
+
+/** Inside the Document, so its strings come from the same i18next instance as every page. */
+function RootErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = isRouteErrorResponse(error)
     ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
-    : "服务器出错了，请稍后再试。";
+    : t("errors.server");
   return (
-    <Document lang={data?.lang ?? "zh"} timeZone={data?.timeZone ?? DEFAULT_STUDIO_TIME_ZONE}>
-      <Container size="sm" py="xl">
-        <Title order={2}>
-          {status === 403
-            ? "无权访问 · Forbidden"
-            : status === 404
-              ? "页面不存在 · Not found"
-              : "出错了 · Error"}
-        </Title>
-        <Text mt="md" data-testid="error-message">
-          {String(message)}
-        </Text>
-        <Button component="a" href="/" mt="lg" variant="light">
-          返回工作台
-        </Button>
-      </Container>
-    </Document>
+    <Container size="sm" py="xl">
+      <Title order={2}>
+        {t(status === 403 ? "common.forbidden" : status === 404 ? "common.notFound" : "common.errorTitle")}
+      </Title>
+      <Text mt="md" data-testid="error-message">
+        {String(message)}
+      </Text>
+      <Button component="a" href="/" mt="lg" variant="light">
+        {t("errors.backToDashboard")}
+      </Button>
+    </Container>
   );
 }

@@ -76,7 +76,10 @@ export function PieceForm({
             label={t("common.campaign")}
             clearable
             defaultValue={values.campaignId ? String(values.campaignId) : null}
-            data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))}
+            data={options.campaigns.map((c) => ({
+              value: String(c.id),
+              label: t("common.campaignOption", { month: c.month, name: c.name }),
+            }))}
             error={e.campaignId}
             readOnly={readOnly}
           />

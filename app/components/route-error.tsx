@@ -1,24 +1,32 @@
 import { Alert, Button, Stack } from "@mantine/core";
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /** Per-route error boundary: the failure is shown inside the shell, next to the navigation. */
 export function RouteError() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = isRouteErrorResponse(error)
     ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
-    : "服务器出错了，请稍后再试。";
+    : t("errors.server");
   return (
     <Stack maw={560}>
       <Alert
         color={status === 403 ? "orange" : "red"}
-        title={status === 403 ? "无权访问（403）" : status === 404 ? "未找到（404）" : `出错了（${status}）`}
+        title={
+          status === 403
+            ? t("errors.forbidden")
+            : status === 404
+              ? t("errors.notFound")
+              : t("errors.other", { status })
+        }
         data-testid="error-message"
       >
         {String(message)}
       </Alert>
       <Button component={Link} to="/" variant="light" w="fit-content">
-        返回工作台
+        {t("errors.backToDashboard")}
       </Button>
     </Stack>
   );

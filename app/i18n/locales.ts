@@ -1,6 +1,6 @@
 // UI strings. Simplified Chinese is the studio's language; English is the switch.
 export const zh = {
-  app: { name: "内容工作室", tagline: "4S店营销内容中心" },
+  app: { name: "内容工作室", tagline: "4S店营销内容中心", documentTitle: "内容工作室 · Content Studio" },
   nav: {
     dashboard: "工作台",
     pieces: "内容",
@@ -48,6 +48,18 @@ export const zh = {
     notFound: "页面不存在",
     errorTitle: "出错了",
     tryAgain: "请返回重试。",
+    /** A campaign in a picker: its month, then its name. */
+    campaignOption: "{{month}}月 {{name}}",
+    pageTitle: "{{title}} · 内容工作室",
+  },
+  // What a page shows when its loader or action failed (the message itself comes from the server).
+  errors: {
+    server: "服务器出错了，请稍后再试。",
+    forbidden: "无权访问（403）",
+    notFound: "未找到（404）",
+    other: "出错了（{{status}}）",
+    notFoundTitle: "未找到",
+    backToDashboard: "返回工作台",
   },
   kinds: {
     episode: "短视频",
@@ -90,6 +102,7 @@ export const zh = {
     due: "近期截止",
     review: "等待审核",
     campaign: "本月活动",
+    campaignMonth: "{{month}} 月",
     empty: "暂无",
   },
   pieces: {
@@ -157,7 +170,11 @@ export const zh = {
 type Dict = { [K in keyof typeof zh]: { [P in keyof (typeof zh)[K]]: string } };
 
 export const en: Dict = {
-  app: { name: "Content Studio", tagline: "Dealership marketing content hub" },
+  app: {
+    name: "Content Studio",
+    tagline: "Dealership marketing content hub",
+    documentTitle: "Content Studio",
+  },
   nav: {
     dashboard: "Dashboard",
     pieces: "Pieces",
@@ -205,6 +222,16 @@ export const en: Dict = {
     notFound: "Page not found",
     errorTitle: "Something went wrong",
     tryAgain: "Please go back and try again.",
+    campaignOption: "{{name}} (month {{month}})",
+    pageTitle: "{{title}} · Content Studio",
+  },
+  errors: {
+    server: "Something went wrong on the server. Please try again later.",
+    forbidden: "Forbidden (403)",
+    notFound: "Not found (404)",
+    other: "Error ({{status}})",
+    notFoundTitle: "Not found",
+    backToDashboard: "Back to the dashboard",
   },
   kinds: {
     episode: "Short video",
@@ -247,6 +274,7 @@ export const en: Dict = {
     due: "Due soon",
     review: "Waiting for review",
     campaign: "This month's campaign",
+    campaignMonth: "month {{month}}",
     empty: "Nothing here",
   },
   pieces: {

@@ -25,7 +25,7 @@ export default function Dashboard() {
           <Group justify="space-between" wrap="wrap">
             <div>
               <Text size="xs" c="dimmed">
-                {t("dashboard.campaign")} · {data.campaign.month} 月
+                {t("dashboard.campaign")} · {t("dashboard.campaignMonth", { month: data.campaign.month })}
               </Text>
               <Text fw={600}>
                 {data.campaign.name} — {data.campaign.theme}

@@ -25,6 +25,7 @@ import { DeleteForm } from "~/components/ebooks/delete-form";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { SignoffPanel } from "~/components/ebooks/signoff-panel";
 import { RouteError } from "~/components/route-error";
+import { metaTranslator } from "~/i18n/i18n";
 import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, toWallClockInput } from "~/lib/dates";
@@ -61,9 +62,10 @@ import { updateBook } from "~/modules/ebooks/update-book.server";
 import { deleteBookImage, uploadBookImage } from "~/modules/ebooks/upload-book-image.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.book.title ?? "电子书"} · 内容工作室` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: t("common.pageTitle", { title: data?.book.title ?? t("kinds.ebook") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");

@@ -21,6 +21,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
+import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { parseForm, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
@@ -31,8 +32,10 @@ import { updateChapter } from "~/modules/ebooks/update-chapter.server";
 import { validateChapterMarkdown } from "~/modules/ebooks/validate-chapter-markdown";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.chapter.title ?? "章节"} · ${data?.book.title ?? ""}` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: `${data?.chapter.title ?? metaTranslator(matches)("ebooks.chapters")} · ${data?.book.title ?? ""}`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,6 +8,7 @@ import { FootagePanel } from "~/components/media/footage-panel";
 import { RenderPanel } from "~/components/media/render-panel";
 import { ScriptEditor } from "~/components/media/script-editor";
 import { RouteError } from "~/components/route-error";
+import { metaTranslator } from "~/i18n/i18n";
 import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
 import { parseForm, parseId } from "~/lib/forms.server";
@@ -23,9 +24,10 @@ import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
 import { availableTransitions } from "~/modules/pieces/status-machine";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.episode.title} · 内容工作室` : "内容工作室" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? t("common.pageTitle", { title: data.episode.title }) : t("app.name") }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");

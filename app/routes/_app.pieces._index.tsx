@@ -101,7 +101,10 @@ export default function PiecesList() {
             clearable
             value={query.campaignId ? String(query.campaignId) : null}
             onChange={selectChange("campaignId")}
-            data={options.campaigns.map((c) => ({ value: String(c.id), label: `${c.month}月 ${c.name}` }))}
+            data={options.campaigns.map((c) => ({
+              value: String(c.id),
+              label: t("common.campaignOption", { month: c.month, name: c.name }),
+            }))}
             w={{ base: "47%", sm: 180 }}
           />
           <Button type="submit" variant="light">

@@ -5,14 +5,15 @@ import { useLoaderData } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
+import { metaTranslator } from "~/i18n/i18n";
 import { formatBytes } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-book.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [{ title: `${data.title} · ${data.author}` }, { name: "description", content: data.description }]
-    : [{ title: "未找到" }];
+    : [{ title: metaTranslator(matches)("errors.notFoundTitle") }];
 
 // Public, no sign-in: the target of the QR codes printed in the books. Published books only;
 // any other status answers exactly like an unknown slug.

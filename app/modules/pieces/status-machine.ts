@@ -1,3 +1,4 @@
+import { translator } from "~/i18n/i18n";
 import type { Actor } from "../auth/actor";
 import { can, type Capability } from "../auth/permissions";
 
@@ -108,30 +109,10 @@ export function canEditPiece(piece: PieceRef, actor: Actor): boolean {
   );
 }
 
-const STATUS_LABELS: Record<PieceStatus, string> = {
-  draft: "草稿",
-  in_review: "待审核",
-  approved: "已通过",
-  rejected: "已退回",
-  scheduled: "已排期",
-  published: "已发布",
-  archived: "已归档",
-};
-const ACTION_LABELS: Record<TransitionAction, string> = {
-  submit: "提交审核",
-  approve: "审核通过",
-  reject: "退回修改",
-  redraft: "重新编辑",
-  schedule: "排期",
-  unschedule: "取消排期",
-  publish: "发布",
-  archive: "归档",
-  restore: "恢复为草稿",
-};
-
+// The names come from the UI strings (statuses.*, actions.*), in Chinese like the message around them.
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status as PieceStatus] ?? status;
+  return translator("zh")(`statuses.${status}`, { defaultValue: status });
 }
 export function actionLabel(action: TransitionAction): string {
-  return ACTION_LABELS[action];
+  return translator("zh")(`actions.${action}`);
 }
