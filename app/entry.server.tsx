@@ -8,6 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 // The server script reaches boot through the build (build.entry.module), so the request
 // handlers and the worker share one module graph, one database handle and one show hub.
 export { bootStudio } from "./lib/boot.server";
+// The server refuses cross-site form posts before Remix sees them (Remix answers those with a bare 500).
+export { crossSiteRefusal } from "./lib/request-guard.server";
 
 const ABORT_DELAY = 5_000;
 

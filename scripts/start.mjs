@@ -75,6 +75,24 @@ app.use((req, res, next) => {
 });
 // Form and JSON bodies up to 1 MiB (413 past it); multipart uploads have their routes' own caps.
 app.use(bodySizeLimit());
+// Cross-site posts that carry the session cookie get a 403 in Chinese here, before Remix answers
+// a native form post from another origin with an empty 500 of its own.
+app.use(async (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const refusal = build.entry.module.crossSiteRefusal(
+    new Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
+      method: req.method,
+      headers,
+    }),
+  );
+  if (!refusal) return next();
+  res.status(refusal.status).set("Content-Type", refusal.headers.get("Content-Type") ?? "text/plain");
+  res.send(await refusal.text());
+});
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.all(

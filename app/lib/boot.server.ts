@@ -7,6 +7,7 @@ import { checkFfmpegCapabilities } from "~/modules/media/ffmpeg.server";
 import { jobLanes } from "~/modules/jobs/handlers.server";
 import { recoverInterruptedJobs, startWorker, type Worker } from "~/modules/jobs/worker.server";
 import { acquireDataDirLock, type DataDirLock } from "~/modules/operations/data-dir-lock.server";
+import { pruneLoginAttempts } from "~/modules/auth/sign-in.server";
 import { sweepLeftovers } from "~/modules/operations/sweep-leftovers.server";
 import { schema } from "./db.server";
 import { resolveDataDir } from "./env.server";
@@ -62,6 +63,8 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   setStudio(studio);
   // Nothing is live yet (no request served, no worker started) and the lock keeps other studios out.
   await sweepLeftovers({ db: studio.db, dataDir, logger });
+  // Sign-in attempts (with client addresses) live only as long as throttling needs them.
+  pruneLoginAttempts({ db: studio.db, now: studio.now() });
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
     const { seeded } = await seedDemoData({

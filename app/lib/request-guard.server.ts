@@ -174,6 +174,13 @@ export function crossSiteReason(request: Request): string | null {
   return null;
 }
 
+/** The 403 answer (in Chinese) for a cross-site state-changing request that carries a session cookie, or null. */
+export function crossSiteRefusal(request: Request): Response | null {
+  if (request.headers.get("Authorization")?.startsWith("Bearer ")) return null;
+  if (!/(?:^|;\s*)studio_session=/.test(request.headers.get("Cookie") ?? "")) return null;
+  return crossSiteReason(request) ? refusal(request, 403, "cross_site_request", CROSS_SITE) : null;
+}
+
 /** Throws 403 (in Chinese) for a cross-site state-changing request. */
 export function refuseCrossSite(request: Request): void {
   if (crossSiteReason(request)) throw refusal(request, 403, "cross_site_request", CROSS_SITE);
