@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { EbookSnapshot } from "../../app/modules/ebooks/ebook-snapshot";
 import { users } from "./auth";
 import { jobs } from "./jobs";
 import { pieces } from "./pieces";
@@ -105,21 +106,6 @@ export const ebookBuildRequests = sqliteTable(
   ],
 );
 
-export interface EbookSnapshot {
-  title: string;
-  subtitle: string;
-  author: string;
-  description: string;
-  keywords: string[];
-  trim: string;
-  sections: Array<{
-    id: number;
-    title: string;
-    chapters: Array<{ id: number; title: string; hash: string; chars: number }>;
-  }>;
-  images: Array<{ name: string; sha256: string }>;
-}
-
 /** An immutable built version: written once, with the job's success, never updated. */
 export const ebookBuilds = sqliteTable(
   "ebook_builds",
@@ -136,8 +122,9 @@ export const ebookBuilds = sqliteTable(
     pages: integer("pages").notNull(),
     bytes: integer("bytes").notNull(),
     sha256: text("sha256").notNull(),
-    /** Hash of the book content this file was typeset from (see content-hash.ts). */
+    /** Hash of the book content this file was typeset from (see app/modules/ebooks/content-hash.server.ts). */
     contentHash: text("content_hash").notNull(),
+    /** The content the hash was taken of (one declaration: app/modules/ebooks/ebook-snapshot.ts). */
     snapshot: text("snapshot", { mode: "json" }).$type<EbookSnapshot>().notNull(),
     /** The sign-off a print build was allowed by. */
     signoffId: integer("signoff_id"),

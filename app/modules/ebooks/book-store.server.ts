@@ -8,10 +8,10 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
+import type { EbookSnapshot } from "./ebook-snapshot";
 import { BOOK_KINDS } from "./schemas";
 import type { Book, ResolveImage, TrimSize } from "./types";
 
-export type EbookSnapshot = (typeof schema.ebookBuilds.$inferSelect)["snapshot"];
 export type PieceRow = typeof schema.pieces.$inferSelect;
 export type EbookRow = typeof schema.ebooks.$inferSelect;
 export type ChapterRow = typeof schema.ebookChapters.$inferSelect;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compareSnapshots, type SnapshotLike } from "./compare-builds";
+import { compareSnapshots } from "./compare-builds";
+import type { EbookSnapshot } from "./ebook-snapshot";
 
-const base: SnapshotLike = {
+const base: EbookSnapshot = {
   title: "书",
   subtitle: "",
   author: "店",
@@ -30,7 +31,7 @@ describe("compareSnapshots", () => {
   });
 
   it("names changed, retitled, moved, added and removed chapters, metadata and images", () => {
-    const newer: SnapshotLike = {
+    const newer: EbookSnapshot = {
       ...base,
       title: "新书",
       sections: [

@@ -1,19 +1,5 @@
 /** What changed between the content snapshots of two builds. Pure. */
-
-export interface SnapshotLike {
-  title: string;
-  subtitle: string;
-  author: string;
-  description: string;
-  keywords: string[];
-  trim: string;
-  sections: Array<{
-    id: number;
-    title: string;
-    chapters: Array<{ id: number; title: string; hash: string; chars: number }>;
-  }>;
-  images: Array<{ name: string; sha256: string }>;
-}
+import type { EbookSnapshot } from "./ebook-snapshot";
 
 export type ChapterChangeKind = "added" | "removed" | "changed" | "retitled" | "moved" | "same";
 
@@ -35,13 +21,13 @@ export interface BuildComparison {
   identicalContent: boolean;
 }
 
-function flatten(snapshot: SnapshotLike) {
+function flatten(snapshot: EbookSnapshot) {
   return snapshot.sections.flatMap((s, si) =>
     s.chapters.map((c, ci) => ({ ...c, section: s.title, order: `${si}:${ci}` })),
   );
 }
 
-export function compareSnapshots(older: SnapshotLike, newer: SnapshotLike): BuildComparison {
+export function compareSnapshots(older: EbookSnapshot, newer: EbookSnapshot): BuildComparison {
   const metadata: BuildComparison["metadata"] = [];
   for (const field of ["title", "subtitle", "author", "description", "trim"] as const) {
     if (older[field] !== newer[field]) metadata.push({ field, before: older[field], after: newer[field] });
