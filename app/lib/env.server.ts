@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DEFAULT_STUDIO_TIME_ZONE, isValidTimeZone } from "./dates";
 
 /** npm scripts and the server run from the project root; everything else resolves from it. */
 export function projectRoot(): string {
@@ -39,10 +40,20 @@ export interface StudioConfig {
   secureCookies: boolean;
 }
 
+/** The zone every wall clock is shown and read in; a misspelt zone stops the start, not a page. */
+function studioTimeZone(): string {
+  const zone = process.env.STUDIO_TIME_ZONE || DEFAULT_STUDIO_TIME_ZONE;
+  if (!isValidTimeZone(zone))
+    throw new Error(
+      `STUDIO_TIME_ZONE=${zone} is not an IANA time zone (for example ${DEFAULT_STUDIO_TIME_ZONE})`,
+    );
+  return zone;
+}
+
 export function loadConfig(dataDir = resolveDataDir()): StudioConfig {
   return {
     dataDir,
-    timeZone: process.env.STUDIO_TIME_ZONE ?? "Asia/Shanghai",
+    timeZone: studioTimeZone(),
     sessionSecret: loadOrCreateSecret({ dataDir, envName: "SESSION_SECRET", fileName: "session-secret" }),
     dataKey: loadOrCreateSecret({ dataDir, envName: "DATA_KEY", fileName: "data-key" }),
     workerConcurrency: Math.max(1, Number(process.env.WORKER_CONCURRENCY ?? 1) || 1),

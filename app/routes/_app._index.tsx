@@ -10,8 +10,8 @@ import { getDashboard } from "~/modules/pieces/get-dashboard.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "dashboard.view");
-  const { db, now } = getStudio();
-  return { name: actor.name, ...getDashboard({ db, actor, now: now() }) };
+  const { db, now, config } = getStudio();
+  return { name: actor.name, ...getDashboard({ db, actor, now: now(), timeZone: config.timeZone }) };
 }
 
 export default function Dashboard() {

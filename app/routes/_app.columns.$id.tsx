@@ -24,10 +24,10 @@ import { json, redirect, unstable_parseMultipartFormData } from "@remix-run/node
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { formatBytes, formatSeconds } from "~/components/media/format-media";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
+import { formatBytes, formatDuration } from "~/lib/dates";
 import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
@@ -431,7 +431,7 @@ export default function ColumnPage() {
                           </Text>
                           <Text size="xs" c="dimmed" lineClamp={1} style={{ wordBreak: "break-all" }}>
                             {asset
-                              ? `${asset.originalName} · ${asset.kind === "image" ? `${asset.width}×${asset.height}` : formatSeconds(asset.durationSeconds)} · ${formatBytes(asset.bytes)}`
+                              ? `${asset.originalName} · ${asset.kind === "image" ? `${asset.width}×${asset.height}` : formatDuration(asset.durationSeconds, { secondsBelowMinute: true })} · ${formatBytes(asset.bytes)}`
                               : t("media.none")}
                           </Text>
                         </div>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
+import { formatNumber } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { listColumns } from "~/modules/columns/columns.server";
 
@@ -50,7 +51,7 @@ export default function ColumnsPage() {
               </Badge>
               {c.viewsTargetPerEpisode ? (
                 <Badge variant="outline" color="gray">
-                  {t("media.viewsTarget", { views: c.viewsTargetPerEpisode.toLocaleString("zh-CN") })}
+                  {t("media.viewsTarget", { views: formatNumber(c.viewsTargetPerEpisode) })}
                 </Badge>
               ) : null}
             </Group>

@@ -9,7 +9,11 @@ import { PieceForm } from "~/components/piece-form";
 import { StudioTimeZoneProvider } from "~/components/studio-time-zone";
 import { createI18n } from "~/i18n/i18n";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
+import { schema } from "~/lib/db.server";
+import { createBook } from "~/modules/ebooks/create-book.server";
 import { loader as rootLoader } from "~/root";
+import { loader as dashboardLoader } from "~/routes/_app._index";
+import { loader as bookLoader } from "~/routes/_app.ebooks.$id";
 import { action as newShowAction } from "~/routes/_app.livestreams.new";
 import { action as showAction, loader as showLoader } from "~/routes/_app.livestreams.$id._index";
 import { action as pieceAction, loader as pieceLoader } from "~/routes/_app.pieces.$id";
@@ -68,11 +72,10 @@ async function render(form: ReactElement, timeZone: string): Promise<string> {
       createElement(
         MantineProvider,
         null,
-        createElement(
-          StudioTimeZoneProvider,
-          { timeZone },
-          createElement(StaticRouterProvider, { router, context, hydrate: false }),
-        ),
+        createElement(StudioTimeZoneProvider, {
+          timeZone,
+          children: createElement(StaticRouterProvider, { router, context, hydrate: false }),
+        }),
       ),
     ),
   );
@@ -242,5 +245,57 @@ describe.each(["Asia/Shanghai", "America/New_York"])("server in UTC, studio in %
       expect(saved.status, JSON.stringify(await saved.clone().json())).toBe(200);
       expect((await page()).show.scheduledAt, `after save ${save}`).toBe(start);
     }
+  });
+});
+
+describe.each([
+  ["Asia/Shanghai", 3, "2026-03-01"],
+  ["America/New_York", 2, "2026-02-28"],
+])("the studio's day, not the server's: studio in %s", (studioZone, month, today) => {
+  // 17:30 UTC on 28 February is already 1 March in Shanghai and still 28 February in New York.
+  const NOW = new Date("2026-02-28T17:30:00Z");
+  let t: TestStudio;
+  beforeEach(() => {
+    process.env.STUDIO_TIME_ZONE = studioZone;
+    t = createTestStudio({ now: () => NOW });
+  });
+  afterEach(() => t.cleanup());
+
+  it("shows this month's campaign on the dashboard", async () => {
+    for (const m of [2, 3])
+      t.studio.db
+        .insert(schema.campaigns)
+        .values({ year: 2026, month: m, name: `${m}月活动`, theme: "", target: "" })
+        .run();
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const page = await load<Awaited<ReturnType<typeof dashboardLoader>>>(() =>
+      dashboardLoader(args(getRequest("/", { Cookie: editor.cookie }))),
+    );
+    expect(page.campaign?.month).toBe(month);
+  });
+
+  it("proposes today's date for an e-book sign-off", async () => {
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const book = createBook({
+      db: t.studio.db,
+      actor: editor.actor,
+      input: {
+        kind: "handbook",
+        title: "女性车主安全手册",
+        subtitle: "",
+        author: "市场部",
+        description: "",
+        keywords: [],
+        trim: "A5",
+        targetPages: 32,
+      },
+      now: NOW,
+    });
+    if (!book.ok) throw new Error(book.message);
+    const id = String(book.pieceId);
+    const page = await load<{ today: string }>(() =>
+      bookLoader(args(getRequest(`/ebooks/${id}`, { Cookie: editor.cookie }), { id })),
+    );
+    expect(page.today).toBe(today);
   });
 });

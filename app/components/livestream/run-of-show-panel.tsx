@@ -1,17 +1,9 @@
 import { Alert, Badge, Card, Group, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { formatDuration } from "~/lib/dates";
 import { MIN_SHOW_MINUTES } from "~/modules/livestream/livestream-rules";
 import { blockTitle, type RunOfShowBlock, type RunOfShowIssue } from "~/modules/livestream/run-of-show";
 import { formatClock } from "~/modules/livestream/show-position";
-
-function hms(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0
-    ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`
-    : `${m}:${String(s).padStart(2, "0")}`;
-}
 
 /** The computed run of show with each issue shown at the block that has it, and the total vs 90 min. */
 export function RunOfShowPanel({
@@ -34,7 +26,10 @@ export function RunOfShowPanel({
         <Title order={4}>{t("livestream.runOfShow")}</Title>
         <Group gap="xs">
           <Text size="sm" data-testid="run-total">
-            {t("livestream.total", { total: hms(totalSeconds), min: hms(MIN_SHOW_MINUTES * 60) })}
+            {t("livestream.total", {
+              total: formatDuration(totalSeconds),
+              min: formatDuration(MIN_SHOW_MINUTES * 60),
+            })}
           </Text>
           <Badge color={longEnough ? "green" : "red"}>
             {longEnough ? t("livestream.totalOk") : t("livestream.totalShort")}
@@ -71,7 +66,7 @@ export function RunOfShowPanel({
                 >
                   <Table.Td>{i + 1}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
-                    {hms(block.startsAtSeconds)}
+                    {formatDuration(block.startsAtSeconds)}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{blockTitle(block, t)}</Text>

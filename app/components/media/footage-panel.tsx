@@ -24,8 +24,8 @@ import {
 } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatBytes, formatDuration } from "~/lib/dates";
 import type { MediaAssetDto } from "~/modules/media/get-episode.server";
-import { formatBytes, formatSeconds } from "./format-media";
 
 const VERIFY_COLORS: Record<string, string> = { pending: "yellow", verified: "teal", failed: "red" };
 
@@ -137,8 +137,10 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                       </Text>
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {clip.kind === "image" ? t("media.image") : formatSeconds(clip.durationSeconds)} ·{" "}
-                      {clip.width}×{clip.height} · {formatBytes(clip.bytes)}
+                      {clip.kind === "image"
+                        ? t("media.image")
+                        : formatDuration(clip.durationSeconds, { secondsBelowMinute: true })}{" "}
+                      · {clip.width}×{clip.height} · {formatBytes(clip.bytes)}
                       {clip.kind === "video" && !clip.hasAudio ? (
                         <>
                           {" · "}

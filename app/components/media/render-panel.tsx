@@ -17,10 +17,10 @@ import { Form, useActionData, useNavigation, useRevalidator } from "@remix-run/r
 import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/components/format";
+import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
 import type { JobDto } from "~/modules/jobs/queue.server";
 import type { RenderVersionDto } from "~/modules/media/get-episode.server";
-import { formatBytes, formatSeconds } from "./format-media";
 
 interface RenderPanelProps {
   durationSeconds: number;
@@ -41,6 +41,7 @@ const active = (job: JobDto | null) => job !== null && (job.status === "queued" 
 /** Polls the render job every second while it runs: progress, ETA, cancel; then the versions list. */
 export function RenderPanel({ durationSeconds, job: initialJob, versions, canRender }: RenderPanelProps) {
   const { t } = useTranslation();
+  const timeZone = useStudioTimeZone();
   const revalidator = useRevalidator();
   const navigation = useNavigation();
   const actionData = useActionData<{ error?: string; errors?: Record<string, string> }>();
@@ -203,10 +204,10 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
                 {t("media.version", { n: v.number })}
               </Text>
               <Text size="xs" c="dimmed">
-                {formatSeconds(v.durationSeconds)} · {formatBytes(v.bytes)}
+                {formatDuration(v.durationSeconds, { secondsBelowMinute: true })} · {formatBytes(v.bytes)}
               </Text>
               <Text size="xs" c="dimmed">
-                {formatDateTime(v.createdAt)}
+                {formatDateTime(v.createdAt, timeZone)}
               </Text>
               <Group gap={4} mt={6} wrap="nowrap">
                 <Button

@@ -1,3 +1,4 @@
+import { formatNumber } from "~/lib/dates";
 import {
   ADJUST_STEP_MS,
   MAX_BLOCK_OFFSET_MS,
@@ -252,7 +253,7 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
       if (!Number.isInteger(action.count) || action.count < 0 || action.count > MAX_ONLINE_COUNT) {
         return fail(
           "invalid_online_count",
-          `在线人数必须是 0 到 ${MAX_ONLINE_COUNT.toLocaleString("en-US")} 之间的整数`,
+          `在线人数必须是 0 到 ${formatNumber(MAX_ONLINE_COUNT)} 之间的整数`,
         );
       }
       next = {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, lte, notInArray } from "drizzle-orm";
+import { wallClockParts } from "~/lib/dates";
 import { schema, type Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
@@ -7,7 +8,7 @@ import { selectPieces, toPieceDto } from "./list-pieces.server";
 const DONE = ["published", "archived"];
 
 /** The home page: my open pieces, what is due within a week, what waits for my review. */
-export function getDashboard(options: { db: Db; actor: Actor; now: Date }) {
+export function getDashboard(options: { db: Db; actor: Actor; now: Date; timeZone: string }) {
   const { db, actor, now } = options;
   const inAWeek = new Date(now.getTime() + 7 * 86_400_000);
   const myPieces = selectPieces(db)
@@ -37,9 +38,8 @@ export function getDashboard(options: { db: Db; actor: Actor; now: Date }) {
         .all()
         .map(toPieceDto)
     : [];
-  const month = Number(
-    new Intl.DateTimeFormat("en", { month: "numeric", timeZone: "Asia/Shanghai" }).format(now),
-  );
+  // This month's campaign, by the studio's calendar: 1 March 01:00 in Shanghai is still February in UTC.
+  const { month } = wallClockParts(now, options.timeZone);
   const campaign = db.select().from(schema.campaigns).where(eq(schema.campaigns.month, month)).get() ?? null;
   return { myPieces, due, waitingForReview, campaign };
 }
