@@ -129,6 +129,17 @@ export const ebooksZh = {
   publicFrom: "由 {{author}} 出品",
   handbookNote: "本手册印刷版经外部审阅后发放。",
   progress: "{{percent}}%",
+  // Printed in the book and in its preview: the book's language (Chinese), whatever the reader's.
+  printTip: "提示",
+  printWarning: "注意",
+  printPart: "第{{n}}篇",
+  printPartTitle: "第{{n}}篇　{{title}}",
+  printChapter: "第{{n}}章",
+  printContents: "目录",
+  printChapterQrTitle: "扫码阅读在线版",
+  printChapterQrHint: "本章配套视频、到店预约和更多用车秘籍都在这里。",
+  printBackCoverQr: "扫码访问本书主页，领取更多用车秘籍",
+  previewImageMissing: "[图片：{{name}}]",
 };
 
 export const ebooksEn: { [K in keyof typeof ebooksZh]: string } = {
@@ -264,4 +275,14 @@ export const ebooksEn: { [K in keyof typeof ebooksZh]: string } = {
   publicFrom: "By {{author}}",
   handbookNote: "The printed handbook is handed out after external review.",
   progress: "{{percent}}%",
+  printTip: "Tip",
+  printWarning: "Note",
+  printPart: "Part {{n}}",
+  printPartTitle: "Part {{n}}  {{title}}",
+  printChapter: "Chapter {{n}}",
+  printContents: "Contents",
+  printChapterQrTitle: "Scan to read online",
+  printChapterQrHint: "Videos for this chapter, service bookings and more car tips are here.",
+  printBackCoverQr: "Scan for the book's page and more car tips",
+  previewImageMissing: "[Image: {{name}}]",
 };

@@ -4,6 +4,7 @@
  * what lets the table of contents carry real page numbers in one pass: its pages are reserved up
  * front (their count only depends on the titles), the body is laid out, then the TOC is filled.
  */
+import { translator } from "~/i18n/i18n";
 import { breakLines, lineRuns, type BreakRun, type BrokenLine } from "./line-breaker";
 import { spansText } from "./markdown-blocks";
 import type { PageGeometry } from "./page-geometry";
@@ -75,8 +76,10 @@ const ACCENT = "#b42318";
 const LINK = "#1d4ed8";
 const TINTS = { tip: "#e8f3ee", warning: "#fdf1e6", code: "#f3f4f6", quote: "#f7f7f8" } as const;
 const TIP_COLORS = { tip: "#137a4a", warning: "#b45309" } as const;
-const TIP_LABELS = { tip: "提示", warning: "注意" } as const;
 const COVER_COLOR = "#14375e";
+/** Book text comes from the UI strings, in the book's language: Chinese. */
+const zh = translator("zh");
+const TIP_LABEL_KEYS = { tip: "ebooks.printTip", warning: "ebooks.printWarning" } as const;
 
 const CN_DIGITS = "零一二三四五六七八九";
 
@@ -477,7 +480,7 @@ export function layoutBook(input: LayoutInput): BookLayout {
     };
     if (kind === "tip" || kind === "warning") {
       const labelLine = breakText(
-        [{ text: TIP_LABELS[kind], style: style("bold", size, TIP_COLORS[kind]) }],
+        [{ text: zh(TIP_LABEL_KEYS[kind]), style: style("bold", size, TIP_COLORS[kind]) }],
         inner.width,
         size,
       );
@@ -623,7 +626,7 @@ export function layoutBook(input: LayoutInput): BookLayout {
   book.sections.forEach((section, s) => {
     const entries: Array<{ title: string; level: number; dest: string; id: string }> = [
       {
-        title: `第${chineseNumber(s + 1)}篇　${section.title}`,
+        title: zh("ebooks.printPartTitle", { n: chineseNumber(s + 1), title: section.title }),
         level: 1,
         dest: sectionDest(section.id),
         id: section.id,
@@ -673,7 +676,13 @@ export function layoutBook(input: LayoutInput): BookLayout {
     flow.push({ kind: "dest", name: sectionDest(section.id) });
     flow.push({ kind: "outline", title: section.title, level: 1 });
     outline.push({ title: section.title, level: 1, page: flow.pageNumber });
-    const y = centered(`第${chineseNumber(s + 1)}篇`, size * 1.3, "regular", ACCENT, g.trimHeight * 0.33);
+    const y = centered(
+      zh("ebooks.printPart", { n: chineseNumber(s + 1) }),
+      size * 1.3,
+      "regular",
+      ACCENT,
+      g.trimHeight * 0.33,
+    );
     const after = centered(section.title, size * 2.4, "bold", INK, y + size);
     flow.push({
       kind: "line",
@@ -696,7 +705,11 @@ export function layoutBook(input: LayoutInput): BookLayout {
       flow.y += size * 2;
       const labelStyle = style("regular", size, ACCENT);
       placeLines(
-        breakText([{ text: `第${chineseNumber(chapterNumber)}章`, style: labelStyle }], contentW, size),
+        breakText(
+          [{ text: zh("ebooks.printChapter", { n: chineseNumber(chapterNumber) }), style: labelStyle }],
+          contentW,
+          size,
+        ),
         contentX,
         L,
         size,
@@ -740,13 +753,18 @@ export function layoutBook(input: LayoutInput): BookLayout {
       qrBlock(contentX, qrTop, qrSize, false);
       const textX = contentX + qrSize + size * 1.2;
       const textW = contentW - qrSize - size * 1.2;
-      const t1 = breakText([{ text: "扫码阅读在线版", style: style("bold", size, INK) }], textW, size, {
-        justify: false,
-      });
+      const t1 = breakText(
+        [{ text: zh("ebooks.printChapterQrTitle"), style: style("bold", size, INK) }],
+        textW,
+        size,
+        {
+          justify: false,
+        },
+      );
       const t2 = breakText(
         [
           {
-            text: "本章配套视频、到店预约和更多用车秘籍都在这里。",
+            text: zh("ebooks.printChapterQrHint"),
             style: style("regular", size * 0.85, MUTED),
           },
         ],
@@ -793,7 +811,7 @@ export function layoutBook(input: LayoutInput): BookLayout {
     const qrSize = Math.min(contentW * 0.45, 150);
     qrBlock((g.trimWidth - qrSize) / 2, Math.max(y, g.trimHeight * 0.36), qrSize);
     y = Math.max(y, g.trimHeight * 0.36) + qrSize + size * 1.5;
-    y = centered("扫码访问本书主页，领取更多用车秘籍", size * 1.05, "bold", INK, y);
+    y = centered(zh("ebooks.printBackCoverQr"), size * 1.05, "bold", INK, y);
     centered(input.publicUrl, size * 0.8, "regular", MUTED, y + size * 0.3);
     if (screen)
       flow.push({
@@ -815,7 +833,11 @@ export function layoutBook(input: LayoutInput): BookLayout {
     let y = flow.top;
     if (p === 0) {
       const sz = size * 1.9;
-      const lines = breakText([{ text: "目录", style: style("bold", sz, INK) }], contentW, sz);
+      const lines = breakText(
+        [{ text: zh("ebooks.printContents"), style: style("bold", sz, INK) }],
+        contentW,
+        sz,
+      );
       for (const line of lines) items.push(...runsToItems(line, contentX, baselineIn(y, sz * 1.5, sz)));
       y += tocTitleH;
     }

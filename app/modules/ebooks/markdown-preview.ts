@@ -2,6 +2,7 @@
  * Live preview for the chapter editor. Pure and browser-safe. Built from the same block model as
  * the PDF, and every piece of author text goes through `escapeHtml`, so no markup can get in.
  */
+import { translator } from "~/i18n/i18n";
 import { parseChapterMarkdown } from "./markdown-blocks";
 import type { Block, InlineSpan } from "./types";
 
@@ -10,7 +11,9 @@ export interface PreviewOptions {
   imageUrl?: (name: string) => string | null;
 }
 
-const TIP_LABELS = { tip: "提示", warning: "注意" } as const;
+/** Labels as the printed book has them (Chinese), from the same strings as the PDF. */
+const zh = translator("zh");
+const TIP_LABEL_KEYS = { tip: "ebooks.printTip", warning: "ebooks.printWarning" } as const;
 
 export function escapeHtml(text: string): string {
   return text
@@ -53,7 +56,7 @@ function blockHtml(block: Block, options: PreviewOptions): string {
     case "quote":
       return `<blockquote>${blocksHtml(block.blocks, options)}</blockquote>`;
     case "tip":
-      return `<aside class="md-tip md-tip-${block.kind}"><p class="md-tip-label">${TIP_LABELS[block.kind]}</p>${blocksHtml(block.blocks, options)}</aside>`;
+      return `<aside class="md-tip md-tip-${block.kind}"><p class="md-tip-label">${zh(TIP_LABEL_KEYS[block.kind])}</p>${blocksHtml(block.blocks, options)}</aside>`;
     case "table": {
       const alignAttr = (k: number) => (block.align[k] ? ` style="text-align:${block.align[k]}"` : "");
       const head = block.header.map((cell, k) => `<th${alignAttr(k)}>${inlinesHtml(cell)}</th>`).join("");
@@ -70,7 +73,7 @@ function blockHtml(block: Block, options: PreviewOptions): string {
       const caption = block.alt ? `<figcaption>${escapeHtml(block.alt)}</figcaption>` : "";
       const body = url
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.alt)}">`
-        : `<span class="md-image-missing">[图片：${escapeHtml(block.name)}]</span>`;
+        : `<span class="md-image-missing">${zh("ebooks.previewImageMissing", { name: escapeHtml(block.name) })}</span>`;
       return `<figure>${body}${caption}</figure>`;
     }
     case "code":
