@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { imageFilePath } from "~/modules/ebooks/book-store.server";
+import { imageFilePath } from "~/modules/ebooks/book-files.server";
 import { getImage } from "~/modules/ebooks/get-books.server";
 
 // The file is found from the image row (book id + content hash), never from the URL.

@@ -4,15 +4,11 @@ import { schema, type Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { canEditPiece } from "../pieces/status-machine";
-import {
-  bookSnapshot,
-  buildQrUrls,
-  contentHashOf,
-  loadBookContent,
-  signoffState,
-  type BuildRow,
-  type SignoffRow,
-} from "./book-store.server";
+import type { BuildRow, SignoffRow } from "./book-rows.server";
+import { bookSnapshot, contentHashOf } from "./content-hash.server";
+import { getBuildQrUrls } from "./get-build-qr-urls.server";
+import { getSignoffState } from "./get-signoff-state.server";
+import { loadBookContent } from "./load-book-content.server";
 import { compareSnapshots } from "./compare-builds";
 import { PUBLIC_BOOK_STATUS } from "./get-public-book.server";
 import { printedUrlReason, printTarget, resolvePublicBase, type PublicBase } from "./public-url.server";
@@ -63,7 +59,7 @@ export function toBuildDto(
 
 /** Build DTOs with the address each build's QR codes point to. */
 export function toBuildDtos(db: Db, builds: BuildRow[], currentHash: string | null): BuildDto[] {
-  const qr = buildQrUrls(db, builds);
+  const qr = getBuildQrUrls({ db, builds });
   return builds.map((b) => toBuildDto(b, currentHash, qr.get(b.id) ?? null));
 }
 
@@ -106,7 +102,7 @@ export function listBooks(options: { db: Db }) {
       .orderBy(desc(schema.ebookBuilds.id))
       .limit(1)
       .get();
-    const signoff = signoffState(db, piece.id);
+    const signoff = getSignoffState({ db, pieceId: piece.id });
     return {
       id: piece.id,
       kind: piece.kind,
@@ -155,7 +151,7 @@ export function getBookPage(options: {
   publicBase?: PublicBase | string;
 }) {
   const { db, pieceId, actor } = options;
-  const content = loadBookContent(db, pieceId);
+  const content = loadBookContent({ db, pieceId });
   if (!content) return null;
   const snapshot = bookSnapshot(content);
   const contentHash = contentHashOf(snapshot);
@@ -163,7 +159,7 @@ export function getBookPage(options: {
   const builds = listBuilds({ db, pieceId });
   const latestScreen = builds.find((b) => b.profile === "screen");
   const latest = builds[0];
-  const signoff = signoffState(db, pieceId, contentHash);
+  const signoff = getSignoffState({ db, pieceId, contentHash });
   const buildDtos = toBuildDtos(db, builds, contentHash);
   const qrOfBuild = new Map(buildDtos.map((b) => [b.id, b.qrUrl]));
   const printQr = printTarget({ base: options.publicBase ?? resolvePublicBase(), slug: content.piece.slug });
@@ -272,7 +268,7 @@ export type BookPage = NonNullable<ReturnType<typeof getBookPage>>;
 
 export function getChapterPage(options: { db: Db; pieceId: number; chapterId: number; actor: Actor }) {
   const { db, pieceId, chapterId, actor } = options;
-  const content = loadBookContent(db, pieceId);
+  const content = loadBookContent({ db, pieceId });
   if (!content) return null;
   const chapter = content.sections.flatMap((s) => s.chapters).find((c) => c.id === chapterId);
   if (!chapter) return null;
@@ -316,7 +312,7 @@ export function compareBuilds(options: { db: Db; pieceId: number; a: number; b: 
   const older = rows.find((r) => r.id === Math.min(options.a, options.b));
   const newer = rows.find((r) => r.id === Math.max(options.a, options.b));
   if (!older || !newer) return null;
-  const currentHash = contentHashOf(bookSnapshot(loadBookContent(db, pieceId)!));
+  const currentHash = contentHashOf(bookSnapshot(loadBookContent({ db, pieceId })!));
   const [olderDto, newerDto] = toBuildDtos(db, [older, newer], currentHash);
   return {
     older: olderDto,
