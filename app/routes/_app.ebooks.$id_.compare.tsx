@@ -10,7 +10,7 @@ import { formatBytes, formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { findBook } from "~/modules/ebooks/find-book.server";
-import { compareBuilds } from "~/modules/ebooks/get-books.server";
+import { compareBuilds } from "~/modules/ebooks/compare-builds.server";
 import { compareQuerySchema } from "~/modules/ebooks/schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

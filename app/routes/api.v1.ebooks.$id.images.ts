@@ -9,7 +9,7 @@ import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { findBook } from "~/modules/ebooks/find-book.server";
-import { getBookPage } from "~/modules/ebooks/get-books.server";
+import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { IMAGE_MAX_BYTES } from "~/modules/ebooks/schemas";
 import { uploadBookImage } from "~/modules/ebooks/upload-book-image.server";
 
