@@ -20,7 +20,7 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -39,7 +39,7 @@ import { COLUMN_ASSET_ROLES, columnAssetActionSchema } from "~/modules/media/pag
 import {
   acceptColumnAsset,
   checkColumnUpload,
-  createUploadCollector,
+  receiveMultipartUpload,
 } from "~/modules/media/upload-media.server";
 import { MIX_CATEGORIES } from "~/modules/pieces/status-machine";
 
@@ -66,21 +66,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!allowed.ok)
       return answer({ ok: false, intent: "asset-upload", error: allowed.message }, allowed.status);
     const maxBytes = maxUploadBytes();
-    const collector = createUploadCollector({
+    const received = await receiveMultipartUpload(request, {
       dataDir: config.dataDir,
       relDir: allowed.relDir,
       maxBytes,
-      signal: request.signal,
     });
-    const form = await unstable_parseMultipartFormData(request, collector.handler);
     const result = await acceptColumnAsset({
       db,
       dataDir: config.dataDir,
       actor,
       columnId,
-      role: String(form.get("role") ?? ""),
-      saved: collector.state.saved,
-      originalName: collector.state.originalName,
+      role: String(received.form.get("role") ?? ""),
+      saved: received.saved,
+      originalName: received.originalName,
       maxBytes,
       now: now(),
     });

@@ -16,7 +16,12 @@ import type { FieldErrors } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { saveScriptFormSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";
-import { deleteEpisodeClip, deleteRenderVersion, moveEpisodeClip } from "~/modules/media/manage-media.server";
+import {
+  deleteEpisodeClip,
+  deleteRenderVersion,
+  moveEpisodeClip,
+  recheckEpisodeClip,
+} from "~/modules/media/manage-media.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
 import { clipActionSchema, renderActionSchema, requestRenderSchema } from "~/modules/media/page-schemas";
 import { requestRender } from "~/modules/media/request-render.server";
@@ -60,6 +65,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
           400,
         );
       const result = saveEpisodeScript({ db, actor, pieceId, input: parsed.data, now: now() });
+      return result.ok
+        ? answer({ ok: true, intent })
+        : answer({ ok: false, intent, error: result.message }, result.status);
+    }
+    case "clip-recheck": {
+      // A clip whose check failed or was cancelled is checked again by a new job.
+      const actor = await requireActor(request, "media.upload");
+      const parsed = parseForm(clipActionSchema, form);
+      if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
+      const result = recheckEpisodeClip({ db, actor, pieceId, assetId: parsed.data.assetId, now: now() });
       return result.ok
         ? answer({ ok: true, intent })
         : answer({ ok: false, intent, error: result.message }, result.status);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
@@ -8,7 +8,7 @@ import { maxUploadBytes } from "~/modules/media/media-store.server";
 import {
   acceptEpisodeUpload,
   checkEpisodeUpload,
-  createUploadCollector,
+  receiveMultipartUpload,
 } from "~/modules/media/upload-media.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,20 +37,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
     throw apiError(415, "not_multipart", "请用 multipart/form-data 上传，文件字段名为 file。", "file");
-  const collector = createUploadCollector({
+  // A malformed body (400) leaves nothing behind; any file name a browser sends is read as it is.
+  const received = await receiveMultipartUpload(request, {
     dataDir: config.dataDir,
     relDir: allowed.relDir,
     maxBytes,
-    signal: request.signal,
   });
-  await unstable_parseMultipartFormData(request, collector.handler);
   const result = await acceptEpisodeUpload({
     db,
     dataDir: config.dataDir,
     actor,
     pieceId,
-    saved: collector.state.saved,
-    originalName: collector.state.originalName,
+    saved: received.saved,
+    originalName: received.originalName,
     maxBytes,
     now: now(),
   });

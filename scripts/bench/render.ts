@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { notoSansScBoldPath, notoSansScRegularPath, NOTO_SANS_SC_FAMILY } from "../../app/lib/fonts.server";
 import { buildAssScript } from "../../app/modules/media/captions";
+import { assFontSizePerEm } from "../../app/modules/media/font-metrics.server";
 import { clipSourceFromProbe } from "../../app/modules/media/clip-source";
 import { ffmpegPath } from "../../app/modules/media/ffmpeg.server";
 import { DEFAULT_ENCODER } from "../../app/modules/media/filter-graph";
@@ -196,7 +197,10 @@ export async function main(): Promise<{ ours: Measured; baseline: Measured; rati
     await symlink(notoSansScBoldPath, path.join(handDir, "fonts", "bold.ttf"));
     await writeFile(
       path.join(handDir, "captions.ass"),
-      buildAssScript(planned.plan, { fontFamily: NOTO_SANS_SC_FAMILY }),
+      buildAssScript(planned.plan, {
+        fontFamily: NOTO_SANS_SC_FAMILY,
+        assSizePerEm: await assFontSizePerEm(notoSansScRegularPath),
+      }),
     );
     const handOut = path.join(dir, "hand.mp4");
 

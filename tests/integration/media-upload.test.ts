@@ -4,8 +4,11 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
+import { getJob } from "~/modules/jobs/queue.server";
+import { ffprobePath } from "~/modules/media/ffmpeg.server";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
-import { loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
+import { action as uploadAction, loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
+import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
 import {
   createTestStudio,
   formRequest,
@@ -50,6 +53,36 @@ beforeAll(async () => {
     seconds: 1,
     videoCodecOptions: ["-frames:v", "1"],
   });
+  // A JPEG cut short: ffprobe reads its header, and plain `ffmpeg -xerror` decodes it with exit 0.
+  files.photo = await makeClip(fixtures, "photo.jpg", {
+    video: "testsrc2=s=320x240",
+    seconds: 1,
+    videoCodecOptions: ["-frames:v", "1"],
+  });
+  files.cutPhoto = path.join(fixtures, "cut-photo.jpg");
+  const photo = fs.readFileSync(files.photo);
+  fs.writeFileSync(files.cutPhoto, photo.subarray(0, Math.floor(photo.length / 2)));
+  // A faststart MP4 cut in half keeps a valid header: only the full decode finds the damage.
+  files.faststart = await makeClip(fixtures, "faststart.mp4", {
+    video: "testsrc2=s=320x240:r=25",
+    audio: "sine=frequency=440",
+    seconds: 2,
+    outputOptions: ["-movflags", "+faststart"],
+  });
+  files.cutClip = path.join(fixtures, "cut-clip.mp4");
+  const clip = fs.readFileSync(files.faststart);
+  fs.writeFileSync(files.cutClip, clip.subarray(0, Math.floor(clip.length / 2)));
+  // Playlists that would make ffprobe open other files or URLs, renamed .mp4.
+  files.hls = path.join(fixtures, "playlist.mp4");
+  fs.writeFileSync(
+    files.hls,
+    `#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\nhttp://127.0.0.1:9/a.ts\n#EXTINF:2,\nfile://${files.good}\n#EXT-X-ENDLIST\n`,
+  );
+  files.concat = path.join(fixtures, "concat.mp4");
+  fs.writeFileSync(
+    files.concat,
+    `ffconcat version 1.0\nfile 'http://127.0.0.1:9/a.mp4'\nfile '${files.good}'\n`,
+  );
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
@@ -169,5 +202,234 @@ describe("footage upload", () => {
     expect(audits).toEqual(
       expect.arrayContaining(["episode.media.upload", "episode.media.reorder", "episode.media.delete"]),
     );
+  });
+});
+
+const pageOf = async (id: number, cookie: string) =>
+  (
+    await respond(() =>
+      episodeLoader(args(getRequest(`/episodes/${id}`, { Cookie: cookie }), { id: String(id) })),
+    )
+  ).json();
+
+const clipAction = (id: number, fields: Record<string, string>, cookie: string) =>
+  respond(() => episodeAction(args(formRequest(`/episodes/${id}`, fields, cookie), { id: String(id) })));
+
+describe("strict checks of stills and clips", () => {
+  it("refuses a JPEG cut short at upload with its own message, and the verify job fails one cut later", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
+    const refused = await upload(id, files.cutPhoto, copy.cookie, "门店外景.jpg");
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error).toMatchObject({ code: "incomplete_image", field: "file" });
+    expect(rows()).toBe(0);
+    expect(filesUnder(mediaDir())).toEqual([]);
+
+    // A whole photo passes; if its file is cut afterwards, the background check decodes it too.
+    const res = await upload(id, files.photo, copy.cookie);
+    expect(res.status).toBe(201);
+    const { asset } = await res.json();
+    const stored = path.join(mediaDir(), filesUnder(mediaDir())[0]);
+    fs.copyFileSync(files.cutPhoto, stored);
+    await runMediaJobs(t);
+    const [row] = assetsOf(t, id);
+    expect(row).toMatchObject({ id: asset.id, verifyStatus: "failed" });
+    expect(row.verifyError).toContain("图片不完整");
+  });
+
+  it("fails a truncated clip in the background check, shows it failed with its reason, and re-checks it", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
+    const res = await upload(id, files.cutClip, copy.cookie, "半截素材.mp4");
+    expect(res.status).toBe(201);
+    const { asset, job } = await res.json();
+    await runMediaJobs(t);
+    let page = await pageOf(id, copy.cookie);
+    expect(page.clips).toEqual([
+      expect.objectContaining({
+        id: asset.id,
+        verifyStatus: "failed",
+        verifyError: expect.stringContaining("损坏"),
+      }),
+    ]);
+
+    // The file was fine after all (say, ffmpeg was killed): a re-check runs a new job and clears it.
+    fs.copyFileSync(files.faststart, path.join(mediaDir(), filesUnder(mediaDir())[0]));
+    expect(
+      (await clipAction(id, { intent: "clip-recheck", assetId: String(asset.id) }, copy.cookie)).status,
+    ).toBe(200);
+    const [row] = assetsOf(t, id);
+    expect(row.verifyStatus).toBe("pending");
+    expect(row.verifyJobId).not.toBe(job.id);
+    await runMediaJobs(t);
+    page = await pageOf(id, copy.cookie);
+    expect(page.clips[0]).toMatchObject({ verifyStatus: "verified", verifyError: null });
+    // Nothing left to re-check.
+    expect(
+      (await clipAction(id, { intent: "clip-recheck", assetId: String(asset.id) }, copy.cookie)).status,
+    ).toBe(409);
+    expect(
+      t.studio.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, "episode.media.recheck"))
+        .all(),
+    ).toHaveLength(1);
+  });
+
+  it("lets a cancelled check be queued again (its key is not spent for good)", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const other = await signedInUser(t.studio, ["copywriter"]);
+    const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
+    const { asset, job } = await (await upload(id, files.good, copy.cookie)).json();
+    const cancelled = await respond(() =>
+      cancelAction(
+        args(
+          new Request(`http://localhost/api/v1/jobs/${job.id}/cancel`, {
+            method: "POST",
+            headers: { Cookie: copy.cookie },
+          }),
+          { id: String(job.id) },
+        ),
+      ),
+    );
+    expect(cancelled.status).toBe(200);
+    // Shown as failed, not as "checking" for ever, and left out of renders.
+    const page = await pageOf(id, copy.cookie);
+    expect(page.clips[0]).toMatchObject({
+      verifyStatus: "failed",
+      verifyError: expect.stringContaining("取消"),
+    });
+
+    expect(
+      (await clipAction(id, { intent: "clip-recheck", assetId: String(asset.id) }, other.cookie)).status,
+    ).toBe(403);
+    expect((await clipAction(id, { intent: "clip-recheck", assetId: "424242" }, copy.cookie)).status).toBe(
+      404,
+    );
+    expect(
+      (await clipAction(id, { intent: "clip-recheck", assetId: String(asset.id) }, copy.cookie)).status,
+    ).toBe(200);
+    // A second click while it is queued: the same job, not another.
+    expect(
+      (await clipAction(id, { intent: "clip-recheck", assetId: String(asset.id) }, copy.cookie)).status,
+    ).toBe(200);
+    const verifyJobs = t.studio.db
+      .select()
+      .from(schema.jobs)
+      .where(eq(schema.jobs.type, "media.verify"))
+      .all();
+    expect(verifyJobs.map((j) => [j.status, j.idempotencyKey])).toEqual([
+      ["cancelled", `media.verify:${asset.id}`],
+      ["queued", `media.verify:${asset.id}:after-${job.id}`],
+    ]);
+    await runMediaJobs(t);
+    expect(getJob({ db: t.studio.db, jobId: verifyJobs[1].id })!.status).toBe("succeeded");
+    expect(assetsOf(t, id)[0]).toMatchObject({ verifyStatus: "verified", verifyJobId: verifyJobs[1].id });
+  });
+});
+
+describe("odd file names and malformed bodies", () => {
+  it("accepts a file name with = and ; as browsers send it (was 500)", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
+    const res = await upload(id, files.good, copy.cookie, "a=b;c.mp4");
+    expect(res.status).toBe(201);
+    expect((await res.json()).asset.originalName).toBe("a=b;c.mp4");
+    // Written by hand, byte for byte as Chrome sends it (names raw in UTF-8, quotes as %22).
+    const boundary = "----WebKitFormBoundaryStudio0001";
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="门店=外景;第2条 %22终版%22.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+      ),
+      fs.readFileSync(files.good),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const raw = await respond(() =>
+      uploadAction(
+        args(
+          new Request(`http://localhost/api/v1/episodes/${id}/media`, {
+            method: "POST",
+            body,
+            headers: { Cookie: copy.cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+          }),
+          { id: String(id) },
+        ),
+      ),
+    );
+    expect(raw.status).toBe(201);
+    expect((await raw.json()).asset.originalName).toBe('门店=外景;第2条 "终版".mp4');
+  });
+
+  it("answers a body cut off 400 in Chinese, keeping no file and no row", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
+    const boundary = "----WebKitFormBoundaryStudio0002";
+    const filePart = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+      ),
+      fs.readFileSync(files.good),
+    ]);
+    const bodies = [
+      // Cut inside the file.
+      filePart,
+      // The file whole and written to disk, then cut inside the next part's headers.
+      Buffer.concat([filePart, Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-da`)]),
+    ];
+    for (const body of bodies) {
+      const res = await respond(() =>
+        uploadAction(
+          args(
+            new Request(`http://localhost/api/v1/episodes/${id}/media`, {
+              method: "POST",
+              body,
+              headers: { Cookie: copy.cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+            }),
+            { id: String(id) },
+          ),
+        ),
+      );
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({
+        code: "bad_multipart",
+        message: expect.stringContaining("上传"),
+      });
+    }
+    expect(rows()).toBe(0);
+    expect(filesUnder(mediaDir())).toEqual([]);
+  });
+});
+
+describe("what reaches ffprobe", () => {
+  it("refuses playlists renamed .mp4 (415) before ffprobe runs, and probes media as local files only", async () => {
+    const log = path.join(fixtures, "ffprobe-calls.log");
+    const wrapper = path.join(fixtures, "ffprobe-logging.sh");
+    fs.writeFileSync(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec '${ffprobePath()}' "$@"\n`, {
+      mode: 0o755,
+    });
+    process.env.FFPROBE_PATH = wrapper;
+    try {
+      const copy = await signedInUser(t.studio, ["copywriter"]);
+      const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
+      for (const file of [files.hls, files.concat]) {
+        const res = await upload(id, file, copy.cookie);
+        expect(res.status, file).toBe(415);
+        expect((await res.json()).error.code).toBe("not_media");
+      }
+      expect(fs.existsSync(log)).toBe(false);
+      expect(rows()).toBe(0);
+      expect(filesUnder(mediaDir())).toEqual([]);
+
+      // A real clip is probed, with only the file protocol and media demuxers allowed.
+      expect((await upload(id, files.good, copy.cookie)).status).toBe(201);
+      const calls = fs.readFileSync(log, "utf8").trim().split("\n");
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toContain("-protocol_whitelist file");
+      expect(calls[0]).toMatch(/-format_whitelist \S*mov\S*/);
+      expect(calls[0]).not.toMatch(/-format_whitelist \S*(hls|concat)/);
+    } finally {
+      delete process.env.FFPROBE_PATH;
+    }
   });
 });

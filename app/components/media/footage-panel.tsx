@@ -18,6 +18,7 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconPhoto,
+  IconRefresh,
   IconTrash,
   IconUpload,
   IconVolumeOff,
@@ -43,6 +44,7 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
   const [upload, setUpload] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = clips.some((c) => c.verifyStatus === "pending");
+  const failed = clips.filter((c) => c.verifyStatus === "failed").length;
 
   // Full-decode checks finish in the background: refresh until none is pending.
   useEffect(() => {
@@ -119,6 +121,11 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
           {error}
         </Alert>
       ) : null}
+      {failed > 0 ? (
+        <Alert color="orange" mt="sm" data-testid="failed-clips-note">
+          {t("media.failedClips", { count: failed })}
+        </Alert>
+      ) : null}
       {clips.length === 0 ? (
         <Text c="dimmed" size="sm" mt="sm">
           {t("media.noClips")}
@@ -128,7 +135,12 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
           <Table verticalSpacing={6} data-testid="clip-list">
             <Table.Tbody>
               {clips.map((clip, i) => (
-                <Table.Tr key={clip.id} data-testid="clip-row">
+                <Table.Tr
+                  key={clip.id}
+                  data-testid="clip-row"
+                  data-status={clip.verifyStatus}
+                  bg={clip.verifyStatus === "failed" ? "var(--mantine-color-red-light)" : undefined}
+                >
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
                       {clip.kind === "image" ? <IconPhoto size={16} /> : null}
@@ -148,10 +160,45 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                         </>
                       ) : null}
                     </Text>
-                    {clip.verifyError ? (
-                      <Text size="xs" c="red">
-                        {clip.verifyError}
-                      </Text>
+                    {clip.verifyStatus === "failed" ? (
+                      <>
+                        <Text size="xs" c="red" data-testid="clip-error">
+                          {clip.verifyError ?? t("media.verify.failed")} {t("media.notRendered")}
+                        </Text>
+                        {canEdit ? (
+                          <Form method="post">
+                            <input type="hidden" name="assetId" value={clip.id} />
+                            <Group gap={4} mt={4}>
+                              <Button
+                                type="submit"
+                                name="intent"
+                                value="clip-recheck"
+                                size="compact-xs"
+                                variant="light"
+                                leftSection={<IconRefresh size={12} />}
+                                data-testid="clip-recheck"
+                              >
+                                {t("media.recheck")}
+                              </Button>
+                              <Button
+                                type="submit"
+                                name="intent"
+                                value="clip-delete"
+                                size="compact-xs"
+                                variant="light"
+                                color="red"
+                                leftSection={<IconTrash size={12} />}
+                                onClick={(e) =>
+                                  !window.confirm(t("media.confirmDelete")) && e.preventDefault()
+                                }
+                                data-testid="clip-delete-failed"
+                              >
+                                {t("media.delete")}
+                              </Button>
+                            </Group>
+                          </Form>
+                        ) : null}
+                      </>
                     ) : null}
                   </Table.Td>
                   <Table.Td w={70}>

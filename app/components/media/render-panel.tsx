@@ -38,6 +38,12 @@ const JOB_COLORS: Record<string, string> = {
 };
 const active = (job: JobDto | null) => job !== null && (job.status === "queued" || job.status === "running");
 
+/** What a finished render reports: clips it left out first, then lines that did not fit. */
+function renderWarnings(job: JobDto): string[] {
+  const warnings = job.status === "succeeded" ? job.result?.warnings : undefined;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string") : [];
+}
+
 /** Polls the render job every second while it runs: progress, ETA, cancel; then the versions list. */
 export function RenderPanel({ durationSeconds, job: initialJob, versions, canRender }: RenderPanelProps) {
   const { t } = useTranslation();
@@ -52,6 +58,7 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
 
   const jobId = job?.id;
   const running = active(job);
+  const warnings = job ? renderWarnings(job) : [];
   useEffect(() => {
     if (!running || jobId === undefined) return;
     let stopped = false;
@@ -171,6 +178,17 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
                   : ""}
               </Text>
             </>
+          ) : null}
+          {warnings.length > 0 ? (
+            <Alert color="orange" title={t("media.renderNotes")} data-testid="render-warnings">
+              <Stack gap={2}>
+                {warnings.map((w) => (
+                  <Text key={w} size="sm">
+                    {w}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
           ) : null}
           {job.status === "failed" && job.error ? (
             <Text size="sm" c="red">

@@ -8,8 +8,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { touchPiece } from "./touch-piece.server";
-import { voidSignoffs } from "./void-signoffs.server";
+import { touchPiece, voidSignoffs } from "./book-store.server";
 
 interface Base {
   db: Db;
@@ -40,7 +39,7 @@ function changeBook<T extends object>(
       after: audit?.after,
       at: options.now,
     });
-    touchPiece(tx, { pieceId: options.pieceId, now: options.now });
+    touchPiece(tx, options.pieceId, options.now);
     voidSignoffs(tx, { pieceId: options.pieceId, reason, actor: options.actor, now: options.now });
     return rest as unknown as Result<T>;
   });

@@ -15,7 +15,11 @@ const mediaAssetSchema = z.object({
   height: z.number().nullable(),
   hasAudio: z.boolean(),
   position: z.number(),
-  verifyStatus: z.enum(["pending", "verified", "failed"]).describe("only verified clips go into a render"),
+  verifyStatus: z
+    .enum(["pending", "verified", "failed"])
+    .describe(
+      "only verified clips go into a render; failed also when the check job failed or was cancelled (re-check from the episode page)",
+    ),
   verifyError: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -84,7 +88,7 @@ export const mediaApiOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/episodes/{id}/media",
     summary:
-      "Upload a clip or image (multipart field `file`, streamed to disk). 201 with the clip and its media.verify job; 413 too large (MAX_UPLOAD_BYTES), 415 not a video or image, 422 corrupt or empty",
+      "Upload a clip or image (multipart field `file`, streamed to disk; any file name as the browser sends it). 201 with the clip and its media.verify job; 400 malformed multipart body, 413 too large (MAX_UPLOAD_BYTES), 415 not a video or image (playlists included), 422 corrupt, incomplete image or empty",
     capability: "media.upload",
     multipart: true,
     response: z.object({ asset: mediaAssetSchema, job: jobSchema }),

@@ -9,6 +9,8 @@ import {
   NO_LINE_END,
   NO_LINE_START,
 } from "./captions";
+import { notoSansScBoldPath, notoSansScRegularPath } from "~/lib/fonts.server";
+import { assFontSizePerEm } from "./font-metrics.server";
 import { planRender } from "./render-plan";
 
 const lines = (text: string, maxChars = 14) => breakCaptionLines(text, { maxChars });
@@ -42,7 +44,63 @@ describe("breakCaptionLines", () => {
 
   it("balances lines instead of leaving one orphan character", () => {
     const result = lines("一二三四五六七八九十一二三四五");
-    expect(result.map((l) => l.length)).toEqual([8, 7]);
+    expect(result.map((l) => l.length).sort()).toEqual([7, 8]);
+    // Greedy would give 14 + 5; at word boundaries the most even split is 10 + 9.
+    expect(lines("原厂零件质量可靠价格透明售后服务有保障")).toEqual([
+      "原厂零件质量可靠价格",
+      "透明售后服务有保障",
+    ]);
+  });
+
+  it("keeps a price range whole, on one line", () => {
+    expect(lines("15.8万–22.8万元")).toEqual(["15.8万–22.8万元"]);
+    // The old breaker cut this one at the dash: "这款车售价15.8万–" / "22.8万元，其实很划算".
+    const result = lines("这款车售价15.8万–22.8万元，其实很划算");
+    expect(result.filter((l) => l.includes("15.8万–22.8万元"))).toHaveLength(1);
+    assertKinsoku(result);
+    // Narrower than the range: then the line holds the range alone rather than cut it.
+    const narrow = breakCaptionLines("售价15.8万–22.8万元", { maxChars: 9 });
+    expect(narrow).toEqual(["售价", "15.8万–22.8万元"]);
+    for (const [text, range] of [
+      ["续航里程为300–500公里，冬天打个八折", "300–500公里"],
+      ["落地价大约10~20万之间的家用车型推荐", "10~20万"],
+    ])
+      expect(
+        breakCaptionLines(text, { maxChars: 8 }).some((l) => l.includes(range)),
+        text,
+      ).toBe(true);
+  });
+
+  it("keeps a number with its unit", () => {
+    const result = breakCaptionLines("这台车百公里加速只要7.9秒", { maxChars: 10 });
+    expect(result.some((l) => l.includes("7.9秒"))).toBe(true);
+  });
+
+  it("breaks between words, not inside them (其实)", () => {
+    // The old breaker gave "很多车主都以为冬天续航其" / "实只是低温让电池活性变差".
+    const text = "很多车主都以为冬天续航其实只是低温让电池活性变差";
+    const result = lines(text);
+    expect(result.join("")).toBe(text);
+    expect(result.some((l) => l.includes("其实"))).toBe(true);
+    for (const word of ["车主", "冬天", "续航", "低温", "电池"])
+      expect(
+        result.some((l) => l.includes(word)),
+        word,
+      ).toBe(true);
+    assertKinsoku(result);
+  });
+
+  it("still obeys kinsoku at word boundaries", () => {
+    for (const text of [
+      "其实原厂零件和副厂件的差别，很多人都不知道。",
+      "技师说：「这颗螺丝其实要按扭矩拧紧。」然后示范",
+      "到店报暗号“秒懂”送原厂雨伞",
+    ])
+      for (const maxChars of [6, 8, 11, 14]) {
+        const result = breakCaptionLines(text, { maxChars });
+        assertKinsoku(result);
+        expect(result.join("")).toBe(text);
+      }
   });
 
   it("never starts a line with closing punctuation", () => {
@@ -159,13 +217,23 @@ describe("buildAssScript", () => {
     ],
   });
   if (!planned.ok) throw new Error(planned.message);
-  const ass = buildAssScript(planned.plan, { fontFamily: "Noto Sans SC" });
+  const ass = buildAssScript(planned.plan, { fontFamily: "Noto Sans SC", assSizePerEm: 1.448 });
 
   it("targets a 1080x1920 canvas with our font and no automatic wrapping", () => {
     expect(ass).toContain("PlayResX: 1080");
     expect(ass).toContain("PlayResY: 1920");
     expect(ass).toContain("WrapStyle: 2");
-    expect(ass).toMatch(/^Style: Caption,Noto Sans SC,64,/m);
+  });
+
+  it("sizes captions so the glyphs are 64 px: libass's Fontsize is the line height, 1.448 em here", async () => {
+    // 64 px × (usWinAscent + usWinDescent) / unitsPerEm of Noto Sans SC = 64 × 1448 / 1000.
+    expect(ass).toMatch(/^Style: Caption,Noto Sans SC,92\.67,/m);
+    expect(await assFontSizePerEm(notoSansScRegularPath)).toBeCloseTo(1.448, 6);
+    expect(await assFontSizePerEm(notoSansScBoldPath)).toBeCloseTo(1.448, 6);
+    // The cards keep the size they always had (Fontsize 96 / 56 / 80).
+    expect(ass).toMatch(/^Style: Title,Noto Sans SC,95\.57,/m);
+    expect(ass).toMatch(/^Style: Kicker,Noto Sans SC,56\.47,/m);
+    expect(ass).toMatch(/^Style: Outro,Noto Sans SC,79\.64,/m);
   });
 
   it("times captions by the script, after the intro", () => {

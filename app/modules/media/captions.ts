@@ -14,7 +14,14 @@ interface Token {
   text: string;
   /** Width in full-width character units (a CJK character = 1). */
   width: number;
-  kind: "word" | "space" | "char";
+  /**
+   * `latin`: a Latin word or number; `cjk`: a Chinese word of several characters (one segment of
+   * `Intl.Segmenter`); `char`: one character (a one-character word or punctuation); `space`;
+   * `group`: tokens that must not be parted (a number with its unit, a range such as 15.8万–22.8万元).
+   */
+  kind: "latin" | "cjk" | "char" | "space" | "group";
+  /** A group's tokens, to fall back on when the group is wider than a line. */
+  parts?: Token[];
 }
 
 /** Noto Sans SC Latin letters and digits average a little over half an em. */
@@ -23,32 +30,88 @@ const SPACE_WIDTH = 0.3;
 
 const LATIN_WORD = /[A-Za-z0-9]+(?:[.\-/:+'’][A-Za-z0-9]+)*%?/y;
 
+/** Word boundaries of Chinese text (ICU's dictionary, in Node since 16). */
+const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+
+/** Units and magnitudes that stay with the number before them (15.8万, 22.8万元, 300公里, 7.9秒). */
+const UNIT =
+  /^(?:[万亿千百元块角秒米克升吨度倍次台辆款年月日号时天周个位人岁级档寸斤码折％]+|公里|千米|小时|分钟|毫升|公斤|千瓦|马力|毫米|厘米|英寸)$/;
+/** Dashes and tildes that join the two ends of a range (15.8万–22.8万元, 10~20万). */
+const RANGE_DASHES = new Set([..."–—~～−"]);
+
 function charWidth(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;
   return cp < 0x1100 ? HALF_WIDTH : 1;
 }
 
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + charWidth(ch), 0);
+
+const charsOf = (token: Token): Token[] =>
+  [...token.text].map((ch) => ({ text: ch, width: charWidth(ch), kind: "char" }));
+
+/** Chinese (and anything not Latin or space) split into words; punctuation one mark per token. */
+function segmentRun(run: string, tokens: Token[]) {
+  for (const { segment, isWordLike } of WORDS.segment(run)) {
+    const chars = [...segment];
+    if (isWordLike && chars.length > 1)
+      tokens.push({ text: segment, width: textWidth(segment), kind: "cjk" });
+    else for (const ch of chars) tokens.push({ text: ch, width: charWidth(ch), kind: "char" });
+  }
+}
+
+const isNumber = (t: Token | undefined) => t?.kind === "latin" && /^[0-9]/.test(t.text);
+const isUnit = (t: Token | undefined) => t !== undefined && t.kind !== "space" && UNIT.test(t.text);
+
+/** Joins a number with its units, and the two ends of a range, into one unbreakable group. */
+function groupNumbers(tokens: Token[]): Token[] {
+  const groups: Token[][] = [];
+  tokens.forEach((token, i) => {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    const endsInNumber = group !== undefined && (isNumber(last) || (isUnit(last) && group.some(isNumber)));
+    const glued =
+      (endsInNumber && isUnit(token)) ||
+      (endsInNumber && RANGE_DASHES.has(token.text) && isNumber(tokens[i + 1])) ||
+      (group !== undefined && group.length > 1 && RANGE_DASHES.has(last!.text) && isNumber(token));
+    if (glued) group!.push(token);
+    else groups.push([token]);
+  });
+  return groups.map((g) =>
+    g.length === 1
+      ? g[0]
+      : { text: g.map((t) => t.text).join(""), width: widthOf(g), kind: "group" as const, parts: g },
+  );
+}
+
 export function tokenizeCaption(text: string): Token[] {
   const tokens: Token[] = [];
+  let run = "";
+  const flushRun = () => {
+    if (run) segmentRun(run, tokens);
+    run = "";
+  };
   let i = 0;
   while (i < text.length) {
     LATIN_WORD.lastIndex = i;
     const word = LATIN_WORD.exec(text);
     if (word) {
-      tokens.push({ text: word[0], width: word[0].length * HALF_WIDTH, kind: "word" });
+      flushRun();
+      tokens.push({ text: word[0], width: word[0].length * HALF_WIDTH, kind: "latin" });
       i += word[0].length;
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
     if (/\s/.test(ch)) {
+      flushRun();
       if (tokens.length && tokens[tokens.length - 1].kind !== "space")
         tokens.push({ text: " ", width: SPACE_WIDTH, kind: "space" });
     } else {
-      tokens.push({ text: ch, width: charWidth(ch), kind: "char" });
+      run += ch;
     }
     i += ch.length;
   }
-  return tokens;
+  flushRun();
+  return groupNumbers(tokens);
 }
 
 const joinLine = (tokens: Token[]) =>
@@ -56,21 +119,49 @@ const joinLine = (tokens: Token[]) =>
     .map((t) => t.text)
     .join("")
     .trim();
-const widthOf = (tokens: Token[]) => tokens.reduce((w, t) => w + t.width, 0);
-const isNoStart = (t: Token | undefined) => t !== undefined && t.kind === "char" && NO_LINE_START.has(t.text);
-const isNoEnd = (t: Token | undefined) => t !== undefined && t.kind === "char" && NO_LINE_END.has(t.text);
+function widthOf(tokens: Token[]): number {
+  return tokens.reduce((w, t) => w + t.width, 0);
+}
+const isNoStart = (t: Token | undefined) =>
+  t !== undefined && t.kind !== "space" && NO_LINE_START.has([...t.text][0]);
+const isNoEnd = (t: Token | undefined) =>
+  t !== undefined && t.kind !== "space" && NO_LINE_END.has([...t.text].at(-1)!);
 
-/** A Latin run longer than a whole line cannot stay whole; cut it at the line width. */
+/**
+ * A token wider than a whole line cannot stay whole: a group falls back to its parts, a Chinese
+ * word to its characters, a Latin run is cut at the line width.
+ */
 function splitOversized(token: Token, limit: number): Token[] {
+  if (token.width <= limit + 1e-9) return [token];
+  if (token.parts) return token.parts.flatMap((t) => splitOversized(t, limit));
+  if (token.kind === "cjk") return charsOf(token);
   const per = Math.max(1, Math.floor(limit / HALF_WIDTH));
   const parts: Token[] = [];
   for (let i = 0; i < token.text.length; i += per) {
     const text = token.text.slice(i, i + per);
-    parts.push({ text, width: text.length * HALF_WIDTH, kind: "word" });
+    parts.push({ text, width: text.length * HALF_WIDTH, kind: "latin" });
   }
   return parts;
 }
 
+/**
+ * Where to break `line` when `next` does not fit: the break walks back until no forbidden
+ * character sits at either side of it (kinsoku). 0 when no place on the line works.
+ */
+function breakPoint(line: Token[], next: Token): number {
+  let k = line.length;
+  const firstOfNext = (at: number) => (at === line.length ? next : line[at]);
+  while (
+    k > 0 &&
+    (isNoStart(firstOfNext(k)) ||
+      isNoEnd(line[k - 1]) ||
+      (line[k - 1]?.kind === "space" && k - 1 > 0 && isNoEnd(line[k - 2])))
+  )
+    k -= 1;
+  return k;
+}
+
+/** Tokens no wider than a line are placed whole; a token wider than `limit` gets a line to itself. */
 function greedyBreak(tokens: Token[], limit: number): Token[][] {
   const lines: Token[][] = [];
   let current: Token[] = [];
@@ -79,25 +170,18 @@ function greedyBreak(tokens: Token[], limit: number): Token[][] {
     if (current.length) lines.push(current);
     current = [];
   };
-  const queue = tokens.flatMap((t) =>
-    t.kind === "word" && t.width > limit ? splitOversized(t, limit) : [t],
-  );
-  for (const token of queue) {
+  for (const token of tokens) {
     if (token.kind === "space" && current.length === 0) continue;
     if (widthOf(current) + token.width <= limit + 1e-9 || token.kind === "space") {
       current.push(token);
       continue;
     }
-    // Walk the break point back until no forbidden character sits at either side of it.
-    let k = current.length;
-    const firstOfNext = (at: number) => (at === current.length ? token : current[at]);
-    while (
-      k > 0 &&
-      (isNoStart(firstOfNext(k)) ||
-        isNoEnd(current[k - 1]) ||
-        (current[k - 1]?.kind === "space" && k - 1 > 0 && isNoEnd(current[k - 2])))
-    )
-      k -= 1;
+    let k = breakPoint(current, token);
+    if (k === 0 && isNoStart(token) && current.at(-1)?.kind === "cjk") {
+      // No word boundary on this line works: break inside its last word before letting punctuation hang.
+      current.splice(-1, 1, ...charsOf(current.at(-1)!));
+      k = breakPoint(current, token);
+    }
     if (k === 0) {
       // Nothing can move down: let the punctuation hang past the limit rather than start a line.
       if (isNoStart(token)) {
@@ -117,30 +201,36 @@ function greedyBreak(tokens: Token[], limit: number): Token[][] {
 }
 
 export interface BreakOptions {
-  /** Maximum line width in full-width characters. 14 suits 1080 px wide video at ~64 px. */
+  /** Maximum line width in full-width characters. 14 at 64 px is 896 px, inside 1080 − 2 × 60 px margins. */
   maxChars: number;
 }
 
 /**
- * Breaks caption text into lines of at most `maxChars` full-width characters, keeping Latin words
- * and numbers whole and obeying kinsoku. Lines are balanced: 15 characters become 8 + 7, not 14 + 1.
+ * Breaks caption text into lines of at most `maxChars` full-width characters at word boundaries
+ * (Chinese words as `Intl.Segmenter` finds them, Latin words, numbers with their units and whole
+ * ranges such as 15.8万–22.8万元), obeying kinsoku. Only a word wider than a line is cut. Lines are
+ * balanced: 15 characters become 8 + 7, not 14 + 1.
  */
 export function breakCaptionLines(text: string, { maxChars }: BreakOptions): string[] {
   if (!(maxChars >= 2)) throw new Error("maxChars must be at least 2");
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
-    const tokens = tokenizeCaption(paragraph.trim());
+    const tokens = tokenizeCaption(paragraph.trim()).flatMap((t) => splitOversized(t, maxChars));
     if (tokens.length === 0) continue;
     const greedy = greedyBreak(tokens, maxChars);
     let best = greedy;
     if (greedy.length > 1) {
+      // Narrower targets give as many lines of more even widths: keep the one whose widest line is narrowest.
+      const widest = (lines: Token[][]) => Math.max(...lines.map(widthOf));
       const total = widthOf(tokens);
       for (let target = Math.ceil((total / greedy.length) * 2) / 2; target < maxChars; target += 0.5) {
         const attempt = greedyBreak(tokens, target);
-        if (attempt.length === greedy.length && attempt.every((l) => widthOf(l) <= maxChars + 1e-9)) {
+        if (
+          attempt.length === greedy.length &&
+          widest(attempt) <= maxChars + 1e-9 &&
+          widest(attempt) < widest(best) - 1e-9
+        )
           best = attempt;
-          break;
-        }
       }
     }
     lines.push(...best.map(joinLine).filter(Boolean));
@@ -177,23 +267,35 @@ export function escapeAssText(text: string): string {
 
 export interface AssOptions {
   fontFamily: string;
+  /**
+   * ASS `Fontsize` per pixel of em for the font (`assFontSizePerEm`: 1.448 for Noto Sans SC). libass
+   * takes `Fontsize` as the line height, so every size below is multiplied by it.
+   */
+  assSizePerEm: number;
+  /** Caption glyph size in px (the em: a Chinese character is this wide). */
   captionFontSize?: number;
   captionMaxChars?: number;
   /** Distance of the caption block's bottom edge from the frame bottom; clears platform UI. */
   captionMarginV?: number;
 }
 
+/** Glyph sizes (em, px) of the cards' text; they keep the look the cards always had. */
+const TITLE_EM = 66;
+const KICKER_EM = 39;
+const OUTRO_EM = 55;
+
 export function buildAssScript(
   plan: RenderPlan,
-  { fontFamily, captionFontSize = 64, captionMaxChars = 14, captionMarginV = 360 }: AssOptions,
+  { fontFamily, assSizePerEm, captionFontSize = 64, captionMaxChars = 14, captionMarginV = 360 }: AssOptions,
 ): string {
+  if (!(assSizePerEm > 0)) throw new Error("assSizePerEm must be positive");
   const { colors } = plan;
   const black = assColor("#000000");
   const shade = assColor("#000000", 0x60);
   const font = fontFamily.replace(/,/g, " ");
   const style = (
     name: string,
-    size: number,
+    em: number,
     primary: string,
     bold: boolean,
     borderStyle: number,
@@ -203,7 +305,7 @@ export function buildAssScript(
     marginV: number,
     back = shade,
   ) =>
-    `Style: ${name},${font},${size},${primary},${primary},${black},${back},${bold ? -1 : 0},0,0,0,100,100,0,0,${borderStyle},${outline},${shadow},${alignment},60,60,${marginV},1`;
+    `Style: ${name},${font},${Number((em * assSizePerEm).toFixed(2))},${primary},${primary},${black},${back},${bold ? -1 : 0},0,0,0,100,100,0,0,${borderStyle},${outline},${shadow},${alignment},60,60,${marginV},1`;
   const text = (lines: string[]) => lines.map(escapeAssText).join("\\N");
   const dialogue = (start: number, end: number, styleName: string, body: string) =>
     `Dialogue: 0,${assTime(start)},${assTime(end)},${styleName},,0,0,0,,${body}`;
@@ -256,9 +358,9 @@ export function buildAssScript(
     "[V4+ Styles]",
     "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
     style("Caption", captionFontSize, assColor("#FFFFFF"), false, 1, 5, 2, 2, captionMarginV),
-    style("Title", 96, assColor(colors.text), true, 1, 0, 0, 5, 0),
-    style("Kicker", 56, assColor(colors.accent), true, 1, 0, 0, 5, 0),
-    style("Outro", 80, assColor(colors.text), true, 1, 0, 0, 5, 0),
+    style("Title", TITLE_EM, assColor(colors.text), true, 1, 0, 0, 5, 0),
+    style("Kicker", KICKER_EM, assColor(colors.accent), true, 1, 0, 0, 5, 0),
+    style("Outro", OUTRO_EM, assColor(colors.text), true, 1, 0, 0, 5, 0),
     "",
     "[Events]",
     "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",

@@ -19,6 +19,24 @@ export interface FfmpegInvocation {
   cwd?: string;
 }
 
+/**
+ * Demuxers an uploaded file may be read with: the containers and image/audio formats we accept.
+ * Playlists (HLS), concat lists and every other demuxer that opens further files or URLs are not
+ * on it.
+ */
+export const UPLOAD_DEMUXERS = ["mov", "matroska", "image2", "jpeg_pipe", "png_pipe", "mp3", "wav", "aac"];
+
+/**
+ * Options placed before `-i` (or ffprobe's file) for every file that came from a user: local files
+ * only (no network or other protocols) and only the demuxers above.
+ */
+export const UPLOADED_FILE_INPUT_OPTIONS = [
+  "-protocol_whitelist",
+  "file",
+  "-format_whitelist",
+  UPLOAD_DEMUXERS.join(","),
+];
+
 /** Flat argument list, for logs and for callers that spawn ffmpeg directly (benchmarks). */
 export function invocationToArgs(inv: FfmpegInvocation): string[] {
   const args: string[] = ["-hide_banner", "-y"];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { invocationToArgs, parseCapabilities, parseTimemark } from "./ffmpeg-args";
+import {
+  invocationToArgs,
+  parseCapabilities,
+  parseTimemark,
+  UPLOADED_FILE_INPUT_OPTIONS,
+} from "./ffmpeg-args";
 import { buildFilterGraph, buildOutputOptions } from "./filter-graph";
 import { planRender, type ClipSource } from "./render-plan";
 import { sniffMediaType } from "./sniff-media-type";
@@ -53,7 +58,15 @@ describe("buildFilterGraph", () => {
     if (!planned.ok) throw new Error(planned.message);
     const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
     const index = graph.inputs.findIndex((i) => i.source === "/brand/outro.png");
-    expect(graph.inputs[index].options).toEqual(["-loop", "1", "-framerate", "30", "-t", "2.5"]);
+    expect(graph.inputs[index].options).toEqual([
+      ...UPLOADED_FILE_INPUT_OPTIONS,
+      "-loop",
+      "1",
+      "-framerate",
+      "30",
+      "-t",
+      "2.5",
+    ]);
     expect(graph.filterComplex).toContain(`[${index}:v]setsar=1,fps=30,`);
     expect(graph.filterComplex).toMatch(
       /trim=end_frame=60,setpts=PTS-STARTPTS,scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,setsar=1,format=yuv420p\[voutro\]/,
@@ -78,7 +91,7 @@ describe("buildFilterGraph", () => {
     const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
     expect(graph.inputs.at(-1)).toEqual({
       source: "/brand/logo.png",
-      options: ["-loop", "1", "-framerate", "30", "-t", "12.5"],
+      options: [...UPLOADED_FILE_INPUT_OPTIONS, "-loop", "1", "-framerate", "30", "-t", "12.5"],
     });
     expect(graph.filterComplex).toContain(
       `[${graph.inputs.length - 1}:v]scale=160:160:force_original_aspect_ratio=decrease,format=rgba[logo]`,
@@ -118,11 +131,24 @@ describe("buildFilterGraph", () => {
     expect(graph.inputs[1].options).toEqual(expect.arrayContaining(["-loop", "1"]));
   });
 
+  it("reads every input as a local media file only (no other protocol, no playlist demuxer)", () => {
+    const { graph } = graphFor(
+      [clip("a.mp4", {}), clip("still.png", { kind: "image", durationSeconds: null })],
+      "/media/jingle.m4a",
+    );
+    expect(graph.inputs).toHaveLength(3);
+    for (const input of graph.inputs) {
+      const options = input.options ?? [];
+      expect(options[options.indexOf("-protocol_whitelist") + 1]).toBe("file");
+      expect(options[options.indexOf("-format_whitelist") + 1]).not.toMatch(/hls|concat|http/);
+    }
+  });
+
   it("reads each clip from its in-point for just its planned length", () => {
     const { graph, plan } = graphFor([clip("a.mp4", { startSeconds: 2.5, durationSeconds: 30 })]);
     expect(graph.inputs[0]).toEqual({
       source: "/media/a.mp4",
-      options: ["-ss", "2.5", "-t", String(plan.body[0].seconds + 0.5)],
+      options: [...UPLOADED_FILE_INPUT_OPTIONS, "-ss", "2.5", "-t", String(plan.body[0].seconds + 0.5)],
     });
     expect(graph.filterComplex).toContain(`trim=end_frame=${plan.body[0].frames}`);
   });
@@ -225,8 +251,17 @@ describe("sniffMediaType", () => {
     expect(sniffMediaType(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe("jpeg");
     expect(sniffMediaType(bytes([0x89], "PNG", [0x0d, 0x0a, 0x1a, 0x0a]))).toBe("png");
   });
-  it("refuses text, empty input and truncated headers", () => {
+  it("recognises the audio a column's outro recording may be", () => {
+    expect(sniffMediaType(bytes("ID3", [4, 0, 0, 0, 0, 0, 0x23]))).toBe("mpeg_audio");
+    expect(sniffMediaType(bytes([0xff, 0xfb, 0x90, 0x64]))).toBe("mpeg_audio");
+    expect(sniffMediaType(bytes([0xff, 0xf1, 0x50, 0x80]))).toBe("mpeg_audio");
+    expect(sniffMediaType(bytes("RIFF", [0x24, 0x08, 0, 0], "WAVEfmt "))).toBe("wav");
+  });
+  it("refuses text, empty input, truncated headers and playlists", () => {
     expect(sniffMediaType(bytes("hello, this is not a video"))).toBe("unknown");
+    expect(sniffMediaType(bytes("#EXTM3U\n#EXT-X-VERSION:3\nhttp://127.0.0.1/a.ts\n"))).toBe("unknown");
+    expect(sniffMediaType(bytes("ffconcat version 1.0\nfile 'http://127.0.0.1/a.mp4'\n"))).toBe("unknown");
+    expect(sniffMediaType(bytes("RIFF", [0x24, 0x08, 0, 0], "AVI LIST"))).toBe("unknown");
     expect(sniffMediaType(new Uint8Array())).toBe("unknown");
     expect(sniffMediaType(bytes([0xff, 0xd8]))).toBe("unknown");
   });

@@ -1,4 +1,4 @@
-import type { FfmpegInput, FfmpegOutput } from "./ffmpeg-args";
+import { UPLOADED_FILE_INPUT_OPTIONS, type FfmpegInput, type FfmpegOutput } from "./ffmpeg-args";
 import type { PlannedSegment, RenderPlan } from "./render-plan";
 
 /**
@@ -170,7 +170,16 @@ export function buildFilterGraph(
     `[acat]loudnorm=I=${loudnessTarget}:TP=-1.5:LRA=11,aresample=${AUDIO_RATE},aformat=sample_fmts=fltp:channel_layouts=stereo[aout]`,
   );
 
-  return { inputs, filterComplex: chains.join(";"), videoLabel: "[vout]", audioLabel: "[aout]" };
+  return {
+    // Every input is an uploaded file (cards are sources inside the graph): local files and media demuxers only.
+    inputs: inputs.map((input) => ({
+      ...input,
+      options: [...UPLOADED_FILE_INPUT_OPTIONS, ...(input.options ?? [])],
+    })),
+    filterComplex: chains.join(";"),
+    videoLabel: "[vout]",
+    audioLabel: "[aout]",
+  };
 }
 
 export interface EncoderSettings {

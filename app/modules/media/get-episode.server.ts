@@ -84,13 +84,38 @@ export function listScriptLines(db: DbOrTx, pieceId: number): EpisodeScriptLine[
     .all();
 }
 
+/** The queue key of a clip's check: the first one, then one per re-check (after the job it replaces). */
+export function verifyJobKey(assetId: number, previousJobId: number | null): string {
+  return previousJobId === null
+    ? `media.verify:${assetId}`
+    : `media.verify:${assetId}:after-${previousJobId}`;
+}
+
+export const VERIFY_JOB_ENDED_MESSAGES = {
+  cancelled: "检测已取消，这段素材还不能用于合成。可以重新检测或删除。",
+  failed: "后台检测没有完成（任务失败），这段素材还不能用于合成。可以重新检测或删除。",
+} as const;
+
+/**
+ * A clip's check as people see it. The verify job records the outcome itself, but a job that
+ * failed or was cancelled never gets to: its clip would say "checking" for ever, so it counts as
+ * a failed check (which can be re-run).
+ */
+export function withCheckOutcome(asset: MediaAssetRow, jobStatus: string | null): MediaAssetRow {
+  if (asset.verifyStatus !== "pending" || (jobStatus !== "failed" && jobStatus !== "cancelled")) return asset;
+  return { ...asset, verifyStatus: "failed", verifyError: VERIFY_JOB_ENDED_MESSAGES[jobStatus] };
+}
+
+/** The episode's footage in playing order, each with the outcome of its check (`withCheckOutcome`). */
 export function listEpisodeClips(db: DbOrTx, pieceId: number): MediaAssetRow[] {
   return db
-    .select()
+    .select({ asset: schema.mediaAssets, jobStatus: schema.jobs.status })
     .from(schema.mediaAssets)
+    .leftJoin(schema.jobs, eq(schema.jobs.id, schema.mediaAssets.verifyJobId))
     .where(and(eq(schema.mediaAssets.pieceId, pieceId), eq(schema.mediaAssets.role, "footage")))
     .orderBy(asc(schema.mediaAssets.position), asc(schema.mediaAssets.id))
-    .all();
+    .all()
+    .map(({ asset, jobStatus }) => withCheckOutcome(asset, jobStatus));
 }
 
 export function listRenderVersions(db: DbOrTx, pieceId: number): RenderRow[] {

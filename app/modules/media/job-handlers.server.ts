@@ -36,7 +36,7 @@ function abortedError(ctx: JobContext): Error {
   return ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error("cancelled");
 }
 
-/** Full decode of an uploaded clip: until this passes, the clip cannot be used in a render. */
+/** Strict full decode of an uploaded clip or still: until this passes, it cannot be used in a render. */
 const verifyMedia: JobHandler = async (ctx) => {
   const assetId = num(ctx.job.payload.assetId);
   if (assetId === null) throw new PermanentJobError("payload.assetId missing");
@@ -44,6 +44,9 @@ const verifyMedia: JobHandler = async (ctx) => {
   const asset = db.select().from(schema.mediaAssets).where(eq(schema.mediaAssets.id, assetId)).get();
   // Deleted while queued: nothing to check.
   if (!asset) return { result: { assetId, skipped: true } };
+  // A re-check replaced this job: only the newest check may write the outcome.
+  if (asset.verifyJobId !== null && asset.verifyJobId !== ctx.job.id)
+    return { result: { assetId, superseded: true } };
   const record = (tx: DbOrTx, status: "verified" | "failed", error: string | null) => {
     tx.update(schema.mediaAssets)
       .set({ verifyStatus: status, verifyError: error })
@@ -59,11 +62,13 @@ const verifyMedia: JobHandler = async (ctx) => {
       at: ctx.studio.now(),
     });
   };
-  if (asset.kind !== "video")
+  // Audio (a column's outro recording) was read whole by ffprobe at upload.
+  if (asset.kind !== "video" && asset.kind !== "image")
     return { result: { assetId, status: "verified" }, commit: (tx) => record(tx, "verified", null) };
   ctx.reportProgress(0.05, "正在完整解码检测");
   const checked = await verifyFullDecode({
     path: resolveStored(config.dataDir, asset.relPath),
+    kind: asset.kind,
     signal: ctx.signal,
     logger: ctx.logger,
   });
@@ -71,7 +76,7 @@ const verifyMedia: JobHandler = async (ctx) => {
   const status = checked.ok ? "verified" : "failed";
   const error = checked.ok ? null : checked.message;
   if (!checked.ok)
-    ctx.logger.warn({ assetId, detail: checked.detail.slice(-500) }, "uploaded clip failed the full decode");
+    ctx.logger.warn({ assetId, detail: checked.detail.slice(-500) }, "uploaded file failed the full decode");
   return {
     result: { assetId, status },
     commit: (tx: DbOrTx) => record(tx, status, error),
@@ -162,7 +167,9 @@ const renderVideo: JobHandler = async (ctx) => {
         pieceId,
         bytes: rendered.bytes,
         durationSeconds: rendered.durationSeconds,
-        warnings: rendered.warnings,
+        // Clips left out (a failed or unfinished check) come first: the editor must know what is missing.
+        warnings: [...input.skippedClips.map((c) => c.message), ...rendered.warnings],
+        skippedClips: input.skippedClips,
       },
       commit: (tx) => {
         const number =

@@ -8,7 +8,8 @@ export type MediaRejectionCode =
   | "unknown_codec"
   | "bad_duration"
   | "bad_dimensions"
-  | "corrupt";
+  | "corrupt"
+  | "incomplete_image";
 
 const MB = 1024 * 1024;
 
@@ -25,4 +26,5 @@ export const MEDIA_MESSAGES: Record<MediaRejectionCode, (detail?: string) => str
   bad_duration: (detail) => `视频时长异常（${detail ?? "未知"}），请检查素材。`,
   bad_dimensions: () => "视频画面尺寸异常，请检查素材。",
   corrupt: () => "文件已损坏或不完整（可能上传中断），请重新导出后上传。",
+  incomplete_image: () => "图片不完整（文件被截断或上传中断），请重新导出图片后上传。",
 };

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkFfmpegCapabilities } from "./ffmpeg.server";
+import { checkFfmpegCapabilities, ffmpegPath, runBinary } from "./ffmpeg.server";
 import { makeLavfiClip, type LavfiClipSpec } from "./make-sample-clips.server";
 import { probeMedia } from "./probe-media.server";
 import { saveUploadStream } from "./save-upload-stream.server";
@@ -56,6 +56,62 @@ describe("validateMediaFile", () => {
     const full = await verifyFullDecode({ path: file });
     expect(full).toMatchObject({ ok: false, code: "corrupt" });
     if (!full.ok) expect(full.message).toContain("损坏");
+  });
+
+  it("refuses a JPEG cut short (which plain -xerror decodes with exit 0) as an incomplete image", async () => {
+    const photo = await make("photo.jpg", {
+      video: "testsrc2=s=320x240",
+      seconds: 1,
+      videoCodecOptions: ["-frames:v", "1"],
+    });
+    expect(await validateMediaFile({ path: photo, maxBytes: 50 * MB })).toMatchObject({
+      ok: true,
+      type: "jpeg",
+    });
+    expect(await verifyFullDecode({ path: photo, kind: "image" })).toEqual({ ok: true });
+    const { size } = await stat(photo);
+    await truncate(photo, Math.floor(size / 2));
+    // The old check: exits 0 on this file.
+    const lenient = await runBinary(ffmpegPath(), ["-v", "quiet", "-xerror", "-i", photo, "-f", "null", "-"]);
+    expect(lenient.code).toBe(0);
+    const quick = await validateMediaFile({ path: photo, maxBytes: 50 * MB });
+    expect(quick).toMatchObject({ ok: false, code: "incomplete_image" });
+    if (!quick.ok) expect(quick.message).toContain("图片不完整");
+    expect(await verifyFullDecode({ path: photo, kind: "image" })).toMatchObject({
+      ok: false,
+      code: "incomplete_image",
+      message: expect.stringContaining("图片不完整"),
+    });
+    const png = await make("still-cut.png", {
+      video: "testsrc2=s=320x240",
+      seconds: 1,
+      videoCodecOptions: ["-frames:v", "1"],
+    });
+    await truncate(png, Math.floor((await stat(png)).size * 0.8));
+    expect(await validateMediaFile({ path: png, maxBytes: 50 * MB })).toMatchObject({
+      ok: false,
+      code: "incomplete_image",
+    });
+  });
+
+  it("fails a cut Matroska clip, where ffmpeg exits 0 but reports a read error", async () => {
+    const mkv = await make("cut.mkv", { video: "testsrc2=s=320x240:r=25", seconds: 2 });
+    expect(await verifyFullDecode({ path: mkv })).toEqual({ ok: true });
+    await truncate(mkv, Math.floor((await stat(mkv)).size / 2));
+    expect(await verifyFullDecode({ path: mkv })).toMatchObject({ ok: false, code: "corrupt" });
+  });
+
+  it("never probes a playlist, and ffprobe itself opens no playlist or URL", async () => {
+    const target = await make("target.mp4", { video: "testsrc2=s=320x240:r=25", seconds: 1 });
+    const hls = path.join(dir, "list.m3u8");
+    await writeFile(hls, `#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile://${target}\n#EXT-X-ENDLIST\n`);
+    expect(await validateMediaFile({ path: hls, maxBytes: 50 * MB })).toMatchObject({
+      ok: false,
+      code: "not_media",
+    });
+    // Even handed one directly (named .m3u8 so ffprobe would recognise it), the probe refuses it.
+    expect(await probeMedia(hls)).toMatchObject({ ok: false });
+    expect(await probeMedia(target)).toMatchObject({ ok: true });
   });
 
   it("refuses a text file renamed .mp4", async () => {

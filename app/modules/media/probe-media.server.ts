@@ -1,4 +1,4 @@
-import { ffprobePath, runBinary } from "./ffmpeg.server";
+import { ffprobePath, runBinary, UPLOADED_FILE_INPUT_OPTIONS } from "./ffmpeg.server";
 
 export interface VideoStreamInfo {
   codec: string;
@@ -108,10 +108,24 @@ export function parseProbeJson(raw: RawProbe): MediaProbe {
   };
 }
 
+/**
+ * ffprobe on a local file, reading it only as a media file: no other protocol (a playlist cannot
+ * make it open URLs) and only the demuxers of `UPLOAD_DEMUXERS`. Callers probe uploads only after
+ * `sniffMediaType` recognised them.
+ */
 export async function probeMedia(path: string, signal?: AbortSignal): Promise<ProbeResult> {
   const result = await runBinary(
     ffprobePath(),
-    ["-v", "error", "-print_format", "json", "-show_streams", "-show_format", path],
+    [
+      "-v",
+      "error",
+      ...UPLOADED_FILE_INPUT_OPTIONS,
+      "-print_format",
+      "json",
+      "-show_streams",
+      "-show_format",
+      path,
+    ],
     signal,
   );
   if (result.code !== 0)

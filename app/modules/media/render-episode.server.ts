@@ -3,6 +3,7 @@ import { copyFile, mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from "
 import path from "node:path";
 import { notoSansScBoldPath, notoSansScRegularPath, NOTO_SANS_SC_FAMILY } from "~/lib/fonts.server";
 import { buildAssScript } from "./captions";
+import { assFontSizePerEm } from "./font-metrics.server";
 import { runFfmpeg, silentLogger, type MediaLogger } from "./ffmpeg.server";
 import { buildFilterGraph, buildOutput, type EncoderSettings } from "./filter-graph";
 import { probeMedia } from "./probe-media.server";
@@ -66,7 +67,7 @@ const MESSAGES = {
 } as const;
 
 /** Only the caption fonts: libass loads every file in fontsdir, and the graph path stays plain. */
-async function prepareFontsDir(dir: string): Promise<void> {
+export async function prepareFontsDir(dir: string): Promise<void> {
   await mkdir(dir);
   for (const [source, name] of [
     [notoSansScRegularPath, "regular.ttf"],
@@ -134,7 +135,10 @@ export async function renderEpisode(options: RenderEpisodeOptions): Promise<Rend
   try {
     await writeFile(
       path.join(tempDir, "captions.ass"),
-      buildAssScript(plan, { fontFamily: NOTO_SANS_SC_FAMILY }),
+      buildAssScript(plan, {
+        fontFamily: NOTO_SANS_SC_FAMILY,
+        assSizePerEm: await assFontSizePerEm(notoSansScRegularPath),
+      }),
       "utf8",
     );
     await prepareFontsDir(path.join(tempDir, "fonts"));

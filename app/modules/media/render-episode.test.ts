@@ -1,13 +1,21 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notoSansScRegularPath, NOTO_SANS_SC_FAMILY } from "~/lib/fonts.server";
+import { buildAssScript } from "./captions";
 import { clipSourceFromProbe } from "./clip-source";
-import { ffmpegPath, runBinary } from "./ffmpeg.server";
+import { assFontSizePerEm } from "./font-metrics.server";
+import { ffmpegPath, runBinary, runFfmpeg } from "./ffmpeg.server";
 import { makeLavfiClip, makeSampleClips, type LavfiClipSpec } from "./make-sample-clips.server";
 import { probeMedia } from "./probe-media.server";
-import type { ClipSource, ColumnSpec } from "./render-plan";
-import { renderEpisode, type RenderEpisodeOptions, type RenderProgress } from "./render-episode.server";
+import { planRender, type ClipSource, type ColumnSpec } from "./render-plan";
+import {
+  prepareFontsDir,
+  renderEpisode,
+  type RenderEpisodeOptions,
+  type RenderProgress,
+} from "./render-episode.server";
 
 const W = 1080;
 const H = 1920;
@@ -194,5 +202,74 @@ describe("renderEpisode", () => {
     });
     expect(result).toMatchObject({ ok: false, code: "no_clips" });
     await expect(readdir(path.join(dir, "never"))).rejects.toThrow();
+  });
+});
+
+describe("burned captions", () => {
+  it("draws caption glyphs 64 px wide, as documented (not the 44 px a Fontsize of 64 gives)", async () => {
+    const planned = planRender({
+      column,
+      episode: { title: "字号", script: [{ text: "国国国国国", seconds: 1 }] },
+      clips: [
+        {
+          id: "s",
+          path: "unused.png",
+          kind: "image",
+          durationSeconds: null,
+          width: 64,
+          height: 64,
+          sar: 1,
+          hasAudio: false,
+        },
+      ],
+    });
+    if (!planned.ok) throw new Error(planned.message);
+    const work = await mkdtemp(path.join(dir, "caption-size-"));
+    await prepareFontsDir(path.join(work, "fonts"));
+    await writeFile(
+      path.join(work, "captions.ass"),
+      buildAssScript(planned.plan, {
+        fontFamily: NOTO_SANS_SC_FAMILY,
+        assSizePerEm: await assFontSizePerEm(notoSansScRegularPath),
+      }),
+    );
+    // One frame inside the caption cue, drawn by libass exactly as the render's graph does.
+    const at = planned.plan.cues[0].startSeconds + 0.2;
+    const drawn = await runFfmpeg({
+      invocation: {
+        inputs: [{ source: `color=c=black:s=${W}x${H}:r=30:d=${at + 0.2}`, options: ["-f", "lavfi"] }],
+        outputs: [
+          {
+            target: "frame.gray",
+            options: [
+              "-ss",
+              String(at),
+              "-vf",
+              "ass=filename=captions.ass:fontsdir=fonts",
+              "-frames:v",
+              "1",
+              "-f",
+              "rawvideo",
+              "-pix_fmt",
+              "gray",
+            ],
+          },
+        ],
+        cwd: work,
+      },
+    });
+    if (!drawn.ok) throw new Error(drawn.stderrTail);
+    const frame = await readFile(path.join(work, "frame.gray"));
+    expect(frame.length).toBe(W * H);
+    // Columns holding the white glyph fill in the caption band; five identical glyphs make five runs.
+    const inked = Array.from({ length: W }, (_, x) => {
+      for (let y = H / 2; y < H; y++) if (frame[y * W + x] > 200) return true;
+      return false;
+    });
+    const starts = inked.flatMap((on, x) => (on && !inked[x - 1] ? [x] : []));
+    expect(starts).toHaveLength(5);
+    // Four advances of a full-width character: 4 em.
+    expect((starts[4] - starts[0]) / 4).toBeGreaterThan(63);
+    expect((starts[4] - starts[0]) / 4).toBeLessThan(65);
   });
 });

@@ -8,10 +8,22 @@ import { listEpisodeClips, listScriptLines, type MediaAssetRow } from "./get-epi
 import { resolveStored } from "./media-store.server";
 import { planRender, type ClipSource, type ColumnSpec, type EpisodeSpec } from "./render-plan";
 
+/** A clip of the episode that a render leaves out, and why (shown with the render's result). */
+export interface SkippedClip {
+  assetId: number;
+  name: string;
+  /** Its place in the footage list (1-based), as the footage panel numbers it. */
+  position: number;
+  verifyStatus: string;
+  message: string;
+}
+
 export interface RenderInput {
   column: ColumnSpec;
   episode: EpisodeSpec;
   clips: ClipSource[];
+  /** Clips not verified (failed, or still being checked): left out of the render, never silently. */
+  skippedClips: SkippedClip[];
   /** Identifies the script, clips and brand assets being rendered. */
   inputHash: string;
 }
@@ -93,6 +105,22 @@ export function buildRenderInput(options: {
   const { piece, column } = loaded;
   const assets = listEpisodeClips(db, pieceId);
   const verified = assets.filter((a) => a.verifyStatus === "verified");
+  const skippedClips = assets.flatMap((a, i): SkippedClip[] =>
+    a.verifyStatus === "verified"
+      ? []
+      : [
+          {
+            assetId: a.id,
+            name: a.originalName,
+            position: i + 1,
+            verifyStatus: a.verifyStatus,
+            message:
+              a.verifyStatus === "pending"
+                ? `第 ${i + 1} 段素材「${a.originalName}」还在检测中，没有用于这次合成。`
+                : `第 ${i + 1} 段素材「${a.originalName}」未通过检测，没有用于这次合成${a.verifyError ? `：${a.verifyError}` : "。"}`,
+          },
+        ],
+  );
   if (verified.length === 0) {
     return assets.some((a) => a.verifyStatus === "pending")
       ? fail(409, "clips_pending", "素材还在完整性检测中，检测通过后才能合成，请稍候。")
@@ -125,5 +153,5 @@ export function buildRenderInput(options: {
     )
     .digest("hex")
     .slice(0, 24);
-  return { ok: true, column: columnSpec, episode, clips, inputHash };
+  return { ok: true, column: columnSpec, episode, clips, skippedClips, inputHash };
 }

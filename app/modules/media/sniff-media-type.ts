@@ -1,6 +1,9 @@
-/** Upload type sniffing from the first bytes, so a renamed text file never reaches ffmpeg as "video". */
+/**
+ * Upload type sniffing from the first bytes. Only a file recognised here is ever handed to ffprobe
+ * or ffmpeg, so a renamed text file, a playlist (HLS, ffconcat) or anything else never reaches them.
+ */
 
-export type SniffedMediaType = "mp4" | "mov" | "matroska" | "jpeg" | "png" | "unknown";
+export type SniffedMediaType = "mp4" | "mov" | "matroska" | "jpeg" | "png" | "mpeg_audio" | "wav" | "unknown";
 
 /** How many leading bytes `sniffMediaType` needs to decide. */
 export const SNIFF_BYTES = 64;
@@ -29,6 +32,10 @@ export function sniffMediaType(firstBytes: Uint8Array): SniffedMediaType {
   }
   // Older QuickTime files may open with other atoms before ftyp.
   if (b.length >= 8 && ["moov", "mdat", "wide", "free"].includes(ascii(b, 4, 4))) return "mov";
+  if (b.length >= 12 && ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WAVE") return "wav";
+  // MP3 with an ID3 tag, or a bare MPEG audio / AAC (ADTS) frame sync: 11 set bits.
+  if (b.length >= 3 && ascii(b, 0, 3) === "ID3") return "mpeg_audio";
+  if (b.length >= 2 && b[0] === 0xff && (b[1] & 0xe0) === 0xe0) return "mpeg_audio";
   return "unknown";
 }
 
@@ -38,4 +45,9 @@ export function isVideoType(type: SniffedMediaType): boolean {
 
 export function isImageType(type: SniffedMediaType): boolean {
   return type === "jpeg" || type === "png";
+}
+
+/** Audio files: a column's outro recording; as footage they are refused as audio only. */
+export function isAudioType(type: SniffedMediaType): boolean {
+  return type === "mpeg_audio" || type === "wav";
 }

@@ -4,13 +4,14 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { and, eq, max } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
+import { parseMultipartFormData, type MultipartPart } from "~/lib/multipart.server";
 import { fail, type Failure, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { enqueueJob, toJobDto, type JobDto } from "../jobs/queue.server";
 import { requireEditableEpisode } from "./episode-access.server";
-import { toMediaAssetDto, type MediaAssetDto } from "./get-episode.server";
+import { toMediaAssetDto, verifyJobKey, type MediaAssetDto } from "./get-episode.server";
 import type { MediaRejectionCode } from "./media-messages";
 import { mediaPaths, relativeToData, resolveStored } from "./media-store.server";
 import { probeMedia } from "./probe-media.server";
@@ -34,6 +35,7 @@ const STATUS_BY_CODE: Record<
   unknown_codec: 415,
   empty_file: 422,
   corrupt: 422,
+  incomplete_image: 422,
   bad_duration: 422,
   bad_dimensions: 422,
   write_failed: 400,
@@ -230,7 +232,7 @@ export async function acceptEpisodeUpload(
       const { job } = enqueueJob(tx, {
         type: "media.verify",
         payload: { assetId: asset.id },
-        idempotencyKey: `media.verify:${asset.id}`,
+        idempotencyKey: verifyJobKey(asset.id, null),
         actor,
         now,
       });
@@ -328,7 +330,7 @@ export async function acceptColumnAsset(
       const { job } = enqueueJob(tx, {
         type: "media.verify",
         payload: { assetId: asset.id },
-        idempotencyKey: `media.verify:${asset.id}`,
+        idempotencyKey: verifyJobKey(asset.id, null),
         actor,
         now,
       });
@@ -352,19 +354,11 @@ export async function acceptColumnAsset(
   return result;
 }
 
-/** The shape of one multipart part as Remix's parser hands it to an upload handler. */
-export interface MultipartPart {
-  name: string;
-  filename?: string;
-  contentType: string;
-  data: AsyncIterable<Uint8Array>;
-}
-
 const TEXT_FIELD_MAX = 1000;
 
 /**
- * An upload handler for Remix's `unstable_parseMultipartFormData` that streams the `file` part to
- * disk (never buffering it) and keeps short text fields. The route reads `state` afterwards.
+ * An upload handler for `parseMultipartFormData` that streams the `file` part to disk (never
+ * buffering it) and keeps short text fields. The route reads `state` afterwards.
  */
 export function createUploadCollector(options: {
   dataDir: string;
@@ -400,4 +394,23 @@ export function createUploadCollector(options: {
     return state.saved.ok ? "received" : "refused";
   };
   return { state, handler };
+}
+
+/**
+ * Reads a multipart upload request: the `file` part streamed to disk, short text fields kept. A
+ * body that turns out malformed after the file was written (answered 400) leaves no file behind.
+ */
+export async function receiveMultipartUpload(
+  request: Request,
+  options: { dataDir: string; relDir: string; maxBytes: number },
+): Promise<{ saved: SaveUploadResult | null; originalName: string | null; form: FormData }> {
+  const collector = createUploadCollector({ ...options, signal: request.signal });
+  try {
+    const form = await parseMultipartFormData(request, collector.handler);
+    return { ...collector.state, form };
+  } catch (error) {
+    const saved = collector.state.saved;
+    if (saved?.ok) await rm(saved.path, { force: true });
+    throw error;
+  }
 }

@@ -1,8 +1,9 @@
 import { open, stat } from "node:fs/promises";
-import { runFfmpeg, silentLogger, type MediaLogger } from "./ffmpeg.server";
+import { runFfmpeg, silentLogger, UPLOADED_FILE_INPUT_OPTIONS, type MediaLogger } from "./ffmpeg.server";
 import { probeMedia, type MediaProbe } from "./probe-media.server";
 import { formatByteLimit, MEDIA_MESSAGES, type MediaRejectionCode } from "./media-messages";
 import {
+  isAudioType,
   isImageType,
   isVideoType,
   sniffMediaType,
@@ -56,8 +57,9 @@ export interface ValidateMediaFileOptions {
 }
 
 /**
- * Cheap checks suitable for the upload request (stat, magic bytes, ffprobe). A file truncated
- * in the middle can still pass these; `verifyFullDecode` catches it in the background job.
+ * Checks suitable for the upload request: stat, magic bytes, ffprobe, and for a still image a strict
+ * decode (one frame, cheap). Only a file whose magic bytes say video or image is probed. A video
+ * truncated in the middle can still pass these; `verifyFullDecode` catches it in the background job.
  */
 export async function validateMediaFile({
   path,
@@ -70,12 +72,10 @@ export async function validateMediaFile({
   if (info.size > maxBytes) return reject("too_large", formatByteLimit(maxBytes));
 
   const type = sniffMediaType(await readHead(path));
-  if (!isVideoType(type) && !isImageType(type)) {
-    // Audio containers share the mp4 family's magic, but an MP3/WAV/AAC upload lands here.
-    const probed = await probeMedia(path, signal);
-    if (probed.ok && probed.probe.hasAudio && !probed.probe.video) return reject("audio_only");
-    return reject("not_media");
-  }
+  // MP3/WAV/AAC are known by their own magic; audio-only MP4s are found by the probe below.
+  if (isAudioType(type)) return reject("audio_only");
+  // Anything else unrecognised (text, playlists, archives) never reaches ffprobe.
+  if (!isVideoType(type) && !isImageType(type)) return reject("not_media");
 
   const probed = await probeMedia(path, signal);
   if (!probed.ok) return reject("corrupt");
@@ -89,7 +89,11 @@ export async function validateMediaFile({
     probe.video.height > 8192
   )
     return reject("bad_dimensions");
-  if (!probe.isStillImage) {
+  if (probe.isStillImage) {
+    // ffprobe reads only the header: a JPEG cut short passes it and renders as a green band.
+    const decoded = await verifyFullDecode({ path, kind: "image", signal });
+    if (!decoded.ok && decoded.code !== "aborted") return reject("incomplete_image");
+  } else {
     const d = probe.durationSeconds;
     if (d === null || !Number.isFinite(d) || d <= 0.1)
       return reject("bad_duration", d === null ? "未知" : `${d.toFixed(1)} 秒`);
@@ -100,35 +104,48 @@ export async function validateMediaFile({
 }
 
 export type FullDecodeResult =
-  { ok: true } | { ok: false; code: "corrupt" | "aborted"; message: string; detail: string };
+  | { ok: true }
+  | { ok: false; code: "corrupt" | "incomplete_image" | "aborted"; message: string; detail: string };
 
 /**
- * Decodes every frame (`-xerror` stops at the first error). Slow: as long as a decode of the
- * whole file, so it belongs in the background job, not the upload request.
+ * Decodes every frame strictly: `-err_detect explode` turns concealed decoder errors (a JPEG cut
+ * short, which plain `-xerror` lets through with exit 0) into failures, `-xerror` stops at the first
+ * one, and any line ffmpeg prints at `-v error` (a demuxer's read error, for one) fails the file too.
+ * Slow for a video (as long as a decode of the whole file), so clips are checked in the background
+ * job; a still image is one frame.
  */
 export async function verifyFullDecode({
   path,
+  kind = "video",
   signal,
   logger = silentLogger,
 }: {
   path: string;
+  /** Chooses the message: a damaged image is "图片不完整". */
+  kind?: "video" | "image";
   signal?: AbortSignal;
   logger?: MediaLogger;
 }): Promise<FullDecodeResult> {
   const result = await runFfmpeg({
     invocation: {
-      inputs: [{ source: path, options: ["-v", "error", "-xerror"] }],
+      inputs: [
+        {
+          source: path,
+          options: ["-v", "error", ...UPLOADED_FILE_INPUT_OPTIONS, "-err_detect", "explode", "-xerror"],
+        },
+      ],
       outputs: [{ target: "-", options: ["-f", "null"] }],
     },
     signal,
     logger,
   });
+  const code = kind === "image" ? "incomplete_image" : "corrupt";
   if (!result.ok) {
     if (result.code === "aborted") return { ok: false, code: "aborted", message: "已取消", detail: "" };
-    return { ok: false, code: "corrupt", message: MEDIA_MESSAGES.corrupt(), detail: result.stderrTail };
+    return { ok: false, code, message: MEDIA_MESSAGES[code](), detail: result.stderrTail };
   }
-  // At `-v error` anything printed is a decode error ffmpeg chose to conceal.
+  // At `-v error` anything printed is an error ffmpeg chose to conceal or step over.
   const errors = result.stderrTail.trim();
-  if (errors) return { ok: false, code: "corrupt", message: MEDIA_MESSAGES.corrupt(), detail: errors };
+  if (errors) return { ok: false, code, message: MEDIA_MESSAGES[code](), detail: errors };
   return { ok: true };
 }
