@@ -3,9 +3,10 @@ import { DEFAULT_STUDIO_TIME_ZONE } from "../app/lib/dates";
 import { schema, type Db } from "../app/lib/db.server";
 import type { Actor } from "../app/modules/auth/actor";
 import { demoShowScriptInput } from "../app/modules/livestream/demo-show-script";
+import { createShow } from "../app/modules/livestream/create-show.server";
 import { runShowCommand } from "../app/modules/livestream/run-show.server";
 import { showInputSchema } from "../app/modules/livestream/show-input";
-import { createShow, loadShow } from "../app/modules/livestream/show-store.server";
+import { loadShow } from "../app/modules/livestream/show-rows.server";
 import type { ShowAction } from "../app/modules/livestream/show-state";
 
 /**

@@ -41,7 +41,7 @@ import {
   reorderChapters,
   reorderSections,
 } from "~/modules/ebooks/edit-book-structure.server";
-import { getBookPage } from "~/modules/ebooks/get-books.server";
+import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";

@@ -25,7 +25,7 @@ import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { parseForm, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getChapterPage } from "~/modules/ebooks/get-books.server";
+import { getChapterPage } from "~/modules/ebooks/get-chapter-page.server";
 import { renderMarkdownPreviewHtml } from "~/modules/ebooks/markdown-preview";
 import { CHAPTER_MARKDOWN_MAX, updateChapterSchema } from "~/modules/ebooks/schemas";
 import { updateChapter } from "~/modules/ebooks/update-chapter.server";

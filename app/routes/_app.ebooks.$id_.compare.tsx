@@ -9,8 +9,8 @@ import { requireActor } from "~/lib/auth.server";
 import { formatBytes, formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { findBook } from "~/modules/ebooks/book-store.server";
-import { compareBuilds } from "~/modules/ebooks/get-books.server";
+import { findBook } from "~/modules/ebooks/find-book.server";
+import { compareBuilds } from "~/modules/ebooks/compare-builds.server";
 import { compareQuerySchema } from "~/modules/ebooks/schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = compareQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw json({ message: "请选择两个版本进行对比。" }, { status: 400 });
   const { db } = getStudio();
-  const book = findBook(db, pieceId);
+  const book = findBook({ db, pieceId });
   if (!book) throw json({ message: "这本书不存在。" }, { status: 404 });
   const comparison = compareBuilds({ db, pieceId, a: query.data.a, b: query.data.b });
   if (!comparison) throw json({ message: "找不到这两个版本。" }, { status: 404 });

@@ -9,7 +9,7 @@ import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
-import { listBooks } from "~/modules/ebooks/get-books.server";
+import { listBooks } from "~/modules/ebooks/list-books.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");

@@ -14,8 +14,11 @@ import { formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
+import { getShow } from "~/modules/livestream/get-show.server";
+import { listShowStaff } from "~/modules/livestream/list-show-staff.server";
 import { parseShowForm } from "~/modules/livestream/parse-show-form.server";
-import { canEditShow, getShow, listShowStaff, updateShow } from "~/modules/livestream/show-store.server";
+import { canEditShow } from "~/modules/livestream/show-access";
+import { updateShow } from "~/modules/livestream/update-show.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "livestream.read");

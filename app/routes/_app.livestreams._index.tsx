@@ -10,7 +10,7 @@ import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
-import { listShows } from "~/modules/livestream/show-store.server";
+import { listShows } from "~/modules/livestream/list-shows.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "livestream.read");

@@ -7,9 +7,10 @@ import { ShowBuilderForm, type ShowFormValues } from "~/components/livestream/sh
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { getStudio } from "~/lib/studio.server";
+import { createShow } from "~/modules/livestream/create-show.server";
 import { DEFAULT_TIMING, MIN_SHOW_MINUTES } from "~/modules/livestream/livestream-rules";
+import { listShowStaff } from "~/modules/livestream/list-show-staff.server";
 import { parseShowForm } from "~/modules/livestream/parse-show-form.server";
-import { createShow, listShowStaff } from "~/modules/livestream/show-store.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "livestream.edit");

@@ -4,8 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { buildFilePath } from "~/modules/ebooks/book-store.server";
-import { getBuild } from "~/modules/ebooks/get-books.server";
+import { buildFilePath } from "~/modules/ebooks/book-files.server";
+import { getBuild } from "~/modules/ebooks/get-build.server";
 
 /** GET /api/v1/builds/{id}.pdf: the build is looked up by id; the file path comes from its row. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,8 +3,10 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { currentContentHash, findBook } from "~/modules/ebooks/book-store.server";
-import { listBuilds, toBuildDtos } from "~/modules/ebooks/get-books.server";
+import { toBuildDtos } from "~/modules/ebooks/build-dtos.server";
+import { findBook } from "~/modules/ebooks/find-book.server";
+import { getCurrentContentHash } from "~/modules/ebooks/get-current-content-hash.server";
+import { listBuilds } from "~/modules/ebooks/list-builds.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";
 import { requestBuildSchema } from "~/modules/ebooks/schemas";
@@ -14,9 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "ebooks.read");
   const pieceId = parseId(params.id);
   const { db } = getStudio();
-  if (!findBook(db, pieceId)) throw apiError(404, "not_found", "这本书不存在。");
-  const hash = currentContentHash(db, pieceId);
-  return json({ items: toBuildDtos(db, listBuilds({ db, pieceId }), hash) });
+  if (!findBook({ db, pieceId })) throw apiError(404, "not_found", "这本书不存在。");
+  const hash = getCurrentContentHash({ db, pieceId });
+  return json({ items: toBuildDtos({ db, builds: listBuilds({ db, pieceId }), currentHash: hash }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getChapterPage } from "~/modules/ebooks/get-books.server";
+import { getChapterPage } from "~/modules/ebooks/get-chapter-page.server";
 import { updateChapterSchema } from "~/modules/ebooks/schemas";
 import { updateChapter } from "~/modules/ebooks/update-chapter.server";
 

@@ -4,14 +4,14 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { imageFilePath } from "~/modules/ebooks/book-store.server";
-import { getImage } from "~/modules/ebooks/get-books.server";
+import { imageFilePath } from "~/modules/ebooks/book-files.server";
+import { getBookImage } from "~/modules/ebooks/get-book-image.server";
 
 // The file is found from the image row (book id + content hash), never from the URL.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "ebooks.read");
   const { db, config } = getStudio();
-  const image = getImage({ db, pieceId: parseId(params.id), imageId: parseId(params.imageId) });
+  const image = getBookImage({ db, pieceId: parseId(params.id), imageId: parseId(params.imageId) });
   if (!image) throw apiError(404, "not_found", "图片不存在。");
   const file = imageFilePath(config.dataDir, image);
   if (!existsSync(file)) throw apiError(404, "not_found", "图片文件不存在。");

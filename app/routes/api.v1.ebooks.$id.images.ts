@@ -4,8 +4,8 @@ import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { parseMultipartFormData } from "~/lib/multipart.server";
 import { getStudio } from "~/lib/studio.server";
-import { findBook } from "~/modules/ebooks/book-store.server";
-import { getBookPage } from "~/modules/ebooks/get-books.server";
+import { findBook } from "~/modules/ebooks/find-book.server";
+import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { IMAGE_MAX_BYTES } from "~/modules/ebooks/schemas";
 import { uploadBookImage } from "~/modules/ebooks/upload-book-image.server";
 
@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();
-  if (!findBook(db, pieceId)) throw apiError(404, "not_found", "这本书不存在。");
+  if (!findBook({ db, pieceId })) throw apiError(404, "not_found", "这本书不存在。");
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     throw apiError(415, "unsupported_media_type", "请用 multipart/form-data 上传，字段名 file。", "file");
   if (Number(request.headers.get("Content-Length") ?? 0) > IMAGE_MAX_BYTES + 64 * 1024)

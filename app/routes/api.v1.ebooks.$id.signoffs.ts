@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getBookPage } from "~/modules/ebooks/get-books.server";
+import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
 import { recordSignoffSchema } from "~/modules/ebooks/schemas";
 

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getBookPage } from "~/modules/ebooks/get-books.server";
+import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

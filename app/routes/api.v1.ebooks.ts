@@ -4,7 +4,8 @@ import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createBook } from "~/modules/ebooks/create-book.server";
-import { getBookPage, listBooks } from "~/modules/ebooks/get-books.server";
+import { getBookPage } from "~/modules/ebooks/get-book-page.server";
+import { listBooks } from "~/modules/ebooks/list-books.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { createBookSchema } from "~/modules/ebooks/schemas";
 

@@ -3,8 +3,9 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { getShow } from "~/modules/livestream/get-show.server";
 import { showInputSchema } from "~/modules/livestream/show-input";
-import { getShow, updateShow } from "~/modules/livestream/show-store.server";
+import { updateShow } from "~/modules/livestream/update-show.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");

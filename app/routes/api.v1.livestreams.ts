@@ -3,8 +3,10 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { createShow } from "~/modules/livestream/create-show.server";
+import { getShow } from "~/modules/livestream/get-show.server";
+import { listShows } from "~/modules/livestream/list-shows.server";
 import { showInputSchema } from "~/modules/livestream/show-input";
-import { createShow, getShow, listShows } from "~/modules/livestream/show-store.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");

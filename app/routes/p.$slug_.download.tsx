@@ -2,8 +2,8 @@ import { createReadStream, existsSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable, json } from "@remix-run/node";
 import { getStudio } from "~/lib/studio.server";
-import { buildFilePath } from "~/modules/ebooks/book-store.server";
-import { getBuild } from "~/modules/ebooks/get-books.server";
+import { buildFilePath } from "~/modules/ebooks/book-files.server";
+import { getBuild } from "~/modules/ebooks/get-build.server";
 import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-book.server";
 
 /**

@@ -25,7 +25,7 @@ export interface ShowViewProps {
   onBlocksStale?: () => void;
 }
 
-/** A block as the prompter and the console name it: "第1轮 · 商品1「轩逸 经典款」 · 痛点". */
+/** A block as the prompter and the console name it: loop · product · kind, each part when it applies. */
 export function blockLabel(block: RunOfShowBlock, t: TFunction): string {
   const parts: string[] = [];
   if (block.loop > 0) parts.push(t("livestream.screen.loop", { n: block.loop }));

@@ -2,7 +2,8 @@ import type { DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { canEditPiece } from "../pieces/status-machine";
-import { findBook, type EbookRow, type PieceRow } from "./book-store.server";
+import type { EbookRow, PieceRow } from "./book-rows.server";
+import { findBook } from "./find-book.server";
 
 /**
  * Row-level rule for book content: the same as for any piece (a copywriter edits only their own
@@ -13,7 +14,7 @@ export function editableBook(
   pieceId: number,
   actor: Actor,
 ): Result<{ piece: PieceRow; meta: EbookRow }> {
-  const found = findBook(db, pieceId);
+  const found = findBook({ db, pieceId });
   if (!found) return fail(404, "not_found", "这本书不存在。");
   if (!canEditPiece(found.piece, actor)) {
     return fail(403, "forbidden", "你不能修改这本书（文案只能修改自己的草稿；已发布或已归档的书不能修改）。");

@@ -12,26 +12,39 @@ import { z } from "zod";
 import { schema } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
-import {
-  bookSnapshot,
-  buildFilePath,
-  contentHashOf,
-  imageResolver,
-  loadBookContent,
-  sha256Hex,
-  signoffState,
-  toRenderBook,
-} from "./book-store.server";
+import { buildFilePath, imageResolver } from "./book-files.server";
+import type { BookContent } from "./book-rows.server";
+import { bookSnapshot, contentHashOf, sha256Hex } from "./content-hash.server";
+import { getSignoffState } from "./get-signoff-state.server";
+import { loadBookContent } from "./load-book-content.server";
 import { printedUrlProblem } from "./public-url.server";
 import { renderBookPdf } from "./render-book-pdf.server";
 import { signoffRequiredMessage } from "./request-build.server";
 import { BUILD_PROFILES } from "./schemas";
+import type { Book, TrimSize } from "./types";
 
 const payloadSchema = z.object({
   pieceId: z.number().int().positive(),
   profile: z.enum(BUILD_PROFILES),
   publicUrl: z.string().url(),
 });
+
+/** The book as the typesetter takes it (chapter and section ids prefixed, so they never clash). */
+function toRenderBook(content: BookContent): Book {
+  return {
+    title: content.piece.title,
+    subtitle: content.meta.subtitle || undefined,
+    author: content.meta.author,
+    keywords: content.meta.keywords,
+    description: content.meta.description || undefined,
+    trim: content.meta.trim as TrimSize,
+    sections: content.sections.map((s) => ({
+      id: `s${s.id}`,
+      title: s.title,
+      chapters: s.chapters.map((c) => ({ id: `c${c.id}`, title: c.title, markdown: c.markdown })),
+    })),
+  };
+}
 
 function tempRoot(dataDir: string): string {
   return path.join(dataDir, "tmp");
@@ -54,7 +67,7 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
   const { pieceId, profile, publicUrl } = parsed.data;
   const { db, config } = ctx.studio;
 
-  const content = loadBookContent(db, pieceId);
+  const content = loadBookContent({ db, pieceId });
   if (!content) throw new PermanentJobError("这本书不存在");
   const snapshot = bookSnapshot(content);
   const contentHash = contentHashOf(snapshot);
@@ -65,7 +78,7 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
     const problem = printedUrlProblem(publicUrl);
     if (problem) throw new PermanentJobError(problem);
     // Checked again at run time: the content may have changed since the build was requested.
-    const state = signoffState(db, pieceId, contentHash);
+    const state = getSignoffState({ db, pieceId, contentHash });
     if (state.state !== "valid") throw new PermanentJobError(signoffRequiredMessage(state));
     signoffId = state.signoff.id;
   }

@@ -8,7 +8,8 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { touchPiece, voidSignoffs } from "./book-store.server";
+import { touchPiece } from "./touch-piece.server";
+import { voidSignoffs } from "./void-signoffs.server";
 
 interface Base {
   db: Db;
@@ -39,7 +40,7 @@ function changeBook<T extends object>(
       after: audit?.after,
       at: options.now,
     });
-    touchPiece(tx, options.pieceId, options.now);
+    touchPiece(tx, { pieceId: options.pieceId, now: options.now });
     voidSignoffs(tx, { pieceId: options.pieceId, reason, actor: options.actor, now: options.now });
     return rest as unknown as Result<T>;
   });

@@ -4,7 +4,9 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { buildQrUrls, currentContentHash, findBook } from "./book-store.server";
+import { findBook } from "./find-book.server";
+import { getBuildQrUrls } from "./get-build-qr-urls.server";
+import { getCurrentContentHash } from "./get-current-content-hash.server";
 import { printedUrlReason, SET_PUBLIC_BASE_URL } from "./public-url.server";
 import type { RecordSignoffInput } from "./schemas";
 
@@ -24,7 +26,7 @@ export function recordSignoff(options: {
 }): Result<{ signoffId: number }> {
   const { db, actor, pieceId, input, now } = options;
   if (!can(actor.roles, "ebooks.signoff")) return fail(403, "forbidden", "你的角色不能登记外部审阅签字。");
-  const book = findBook(db, pieceId);
+  const book = findBook({ db, pieceId });
   if (!book) return fail(404, "not_found", "这本书不存在。");
   const build = db
     .select()
@@ -32,7 +34,7 @@ export function recordSignoff(options: {
     .where(and(eq(schema.ebookBuilds.id, input.buildId), eq(schema.ebookBuilds.pieceId, pieceId)))
     .get();
   if (!build) return fail(400, "unknown_build", "请选择本书已生成的一个版本。", "buildId");
-  if (build.contentHash !== currentContentHash(db, pieceId)) {
+  if (build.contentHash !== getCurrentContentHash({ db, pieceId })) {
     return fail(
       409,
       "build_outdated",
@@ -40,7 +42,7 @@ export function recordSignoff(options: {
       "buildId",
     );
   }
-  const qrUrl = buildQrUrls(db, [build]).get(build.id) ?? null;
+  const qrUrl = getBuildQrUrls({ db, builds: [build] }).get(build.id) ?? null;
   const qrProblem = qrUrl ? printedUrlReason(qrUrl) : null;
   if (!qrUrl || qrProblem) {
     const where = qrUrl

@@ -3,14 +3,10 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { enqueueJob, type JobRow } from "../jobs/queue.server";
-import {
-  bookSnapshot,
-  contentHashOf,
-  loadBookContent,
-  signoffState,
-  type BookContent,
-  type SignoffState,
-} from "./book-store.server";
+import type { BookContent } from "./book-rows.server";
+import { bookSnapshot, contentHashOf } from "./content-hash.server";
+import { getSignoffState, type SignoffState } from "./get-signoff-state.server";
+import { loadBookContent } from "./load-book-content.server";
 import { trackedLink, type PublicBase } from "./public-url.server";
 import type { BuildProfile } from "./schemas";
 import { validateChapterMarkdown } from "./validate-chapter-markdown";
@@ -55,14 +51,14 @@ export function requestBuild(options: {
   now: Date;
 }): Result<{ job: JobRow; created: boolean }> {
   const { db, actor, pieceId, profile, now } = options;
-  const content = loadBookContent(db, pieceId);
+  const content = loadBookContent({ db, pieceId });
   if (!content) return fail(404, "not_found", "这本书不存在。");
   const problem = firstContentProblem(content);
   if (problem) return fail(422, "content_problem", problem.message, "chapters");
   const contentHash = contentHashOf(bookSnapshot(content));
   let signoffId: number | null = null;
   if (profile === "print") {
-    const state = signoffState(db, pieceId, contentHash);
+    const state = getSignoffState({ db, pieceId, contentHash });
     if (state.state !== "valid")
       return fail(409, "signoff_required", signoffRequiredMessage(state), "profile");
     signoffId = state.signoff.id;

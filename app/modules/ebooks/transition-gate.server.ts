@@ -1,12 +1,12 @@
 import { fail, type Failure } from "~/lib/result";
 import type { GateContext } from "../pieces/transition-gates.server";
-import { signoffState } from "./book-store.server";
+import { getSignoffState } from "./get-signoff-state.server";
 
 /** Holds a print handbook without a valid external review sign-off from being published. */
 export function ebookSignoffGate(ctx: GateContext): Failure | null {
   if (ctx.piece.kind !== "handbook") return null;
   if (ctx.action !== "publish" && ctx.action !== "schedule") return null;
-  const state = signoffState(ctx.tx, ctx.piece.id);
+  const state = getSignoffState({ db: ctx.tx, pieceId: ctx.piece.id });
   if (state.state === "valid") return null;
   const why = state.state === "voided" ? `签字已作废（${state.reason}）` : "还没有登记外部审阅签字";
   return fail(

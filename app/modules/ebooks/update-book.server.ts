@@ -4,8 +4,8 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { voidSignoffs } from "./book-store.server";
 import type { UpdateBookInput } from "./schemas";
+import { voidSignoffs } from "./void-signoffs.server";
 
 /**
  * Saves the book's metadata. The title also lives on the piece (with a revision, like any piece

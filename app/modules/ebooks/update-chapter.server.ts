@@ -4,8 +4,9 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { touchPiece, voidSignoffs } from "./book-store.server";
 import type { UpdateChapterInput } from "./schemas";
+import { touchPiece } from "./touch-piece.server";
+import { voidSignoffs } from "./void-signoffs.server";
 
 /**
  * Saves a chapter (title, section, Markdown). A work-in-progress chapter may be saved with problems
@@ -90,7 +91,7 @@ export function updateChapter(options: {
       },
       at: now,
     });
-    touchPiece(tx, pieceId, now);
+    touchPiece(tx, { pieceId, now });
     const voided = voidSignoffs(tx, { pieceId, reason: `修改了章节「${input.title}」`, actor, now });
     return { ok: true as const, version, voided: voided.length };
   });

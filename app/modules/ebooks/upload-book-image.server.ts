@@ -8,10 +8,13 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { imageFilePath, sha256Hex, touchPiece, voidSignoffs } from "./book-store.server";
+import { imageFilePath } from "./book-files.server";
+import { sha256Hex } from "./content-hash.server";
 import { sniffImage } from "./image-file.server";
 import { isPlainImageName } from "./markdown-blocks";
 import { IMAGE_MAX_BYTES, IMAGE_NAME_RE } from "./schemas";
+import { touchPiece } from "./touch-piece.server";
+import { voidSignoffs } from "./void-signoffs.server";
 
 /** The name chapters will use: the uploaded file's own name, without any folder part. */
 export function imageNameFromUpload(fileName: string): string {
@@ -104,7 +107,7 @@ export async function uploadBookImage(options: {
       },
       at: now,
     });
-    touchPiece(tx, pieceId, now);
+    touchPiece(tx, { pieceId, now });
     if (!existing || existing.sha256 !== sha256)
       voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
     return { ok: true as const, imageId, name, replaced: Boolean(existing) };
@@ -138,7 +141,7 @@ export function deleteBookImage(options: {
       before: { imageId: image.id, name: image.name, sha256: image.sha256 },
       at: now,
     });
-    touchPiece(tx, pieceId, now);
+    touchPiece(tx, { pieceId, now });
     voidSignoffs(tx, { pieceId, reason: `删除了图片「${image.name}」`, actor, now });
     return { ok: true as const };
   });

@@ -7,8 +7,8 @@ import { renderRundownPdf } from "./render-rundown-pdf.server";
 import { validateRunOfShow } from "./run-of-show";
 import { getShowHub } from "./show-hub-instance.server";
 import { buildShowReport, type ShowReport } from "./show-report";
+import { loadShow } from "./show-rows.server";
 import { applyShowAction, type ShowAction, type ShowLogEntry, type ShowState } from "./show-state";
-import { loadShow } from "./show-store.server";
 
 export interface ShowSnapshotDto {
   state: ShowState;

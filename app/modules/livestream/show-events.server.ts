@@ -2,7 +2,7 @@ import { fail, type Result } from "~/lib/result";
 import { getStudio } from "~/lib/studio.server";
 import type { StreamAccess } from "./show-hub.server";
 import { getShowHub } from "./show-hub-instance.server";
-import { loadShow } from "./show-store.server";
+import { loadShow } from "./show-rows.server";
 
 /**
  * The show's event stream: 404 for an unknown show (not an empty stream), 429 past the hub's caps.

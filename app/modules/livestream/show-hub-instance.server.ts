@@ -1,6 +1,6 @@
 import { getStudio } from "~/lib/studio.server";
 import { createShowHub, type ShowHub } from "./show-hub.server";
-import { loadShow } from "./show-store.server";
+import { loadShow } from "./show-rows.server";
 
 const holder = globalThis as unknown as { __livestreamShowHub?: ShowHub };
 

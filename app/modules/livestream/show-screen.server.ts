@@ -1,7 +1,7 @@
 import type { Db } from "~/lib/db.server";
 import type { RunOfShowBlock } from "./run-of-show";
+import { loadShow } from "./show-rows.server";
 import type { ShowState } from "./show-state";
-import { loadShow } from "./show-store.server";
 
 export interface ShowScreenData {
   id: number;

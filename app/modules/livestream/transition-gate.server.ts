@@ -1,7 +1,7 @@
 import { fail, type Failure } from "~/lib/result";
 import type { GateContext } from "../pieces/transition-gates.server";
 import { validateRunOfShow } from "./run-of-show";
-import { loadShow } from "./show-store.server";
+import { loadShow } from "./show-rows.server";
 
 /**
  * Holds a livestream script in review while its run of show has issues (a block the host cannot

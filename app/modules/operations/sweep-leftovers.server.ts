@@ -3,7 +3,7 @@ import path from "node:path";
 import { inArray } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import type { Logger } from "~/lib/logger.server";
-import { ebooksDir } from "../ebooks/book-store.server";
+import { ebooksDir } from "../ebooks/book-files.server";
 import { mediaPaths } from "../media/media-store.server";
 
 export interface SweepReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSnapshots } from "./compare-builds";
+import { compareSnapshots } from "./compare-snapshots";
 import type { EbookSnapshot } from "./ebook-snapshot";
 
 const base: EbookSnapshot = {
