@@ -26,7 +26,7 @@ import {
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatBytes, formatDuration } from "~/lib/dates";
-import type { MediaAssetDto } from "~/modules/media/get-episode.server";
+import type { MediaAssetDto } from "~/modules/media/media-dto";
 
 const VERIFY_COLORS: Record<string, string> = { pending: "yellow", verified: "teal", failed: "red" };
 

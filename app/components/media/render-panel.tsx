@@ -19,8 +19,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
-import type { JobDto } from "~/modules/jobs/queue.server";
-import type { RenderVersionDto } from "~/modules/media/get-episode.server";
+import type { JobDto } from "~/modules/jobs/job-dto";
+import type { RenderVersionDto } from "~/modules/media/media-dto";
 
 interface RenderPanelProps {
   durationSeconds: number;

@@ -5,24 +5,11 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 
+import type { JobDto } from "./job-dto";
 import type { JobStatus } from "./job-status";
 
-export type { JobStatus };
+export type { JobDto, JobStatus };
 export type JobRow = typeof schema.jobs.$inferSelect;
-
-export interface JobDto {
-  id: number;
-  type: string;
-  status: JobStatus;
-  progress: number;
-  progressNote: string | null;
-  etaSeconds: number | null;
-  attempts: number;
-  result: Record<string, unknown> | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 export function toJobDto(job: JobRow): JobDto {
   return {

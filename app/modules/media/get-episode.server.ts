@@ -4,25 +4,11 @@ import type { Actor } from "../auth/actor";
 import { toJobDto, type JobDto } from "../jobs/queue.server";
 import { canEditEpisode, canRenderEpisode, loadEpisode } from "./episode-access.server";
 import type { EpisodeScriptLine } from "./episode-script";
+import type { MediaAssetDto, RenderVersionDto } from "./media-dto";
 
 export type MediaAssetRow = typeof schema.mediaAssets.$inferSelect;
 export type RenderRow = typeof schema.episodeRenders.$inferSelect;
-
-export interface MediaAssetDto {
-  id: number;
-  role: string;
-  kind: string;
-  originalName: string;
-  bytes: number;
-  durationSeconds: number | null;
-  width: number | null;
-  height: number | null;
-  hasAudio: boolean;
-  position: number;
-  verifyStatus: string;
-  verifyError: string | null;
-  createdAt: string;
-}
+export type { MediaAssetDto, RenderVersionDto };
 
 export function toMediaAssetDto(row: MediaAssetRow): MediaAssetDto {
   return {
@@ -40,19 +26,6 @@ export function toMediaAssetDto(row: MediaAssetRow): MediaAssetDto {
     verifyError: row.verifyError,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-export interface RenderVersionDto {
-  id: number;
-  number: number;
-  jobId: number;
-  bytes: number;
-  durationSeconds: number;
-  coverAtSecond: number | null;
-  createdAt: string;
-  videoUrl: string;
-  coverUrl: string;
-  thumbnailUrl: string;
 }
 
 export function toRenderVersionDto(row: RenderRow): RenderVersionDto {
