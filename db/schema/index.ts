@@ -8,3 +8,4 @@ export * from "./jobs";
 export * from "./media";
 export * from "./livestream";
 export * from "./ebooks";
+export * from "./calendar";
