@@ -31,6 +31,13 @@ export const PERMISSIONS = {
   "ebooks.edit": ["copywriter", "editor", "admin"],
   "ebooks.build": ["copywriter", "editor", "admin"],
   "ebooks.signoff": ["editor", "admin"],
+  "calendar.read": ALL,
+  "calendar.schedule": ["editor", "admin"],
+  "channels.manage": ["editor", "admin"],
+  /** Marking a hand-off published: row rules allow the channel's operator and editors. */
+  "publishing.handoff": ALL,
+  "publishing.resend": ["editor", "admin"],
+  "feeds.manage": ["editor", "admin"],
   "analytics.read": ["analyst", "editor", "admin"],
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
