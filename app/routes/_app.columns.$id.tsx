@@ -31,11 +31,17 @@ import { formatBytes, formatDuration } from "~/lib/dates";
 import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
-import { createEpisode, getColumn, updateColumn } from "~/modules/columns/columns.server";
-import { createEpisodeSchema, updateColumnSchema } from "~/modules/columns/schemas";
+import { getColumn } from "~/modules/columns/get-column.server";
+import { updateColumnSchema } from "~/modules/columns/schemas";
+import { updateColumn } from "~/modules/columns/update-column.server";
+import { createEpisode } from "~/modules/media/create-episode.server";
 import { deleteColumnAsset } from "~/modules/media/manage-media.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
-import { COLUMN_ASSET_ROLES, columnAssetActionSchema } from "~/modules/media/page-schemas";
+import {
+  COLUMN_ASSET_ROLES,
+  columnAssetActionSchema,
+  createEpisodeSchema,
+} from "~/modules/media/page-schemas";
 import {
   acceptColumnAsset,
   checkColumnUpload,

@@ -6,7 +6,7 @@ import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { formatNumber } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
-import { listColumns } from "~/modules/columns/columns.server";
+import { listColumns } from "~/modules/columns/list-columns.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "columns.read");

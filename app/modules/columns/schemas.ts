@@ -58,12 +58,3 @@ export const updateColumnSchema = z.object({
     .max(10, "语速不能超过每秒 10 字"),
 });
 export type UpdateColumnInput = z.infer<typeof updateColumnSchema>;
-
-/** One schema for the "new episode" form on a column page. */
-export const createEpisodeSchema = z.object({
-  title: z
-    .string({ error: "标题必须是文字" })
-    .trim()
-    .min(1, "标题不能为空")
-    .max(120, "标题不能超过 120 个字"),
-});

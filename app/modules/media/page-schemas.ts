@@ -6,6 +6,15 @@ const id = (label: string) =>
     .int(`${label}无效`)
     .positive(`${label}无效`);
 
+/** One schema for the "new episode" form on a column page. */
+export const createEpisodeSchema = z.object({
+  title: z
+    .string({ error: "标题必须是文字" })
+    .trim()
+    .min(1, "标题不能为空")
+    .max(120, "标题不能超过 120 个字"),
+});
+
 /** The clip buttons on the episode page (move up/down, delete). */
 export const clipActionSchema = z.object({ assetId: id("素材") });
 
