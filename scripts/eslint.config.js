@@ -15,6 +15,91 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  // Layers (docs/architecture.md): routes hold no SQL, modules know nothing of Remix or React,
+  // components never reach server code, and only the date module knows about time zones.
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"],
+              message: "Routes hold no SQL: call a use case in app/modules.",
+            },
+            {
+              group: ["~db/*", "**/db/*", "~/lib/db.server"],
+              message: "Routes hold no SQL: call a use case in app/modules.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/modules/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@remix-run/*", "react", "react-dom", "react/*", "react-dom/*"],
+              message: "Modules are the domain: no Remix or React. Return a Result; the route answers.",
+            },
+            {
+              group: ["~/components/*", "**/components/*"],
+              message: "Modules may not import UI components.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/*.server", "*.server"],
+              message:
+                "Components run in the browser: import types from a plain .ts file, not a .server module.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    // Tests may spell out offsets to assert on them.
+    ignores: ["app/lib/dates.ts", "app/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat']",
+          message: "Format dates with ~/lib/dates (the one date module).",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: "Format dates and numbers with ~/lib/dates (the one date module).",
+        },
+        {
+          selector: "Literal[value=/^(UTC|GMT)?[+-]\\d{1,2}(:?\\d{2})?$/]",
+          message: "No hard-coded UTC offsets: use the studio time zone through ~/lib/dates.",
+        },
+        {
+          selector: "BinaryExpression[operator='*'] > Literal[raw=/^3_?600_?000$/]",
+          message: "No hard-coded UTC offsets: use the studio time zone through ~/lib/dates.",
+        },
+      ],
+    },
+  },
   // Formatting belongs to Prettier (`npm run format`); turn off the rules that would fight it.
   prettier,
 );
