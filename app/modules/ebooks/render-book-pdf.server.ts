@@ -5,7 +5,8 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { readImageFile } from "./image-file.server";
-import { layoutBook, type DisplayItem, type FontKey, type ImageInfo, type QrMatrix } from "./layout-book";
+import { layoutBook } from "./layout-book";
+import type { DisplayItem, FontKey, ImageInfo, QrMatrix } from "./layout/layout-model";
 import { isPlainImageName, parseChapterMarkdown } from "./markdown-blocks";
 import { isTrimSize, pageGeometry, type PageGeometry } from "./page-geometry";
 import { loadFontBuffers } from "./pdf-fonts.server";
