@@ -254,6 +254,7 @@ export function instantField(timeZone: string, message: string) {
     (v) => (v === "" || v === null || v === undefined ? undefined : v),
     z
       .string({ error: message })
+      .describe("ISO 8601 with an offset, or the studio's wall clock (YYYY-MM-DDTHH:mm, YYYY-MM-DD)")
       .transform((value, ctx) => {
         try {
           return parseInstant(value, timeZone);
