@@ -1,7 +1,63 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { DEFAULT_STUDIO_TIME_ZONE, isValidTimeZone } from "./dates";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
+/**
+ * Every setting the studio reads from its environment, checked in one place. Modules ask
+ * `settings()` instead of reading `process.env`, so a misspelt number fails loudly here and the
+ * README's configuration table has one counterpart in code. Read on each call (it is cheap):
+ * tests and scripts change the environment between studios.
+ */
+const settingsSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_BASE_URL: optionalText,
+  RENDER_PRESET: optionalText,
+  MAX_UPLOAD_BYTES: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() ? value.trim() : undefined),
+    z.coerce.number().int().positive().optional(),
+  ),
+  FFMPEG_PATH: optionalText,
+  FFPROBE_PATH: optionalText,
+  TRUST_PROXY: optionalText,
+});
+
+export interface Settings {
+  port: number;
+  /** Base of printed and shared links (QR codes, tracked links); unset → the request's origin. */
+  publicBaseUrl: string | undefined;
+  /** x264 preset of episode renders; unset → the documented default. */
+  renderPreset: string | undefined;
+  /** Largest footage upload; unset → the module's default. */
+  maxUploadBytes: number | undefined;
+  ffmpegPath: string | undefined;
+  ffprobePath: string | undefined;
+  trustProxy: string | undefined;
+}
+
+export function settings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid setting ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const value = parsed.data;
+  return {
+    port: value.PORT,
+    publicBaseUrl: value.PUBLIC_BASE_URL,
+    renderPreset: value.RENDER_PRESET,
+    maxUploadBytes: value.MAX_UPLOAD_BYTES,
+    ffmpegPath: value.FFMPEG_PATH,
+    ffprobePath: value.FFPROBE_PATH,
+    trustProxy: value.TRUST_PROXY,
+  };
+}
 
 /** npm scripts and the server run from the project root; everything else resolves from it. */
 export function projectRoot(): string {

@@ -4,6 +4,7 @@
  * later posters and other printed QR codes) must go through `trackedLink({ printed: true })` or
  * `printedUrlProblem`, which refuse addresses a reader's phone cannot reach.
  */
+import { settings } from "~/lib/env.server";
 import { fail, type Failure } from "~/lib/result";
 
 export type PublicBaseOrigin = "configured" | "request" | "default";
@@ -18,11 +19,11 @@ export interface PublicBase {
  * Base of the absolute URLs printed in QR codes. PUBLIC_BASE_URL wins (the address readers reach
  * the studio at); otherwise the origin the request came in on; otherwise this machine.
  */
-export function resolvePublicBase(requestUrl?: string, configured = process.env.PUBLIC_BASE_URL): PublicBase {
+export function resolvePublicBase(requestUrl?: string, configured = settings().publicBaseUrl): PublicBase {
   const value = configured?.trim();
   if (value) return { url: value.replace(/\/+$/, ""), origin: "configured" };
   if (requestUrl) return { url: new URL(requestUrl).origin, origin: "request" };
-  return { url: `http://localhost:${process.env.PORT ?? 3000}`, origin: "default" };
+  return { url: `http://localhost:${settings().port}`, origin: "default" };
 }
 
 export function publicBaseUrl(requestUrl?: string): string {

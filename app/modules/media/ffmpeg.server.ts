@@ -1,3 +1,4 @@
+import { settings } from "~/lib/env.server";
 import { createRequire } from "node:module";
 import ffmpeg from "fluent-ffmpeg";
 
@@ -39,13 +40,15 @@ let cachedFfprobePath: string | undefined;
 
 /** FFMPEG_PATH wins so operators can swap in a system build without touching the code. */
 export function ffmpegPath(): string {
-  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
+  const configured = settings().ffmpegPath;
+  if (configured) return configured;
   cachedFfmpegPath ??= (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
   return cachedFfmpegPath;
 }
 
 export function ffprobePath(): string {
-  if (process.env.FFPROBE_PATH) return process.env.FFPROBE_PATH;
+  const configured = settings().ffprobePath;
+  if (configured) return configured;
   cachedFfprobePath ??= (require("@ffprobe-installer/ffprobe") as { path: string }).path;
   return cachedFfprobePath;
 }

@@ -1,3 +1,4 @@
+import { settings } from "~/lib/env.server";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { eq, max } from "drizzle-orm";
@@ -85,9 +86,9 @@ const verifyMedia: JobHandler = async (ctx) => {
 
 let capabilitiesChecked = false;
 
-/** Tests pass a faster preset through the environment; production keeps the documented defaults. */
+/** Tests pass a faster preset through RENDER_PRESET; production keeps the documented defaults. */
 function encoderFromEnv(): EncoderSettings | undefined {
-  const preset = process.env.RENDER_PRESET;
+  const preset = settings().renderPreset;
   return preset ? { preset } : undefined;
 }
 

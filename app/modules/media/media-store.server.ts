@@ -1,3 +1,4 @@
+import { settings } from "~/lib/env.server";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -12,8 +13,7 @@ import { Readable } from "node:stream";
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export function maxUploadBytes(): number {
-  const fromEnv = Number(process.env.MAX_UPLOAD_BYTES);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? Math.floor(fromEnv) : DEFAULT_MAX_UPLOAD_BYTES;
+  return settings().maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 }
 
 export const mediaPaths = {
