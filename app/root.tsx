@@ -108,7 +108,7 @@ function RootErrorPage({ error }: { error: unknown }) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = isRouteErrorResponse(error)
     ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
-    : t("errors.server");
+    : t("boundary.server");
   return (
     <Container size="sm" py="xl">
       <Title order={2}>
@@ -118,7 +118,7 @@ function RootErrorPage({ error }: { error: unknown }) {
         {String(message)}
       </Text>
       <Button component="a" href="/" mt="lg" variant="light">
-        {t("errors.backToDashboard")}
+        {t("boundary.backToDashboard")}
       </Button>
     </Container>
   );

@@ -9,24 +9,24 @@ export function RouteError() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = isRouteErrorResponse(error)
     ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
-    : t("errors.server");
+    : t("boundary.server");
   return (
     <Stack maw={560}>
       <Alert
         color={status === 403 ? "orange" : "red"}
         title={
           status === 403
-            ? t("errors.forbidden")
+            ? t("boundary.forbidden")
             : status === 404
-              ? t("errors.notFound")
-              : t("errors.other", { status })
+              ? t("boundary.notFound")
+              : t("boundary.other", { status })
         }
         data-testid="error-message"
       >
         {String(message)}
       </Alert>
       <Button component={Link} to="/" variant="light" w="fit-content">
-        {t("errors.backToDashboard")}
+        {t("boundary.backToDashboard")}
       </Button>
     </Stack>
   );

@@ -1,13 +1,18 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import { ebooksEn, ebooksZh } from "./ebooks";
+import { errorsEn, errorsZh } from "./errors";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 
 // Each capability keeps its strings in its own file, merged under its own key.
 export const resources = {
-  zh: { translation: { ...zh, media: mediaZh, livestream: livestreamZh, ebooks: ebooksZh } },
-  en: { translation: { ...en, media: mediaEn, livestream: livestreamEn, ebooks: ebooksEn } },
+  zh: {
+    translation: { ...zh, media: mediaZh, livestream: livestreamZh, ebooks: ebooksZh, errors: errorsZh },
+  },
+  en: {
+    translation: { ...en, media: mediaEn, livestream: livestreamEn, ebooks: ebooksEn, errors: errorsEn },
+  },
 };
 
 /** A fresh, synchronously initialised instance per render (server) or per page load (browser). */
@@ -49,4 +54,29 @@ export function metaTranslator(matches: readonly { id: string; data?: unknown }[
 export function parseLanguage(cookieHeader: string | null): Language {
   const match = /(?:^|;\s*)lang=(zh|en)/.exec(cookieHeader ?? "");
   return (match?.[1] as Language | undefined) ?? "zh";
+}
+
+/**
+ * The language a request's answer is written in: the `lang` cookie the screens use, else (for
+ * the API, whose clients may never see the switch) the first of zh/en in Accept-Language, else zh.
+ */
+export function requestLanguage(request: Request, options: { acceptLanguage?: boolean } = {}): Language {
+  const cookie = /(?:^|;\s*)lang=(zh|en)/.exec(request.headers.get("Cookie") ?? "");
+  if (cookie) return cookie[1] as Language;
+  if (options.acceptLanguage) {
+    const ranges = (request.headers.get("Accept-Language") ?? "")
+      .split(",")
+      .map((part) => {
+        const [tag, ...rest] = part.trim().toLowerCase().split(";");
+        const q = rest.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+        return { tag, q: q === undefined ? 1 : Number(q) };
+      })
+      .filter((range) => range.q > 0)
+      .sort((a, b) => b.q - a.q);
+    for (const { tag } of ranges) {
+      if (tag === "zh" || tag.startsWith("zh-")) return "zh";
+      if (tag === "en" || tag.startsWith("en-")) return "en";
+    }
+  }
+  return "zh";
 }

@@ -53,7 +53,8 @@ export const zh = {
     pageTitle: "{{title}} · 内容工作室",
   },
   // What a page shows when its loader or action failed (the message itself comes from the server).
-  errors: {
+  // Error boundaries (root and per route); expected failures by code are under "errors".
+  boundary: {
     server: "服务器出错了，请稍后再试。",
     forbidden: "无权访问（403）",
     notFound: "未找到（404）",
@@ -225,7 +226,7 @@ export const en: Dict = {
     campaignOption: "{{name}} (month {{month}})",
     pageTitle: "{{title}} · Content Studio",
   },
-  errors: {
+  boundary: {
     server: "Something went wrong on the server. Please try again later.",
     forbidden: "Forbidden (403)",
     notFound: "Not found (404)",

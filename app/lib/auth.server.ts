@@ -1,8 +1,11 @@
 import { createCookie, json, redirect } from "@remix-run/node";
+import { requestLanguage } from "~/i18n/i18n";
 import type { Actor } from "~/modules/auth/actor";
 import { can, type Capability } from "~/modules/auth/permissions";
 import { resolveApiToken, resolveSession } from "~/modules/auth/sessions.server";
 import { SESSION_TTL_MS } from "~/modules/auth/sign-in.server";
+import type { ErrorCode, ErrorParams } from "./error-codes";
+import { errorMessage } from "./error-message";
 import { refuseCrossSite } from "./request-guard.server";
 import { getStudio } from "./studio.server";
 
@@ -35,8 +38,40 @@ function isApiRequest(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
 }
 
-export function apiError(status: number, code: string, message: string, field?: string) {
-  return json({ error: { code, message, ...(field ? { field } : {}) } }, { status });
+type ApiErrorDetail = string | { field?: string; params?: ErrorParams };
+
+/**
+ * The API's error answer, `{error: {code, message, field?}}`, with the message in the request's
+ * language (`errors.<code>`; the module's Chinese `message` when there is no translation). The
+ * form without a request answers in Chinese: it is for code that has no request at hand.
+ */
+export function apiError(
+  request: Request,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  detail?: ApiErrorDetail,
+): Response;
+export function apiError(status: number, code: ErrorCode, message: string, field?: string): Response;
+export function apiError(
+  ...args: [Request, number, ErrorCode, string, ApiErrorDetail?] | [number, ErrorCode, string, string?]
+) {
+  const [request, status, code, message, detail]: [
+    Request | null,
+    number,
+    ErrorCode,
+    string,
+    ApiErrorDetail?,
+  ] =
+    typeof args[0] === "number"
+      ? [null, args[0], args[1] as ErrorCode, args[2] as string, args[3] as string | undefined]
+      : (args as [Request, number, ErrorCode, string, ApiErrorDetail?]);
+  const { field, params } =
+    typeof detail === "string" ? { field: detail, params: undefined } : (detail ?? {});
+  const text = request
+    ? errorMessage({ code, message, params }, requestLanguage(request, { acceptLanguage: true }))
+    : message;
+  return json({ error: { code, message: text, ...(field ? { field } : {}) } }, { status });
 }
 
 function bearerToken(request: Request): string | null {
@@ -78,7 +113,7 @@ export async function requireActor(request: Request, capability: Capability): Pr
   if (bearerToken(request) === null) refuseCrossSite(request);
   const found = await authenticate(request);
   if (!found) {
-    if (isApiRequest(request)) throw apiError(401, "unauthenticated", "需要登录或有效的 API 令牌。");
+    if (isApiRequest(request)) throw apiError(request, 401, "unauthenticated", "需要登录或有效的 API 令牌。");
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
@@ -87,12 +122,17 @@ export async function requireActor(request: Request, capability: Capability): Pr
     const path = new URL(request.url).pathname.replace(/\/+$/, "") || "/";
     if (!PASSWORD_CHANGE_PATHS.has(path)) {
       if (isApiRequest(request))
-        throw apiError(403, "password_change_required", "请先在“账号”页修改一次性密码，再使用工作室。");
+        throw apiError(
+          request,
+          403,
+          "password_change_required",
+          "请先在“账号”页修改一次性密码，再使用工作室。",
+        );
       throw redirect("/account");
     }
   }
   if (!can(actor.roles, capability)) {
-    if (isApiRequest(request)) throw apiError(403, "forbidden", "你的角色无权执行此操作。");
+    if (isApiRequest(request)) throw apiError(request, 403, "forbidden", "你的角色无权执行此操作。");
     throw json({ message: "你的角色无权访问此页面。", capability }, { status: 403 });
   }
   return actor;

@@ -1,6 +1,8 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
+import { requestLanguage } from "~/i18n/i18n";
 import { apiError } from "./auth.server";
+import { errorMessage, type CodedMessage } from "./error-message";
 import {
   MAX_BODY_BYTES,
   MAX_FORM_FIELDS,
@@ -14,6 +16,12 @@ export type FieldErrors = Record<string, string>;
 
 const UNSUPPORTED_FORM = "表单格式不受支持。";
 const UNPARSABLE_FORM = "表单无法解析。";
+
+/** A body a page cannot read, shaped like the other page refusals, in the page's language. */
+function formRefusal(request: Request, status: number, failure: CodedMessage) {
+  const message = errorMessage(failure, requestLanguage(request));
+  return json({ message, errors: { _form: message } }, { status });
+}
 
 /** zod issues as one message per field path ("products.5"), for forms and API answers alike. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
@@ -51,7 +59,11 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 export async function readForm(request: Request): Promise<FormData> {
   const type = mediaType(request);
   if (type && type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
-    throw json({ message: UNSUPPORTED_FORM, errors: { _form: UNSUPPORTED_FORM } }, { status: 415 });
+    throw formRefusal(request, 415, {
+      code: "unsupported_media_type",
+      message: UNSUPPORTED_FORM,
+      params: { context: "form" },
+    });
   }
   const bytes = await readBodyBytes(request, MAX_BODY_BYTES);
   if (type !== "multipart/form-data") {
@@ -69,7 +81,11 @@ export async function readForm(request: Request): Promise<FormData> {
       headers: { "Content-Type": request.headers.get("Content-Type")! },
     }).formData();
   } catch {
-    throw json({ message: UNPARSABLE_FORM, errors: { _form: UNPARSABLE_FORM } }, { status: 400 });
+    throw formRefusal(request, 400, {
+      code: "invalid_body",
+      message: UNPARSABLE_FORM,
+      params: { context: "form" },
+    });
   }
   let count = 0;
   for (const _entry of form.keys()) if (++count > MAX_FORM_FIELDS) throw tooManyFields(request);
@@ -104,7 +120,15 @@ export async function parseJsonBody<S extends z.ZodType>(
   let text: string | null = null;
   if (allowEmpty && (!request.body || request.headers.get("Content-Length") === "0")) text = "";
   else if (!isJsonType(mediaType(request))) {
-    throw apiError(415, "unsupported_media_type", "请求体必须是 JSON（Content-Type: application/json）。");
+    throw apiError(
+      request,
+      415,
+      "unsupported_media_type",
+      "请求体必须是 JSON（Content-Type: application/json）。",
+      {
+        params: { context: "json" },
+      },
+    );
   }
   text ??= new TextDecoder().decode(await readBodyBytes(request, MAX_BODY_BYTES));
   let body: unknown;
@@ -113,13 +137,16 @@ export async function parseJsonBody<S extends z.ZodType>(
     try {
       body = JSON.parse(text);
     } catch {
-      throw apiError(400, "invalid_json", "请求体不是有效的 JSON。");
+      throw apiError(request, 400, "invalid_json", "请求体不是有效的 JSON。");
     }
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const [field, message] = Object.entries(fieldErrors(parsed.error))[0] ?? ["_body", "请求体无效"];
-    throw apiError(400, "invalid_body", `${field}: ${message}`, field);
+    throw apiError(request, 400, "invalid_body", `${field}: ${message}`, {
+      field,
+      params: { field, detail: message },
+    });
   }
   return parsed.data;
 }
@@ -129,18 +156,32 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     const [field, message] = Object.entries(fieldErrors(parsed.error))[0] ?? ["_query", "查询参数无效"];
-    throw apiError(400, "invalid_query", `${field}: ${message}`, field);
+    throw apiError(request, 400, "invalid_query", `${field}: ${message}`, {
+      field,
+      params: { field, detail: message },
+    });
   }
   return parsed.data;
 }
 
-/** A module's expected failure as an API answer. */
-export function failureResponse(failure: Failure) {
-  return apiError(failure.status, failure.code, failure.message, failure.field);
+/** A module's expected failure as an API answer, in the request's language. */
+export function failureResponse(request: Request, failure: Failure): Response;
+/** @deprecated Pass the request first, so the message follows the caller's language. */
+export function failureResponse(failure: Failure): Response;
+export function failureResponse(first: Request | Failure, second?: Failure): Response {
+  if (first instanceof Request) {
+    const failure = second!;
+    return apiError(first, failure.status, failure.code, failure.message, {
+      field: failure.field,
+      params: failure.params,
+    });
+  }
+  return apiError(first.status, first.code, first.message, first.field);
 }
 
 export function parseId(value: string | undefined): number {
   const id = Number(value);
+  // No request at hand, so this answer stays in Chinese.
   if (!Number.isInteger(id) || id <= 0) throw apiError(404, "not_found", "未找到。");
   return id;
 }

@@ -1,5 +1,8 @@
 import net from "node:net";
 import { json } from "@remix-run/node";
+import { requestLanguage } from "~/i18n/i18n";
+import type { ErrorCode, ErrorParams } from "./error-codes";
+import { errorMessage } from "./error-message";
 
 // What every request passes before the studio reads its body or trusts where it came from:
 // body and field caps, the client address, cross-site refusal and same-origin redirects.
@@ -21,20 +24,34 @@ function isApiPath(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
 }
 
-/** A refusal shaped like the rest of its surface: the API's error object, or a page message. */
-function refusal(request: Request, status: number, code: string, message: string): Response {
-  return isApiPath(request)
-    ? json({ error: { code, message } }, { status })
+/**
+ * A refusal shaped like the rest of its surface: the API's error object, or a page message; in
+ * the request's language.
+ */
+function refusal(
+  request: Request,
+  status: number,
+  failure: { code: ErrorCode; message: string; params?: ErrorParams },
+): Response {
+  const api = isApiPath(request);
+  const message = errorMessage(failure, requestLanguage(request, { acceptLanguage: api }));
+  return api
+    ? json({ error: { code: failure.code, message } }, { status })
     : json({ message, errors: { _form: message } }, { status });
 }
 
 export function payloadTooLarge(request: Request): Response {
-  return refusal(request, 413, "payload_too_large", BODY_TOO_LARGE);
+  return refusal(request, 413, { code: "payload_too_large", message: BODY_TOO_LARGE });
 }
 
 export function tooManyFields(request?: Request): Response {
+  const failure = {
+    code: "too_many_fields",
+    message: TOO_MANY_FIELDS,
+    params: { max: MAX_FORM_FIELDS },
+  } as const;
   return request
-    ? refusal(request, 413, "too_many_fields", TOO_MANY_FIELDS)
+    ? refusal(request, 413, failure)
     : json({ message: TOO_MANY_FIELDS, errors: { _form: TOO_MANY_FIELDS } }, { status: 413 });
 }
 
@@ -178,12 +195,15 @@ export function crossSiteReason(request: Request): string | null {
 export function crossSiteRefusal(request: Request): Response | null {
   if (request.headers.get("Authorization")?.startsWith("Bearer ")) return null;
   if (!/(?:^|;\s*)studio_session=/.test(request.headers.get("Cookie") ?? "")) return null;
-  return crossSiteReason(request) ? refusal(request, 403, "cross_site_request", CROSS_SITE) : null;
+  return crossSiteReason(request)
+    ? refusal(request, 403, { code: "cross_site_request", message: CROSS_SITE })
+    : null;
 }
 
 /** Throws 403 (in Chinese) for a cross-site state-changing request. */
 export function refuseCrossSite(request: Request): void {
-  if (crossSiteReason(request)) throw refusal(request, 403, "cross_site_request", CROSS_SITE);
+  if (crossSiteReason(request))
+    throw refusal(request, 403, { code: "cross_site_request", message: CROSS_SITE });
 }
 
 // ---------------------------------------------------------------------------------------------

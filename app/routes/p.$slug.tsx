@@ -13,7 +13,7 @@ import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-boo
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [{ title: `${data.title} · ${data.author}` }, { name: "description", content: data.description }]
-    : [{ title: metaTranslator(matches)("errors.notFoundTitle") }];
+    : [{ title: metaTranslator(matches)("boundary.notFoundTitle") }];
 
 // Public, no sign-in: the target of the QR codes printed in the books. Published books only;
 // any other status answers exactly like an unknown slug.

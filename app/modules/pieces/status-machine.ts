@@ -1,4 +1,5 @@
 import { translator } from "~/i18n/i18n";
+import type { ErrorCode, ErrorParams } from "~/lib/error-codes";
 import type { Actor } from "../auth/actor";
 import { can, type Capability } from "../auth/permissions";
 
@@ -54,7 +55,14 @@ export interface PieceRef {
 
 export type TransitionCheck =
   | { ok: true; to: PieceStatus }
-  | { ok: false; status: 403 | 409 | 400; code: string; message: string; field?: string };
+  | {
+      ok: false;
+      status: 403 | 409 | 400;
+      code: ErrorCode;
+      message: string;
+      field?: string;
+      params?: ErrorParams;
+    };
 
 export function checkTransition(options: {
   piece: PieceRef;

@@ -19,7 +19,8 @@ export function transitionPiece(options: {
   const piece = db.select().from(schema.pieces).where(eq(schema.pieces.id, options.pieceId)).get();
   if (!piece) return fail(404, "not_found", "内容不存在。");
   const check = checkTransition({ piece, action: options.action, actor, note: options.note });
-  if (!check.ok) return fail(check.status, check.code, check.message, check.field);
+  if (!check.ok)
+    return fail(check.status, check.code, check.message, { field: check.field, params: check.params });
   const action = options.action as TransitionAction;
   if (action === "schedule" && !options.scheduledAt)
     return fail(400, "scheduled_at_required", "排期时请选择发布时间。", "scheduledAt");

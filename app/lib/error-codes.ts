@@ -1,0 +1,116 @@
+/**
+ * Every code an expected failure may carry, declared once. A `Failure` (`fail()`), an API error
+ * (`apiError()`) and a request refusal take only these, so a client can branch on a code and the
+ * screens and the API can translate it (`errors.<code>` in `app/i18n/errors.ts`). Codes are part of
+ * the API: rename none, add new ones here first.
+ */
+export const ERROR_CODES = [
+  // Requests and sign-in
+  "unauthenticated",
+  "forbidden",
+  "password_change_required",
+  "cross_site_request",
+  "method_not_allowed",
+  "not_found",
+  "unsupported_media_type",
+  "invalid_json",
+  "invalid_body",
+  "invalid_query",
+  "payload_too_large",
+  "too_many_fields",
+  "unknown_intent",
+  "bad_credentials",
+  "throttled",
+  "bad_password",
+  "same_password",
+  "email_taken",
+  "self_lockout",
+  "unknown_user",
+  // Editing and the workflow
+  "stale",
+  "conflict",
+  "unknown_transition",
+  "not_owner",
+  "invalid_transition",
+  "note_required",
+  "scheduled_at_required",
+  "finished",
+  // Columns, episodes and media
+  "unknown_channel",
+  "no_column",
+  "bad_role",
+  "script_invalid",
+  "already_verified",
+  "clips_pending",
+  "no_clips",
+  "bad_cover",
+  "bad_column",
+  "bad_clip",
+  "bad_script",
+  "body_too_short",
+  "footage_too_short",
+  "too_many_clips",
+  "not_multipart",
+  "bad_multipart",
+  "no_file",
+  "missing_file",
+  "empty_file",
+  "too_large",
+  "not_media",
+  "audio_only",
+  "unknown_codec",
+  "bad_duration",
+  "bad_dimensions",
+  "corrupt",
+  "incomplete_image",
+  "write_failed",
+  "aborted",
+  "bad_range",
+  // E-books and handbooks
+  "unknown_section",
+  "section_not_empty",
+  "stale_order",
+  "invalid_name",
+  "not_an_image",
+  "content_problem",
+  "signoff_required",
+  "unknown_build",
+  "build_outdated",
+  "qr_not_public",
+  "invalid_slug",
+  "invalid_source",
+  "public_url_not_public",
+  // Livestreams
+  "invalid_staff",
+  "script_issues",
+  "not_ready",
+  "too_many_streams",
+  "invalid_action",
+  "not_running",
+  "already_started",
+  "already_ended",
+  "not_paused",
+  "at_first_block",
+  "at_last_block",
+  "block_out_of_range",
+  "invalid_adjust",
+  "offset_limit",
+  "invalid_online_count",
+  "below_threshold",
+  "rounds_exhausted",
+  "round_active",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Values a translation interpolates (`{{limit}}`), and optionally an i18next `context` that picks
+ * a more specific text (`errors.not_found_book`, falling back to `errors.not_found`).
+ */
+export type ErrorParams = { context?: string } & Record<string, string | number | undefined>;
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && KNOWN.has(value);
+}

@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import type { Actor } from "~/modules/auth/actor";
+import type { Capability } from "~/modules/auth/permissions";
+import { requireActor } from "./auth.server";
+import { parseForm, readForm } from "./forms.server";
+import { reply } from "./reply.server";
+import { fail, type Result } from "./result";
+
+/** What an intent's `run` receives: the route's context, who asks, and the parsed form. */
+export type IntentArgs<C, I> = C & { actor: Actor; input: I; request: Request };
+
+/** One row of a route's intent table, its types closed over by `intentsFor<C>()`. */
+export interface Intent<C> {
+  capability: Capability;
+  handle(args: {
+    request: Request;
+    form: FormData;
+    actor: Actor;
+    context: C;
+    name: string;
+  }): Promise<Response>;
+}
+
+/**
+ * The row builder for a route whose intents share a context `C` (the piece id, the studio):
+ *
+ *     const intent = intentsFor<{ pieceId: number }>();
+ *     const INTENTS = { "add-section": intent({ capability, schema, run, notice }) };
+ *
+ * `run` returns a module's `Result` (answered with `reply()`) or a `Response` (a redirect).
+ */
+export function intentsFor<C>() {
+  return function intent<
+    S extends z.ZodType,
+    R extends Result<object> | Response,
+    D extends object = object,
+  >(row: {
+    capability: Capability;
+    /** The form's schema; a function when it depends on the context (the studio's time zone). */
+    schema: S | ((context: C) => S);
+    run: (args: IntentArgs<C, z.infer<S>>) => R | Promise<R>;
+    /** i18n key of the notice a success shows. */
+    notice?: string;
+    /** What a success hands back to the page (a job id). */
+    data?: (done: Extract<R, { ok: true }>) => D;
+  }): Intent<C> {
+    return {
+      capability: row.capability,
+      async handle({ request, form, actor, context, name }) {
+        const schema = typeof row.schema === "function" ? row.schema(context) : row.schema;
+        const parsed = parseForm(schema, form);
+        if (!parsed.ok) return reply(request, parsed, { intent: name });
+        const result = await row.run({ ...context, actor, input: parsed.data as z.infer<S>, request });
+        if (result instanceof Response) return result;
+        return reply(request, result, {
+          intent: name,
+          notice: row.notice,
+          data: result.ok && row.data ? row.data(result as Extract<R, { ok: true }>) : undefined,
+        });
+      },
+    };
+  };
+}
+
+/**
+ * A multi-intent page action: reads the form through the capped reader, picks the row named by
+ * `intent`, asks for its capability, parses its schema and runs it. An unknown intent is refused
+ * (400) after checking `fallbackCapability`, so a stranger learns nothing about the page.
+ */
+export async function dispatchIntent<C>(
+  request: Request,
+  intents: Record<string, Intent<C>>,
+  options: { context: C; fallbackCapability: Capability },
+): Promise<Response> {
+  const form = await readForm(request);
+  const name = String(form.get("intent") ?? "");
+  const intent = Object.hasOwn(intents, name) ? intents[name] : undefined;
+  if (!intent) {
+    await requireActor(request, options.fallbackCapability);
+    return reply(request, fail(400, "unknown_intent", "未知的操作。", "intent"), { intent: name });
+  }
+  const actor = await requireActor(request, intent.capability);
+  return intent.handle({ request, form, actor, context: options.context, name });
+}
