@@ -11,6 +11,7 @@ import { mediaJobHandlers } from "~/modules/media/job-handlers.server";
 import { makeLavfiClip, type LavfiClipSpec } from "~/modules/media/make-sample-clips.server";
 import { action as columnAction } from "~/routes/_app.columns.$id";
 import { action as uploadAction } from "~/routes/api.v1.episodes.$id.media";
+import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
 import { formRequest, respond, type TestStudio } from "../setup/test-studio";
 
 export const args = (request: Request, params: Record<string, string> = {}) => ({
@@ -85,6 +86,37 @@ export async function upload(
       args(uploadRequest(pieceId, { bytes: fs.readFileSync(filePath), name }, cookie), {
         id: String(pieceId),
       }),
+    ),
+  );
+}
+
+/** A multipart body sent as it is (written by hand, byte for byte), to the episode's upload route. */
+export async function uploadRaw(pieceId: number, body: Uint8Array, boundary: string, cookie: string) {
+  return respond(() =>
+    uploadAction(
+      args(
+        new Request(`http://localhost/api/v1/episodes/${pieceId}/media`, {
+          method: "POST",
+          body: new Uint8Array(body),
+          headers: { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+        }),
+        { id: String(pieceId) },
+      ),
+    ),
+  );
+}
+
+/** POST /api/v1/jobs/{id}/cancel as the given user. */
+export async function cancelJobAs(jobId: number, cookie: string) {
+  return respond(() =>
+    cancelAction(
+      args(
+        new Request(`http://localhost/api/v1/jobs/${jobId}/cancel`, {
+          method: "POST",
+          headers: { Cookie: cookie },
+        }),
+        { id: String(jobId) },
+      ),
     ),
   );
 }

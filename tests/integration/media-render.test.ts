@@ -9,7 +9,6 @@ import { logger } from "~/lib/logger.server";
 import { getJob } from "~/modules/jobs/queue.server";
 import { startWorker } from "~/modules/jobs/worker.server";
 import { mediaJobHandlers } from "~/modules/media/job-handlers.server";
-import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
 import { ffmpegPath, runBinary } from "~/modules/media/ffmpeg.server";
 import { probeMedia } from "~/modules/media/probe-media.server";
 import { action as columnAction } from "~/routes/_app.columns.$id";
@@ -28,6 +27,7 @@ import {
 } from "../setup/test-studio";
 import {
   args,
+  cancelJobAs,
   createEpisodeViaPage,
   filesUnder,
   insertTestColumn,
@@ -467,17 +467,7 @@ describe("cancelling a render", () => {
           interval: 20,
         })
         .toBeGreaterThan(0.02);
-      const cancelled = await respond(() =>
-        cancelAction(
-          args(
-            new Request(`http://localhost/api/v1/jobs/${job.id}/cancel`, {
-              method: "POST",
-              headers: { Cookie: copy.cookie },
-            }),
-            { id: String(job.id) },
-          ),
-        ),
-      );
+      const cancelled = await cancelJobAs(job.id, copy.cookie);
       expect(cancelled.status).toBe(200);
       await expect
         .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 30_000, interval: 50 })

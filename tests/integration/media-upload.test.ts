@@ -7,8 +7,7 @@ import { schema } from "~/lib/db.server";
 import { getJob } from "~/modules/jobs/queue.server";
 import { ffprobePath } from "~/modules/media/ffmpeg.server";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
-import { action as uploadAction, loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
-import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
+import { loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
 import {
   createTestStudio,
   formRequest,
@@ -20,12 +19,14 @@ import {
 import {
   args,
   assetsOf,
+  cancelJobAs,
   createEpisodeViaPage,
   filesUnder,
   insertTestColumn,
   makeClip,
   runMediaJobs,
   upload,
+  uploadRaw,
 } from "./media-helpers";
 
 let t: TestStudio;
@@ -282,17 +283,7 @@ describe("strict checks of stills and clips", () => {
     const other = await signedInUser(t.studio, ["copywriter"]);
     const id = await createEpisodeViaPage(insertTestColumn(t), copy.cookie);
     const { asset, job } = await (await upload(id, files.good, copy.cookie)).json();
-    const cancelled = await respond(() =>
-      cancelAction(
-        args(
-          new Request(`http://localhost/api/v1/jobs/${job.id}/cancel`, {
-            method: "POST",
-            headers: { Cookie: copy.cookie },
-          }),
-          { id: String(job.id) },
-        ),
-      ),
-    );
+    const cancelled = await cancelJobAs(job.id, copy.cookie);
     expect(cancelled.status).toBe(200);
     // Shown as failed, not as "checking" for ever, and left out of renders.
     const page = await pageOf(id, copy.cookie);
@@ -345,18 +336,7 @@ describe("odd file names and malformed bodies", () => {
       fs.readFileSync(files.good),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const raw = await respond(() =>
-      uploadAction(
-        args(
-          new Request(`http://localhost/api/v1/episodes/${id}/media`, {
-            method: "POST",
-            body,
-            headers: { Cookie: copy.cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
-          }),
-          { id: String(id) },
-        ),
-      ),
-    );
+    const raw = await uploadRaw(id, body, boundary, copy.cookie);
     expect(raw.status).toBe(201);
     expect((await raw.json()).asset.originalName).toBe('门店=外景;第2条 "终版".mp4');
   });
@@ -378,18 +358,7 @@ describe("odd file names and malformed bodies", () => {
       Buffer.concat([filePart, Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-da`)]),
     ];
     for (const body of bodies) {
-      const res = await respond(() =>
-        uploadAction(
-          args(
-            new Request(`http://localhost/api/v1/episodes/${id}/media`, {
-              method: "POST",
-              body,
-              headers: { Cookie: copy.cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
-            }),
-            { id: String(id) },
-          ),
-        ),
-      );
+      const res = await uploadRaw(id, body, boundary, copy.cookie);
       expect(res.status).toBe(400);
       expect((await res.json()).error).toMatchObject({
         code: "bad_multipart",

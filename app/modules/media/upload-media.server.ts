@@ -360,7 +360,7 @@ const TEXT_FIELD_MAX = 1000;
  * An upload handler for `parseMultipartFormData` that streams the `file` part to disk (never
  * buffering it) and keeps short text fields. The route reads `state` afterwards.
  */
-export function createUploadCollector(options: {
+function createUploadCollector(options: {
   dataDir: string;
   relDir: string;
   maxBytes: number;
