@@ -96,6 +96,11 @@ interface WallFields {
   millisecond: number;
 }
 
+/** The wall clock's fields read as if they were UTC. */
+function wallAsUtc(f: WallFields): number {
+  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
+}
+
 /**
  * The instant a wall clock names in a zone. A time that happens twice (the hour repeated when
  * clocks go back) is the earlier one; a time that never happens (the hour skipped when clocks go
@@ -103,15 +108,7 @@ interface WallFields {
  * whatever the date today, unlike dayjs.tz(), which guesses from the current offset.
  */
 function fromWallClock(fields: WallFields, timeZone: string): Date {
-  const asUtc = Date.UTC(
-    fields.year,
-    fields.month - 1,
-    fields.day,
-    fields.hour,
-    fields.minute,
-    fields.second,
-    fields.millisecond,
-  );
+  const asUtc = wallAsUtc(fields);
   const before = offsetMs(asUtc - DAY_MS, timeZone);
   const after = offsetMs(asUtc + DAY_MS, timeZone);
   const matches = [before, after]
@@ -228,16 +225,7 @@ export function parseInstant(value: string, timeZone: string): Date {
   const hours = Number(digits.slice(0, 2));
   const minutes = Number(digits.slice(2));
   if (hours > 23 || minutes > 59) throw new DateInputError(`时区偏移不正确：${JSON.stringify(text)}`);
-  const asUtc = Date.UTC(
-    fields.year,
-    fields.month - 1,
-    fields.day,
-    fields.hour,
-    fields.minute,
-    fields.second,
-    fields.millisecond,
-  );
-  return new Date(asUtc - sign * (hours * 60 + minutes) * MINUTE_MS);
+  return new Date(wallAsUtc(fields) - sign * (hours * 60 + minutes) * MINUTE_MS);
 }
 
 /** A calendar date "YYYY-MM-DD" that exists (no 2026-02-30). */
