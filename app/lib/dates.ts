@@ -70,8 +70,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 function offsetMs(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of offsetFormat(timeZone).formatToParts(epochMs)) parts[part.type] = Number(part.value);
-  const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return wallAsUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
 }
 
 function toEpochMs(instant: InstantLike): number {
