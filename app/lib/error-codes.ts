@@ -99,6 +99,18 @@ export const ERROR_CODES = [
   "below_threshold",
   "rounds_exhausted",
   "round_active",
+  // Calendar and channels
+  "slot_in_past",
+  "kind_not_accepted",
+  "caption_too_long",
+  "title_too_long",
+  "too_many_hashtags",
+  "piece_not_schedulable",
+  "slot_locked",
+  "slot_has_attempts",
+  "invalid_webhook_url",
+  "invalid_cadence_rule",
+  "invalid_operator",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
