@@ -179,6 +179,22 @@ export const errorsZh = {
   below_threshold: "在线峰值 {{peak}} 人，未达到 {{threshold}} 人，不能发红包雨",
   rounds_exhausted: "本场红包雨已发满 {{max}} 轮",
   round_active: "第 {{round}} 轮红包雨还在进行中",
+  // Calendar and channels
+  slot_in_past: "发布时间 {{time}} 已经过去，请选择将来的时间。",
+  kind_not_accepted: "「{{channel}}」不接受「$t(kinds.{{kind}})」类内容，请换一个渠道。",
+  caption_too_long: "文案 {{length}} 字，超过「{{channel}}」的上限 {{limit}} 字。",
+  title_too_long: "标题（文案第一行）{{length}} 字，超过「{{channel}}」的上限 {{limit}} 字。",
+  too_many_hashtags: "话题标签 {{count}} 个，超过「{{channel}}」的上限 {{limit}} 个。",
+  piece_not_schedulable: "这条内容当前是「$t(statuses.{{status}})」，只有审核通过的内容才能排期。",
+  slot_locked: "这个发布位已进入发布流程或已发布，不能再修改或删除。",
+  slot_has_attempts: "这个发布位已有发布记录，不能删除；可以改到新的时间重新发布。",
+  invalid_webhook_url: "webhook 地址必须是 http:// 或 https:// 开头的完整网址。",
+  invalid_cadence_rule: "第 {{index}} 条发布节奏规则的数量至少为 1。",
+  invalid_cadence_rule_period: "第 {{index}} 条发布节奏规则的周期必须是每天、每周或每月。",
+  invalid_operator: "所选交接人不存在或已停用。",
+  stale_slot: "这个发布位刚被他人修改（你看到的是第 {{yours}} 版，当前是第 {{current}} 版），请刷新后再改。",
+  stale_slotRace: "这个发布位刚被他人修改，请刷新后再改。",
+  not_found_slot: "发布位不存在。",
 };
 
 export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
@@ -370,4 +386,24 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   below_threshold: "Peak online is {{peak}}, below the {{threshold}} needed for a red-envelope round.",
   rounds_exhausted: "All {{max}} red-envelope rounds of this show have been fired.",
   round_active: "Red-envelope round {{round}} is still running.",
+  // Calendar and channels
+  slot_in_past: "The publishing time {{time}} has passed. Choose a time ahead.",
+  kind_not_accepted: "{{channel}} does not take $t(kinds.{{kind}}) pieces. Choose another channel.",
+  caption_too_long: "The caption has {{length}} characters; {{channel}} allows at most {{limit}}.",
+  title_too_long:
+    "The title (the caption's first line) has {{length}} characters; {{channel}} allows at most {{limit}}.",
+  too_many_hashtags: "The caption has {{count}} hashtags; {{channel}} allows at most {{limit}}.",
+  piece_not_schedulable: "This piece is “$t(statuses.{{status}})”: only approved pieces can be scheduled.",
+  slot_locked:
+    "This slot is already with the publisher or published; it can no longer be changed or deleted.",
+  slot_has_attempts:
+    "This slot has publishing attempts, so it cannot be deleted; move it to a new time to publish again.",
+  invalid_webhook_url: "The webhook URL must be a full address starting with http:// or https://.",
+  invalid_cadence_rule: "Cadence rule {{index}}: the count must be at least 1.",
+  invalid_cadence_rule_period: "Cadence rule {{index}}: the period must be a day, a week or a month.",
+  invalid_operator: "The chosen operator does not exist or is disabled.",
+  stale_slot:
+    "Someone else just changed this slot (you saw version {{yours}}, it is now version {{current}}). Refresh and try again.",
+  stale_slotRace: "Someone else just changed this slot. Refresh and try again.",
+  not_found_slot: "The slot does not exist.",
 };
