@@ -165,18 +165,11 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 }
 
 /** A module's expected failure as an API answer, in the request's language. */
-export function failureResponse(request: Request, failure: Failure): Response;
-/** @deprecated Pass the request first, so the message follows the caller's language. */
-export function failureResponse(failure: Failure): Response;
-export function failureResponse(first: Request | Failure, second?: Failure): Response {
-  if (first instanceof Request) {
-    const failure = second!;
-    return apiError(first, failure.status, failure.code, failure.message, {
-      field: failure.field,
-      params: failure.params,
-    });
-  }
-  return apiError(first.status, first.code, first.message, first.field);
+export function failureResponse(request: Request, failure: Failure): Response {
+  return apiError(request, failure.status, failure.code, failure.message, {
+    field: failure.field,
+    params: failure.params,
+  });
 }
 
 export function parseId(value: string | undefined): number {

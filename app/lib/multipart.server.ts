@@ -257,12 +257,18 @@ async function readParts(body: ReadableStream<Uint8Array>, boundary: string, han
 export async function parseMultipartFormData(request: Request, handler: UploadHandler): Promise<FormData> {
   const boundary = multipartBoundary(request.headers.get("Content-Type"));
   if (!boundary || !request.body)
-    throw apiError(400, "bad_multipart", "上传请求格式不正确：需要 multipart/form-data 及其 boundary。");
+    throw apiError(
+      request,
+      400,
+      "bad_multipart",
+      "上传请求格式不正确：需要 multipart/form-data 及其 boundary。",
+      { params: { context: "boundary" } },
+    );
   try {
     return await readParts(request.body, boundary, handler);
   } catch (error) {
     if (error instanceof MultipartError)
-      throw apiError(400, "bad_multipart", "上传内容格式不正确或不完整，请重新选择文件上传。");
+      throw apiError(request, 400, "bad_multipart", "上传内容格式不正确或不完整，请重新选择文件上传。");
     throw error;
   }
 }

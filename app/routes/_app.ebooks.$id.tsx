@@ -14,8 +14,8 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { BookMetadataFields } from "~/components/ebooks/book-metadata-fields";
@@ -25,14 +25,14 @@ import { DeleteForm } from "~/components/ebooks/delete-form";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { SignoffPanel } from "~/components/ebooks/signoff-panel";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, toWallClockInput } from "~/lib/dates";
-import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
-import type { Failure } from "~/lib/result";
-import { parseMultipartFormData } from "~/lib/multipart.server";
-import { getStudio } from "~/lib/studio.server";
+import { parseId } from "~/lib/forms.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { getStudio, type Studio } from "~/lib/studio.server";
 import {
   addChapter,
   addSection,
@@ -51,7 +51,6 @@ import {
   deleteChapterSchema,
   deleteImageSchema,
   deleteSectionSchema,
-  IMAGE_MAX_BYTES,
   recordSignoffSchema,
   reorderChaptersSchema,
   reorderSectionsSchema,
@@ -59,7 +58,7 @@ import {
   updateBookSchema,
 } from "~/modules/ebooks/schemas";
 import { updateBook } from "~/modules/ebooks/update-book.server";
-import { deleteBookImage, uploadBookImage } from "~/modules/ebooks/upload-book-image.server";
+import { deleteBookImage } from "~/modules/ebooks/upload-book-image.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -81,190 +80,93 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, today: toWallClockInput(now(), config.timeZone, "date") };
 }
 
-type ActionReply = {
-  intent: string;
-  ok: boolean;
-  error: string | null;
-  errors: FieldErrors | null;
-  jobId?: number;
+type BookIntentContext = { base: { db: Studio["db"]; pieceId: number; now: Date } };
+const intent = intentsFor<BookIntentContext>();
+
+const INTENTS = {
+  "update-book": intent({
+    capability: "ebooks.edit",
+    schema: updateBookSchema,
+    run: ({ base, actor, input }) => updateBook({ ...base, actor, input }),
+    notice: "ebooks.saved",
+  }),
+  "add-section": intent({
+    capability: "ebooks.edit",
+    schema: addSectionSchema,
+    run: ({ base, actor, input }) => addSection({ ...base, actor, title: input.title }),
+  }),
+  "delete-section": intent({
+    capability: "ebooks.edit",
+    schema: deleteSectionSchema,
+    run: ({ base, actor, input }) => deleteSection({ ...base, actor, sectionId: input.sectionId }),
+  }),
+  "reorder-sections": intent({
+    capability: "ebooks.edit",
+    schema: reorderSectionsSchema,
+    run: ({ base, actor, input }) => reorderSections({ ...base, actor, sectionIds: input.sectionIds }),
+  }),
+  "add-chapter": intent({
+    capability: "ebooks.edit",
+    schema: addChapterSchema,
+    run: ({ base, actor, input }) => addChapter({ ...base, actor, ...input }),
+  }),
+  "delete-chapter": intent({
+    capability: "ebooks.edit",
+    schema: deleteChapterSchema,
+    run: ({ base, actor, input }) => deleteChapter({ ...base, actor, chapterId: input.chapterId }),
+  }),
+  "reorder-chapters": intent({
+    capability: "ebooks.edit",
+    schema: reorderChaptersSchema,
+    run: ({ base, actor, input }) => reorderChapters({ ...base, actor, ...input }),
+  }),
+  "delete-image": intent({
+    capability: "ebooks.edit",
+    schema: deleteImageSchema,
+    run: ({ base, actor, input }) => deleteBookImage({ ...base, actor, imageId: input.imageId }),
+  }),
+  build: intent({
+    capability: "ebooks.build",
+    schema: requestBuildSchema,
+    run: ({ base, actor, input, request }) =>
+      requestBuild({ ...base, actor, profile: input.profile, publicBaseUrl: resolvePublicBase(request.url) }),
+    data: (queued) => ({ jobId: queued.job.id }),
+  }),
+  signoff: intent({
+    capability: "ebooks.signoff",
+    schema: recordSignoffSchema,
+    run: ({ base, actor, input }) => recordSignoff({ ...base, actor, input }),
+  }),
 };
 
-function reply(
-  intent: string,
-  result: { ok: true; jobId?: number } | Failure | { ok: false; errors: FieldErrors },
-) {
-  if (result.ok)
-    return json<ActionReply>({ intent, ok: true, error: null, errors: null, jobId: result.jobId });
-  if ("errors" in result)
-    return json<ActionReply>(
-      { intent, ok: false, error: Object.values(result.errors)[0] ?? null, errors: result.errors },
-      { status: 400 },
-    );
-  return json<ActionReply>(
-    { intent, ok: false, error: result.message, errors: { [result.field ?? "_form"]: result.message } },
-    { status: result.status },
-  );
-}
-
-async function uploadAction(request: Request, pieceId: number) {
-  const actor = await requireActor(request, "ebooks.edit");
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  // Refused before the body is read: nothing is stored.
-  if (declared > IMAGE_MAX_BYTES + 64 * 1024)
-    return reply("upload-image", {
-      ok: false,
-      status: 413,
-      code: "too_large",
-      message: `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`,
-      field: "file",
-    });
-  let form: FormData;
-  try {
-    form = await parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return reply("upload-image", {
-        ok: false,
-        status: 413,
-        code: "too_large",
-        message: `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`,
-        field: "file",
-      });
-    throw error;
-  }
-  const file = form.get("file");
-  if (!file || typeof file === "string")
-    return reply("upload-image", {
-      ok: false,
-      status: 400,
-      code: "no_file",
-      message: "请选择要上传的图片。",
-      field: "file",
-    });
-  const { db, config, now } = getStudio();
-  const result = await uploadBookImage({
-    db,
-    dataDir: config.dataDir,
-    actor,
-    pieceId,
-    fileName: file.name,
-    bytes: Buffer.from(await file.arrayBuffer()),
-    now: now(),
-  });
-  return reply("upload-image", result);
-}
-
+// The image upload posts to its own route (ebooks.$id.images.ts), so this body is a small form.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const pieceId = parseId(params.id);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    return uploadAction(request, pieceId);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
   const { db, now } = getStudio();
-  const base = { db, pieceId, now: now() };
-  switch (intent) {
-    case "update-book": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(updateBookSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, updateBook({ ...base, actor, input: parsed.data }));
-    }
-    case "add-section": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(addSectionSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, addSection({ ...base, actor, title: parsed.data.title }));
-    }
-    case "delete-section": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(deleteSectionSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, deleteSection({ ...base, actor, sectionId: parsed.data.sectionId }));
-    }
-    case "reorder-sections": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(reorderSectionsSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, reorderSections({ ...base, actor, sectionIds: parsed.data.sectionIds }));
-    }
-    case "add-chapter": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(addChapterSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, addChapter({ ...base, actor, ...parsed.data }));
-    }
-    case "delete-chapter": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(deleteChapterSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, deleteChapter({ ...base, actor, chapterId: parsed.data.chapterId }));
-    }
-    case "reorder-chapters": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(reorderChaptersSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, reorderChapters({ ...base, actor, ...parsed.data }));
-    }
-    case "delete-image": {
-      const actor = await requireActor(request, "ebooks.edit");
-      const parsed = parseForm(deleteImageSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, deleteBookImage({ ...base, actor, imageId: parsed.data.imageId }));
-    }
-    case "build": {
-      const actor = await requireActor(request, "ebooks.build");
-      const parsed = parseForm(requestBuildSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      const result = requestBuild({
-        ...base,
-        actor,
-        profile: parsed.data.profile,
-        publicBaseUrl: resolvePublicBase(request.url),
-      });
-      return reply(intent, result.ok ? { ok: true, jobId: result.job.id } : result);
-    }
-    case "signoff": {
-      const actor = await requireActor(request, "ebooks.signoff");
-      const parsed = parseForm(recordSignoffSchema, form);
-      if (!parsed.ok) return reply(intent, parsed);
-      return reply(intent, recordSignoff({ ...base, actor, input: parsed.data }));
-    }
-    default: {
-      await requireActor(request, "ebooks.read");
-      return reply(intent, {
-        ok: false,
-        status: 400,
-        code: "unknown_intent",
-        message: "未知的操作。",
-        field: "intent",
-      });
-    }
-  }
+  const base = { db, pieceId: parseId(params.id), now: now() };
+  return dispatchIntent(request, INTENTS, { context: { base }, fallbackCapability: "ebooks.read" });
 }
 
-const STRUCTURE_INTENTS = new Set([
+const STRUCTURE_INTENTS = [
   "add-section",
   "delete-section",
   "reorder-sections",
   "add-chapter",
   "delete-chapter",
   "reorder-chapters",
-]);
+];
 
 export default function BookPage() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
   const navigation = useNavigation();
+  const upload = useFetcher();
   const { t } = useTranslation();
   const { book } = data;
-  const errorFor = (intents: string[]) =>
-    reply && !reply.ok && intents.includes(reply.intent) ? reply : null;
-  const structureError = reply && !reply.ok && STRUCTURE_INTENTS.has(reply.intent) ? reply.error : null;
-  const metaReply = errorFor(["update-book"]);
-  const uploadReply = reply?.intent === "upload-image" ? reply : null;
+  const structure = useActionReply({ intent: STRUCTURE_INTENTS });
+  const meta = useActionReply({ intent: "update-book" });
+  const build = useActionReply({ intent: "build" });
+  const signoff = useActionReply({ intent: "signoff" });
+  const images = useActionReply({ intent: "delete-image" });
+  const uploaded = useActionReply({ fetcher: upload });
 
   return (
     <Stack>
@@ -325,9 +227,9 @@ export default function BookPage() {
                   {t("ebooks.structureHint")}
                 </Text>
               ) : null}
-              {structureError ? (
+              {structure.error ? (
                 <Alert color="red" mb="sm" data-testid="structure-error">
-                  {structureError}
+                  {structure.error}
                 </Alert>
               ) : null}
               <ChapterList bookId={book.id} sections={data.sections} canEdit={data.can.edit} />
@@ -339,15 +241,19 @@ export default function BookPage() {
               <Text size="xs" c="dimmed" mb="sm">
                 {t("ebooks.imagesHint")}
               </Text>
+              {images.error ? (
+                <Alert color="red" mb="sm">
+                  {images.error}
+                </Alert>
+              ) : null}
               {data.can.edit ? (
-                <Form method="post" encType="multipart/form-data">
-                  <input type="hidden" name="intent" value="upload-image" />
+                <upload.Form method="post" action={`/ebooks/${book.id}/images`} encType="multipart/form-data">
                   <Group align="end" gap="xs" wrap="nowrap">
                     <FileInput
                       name="file"
                       accept="image/png,image/jpeg"
                       placeholder={t("ebooks.chooseFile")}
-                      error={uploadReply && !uploadReply.ok ? uploadReply.error : undefined}
+                      error={uploaded.error ?? undefined}
                       style={{ flex: 1 }}
                       clearable
                       data-testid="image-file"
@@ -356,12 +262,12 @@ export default function BookPage() {
                       type="submit"
                       variant="light"
                       leftSection={<IconUpload size={16} />}
-                      loading={navigation.formData?.get("intent") === "upload-image"}
+                      loading={upload.state !== "idle"}
                     >
                       {t("ebooks.uploadImage")}
                     </Button>
                   </Group>
-                </Form>
+                </upload.Form>
               ) : null}
               {data.images.length === 0 ? (
                 <Text size="sm" c="dimmed" mt="sm">
@@ -402,14 +308,14 @@ export default function BookPage() {
               <Text size="xs" c="dimmed" mb="sm">
                 {t("ebooks.metadataHint")}
               </Text>
-              {reply?.intent === "update-book" && reply.ok ? (
+              {meta.notice ? (
                 <Alert color="green" mb="sm">
-                  {t("ebooks.saved")}
+                  {meta.notice}
                 </Alert>
               ) : null}
-              {metaReply?.errors?._form ? (
+              {meta.formError ? (
                 <Alert color="red" mb="sm">
-                  {metaReply.errors._form}
+                  {meta.formError}
                 </Alert>
               ) : null}
               <Form method="post" key={book.version}>
@@ -418,7 +324,7 @@ export default function BookPage() {
                 <Stack gap="xs">
                   <BookMetadataFields
                     values={{ ...book, title: book.title }}
-                    errors={metaReply?.errors}
+                    errors={meta.fieldErrors}
                     readOnly={!data.can.edit}
                   />
                   {data.can.edit ? (
@@ -446,7 +352,7 @@ export default function BookPage() {
               canBuild={data.can.build}
               buildProblem={data.buildProblem}
               printBlockedReason={data.printBlockedReason}
-              actionError={reply?.intent === "build" && !reply.ok ? reply.error : null}
+              actionError={build.error}
             />
             <SignoffPanel
               state={data.signoff.state}
@@ -455,7 +361,7 @@ export default function BookPage() {
               canSignoff={data.can.signoff}
               currentBuilds={data.builds.filter((b) => b.current)}
               printQr={data.printQr}
-              errors={reply?.intent === "signoff" && !reply.ok ? reply.errors : null}
+              errors={signoff.fieldErrors}
               defaultDate={data.today}
             />
             <Anchor component={Link} to="/ebooks" size="sm">

@@ -11,12 +11,13 @@ import { getBuild } from "~/modules/ebooks/get-build.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "ebooks.read");
   const match = /^(\d+)\.pdf$/.exec(params.file ?? "");
-  if (!match) throw apiError(404, "not_found", "没有这个版本。");
+  if (!match) throw apiError(request, 404, "not_found", "没有这个版本。", { params: { context: "build" } });
   const { db, config } = getStudio();
   const build = getBuild({ db, buildId: parseId(match[1]) });
-  if (!build) throw apiError(404, "not_found", "没有这个版本。");
+  if (!build) throw apiError(request, 404, "not_found", "没有这个版本。", { params: { context: "build" } });
   const file = buildFilePath(config.dataDir, build);
-  if (!existsSync(file)) throw apiError(404, "not_found", "版本文件不存在。");
+  if (!existsSync(file))
+    throw apiError(request, 404, "not_found", "版本文件不存在。", { params: { context: "buildFile" } });
   return new Response(createReadableStreamFromReadable(createReadStream(file)), {
     headers: {
       "Content-Type": "application/pdf",

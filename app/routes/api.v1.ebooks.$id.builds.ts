@@ -16,13 +16,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "ebooks.read");
   const pieceId = parseId(params.id);
   const { db } = getStudio();
-  if (!findBook({ db, pieceId })) throw apiError(404, "not_found", "这本书不存在。");
+  if (!findBook({ db, pieceId }))
+    throw apiError(request, 404, "not_found", "这本书不存在。", { params: { context: "book" } });
   const hash = getCurrentContentHash({ db, pieceId });
   return json({ items: toBuildDtos({ db, builds: listBuilds({ db, pieceId }), currentHash: hash }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
   const actor = await requireActor(request, "ebooks.build");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, requestBuildSchema);
@@ -35,6 +39,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     publicBaseUrl: resolvePublicBase(request.url),
     now: now(),
   });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(toJobDto(result.job), { status: 202 });
 }

@@ -15,19 +15,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chapterId: parseId(params.chapterId),
     actor,
   });
-  if (!page) throw apiError(404, "not_found", "章节不存在。");
+  if (!page) throw apiError(request, 404, "not_found", "章节不存在。", { params: { context: "chapter" } });
   return json(page.chapter);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PATCH" && request.method !== "PUT")
-    throw apiError(405, "method_not_allowed", "请使用 PATCH。");
+    throw apiError(request, 405, "method_not_allowed", "请使用 PATCH。", { params: { method: "PATCH" } });
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const chapterId = parseId(params.chapterId);
   const input = await parseJsonBody(request, updateChapterSchema);
   const { db, now } = getStudio();
   const result = updateChapter({ db, actor, pieceId, chapterId, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(getChapterPage({ db, pieceId, chapterId, actor })!.chapter);
 }

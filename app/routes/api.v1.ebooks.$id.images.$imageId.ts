@@ -12,9 +12,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "ebooks.read");
   const { db, config } = getStudio();
   const image = getBookImage({ db, pieceId: parseId(params.id), imageId: parseId(params.imageId) });
-  if (!image) throw apiError(404, "not_found", "图片不存在。");
+  if (!image) throw apiError(request, 404, "not_found", "图片不存在。", { params: { context: "image" } });
   const file = imageFilePath(config.dataDir, image);
-  if (!existsSync(file)) throw apiError(404, "not_found", "图片文件不存在。");
+  if (!existsSync(file))
+    throw apiError(request, 404, "not_found", "图片文件不存在。", { params: { context: "imageFile" } });
   return new Response(createReadableStreamFromReadable(createReadStream(file)), {
     headers: {
       "Content-Type": image.format === "jpeg" ? "image/jpeg" : "image/png",

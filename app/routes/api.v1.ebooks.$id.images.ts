@@ -1,46 +1,52 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
-import { parseMultipartFormData } from "~/lib/multipart.server";
+import { readSmallUpload } from "~/lib/small-upload.server";
 import { getStudio } from "~/lib/studio.server";
 import { findBook } from "~/modules/ebooks/find-book.server";
 import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { IMAGE_MAX_BYTES } from "~/modules/ebooks/schemas";
 import { uploadBookImage } from "~/modules/ebooks/upload-book-image.server";
 
-const TOO_LARGE = `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`;
+const MB = IMAGE_MAX_BYTES / 1024 / 1024;
+const TOO_LARGE = `图片不能超过 ${MB} MB。`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
   const page = getBookPage({ db: getStudio().db, pieceId: parseId(params.id), actor });
-  if (!page) throw apiError(404, "not_found", "这本书不存在。");
+  if (!page) throw apiError(request, 404, "not_found", "这本书不存在。", { params: { context: "book" } });
   return json({ items: page.images });
 }
 
 /** POST multipart/form-data with one `file` field (PNG or JPEG, at most 5 MB). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();
-  if (!findBook({ db, pieceId })) throw apiError(404, "not_found", "这本书不存在。");
+  if (!findBook({ db, pieceId }))
+    throw apiError(request, 404, "not_found", "这本书不存在。", { params: { context: "book" } });
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    throw apiError(415, "unsupported_media_type", "请用 multipart/form-data 上传，字段名 file。", "file");
-  if (Number(request.headers.get("Content-Length") ?? 0) > IMAGE_MAX_BYTES + 64 * 1024)
-    throw apiError(413, "too_large", TOO_LARGE, "file");
-  let form: FormData;
-  try {
-    form = await parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: IMAGE_MAX_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw apiError(413, "too_large", TOO_LARGE, "file");
-    throw error;
-  }
-  const file = form.get("file");
-  if (!file || typeof file === "string") throw apiError(400, "no_file", "请在 file 字段上传图片。", "file");
+    throw apiError(request, 415, "unsupported_media_type", "请用 multipart/form-data 上传，字段名 file。", {
+      field: "file",
+      params: { context: "upload" },
+    });
+  const upload = await readSmallUpload(request, { maxBytes: IMAGE_MAX_BYTES });
+  if (!upload.ok)
+    throw upload.reason === "too_large"
+      ? apiError(request, 413, "too_large", TOO_LARGE, {
+          field: "file",
+          params: { context: "image", mb: MB },
+        })
+      : apiError(request, 400, "no_file", "请在 file 字段上传图片。", {
+          field: "file",
+          params: { context: "api" },
+        });
+  const { file } = upload;
   const result = await uploadBookImage({
     db,
     dataDir: config.dataDir,
@@ -50,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     bytes: Buffer.from(await file.arrayBuffer()),
     now: now(),
   });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(
     {
       id: result.imageId,

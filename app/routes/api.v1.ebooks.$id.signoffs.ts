@@ -8,13 +8,14 @@ import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
 import { recordSignoffSchema } from "~/modules/ebooks/schemas";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
   const actor = await requireActor(request, "ebooks.signoff");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, recordSignoffSchema);
   const { db, now } = getStudio();
   const result = recordSignoff({ db, actor, pieceId, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(
     { id: result.signoffId, signoff: getBookPage({ db, pieceId, actor })?.signoff },
     { status: 201 },

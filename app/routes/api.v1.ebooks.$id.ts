@@ -14,6 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actor,
     publicBase: resolvePublicBase(request.url),
   });
-  if (!page) throw apiError(404, "not_found", "这本书不存在。");
+  if (!page) throw apiError(request, 404, "not_found", "这本书不存在。", { params: { context: "book" } });
   return json(page);
 }

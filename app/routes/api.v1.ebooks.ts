@@ -15,12 +15,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
   const actor = await requireActor(request, "ebooks.edit");
   const input = await parseJsonBody(request, createBookSchema);
   const { db, now } = getStudio();
   const result = createBook({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(
     getBookPage({ db, pieceId: result.pieceId, actor, publicBase: resolvePublicBase(request.url) }),
     { status: 201 },

@@ -10,19 +10,22 @@ import { requestRender } from "~/modules/media/request-render.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");
   const found = getEpisode({ db: getStudio().db, pieceId: parseId(params.id), actor });
-  if (!found.ok) throw failureResponse(found);
+  if (!found.ok) throw failureResponse(request, found);
   return json({ items: found.versions, renderJob: found.renderJob });
 }
 
 /** Queues a render; 202 with the job. The same script and clips while queued or running: the same job. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
   const actor = await requireActor(request, "renders.create");
   const pieceId = parseId(params.id);
   // An empty body means "defaults"; anything else must be a valid JSON object.
   const input = await parseJsonBody(request, requestRenderSchema, { empty: {} });
   const { db, config, now } = getStudio();
   const result = requestRender({ db, dataDir: config.dataDir, actor, pieceId, input, now: now() });
-  if (!result.ok) throw failureResponse(result);
+  if (!result.ok) throw failureResponse(request, result);
   return json({ job: result.job, created: result.created }, { status: 202 });
 }

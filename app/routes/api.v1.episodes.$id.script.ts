@@ -8,12 +8,13 @@ import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
 
 /** Replaces the script lines; send the piece version you edited (409 when someone saved first). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT") throw apiError(405, "method_not_allowed", "请使用 PUT。");
+  if (request.method !== "PUT")
+    throw apiError(request, 405, "method_not_allowed", "请使用 PUT。", { params: { method: "PUT" } });
   const actor = await requireActor(request, "pieces.edit");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, saveScriptSchema);
   const { db, now } = getStudio();
   const result = saveEpisodeScript({ db, actor, pieceId, input, now: now() });
-  if (!result.ok) throw failureResponse(result);
+  if (!result.ok) throw failureResponse(request, result);
   return json({ version: result.version });
 }

@@ -9,7 +9,7 @@ import { getEpisode } from "~/modules/media/get-episode.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");
   const found = getEpisode({ db: getStudio().db, pieceId: parseId(params.id), actor });
-  if (!found.ok) throw failureResponse(found);
+  if (!found.ok) throw failureResponse(request, found);
   const { ok: _ok, ...episode } = found;
   return json(episode);
 }

@@ -10,6 +10,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const jobId = parseId(params.id);
   const { db, now } = getStudio();
   const result = cancelJob({ db, actor, jobId, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(toJobDto(getJob({ db, jobId })!));
 }

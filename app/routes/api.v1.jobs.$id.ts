@@ -8,6 +8,6 @@ import { getJob, toJobDto } from "~/modules/jobs/queue.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "jobs.read");
   const job = getJob({ db: getStudio().db, jobId: parseId(params.id) });
-  if (!job) throw apiError(404, "not_found", "任务不存在。");
+  if (!job) throw apiError(request, 404, "not_found", "任务不存在。", { params: { context: "job" } });
   return json(toJobDto(job));
 }

@@ -8,12 +8,13 @@ import { showActionSchema } from "~/modules/livestream/show-action-schema";
 
 /** The console's commands over the API (same rules as the console). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "请使用 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "请使用 POST。", { params: { method: "POST" } });
   const actor = await requireActor(request, "livestream.control");
   const showId = parseId(params.id);
   const command = await parseJsonBody(request, showActionSchema);
   const { db, now } = getStudio();
   const result = runShowCommand({ db, actor, showId, action: command, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json({ ok: true, state: result.state, serverNow: result.serverNow });
 }

@@ -8,12 +8,13 @@ import { onlineCountSchema } from "~/modules/livestream/show-input";
 
 /** The online count, e.g. from a platform bridge; the peak arms the red-envelope rain. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "请使用 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "请使用 POST。", { params: { method: "POST" } });
   const actor = await requireActor(request, "livestream.control");
   const showId = parseId(params.id);
   const { count } = await parseJsonBody(request, onlineCountSchema);
   const { db, now } = getStudio();
   const result = runShowCommand({ db, actor, showId, action: { type: "setOnline", count }, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json({ ok: true, state: result.state, serverNow: result.serverNow });
 }

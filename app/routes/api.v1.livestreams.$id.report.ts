@@ -8,6 +8,6 @@ import { getShowReport } from "~/modules/livestream/run-show.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");
   const report = getShowReport({ db: getStudio().db, showId: parseId(params.id) });
-  if (!report) throw apiError(404, "not_found", "直播不存在。");
+  if (!report) throw apiError(request, 404, "not_found", "直播不存在。", { params: { context: "show" } });
   return json(report);
 }

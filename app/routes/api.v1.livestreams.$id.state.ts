@@ -9,6 +9,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");
   const { db, now } = getStudio();
   const snapshot = getShowSnapshot({ db, showId: parseId(params.id), now: now() });
-  if (!snapshot) throw apiError(404, "not_found", "直播不存在。");
+  if (!snapshot) throw apiError(request, 404, "not_found", "直播不存在。", { params: { context: "show" } });
   return json(snapshot, { headers: { "Cache-Control": "no-store" } });
 }

@@ -10,18 +10,20 @@ import { updateShow } from "~/modules/livestream/update-show.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");
   const show = getShow({ db: getStudio().db, showId: parseId(params.id) });
-  if (!show) throw apiError(404, "not_found", "直播脚本不存在。");
+  if (!show)
+    throw apiError(request, 404, "not_found", "直播脚本不存在。", { params: { context: "showScript" } });
   return json(show);
 }
 
 /** Replaces the whole script (products and fixed blocks); send `version` to refuse a stale edit. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT") throw apiError(405, "method_not_allowed", "请使用 PUT。");
+  if (request.method !== "PUT")
+    throw apiError(request, 405, "method_not_allowed", "请使用 PUT。", { params: { method: "PUT" } });
   const actor = await requireActor(request, "livestream.edit");
   const showId = parseId(params.id);
   const { db, now, config } = getStudio();
   const input = await parseJsonBody(request, showInputSchema(config.timeZone));
   const result = updateShow({ db, actor, showId, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(getShow({ db, showId }));
 }

@@ -15,11 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
   const actor = await requireActor(request, "livestream.edit");
   const { db, now, config } = getStudio();
   const input = await parseJsonBody(request, showInputSchema(config.timeZone));
   const result = createShow({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(getShow({ db, showId: result.showId }), { status: 201 });
 }

@@ -22,6 +22,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     scheduledAt: input.scheduledAt,
     now: now(),
   });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(getPiece({ db, pieceId }));
 }

@@ -10,18 +10,18 @@ import { updatePiece } from "~/modules/pieces/update-piece.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "pieces.read");
   const piece = getPiece({ db: getStudio().db, pieceId: parseId(params.id) });
-  if (!piece) throw apiError(404, "not_found", "内容不存在。");
+  if (!piece) throw apiError(request, 404, "not_found", "内容不存在。", { params: { context: "piece" } });
   return json(piece);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PATCH" && request.method !== "PUT")
-    throw apiError(405, "method_not_allowed", "请使用 PATCH。");
+    throw apiError(request, 405, "method_not_allowed", "请使用 PATCH。", { params: { method: "PATCH" } });
   const actor = await requireActor(request, "pieces.edit");
   const pieceId = parseId(params.id);
   const { db, now, config } = getStudio();
   const input = await parseJsonBody(request, updatePieceSchema(config.timeZone));
   const result = updatePiece({ db, actor, pieceId, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(getPiece({ db, pieceId }));
 }

@@ -15,11 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw apiError(405, "method_not_allowed", "只支持 GET 和 POST。");
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
   const actor = await requireActor(request, "pieces.create");
   const { db, now, config } = getStudio();
   const input = await parseJsonBody(request, createPieceSchema(config.timeZone));
   const result = createPiece({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(request, result);
   return json(getPiece({ db, pieceId: result.pieceId }), { status: 201 });
 }

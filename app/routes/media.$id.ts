@@ -10,8 +10,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "columns.read");
   const { db, config } = getStudio();
   const found = findAssetFile({ db, dataDir: config.dataDir, assetId: parseId(params.id) });
-  if (!found.ok) throw failureResponse(found);
+  if (!found.ok) throw failureResponse(request, found);
   const body = await openFileBody({ fullPath: found.fullPath, range: request.headers.get("range") });
-  if (!body.ok) throw apiError(body.status, "not_found", "文件不存在。");
+  if (!body.ok)
+    throw apiError(request, body.status, "not_found", "文件不存在。", { params: { context: "file" } });
   return new Response(body.body, { status: body.status, headers: body.headers });
 }

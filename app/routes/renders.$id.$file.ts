@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     renderId: parseId(params.id),
     file: params.file ?? "",
   });
-  if (!found.ok) throw failureResponse(found);
+  if (!found.ok) throw failureResponse(request, found);
   const download = new URL(request.url).searchParams.get("download") === "1";
   const body = await openFileBody({
     fullPath: found.fullPath,
@@ -24,9 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!body.ok)
     throw apiError(
+      request,
       body.status,
       body.status === 416 ? "bad_range" : "not_found",
       body.status === 416 ? "请求的范围无效。" : "文件不存在。",
+      { params: body.status === 416 ? undefined : { context: "file" } },
     );
   return new Response(body.body, { status: body.status, headers: body.headers });
 }

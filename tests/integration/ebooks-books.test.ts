@@ -18,6 +18,7 @@ import {
 import { loader as compareLoader } from "~/routes/_app.ebooks.$id_.compare";
 import { loader as listLoader } from "~/routes/_app.ebooks._index";
 import { action as newBookAction } from "~/routes/_app.ebooks.new";
+import { action as imageUploadAction } from "~/routes/ebooks.$id.images";
 import { loader as publicLoader } from "~/routes/p.$slug";
 import { loader as publicDownload } from "~/routes/p.$slug_.download";
 import { seedEbooksDemo } from "../../db/seed-ebooks";
@@ -99,9 +100,9 @@ function uploadRequest(
   type = "image/png",
 ): Request {
   const form = new FormData();
-  form.append("intent", "upload-image");
   form.append("file", new File([new Uint8Array(bytes)], fileName, { type }));
-  return new Request(`http://localhost/ebooks/${bookId}`, {
+  // The book page's upload fetcher posts here.
+  return new Request(`http://localhost/ebooks/${bookId}/images`, {
     method: "POST",
     body: form,
     headers: { Cookie: cookie },
@@ -249,7 +250,9 @@ describe("books, chapters and builds", () => {
     expect(
       (
         await respond(() =>
-          bookAction(args(uploadRequest(bookId, "chart.png", png, copy.cookie), { id: String(bookId) })),
+          imageUploadAction(
+            args(uploadRequest(bookId, "chart.png", png, copy.cookie), { id: String(bookId) }),
+          ),
         )
       ).status,
     ).toBe(200);
@@ -492,7 +495,7 @@ describe("books, chapters and builds", () => {
     expect(
       (
         await respond(() =>
-          bookAction(
+          imageUploadAction(
             args(uploadRequest(bookId, "new.png", makePng(4, 4), copy.cookie), { id: String(bookId) }),
           ),
         )
@@ -515,7 +518,7 @@ describe("books, chapters and builds", () => {
       ["big.png", Buffer.concat([makePng(2, 2), Buffer.alloc(5 * 1024 * 1024)]), 413],
     ] as const) {
       const res = await respond(() =>
-        bookAction(args(uploadRequest(bookId, name, bytes, copy.cookie), { id: String(bookId) })),
+        imageUploadAction(args(uploadRequest(bookId, name, bytes, copy.cookie), { id: String(bookId) })),
       );
       expect(res.status, name).toBe(status);
       const body = await res.json();
@@ -526,7 +529,7 @@ describe("books, chapters and builds", () => {
     expect(fs.existsSync(path.join(t.dir, "ebooks", "images"))).toBe(false);
     // A path in the file name is dropped: only the plain name is kept.
     const ok = await respond(() =>
-      bookAction(
+      imageUploadAction(
         args(uploadRequest(bookId, "C:\\photos\\tyre.png", makePng(3, 3), copy.cookie), {
           id: String(bookId),
         }),
@@ -585,7 +588,7 @@ describe("books, chapters and builds", () => {
     expect(
       (
         await respond(() =>
-          bookAction(
+          imageUploadAction(
             args(uploadRequest(bookId, "a.png", makePng(2, 2), host.cookie), { id: String(bookId) }),
           ),
         )

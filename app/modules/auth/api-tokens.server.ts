@@ -69,7 +69,7 @@ export function listApiTokens(options: { db: Db }) {
 export function revokeApiToken(options: { db: Db; actor: Actor; tokenId: number; now: Date }): Result {
   const { db, now } = options;
   const token = db.select().from(schema.apiTokens).where(eq(schema.apiTokens.id, options.tokenId)).get();
-  if (!token) return fail(404, "not_found", "令牌不存在。");
+  if (!token) return fail(404, "not_found", "令牌不存在。", { params: { context: "token" } });
   if (token.revokedAt) return { ok: true };
   db.transaction((tx) => {
     tx.update(schema.apiTokens).set({ revokedAt: now }).where(eq(schema.apiTokens.id, token.id)).run();

@@ -81,7 +81,7 @@ export function updateUser(options: {
 }): Result {
   const { db, now } = options;
   const before = db.select().from(schema.users).where(eq(schema.users.id, options.userId)).get();
-  if (!before) return fail(404, "not_found", "用户不存在。");
+  if (!before) return fail(404, "not_found", "用户不存在。", { params: { context: "user" } });
   if (before.id === options.actor.id && (options.disabled || !options.roles.includes("admin"))) {
     return fail(400, "self_lockout", "不能停用自己或取消自己的管理员角色。", "roles");
   }
@@ -121,7 +121,7 @@ export async function resetUserPassword(options: {
     .from(schema.users)
     .where(eq(schema.users.id, options.userId))
     .get();
-  if (!user) return fail(404, "not_found", "用户不存在。");
+  if (!user) return fail(404, "not_found", "用户不存在。", { params: { context: "user" } });
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   db.transaction((tx) => {

@@ -101,7 +101,7 @@ export async function signIn(options: {
   if (!reservation.ok) {
     const minutes = Math.max(1, Math.ceil(reservation.retryAfterMs / 60_000));
     return {
-      ...fail(429, "throttled", `登录失败次数过多，请 ${minutes} 分钟后再试。`),
+      ...fail(429, "throttled", `登录失败次数过多，请 ${minutes} 分钟后再试。`, { params: { minutes } }),
       retryAfterMs: reservation.retryAfterMs,
     };
   }

@@ -17,14 +17,16 @@ export interface UpdateColumnOptions {
 /** Saves a column's settings; a save naming an older version is refused and the other save stays. */
 export function updateColumn(options: UpdateColumnOptions): Result<{ version: number }> {
   const { db, actor, input, now } = options;
-  if (!can(actor.roles, "columns.manage")) return fail(403, "forbidden", "你的角色不能修改栏目。");
+  if (!can(actor.roles, "columns.manage"))
+    return fail(403, "forbidden", "你的角色不能修改栏目。", { params: { context: "manageColumns" } });
   const before = db.select().from(schema.columns).where(eq(schema.columns.id, options.columnId)).get();
-  if (!before) return fail(404, "not_found", "栏目不存在。");
+  if (!before) return fail(404, "not_found", "栏目不存在。", { params: { context: "column" } });
   if (before.version !== input.version)
     return fail(
       409,
       "stale",
       `栏目设置已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${before.version} 版），请刷新后再改。`,
+      { params: { context: "column", yours: input.version, current: before.version } },
     );
   if (
     input.defaultChannelId &&
@@ -49,7 +51,10 @@ export function updateColumn(options: UpdateColumnOptions): Result<{ version: nu
       })
       .where(and(eq(schema.columns.id, before.id), eq(schema.columns.version, input.version)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "栏目设置刚被他人修改，请刷新后再改。");
+    if (changed !== 1)
+      return fail(409, "stale", "栏目设置刚被他人修改，请刷新后再改。", {
+        params: { context: "columnRace" },
+      });
     const { version: beforeVersion, ...beforeFields } = before;
     recordAudit(tx, {
       actor: auditActor(actor),

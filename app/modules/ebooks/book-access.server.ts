@@ -15,9 +15,14 @@ export function editableBook(
   actor: Actor,
 ): Result<{ piece: PieceRow; meta: EbookRow }> {
   const found = findBook({ db, pieceId });
-  if (!found) return fail(404, "not_found", "这本书不存在。");
+  if (!found) return fail(404, "not_found", "这本书不存在。", { params: { context: "book" } });
   if (!canEditPiece(found.piece, actor)) {
-    return fail(403, "forbidden", "你不能修改这本书（文案只能修改自己的草稿；已发布或已归档的书不能修改）。");
+    return fail(
+      403,
+      "forbidden",
+      "你不能修改这本书（文案只能修改自己的草稿；已发布或已归档的书不能修改）。",
+      { params: { context: "editBook" } },
+    );
   }
   return { ok: true, ...found };
 }

@@ -45,7 +45,8 @@ export function createBook(options: {
   input: CreateBookInput;
   now: Date;
 }): Result<{ pieceId: number }> {
-  if (!can(options.actor.roles, "ebooks.edit")) return fail(403, "forbidden", "你的角色不能创建电子书。");
+  if (!can(options.actor.roles, "ebooks.edit"))
+    return fail(403, "forbidden", "你的角色不能创建电子书。", { params: { context: "createBook" } });
   const pieceId = options.db.transaction((tx) => insertBook(tx, options));
   return { ok: true, pieceId };
 }

@@ -82,7 +82,8 @@ export function addSection(options: Base & { title: string }): Result<{ sectionI
 export function renameSection(options: Base & { sectionId: number; title: string }): Result {
   return changeBook(options, "ebook.section.rename", `修改了分部标题「${options.title}」`, (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
-    if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
+    if (!section)
+      return fail(404, "not_found", "分部不存在。", { field: "sectionId", params: { context: "section" } });
     tx.update(schema.ebookSections)
       .set({ title: options.title })
       .where(eq(schema.ebookSections.id, section.id))
@@ -94,7 +95,8 @@ export function renameSection(options: Base & { sectionId: number; title: string
 export function deleteSection(options: Base & { sectionId: number }): Result {
   return changeBook(options, "ebook.section.delete", "删除了一个分部", (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
-    if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
+    if (!section)
+      return fail(404, "not_found", "分部不存在。", { field: "sectionId", params: { context: "section" } });
     const chapters = tx
       .select({ id: schema.ebookChapters.id })
       .from(schema.ebookChapters)
@@ -106,7 +108,7 @@ export function deleteSection(options: Base & { sectionId: number }): Result {
         409,
         "section_not_empty",
         `分部「${section.title}」里还有 ${chapters.length} 个章节，请先移走或删除章节。`,
-        "sectionId",
+        { field: "sectionId", params: { title: section.title, count: chapters.length } },
       );
     tx.delete(schema.ebookSections).where(eq(schema.ebookSections.id, section.id)).run();
     return { ok: true, audit: { before: { sectionId: section.id, title: section.title } } };
@@ -118,7 +120,8 @@ export function addChapter(
 ): Result<{ chapterId: number }> {
   return changeBook(options, "ebook.chapter.add", `新增了章节「${options.title}」`, (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
-    if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
+    if (!section)
+      return fail(404, "not_found", "分部不存在。", { field: "sectionId", params: { context: "section" } });
     const last =
       tx
         .select({ p: max(schema.ebookChapters.position) })
@@ -149,7 +152,8 @@ export function addChapter(
 export function deleteChapter(options: Base & { chapterId: number }): Result {
   return changeBook(options, "ebook.chapter.delete", "删除了一个章节", (tx) => {
     const chapter = chapterOf(tx, options.pieceId, options.chapterId);
-    if (!chapter) return fail(404, "not_found", "章节不存在。", "chapterId");
+    if (!chapter)
+      return fail(404, "not_found", "章节不存在。", { field: "chapterId", params: { context: "chapter" } });
     tx.delete(schema.ebookChapters).where(eq(schema.ebookChapters.id, chapter.id)).run();
     // The audit keeps the deleted text, so a deletion can be undone by hand.
     return {
@@ -163,7 +167,8 @@ export function deleteChapter(options: Base & { chapterId: number }): Result {
 export function reorderChapters(options: Base & { sectionId: number; chapterIds: number[] }): Result {
   return changeBook(options, "ebook.chapter.reorder", "调整了章节顺序", (tx) => {
     const section = sectionOf(tx, options.pieceId, options.sectionId);
-    if (!section) return fail(404, "not_found", "分部不存在。", "sectionId");
+    if (!section)
+      return fail(404, "not_found", "分部不存在。", { field: "sectionId", params: { context: "section" } });
     const current = tx
       .select({ id: schema.ebookChapters.id })
       .from(schema.ebookChapters)
@@ -172,7 +177,10 @@ export function reorderChapters(options: Base & { sectionId: number; chapterIds:
       .all()
       .map((r) => r.id);
     if (!sameMembers(current, options.chapterIds))
-      return fail(409, "stale_order", "章节列表已变化，请刷新页面后再调整顺序。", "chapterIds");
+      return fail(409, "stale_order", "章节列表已变化，请刷新页面后再调整顺序。", {
+        field: "chapterIds",
+        params: { context: "chapters" },
+      });
     options.chapterIds.forEach((id, i) =>
       tx
         .update(schema.ebookChapters)
@@ -197,7 +205,10 @@ export function reorderSections(options: Base & { sectionIds: number[] }): Resul
       .all()
       .map((r) => r.id);
     if (!sameMembers(current, options.sectionIds))
-      return fail(409, "stale_order", "分部列表已变化，请刷新页面后再调整顺序。", "sectionIds");
+      return fail(409, "stale_order", "分部列表已变化，请刷新页面后再调整顺序。", {
+        field: "sectionIds",
+        params: { context: "sections" },
+      });
     options.sectionIds.forEach((id, i) =>
       tx
         .update(schema.ebookSections)

@@ -265,3 +265,44 @@ describe("layoutBook: breaks", () => {
     ]);
   });
 });
+
+describe("layoutBook: Markdown links", () => {
+  type LinkItem = Extract<DisplayItem, { kind: "link" }>;
+  const url = "https://chezhu.example.cn/booking";
+  const links = (page: LaidPage): LinkItem[] =>
+    page.items.filter((i): i is LinkItem => i.kind === "link" && i.url === url);
+  const chapterPage = (markdown: string, profile: RenderProfile = "screen") => {
+    const result = layout(
+      book([{ id: "s", title: "部分", chapters: [{ id: "c", title: "链接", markdown }] }]),
+      {
+        profile,
+      },
+    );
+    return result.pages[result.chapterStartPages.c - 1];
+  };
+
+  it("covers the link text with one area over its em box, spaces included", () => {
+    const page = chapterPage(`请先[Book a service](${url})再到店。`);
+    const [area, ...more] = links(page);
+    expect(more).toHaveLength(0);
+    const size = A5.bodySize;
+    const first = texts(page).find((t) => t.text === "Book")!;
+    const last = texts(page).find((t) => t.text === "service")!;
+    expect(area.x).toBeCloseTo(first.x, 5);
+    expect(area.x + area.w).toBeCloseTo(last.x + measure("service", "regular", size), 5);
+    expect(area.y).toBeCloseTo(first.baseline - 0.88 * size, 5);
+    expect(area.h).toBeCloseTo(size, 5);
+  });
+
+  it("gives a link broken over two lines one area per line, and none in print", () => {
+    const linkText = "在线预约保养服务".repeat(4);
+    const markdown = `${"雨天行车要降低车速".repeat(2)}[${linkText}](${url})。`;
+    const page = chapterPage(markdown);
+    const areas = links(page);
+    expect(areas).toHaveLength(2);
+    expect(areas[1].y).toBeGreaterThan(areas[0].y);
+    expect(areas[0].x + areas[0].w).toBeCloseTo(contentX + contentW, 0);
+    expect(areas[1].x).toBeCloseTo(contentX, 5);
+    expect(links(chapterPage(markdown, "print"))).toHaveLength(0);
+  });
+});

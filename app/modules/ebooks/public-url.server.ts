@@ -193,6 +193,9 @@ export function trackedLink(options: {
     return fail(400, "invalid_source", "链接来源标识无效。", options.field);
   const target = printTarget(options);
   if (options.printed && target.problem)
-    return fail(409, "public_url_not_public", target.problem, options.field);
+    return fail(409, "public_url_not_public", target.problem, {
+      field: options.field,
+      params: { detail: target.problem, url: target.url },
+    });
   return { ok: true, url: target.url };
 }

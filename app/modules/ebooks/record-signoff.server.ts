@@ -25,9 +25,10 @@ export function recordSignoff(options: {
   now: Date;
 }): Result<{ signoffId: number }> {
   const { db, actor, pieceId, input, now } = options;
-  if (!can(actor.roles, "ebooks.signoff")) return fail(403, "forbidden", "你的角色不能登记外部审阅签字。");
+  if (!can(actor.roles, "ebooks.signoff"))
+    return fail(403, "forbidden", "你的角色不能登记外部审阅签字。", { params: { context: "signoff" } });
   const book = findBook({ db, pieceId });
-  if (!book) return fail(404, "not_found", "这本书不存在。");
+  if (!book) return fail(404, "not_found", "这本书不存在。", { params: { context: "book" } });
   const build = db
     .select()
     .from(schema.ebookBuilds)
@@ -39,7 +40,7 @@ export function recordSignoff(options: {
       409,
       "build_outdated",
       `版本 #${build.id} 生成之后内容又有修改，签字不能覆盖新内容。请生成新的屏幕版送审后再登记。`,
-      "buildId",
+      { field: "buildId", params: { build: build.id } },
     );
   }
   const qrUrl = getBuildQrUrls({ db, builds: [build] }).get(build.id) ?? null;
@@ -48,12 +49,11 @@ export function recordSignoff(options: {
     const where = qrUrl
       ? `版本 #${build.id} 的二维码指向 ${qrUrl}，这是${qrProblem}，读者扫码打不开`
       : `无法确认版本 #${build.id} 的二维码指向哪里`;
-    return fail(
-      409,
-      "qr_not_public",
-      `${where}，这个版本不能签字付印。${SET_PUBLIC_BASE_URL}，重新生成屏幕版送审后再登记签字。`,
-      "buildId",
-    );
+    const message = `${where}，这个版本不能签字付印。${SET_PUBLIC_BASE_URL}，重新生成屏幕版送审后再登记签字。`;
+    return fail(409, "qr_not_public", message, {
+      field: "buildId",
+      params: { detail: message, build: build.id, ...(qrUrl ? { url: qrUrl } : { context: "unknown" }) },
+    });
   }
   return db.transaction((tx) => {
     const row = tx

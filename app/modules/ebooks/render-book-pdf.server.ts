@@ -214,7 +214,6 @@ export async function renderBookPdf(options: RenderBookPdfOptions): Promise<Rend
             lineBreak: false,
             baseline: "alphabetic",
             characterSpacing: item.characterSpacing,
-            ...(screen && s.href ? { link: s.href } : {}),
           });
           break;
         }

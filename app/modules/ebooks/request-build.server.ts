@@ -52,15 +52,22 @@ export function requestBuild(options: {
 }): Result<{ job: JobRow; created: boolean }> {
   const { db, actor, pieceId, profile, now } = options;
   const content = loadBookContent({ db, pieceId });
-  if (!content) return fail(404, "not_found", "这本书不存在。");
+  if (!content) return fail(404, "not_found", "这本书不存在。", { params: { context: "book" } });
   const problem = firstContentProblem(content);
-  if (problem) return fail(422, "content_problem", problem.message, "chapters");
+  if (problem)
+    return fail(422, "content_problem", problem.message, {
+      field: "chapters",
+      params: { detail: problem.message },
+    });
   const contentHash = contentHashOf(bookSnapshot(content));
   let signoffId: number | null = null;
   if (profile === "print") {
     const state = getSignoffState({ db, pieceId, contentHash });
     if (state.state !== "valid")
-      return fail(409, "signoff_required", signoffRequiredMessage(state), "profile");
+      return fail(409, "signoff_required", signoffRequiredMessage(state), {
+        field: "profile",
+        params: state.state === "voided" ? { context: "voided", reason: state.reason } : undefined,
+      });
     signoffId = state.signoff.id;
   }
   const link = trackedLink({

@@ -13,5 +13,6 @@ export function ebookSignoffGate(ctx: GateContext): Failure | null {
     409,
     "signoff_required",
     `印刷手册必须有有效的外部审阅签字才能排期或发布：${why}。请在书页生成屏幕版送审并登记签字。`,
+    { params: { context: "gate", reason: why } },
   );
 }

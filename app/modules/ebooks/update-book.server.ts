@@ -27,6 +27,7 @@ export function updateBook(options: {
       409,
       "stale",
       `书的信息已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${meta.version} 版）。请刷新后再改，你的修改尚未保存。`,
+      { params: { context: "book", yours: input.version, current: meta.version } },
     );
   }
   const printedBefore = {
@@ -64,7 +65,8 @@ export function updateBook(options: {
       })
       .where(and(eq(schema.ebooks.pieceId, piece.id), eq(schema.ebooks.version, input.version)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "书的信息刚被他人修改，请刷新后再改。");
+    if (changed !== 1)
+      return fail(409, "stale", "书的信息刚被他人修改，请刷新后再改。", { params: { context: "bookRace" } });
     const pieceVersion = piece.version + 1;
     tx.update(schema.pieces)
       .set({ title: input.title, body: input.description, version: pieceVersion, updatedAt: now })

@@ -28,7 +28,7 @@ export function updateChapter(options: {
     .from(schema.ebookChapters)
     .where(and(eq(schema.ebookChapters.id, options.chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
     .get();
-  if (!chapter) return fail(404, "not_found", "章节不存在。");
+  if (!chapter) return fail(404, "not_found", "章节不存在。", { params: { context: "chapter" } });
   const section = db
     .select()
     .from(schema.ebookSections)
@@ -40,6 +40,7 @@ export function updateChapter(options: {
       409,
       "stale",
       `这个章节已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${chapter.version} 版）。请复制你的修改，刷新后再保存。`,
+      { params: { context: "chapter", yours: input.version, current: chapter.version } },
     );
   }
   const unchanged =
@@ -69,7 +70,10 @@ export function updateChapter(options: {
       })
       .where(and(eq(schema.ebookChapters.id, chapter.id), eq(schema.ebookChapters.version, input.version)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "这个章节刚被他人修改，请刷新后再保存。");
+    if (changed !== 1)
+      return fail(409, "stale", "这个章节刚被他人修改，请刷新后再保存。", {
+        params: { context: "chapterRace" },
+      });
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "ebook.chapter.update",

@@ -47,11 +47,19 @@ export async function uploadBookImage(options: {
       "file",
     );
   }
-  if (bytes.length === 0) return fail(400, "empty_file", "上传的文件是空的。", "file");
+  if (bytes.length === 0)
+    return fail(400, "empty_file", "上传的文件是空的。", { field: "file", params: { context: "image" } });
   if (bytes.length > IMAGE_MAX_BYTES)
-    return fail(413, "too_large", `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, "file");
+    return fail(413, "too_large", `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB。`, {
+      field: "file",
+      params: { context: "image", mb: IMAGE_MAX_BYTES / 1024 / 1024 },
+    });
   const info = sniffImage(bytes);
-  if (!info.ok) return fail(415, "not_an_image", `“${name}”不是 PNG 或 JPEG 图片，未保存。`, "file");
+  if (!info.ok)
+    return fail(415, "not_an_image", `“${name}”不是 PNG 或 JPEG 图片，未保存。`, {
+      field: "file",
+      params: { name },
+    });
 
   const sha256 = sha256Hex(bytes);
   const target = imageFilePath(options.dataDir, { pieceId, sha256, format: info.format });
@@ -130,7 +138,8 @@ export function deleteBookImage(options: {
       .from(schema.ebookImages)
       .where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, pieceId)))
       .get();
-    if (!image) return fail(404, "not_found", "图片不存在。", "imageId");
+    if (!image)
+      return fail(404, "not_found", "图片不存在。", { field: "imageId", params: { context: "image" } });
     tx.delete(schema.ebookImages).where(eq(schema.ebookImages.id, image.id)).run();
     // The file stays: earlier builds and their audit may still point at it by hash.
     recordAudit(tx, {

@@ -93,9 +93,11 @@ export function cancelJob(options: {
   const { db, now } = options;
   return db.transaction((tx) => {
     const job = tx.select().from(schema.jobs).where(eq(schema.jobs.id, options.jobId)).get();
-    if (!job) return fail(404, "not_found", "任务不存在。");
+    if (!job) return fail(404, "not_found", "任务不存在。", { params: { context: "job" } });
     if (job.createdBy !== options.actor.id && !can(options.actor.roles, "pieces.review"))
-      return fail(403, "forbidden", "只能取消自己发起的任务；取消别人的任务请找编辑。");
+      return fail(403, "forbidden", "只能取消自己发起的任务；取消别人的任务请找编辑。", {
+        params: { context: "cancelJob" },
+      });
     if (job.status !== "queued" && job.status !== "running")
       return fail(409, "finished", "任务已结束，不能取消。");
     const status: JobStatus = job.status === "queued" ? "cancelled" : "running";

@@ -20,7 +20,8 @@ export interface CreateShowOptions {
 /** Creates the piece (kind 'livestream') and the show in one transaction. */
 export function createShow(options: CreateShowOptions): Result<{ showId: number }> {
   const { db, actor, input, now } = options;
-  if (!can(actor.roles, "livestream.edit")) return fail(403, "forbidden", "你的角色不能创建直播脚本。");
+  if (!can(actor.roles, "livestream.edit"))
+    return fail(403, "forbidden", "你的角色不能创建直播脚本。", { params: { context: "createShow" } });
   const staff = checkStaff(db, input);
   if (staff) return staff;
   return db.transaction((tx) => {

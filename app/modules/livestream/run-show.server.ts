@@ -36,14 +36,16 @@ export function runShowCommand(options: {
   const at = now.getTime();
   const outcome = db.transaction((tx): Result<{ state: ShowState }> => {
     const loaded = loadShow(tx, showId);
-    if (!loaded) return fail(404, "not_found", "直播不存在。");
+    if (!loaded) return fail(404, "not_found", "直播不存在。", { params: { context: "show" } });
     if (action.type === "start") {
       const issues = validateRunOfShow(loaded.script, loaded.blocks);
       if (issues.length > 0)
-        return fail(409, "not_ready", `脚本还有 ${issues.length} 个问题，不能开播：${issues[0].message}`);
+        return fail(409, "not_ready", `脚本还有 ${issues.length} 个问题，不能开播：${issues[0].message}`, {
+          params: { count: issues.length, first: issues[0].message },
+        });
     }
     const result = applyShowAction(loaded.state, action, at);
-    if (!result.ok) return fail(409, result.code, result.message);
+    if (!result.ok) return fail(409, result.code, result.message, { params: result.params });
     const { state, log } = result;
     const starting = action.type === "start";
     const changed = tx

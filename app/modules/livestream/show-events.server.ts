@@ -13,6 +13,7 @@ export function openShowEvents(options: {
   request: Request;
   access: StreamAccess;
 }): Result<{ response: Response }> {
-  if (!loadShow(getStudio().db, options.showId)) return fail(404, "not_found", "直播不存在。");
+  if (!loadShow(getStudio().db, options.showId))
+    return fail(404, "not_found", "直播不存在。", { params: { context: "show" } });
   return getShowHub().createEventStreamResponse(String(options.showId), options.request, options.access);
 }

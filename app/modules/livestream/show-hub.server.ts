@@ -162,7 +162,9 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
   const createEventStreamResponse: ShowHub["createEventStreamResponse"] = (showId, request, access) => {
     const open = streams.get(showId) ?? new Set<OpenStream>();
     if (open.size >= maxPerShow)
-      return fail(429, "too_many_streams", `这场直播的实时连接已达上限（${maxPerShow} 个），请稍后再试。`);
+      return fail(429, "too_many_streams", `这场直播的实时连接已达上限（${maxPerShow} 个），请稍后再试。`, {
+        params: { max: maxPerShow },
+      });
     let held = 0;
     for (const other of open) if (other.access.holder === access.holder) held += 1;
     if (held >= maxPerHolder)
@@ -170,6 +172,7 @@ export function createShowHub(options: CreateShowHubOptions): ShowHub {
         429,
         "too_many_streams",
         `你在这场直播已打开 ${maxPerHolder} 个实时连接（提词器、场控台等窗口），请先关闭不用的窗口再试。`,
+        { params: { context: "holder", max: maxPerHolder } },
       );
 
     // The slot is taken now, before the stream starts, so simultaneous opens cannot overshoot.

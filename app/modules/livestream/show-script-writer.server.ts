@@ -44,9 +44,9 @@ export function pieceBody(script: ShowScript): string {
 }
 
 export function checkStaff(db: DbOrTx, input: ShowInput) {
-  for (const [field, id, capability, label] of [
-    ["hostId", input.hostId, "livestream.prompter", "主播"],
-    ["producerId", input.producerId, "livestream.control", "场控"],
+  for (const [field, id, capability, label, context] of [
+    ["hostId", input.hostId, "livestream.prompter", "主播", "host"],
+    ["producerId", input.producerId, "livestream.control", "场控", "producer"],
   ] as const) {
     if (id === undefined) continue;
     const user = db
@@ -55,7 +55,10 @@ export function checkStaff(db: DbOrTx, input: ShowInput) {
       .where(eq(schema.users.id, id))
       .get();
     if (!user || user.disabled || !can(user.roles, capability))
-      return fail(400, "invalid_staff", `所选${label}不存在或没有${label}角色`, field);
+      return fail(400, "invalid_staff", `所选${label}不存在或没有${label}角色`, {
+        field,
+        params: { context },
+      });
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from "~/lib/dates";
+import type { ErrorParams } from "~/lib/error-codes";
 import {
   ADJUST_STEP_MS,
   MAX_BLOCK_OFFSET_MS,
@@ -97,7 +98,7 @@ export interface ShowLogEntry {
 
 export type ShowActionResult =
   | { ok: true; state: ShowState; log: ShowLogEntry }
-  | { ok: false; code: ShowActionErrorCode; message: string };
+  | { ok: false; code: ShowActionErrorCode; message: string; params?: ErrorParams };
 
 export interface CreateShowStateOptions {
   showId: string;
@@ -154,7 +155,13 @@ export function redEnvelopeArmed(state: ShowState, nowMs: number): boolean {
   );
 }
 
-const fail = (code: ShowActionErrorCode, message: string): ShowActionResult => ({ ok: false, code, message });
+/** `params` are what the code's translation interpolates (`errors.<code>`); `message` stays the log's text. */
+const fail = (code: ShowActionErrorCode, message: string, params?: ErrorParams): ShowActionResult => ({
+  ok: false,
+  code,
+  message,
+  ...(params ? { params } : {}),
+});
 
 function moveTo(state: ShowState, blockIndex: number, now: number): ShowState {
   return {
@@ -171,7 +178,7 @@ function moveTo(state: ShowState, blockIndex: number, now: number): ShowState {
  * tests can replay any sequence exactly.
  */
 export function applyShowAction(state: ShowState, action: ShowAction, now: number): ShowActionResult {
-  if (!Number.isFinite(now)) return fail("invalid_action", "服务器时间无效");
+  if (!Number.isFinite(now)) return fail("invalid_action", "服务器时间无效", { context: "clock" });
   // Expired rounds are cleared lazily: a round ends by time, not by a message.
   const current: ShowState =
     state.redEnvelope.activeRound && now >= state.redEnvelope.activeRound.endsAt
@@ -191,11 +198,13 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
   switch (action.type) {
     case "start":
       if (current.status !== "idle") return fail("already_started", "直播已经开始");
-      if (current.blockCount < 1) return fail("invalid_action", "流程为空，无法开播");
+      if (current.blockCount < 1)
+        return fail("invalid_action", "流程为空，无法开播", { context: "emptyRundown" });
       next = { ...current, status: "running", blockIndex: 0, blockStartedAt: now, pausedAt: null };
       break;
     case "pause":
-      if (current.status !== "running") return fail("not_running", "直播未在进行中，无法暂停");
+      if (current.status !== "running")
+        return fail("not_running", "直播未在进行中，无法暂停", { context: "pause" });
       next = { ...current, status: "paused", pausedAt: now };
       break;
     case "resume": {
@@ -225,23 +234,32 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
         action.blockIndex < 0 ||
         action.blockIndex >= current.blockCount
       ) {
-        return fail("block_out_of_range", `段落编号必须在 1 到 ${current.blockCount} 之间`);
+        return fail("block_out_of_range", `段落编号必须在 1 到 ${current.blockCount} 之间`, {
+          count: current.blockCount,
+        });
       }
-      if (action.blockIndex === current.blockIndex) return fail("invalid_action", "已在该段落");
+      if (action.blockIndex === current.blockIndex)
+        return fail("invalid_action", "已在该段落", { context: "sameBlock" });
       closedSegment = closeCurrent();
       next = moveTo(current, action.blockIndex, now);
       break;
     case "adjust": {
       if (Math.abs(action.deltaMs) !== ADJUST_STEP_MS) {
-        return fail("invalid_adjust", `每次只能增减 ${ADJUST_STEP_MS / 1000} 秒`);
+        return fail("invalid_adjust", `每次只能增减 ${ADJUST_STEP_MS / 1000} 秒`, {
+          seconds: ADJUST_STEP_MS / 1000,
+        });
       }
       const target = action.blockIndex ?? current.blockIndex;
       if (!Number.isInteger(target) || target < 0 || target >= current.blockCount) {
-        return fail("block_out_of_range", `段落编号必须在 1 到 ${current.blockCount} 之间`);
+        return fail("block_out_of_range", `段落编号必须在 1 到 ${current.blockCount} 之间`, {
+          count: current.blockCount,
+        });
       }
       const offset = blockOffsetMs(current, target) + action.deltaMs;
       if (Math.abs(offset) > MAX_BLOCK_OFFSET_MS) {
-        return fail("offset_limit", `单段最多调整 ±${MAX_BLOCK_OFFSET_MS / 60_000} 分钟`);
+        return fail("offset_limit", `单段最多调整 ±${MAX_BLOCK_OFFSET_MS / 60_000} 分钟`, {
+          minutes: MAX_BLOCK_OFFSET_MS / 60_000,
+        });
       }
       const offsets = { ...current.blockOffsetsMs };
       if (offset === 0) delete offsets[String(target)];
@@ -254,6 +272,7 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
         return fail(
           "invalid_online_count",
           `在线人数必须是 0 到 ${formatNumber(MAX_ONLINE_COUNT)} 之间的整数`,
+          { max: formatNumber(MAX_ONLINE_COUNT) },
         );
       }
       next = {
@@ -264,14 +283,17 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
       break;
     case "fireRedEnvelope": {
       const re = current.redEnvelope;
-      if (current.status !== "running") return fail("not_running", "直播进行中才能发红包雨");
+      if (current.status !== "running")
+        return fail("not_running", "直播进行中才能发红包雨", { context: "redEnvelope" });
       if (re.roundsFired >= re.maxRounds)
-        return fail("rounds_exhausted", `本场红包雨已发满 ${re.maxRounds} 轮`);
-      if (re.activeRound) return fail("round_active", `第 ${re.activeRound.n} 轮红包雨还在进行中`);
+        return fail("rounds_exhausted", `本场红包雨已发满 ${re.maxRounds} 轮`, { max: re.maxRounds });
+      if (re.activeRound)
+        return fail("round_active", `第 ${re.activeRound.n} 轮红包雨还在进行中`, { round: re.activeRound.n });
       if (current.peakOnline < re.threshold) {
         return fail(
           "below_threshold",
           `在线峰值 ${current.peakOnline} 人，未达到 ${re.threshold} 人，不能发红包雨`,
+          { peak: current.peakOnline, threshold: re.threshold },
         );
       }
       const n = re.roundsFired + 1;

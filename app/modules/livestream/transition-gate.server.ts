@@ -24,5 +24,6 @@ export function livestreamScriptGate(ctx: GateContext): Failure | null {
     409,
     "script_issues",
     `直播脚本还有 ${issues.length} 个问题：${issues[0].message}。请在直播脚本页修正后再提交。`,
+    { params: { count: issues.length, first: issues[0].message } },
   );
 }

@@ -21,19 +21,21 @@ export interface UpdateShowOptions {
 export function updateShow(options: UpdateShowOptions): Result<{ version: number }> {
   const { db, actor, showId, input, now } = options;
   const loaded = loadShow(db, showId);
-  if (!loaded) return fail(404, "not_found", "直播脚本不存在。");
+  if (!loaded) return fail(404, "not_found", "直播脚本不存在。", { params: { context: "showScript" } });
   const { piece } = loaded;
   if (!canEditShow(piece, actor))
     return fail(
       403,
       "forbidden",
       "你不能编辑这场直播的脚本（文案只能编辑自己的脚本，已发布或归档的不能修改）。",
+      { params: { context: "editShow" } },
     );
   if (input.version !== undefined && input.version !== piece.version) {
     return fail(
       409,
       "stale",
       `脚本已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${piece.version} 版）。请刷新后再改，你的修改尚未保存。`,
+      { params: { context: "script", yours: input.version, current: piece.version } },
     );
   }
   const staff = checkStaff(db, input);
@@ -47,7 +49,8 @@ export function updateShow(options: UpdateShowOptions): Result<{ version: number
       .set({ title: input.title, body, version, updatedAt: now })
       .where(and(eq(schema.pieces.id, showId), eq(schema.pieces.version, piece.version)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "脚本刚被他人修改，请刷新后再改。");
+    if (changed !== 1)
+      return fail(409, "stale", "脚本刚被他人修改，请刷新后再改。", { params: { context: "scriptRace" } });
     const { script, values } = writeScript(tx, showId, input, now);
     tx.update(schema.livestreamShows).set(values).where(eq(schema.livestreamShows.pieceId, showId)).run();
     tx.insert(schema.pieceRevisions)

@@ -16,9 +16,10 @@ export interface CreateEpisodeOptions {
 /** A new draft episode in the column, owned by the actor, with the column's mix category. */
 export function createEpisode(options: CreateEpisodeOptions): Result<{ pieceId: number }> {
   const { db, actor, now } = options;
-  if (!can(actor.roles, "pieces.create")) return fail(403, "forbidden", "你的角色不能创建内容。");
+  if (!can(actor.roles, "pieces.create"))
+    return fail(403, "forbidden", "你的角色不能创建内容。", { params: { context: "createPiece" } });
   const column = db.select().from(schema.columns).where(eq(schema.columns.id, options.columnId)).get();
-  if (!column) return fail(404, "not_found", "栏目不存在。");
+  if (!column) return fail(404, "not_found", "栏目不存在。", { params: { context: "column" } });
   const mix = column.mixCategory as "车型讲解" | "用车技巧" | "车主故事";
   const pieceId = db.transaction((tx) =>
     insertPiece(tx, {

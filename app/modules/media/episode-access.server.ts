@@ -14,10 +14,11 @@ export function loadEpisode(
   pieceId: number,
 ): { ok: true; piece: PieceRow; column: ColumnRow } | Failure {
   const piece = db.select().from(schema.pieces).where(eq(schema.pieces.id, pieceId)).get();
-  if (!piece || piece.kind !== "episode") return fail(404, "not_found", "短视频不存在。");
+  if (!piece || piece.kind !== "episode")
+    return fail(404, "not_found", "短视频不存在。", { params: { context: "episode" } });
   if (piece.columnId == null) return fail(404, "no_column", "这条短视频没有所属栏目。");
   const column = db.select().from(schema.columns).where(eq(schema.columns.id, piece.columnId)).get();
-  if (!column) return fail(404, "no_column", "这条短视频的栏目不存在。");
+  if (!column) return fail(404, "no_column", "这条短视频的栏目不存在。", { params: { context: "missing" } });
   return { ok: true, piece, column };
 }
 
@@ -42,6 +43,8 @@ export function requireEditableEpisode(
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
   if (!canEditEpisode(loaded.piece, actor))
-    return fail(403, "forbidden", "你不能修改这条短视频（只能改自己的草稿，已发布或归档的不能改）。");
+    return fail(403, "forbidden", "你不能修改这条短视频（只能改自己的草稿，已发布或归档的不能改）。", {
+      params: { context: "editEpisode" },
+    });
   return loaded;
 }

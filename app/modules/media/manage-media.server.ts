@@ -25,7 +25,7 @@ export function moveEpisodeClip(options: {
   return db.transaction((tx) => {
     const clips = listEpisodeClips(tx, options.pieceId);
     const index = clips.findIndex((c) => c.id === options.assetId);
-    if (index < 0) return fail(404, "not_found", "素材不存在。");
+    if (index < 0) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
     const target = options.direction === "up" ? index - 1 : index + 1;
     if (target < 0 || target >= clips.length) return { ok: true as const };
     const order = clips.map((c) => c.id);
@@ -63,7 +63,7 @@ export function recheckEpisodeClip(options: {
   if (!loaded.ok) return loaded;
   return db.transaction((tx) => {
     const clip = listEpisodeClips(tx, options.pieceId).find((c) => c.id === options.assetId);
-    if (!clip) return fail(404, "not_found", "素材不存在。");
+    if (!clip) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
     if (clip.verifyStatus === "verified")
       return fail(409, "already_verified", "这段素材已通过检测，不需要重新检测。");
     const current =
@@ -114,7 +114,7 @@ export async function deleteEpisodeClip(options: {
     .from(schema.mediaAssets)
     .where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.pieceId, options.pieceId)))
     .get();
-  if (!asset) return fail(404, "not_found", "素材不存在。");
+  if (!asset) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
   db.transaction((tx) => {
     tx.delete(schema.mediaAssets).where(eq(schema.mediaAssets.id, asset.id)).run();
     recordAudit(tx, {
@@ -139,13 +139,14 @@ export async function deleteColumnAsset(options: {
   now: Date;
 }): Promise<Result> {
   const { db, actor, now } = options;
-  if (!can(actor.roles, "columns.manage")) return fail(403, "forbidden", "你的角色不能修改栏目。");
+  if (!can(actor.roles, "columns.manage"))
+    return fail(403, "forbidden", "你的角色不能修改栏目。", { params: { context: "manageColumns" } });
   const asset = db
     .select()
     .from(schema.mediaAssets)
     .where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.columnId, options.columnId)))
     .get();
-  if (!asset) return fail(404, "not_found", "素材不存在。");
+  if (!asset) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
   db.transaction((tx) => {
     tx.delete(schema.mediaAssets).where(eq(schema.mediaAssets.id, asset.id)).run();
     recordAudit(tx, {
@@ -173,7 +174,8 @@ export async function deleteRenderVersion(options: {
   const { db, actor, now } = options;
   const loaded = loadEpisode(db, options.pieceId);
   if (!loaded.ok) return loaded;
-  if (!canRenderEpisode(loaded.piece, actor)) return fail(403, "forbidden", "你不能删除这条短视频的成片。");
+  if (!canRenderEpisode(loaded.piece, actor))
+    return fail(403, "forbidden", "你不能删除这条短视频的成片。", { params: { context: "deleteRender" } });
   const render = db
     .select()
     .from(schema.episodeRenders)
@@ -181,7 +183,7 @@ export async function deleteRenderVersion(options: {
       and(eq(schema.episodeRenders.id, options.renderId), eq(schema.episodeRenders.pieceId, options.pieceId)),
     )
     .get();
-  if (!render) return fail(404, "not_found", "成片版本不存在。");
+  if (!render) return fail(404, "not_found", "成片版本不存在。", { params: { context: "render" } });
   db.transaction((tx) => {
     tx.delete(schema.episodeRenders).where(eq(schema.episodeRenders.id, render.id)).run();
     recordAudit(tx, {

@@ -1,4 +1,5 @@
 /** User-facing (Chinese) messages for media rejections, shared by upload and validation. */
+import type { ErrorParams } from "~/lib/error-codes";
 
 export type MediaRejectionCode =
   | "empty_file"
@@ -15,6 +16,11 @@ const MB = 1024 * 1024;
 
 export function formatByteLimit(bytes: number): string {
   return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${bytes} 字节`;
+}
+
+/** The same limit as values of `errors.too_large_media` (MB) or `errors.too_large_mediaBytes`. */
+export function byteLimitParams(bytes: number): ErrorParams {
+  return bytes >= MB ? { context: "media", mb: Math.round(bytes / MB) } : { context: "mediaBytes", bytes };
 }
 
 export const MEDIA_MESSAGES: Record<MediaRejectionCode, (detail?: string) => string> = {

@@ -134,7 +134,7 @@ export function buildRenderInput(options: {
   };
   const clips = verified.map((a) => toClipSource(dataDir, a));
   const planned = planRender({ column: columnSpec, episode, clips });
-  if (!planned.ok) return fail(422, planned.code, planned.message);
+  if (!planned.ok) return fail(422, planned.code, planned.message, { params: planned.params });
   const inputHash = createHash("sha256")
     .update(
       JSON.stringify({

@@ -3,6 +3,8 @@
  * Durations are counted in output frames so the encoded file lands on the column's length.
  */
 
+import type { ErrorParams } from "~/lib/error-codes";
+
 export const OUTPUT_WIDTH = 1080;
 export const OUTPUT_HEIGHT = 1920;
 export const OUTPUT_FPS = 30;
@@ -124,7 +126,8 @@ export type PlanErrorCode =
   | "bad_clip"
   | "bad_script";
 
-export type PlanResult = { ok: true; plan: RenderPlan } | { ok: false; code: PlanErrorCode; message: string };
+export type PlanResult =
+  { ok: true; plan: RenderPlan } | { ok: false; code: PlanErrorCode; message: string; params?: ErrorParams };
 
 export interface PlanRenderOptions {
   column: ColumnSpec;
@@ -136,8 +139,9 @@ const framesOf = (seconds: number) => Math.round(seconds * OUTPUT_FPS);
 const secondsOf = (frames: number) => frames / OUTPUT_FPS;
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 
-function fail(code: PlanErrorCode, message: string): PlanResult {
-  return { ok: false, code, message };
+/** `params` are what the code's translation (`errors.<code>`) interpolates. */
+function fail(code: PlanErrorCode, message: string, params?: ErrorParams): PlanResult {
+  return { ok: false, code, message, ...(params ? { params } : {}) };
 }
 
 /** Frames a clip can give from its in-point onwards; still images are elastic. */
@@ -168,7 +172,8 @@ export function apportionFrames(total: number, weights: number[]): number[] {
 function allocateBody(
   bodyFrames: number,
   clips: ClipSource[],
-): { ok: true; frames: number[] } | { ok: false; code: PlanErrorCode; message: string } {
+):
+  { ok: true; frames: number[] } | { ok: false; code: PlanErrorCode; message: string; params?: ErrorParams } {
   const natural = clips.map(naturalFrames);
   const available = natural.reduce((a, b) => a + b, 0);
   if (available >= bodyFrames) {
@@ -182,6 +187,7 @@ function allocateBody(
       ok: false,
       code: "footage_too_short",
       message: `素材总时长不够，还差 ${missing.toFixed(1)} 秒，请再添加素材或图片。`,
+      params: { missing: missing.toFixed(1) },
     };
   }
   // Stills stretch to cover the shortfall; video cannot be lengthened without looking broken.
@@ -229,18 +235,19 @@ function checkClip(clip: ClipSource, label: string): string | null {
 
 export function planRender({ column, episode, clips }: PlanRenderOptions): PlanResult {
   if (!(column.durationSeconds > 0) || column.durationSeconds > 600)
-    return fail("bad_column", "栏目时长必须在 0 到 600 秒之间。");
+    return fail("bad_column", "栏目时长必须在 0 到 600 秒之间。", { context: "duration" });
   const colors: ColumnColors = { ...DEFAULT_COLUMN_COLORS, ...column.colors };
   if (![colors.background, colors.text, colors.accent].every((c) => HEX.test(c)))
-    return fail("bad_column", "栏目颜色必须是 #RRGGBB 格式。");
-  if (clips.length === 0) return fail("no_clips", "还没有添加素材，至少需要一段视频或一张图片。");
+    return fail("bad_column", "栏目颜色必须是 #RRGGBB 格式。", { context: "colors" });
+  if (clips.length === 0)
+    return fail("no_clips", "还没有添加素材，至少需要一段视频或一张图片。", { context: "plan" });
   for (const [i, clip] of clips.entries()) {
     const problem = checkClip(clip, `第 ${i + 1} 段素材`);
-    if (problem) return fail("bad_clip", problem);
+    if (problem) return fail("bad_clip", problem, { detail: problem });
   }
   for (const [i, line] of episode.script.entries()) {
     if (!(line.seconds > 0) || line.seconds > 600)
-      return fail("bad_script", `第 ${i + 1} 句脚本的秒数必须大于 0。`);
+      return fail("bad_script", `第 ${i + 1} 句脚本的秒数必须大于 0。`, { line: i + 1 });
   }
 
   const totalFrames = framesOf(column.durationSeconds);
@@ -249,7 +256,7 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
   let intro: RenderPlan["intro"];
   if (column.introClip) {
     const problem = checkClip(column.introClip, "片头视频");
-    if (problem) return fail("bad_clip", problem);
+    if (problem) return fail("bad_clip", problem, { detail: problem });
     const frames = Math.min(naturalFrames(column.introClip), framesOf(MAX_INTRO_CLIP_SECONDS));
     intro = {
       kind: "clip",
@@ -269,12 +276,14 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
     return fail(
       "body_too_short",
       `栏目总长 ${column.durationSeconds} 秒，去掉片头 ${intro.seconds} 秒和片尾 ${secondsOf(outroFrames)} 秒后没有正片时间。`,
+      { total: column.durationSeconds, intro: intro.seconds, outro: secondsOf(outroFrames) },
     );
   }
   if (clips.length * framesOf(MIN_SEGMENT_SECONDS) > bodyFrames) {
     return fail(
       "too_many_clips",
       `素材太多：正片只有 ${secondsOf(bodyFrames).toFixed(1)} 秒，每段至少要 ${MIN_SEGMENT_SECONDS} 秒。`,
+      { body: secondsOf(bodyFrames).toFixed(1), min: MIN_SEGMENT_SECONDS },
     );
   }
 
@@ -286,6 +295,7 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
     return fail(
       "too_many_clips",
       `第 ${shortIndex + 1} 段素材只能分到不足 ${MIN_SEGMENT_SECONDS} 秒，请删减素材或换更长的片段。`,
+      { context: "short", clip: shortIndex + 1, min: MIN_SEGMENT_SECONDS },
     );
 
   let cursor = intro.frames;

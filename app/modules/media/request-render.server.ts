@@ -27,15 +27,15 @@ export function requestRender(options: {
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
   if (!canRenderEpisode(loaded.piece, actor))
-    return fail(403, "forbidden", "你不能合成这条短视频（只能合成自己负责的短视频）。");
+    return fail(403, "forbidden", "你不能合成这条短视频（只能合成自己负责的短视频）。", {
+      params: { context: "renderEpisode" },
+    });
   const coverAtSecond = options.input.coverAtSecond ?? null;
   if (coverAtSecond !== null && coverAtSecond >= loaded.column.durationSeconds)
-    return fail(
-      400,
-      "bad_cover",
-      `封面时间必须小于栏目时长 ${loaded.column.durationSeconds} 秒。`,
-      "coverAtSecond",
-    );
+    return fail(400, "bad_cover", `封面时间必须小于栏目时长 ${loaded.column.durationSeconds} 秒。`, {
+      field: "coverAtSecond",
+      params: { seconds: loaded.column.durationSeconds },
+    });
   const input = buildRenderInput({ db, dataDir: options.dataDir, pieceId, coverAtSecond });
   if (!input.ok) return input;
   const keyBase = `${RENDER_KEY_PREFIX}${pieceId}:${input.inputHash}:`;

@@ -28,6 +28,7 @@ export function saveEpisodeScript(options: {
       409,
       "stale",
       `脚本已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${piece.version} 版）。请刷新后再改，你的修改尚未保存。`,
+      { params: { context: "script", yours: input.version, current: piece.version } },
     );
   }
   const version = piece.version + 1;
@@ -39,7 +40,8 @@ export function saveEpisodeScript(options: {
       .set({ body, version, updatedAt: now })
       .where(and(eq(schema.pieces.id, piece.id), eq(schema.pieces.version, input.version)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "脚本刚被他人修改，请刷新后再改。");
+    if (changed !== 1)
+      return fail(409, "stale", "脚本刚被他人修改，请刷新后再改。", { params: { context: "scriptRace" } });
     tx.delete(schema.episodeScriptLines).where(eq(schema.episodeScriptLines.pieceId, piece.id)).run();
     input.lines.forEach((line, position) => {
       tx.insert(schema.episodeScriptLines)

@@ -4,11 +4,17 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { formatByteLimit, MEDIA_MESSAGES } from "./media-messages";
+import type { ErrorParams } from "~/lib/error-codes";
+import { byteLimitParams, formatByteLimit, MEDIA_MESSAGES } from "./media-messages";
 
 export type SaveUploadResult =
   | { ok: true; path: string; bytes: number }
-  | { ok: false; code: "too_large" | "empty_file" | "aborted" | "write_failed"; message: string };
+  | {
+      ok: false;
+      code: "too_large" | "empty_file" | "aborted" | "write_failed";
+      message: string;
+      params?: ErrorParams;
+    };
 
 export interface SaveUploadStreamOptions {
   stream: Readable | AsyncIterable<Uint8Array>;
@@ -56,7 +62,12 @@ export async function saveUploadStream({
   } catch (error) {
     await rm(tempPath, { force: true });
     if (error instanceof LimitExceeded)
-      return { ok: false, code: "too_large", message: MEDIA_MESSAGES.too_large(formatByteLimit(maxBytes)) };
+      return {
+        ok: false,
+        code: "too_large",
+        message: MEDIA_MESSAGES.too_large(formatByteLimit(maxBytes)),
+        params: byteLimitParams(maxBytes),
+      };
     if (signal?.aborted || (error as Error).name === "AbortError")
       return { ok: false, code: "aborted", message: "上传已取消。" };
     return { ok: false, code: "write_failed", message: "上传中断，请重试。" };

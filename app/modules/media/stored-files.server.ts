@@ -14,14 +14,14 @@ export function findRenderFile(options: {
   file: string;
 }): Result<{ fullPath: string; downloadName: string }> {
   if (!(RENDER_FILES as readonly string[]).includes(options.file))
-    return fail(404, "not_found", "文件不存在。");
+    return fail(404, "not_found", "文件不存在。", { params: { context: "file" } });
   const row = options.db
     .select({ render: schema.episodeRenders, title: schema.pieces.title })
     .from(schema.episodeRenders)
     .innerJoin(schema.pieces, eq(schema.pieces.id, schema.episodeRenders.pieceId))
     .where(eq(schema.episodeRenders.id, options.renderId))
     .get();
-  if (!row) return fail(404, "not_found", "成片版本不存在或已删除。");
+  if (!row) return fail(404, "not_found", "成片版本不存在或已删除。", { params: { context: "renderGone" } });
   const { render } = row;
   const rel =
     options.file === "video"
@@ -49,7 +49,7 @@ export function findAssetFile(options: {
     .from(schema.mediaAssets)
     .where(eq(schema.mediaAssets.id, options.assetId))
     .get();
-  if (!asset) return fail(404, "not_found", "素材不存在。");
+  if (!asset) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
   return {
     ok: true,
     fullPath: resolveStored(options.dataDir, asset.relPath),

@@ -17,5 +17,5 @@ export function episodeScriptGate(ctx: GateContext): Failure | null {
   const column = ctx.tx.select().from(schema.columns).where(eq(schema.columns.id, piece.columnId)).get();
   if (!column) return null;
   const problem = scriptProblem(listScriptLines(ctx.tx, ctx.piece.id), column);
-  return problem ? fail(409, "script_invalid", problem) : null;
+  return problem ? fail(409, "script_invalid", problem, { params: { detail: problem } }) : null;
 }

@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { and, eq, max } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { parseMultipartFormData, type MultipartPart } from "~/lib/multipart.server";
+import type { ErrorParams } from "~/lib/error-codes";
 import { fail, type Failure, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
@@ -43,8 +44,8 @@ const STATUS_BY_CODE: Record<
   missing_file: 400,
 };
 
-function refuse(code: keyof typeof STATUS_BY_CODE, message: string): Failure {
-  return fail(STATUS_BY_CODE[code], code, message, "file");
+function refuse(code: keyof typeof STATUS_BY_CODE, message: string, params?: ErrorParams): Failure {
+  return fail(STATUS_BY_CODE[code], code, message, { field: "file", params });
 }
 
 /** Checked before the body is read, so a refused upload never touches the disk. */
@@ -63,13 +64,14 @@ export function checkColumnUpload(options: {
   actor: Actor;
   columnId: number;
 }): Result<{ relDir: string }> {
-  if (!can(options.actor.roles, "columns.manage")) return fail(403, "forbidden", "你的角色不能修改栏目。");
+  if (!can(options.actor.roles, "columns.manage"))
+    return fail(403, "forbidden", "你的角色不能修改栏目。", { params: { context: "manageColumns" } });
   const column = options.db
     .select({ id: schema.columns.id })
     .from(schema.columns)
     .where(eq(schema.columns.id, options.columnId))
     .get();
-  if (!column) return fail(404, "not_found", "栏目不存在。");
+  if (!column) return fail(404, "not_found", "栏目不存在。", { params: { context: "column" } });
   return { ok: true, relDir: mediaPaths.columnDir(column.id) };
 }
 
@@ -141,7 +143,8 @@ async function inspectSaved(
       probed.probe.durationSeconds &&
       probed.probe.durationSeconds > 0.1
     ) {
-      if (probed.probe.durationSeconds > 30) return refuse("bad_duration", "片尾音频不能超过 30 秒。");
+      if (probed.probe.durationSeconds > 30)
+        return refuse("bad_duration", "片尾音频不能超过 30 秒。", { context: "outroAudio" });
       const ext = extensionFor(probed.probe.formatName, false, undefined);
       return {
         ok: true,
@@ -156,9 +159,9 @@ async function inspectSaved(
         },
       };
     }
-    return refuse("corrupt", "音频文件无法读取，请重新导出后上传。");
+    return refuse("corrupt", "音频文件无法读取，请重新导出后上传。", { context: "audio" });
   }
-  return refuse(validated.code, validated.message);
+  return refuse(validated.code, validated.message, validated.params);
 }
 
 function cleanOriginalName(name: string | null | undefined): string {
@@ -185,8 +188,8 @@ export async function acceptEpisodeUpload(
   options: AcceptUploadOptions & { pieceId: number },
 ): Promise<Result<{ asset: MediaAssetDto; job: JobDto }>> {
   const { db, dataDir, actor, saved, now } = options;
-  if (!saved) return refuse("missing_file", "请选择要上传的文件（字段名 file）。");
-  if (!saved.ok) return refuse(saved.code, saved.message);
+  if (!saved) return refuse("missing_file", "请选择要上传的文件（字段名 file）。", { context: "api" });
+  if (!saved.ok) return refuse(saved.code, saved.message, saved.params);
   const inspected = await inspectSaved(saved.path, options.maxBytes, false);
   // The episode may have been locked while the file streamed in: check again before keeping it.
   const allowed = checkEpisodeUpload({ db, actor, pieceId: options.pieceId });
@@ -264,6 +267,13 @@ const ROLE_KINDS: Record<ColumnAssetRole, readonly string[]> = {
   outro: ["video", "image"],
   outro_audio: ["audio"],
 };
+/** `errors.not_media_<context>`: the same hint per role, translated. */
+const ROLE_CONTEXTS: Record<ColumnAssetRole, string> = {
+  logo: "logo",
+  intro: "intro",
+  outro: "outro",
+  outro_audio: "outroAudio",
+};
 const ROLE_MESSAGES: Record<ColumnAssetRole, string> = {
   logo: "台标请上传 PNG 或 JPG 图片。",
   intro: "片头请上传视频或图片。",
@@ -277,7 +287,7 @@ export async function acceptColumnAsset(
 ): Promise<Result<{ asset: MediaAssetDto }>> {
   const { db, dataDir, actor, saved, now } = options;
   if (!saved) return refuse("missing_file", "请选择要上传的文件。");
-  if (!saved.ok) return refuse(saved.code, saved.message);
+  if (!saved.ok) return refuse(saved.code, saved.message, saved.params);
   if (!(COLUMN_ASSET_ROLES as readonly string[]).includes(options.role)) {
     await rm(saved.path, { force: true });
     return fail(400, "bad_role", "未知的素材类型。", "role");
@@ -286,7 +296,9 @@ export async function acceptColumnAsset(
   const inspected = await inspectSaved(saved.path, options.maxBytes, role === "outro_audio");
   if (!inspected.ok || !ROLE_KINDS[role].includes(inspected.probed.kind)) {
     await rm(saved.path, { force: true });
-    return inspected.ok ? refuse("not_media", ROLE_MESSAGES[role]) : inspected;
+    return inspected.ok
+      ? refuse("not_media", ROLE_MESSAGES[role], { context: ROLE_CONTEXTS[role] })
+      : inspected;
   }
   const probed = inspected.probed;
   const finalPath = path.join(

@@ -1,7 +1,8 @@
 import { open, stat } from "node:fs/promises";
+import type { ErrorParams } from "~/lib/error-codes";
 import { runFfmpeg, silentLogger, UPLOADED_FILE_INPUT_OPTIONS, type MediaLogger } from "./ffmpeg.server";
 import { probeMedia, type MediaProbe } from "./probe-media.server";
-import { formatByteLimit, MEDIA_MESSAGES, type MediaRejectionCode } from "./media-messages";
+import { byteLimitParams, formatByteLimit, MEDIA_MESSAGES, type MediaRejectionCode } from "./media-messages";
 import {
   isAudioType,
   isImageType,
@@ -15,7 +16,7 @@ export type { MediaRejectionCode };
 
 export type MediaValidation =
   | { ok: true; probe: MediaProbe; type: SniffedMediaType }
-  | { ok: false; code: MediaRejectionCode; message: string };
+  | { ok: false; code: MediaRejectionCode; message: string; params?: ErrorParams };
 
 /** Codecs our normalising graph is known to decode well with the bundled ffmpeg. */
 export const SUPPORTED_VIDEO_CODECS = new Set([
@@ -34,8 +35,9 @@ export const SUPPORTED_VIDEO_CODECS = new Set([
 /** Ten minutes: raw footage for a 60-second column never needs more; longer means a wrong file. */
 export const DEFAULT_MAX_DURATION_SECONDS = 600;
 
-function reject(code: MediaRejectionCode, detail?: string): MediaValidation {
-  return { ok: false, code, message: MEDIA_MESSAGES[code](detail) };
+/** `detail` goes into the Chinese message; `params` into its translation (`errors.<code>`). */
+function reject(code: MediaRejectionCode, detail?: string, params?: ErrorParams): MediaValidation {
+  return { ok: false, code, message: MEDIA_MESSAGES[code](detail), ...(params ? { params } : {}) };
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -69,7 +71,7 @@ export async function validateMediaFile({
 }: ValidateMediaFileOptions): Promise<MediaValidation> {
   const info = await stat(path);
   if (info.size === 0) return reject("empty_file");
-  if (info.size > maxBytes) return reject("too_large", formatByteLimit(maxBytes));
+  if (info.size > maxBytes) return reject("too_large", formatByteLimit(maxBytes), byteLimitParams(maxBytes));
 
   const type = sniffMediaType(await readHead(path));
   // MP3/WAV/AAC are known by their own magic; audio-only MP4s are found by the probe below.
@@ -81,7 +83,8 @@ export async function validateMediaFile({
   if (!probed.ok) return reject("corrupt");
   const probe = probed.probe;
   if (!probe.video) return probe.hasAudio ? reject("audio_only") : reject("not_media");
-  if (!SUPPORTED_VIDEO_CODECS.has(probe.video.codec)) return reject("unknown_codec", probe.video.codec);
+  if (!SUPPORTED_VIDEO_CODECS.has(probe.video.codec))
+    return reject("unknown_codec", probe.video.codec, { codec: probe.video.codec });
   if (
     probe.video.width < 16 ||
     probe.video.height < 16 ||
@@ -96,9 +99,15 @@ export async function validateMediaFile({
   } else {
     const d = probe.durationSeconds;
     if (d === null || !Number.isFinite(d) || d <= 0.1)
-      return reject("bad_duration", d === null ? "未知" : `${d.toFixed(1)} 秒`);
+      return d === null
+        ? reject("bad_duration", "未知", { context: "unknown" })
+        : reject("bad_duration", `${d.toFixed(1)} 秒`, { context: "seconds", seconds: d.toFixed(1) });
     if (d > maxDurationSeconds)
-      return reject("bad_duration", `${Math.round(d)} 秒，上限 ${maxDurationSeconds} 秒`);
+      return reject("bad_duration", `${Math.round(d)} 秒，上限 ${maxDurationSeconds} 秒`, {
+        context: "overLimit",
+        seconds: Math.round(d),
+        max: maxDurationSeconds,
+      });
   }
   return { ok: true, probe, type };
 }

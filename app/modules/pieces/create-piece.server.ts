@@ -69,7 +69,8 @@ export function createPiece(options: {
   input: CreatePieceInput;
   now: Date;
 }): Result<{ pieceId: number }> {
-  if (!can(options.actor.roles, "pieces.create")) return fail(403, "forbidden", "你的角色不能创建内容。");
+  if (!can(options.actor.roles, "pieces.create"))
+    return fail(403, "forbidden", "你的角色不能创建内容。", { params: { context: "createPiece" } });
   const pieceId = options.db.transaction((tx) => insertPiece(tx, options));
   return { ok: true, pieceId };
 }

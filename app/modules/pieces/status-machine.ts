@@ -78,11 +78,13 @@ export function checkTransition(options: {
       code: "unknown_transition",
       message: `未知的状态操作「${options.action}」。`,
       field: "action",
+      params: { action: options.action },
     };
   }
   const rule: TransitionRule = TRANSITIONS[options.action as TransitionAction];
   if (!can(actor.roles, rule.capability)) {
-    return { ok: false, status: 403, code: "forbidden", message: "你的角色不能执行此操作。" };
+    const message = "你的角色不能执行此操作。";
+    return { ok: false, status: 403, code: "forbidden", message, params: { context: "transition" } };
   }
   if (rule.ownerOnlyUnless && piece.ownerId !== actor.id && !can(actor.roles, rule.ownerOnlyUnless)) {
     return { ok: false, status: 403, code: "not_owner", message: "只能操作自己负责的内容。" };
@@ -93,6 +95,7 @@ export function checkTransition(options: {
       status: 409,
       code: "invalid_transition",
       message: `当前状态「${statusLabel(piece.status)}」不能执行「${actionLabel(options.action as TransitionAction)}」。`,
+      params: { from: piece.status, action: options.action },
     };
   }
   if (rule.needsNote && !options.note?.trim()) {

@@ -17,7 +17,7 @@ export function transitionPiece(options: {
 }): Result<{ status: string }> {
   const { db, actor, now } = options;
   const piece = db.select().from(schema.pieces).where(eq(schema.pieces.id, options.pieceId)).get();
-  if (!piece) return fail(404, "not_found", "内容不存在。");
+  if (!piece) return fail(404, "not_found", "内容不存在。", { params: { context: "piece" } });
   const check = checkTransition({ piece, action: options.action, actor, note: options.note });
   if (!check.ok)
     return fail(check.status, check.code, check.message, { field: check.field, params: check.params });
@@ -40,7 +40,8 @@ export function transitionPiece(options: {
       // Guarding on the status read above makes two concurrent transitions safe.
       .where(and(eq(schema.pieces.id, piece.id), eq(schema.pieces.status, piece.status)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "状态刚被他人修改，请刷新后再试。");
+    if (changed !== 1)
+      return fail(409, "stale", "状态刚被他人修改，请刷新后再试。", { params: { context: "status" } });
     tx.insert(schema.pieceTransitions)
       .values({
         pieceId: piece.id,

@@ -19,14 +19,17 @@ export function updatePiece(options: {
 }): Result<{ version: number }> {
   const { db, actor, input, now } = options;
   const before = db.select().from(schema.pieces).where(eq(schema.pieces.id, options.pieceId)).get();
-  if (!before) return fail(404, "not_found", "内容不存在。");
+  if (!before) return fail(404, "not_found", "内容不存在。", { params: { context: "piece" } });
   if (!canEditPiece(before, actor))
-    return fail(403, "forbidden", "你不能编辑这条内容（只能编辑自己的草稿，已发布或归档的内容不能修改）。");
+    return fail(403, "forbidden", "你不能编辑这条内容（只能编辑自己的草稿，已发布或归档的内容不能修改）。", {
+      params: { context: "editPiece" },
+    });
   if (before.version !== input.version) {
     return fail(
       409,
       "stale",
       `这条内容已被他人修改（你编辑的是第 ${input.version} 版，当前是第 ${before.version} 版）。请刷新后再改，你的修改尚未保存。`,
+      { params: { context: "piece", yours: input.version, current: before.version } },
     );
   }
   const version = before.version + 1;
@@ -45,7 +48,8 @@ export function updatePiece(options: {
       })
       .where(and(eq(schema.pieces.id, before.id), eq(schema.pieces.version, input.version)))
       .run().changes;
-    if (changed !== 1) return fail(409, "stale", "这条内容刚被他人修改，请刷新后再改。");
+    if (changed !== 1)
+      return fail(409, "stale", "这条内容刚被他人修改，请刷新后再改。", { params: { context: "pieceRace" } });
     tx.insert(schema.pieceRevisions)
       .values({
         pieceId: before.id,

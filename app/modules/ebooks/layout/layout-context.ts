@@ -88,6 +88,37 @@ export function runsToItems(
   }));
 }
 
+/**
+ * The clickable areas of a line's links: one per stretch of atoms with the same href, from the
+ * first atom's left edge to the last one's right edge, over the em box. Spaces inside the link
+ * text belong to it; any other atom ends it. Only screen styles carry an href.
+ */
+export function linkAreas(
+  line: BrokenLine<TextStyle>,
+  x: number,
+  baseline: number,
+  shift = 0,
+): DisplayItem[] {
+  const spans: Array<{ url: string; left: number; right: number; size: number }> = [];
+  let previous: string | undefined;
+  for (const atom of line.atoms) {
+    const href = atom.kind === "newline" ? undefined : atom.style.href;
+    if (href && href === previous) spans[spans.length - 1].right = atom.x + atom.width;
+    else if (href) spans.push({ url: href, left: atom.x, right: atom.x + atom.width, size: atom.style.size });
+    previous = href;
+  }
+  return spans
+    .filter((span) => span.right > span.left)
+    .map((span) => ({
+      kind: "link" as const,
+      x: x + shift + span.left,
+      y: baseline - span.size * 0.88,
+      w: span.right - span.left,
+      h: span.size,
+      url: span.url,
+    }));
+}
+
 export function createLayoutContext(input: LayoutInput): LayoutContext {
   const { book, geometry: g, measure } = input;
   const flow = new PageFlow(g);
@@ -128,7 +159,7 @@ export function createLayoutContext(input: LayoutInput): LayoutContext {
     });
 
   const emitLine: LayoutContext["emitLine"] = (line, x, baseline, shift = 0) => {
-    flow.page.items.push(...runsToItems(line, x, baseline, shift));
+    flow.page.items.push(...runsToItems(line, x, baseline, shift), ...linkAreas(line, x, baseline, shift));
   };
 
   const emitMarker: LayoutContext["emitMarker"] = (baseline) => {
