@@ -430,3 +430,58 @@ describe("renderBookPdf: layout edge cases", () => {
     expect(Math.max(...spacings)).toBeLessThanOrEqual(MAX_STRETCH_EM + 0.01);
   });
 });
+
+describe("renderBookPdf: Markdown links", () => {
+  const target = "https://chezhu.example.cn/service/booking";
+  const bookWithLink: Book = {
+    title: "链接",
+    author: "测试",
+    sections: [
+      {
+        id: "s",
+        title: "部分",
+        chapters: [{ id: "l", title: "预约", markdown: `保养前请先[在线预约](${target})，到店不用排队。` }],
+      },
+    ],
+  };
+
+  /** URI link annotations of one page (1-based) with their rectangles. */
+  async function uriLinks(pdf: Buffer, pageNumber: number) {
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(pdf),
+      isEvalSupported: false,
+      disableFontFace: true,
+    }).promise;
+    const annotations = (await (await doc.getPage(pageNumber)).getAnnotations()) as Array<{
+      subtype: string;
+      url?: string;
+      rect: number[];
+    }>;
+    await doc.destroy();
+    return annotations.filter((a) => a.subtype === "Link" && a.url);
+  }
+
+  it("builds a screen PDF whose link text is clickable and points at the URL", async () => {
+    const result = expectOk(await render(bookWithLink));
+    const page = result.chapterStartPages.l;
+    expect((await pageLines(result.pdf))[page - 1].join("")).toContain("保养前请先在线预约，到店不用排队。");
+    const links = await uriLinks(result.pdf, page);
+    const link = links.find((l) => l.url === target);
+    expect(link, JSON.stringify(links)).toBeDefined();
+    const [x1, y1, x2, y2] = link!.rect;
+    for (const v of link!.rect) expect(Number.isFinite(v)).toBe(true);
+    // The clickable area lies over the four characters of 在线预约, not the whole line or nothing.
+    const linkText = (await pageItems(result.pdf, page)).find((i) => i.str === "在线预约")!;
+    expect(x1).toBeCloseTo(linkText.x, 1);
+    expect(x2).toBeCloseTo(linkText.x + linkText.width, 0);
+    expect(y1).toBeLessThan(linkText.y);
+    expect(y2).toBeGreaterThan(linkText.y + 0.7 * linkText.size);
+  });
+
+  it("prints the link text without an annotation in the print profile", async () => {
+    const result = expectOk(await render(bookWithLink, { profile: "print" }));
+    const page = result.chapterStartPages.l;
+    expect((await pageLines(result.pdf))[page - 1].join("")).toContain("在线预约");
+    expect(await uriLinks(result.pdf, page)).toHaveLength(0);
+  });
+});
