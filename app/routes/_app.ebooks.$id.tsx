@@ -33,17 +33,15 @@ import { formatBytes, toWallClockInput } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
-import {
-  addChapter,
-  addSection,
-  deleteChapter,
-  deleteSection,
-  reorderChapters,
-  reorderSections,
-} from "~/modules/ebooks/edit-book-structure.server";
+import { addChapter } from "~/modules/ebooks/add-chapter.server";
+import { addSection } from "~/modules/ebooks/add-section.server";
+import { deleteChapter } from "~/modules/ebooks/delete-chapter.server";
+import { deleteSection } from "~/modules/ebooks/delete-section.server";
 import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
+import { reorderChapters } from "~/modules/ebooks/reorder-chapters.server";
+import { reorderSections } from "~/modules/ebooks/reorder-sections.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";
 import {
   addChapterSchema,

@@ -1,0 +1,72 @@
+/**
+ * Helpers the section and chapter use cases share (add, rename, delete and reorder): each change
+ * runs on an editable book in one transaction with its audit entry, and voids the external
+ * sign-off, because anything that changes the printed book needs a new one.
+ */
+import { and, eq } from "drizzle-orm";
+import { schema, type Db, type Tx } from "~/lib/db.server";
+import type { Result } from "~/lib/result";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor, type Actor } from "../auth/actor";
+import { editableBook } from "./book-access.server";
+import { touchPiece } from "./touch-piece.server";
+import { voidSignoffs } from "./void-signoffs.server";
+
+/** What every section and chapter change takes. */
+export interface BookChangeOptions {
+  db: Db;
+  actor: Actor;
+  pieceId: number;
+  now: Date;
+}
+
+/** Runs a content change on an editable book: access check, transaction, audit, sign-off void. */
+export function changeBook<T extends object>(
+  options: BookChangeOptions,
+  action: string,
+  reason: string,
+  body: (tx: Tx) => Result<T & { audit?: { before?: unknown; after?: unknown } }>,
+): Result<T> {
+  const access = editableBook(options.db, options.pieceId, options.actor);
+  if (!access.ok) return access;
+  return options.db.transaction((tx) => {
+    const result = body(tx);
+    if (!result.ok) return result;
+    const { audit, ...rest } = result;
+    recordAudit(tx, {
+      actor: auditActor(options.actor),
+      action,
+      entity: "piece",
+      entityId: options.pieceId,
+      before: audit?.before,
+      after: audit?.after,
+      at: options.now,
+    });
+    touchPiece(tx, { pieceId: options.pieceId, now: options.now });
+    voidSignoffs(tx, { pieceId: options.pieceId, reason, actor: options.actor, now: options.now });
+    return rest as unknown as Result<T>;
+  });
+}
+
+export function sectionOf(tx: Tx, pieceId: number, sectionId: number) {
+  return tx
+    .select()
+    .from(schema.ebookSections)
+    .where(and(eq(schema.ebookSections.id, sectionId), eq(schema.ebookSections.pieceId, pieceId)))
+    .get();
+}
+
+export function chapterOf(tx: Tx, pieceId: number, chapterId: number) {
+  return tx
+    .select()
+    .from(schema.ebookChapters)
+    .where(and(eq(schema.ebookChapters.id, chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
+    .get();
+}
+
+/** A new order must name exactly the current members, each once. */
+export function sameMembers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length || new Set(b).size !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
