@@ -205,6 +205,18 @@ export const errorsZh = {
   stale_slot: "这个发布位刚被他人修改（你看到的是第 {{yours}} 版，当前是第 {{current}} 版），请刷新后再改。",
   stale_slotRace: "这个发布位刚被他人修改，请刷新后再改。",
   not_found_slot: "发布位不存在。",
+  // Publishing and calendar feeds
+  invalid_live_url: "请填写以 http:// 或 https:// 开头的完整链接。",
+  slot_not_markable: "这个发布位当前是「$t(calendar.slotStatuses.{{status}})」，不能标记为已发布。",
+  slot_not_resendable:
+    "只有待确认或失败的发布位可以重新发送（当前是「$t(calendar.slotStatuses.{{status}})」）。",
+  slot_held: "这个发布位被拦下了：{{reason}}",
+  changed_after_approval: "内容在审核通过后又被修改（第 {{version}} 版），需要重新送审通过后才能排期或发布。",
+  forbidden_markPublished: "只有该渠道的运营人员或编辑可以标记发布。",
+  forbidden_resendSlot: "只有编辑可以重新发送。",
+  forbidden_manageChannelFeeds: "只有编辑可以管理渠道日历订阅。",
+  forbidden_revokeFeed: "只能撤销自己的日历订阅；渠道订阅由编辑管理。",
+  not_found_feed: "日历订阅不存在。",
 };
 
 export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
@@ -428,4 +440,17 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
     "Someone else just changed this slot (you saw version {{yours}}, it is now version {{current}}). Refresh and try again.",
   stale_slotRace: "Someone else just changed this slot. Refresh and try again.",
   not_found_slot: "The slot does not exist.",
+  // Publishing and calendar feeds
+  invalid_live_url: "Enter the full link, starting with http:// or https://.",
+  slot_not_markable: "This slot is “$t(calendar.slotStatuses.{{status}})”; it cannot be marked published.",
+  slot_not_resendable:
+    "Only an unconfirmed or failed slot can be sent again (this one is “$t(calendar.slotStatuses.{{status}})”).",
+  slot_held: "This slot is held: {{reason}}",
+  changed_after_approval:
+    "The piece was changed after its approval (version {{version}}); it must be reviewed and approved again before it is scheduled or published.",
+  forbidden_markPublished: "Only the channel's operator or an editor can mark this slot published.",
+  forbidden_resendSlot: "Only editors can send a slot again.",
+  forbidden_manageChannelFeeds: "Only editors can manage channel calendar feeds.",
+  forbidden_revokeFeed: "You can revoke only your own calendar feeds; editors manage channel feeds.",
+  not_found_feed: "The calendar feed does not exist.",
 };

@@ -111,6 +111,12 @@ export const ERROR_CODES = [
   "invalid_webhook_url",
   "invalid_cadence_rule",
   "invalid_operator",
+  // Publishing and calendar feeds
+  "invalid_live_url",
+  "slot_not_markable",
+  "slot_not_resendable",
+  "slot_held",
+  "changed_after_approval",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -49,7 +49,9 @@ export function finishOpenAttempts(
       httpStatus: options.httpStatus ?? null,
       finishedAt: options.now,
     })
-    .where(and(eq(schema.publishAttempts.slotId, options.slotId), eq(schema.publishAttempts.outcome, "started")))
+    .where(
+      and(eq(schema.publishAttempts.slotId, options.slotId), eq(schema.publishAttempts.outcome, "started")),
+    )
     .run().changes;
 }
 

@@ -4,7 +4,10 @@ import { can, type Role } from "../auth/permissions";
  * Row rule of `publishing.handoff`: the channel's operator does the hand-off; editors and admins
  * (who own the calendar) may do it for anyone.
  */
-export function canHandOffSlot(actor: { id: number; roles: readonly Role[] }, channel: { operatorId: number | null }) {
+export function canHandOffSlot(
+  actor: { id: number; roles: readonly Role[] },
+  channel: { operatorId: number | null },
+) {
   if (!can(actor.roles, "publishing.handoff")) return false;
   return can(actor.roles, "calendar.schedule") || channel.operatorId === actor.id;
 }

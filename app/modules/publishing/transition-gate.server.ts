@@ -14,7 +14,9 @@ export function changedAfterApprovalGate(ctx: GateContext): Failure | null {
   const approval = ctx.tx
     .select({ at: schema.pieceTransitions.at })
     .from(schema.pieceTransitions)
-    .where(and(eq(schema.pieceTransitions.pieceId, ctx.piece.id), eq(schema.pieceTransitions.action, "approve")))
+    .where(
+      and(eq(schema.pieceTransitions.pieceId, ctx.piece.id), eq(schema.pieceTransitions.action, "approve")),
+    )
     .orderBy(desc(schema.pieceTransitions.at), desc(schema.pieceTransitions.id))
     .limit(1)
     .get();
@@ -22,7 +24,9 @@ export function changedAfterApprovalGate(ctx: GateContext): Failure | null {
   const changed = ctx.tx
     .select({ version: schema.pieceRevisions.version })
     .from(schema.pieceRevisions)
-    .where(and(eq(schema.pieceRevisions.pieceId, ctx.piece.id), gt(schema.pieceRevisions.createdAt, approval.at)))
+    .where(
+      and(eq(schema.pieceRevisions.pieceId, ctx.piece.id), gt(schema.pieceRevisions.createdAt, approval.at)),
+    )
     .orderBy(desc(schema.pieceRevisions.version))
     .limit(1)
     .get();

@@ -29,8 +29,7 @@ export function signWebhook(options: { secret: string; timestamp: number; body: 
 }
 
 export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: "missing" | "malformed" | "too_old" | "in_future" | "mismatch" };
+  { ok: true } | { ok: false; reason: "missing" | "malformed" | "too_old" | "in_future" | "mismatch" };
 
 /**
  * What a receiver does with a request: the reference implementation, used by the tests' receivers.

@@ -1,0 +1,35 @@
+import { and, eq, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "~/lib/db.server";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor } from "../auth/actor";
+import { finishOpenAttempts } from "./attempt-rows.server";
+import type { SlotRow } from "./slot-rows.server";
+
+/**
+ * A slot left `publishing` by a run that can no longer answer (the process died, the job ended
+ * without recording an outcome): the request may or may not have arrived, so the slot becomes
+ * `unconfirmed` and its open attempt ends the same way. Nothing re-sends it; an editor decides.
+ */
+export function markSlotUnconfirmed(
+  tx: DbOrTx,
+  options: { slot: Pick<SlotRow, "id" | "status">; detail: string; now: Date },
+): boolean {
+  const { slot, now } = options;
+  const changed = tx
+    .update(schema.slots)
+    .set({ status: "unconfirmed", version: sql`${schema.slots.version} + 1`, updatedAt: now })
+    .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.status, "publishing")))
+    .run().changes;
+  if (changed !== 1) return false;
+  finishOpenAttempts(tx, { slotId: slot.id, outcome: "unconfirmed", detail: options.detail, now });
+  recordAudit(tx, {
+    actor: auditActor(null),
+    action: "slot.unconfirmed",
+    entity: "slot",
+    entityId: slot.id,
+    before: { status: "publishing" },
+    after: { status: "unconfirmed", detail: options.detail },
+    at: now,
+  });
+  return true;
+}
