@@ -1,10 +1,13 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Actor } from "~/modules/auth/actor";
 import type { Capability } from "~/modules/auth/permissions";
 import { requireActor } from "./auth.server";
 import { parseForm, readForm } from "./forms.server";
 import { reply } from "./reply.server";
 import { fail, type Result } from "./result";
+
+/** The schema of a form that is only a button (its intent says everything). */
+export const NO_FIELDS = z.object({});
 
 /** What an intent's `run` receives: the route's context, who asks, and the parsed form. */
 export type IntentArgs<C, I> = C & { actor: Actor; input: I; request: Request };

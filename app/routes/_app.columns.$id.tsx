@@ -21,15 +21,18 @@ import {
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
+import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, formatDuration } from "~/lib/dates";
-import { parseForm, parseId, type FieldErrors } from "~/lib/forms.server";
-import { getStudio } from "~/lib/studio.server";
+import { parseId } from "~/lib/forms.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { reply } from "~/lib/reply.server";
+import { getStudio, type Studio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getColumn } from "~/modules/columns/get-column.server";
 import { updateColumnSchema } from "~/modules/columns/schemas";
@@ -60,83 +63,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: boolean; intent: string; error?: string; errors?: FieldErrors };
-const answer = (body: ActionResult, status = 200) => json(body, { status });
+type ColumnIntentContext = { base: { db: Studio["db"]; columnId: number; now: Date }; dataDir: string };
+const intent = intentsFor<ColumnIntentContext>();
+
+const INTENTS = {
+  update: intent({
+    capability: "columns.manage",
+    schema: updateColumnSchema,
+    run: ({ base, actor, input }) => updateColumn({ ...base, actor, input }),
+    notice: "media.saved",
+  }),
+  "new-episode": intent({
+    capability: "pieces.create",
+    schema: createEpisodeSchema,
+    run: ({ base, actor, input }) => {
+      const created = createEpisode({ ...base, actor, title: input.title });
+      return created.ok ? redirect(`/episodes/${created.pieceId}`) : created;
+    },
+  }),
+  "asset-delete": intent({
+    capability: "columns.manage",
+    schema: columnAssetActionSchema,
+    run: ({ base, dataDir, actor, input }) =>
+      deleteColumnAsset({ ...base, dataDir, actor, assetId: input.assetId }),
+  }),
+};
+
+/** A brand asset streamed to disk by the media module's parser, under the upload cap (not readForm's). */
+async function uploadAsset(request: Request, { base, dataDir }: ColumnIntentContext) {
+  const actor = await requireActor(request, "columns.manage");
+  const allowed = checkColumnUpload({ db: base.db, actor, columnId: base.columnId });
+  if (!allowed.ok) return reply(request, allowed, { intent: "asset-upload" });
+  const maxBytes = maxUploadBytes();
+  const received = await receiveMultipartUpload(request, { dataDir, relDir: allowed.relDir, maxBytes });
+  const result = await acceptColumnAsset({
+    ...base,
+    dataDir,
+    actor,
+    role: String(received.form.get("role") ?? ""),
+    saved: received.saved,
+    originalName: received.originalName,
+    maxBytes,
+  });
+  return reply(request, result, { intent: "asset-upload" });
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const columnId = parseId(params.id);
   const { db, config, now } = getStudio();
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const actor = await requireActor(request, "columns.manage");
-    const allowed = checkColumnUpload({ db, actor, columnId });
-    if (!allowed.ok)
-      return answer({ ok: false, intent: "asset-upload", error: allowed.message }, allowed.status);
-    const maxBytes = maxUploadBytes();
-    const received = await receiveMultipartUpload(request, {
-      dataDir: config.dataDir,
-      relDir: allowed.relDir,
-      maxBytes,
-    });
-    const result = await acceptColumnAsset({
-      db,
-      dataDir: config.dataDir,
-      actor,
-      columnId,
-      role: String(received.form.get("role") ?? ""),
-      saved: received.saved,
-      originalName: received.originalName,
-      maxBytes,
-      now: now(),
-    });
-    return result.ok
-      ? answer({ ok: true, intent: "asset-upload" })
-      : answer({ ok: false, intent: "asset-upload", error: result.message }, result.status);
-  }
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "update") {
-    const actor = await requireActor(request, "columns.manage");
-    const parsed = parseForm(updateColumnSchema, form);
-    if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors }, 400);
-    const result = updateColumn({ db, actor, columnId, input: parsed.data, now: now() });
-    return result.ok
-      ? answer({ ok: true, intent })
-      : answer(
-          {
-            ok: false,
-            intent,
-            error: result.message,
-            errors: result.field ? { [result.field]: result.message } : undefined,
-          },
-          result.status,
-        );
-  }
-  if (intent === "new-episode") {
-    const actor = await requireActor(request, "pieces.create");
-    const parsed = parseForm(createEpisodeSchema, form);
-    if (!parsed.ok) return answer({ ok: false, intent, errors: parsed.errors }, 400);
-    const result = createEpisode({ db, actor, columnId, title: parsed.data.title, now: now() });
-    if (!result.ok) return answer({ ok: false, intent, error: result.message }, result.status);
-    return redirect(`/episodes/${result.pieceId}`);
-  }
-  if (intent === "asset-delete") {
-    const actor = await requireActor(request, "columns.manage");
-    const parsed = parseForm(columnAssetActionSchema, form);
-    if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
-    const result = await deleteColumnAsset({
-      db,
-      dataDir: config.dataDir,
-      actor,
-      columnId,
-      assetId: parsed.data.assetId,
-      now: now(),
-    });
-    return result.ok
-      ? answer({ ok: true, intent })
-      : answer({ ok: false, intent, error: result.message }, result.status);
-  }
-  await requireActor(request, "columns.read");
-  return answer({ ok: false, intent, error: "未知的操作。" }, 400);
+  const context = { base: { db, columnId: parseId(params.id), now: now() }, dataDir: config.dataDir };
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    return uploadAsset(request, context);
+  return dispatchIntent(request, INTENTS, { context, fallbackCapability: "columns.read" });
 }
 
 const RENDER_COLORS: Record<string, string> = {
@@ -184,10 +161,14 @@ function AssetUpload({ role }: { role: string }) {
 
 export default function ColumnPage() {
   const { column, episodes, assets, channels, canManage, canCreate } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const page = useActionReply();
+  const settings = useActionReply({ intent: "update" });
+  const newEpisode = useActionReply({ intent: "new-episode" });
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const errors = data?.errors ?? {};
+  const errors = settings.fieldErrors;
+  // A refusal from the studio (not a field left empty) is said at the top, whichever form it was.
+  const pageError = page.reply?.code ? page.error : null;
   const busy = (intent: string) =>
     navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   return (
@@ -219,12 +200,12 @@ export default function ColumnPage() {
           color={column.primaryColor}
         />
       </div>
-      {data && !data.ok && data.error ? (
+      {pageError ? (
         <Alert color="red" data-testid="column-error">
-          {data.error}
+          {pageError}
         </Alert>
       ) : null}
-      {data?.ok && data.intent === "update" ? <Alert color="green">{t("media.saved")}</Alert> : null}
+      {settings.notice ? <Alert color="green">{settings.notice}</Alert> : null}
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t("media.episodes")}</Title>
@@ -239,7 +220,7 @@ export default function ColumnPage() {
                 required
                 maxLength={120}
                 style={{ flex: "1 1 220px" }}
-                error={data?.intent === "new-episode" ? errors.title : undefined}
+                error={newEpisode.fieldError("title")}
                 aria-label={t("media.newEpisodeTitle")}
               />
               <Button

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { FootagePanel } from "~/components/media/footage-panel";
@@ -10,10 +10,11 @@ import { ScriptEditor } from "~/components/media/script-editor";
 import { RouteError } from "~/components/route-error";
 import { metaTranslator } from "~/i18n/i18n";
 import { StatusBadge } from "~/components/status-badge";
+import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
-import { parseForm, parseId } from "~/lib/forms.server";
-import type { FieldErrors } from "~/lib/forms.server";
-import { getStudio } from "~/lib/studio.server";
+import { parseId } from "~/lib/forms.server";
+import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents.server";
+import { getStudio, type Studio } from "~/lib/studio.server";
 import { saveScriptFormSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";
 import {
@@ -47,131 +48,72 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: boolean; intent: string; error?: string; errors?: FieldErrors };
-const answer = (body: ActionResult, status = 200) => json(body, { status });
+type EpisodeIntentContext = { base: { db: Studio["db"]; pieceId: number; now: Date }; dataDir: string };
+const intent = intentsFor<EpisodeIntentContext>();
+
+const moveClip = (direction: "up" | "down") =>
+  intent({
+    capability: "media.upload",
+    schema: clipActionSchema,
+    run: ({ base, actor, input }) => moveEpisodeClip({ ...base, actor, assetId: input.assetId, direction }),
+  });
+
+const INTENTS = {
+  "save-script": intent({
+    capability: "pieces.edit",
+    schema: saveScriptFormSchema,
+    run: ({ base, actor, input }) => saveEpisodeScript({ ...base, actor, input }),
+    notice: "media.scriptSaved",
+  }),
+  // A clip whose check failed or was cancelled is checked again by a new job.
+  "clip-recheck": intent({
+    capability: "media.upload",
+    schema: clipActionSchema,
+    run: ({ base, actor, input }) => recheckEpisodeClip({ ...base, actor, assetId: input.assetId }),
+  }),
+  "clip-up": moveClip("up"),
+  "clip-down": moveClip("down"),
+  "clip-delete": intent({
+    capability: "media.upload",
+    schema: clipActionSchema,
+    run: ({ base, dataDir, actor, input }) =>
+      deleteEpisodeClip({ ...base, dataDir, actor, assetId: input.assetId }),
+  }),
+  render: intent({
+    capability: "renders.create",
+    schema: requestRenderSchema,
+    run: ({ base, dataDir, actor, input }) => requestRender({ ...base, dataDir, actor, input }),
+  }),
+  "render-delete": intent({
+    capability: "renders.create",
+    schema: renderActionSchema,
+    run: ({ base, dataDir, actor, input }) =>
+      deleteRenderVersion({ ...base, dataDir, actor, renderId: input.renderId }),
+  }),
+  // The state machine checks the role and the script gate; the route only requires a reader.
+  submit: intent({
+    capability: "pieces.read",
+    schema: NO_FIELDS,
+    run: ({ base, actor }) => transitionPiece({ ...base, actor, action: "submit" }),
+    notice: "media.submitted",
+  }),
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();
-  switch (intent) {
-    case "save-script": {
-      const actor = await requireActor(request, "pieces.edit");
-      const parsed = parseForm(saveScriptFormSchema, form);
-      if (!parsed.ok)
-        return answer(
-          { ok: false, intent, errors: parsed.errors, error: Object.values(parsed.errors)[0] },
-          400,
-        );
-      const result = saveEpisodeScript({ db, actor, pieceId, input: parsed.data, now: now() });
-      return result.ok
-        ? answer({ ok: true, intent })
-        : answer({ ok: false, intent, error: result.message }, result.status);
-    }
-    case "clip-recheck": {
-      // A clip whose check failed or was cancelled is checked again by a new job.
-      const actor = await requireActor(request, "media.upload");
-      const parsed = parseForm(clipActionSchema, form);
-      if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
-      const result = recheckEpisodeClip({ db, actor, pieceId, assetId: parsed.data.assetId, now: now() });
-      return result.ok
-        ? answer({ ok: true, intent })
-        : answer({ ok: false, intent, error: result.message }, result.status);
-    }
-    case "clip-up":
-    case "clip-down":
-    case "clip-delete": {
-      const actor = await requireActor(request, "media.upload");
-      const parsed = parseForm(clipActionSchema, form);
-      if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
-      const result =
-        intent === "clip-delete"
-          ? await deleteEpisodeClip({
-              db,
-              dataDir: config.dataDir,
-              actor,
-              pieceId,
-              assetId: parsed.data.assetId,
-              now: now(),
-            })
-          : moveEpisodeClip({
-              db,
-              actor,
-              pieceId,
-              assetId: parsed.data.assetId,
-              direction: intent === "clip-up" ? "up" : "down",
-              now: now(),
-            });
-      return result.ok
-        ? answer({ ok: true, intent })
-        : answer({ ok: false, intent, error: result.message }, result.status);
-    }
-    case "render": {
-      const actor = await requireActor(request, "renders.create");
-      const parsed = parseForm(requestRenderSchema, form);
-      if (!parsed.ok)
-        return answer(
-          { ok: false, intent, errors: parsed.errors, error: Object.values(parsed.errors)[0] },
-          400,
-        );
-      const result = requestRender({
-        db,
-        dataDir: config.dataDir,
-        actor,
-        pieceId,
-        input: parsed.data,
-        now: now(),
-      });
-      return result.ok
-        ? answer({ ok: true, intent })
-        : answer(
-            {
-              ok: false,
-              intent,
-              error: result.message,
-              errors: result.field ? { [result.field]: result.message } : undefined,
-            },
-            result.status,
-          );
-    }
-    case "render-delete": {
-      const actor = await requireActor(request, "renders.create");
-      const parsed = parseForm(renderActionSchema, form);
-      if (!parsed.ok) return answer({ ok: false, intent, error: Object.values(parsed.errors)[0] }, 400);
-      const result = await deleteRenderVersion({
-        db,
-        dataDir: config.dataDir,
-        actor,
-        pieceId,
-        renderId: parsed.data.renderId,
-        now: now(),
-      });
-      return result.ok
-        ? answer({ ok: true, intent })
-        : answer({ ok: false, intent, error: result.message }, result.status);
-    }
-    case "submit": {
-      // The state machine checks the role and the script gate; the route only requires a reader.
-      const actor = await requireActor(request, "pieces.read");
-      const result = transitionPiece({ db, actor, pieceId, action: "submit", now: now() });
-      return result.ok
-        ? answer({ ok: true, intent })
-        : answer({ ok: false, intent, error: result.message }, result.status);
-    }
-    default:
-      await requireActor(request, "columns.read");
-      return answer({ ok: false, intent, error: "未知的操作。" }, 400);
-  }
+  const context = { base: { db, pieceId: parseId(params.id), now: now() }, dataDir: config.dataDir };
+  return dispatchIntent(request, INTENTS, { context, fallbackCapability: "columns.read" });
 }
 
 export default function EpisodePage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const page = useActionReply();
+  const submitted = useActionReply({ intent: "submit" });
   const navigation = useNavigation();
   const { t } = useTranslation();
   const { episode, column } = data;
-  const pageError = actionData && !actionData.ok && actionData.intent !== "render" ? actionData.error : null;
+  // The render form says its own failures; every other form's are said at the top.
+  const pageError = page.reply?.intent !== "render" ? page.error : null;
   return (
     <Stack>
       <div>
@@ -200,9 +142,7 @@ export default function EpisodePage() {
           {pageError}
         </Alert>
       ) : null}
-      {actionData?.ok && actionData.intent === "submit" ? (
-        <Alert color="green">{t("media.submitted")}</Alert>
-      ) : null}
+      {submitted.notice ? <Alert color="green">{submitted.notice}</Alert> : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>

@@ -15,16 +15,18 @@ import {
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm, parseId } from "~/lib/forms.server";
-import { getStudio } from "~/lib/studio.server";
+import { parseId } from "~/lib/forms.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { getStudio, type Studio } from "~/lib/studio.server";
 import { getPiece, getPieceHistory, getRevisionChange } from "~/modules/pieces/get-piece.server";
 import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
 import { transitionPieceSchema, updatePieceSchema } from "~/modules/pieces/schemas";
@@ -64,48 +66,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = form.get("intent");
-  const pieceId = parseId(params.id);
-  const { db, now, config } = getStudio();
-  if (intent === "update") {
-    const actor = await requireActor(request, "pieces.edit");
-    const parsed = parseForm(updatePieceSchema(config.timeZone), form);
-    if (!parsed.ok) return json({ errors: parsed.errors, transitionError: null }, { status: 400 });
-    const result = updatePiece({ db, actor, pieceId, input: parsed.data, now: now() });
-    if (!result.ok)
-      return json(
-        {
-          errors: { [result.field ?? "_form"]: result.message } as Record<string, string>,
-          transitionError: null,
-        },
-        { status: result.status },
-      );
-    return json({ errors: null, transitionError: null, saved: true });
-  }
+type PieceIntentContext = { base: { db: Studio["db"]; pieceId: number; now: Date }; timeZone: string };
+const intent = intentsFor<PieceIntentContext>();
+
+const INTENTS = {
+  update: intent({
+    capability: "pieces.edit",
+    schema: ({ timeZone }) => updatePieceSchema(timeZone),
+    run: ({ base, actor, input }) => updatePiece({ ...base, actor, input }),
+    notice: "pieces.saved",
+  }),
   // The state machine checks the role for each action; the route only requires a signed-in reader.
-  const actor = await requireActor(request, "pieces.read");
-  const parsed = parseForm(transitionPieceSchema(config.timeZone), form);
-  if (!parsed.ok)
-    return json({ errors: null, transitionError: Object.values(parsed.errors)[0] }, { status: 400 });
-  const result = transitionPiece({
-    db,
-    actor,
-    pieceId,
-    action: parsed.data.action,
-    note: parsed.data.note,
-    scheduledAt: parsed.data.scheduledAt,
-    now: now(),
-  });
-  if (!result.ok) return json({ errors: null, transitionError: result.message }, { status: result.status });
-  return json({ errors: null, transitionError: null, saved: false });
+  transition: intent({
+    capability: "pieces.read",
+    schema: ({ timeZone }) => transitionPieceSchema(timeZone),
+    run: ({ base, actor, input }) => transitionPiece({ ...base, actor, ...input }),
+  }),
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, now, config } = getStudio();
+  const context = { base: { db, pieceId: parseId(params.id), now: now() }, timeZone: config.timeZone };
+  return dispatchIntent(request, INTENTS, { context, fallbackCapability: "pieces.read" });
 }
 
 export default function PieceDetail() {
   const { piece, revisions, revision, transitions, actions, canEdit, options } =
     useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const edit = useActionReply({ intent: "update" });
+  const transition = useActionReply({ intent: "transition" });
   const navigation = useNavigation();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
@@ -142,9 +131,9 @@ export default function PieceDetail() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder>
-            {data && "saved" in data && data.saved ? (
+            {edit.notice ? (
               <Alert color="green" mb="sm">
-                {t("pieces.saved")}
+                {edit.notice}
               </Alert>
             ) : null}
             {!canEdit ? (
@@ -157,7 +146,7 @@ export default function PieceDetail() {
               intent="update"
               readOnly={!canEdit}
               options={options}
-              errors={data?.errors ?? undefined}
+              errors={edit.fieldErrors}
               values={piece}
             />
           </Card>
@@ -167,9 +156,9 @@ export default function PieceDetail() {
             <Title order={4} mb="sm">
               {t("pieces.workflow")}
             </Title>
-            {data?.transitionError ? (
+            {transition.error ? (
               <Alert color="red" mb="sm" data-testid="transition-error">
-                {data.transitionError}
+                {transition.error}
               </Alert>
             ) : null}
             <Form method="post">

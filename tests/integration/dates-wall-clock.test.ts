@@ -185,7 +185,10 @@ describe.each(["Asia/Shanghai", "America/New_York"])("server in UTC, studio in %
     expect((await transition(editor.cookie, { action: "approve" })).status).toBe(200);
     const bad = await transition(editor.cookie, { action: "schedule", scheduledAt: "2026-04-31T09:00" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).transitionError).toBe("发布时间格式不正确");
+    // The one action reply: the transition form shows `error`, the field keeps it under its name.
+    const refused = await bad.json();
+    expect(refused.error).toBe("发布时间格式不正确");
+    expect(refused.errors.scheduledAt).toBe("发布时间格式不正确");
     expect(
       (await transition(editor.cookie, { action: "schedule", scheduledAt: "2026-05-01T09:00" })).status,
     ).toBe(200);

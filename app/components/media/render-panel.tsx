@@ -13,11 +13,12 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { Form, useActionData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useNavigation, useRevalidator } from "@remix-run/react";
 import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { useActionReply } from "~/components/use-action-reply";
 import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
 import type { JobDto } from "~/modules/jobs/job-dto";
 import type { RenderVersionDto } from "~/modules/media/media-dto";
@@ -50,7 +51,7 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
   const timeZone = useStudioTimeZone();
   const revalidator = useRevalidator();
   const navigation = useNavigation();
-  const actionData = useActionData<{ error?: string; errors?: Record<string, string> }>();
+  const rendered = useActionReply({ intent: "render" });
   const [job, setJob] = useState<JobDto | null>(initialJob);
   const [cancelError, setCancelError] = useState<string | null>(null);
 
@@ -110,7 +111,7 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
               step={0.5}
               decimalScale={1}
               w={180}
-              error={actionData?.errors?.coverAtSecond}
+              error={rendered.fieldError("coverAtSecond")}
             />
             <Button
               type="submit"
@@ -128,9 +129,9 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
           {t("media.noRenderRight")}
         </Text>
       )}
-      {actionData?.error ? (
+      {rendered.error ? (
         <Alert color="red" mt="sm" data-testid="render-error">
-          {actionData.error}
+          {rendered.error}
         </Alert>
       ) : null}
       {job ? (

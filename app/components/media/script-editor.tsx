@@ -18,6 +18,7 @@ import { useFetcher } from "@remix-run/react";
 import { IconArrowDown, IconArrowUp, IconLock, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useActionReply } from "~/components/use-action-reply";
 import { checkScript, type EpisodeScriptLine } from "~/modules/media/episode-script";
 
 interface ScriptEditorProps {
@@ -27,14 +28,13 @@ interface ScriptEditorProps {
   readOnly: boolean;
 }
 
-type FetcherData = { ok?: boolean; error?: string; errors?: Record<string, string> } | undefined;
-
 const emptyLine = (): EpisodeScriptLine => ({ voiceover: "", caption: "", shotNote: "", seconds: 3 });
 
 /** Ordered script lines with the running total and reading speed recomputed on every keystroke. */
 export function ScriptEditor({ version, lines: initial, column, readOnly }: ScriptEditorProps) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<FetcherData>();
+  const fetcher = useFetcher();
+  const saved = useActionReply({ fetcher });
   const [lines, setLines] = useState<EpisodeScriptLine[]>(initial);
   const check = checkScript(lines, column);
   const update = (i: number, patch: Partial<EpisodeScriptLine>) =>
@@ -46,8 +46,7 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
       return next;
     });
   const over = check.overrunSeconds > 0;
-  const errors = fetcher.data?.errors ?? {};
-  const fieldError = (i: number, field: string) => errors[`lines.${i}.${field}`];
+  const fieldError = (i: number, field: string) => saved.fieldError(`lines.${i}.${field}`);
 
   return (
     <Card withBorder>
@@ -205,14 +204,14 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
           <Text size="sm">{column.outroLine}</Text>
         </Card>
       </Stack>
-      {fetcher.data?.error ? (
+      {saved.error ? (
         <Alert color="red" mt="sm" data-testid="script-error">
-          {fetcher.data.error}
+          {saved.error}
         </Alert>
       ) : null}
-      {fetcher.state === "idle" && fetcher.data?.ok ? (
+      {fetcher.state === "idle" && saved.notice ? (
         <Alert color="green" mt="sm" data-testid="script-saved">
-          {t("media.scriptSaved")}
+          {saved.notice}
         </Alert>
       ) : null}
       {!readOnly ? (
