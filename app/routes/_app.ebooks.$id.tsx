@@ -35,6 +35,7 @@ import { dispatchIntent, intentsFor } from "~/lib/intents.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { addChapter } from "~/modules/ebooks/add-chapter.server";
 import { addSection } from "~/modules/ebooks/add-section.server";
+import { deleteBookImage } from "~/modules/ebooks/delete-book-image.server";
 import { deleteChapter } from "~/modules/ebooks/delete-chapter.server";
 import { deleteSection } from "~/modules/ebooks/delete-section.server";
 import { getBookPage } from "~/modules/ebooks/get-book-page.server";
@@ -56,7 +57,6 @@ import {
   updateBookSchema,
 } from "~/modules/ebooks/schemas";
 import { updateBook } from "~/modules/ebooks/update-book.server";
-import { deleteBookImage } from "~/modules/ebooks/upload-book-image.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: previewCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -14,12 +14,12 @@ import { recordAudit } from "../audit/record-audit.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
 import { buildFilePath, imageResolver } from "./book-files.server";
 import type { BookContent } from "./book-rows.server";
+import { signoffRequiredMessage } from "./build-checks.server";
 import { bookSnapshot, contentHashOf, sha256Hex } from "./content-hash.server";
 import { getSignoffState } from "./get-signoff-state.server";
 import { loadBookContent } from "./load-book-content.server";
 import { printedUrlProblem } from "./public-url.server";
 import { renderBookPdf } from "./render-book-pdf.server";
-import { signoffRequiredMessage } from "./request-build.server";
 import { BUILD_PROFILES } from "./schemas";
 import type { Book, TrimSize } from "./types";
 

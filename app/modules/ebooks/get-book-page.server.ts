@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { canEditPiece } from "../pieces/status-machine";
 import type { SignoffRow } from "./book-rows.server";
+import { firstContentProblem, signoffRequiredMessage } from "./build-checks.server";
 import { toBuildDtos } from "./build-dtos.server";
 import { bookSnapshot, contentHashOf } from "./content-hash.server";
 import { PUBLIC_BOOK_STATUS } from "./get-public-book.server";
@@ -11,7 +12,6 @@ import { getSignoffState } from "./get-signoff-state.server";
 import { listBuilds } from "./list-builds.server";
 import { loadBookContent } from "./load-book-content.server";
 import { printTarget, resolvePublicBase, type PublicBase } from "./public-url.server";
-import { firstContentProblem, signoffRequiredMessage } from "./request-build.server";
 import { validateChapterMarkdown } from "./validate-chapter-markdown";
 
 function signoffDto(row: SignoffRow, validId: number | null, recorder: string, qrUrl: string | null) {

@@ -3,37 +3,14 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { enqueueJob, type JobRow } from "../jobs/queue.server";
-import type { BookContent } from "./book-rows.server";
+import { firstContentProblem, signoffRequiredMessage } from "./build-checks.server";
 import { bookSnapshot, contentHashOf } from "./content-hash.server";
-import { getSignoffState, type SignoffState } from "./get-signoff-state.server";
+import { getSignoffState } from "./get-signoff-state.server";
 import { loadBookContent } from "./load-book-content.server";
 import { trackedLink, type PublicBase } from "./public-url.server";
 import type { BuildProfile } from "./schemas";
-import { validateChapterMarkdown } from "./validate-chapter-markdown";
 
 export const EBOOK_BUILD_JOB = "ebook.build";
-
-/** The first problem that would stop the typesetter, named by chapter, or null. */
-export function firstContentProblem(
-  content: BookContent,
-): { chapterId: number | null; message: string } | null {
-  const chapters = content.sections.flatMap((s) => s.chapters);
-  if (chapters.length === 0) return { chapterId: null, message: "这本书还没有章节，请先添加章节。" };
-  const images = new Set(content.images.map((i) => i.name));
-  for (const chapter of chapters) {
-    const [problem] = validateChapterMarkdown(chapter.markdown, (name) =>
-      images.has(name) ? "image" : "missing",
-    );
-    if (problem) return { chapterId: chapter.id, message: `章节《${chapter.title}》：${problem.message}` };
-  }
-  return null;
-}
-
-export function signoffRequiredMessage(state: SignoffState): string {
-  if (state.state === "voided")
-    return `外部审阅签字已作废（${state.reason}）。印刷版只能从签字覆盖的内容生成：请重新生成屏幕版送审，并登记新的签字。`;
-  return "印刷版需要外部审阅签字：请先生成屏幕版送审，再登记审阅单位、审阅人、日期和所审的版本。";
-}
 
 /**
  * Queues a build of the book's current content. A print build needs a valid external sign-off

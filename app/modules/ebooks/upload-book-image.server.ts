@@ -16,8 +16,18 @@ import { IMAGE_MAX_BYTES, IMAGE_NAME_RE } from "./schemas";
 import { touchPiece } from "./touch-piece.server";
 import { voidSignoffs } from "./void-signoffs.server";
 
+export interface UploadBookImageOptions {
+  db: Db;
+  dataDir: string;
+  actor: Actor;
+  pieceId: number;
+  fileName: string;
+  bytes: Buffer;
+  now: Date;
+}
+
 /** The name chapters will use: the uploaded file's own name, without any folder part. */
-export function imageNameFromUpload(fileName: string): string {
+function imageNameFromUpload(fileName: string): string {
   return (fileName.split(/[\\/]/).pop() ?? "").trim();
 }
 
@@ -26,15 +36,9 @@ export function imageNameFromUpload(fileName: string): string {
  * written; the file goes under DATA_DIR by book id and content hash. Uploading the same name again
  * replaces the image (and voids the sign-off, as any content change does).
  */
-export async function uploadBookImage(options: {
-  db: Db;
-  dataDir: string;
-  actor: Actor;
-  pieceId: number;
-  fileName: string;
-  bytes: Buffer;
-  now: Date;
-}): Promise<Result<{ imageId: number; name: string; replaced: boolean }>> {
+export async function uploadBookImage(
+  options: UploadBookImageOptions,
+): Promise<Result<{ imageId: number; name: string; replaced: boolean }>> {
   const { db, actor, pieceId, bytes, now } = options;
   const access = editableBook(db, pieceId, actor);
   if (!access.ok) return access;
@@ -119,39 +123,5 @@ export async function uploadBookImage(options: {
     if (!existing || existing.sha256 !== sha256)
       voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
     return { ok: true as const, imageId, name, replaced: Boolean(existing) };
-  });
-}
-
-export function deleteBookImage(options: {
-  db: Db;
-  actor: Actor;
-  pieceId: number;
-  imageId: number;
-  now: Date;
-}): Result {
-  const { db, actor, pieceId, now } = options;
-  const access = editableBook(db, pieceId, actor);
-  if (!access.ok) return access;
-  return db.transaction((tx) => {
-    const image = tx
-      .select()
-      .from(schema.ebookImages)
-      .where(and(eq(schema.ebookImages.id, options.imageId), eq(schema.ebookImages.pieceId, pieceId)))
-      .get();
-    if (!image)
-      return fail(404, "not_found", "图片不存在。", { field: "imageId", params: { context: "image" } });
-    tx.delete(schema.ebookImages).where(eq(schema.ebookImages.id, image.id)).run();
-    // The file stays: earlier builds and their audit may still point at it by hash.
-    recordAudit(tx, {
-      actor: auditActor(actor),
-      action: "ebook.image.delete",
-      entity: "piece",
-      entityId: pieceId,
-      before: { imageId: image.id, name: image.name, sha256: image.sha256 },
-      at: now,
-    });
-    touchPiece(tx, { pieceId, now });
-    voidSignoffs(tx, { pieceId, reason: `删除了图片「${image.name}」`, actor, now });
-    return { ok: true as const };
   });
 }
