@@ -1,3 +1,4 @@
+import { calendarApiOperations } from "../calendar/api-operations";
 import { ebookApiOperations } from "../ebooks/api-operations";
 import { jobApiOperations } from "../jobs/api-operations";
 import { livestreamApiOperations } from "../livestream/api-operations";
@@ -12,4 +13,5 @@ export const apiOperations: ApiOperation[] = [
   ...mediaApiOperations,
   ...livestreamApiOperations,
   ...ebookApiOperations,
+  ...calendarApiOperations,
 ];

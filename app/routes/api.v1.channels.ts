@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { listChannels } from "~/modules/calendar/list-channels.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "calendar.read");
+  const items = listChannels({ db: getStudio().db });
+  return json({ items, total: items.length });
+}

@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseId, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { deleteSlot } from "~/modules/calendar/delete-slot.server";
+import { getSlot } from "~/modules/calendar/get-slot.server";
+import { deleteSlotSchema, updateSlotSchema } from "~/modules/calendar/schemas";
+import { updateSlot } from "~/modules/calendar/update-slot.server";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "calendar.read");
+  const slot = getSlot({
+    db: getStudio().db,
+    slotId: parseId(params.id),
+    publicBase: resolvePublicBase(request.url),
+  });
+  if (!slot) throw apiError(request, 404, "not_found", "发布位不存在。", { params: { context: "slot" } });
+  return json(slot);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "PATCH" && request.method !== "DELETE")
+    throw apiError(request, 405, "method_not_allowed", "请使用 PATCH 或 DELETE。", {
+      params: { method: "PATCH / DELETE" },
+    });
+  const actor = await requireActor(request, "calendar.schedule");
+  const slotId = parseId(params.id);
+  const { db, now, config } = getStudio();
+  if (request.method === "DELETE") {
+    const { version } = parseQuery(request, deleteSlotSchema);
+    const result = deleteSlot({ db, actor, now: now(), slotId, version });
+    if (!result.ok) return failureResponse(request, result);
+    return new Response(null, { status: 204 });
+  }
+  const input = await parseJsonBody(request, updateSlotSchema(config.timeZone));
+  const result = updateSlot({
+    db,
+    actor,
+    now: now(),
+    timeZone: config.timeZone,
+    slotId,
+    input,
+    publicBase: resolvePublicBase(request.url),
+  });
+  if (!result.ok) return failureResponse(request, result);
+  return json(result.slot);
+}

@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { createSlot } from "~/modules/calendar/create-slot.server";
+import { listSlots } from "~/modules/calendar/list-slots.server";
+import { calendarQuerySchema, createSlotSchema } from "~/modules/calendar/schemas";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "calendar.read");
+  const { db, config } = getStudio();
+  const { from, to, channel, ...filters } = parseQuery(request, calendarQuerySchema(config.timeZone));
+  const items = listSlots({
+    db,
+    from,
+    to,
+    filters: { ...filters, channelKeys: channel },
+    publicBase: resolvePublicBase(request.url),
+  });
+  return json({ items, total: items.length });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
+  const actor = await requireActor(request, "calendar.schedule");
+  const { db, now, config } = getStudio();
+  const input = await parseJsonBody(request, createSlotSchema(config.timeZone));
+  const result = createSlot({
+    db,
+    actor,
+    now: now(),
+    timeZone: config.timeZone,
+    input,
+    publicBase: resolvePublicBase(request.url),
+  });
+  if (!result.ok) return failureResponse(request, result);
+  return json(result.slot, { status: 201 });
+}
