@@ -1,11 +1,13 @@
 import {
   IconBook,
   IconBroadcast,
+  IconCalendar,
   IconFileText,
   IconHome,
   IconKey,
   IconListDetails,
   IconMovie,
+  IconShare,
   IconUsers,
 } from "@tabler/icons-react";
 import type { Capability } from "~/modules/auth/permissions";
@@ -25,6 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/columns", labelKey: "nav.columns", capability: "columns.read", icon: IconMovie },
   { to: "/livestreams", labelKey: "nav.livestreams", capability: "livestream.read", icon: IconBroadcast },
   { to: "/ebooks", labelKey: "nav.ebooks", capability: "ebooks.read", icon: IconBook },
+  { to: "/calendar", labelKey: "nav.calendar", capability: "calendar.read", icon: IconCalendar },
+  { to: "/channels", labelKey: "nav.channels", capability: "calendar.read", icon: IconShare },
   { to: "/admin/users", labelKey: "nav.users", capability: "users.manage", icon: IconUsers },
   { to: "/admin/tokens", labelKey: "nav.tokens", capability: "tokens.manage", icon: IconKey },
   { to: "/admin/audit", labelKey: "nav.audit", capability: "audit.read", icon: IconListDetails },

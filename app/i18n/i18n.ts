@@ -1,4 +1,5 @@
 import i18next, { type i18n, type TFunction } from "i18next";
+import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
 import { en, zh, type Language } from "./locales";
@@ -8,10 +9,24 @@ import { mediaEn, mediaZh } from "./media";
 // Each capability keeps its strings in its own file, merged under its own key.
 export const resources = {
   zh: {
-    translation: { ...zh, media: mediaZh, livestream: livestreamZh, ebooks: ebooksZh, errors: errorsZh },
+    translation: {
+      ...zh,
+      media: mediaZh,
+      livestream: livestreamZh,
+      ebooks: ebooksZh,
+      calendar: calendarZh,
+      errors: errorsZh,
+    },
   },
   en: {
-    translation: { ...en, media: mediaEn, livestream: livestreamEn, ebooks: ebooksEn, errors: errorsEn },
+    translation: {
+      ...en,
+      media: mediaEn,
+      livestream: livestreamEn,
+      ebooks: ebooksEn,
+      calendar: calendarEn,
+      errors: errorsEn,
+    },
   },
 };
 
