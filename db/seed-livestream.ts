@@ -4,7 +4,7 @@ import { schema, type Db } from "../app/lib/db.server";
 import type { Actor } from "../app/modules/auth/actor";
 import { demoShowScriptInput } from "../app/modules/livestream/demo-show-script";
 import { createShow } from "../app/modules/livestream/create-show.server";
-import { runShowCommand } from "../app/modules/livestream/run-show.server";
+import { runShowCommand } from "../app/modules/livestream/run-show-command.server";
 import { showInputSchema } from "../app/modules/livestream/show-input";
 import { loadShow } from "../app/modules/livestream/show-rows.server";
 import type { ShowAction } from "../app/modules/livestream/show-state";

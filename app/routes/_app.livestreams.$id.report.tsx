@@ -21,8 +21,8 @@ import { requireActor } from "~/lib/auth.server";
 import { formatDateTime, formatDuration, formatInstant, formatNumber } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { getShowReport } from "~/modules/livestream/get-show-report.server";
 import { blockTitle } from "~/modules/livestream/run-of-show";
-import { getShowReport } from "~/modules/livestream/run-show.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { runShowCommand } from "~/modules/livestream/run-show.server";
+import { runShowCommand } from "~/modules/livestream/run-show-command.server";
 import { showActionSchema } from "~/modules/livestream/show-action-schema";
 
 /** The console's commands over the API (same rules as the console). */

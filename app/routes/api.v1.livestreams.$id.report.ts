@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getShowReport } from "~/modules/livestream/run-show.server";
+import { getShowReport } from "~/modules/livestream/get-show-report.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getShowSnapshot } from "~/modules/livestream/run-show.server";
+import { getShowSnapshot } from "~/modules/livestream/get-show-snapshot.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");

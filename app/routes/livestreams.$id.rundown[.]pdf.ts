@@ -4,7 +4,7 @@ import { translator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { renderShowRundown } from "~/modules/livestream/run-show.server";
+import { renderShowRundown } from "~/modules/livestream/render-show-rundown.server";
 
 /** The printable rundown, rendered in the request (about half a second). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { getShowSnapshot } from "~/modules/livestream/run-show.server";
+import { getShowSnapshot } from "~/modules/livestream/get-show-snapshot.server";
 
 /** The full state, fetched by a screen that noticed it missed a change. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { getShow } from "~/modules/livestream/get-show.server";
 import { showInputSchema } from "~/modules/livestream/show-input";
 import { livestreamScriptGate } from "~/modules/livestream/transition-gate.server";
-import { getShowReport } from "~/modules/livestream/run-show.server";
+import { getShowReport } from "~/modules/livestream/get-show-report.server";
 import { seedDemoData } from "../../db/seed";
 import { createTestStudio, signedInUser, type TestStudio } from "../setup/test-studio";
 

@@ -1,5 +1,6 @@
 import type { RunOfShowBlock, RunOfShowIssue } from "./run-of-show";
-import type { ShowState } from "./show-state";
+import type { ShowReport } from "./show-report";
+import type { ShowLogEntry, ShowState } from "./show-state";
 
 /** The public shapes of a show, shared by the pages, the API and the use cases that build them. */
 export interface ShowProductDto {
@@ -54,4 +55,24 @@ export interface ShowListItem {
   plannedMinutes: number;
   liveStatus: ShowState["status"];
   updatedAt: string;
+}
+
+/** A show's live state with the server clock it was read at (screens estimate their offset). */
+export interface ShowSnapshotDto {
+  state: ShowState;
+  serverNow: number;
+}
+
+export interface ShowLogRow extends ShowLogEntry {
+  id: number;
+  actorName: string | null;
+}
+
+export interface ShowReportDto extends ShowReport {
+  showId: number;
+  title: string;
+  status: ShowState["status"];
+  /** No lead tracking exists yet: null means "not measured", shown as —. */
+  leadsCaptured: number | null;
+  log: ShowLogRow[];
 }
