@@ -41,7 +41,7 @@ export interface Settings {
   trustProxy: string | undefined;
 }
 
-export function settings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function settings(env: Record<string, string | undefined> = process.env): Settings {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
