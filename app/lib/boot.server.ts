@@ -8,6 +8,7 @@ import { jobLanes } from "~/modules/jobs/handlers.server";
 import { recoverInterruptedJobs, startWorker, type Worker } from "~/modules/jobs/worker.server";
 import { acquireDataDirLock, type DataDirLock } from "~/modules/operations/data-dir-lock.server";
 import { pruneLoginAttempts } from "~/modules/auth/sign-in.server";
+import { startPublishingTicker } from "~/modules/publishing/publishing-ticker.server";
 import { sweepLeftovers } from "~/modules/operations/sweep-leftovers.server";
 import { schema } from "./db.server";
 import { resolveDataDir } from "./env.server";
@@ -15,7 +16,11 @@ import { logger } from "./logger.server";
 import { createStudio, setStudio, type Studio } from "./studio.server";
 
 // The lock lives as long as the process (a collected connection would let it go).
-const holder = globalThis as unknown as { __workers?: Worker[]; __dataDirLock?: DataDirLock };
+const holder = globalThis as unknown as {
+  __workers?: Worker[];
+  __dataDirLock?: DataDirLock;
+  __publishingTicker?: { stop: () => void };
+};
 
 /** The job workers of this process, one per lane (for health checks). */
 export function getWorkers(): Worker[] {
@@ -86,6 +91,9 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
         recoverInterrupted: false,
       }),
     );
+    // After the workers: its first pass settles slots a crash left mid-send and queues due ones.
+    holder.__publishingTicker?.stop();
+    holder.__publishingTicker = startPublishingTicker({ studio, logger });
   }
   // Renders need libx264 and libass; say so at start rather than at the first failed render
   // (the render job checks again and fails permanently without them).
@@ -105,6 +113,8 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   return {
     studio,
     shutdown: async () => {
+      holder.__publishingTicker?.stop();
+      holder.__publishingTicker = undefined;
       await Promise.all(getWorkers().map((worker) => worker.stop()));
       holder.__workers = undefined;
       studio.database.sqlite.close();

@@ -4,6 +4,7 @@ import { jobApiOperations } from "../jobs/api-operations";
 import { livestreamApiOperations } from "../livestream/api-operations";
 import { mediaApiOperations } from "../media/api-operations";
 import { pieceApiOperations } from "../pieces/api-operations";
+import { publishingApiOperations } from "../publishing/api-operations";
 import type { ApiOperation } from "./openapi";
 
 /** Every documented API operation; each capability contributes its own list. */
@@ -14,4 +15,5 @@ export const apiOperations: ApiOperation[] = [
   ...livestreamApiOperations,
   ...ebookApiOperations,
   ...calendarApiOperations,
+  ...publishingApiOperations,
 ];

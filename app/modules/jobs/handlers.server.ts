@@ -1,5 +1,6 @@
 import { ebookJobHandlers } from "../ebooks/job-handlers.server";
 import { mediaJobHandlers } from "../media/job-handlers.server";
+import { publishingJobHandlers } from "../publishing/publish-slot-job.server";
 import type { JobHandler } from "./worker.server";
 
 export interface JobLane {
@@ -17,4 +18,6 @@ export interface JobLane {
 export const jobLanes: JobLane[] = [
   { name: "video", handlers: mediaJobHandlers, concurrency: null },
   { name: "documents", handlers: ebookJobHandlers, concurrency: 1 },
+  // A slot must go out within a minute of its time, whatever renders are running.
+  { name: "publishing", handlers: publishingJobHandlers, concurrency: 4 },
 ];

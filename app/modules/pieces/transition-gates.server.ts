@@ -3,6 +3,7 @@ import type { Failure } from "~/lib/result";
 import { ebookSignoffGate } from "../ebooks/transition-gate.server";
 import { livestreamScriptGate } from "../livestream/transition-gate.server";
 import { episodeScriptGate } from "../media/transition-gate.server";
+import { changedAfterApprovalGate } from "../publishing/transition-gate.server";
 import type { TransitionAction } from "./status-machine";
 
 export interface GateContext {
@@ -19,6 +20,7 @@ const gates: Array<(ctx: GateContext) => Failure | null> = [
   episodeScriptGate,
   ebookSignoffGate,
   livestreamScriptGate,
+  changedAfterApprovalGate,
 ];
 
 export function checkTransitionGates(ctx: GateContext): Failure | null {

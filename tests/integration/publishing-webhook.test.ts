@@ -1,0 +1,228 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { schema } from "~/lib/db.server";
+import type { Worker } from "~/modules/jobs/worker.server";
+import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
+import { runPublishingTick } from "~/modules/publishing/publishing-ticker.server";
+import { action as resendAction } from "~/routes/api.v1.slots.$id.resend";
+import { createTestStudio, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  approvedPiece,
+  insertSlot,
+  makeChannel,
+  slotRow,
+  startPublishWorker,
+  startReceiver,
+  testClock,
+} from "./publishing-helpers";
+
+const SECRET = "a3f1c9e07b5d4e2f8a6b0c1d2e3f4a5b";
+
+let t: TestStudio;
+let worker: Worker | null = null;
+const closers: Array<() => Promise<void>> = [];
+const clock = testClock();
+
+beforeEach(() => {
+  t = createTestStudio({ now: clock.now });
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = null;
+  for (const close of closers.splice(0)) await close();
+  t.cleanup();
+});
+
+async function receiver(script: Parameters<typeof startReceiver>[1]) {
+  const r = await startReceiver(SECRET, script);
+  closers.push(r.close);
+  return r;
+}
+
+function resend(slotId: number, cookie: string) {
+  return respond(() =>
+    resendAction({
+      request: jsonRequest(`/api/v1/slots/${slotId}/resend`, "POST", {}, { Cookie: cookie }),
+      params: { id: String(slotId) },
+      context: {},
+    }),
+  );
+}
+
+const outcomes = (slotId: number) => listSlotAttempts({ db: t.studio.db, slotId }).map((a) => a.outcome);
+
+describe("webhook publishing", () => {
+  it("retries a 500, records a request left unanswered as unconfirmed and never re-sends it, fails on a 400, and publishes once on a receiver that accepts", async () => {
+    const copywriter = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const flaky = await receiver([
+      { status: 500 },
+      "hang",
+      { status: 400, json: { error: "caption too long" } },
+    ]);
+    const channel = makeChannel(t.studio, {
+      key: "douyin-main",
+      publisher: "webhook",
+      webhookUrl: flaky.url,
+      webhookSecret: SECRET,
+    });
+    const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor });
+    const slot = insertSlot(t.studio, {
+      pieceId: piece.id,
+      channelId: channel.id,
+      publishAt: new Date(clock.now().getTime() - 1_000),
+      createdBy: editor.actor.id,
+    });
+
+    worker = startPublishWorker(t.studio, { timeoutMs: 800 });
+    expect(runPublishingTick({ studio: t.studio }).queued).toEqual([slot.id]);
+    await expect.poll(() => slotRow(t.studio, slot.id).status).toBe("unconfirmed");
+    expect(outcomes(slot.id)).toEqual(["retry", "unconfirmed"]);
+    const [retried, unanswered] = listSlotAttempts({ db: t.studio.db, slotId: slot.id });
+    expect(retried.httpStatus).toBe(500);
+    expect(unanswered.httpStatus).toBeNull();
+    expect(unanswered.detail).toMatch(/超时/);
+
+    // Nothing sends an unconfirmed slot again by itself: not the queue, not the ticks.
+    for (let i = 0; i < 3; i++) runPublishingTick({ studio: t.studio });
+    await new Promise((r) => setTimeout(r, 500));
+    await worker.idle();
+    expect(flaky.requests).toHaveLength(2);
+    expect(slotRow(t.studio, slot.id).status).toBe("unconfirmed");
+
+    // Only an editor decides to send it again.
+    expect((await resend(slot.id, copywriter.cookie)).status).toBe(403);
+    expect(slotRow(t.studio, slot.id).status).toBe("unconfirmed");
+    const again = await resend(slot.id, editor.cookie);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ slotId: slot.id, status: "queued" });
+    await expect.poll(() => slotRow(t.studio, slot.id).status).toBe("failed");
+    expect(outcomes(slot.id)).toEqual(["retry", "unconfirmed", "failed"]);
+    expect(listSlotAttempts({ db: t.studio.db, slotId: slot.id })[2]).toMatchObject({
+      httpStatus: 400,
+      detail: expect.stringContaining("caption too long"),
+    });
+    // A 4xx is final: no retry followed it.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(flaky.requests).toHaveLength(3);
+
+    // Every request was signed over its timestamp and body, with the slot's one idempotency key,
+    // and would be refused if replayed ten minutes later.
+    for (const request of flaky.requests) {
+      expect(request.signature).toEqual({ ok: true });
+      expect(request.replayedLater).toEqual({ ok: false, reason: "too_old" });
+      expect(request.idempotencyKey).toBe(slot.idempotencyKey);
+      expect(request.event).toBe("slot.publish");
+      expect(request.json).toMatchObject({
+        slot: { id: slot.id, hashtags: ["用车技巧", "雨季"] },
+        channel: { key: "douyin-main" },
+        piece: { id: piece.id, slug: piece.slug },
+        trackedLink: expect.stringMatching(new RegExp(`/p/${piece.slug}\\?src=douyin-main$`)),
+      });
+    }
+
+    // The channel now points at a receiver that accepts; a failed slot may be sent again.
+    const good = await receiver([
+      { status: 200, json: { url: "https://www.douyin.com/video/7300000000001" } },
+    ]);
+    t.studio.db
+      .update(schema.channels)
+      .set({ webhookUrl: good.url })
+      .where(eq(schema.channels.id, channel.id))
+      .run();
+    expect((await resend(slot.id, editor.cookie)).status).toBe(200);
+    await expect.poll(() => slotRow(t.studio, slot.id).status).toBe("published");
+    expect(slotRow(t.studio, slot.id).liveUrl).toBe("https://www.douyin.com/video/7300000000001");
+    expect(good.requests).toHaveLength(1);
+    expect(good.requests[0].signature).toEqual({ ok: true });
+    expect(good.requests[0].idempotencyKey).toBe(slot.idempotencyKey);
+    expect(outcomes(slot.id)).toEqual(["retry", "unconfirmed", "failed", "published"]);
+
+    // The piece's first published slot published the piece, through the status machine's rule.
+    const published = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, piece.id)).get()!;
+    expect(published.status).toBe("published");
+    const history = t.studio.db
+      .select()
+      .from(schema.pieceTransitions)
+      .where(
+        and(eq(schema.pieceTransitions.pieceId, piece.id), eq(schema.pieceTransitions.action, "publish")),
+      )
+      .all();
+    expect(history).toHaveLength(1);
+
+    // A published slot cannot be sent again.
+    const refused = await resend(slot.id, editor.cookie);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe("slot_not_resendable");
+
+    // Every step is in the audit log.
+    const actions = t.studio.db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entity, "slot"), eq(schema.auditLog.entityId, String(slot.id))))
+      .all()
+      .map((row) => row.action);
+    expect(actions).toEqual([
+      "slot.dispatch",
+      "slot.publishing",
+      "slot.retry",
+      "slot.publishing",
+      "slot.unconfirmed",
+      "slot.resend",
+      "slot.publishing",
+      "slot.failed",
+      "slot.resend",
+      "slot.publishing",
+      "slot.published",
+    ]);
+  });
+
+  it("publishes a slot on one channel exactly once while the same piece's slot on another channel fails", async () => {
+    const copywriter = await signedInUser(t.studio, ["copywriter"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const refusing = await receiver([{ status: 422, json: { error: "account suspended" } }]);
+    const accepting = await receiver([
+      { status: 201, json: { url: "https://www.kuaishou.com/short-video/3x1" } },
+    ]);
+    const douyin = makeChannel(t.studio, {
+      key: "douyin-main",
+      publisher: "webhook",
+      webhookUrl: refusing.url,
+      webhookSecret: SECRET,
+    });
+    const kuaishou = makeChannel(t.studio, {
+      key: "kuaishou",
+      publisher: "webhook",
+      webhookUrl: accepting.url,
+      webhookSecret: SECRET,
+    });
+    const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor, kind: "episode" });
+    const at = new Date(clock.now().getTime() - 5_000);
+    const failing = insertSlot(t.studio, { pieceId: piece.id, channelId: douyin.id, publishAt: at });
+    const working = insertSlot(t.studio, { pieceId: piece.id, channelId: kuaishou.id, publishAt: at });
+
+    worker = startPublishWorker(t.studio);
+    runPublishingTick({ studio: t.studio });
+    await expect
+      .poll(() => [slotRow(t.studio, failing.id).status, slotRow(t.studio, working.id).status])
+      .toEqual(["failed", "published"]);
+    // Sending the failed one again (and failing again) leaves the published one alone.
+    expect((await resend(failing.id, editor.cookie)).status).toBe(200);
+    await expect.poll(() => outcomes(failing.id)).toEqual(["failed", "failed"]);
+    for (let i = 0; i < 3; i++) runPublishingTick({ studio: t.studio });
+    await new Promise((r) => setTimeout(r, 300));
+    await worker.idle();
+
+    expect(accepting.requests).toHaveLength(1);
+    expect(refusing.requests).toHaveLength(2);
+    expect(slotRow(t.studio, working.id)).toMatchObject({
+      status: "published",
+      liveUrl: "https://www.kuaishou.com/short-video/3x1",
+    });
+    expect(outcomes(working.id)).toEqual(["published"]);
+    expect(slotRow(t.studio, failing.id).status).toBe("failed");
+    // Resending the published slot is refused: a retry never re-posts where it succeeded.
+    expect((await resend(working.id, editor.cookie)).status).toBe(409);
+    expect(accepting.requests).toHaveLength(1);
+  });
+});
