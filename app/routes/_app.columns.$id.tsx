@@ -37,19 +37,17 @@ import { can } from "~/modules/auth/permissions";
 import { getColumn } from "~/modules/columns/get-column.server";
 import { updateColumnSchema } from "~/modules/columns/schemas";
 import { updateColumn } from "~/modules/columns/update-column.server";
+import { acceptColumnAsset } from "~/modules/media/accept-column-asset.server";
+import { checkColumnUpload } from "~/modules/media/check-column-upload.server";
 import { createEpisode } from "~/modules/media/create-episode.server";
-import { deleteColumnAsset } from "~/modules/media/manage-media.server";
+import { deleteColumnAsset } from "~/modules/media/delete-column-asset.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
 import {
   COLUMN_ASSET_ROLES,
   columnAssetActionSchema,
   createEpisodeSchema,
 } from "~/modules/media/page-schemas";
-import {
-  acceptColumnAsset,
-  checkColumnUpload,
-  receiveMultipartUpload,
-} from "~/modules/media/upload-media.server";
+import { receiveMultipartUpload } from "~/modules/media/receive-multipart-upload.server";
 import { MIX_CATEGORIES } from "~/modules/pieces/status-machine";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,14 +17,12 @@ import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { saveScriptFormSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";
-import {
-  deleteEpisodeClip,
-  deleteRenderVersion,
-  moveEpisodeClip,
-  recheckEpisodeClip,
-} from "~/modules/media/manage-media.server";
+import { deleteEpisodeClip } from "~/modules/media/delete-episode-clip.server";
+import { deleteRenderVersion } from "~/modules/media/delete-render-version.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
+import { moveEpisodeClip } from "~/modules/media/move-episode-clip.server";
 import { clipActionSchema, renderActionSchema, requestRenderSchema } from "~/modules/media/page-schemas";
+import { recheckEpisodeClip } from "~/modules/media/recheck-episode-clip.server";
 import { requestRender } from "~/modules/media/request-render.server";
 import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
 import { availableTransitions } from "~/modules/pieces/status-machine";

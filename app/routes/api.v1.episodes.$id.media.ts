@@ -3,14 +3,12 @@ import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { acceptEpisodeUpload } from "~/modules/media/accept-episode-upload.server";
+import { checkEpisodeUpload } from "~/modules/media/check-episode-upload.server";
 import { getEpisode } from "~/modules/media/get-episode.server";
 import { byteLimitParams } from "~/modules/media/media-messages";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
-import {
-  acceptEpisodeUpload,
-  checkEpisodeUpload,
-  receiveMultipartUpload,
-} from "~/modules/media/upload-media.server";
+import { receiveMultipartUpload } from "~/modules/media/receive-multipart-upload.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "columns.read");
