@@ -44,8 +44,8 @@ export function intentsFor<C>() {
     run: (args: IntentArgs<C, z.infer<S>>) => R | Promise<R>;
     /** i18n key of the notice a success shows. */
     notice?: string;
-    /** What a success hands back to the page (a job id). */
-    data?: (done: Extract<R, { ok: true }>) => D;
+    /** What a success hands back to the page (a job id, a password shown once). */
+    data?: (done: Extract<R, { ok: true }>, input: z.infer<S>) => D;
   }): Intent<C> {
     return {
       capability: row.capability,
@@ -58,7 +58,7 @@ export function intentsFor<C>() {
         return reply(request, result, {
           intent: name,
           notice: row.notice,
-          data: result.ok && row.data ? row.data(result as Extract<R, { ok: true }>) : undefined,
+          data: result.ok && row.data ? row.data(result as Extract<R, { ok: true }>, parsed.data) : undefined,
         });
       },
     };
@@ -66,22 +66,21 @@ export function intentsFor<C>() {
 }
 
 /**
- * A multi-intent page action: reads the form through the capped reader, picks the row named by
- * `intent`, asks for its capability, parses its schema and runs it. An unknown intent is refused
- * (400) after checking `fallbackCapability`, so a stranger learns nothing about the page.
+ * A multi-intent page action: asks for the page's own `capability` before reading anything, reads
+ * the form through the capped reader, picks the row named by `intent`, asks for that row's
+ * capability, parses its schema and runs it. An unknown intent is refused (400).
  */
 export async function dispatchIntent<C>(
   request: Request,
   intents: Record<string, Intent<C>>,
-  options: { context: C; fallbackCapability: Capability },
+  options: { context: C; capability: Capability },
 ): Promise<Response> {
+  const pageActor = await requireActor(request, options.capability);
   const form = await readForm(request);
   const name = String(form.get("intent") ?? "");
   const intent = Object.hasOwn(intents, name) ? intents[name] : undefined;
-  if (!intent) {
-    await requireActor(request, options.fallbackCapability);
-    return reply(request, fail(400, "unknown_intent", "未知的操作。", "intent"), { intent: name });
-  }
-  const actor = await requireActor(request, intent.capability);
+  if (!intent) return reply(request, fail(400, "unknown_intent", "未知的操作。", "intent"), { intent: name });
+  const actor =
+    intent.capability === options.capability ? pageActor : await requireActor(request, intent.capability);
   return intent.handle({ request, form, actor, context: options.context, name });
 }

@@ -12,18 +12,18 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm } from "~/lib/forms.server";
-import { getStudio } from "~/lib/studio.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { getStudio, type Studio } from "~/lib/studio.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/auth/api-tokens.server";
 import { listUsers } from "~/modules/auth/manage-users.server";
-import { createApiTokenSchema } from "~/modules/auth/schemas";
+import { createApiTokenSchema, revokeApiTokenSchema } from "~/modules/auth/schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "tokens.manage");
@@ -31,54 +31,56 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tokens: listApiTokens({ db }), users: listUsers({ db }).filter((u) => !u.disabled) };
 }
 
-type ActionData = { errors?: Record<string, string>; token?: string };
+const intent = intentsFor<{ db: Studio["db"]; now: Date }>();
+
+const INTENTS = {
+  create: intent({
+    capability: "tokens.manage",
+    schema: createApiTokenSchema,
+    run: ({ db, now, actor, input }) => createApiToken({ db, actor, ...input, now }),
+    // Shown once: only its hash is stored.
+    data: (done) => ({ token: done.token }),
+  }),
+  revoke: intent({
+    capability: "tokens.manage",
+    schema: revokeApiTokenSchema,
+    run: ({ db, now, actor, input }) => revokeApiToken({ db, actor, tokenId: input.tokenId, now }),
+  }),
+};
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request, "tokens.manage");
-  const form = await request.formData();
   const { db, now } = getStudio();
-  if (form.get("intent") === "revoke") {
-    const result = revokeApiToken({ db, actor, tokenId: Number(form.get("tokenId")), now: now() });
-    return json<ActionData>(result.ok ? {} : { errors: { _form: result.message } }, {
-      status: result.ok ? 200 : result.status,
-    });
-  }
-  const parsed = parseForm(createApiTokenSchema, form);
-  if (!parsed.ok) return json<ActionData>({ errors: parsed.errors }, { status: 400 });
-  const result = createApiToken({ db, actor, ...parsed.data, now: now() });
-  if (!result.ok)
-    return json<ActionData>(
-      { errors: { [result.field ?? "_form"]: result.message } },
-      { status: result.status },
-    );
-  return json<ActionData>({ token: result.token });
+  return dispatchIntent(request, INTENTS, { context: { db, now: now() }, capability: "tokens.manage" });
 }
 
 export default function TokensAdmin() {
   const { tokens, users } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const created = useActionReply<{ token: string }>({ intent: "create" });
+  const revoked = useActionReply({ intent: "revoke" });
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <Title order={2}>{t("admin.tokensTitle")}</Title>
-      {data?.errors?._form ? <Alert color="red">{data.errors._form}</Alert> : null}
-      {data?.token ? (
+      {created.formError || revoked.error ? (
+        <Alert color="red">{created.formError ?? revoked.error}</Alert>
+      ) : null}
+      {created.reply?.token ? (
         <Alert color="green" data-testid="new-token">
           {t("admin.tokenCreated")}
-          <Code>{data.token}</Code>
+          <Code>{created.reply.token}</Code>
         </Alert>
       ) : null}
       <Card withBorder>
         <Form method="post">
           <input type="hidden" name="intent" value="create" />
           <Group align="end" wrap="wrap">
-            <TextInput name="name" label={t("admin.tokenName")} error={data?.errors?.name} required />
+            <TextInput name="name" label={t("admin.tokenName")} error={created.fieldError("name")} required />
             <Select
               name="userId"
               label={t("admin.tokenUser")}
               data={users.map((u) => ({ value: String(u.id), label: `${u.name} <${u.email}>` }))}
-              error={data?.errors?.userId}
+              error={created.fieldError("userId")}
             />
             <Button type="submit">{t("common.create")}</Button>
           </Group>

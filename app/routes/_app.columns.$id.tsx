@@ -111,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = { base: { db, columnId: parseId(params.id), now: now() }, dataDir: config.dataDir };
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
     return uploadAsset(request, context);
-  return dispatchIntent(request, INTENTS, { context, fallbackCapability: "columns.read" });
+  return dispatchIntent(request, INTENTS, { context, capability: "columns.read" });
 }
 
 const RENDER_COLORS: Record<string, string> = {

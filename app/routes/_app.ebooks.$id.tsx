@@ -141,7 +141,7 @@ const INTENTS = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, now } = getStudio();
   const base = { db, pieceId: parseId(params.id), now: now() };
-  return dispatchIntent(request, INTENTS, { context: { base }, fallbackCapability: "ebooks.read" });
+  return dispatchIntent(request, INTENTS, { context: { base }, capability: "ebooks.read" });
 }
 
 const STRUCTURE_INTENTS = [

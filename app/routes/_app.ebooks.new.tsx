@@ -1,12 +1,14 @@
 import { Alert, Button, Paper, Stack, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookMetadataFields } from "~/components/ebooks/book-metadata-fields";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, readForm } from "~/lib/forms.server";
+import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
 import { createBook } from "~/modules/ebooks/create-book.server";
 import { createBookSchema } from "~/modules/ebooks/schemas";
@@ -16,18 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+// A refused form answers 200, as this page always has: the form is simply shown again.
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "ebooks.edit");
-  const parsed = parseForm(createBookSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const parsed = parseForm(createBookSchema, await readForm(request));
+  if (!parsed.ok) return reply(request, parsed, { failureStatus: 200 });
   const { db, now } = getStudio();
   const result = createBook({ db, actor, input: parsed.data, now: now() });
-  if (!result.ok) return { errors: { [result.field ?? "_form"]: result.message } as Record<string, string> };
-  return redirect(`/ebooks/${result.pieceId}`);
+  return result.ok ? redirect(`/ebooks/${result.pieceId}`) : reply(request, result, { failureStatus: 200 });
 }
 
 export default function NewBook() {
-  const data = useActionData<typeof action>();
+  const created = useActionReply();
   const navigation = useNavigation();
   const { t } = useTranslation();
   return (
@@ -36,7 +38,7 @@ export default function NewBook() {
       <Paper withBorder p="md">
         <Form method="post">
           <Stack gap="xs">
-            {data?.errors?._form ? <Alert color="red">{data.errors._form}</Alert> : null}
+            {created.formError ? <Alert color="red">{created.formError}</Alert> : null}
             <BookMetadataFields
               withKind
               values={{
@@ -49,7 +51,7 @@ export default function NewBook() {
                 trim: "A5",
                 targetPages: 96,
               }}
-              errors={data?.errors}
+              errors={created.fieldErrors}
             />
             <Button
               type="submit"

@@ -100,7 +100,7 @@ const INTENTS = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, config, now } = getStudio();
   const context = { base: { db, pieceId: parseId(params.id), now: now() }, dataDir: config.dataDir };
-  return dispatchIntent(request, INTENTS, { context, fallbackCapability: "columns.read" });
+  return dispatchIntent(request, INTENTS, { context, capability: "columns.read" });
 }
 
 export default function EpisodePage() {

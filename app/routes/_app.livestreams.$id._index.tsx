@@ -1,17 +1,19 @@
 import { Alert, Badge, Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconBroadcast, IconChartBar, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { RunOfShowPanel } from "~/components/livestream/run-of-show-panel";
 import { ShowBuilderForm } from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
-import { parseId } from "~/lib/forms.server";
+import { parseId, readForm } from "~/lib/forms.server";
+import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShow } from "~/modules/livestream/get-show.server";
@@ -38,20 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "livestream.edit");
   const showId = parseId(params.id);
   const { db, now, config } = getStudio();
-  const parsed = parseShowForm(await request.formData(), config.timeZone);
-  if (!parsed.ok) return json({ errors: parsed.errors, saved: false }, { status: 400 });
+  const parsed = parseShowForm(await readForm(request), config.timeZone);
+  if (!parsed.ok) return reply(request, parsed);
   const result = updateShow({ db, actor, showId, input: parsed.data, now: now() });
-  if (!result.ok)
-    return json(
-      { errors: { [result.field ?? "_form"]: result.message } as Record<string, string>, saved: false },
-      { status: result.status },
-    );
-  return json({ errors: null, saved: true });
+  return reply(request, result, { notice: "livestream.saved", data: { saved: true } });
 }
 
 export default function ShowBuilder() {
   const { show, staff, canEdit, canPrompt, canControl } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const saved = useActionReply();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
@@ -122,9 +119,9 @@ export default function ShowBuilder() {
       {show.blocksFrozen && show.liveStatus !== "ended" && (
         <Alert color="blue">{t("livestream.frozenNotice")}</Alert>
       )}
-      {data?.saved && (
+      {saved.notice && (
         <Alert color="green" data-testid="show-saved">
-          {t("livestream.saved")}
+          {saved.notice}
         </Alert>
       )}
       {!canEdit && (
@@ -138,7 +135,7 @@ export default function ShowBuilder() {
             key={show.version}
             values={show}
             staff={staff}
-            errors={data?.errors}
+            errors={saved.reply?.errors}
             warnings={warnings}
             readOnly={!canEdit}
             submitting={navigation.state === "submitting"}

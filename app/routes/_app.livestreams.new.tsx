@@ -1,11 +1,14 @@
 import { Stack, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ShowBuilderForm, type ShowFormValues } from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
+import { readForm } from "~/lib/forms.server";
+import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
 import { createShow } from "~/modules/livestream/create-show.server";
 import { DEFAULT_TIMING, MIN_SHOW_MINUTES } from "~/modules/livestream/livestream-rules";
@@ -45,20 +48,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "livestream.edit");
   const { db, now, config } = getStudio();
-  const parsed = parseShowForm(await request.formData(), config.timeZone);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const parsed = parseShowForm(await readForm(request), config.timeZone);
+  if (!parsed.ok) return reply(request, parsed);
   const result = createShow({ db, actor, input: parsed.data, now: now() });
-  if (!result.ok)
-    return json(
-      { errors: { [result.field ?? "_form"]: result.message } as Record<string, string> },
-      { status: result.status },
-    );
-  return redirect(`/livestreams/${result.showId}`);
+  return result.ok ? redirect(`/livestreams/${result.showId}`) : reply(request, result);
 }
 
 export default function NewShow() {
   const { staff, values } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const created = useActionReply();
   const navigation = useNavigation();
   const { t } = useTranslation();
   return (
@@ -67,7 +65,7 @@ export default function NewShow() {
       <ShowBuilderForm
         values={values}
         staff={staff}
-        errors={data?.errors}
+        errors={created.reply?.errors}
         submitting={navigation.state === "submitting"}
         submitLabel={t("livestream.create")}
       />

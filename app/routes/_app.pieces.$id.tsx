@@ -87,7 +87,7 @@ const INTENTS = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, now, config } = getStudio();
   const context = { base: { db, pieceId: parseId(params.id), now: now() }, timeZone: config.timeZone };
-  return dispatchIntent(request, INTENTS, { context, fallbackCapability: "pieces.read" });
+  return dispatchIntent(request, INTENTS, { context, capability: "pieces.read" });
 }
 
 export default function PieceDetail() {

@@ -1,12 +1,14 @@
 import { Paper, Stack, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, readForm } from "~/lib/forms.server";
+import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
@@ -17,19 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { options: listPieceOptions({ db: getStudio().db }) };
 }
 
+// A refused form answers 200, as this page always has: the form is simply shown again.
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "pieces.create");
   const { db, now, config } = getStudio();
-  const parsed = parseForm(createPieceSchema(config.timeZone), await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const parsed = parseForm(createPieceSchema(config.timeZone), await readForm(request));
+  if (!parsed.ok) return reply(request, parsed, { failureStatus: 200 });
   const result = createPiece({ db, actor, input: parsed.data, now: now() });
-  if (!result.ok) return { errors: { [result.field ?? "_form"]: result.message } };
-  return redirect(`/pieces/${result.pieceId}`);
+  return result.ok ? redirect(`/pieces/${result.pieceId}`) : reply(request, result, { failureStatus: 200 });
 }
 
 export default function NewPiece() {
   const { options } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const created = useActionReply();
   const { t } = useTranslation();
   return (
     <Stack maw={960}>
@@ -38,7 +40,7 @@ export default function NewPiece() {
         <PieceForm
           intent="create"
           options={options}
-          errors={data?.errors}
+          errors={created.fieldErrors}
           values={{ title: "", body: "", campaignId: null, columnId: null, mixCategory: null, dueAt: null }}
         />
       </Paper>

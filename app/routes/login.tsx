@@ -1,11 +1,13 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
 import { commitSessionToken, findActor } from "~/lib/auth.server";
 import { parseForm, readForm } from "~/lib/forms.server";
+import { reply } from "~/lib/reply.server";
 import { clientAddress, refuseCrossSite, safeRedirectPath } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
 import { loginSchema } from "~/modules/auth/schemas";
@@ -21,7 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Another site must not sign a visitor in (into the attacker's account) behind their back.
   refuseCrossSite(request);
   const parsed = parseForm(loginSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors });
+  // A wrong password answers 200 with the form shown again, as before; throttling answers 429.
+  if (!parsed.ok) return reply(request, parsed, { failureStatus: 200 });
   const { db, now } = getStudio();
   const result = await signIn({
     db,
@@ -32,12 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now: now(),
   });
   if (!result.ok) {
-    const errors = { [result.field ?? "_form"]: result.message } as Record<string, string>;
-    if (result.status === 429) {
-      const seconds = Math.ceil((result.retryAfterMs ?? 60_000) / 1000);
-      return json({ errors }, { status: 429, headers: { "Retry-After": String(seconds) } });
-    }
-    return json({ errors });
+    if (result.status !== 429) return reply(request, result, { failureStatus: 200 });
+    const seconds = Math.ceil((result.retryAfterMs ?? 60_000) / 1000);
+    return reply(request, result, { headers: { "Retry-After": String(seconds) } });
   }
   // Only same-origin paths: an open redirect would let a link send people elsewhere after sign-in.
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
@@ -46,11 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const data = useActionData<typeof action>();
+  const signedIn = useActionReply();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const errors = data?.errors ?? {};
+  const errors = signedIn.fieldErrors;
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-default-hover)">
       <Paper withBorder shadow="md" p="xl" radius="md" w="100%" maw={400}>

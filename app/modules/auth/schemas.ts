@@ -33,6 +33,14 @@ export const updateUserSchema = z.object({
   disabled: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
 
+export const resetUserPasswordSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  // Echoed back beside the new one-time password, so the admin sees whose it is.
+  email: z.string().max(200).default(""),
+});
+
+export const revokeApiTokenSchema = z.object({ tokenId: z.coerce.number().int().positive() });
+
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1, "请输入令牌名称").max(80, "名称不能超过 80 个字"),
   userId: z.coerce.number().int().positive("请选择令牌代表的用户"),
