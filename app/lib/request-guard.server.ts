@@ -191,7 +191,7 @@ export function crossSiteReason(request: Request): string | null {
   return null;
 }
 
-/** The 403 answer (in Chinese) for a cross-site state-changing request that carries a session cookie, or null. */
+/** The 403 answer (in the request's language) for a cross-site state-changing request that carries a session cookie, or null. */
 export function crossSiteRefusal(request: Request): Response | null {
   if (request.headers.get("Authorization")?.startsWith("Bearer ")) return null;
   if (!/(?:^|;\s*)studio_session=/.test(request.headers.get("Cookie") ?? "")) return null;

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { apiError } from "~/lib/auth.server";
+import type { ErrorCode } from "~/lib/error-codes";
+import { reply } from "~/lib/reply.server";
+import { action as pieceAction } from "~/routes/_app.pieces.$id";
+import { action as newPieceAction } from "~/routes/_app.pieces.new";
+import { action as apiUpdatePiece } from "~/routes/api.v1.pieces.$id";
+import {
+  createTestStudio,
+  formRequest,
+  jsonRequest,
+  respond,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
+
+let t: TestStudio;
+beforeEach(() => (t = createTestStudio()));
+afterEach(() => t.cleanup());
+
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" },
+});
+
+const STALE_ZH = "这条内容已被他人修改（你编辑的是第 1 版，当前是第 2 版）。请刷新后再改，你的修改尚未保存。";
+const STALE_EN =
+  "Someone else changed this piece (you edited version 1, it is now version 2). Refresh before editing; your changes were not saved.";
+
+/** A draft already saved once, so a save naming version 1 is stale. */
+async function staleDraft(cookie: string) {
+  const created = await respond(() =>
+    newPieceAction(
+      args(formRequest("/pieces/new", { kind: "article", title: "标题", body: "正文" }, cookie)),
+    ),
+  );
+  const id = created.headers.get("Location")!.split("/").pop()!;
+  const save = (language: string | null, version = "1") =>
+    respond(() =>
+      pieceAction(
+        args(
+          formRequest(
+            `/pieces/${id}`,
+            { intent: "update", version, title: "新标题", body: "新正文" },
+            language ? `${cookie}; lang=${language}` : cookie,
+          ),
+          { id },
+        ),
+      ),
+    );
+  expect((await save(null)).status).toBe(200);
+  return { id, save };
+}
+
+describe("error messages follow the reader's language", () => {
+  it("answers a page action in the page's language, with the values the message needs", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { save } = await staleDraft(copy.cookie);
+
+    const english = await save("en");
+    expect(english.status).toBe(409);
+    expect(await english.json()).toMatchObject({
+      ok: false,
+      intent: "update",
+      code: "stale",
+      error: STALE_EN,
+      errors: { _form: STALE_EN },
+      notice: null,
+    });
+
+    for (const language of ["zh", null]) {
+      const chinese = await (await save(language)).json();
+      expect(chinese.error).toBe(STALE_ZH);
+      expect(chinese.errors._form).toBe(STALE_ZH);
+    }
+  });
+
+  it("says a success in the page's language too", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { save } = await staleDraft(copy.cookie);
+    expect(await (await save("en", "2")).json()).toMatchObject({ ok: true, notice: "Saved", error: null });
+    expect(await (await save("zh", "3")).json()).toMatchObject({ ok: true, notice: "已保存" });
+  });
+
+  it("answers the API in the lang cookie's language, else Accept-Language's, else Chinese", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const { id } = await staleDraft(copy.cookie);
+    const patch = (headers: Record<string, string>) =>
+      respond(() =>
+        apiUpdatePiece(
+          args(jsonRequest(`/api/v1/pieces/${id}`, "PATCH", { version: 1, title: "API 标题" }, headers), {
+            id,
+          }),
+        ),
+      );
+    const message = async (headers: Record<string, string>) => {
+      const res = await patch(headers);
+      expect(res.status).toBe(409);
+      const { error } = await res.json();
+      expect(error.code).toBe("stale");
+      return error.message;
+    };
+    expect(await message({ Cookie: copy.cookie, "Accept-Language": "en-US,en;q=0.9" })).toBe(STALE_EN);
+    expect(await message({ Cookie: `${copy.cookie}; lang=en` })).toBe(STALE_EN);
+    expect(await message({ Cookie: `${copy.cookie}; lang=zh`, "Accept-Language": "en" })).toBe(STALE_ZH);
+    expect(await message({ Cookie: copy.cookie, "Accept-Language": "fr-FR, en;q=0.5" })).toBe(STALE_EN);
+    expect(await message({ Cookie: copy.cookie, "Accept-Language": "zh-CN,en;q=0.8" })).toBe(STALE_ZH);
+    expect(await message({ Cookie: copy.cookie })).toBe(STALE_ZH);
+
+    // Refusals made before any module runs follow the same rule.
+    const unauthenticated = await patch({ "Accept-Language": "en" });
+    expect(unauthenticated.status).toBe(401);
+    expect((await unauthenticated.json()).error).toEqual({
+      code: "unauthenticated",
+      message: "Sign in or use a valid API token.",
+    });
+  });
+
+  it("falls back to the module's own message for a code that has no translation", async () => {
+    const request = new Request("http://localhost/pieces/1", { headers: { Cookie: "lang=en" } });
+    const unknown = {
+      ok: false,
+      status: 409,
+      code: "not_a_code" as ErrorCode,
+      message: "模块自己的话",
+    } as const;
+    expect(await reply(request, unknown).json()).toMatchObject({ error: "模块自己的话", code: "not_a_code" });
+    const api = apiError(
+      new Request("http://localhost/api/v1/x", { headers: { "Accept-Language": "en" } }),
+      409,
+      unknown.code,
+      unknown.message,
+    );
+    expect((await api.json()).error).toEqual({ code: "not_a_code", message: "模块自己的话" });
+  });
+});
