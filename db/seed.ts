@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../app/lib/db.server";
-import { inviteUser } from "../app/modules/auth/manage-users.server";
 import type { Actor } from "../app/modules/auth/actor";
+import { inviteUser } from "../app/modules/auth/invite-user.server";
 import type { Role } from "../app/modules/auth/permissions";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";

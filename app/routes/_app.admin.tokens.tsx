@@ -21,8 +21,10 @@ import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { dispatchIntent, intentsFor } from "~/lib/intents.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
-import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/auth/api-tokens.server";
-import { listUsers } from "~/modules/auth/manage-users.server";
+import { createApiToken } from "~/modules/auth/create-api-token.server";
+import { listApiTokens } from "~/modules/auth/list-api-tokens.server";
+import { listUsers } from "~/modules/auth/list-users.server";
+import { revokeApiToken } from "~/modules/auth/revoke-api-token.server";
 import { createApiTokenSchema, revokeApiTokenSchema } from "~/modules/auth/schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -20,9 +20,12 @@ import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
-import { inviteUser, listUsers, resetUserPassword, updateUser } from "~/modules/auth/manage-users.server";
+import { inviteUser } from "~/modules/auth/invite-user.server";
+import { listUsers } from "~/modules/auth/list-users.server";
 import { ROLES } from "~/modules/auth/permissions";
+import { resetUserPassword } from "~/modules/auth/reset-user-password.server";
 import { inviteUserSchema, resetUserPasswordSchema, updateUserSchema } from "~/modules/auth/schemas";
+import { updateUser } from "~/modules/auth/update-user.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "users.manage");

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { clearSessionCookie, findActor, readSessionToken } from "~/lib/auth.server";
 import { refuseCrossSite } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
-import { signOut } from "~/modules/auth/sessions.server";
+import { signOut } from "~/modules/auth/sign-out.server";
 
 export async function loader() {
   return redirect("/");

@@ -13,8 +13,10 @@ import {
   safeRedirectPath,
   trustedProxyHops,
 } from "~/lib/request-guard.server";
-import { inviteUser } from "~/modules/auth/manage-users.server";
-import { THROTTLE, backoffMs, pruneLoginAttempts, signIn } from "~/modules/auth/sign-in.server";
+import { inviteUser } from "~/modules/auth/invite-user.server";
+import { THROTTLE, backoffMs } from "~/modules/auth/login-throttle";
+import { pruneLoginAttempts } from "~/modules/auth/prune-login-attempts.server";
+import { signIn } from "~/modules/auth/sign-in.server";
 import { commitSessionToken } from "~/lib/auth.server";
 import { loader as dashboardLoader } from "~/routes/_app._index";
 import { loader as shellLoader } from "~/routes/_app";

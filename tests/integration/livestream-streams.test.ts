@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { signOut } from "~/modules/auth/sessions.server";
-import { updateUser } from "~/modules/auth/manage-users.server";
 import { SESSION_TTL_MS } from "~/modules/auth/sign-in.server";
+import { signOut } from "~/modules/auth/sign-out.server";
+import { updateUser } from "~/modules/auth/update-user.server";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { STREAM_CLOSED_EVENT } from "~/modules/livestream/clock-sync";
 import { MAX_STREAMS_PER_HOLDER, RECHECK_EVERY_BEATS } from "~/modules/livestream/show-hub.server";

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import { commitSessionToken } from "~/lib/auth.server";
 import { createStudio, setStudio, type Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
-import { inviteUser } from "~/modules/auth/manage-users.server";
+import { inviteUser } from "~/modules/auth/invite-user.server";
 import type { Role } from "~/modules/auth/permissions";
 import { signIn } from "~/modules/auth/sign-in.server";
 

@@ -1,37 +1,13 @@
 import crypto from "node:crypto";
-import { and, count, eq, gt, gte, lt, max } from "drizzle-orm";
-import { schema, type Db, type DbOrTx } from "~/lib/db.server";
+import { and, count, eq, gt, gte, max } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
 import { fail, type Failure, type Success } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
+import { backoffMs, THROTTLE } from "./login-throttle";
 import { hashPassword, sha256Hex, verifyPassword } from "./password.server";
+import { pruneLoginAttempts } from "./prune-login-attempts.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-
-/**
- * Sign-in throttling. Failures are remembered for an hour (and the rows, with their addresses,
- * deleted after that). Past a few free failures each further try must wait, twice as long as the
- * one before: per account from one address (an attacker elsewhere cannot lock the real user out),
- * and per address across accounts (one address spraying many accounts).
- */
-export const THROTTLE = {
-  windowMs: 60 * 60 * 1000,
-  freeFailuresPerAccountAndAddress: 5,
-  freeFailuresPerAddress: 20,
-  firstDelayMs: 60 * 1000,
-  maxDelayMs: 15 * 60 * 1000,
-} as const;
-
-/** How long after the latest failure the next try must wait, given `failures` in the window. */
-export function backoffMs(failures: number, freeFailures: number): number {
-  if (failures < freeFailures) return 0;
-  return Math.min(THROTTLE.firstDelayMs * 2 ** (failures - freeFailures), THROTTLE.maxDelayMs);
-}
-
-/** Deletes sign-in attempts older than throttling needs; returns how many went. */
-export function pruneLoginAttempts(options: { db: DbOrTx; now: Date }): number {
-  const before = new Date(options.now.getTime() - THROTTLE.windowMs);
-  return options.db.delete(schema.loginAttempts).where(lt(schema.loginAttempts.at, before)).run().changes;
-}
 
 type Reservation = { ok: true; attemptId: number } | { ok: false; retryAfterMs: number };
 
