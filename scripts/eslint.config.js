@@ -3,6 +3,13 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 
+// Page actions answer with reply() (app/lib/reply.server.ts); components read it with one hook.
+const USE_ACTION_REPLY = {
+  name: "@remix-run/react",
+  importNames: ["useActionData"],
+  message: "Read an action's answer with useActionReply() from ~/components/use-action-reply.",
+};
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "bench/**", "db/migrations/**"] },
   ...tseslint.configs.recommended,
@@ -33,7 +40,13 @@ export default tseslint.config(
               message: "Routes hold no SQL: call a use case in app/modules.",
             },
           ],
+          paths: [USE_ACTION_REPLY],
         },
+      ],
+      // A page's body is read through the capped reader (1 MiB, 1,000 fields); uploads stream.
+      "no-restricted-properties": [
+        "error",
+        { object: "request", property: "formData", message: "Read a form with readForm(request)." },
       ],
     },
   },
@@ -70,9 +83,15 @@ export default tseslint.config(
                 "Components run in the browser: import types from a plain .ts file, not a .server module.",
             },
           ],
+          paths: [USE_ACTION_REPLY],
         },
       ],
     },
+  },
+  {
+    // The one reader of action data.
+    files: ["app/components/use-action-reply.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["app/**/*.{ts,tsx}"],

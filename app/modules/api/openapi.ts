@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_CODES } from "~/lib/error-codes";
 
 export interface ApiOperation {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -13,7 +14,12 @@ export interface ApiOperation {
 }
 
 const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    // The closed list: clients branch on the code; the message is in the caller's language.
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
 });
 
 function toSchema(schema: z.ZodType) {
