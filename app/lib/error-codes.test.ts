@@ -90,11 +90,15 @@ describe("error codes", () => {
             /params:\s*(\{[^{}]*\})/.exec(rest)?.[1] ?? (/^\{[^{}]*\}$/.test(rest) ? rest : undefined);
           if (/params:/.test(rest) ? !literal : rest !== "" && !literal && !/^"\w+"$|^[\w.]+$/.test(rest))
             continue;
+          const entries = (literal ?? "{}")
+            .slice(1, -1)
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter(Boolean);
+          const values = entries.map((entry) => /^(\w+):\s*(?:"([^"]*)"|(\d+))$/.exec(entry));
+          if (values.some((value) => !value)) continue; // a value computed at run time
           const params = Object.fromEntries(
-            [...(literal ?? "").matchAll(/(\w+):\s*(?:"([^"]*)"|(\d+))/g)].map(([, key, text, number]) => [
-              key,
-              text ?? Number(number),
-            ]),
+            values.map((value) => [value![1], value![2] ?? Number(value![3])]),
           );
           const text = errorMessage({ code, message: "", params }, "zh");
           if (text !== message.slice(1, -1))
