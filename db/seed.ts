@@ -6,6 +6,7 @@ import type { Role } from "../app/modules/auth/permissions";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";
+import { seedCalendarDemo } from "./seed-calendar";
 import { seedEbooksDemo } from "./seed-ebooks";
 import { seedLivestreamDemo } from "./seed-livestream";
 import { seedMediaDemo } from "./seed-media";
@@ -70,8 +71,8 @@ export const CHANNELS: Array<{
   { key: "douyin-service", name: "抖音售后副号", postsPerWeek: 3, cadenceNote: "每周 3 条" },
   { key: "kuaishou", name: "快手", postsPerWeek: null, cadenceNote: null },
   { key: "wechat-channels", name: "微信视频号", postsPerWeek: null, cadenceNote: null },
-  { key: "wechat-oa", name: "微信公众号", postsPerWeek: null, cadenceNote: null },
-  { key: "moments", name: "朋友圈", postsPerWeek: 14, cadenceNote: "海报每天 2 张" },
+  { key: "wechat-official", name: "微信公众号", postsPerWeek: null, cadenceNote: null },
+  { key: "wechat-moments", name: "朋友圈", postsPerWeek: 14, cadenceNote: "海报每天 2 张" },
   {
     key: "xiaohongshu",
     name: "小红书",
@@ -80,7 +81,7 @@ export const CHANNELS: Array<{
   },
   { key: "autohome", name: "汽车之家", postsPerWeek: 14, cadenceNote: "每天高清图 10 张 + 短视频 2 条" },
   { key: "yiche", name: "易车", postsPerWeek: 1, cadenceNote: "每月 4 篇 2,000 字长文（含车主证言）" },
-  { key: "mini-program", name: "小程序", postsPerWeek: null, cadenceNote: null },
+  { key: "miniprogram", name: "小程序", postsPerWeek: null, cadenceNote: null },
 ];
 
 export const COLUMNS = [
@@ -122,6 +123,7 @@ const CAPABILITY_SEEDS = [
   { key: "demo_seed:media", run: seedMediaDemo },
   { key: "demo_seed:livestream", run: seedLivestreamDemo },
   { key: "demo_seed:ebooks", run: seedEbooksDemo },
+  { key: "demo_seed:calendar", run: seedCalendarDemo },
 ];
 
 function demoUsers(db: Db): Map<string, Actor> {

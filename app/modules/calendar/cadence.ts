@@ -31,9 +31,47 @@ export function periodOf(period: CadencePeriod, instant: Date, timeZone: string)
  * around clock changes, so each step lands inside the next period and snaps back to its start.
  */
 function nextPeriodStart(period: CadencePeriod, start: Date, timeZone: string): Date {
+  if (period === "month") return startOfMonth(new Date(start.getTime() + 32 * DAY_MS), timeZone);
+  // Nearly every day is 24 hours: one wall-clock read confirms the guess; the full computation
+  // is for the days clocks change.
+  const days = period === "day" ? 1 : 7;
+  const guess = new Date(start.getTime() + days * DAY_MS);
+  const wall = formatInstant(guess, timeZone, period === "day" ? "HH:mm" : "d HH:mm");
+  if (wall === (period === "day" ? "00:00" : "1 00:00")) return guess;
   if (period === "day") return new Date(endOfDay(start, timeZone).getTime() + 1);
-  if (period === "week") return startOfWeek(new Date(start.getTime() + 7 * DAY_MS + DAY_MS / 2), timeZone);
-  return startOfMonth(new Date(start.getTime() + 32 * DAY_MS), timeZone);
+  return startOfWeek(new Date(start.getTime() + 7 * DAY_MS + DAY_MS / 2), timeZone);
+}
+
+/**
+ * The periods of the kind a view of [from, to) judges: those mostly in view (their midpoint lies
+ * in it) and the one the view is mostly about (it holds the view's midpoint). A month grid that
+ * shows the last day of the previous month does not judge that month; a week view judges its
+ * month.
+ */
+export function periodsJudged(period: CadencePeriod, from: Date, to: Date, timeZone: string): Period[] {
+  // Pure and asked several times per page (the span to read, then the counts): remembered for the
+  // last few views. The periods are frozen so no caller can change what the next one gets.
+  const key = `${period}|${from.getTime()}|${to.getTime()}|${timeZone}`;
+  const known = judgedCache.get(key);
+  if (known) return known;
+  const judged = Object.freeze(computeJudged(period, from, to, timeZone)) as Period[];
+  if (judgedCache.size >= 64) judgedCache.delete(judgedCache.keys().next().value!);
+  judgedCache.set(key, judged);
+  return judged;
+}
+
+const judgedCache = new Map<string, Period[]>();
+
+function computeJudged(period: CadencePeriod, from: Date, to: Date, timeZone: string): Period[] {
+  const f = from.getTime();
+  const t = to.getTime();
+  const middle = f + (t - f) / 2;
+  return periodsOverlapping(period, from, to, timeZone).filter(({ start, end }) => {
+    const s = start.getTime();
+    const e = end.getTime();
+    const own = s + (e - s) / 2;
+    return (own >= f && own < t) || (middle >= s && middle < e);
+  });
 }
 
 /** Every period of the kind that overlaps [from, to), in order. */
@@ -65,7 +103,8 @@ export interface CadenceChannel {
 
 export interface CountedSlot {
   channelKey: string;
-  publishAt: Date;
+  /** The instant, or its epoch milliseconds. */
+  publishAt: Date | number;
   pieceKind: string;
   status: string;
 }
@@ -91,8 +130,8 @@ export function ruleCounts(rule: CadenceRule, slot: CountedSlot): boolean {
 }
 
 /**
- * The instant span whose slots must be counted to judge every period overlapping [from, to): the
- * first period's start to the last period's end, over all the rules' period kinds.
+ * The instant span whose slots must be counted to judge every period a view of [from, to) judges:
+ * the first such period's start to the last one's end, over all the rules' period kinds.
  */
 export function countingSpan(
   periods: readonly CadencePeriod[],
@@ -103,16 +142,16 @@ export function countingSpan(
   let start = from;
   let end = to;
   for (const period of new Set(periods)) {
-    const first = periodOf(period, from, timeZone);
-    const last = periodOf(period, new Date(to.getTime() - 1), timeZone);
-    if (first.start < start) start = first.start;
-    if (last.end > end) end = last.end;
+    const judged = periodsJudged(period, from, to, timeZone);
+    if (!judged.length) continue;
+    if (judged[0].start < start) start = judged[0].start;
+    if (judged[judged.length - 1].end > end) end = judged[judged.length - 1].end;
   }
   return { from: start, to: end };
 }
 
 /**
- * Each channel rule's count in each period overlapping [from, to). `slots` must cover
+ * Each channel rule's count in each period a view of [from, to) judges (`periodsJudged`). `slots` must cover
  * `countingSpan(...)`, so a week or month partly in view is judged on all its slots.
  */
 export function countPeriods(options: {
@@ -134,7 +173,7 @@ export function countPeriods(options: {
   const periodsFor = (period: CadencePeriod) => {
     let list = periodCache.get(period);
     if (!list) {
-      list = periodsOverlapping(period, from, to, timeZone);
+      list = periodsJudged(period, from, to, timeZone);
       periodCache.set(period, list);
     }
     return list;
@@ -142,7 +181,10 @@ export function countPeriods(options: {
 
   const out: PeriodCount[] = [];
   for (const channel of channels) {
-    const slots = (byChannel.get(channel.key) ?? []).map((s) => ({ slot: s, at: s.publishAt.getTime() }));
+    const slots = (byChannel.get(channel.key) ?? []).map((s) => ({
+      slot: s,
+      at: typeof s.publishAt === "number" ? s.publishAt : s.publishAt.getTime(),
+    }));
     for (const rule of channel.rules) {
       const counted = slots.filter(({ slot }) => ruleCounts(rule, slot)).map(({ at }) => at);
       counted.sort((a, b) => a - b);
@@ -189,15 +231,22 @@ export function suggestedTime(
   timeZone: string,
 ): Date | null {
   const time = gap.rule.windowStart ?? "10:00";
+  const offset = (Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))) * 60_000;
+  const end = gap.end.getTime();
   let day = gap.start;
-  while (day.getTime() < gap.end.getTime()) {
-    const at = parseWallClock(`${formatInstant(day, timeZone, "YYYY-MM-DD")}T${time}`, timeZone);
-    if (at.getTime() > now.getTime() && at.getTime() < gap.end.getTime()) return at;
-    day = new Date(endOfDay(day, timeZone).getTime() + 1);
+  while (day.getTime() < end) {
+    // The wall time on most days is midnight plus the offset; a day with a clock change is read
+    // through the date module.
+    let at = new Date(day.getTime() + offset);
+    if (formatInstant(at, timeZone, "HH:mm") !== time)
+      at = parseWallClock(`${formatInstant(day, timeZone, "YYYY-MM-DD")}T${time}`, timeZone);
+    if (at.getTime() > now.getTime() && at.getTime() < end) return at;
+    if (at.getTime() >= end) break;
+    day = nextPeriodStart("day", day, timeZone);
   }
   // The window has passed on every remaining day: the next whole hour, if the period has one left.
   const nextHour = new Date(Math.ceil((now.getTime() + 1) / HOUR_MS) * HOUR_MS);
-  return nextHour.getTime() > gap.start.getTime() && nextHour.getTime() < gap.end.getTime() ? nextHour : null;
+  return nextHour.getTime() > gap.start.getTime() && nextHour.getTime() < end ? nextHour : null;
 }
 
 /** "HH:mm" of an instant in the zone, to compare with a rule's window. */

@@ -2,10 +2,10 @@
  * The gap computation and the backlog, shared by the calendar's read model and the gaps API, so
  * the page and `GET /api/v1/calendar/gaps` cannot disagree.
  */
-import { and, asc, eq, gte, lt, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, notExists, sql, type SQL } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import type { BacklogPieceDto, CalendarFilters, ChannelDto, GapDto } from "./calendar-types";
-import { selectSlots, type SlotRow } from "./calendar-rows.server";
+import { querySlots, slotsBetween, type SlotRow } from "./calendar-rows.server";
 import { countingSpan, findGaps, ruleCounts, suggestedTime, type CountedSlot } from "./cadence";
 
 /** How many approved pieces the side list shows: a backlog longer than this is a report. */
@@ -13,7 +13,7 @@ export const BACKLOG_LIMIT = 200;
 
 /** Every slot from `from` to `to`, as rows for gaps, the mix and the page. */
 export function slotRowsBetween(db: Db, from: Date, to: Date): SlotRow[] {
-  return selectSlots(db, and(gte(schema.slots.publishAt, from), lt(schema.slots.publishAt, to))).all();
+  return querySlots(db, slotsBetween(from, to));
 }
 
 /** The span of slots to read so every rule period overlapping [from, to) is judged whole. */

@@ -2,7 +2,7 @@
  * Rows of the calendar's tables as DTOs, shared by the read model and the use cases: slot rows
  * with their piece, owner and channel; channels with their operator and cadence rules.
  */
-import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { printTarget, resolvePublicBase, trackedLink, type PublicBase } from "../ebooks/public-url.server";
 import type {
@@ -14,48 +14,62 @@ import type {
   SlotStatus,
 } from "./calendar-types";
 
-export const slotColumns = {
-  id: schema.slots.id,
-  pieceId: schema.slots.pieceId,
-  pieceTitle: schema.pieces.title,
-  pieceKind: schema.pieces.kind,
-  pieceStatus: schema.pieces.status,
-  pieceSlug: schema.pieces.slug,
-  pieceMix: schema.pieces.mixCategory,
-  columnMix: schema.columns.mixCategory,
-  columnId: schema.pieces.columnId,
-  campaignId: schema.pieces.campaignId,
-  ownerId: schema.pieces.ownerId,
-  ownerName: schema.users.name,
-  channelId: schema.slots.channelId,
-  channelKey: schema.channels.key,
-  channelName: schema.channels.name,
-  channelColor: schema.channels.color,
-  publishAt: schema.slots.publishAt,
-  caption: schema.slots.caption,
-  status: schema.slots.status,
-  heldReason: schema.slots.heldReason,
-  liveUrl: schema.slots.liveUrl,
-  publishedAt: schema.slots.publishedAt,
-  version: schema.slots.version,
-};
+const { slots: s, pieces: p, channels: c, users: u, columns: col } = schema;
 
-export function selectSlots(db: DbOrTx, where: SQL | undefined) {
-  return db
-    .select(slotColumns)
-    .from(schema.slots)
-    .innerJoin(schema.pieces, eq(schema.pieces.id, schema.slots.pieceId))
-    .innerJoin(schema.channels, eq(schema.channels.id, schema.slots.channelId))
-    .leftJoin(schema.users, eq(schema.users.id, schema.pieces.ownerId))
-    .leftJoin(schema.columns, eq(schema.columns.id, schema.pieces.columnId))
-    .where(where)
-    .orderBy(asc(schema.slots.publishAt), asc(schema.slots.id));
+/** A slot with what the calendar shows of its piece, owner and channel, as SQLite returns it. */
+export interface SlotRow {
+  id: number;
+  pieceId: number;
+  pieceTitle: string;
+  pieceKind: string;
+  pieceStatus: string;
+  pieceSlug: string;
+  pieceMix: string | null;
+  columnMix: string | null;
+  columnId: number | null;
+  campaignId: number | null;
+  ownerId: number;
+  ownerName: string | null;
+  channelId: number;
+  channelKey: string;
+  channelName: string;
+  channelColor: string;
+  /** Epoch milliseconds (the column's storage): rows are compared and counted before any mapping. */
+  publishAt: number;
+  caption: string;
+  status: string;
+  heldReason: string | null;
+  liveUrl: string | null;
+  publishedAt: number | null;
+  version: number;
 }
 
-export type SlotRow = ReturnType<ReturnType<typeof selectSlots>["all"]>[number];
+/**
+ * Slots with their piece, owner, column and channel, in time order. Written as one statement and
+ * read as SQLite's rows (the calendar reads hundreds at a time, and mapping each column through
+ * the query builder cost more than the query); the table and column names still come from the
+ * schema.
+ */
+export function querySlots(db: DbOrTx, where: SQL | undefined): SlotRow[] {
+  return db.all<SlotRow>(sql`
+    select ${s.id} as id, ${s.pieceId} as pieceId, ${p.title} as pieceTitle, ${p.kind} as pieceKind,
+      ${p.status} as pieceStatus, ${p.slug} as pieceSlug, ${p.mixCategory} as pieceMix,
+      ${col.mixCategory} as columnMix, ${p.columnId} as columnId, ${p.campaignId} as campaignId,
+      ${p.ownerId} as ownerId, ${u.name} as ownerName, ${s.channelId} as channelId, ${c.key} as channelKey,
+      ${c.name} as channelName, ${c.color} as channelColor, ${s.publishAt} as publishAt,
+      ${s.caption} as caption, ${s.status} as status, ${s.heldReason} as heldReason,
+      ${s.liveUrl} as liveUrl, ${s.publishedAt} as publishedAt, ${s.version} as version
+    from ${s}
+    inner join ${p} on ${p.id} = ${s.pieceId}
+    inner join ${c} on ${c.id} = ${s.channelId}
+    left join ${u} on ${u.id} = ${p.ownerId}
+    left join ${col} on ${col.id} = ${p.columnId}
+    ${where ? sql`where ${where}` : sql``}
+    order by ${s.publishAt}, ${s.id}`);
+}
 
 export function slotsBetween(from: Date, to: Date): SQL {
-  return and(gte(schema.slots.publishAt, from), lt(schema.slots.publishAt, to))!;
+  return and(gte(s.publishAt, from), lt(s.publishAt, to))!;
 }
 
 /**
@@ -85,12 +99,12 @@ export function toSlotDto(row: SlotRow, base: PublicBase = resolvePublicBase()):
     channelKey: row.channelKey,
     channelName: row.channelName,
     channelColor: row.channelColor,
-    publishAt: row.publishAt.toISOString(),
+    publishAt: new Date(row.publishAt).toISOString(),
     caption: row.caption,
     status: row.status as SlotStatus,
     heldReason: row.heldReason,
     liveUrl: row.liveUrl,
-    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString(),
     trackedLink: slotTrackedLink(base, row.pieceSlug, row.channelKey),
     version: row.version,
   };
@@ -98,7 +112,7 @@ export function toSlotDto(row: SlotRow, base: PublicBase = resolvePublicBase()):
 
 /** One slot as the API and the pages show it, or null. */
 export function loadSlot(db: DbOrTx, slotId: number, base?: PublicBase): SlotDto | null {
-  const row = selectSlots(db, eq(schema.slots.id, slotId)).get();
+  const [row] = querySlots(db, eq(s.id, slotId));
   return row ? toSlotDto(row, base) : null;
 }
 

@@ -45,10 +45,12 @@ export function getCalendar(options: GetCalendarOptions): CalendarView {
   );
 
   const keys = filters.channelKeys?.length ? new Set(filters.channelKeys) : null;
+  const f = from.getTime();
+  const t = to.getTime();
   const shown = rows.filter(
     (r) =>
-      r.publishAt >= from &&
-      r.publishAt < to &&
+      r.publishAt >= f &&
+      r.publishAt < t &&
       (!keys || keys.has(r.channelKey)) &&
       (!filters.columnId || r.columnId === filters.columnId) &&
       (!filters.campaignId || r.campaignId === filters.campaignId) &&
@@ -68,7 +70,9 @@ export function getCalendar(options: GetCalendarOptions): CalendarView {
     perGap: options.suggestionsPerGap ?? 5,
   });
 
-  const monthRows = rows.filter((r) => r.publishAt >= monthPeriod.start && r.publishAt < monthPeriod.end);
+  const monthStart = monthPeriod.start.getTime();
+  const monthEnd = monthPeriod.end.getTime();
+  const monthRows = rows.filter((r) => r.publishAt >= monthStart && r.publishAt < monthEnd);
   const mix = computeMix(
     month.key,
     monthRows

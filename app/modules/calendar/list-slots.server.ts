@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { resolvePublicBase, type PublicBase } from "../ebooks/public-url.server";
 import type { CalendarFilters, SlotDto, SlotStatus } from "./calendar-types";
-import { selectSlots, slotsBetween, toSlotDto } from "./calendar-rows.server";
+import { querySlots, slotsBetween, toSlotDto } from "./calendar-rows.server";
 
 /** The slots of [from, to) in time order, with the calendar's filters (GET /api/v1/slots). */
 export function listSlots(options: {
@@ -20,7 +20,5 @@ export function listSlots(options: {
   if (filters.ownerId) conditions.push(eq(schema.pieces.ownerId, filters.ownerId));
   if (filters.status) conditions.push(eq(schema.slots.status, filters.status));
   const base = options.publicBase ?? resolvePublicBase();
-  return selectSlots(db, and(...conditions))
-    .all()
-    .map((row) => toSlotDto(row, base));
+  return querySlots(db, and(...conditions)).map((row) => toSlotDto(row, base));
 }
