@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { findAssetFile } from "~/modules/media/find-asset-file.server";
 import { openFileBody } from "~/modules/media/media-store.server";
-import { findAssetFile } from "~/modules/media/stored-files.server";
 
 /** An uploaded clip or brand asset, by id (previews and the column logo). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { findRenderFile } from "~/modules/media/find-render-file.server";
 import { openFileBody } from "~/modules/media/media-store.server";
-import { findRenderFile } from "~/modules/media/stored-files.server";
 
 /** Rendered video, cover or thumbnail of one version; `?download=1` saves it under the episode's title. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

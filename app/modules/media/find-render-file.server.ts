@@ -6,13 +6,17 @@ import { resolveStored } from "./media-store.server";
 export const RENDER_FILES = ["video", "cover", "thumbnail"] as const;
 export type RenderFile = (typeof RENDER_FILES)[number];
 
-/** A render's file, looked up by the version's id: no path ever comes from the request. */
-export function findRenderFile(options: {
+export interface FindRenderFileOptions {
   db: Db;
   dataDir: string;
   renderId: number;
   file: string;
-}): Result<{ fullPath: string; downloadName: string }> {
+}
+
+/** A render's file, looked up by the version's id: no path ever comes from the request. */
+export function findRenderFile(
+  options: FindRenderFileOptions,
+): Result<{ fullPath: string; downloadName: string }> {
   if (!(RENDER_FILES as readonly string[]).includes(options.file))
     return fail(404, "not_found", "文件不存在。", { params: { context: "file" } });
   const row = options.db
@@ -35,24 +39,5 @@ export function findRenderFile(options: {
     ok: true,
     fullPath: resolveStored(options.dataDir, rel),
     downloadName: `${safeTitle}-v${render.number}${options.file === "video" ? "" : `-${options.file}`}.${ext}`,
-  };
-}
-
-/** An uploaded asset's file (clip preview, column logo), by id. */
-export function findAssetFile(options: {
-  db: Db;
-  dataDir: string;
-  assetId: number;
-}): Result<{ fullPath: string; downloadName: string }> {
-  const asset = options.db
-    .select()
-    .from(schema.mediaAssets)
-    .where(eq(schema.mediaAssets.id, options.assetId))
-    .get();
-  if (!asset) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
-  return {
-    ok: true,
-    fullPath: resolveStored(options.dataDir, asset.relPath),
-    downloadName: asset.originalName,
   };
 }
