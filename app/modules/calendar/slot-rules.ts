@@ -4,6 +4,7 @@
  * the values its message needs, and a Chinese message for logs and as the fallback text.
  */
 import type { ErrorCode } from "~/lib/error-codes";
+import { captionHashtags } from "../publishing/hashtags";
 
 /** The longest caption any channel may allow (a hard cap for storage, not a channel rule). */
 export const CAPTION_MAX = 5_000;
@@ -29,14 +30,6 @@ export function charCount(text: string): number {
   return n;
 }
 
-/**
- * Hashtags as the platforms write them: `#话题` (Douyin, Kuaishou) or `#话题#` (Xiaohongshu,
- * Weibo); a closing `#` belongs to the tag it closes.
- */
-export function hashtags(caption: string): string[] {
-  return [...caption.matchAll(/#([^\s#]+)#?/g)].map((m) => m[1]);
-}
-
 /** A post's title is its caption's first line: the platforms that have titles show it there. */
 export function captionTitle(caption: string): string {
   return caption.split("\n", 1)[0].trim();
@@ -60,7 +53,8 @@ export function checkCaption(caption: string, channel: CaptionRules): SlotProble
       message: `标题（文案第一行）${titleLength} 字，超过「${channel.name}」的上限 ${channel.titleMax} 字。`,
       params: { length: titleLength, limit: channel.titleMax, channel: channel.name },
     };
-  const tags = hashtags(caption).length;
+  // The same reading of hashtags as the hand-off bundle's, so the check and the bundle agree.
+  const tags = captionHashtags(caption).length;
   if (channel.hashtagMax !== null && tags > channel.hashtagMax)
     return {
       code: "too_many_hashtags",
