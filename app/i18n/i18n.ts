@@ -5,6 +5,7 @@ import { errorsEn, errorsZh } from "./errors";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
+import { publishingEn, publishingZh } from "./publishing";
 
 // Each capability keeps its strings in its own file, merged under its own key.
 export const resources = {
@@ -15,6 +16,7 @@ export const resources = {
       livestream: livestreamZh,
       ebooks: ebooksZh,
       calendar: calendarZh,
+      publishing: publishingZh,
       errors: errorsZh,
     },
   },
@@ -25,6 +27,7 @@ export const resources = {
       livestream: livestreamEn,
       ebooks: ebooksEn,
       calendar: calendarEn,
+      publishing: publishingEn,
       errors: errorsEn,
     },
   },

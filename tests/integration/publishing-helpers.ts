@@ -142,7 +142,8 @@ export interface ReceivedRequest {
 }
 
 export type Answer =
-  | { status: number; json?: unknown }
+  /** Answers after `delayMs` (0 by default). */
+  | { status: number; json?: unknown; delayMs?: number }
   /** Reads the whole request and never answers. */
   | "hang";
 
@@ -177,8 +178,10 @@ export async function startReceiver(secret: string, script: Answer[]) {
       });
       const answer = script[Math.min(requests.length - 1, script.length - 1)];
       if (answer === "hang") return;
-      res.writeHead(answer.status, { "Content-Type": "application/json" });
-      res.end(JSON.stringify(answer.json ?? { ok: answer.status < 300 }));
+      setTimeout(() => {
+        res.writeHead(answer.status, { "Content-Type": "application/json" });
+        res.end(JSON.stringify(answer.json ?? { ok: answer.status < 300 }));
+      }, answer.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
