@@ -3,7 +3,7 @@ import { wallClockParts } from "~/lib/dates";
 import { schema, type Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { selectPieces, toPieceDto } from "./list-pieces.server";
+import { selectPieces, toPieceDto } from "./piece-rows.server";
 
 const DONE = ["published", "archived"];
 

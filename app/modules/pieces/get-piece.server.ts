@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-import { selectPieces, toPieceDto } from "./list-pieces.server";
+import { selectPieces, toPieceDto } from "./piece-rows.server";
 
 export interface GetPieceOptions {
   db: Db;
