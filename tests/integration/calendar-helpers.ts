@@ -1,0 +1,76 @@
+import { count, eq } from "drizzle-orm";
+import { schema } from "~/lib/db.server";
+import type { Studio } from "~/lib/studio.server";
+import type { Actor } from "~/modules/auth/actor";
+import { createPiece } from "~/modules/pieces/create-piece.server";
+import type { PieceKind } from "~/modules/pieces/status-machine";
+import { transitionPiece } from "~/modules/pieces/transition-piece.server";
+import { applyCalendarChannels } from "../../db/seed-calendar";
+
+/** 10:00 on Monday 2 March 2026 in Shanghai: the calendar tests' fixed clock. */
+export const NOW = new Date("2026-03-02T02:00:00Z");
+/** A Shanghai wall clock as an ISO instant with its offset, as an API client would send it. */
+export const sh = (wall: string) => `${wall}+08:00`;
+
+/** The ten channels with the calendar's settings and cadence rules (what the seed gives). */
+export function setUpChannels(studio: Studio): void {
+  studio.db.transaction((tx) => applyCalendarChannels(tx, { now: studio.now(), users: new Map() }));
+}
+
+export function channelByKey(studio: Studio, key: string) {
+  return studio.db.select().from(schema.channels).where(eq(schema.channels.key, key)).get()!;
+}
+
+/** A piece created by its owner and, unless `status` says otherwise, submitted and approved. */
+export function makePiece(
+  studio: Studio,
+  options: { owner: Actor; editor: Actor; kind?: PieceKind; title?: string; status?: "draft" | "approved" },
+) {
+  const created = createPiece({
+    db: studio.db,
+    actor: options.owner,
+    input: {
+      kind: options.kind ?? "episode",
+      title: options.title ?? "雨天开车起雾怎么办",
+      body: "脚本正文",
+    },
+    now: studio.now(),
+  });
+  if (!created.ok) throw new Error(created.message);
+  if (options.status !== "draft") {
+    for (const [action, actor] of [
+      ["submit", options.owner],
+      ["approve", options.editor],
+    ] as const) {
+      const done = transitionPiece({
+        db: studio.db,
+        actor,
+        pieceId: created.pieceId,
+        action,
+        now: studio.now(),
+      });
+      if (!done.ok) throw new Error(done.message);
+    }
+  }
+  return studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, created.pieceId)).get()!;
+}
+
+/** Rows in the tables a refused change must leave alone. */
+export function snapshot(studio: Studio) {
+  const n = (
+    table:
+      | typeof schema.slots
+      | typeof schema.auditLog
+      | typeof schema.pieceTransitions
+      | typeof schema.cadenceRules,
+  ) => studio.db.select({ n: count() }).from(table).get()!.n;
+  return {
+    slots: n(schema.slots),
+    audit: n(schema.auditLog),
+    transitions: n(schema.pieceTransitions),
+    rules: n(schema.cadenceRules),
+    slotRows: JSON.stringify(studio.db.select().from(schema.slots).all()),
+    channelRows: JSON.stringify(studio.db.select().from(schema.channels).all()),
+    pieceRows: JSON.stringify(studio.db.select().from(schema.pieces).all()),
+  };
+}
