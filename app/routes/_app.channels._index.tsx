@@ -1,0 +1,121 @@
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ruleText } from "~/components/calendar/rule-text";
+import { RouteError } from "~/components/route-error";
+import { metaTranslator } from "~/i18n/i18n";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { listChannels } from "~/modules/calendar/list-channels.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: t("common.pageTitle", { title: t("calendar.channelsTitle") }) }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "calendar.read");
+  return {
+    channels: listChannels({ db: getStudio().db }),
+    canManage: can(actor.roles, "channels.manage"),
+  };
+}
+
+export default function ChannelsPage() {
+  const { channels, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Title order={2}>{t("calendar.channelsTitle")}</Title>
+      <Text size="sm" c="dimmed">
+        {t("calendar.channels.intro")}
+        {canManage ? "" : ` ${t("calendar.channels.readOnly")}`}
+      </Text>
+      <Card withBorder padding={0}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="xs" striped highlightOnHover data-testid="channels-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("calendar.channels.name")}</Table.Th>
+                <Table.Th>{t("calendar.channels.kinds")}</Table.Th>
+                <Table.Th>{t("calendar.channels.publisher")}</Table.Th>
+                <Table.Th>{t("calendar.channels.operator")}</Table.Th>
+                <Table.Th>{t("calendar.channels.cadence")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {channels.map((channel) => (
+                <Table.Tr key={channel.key} data-testid="channel-row" data-key={channel.key}>
+                  <Table.Td>
+                    <Group gap={8} wrap="nowrap">
+                      <span
+                        className="channel-dot"
+                        style={{
+                          display: "inline-block",
+                          width: 12,
+                          height: 12,
+                          borderRadius: 6,
+                          background: channel.color,
+                          flexShrink: 0,
+                        }}
+                        aria-hidden
+                      />
+                      <div>
+                        <Anchor component={Link} to={`/channels/${channel.key}`} fw={600} size="sm">
+                          {channel.name}
+                        </Anchor>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {channel.key}
+                        </Text>
+                      </div>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {channel.kinds.map((kind) => (
+                        <Badge key={kind} size="xs" variant="light" color="gray">
+                          {t(`kinds.${kind}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={channel.publisher === "webhook" ? "violet" : "blue"}
+                    >
+                      {t(`calendar.channels.publishers.${channel.publisher}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{channel.operatorName ?? t("calendar.channels.noOperator")}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {channel.rules.length ? (
+                      channel.rules.map((rule) => (
+                        <Text size="sm" key={rule.id}>
+                          {ruleText(rule, t)}
+                        </Text>
+                      ))
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t("calendar.channels.noCadence")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
