@@ -5,7 +5,6 @@ import {
   checkCaption,
   checkKind,
   checkPublishTime,
-  hashtags,
   isHttpUrl,
   isWallTime,
 } from "./slot-rules";
