@@ -1,17 +1,61 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PieceMiniList } from "~/components/piece-list";
+import { PublishingToday } from "~/components/publishing/publishing-today";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
-import { getStudio } from "~/lib/studio.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { getStudio, type Studio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
 import { getDashboard } from "~/modules/pieces/get-dashboard.server";
+import { getPublishingToday } from "~/modules/publishing/get-publishing-today.server";
+import { markSlotPublished } from "~/modules/publishing/mark-slot-published.server";
+import { markPublishedFormSchema, resendFormSchema } from "~/modules/publishing/publishing-schemas";
+import { resendSlot } from "~/modules/publishing/resend-slot.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "dashboard.view");
   const { db, now, config } = getStudio();
-  return { name: actor.name, ...getDashboard({ db, actor, now: now(), timeZone: config.timeZone }) };
+  const at = now();
+  return {
+    name: actor.name,
+    ...getDashboard({ db, actor, now: at, timeZone: config.timeZone }),
+    publishing: getPublishingToday({
+      db,
+      actor,
+      now: at,
+      timeZone: config.timeZone,
+      base: publicBaseUrl(request.url),
+    }),
+    publishingEditor: can(actor.roles, "calendar.schedule"),
+  };
+}
+
+const intent = intentsFor<{ db: Studio["db"]; now: Date }>();
+
+// The publishing section's forms; the modules hold the row rules (the channel's operator).
+const INTENTS = {
+  "mark-published": intent({
+    capability: "publishing.handoff",
+    schema: markPublishedFormSchema,
+    run: ({ db, now, actor, input }) =>
+      markSlotPublished({ db, actor, slotId: input.slotId, url: input.url, now }),
+    notice: "publishing.mark.done",
+  }),
+  resend: intent({
+    capability: "publishing.resend",
+    schema: resendFormSchema,
+    run: ({ db, now, actor, input }) => resendSlot({ db, actor, slotId: input.slotId, now }),
+    notice: "publishing.resend.done",
+  }),
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { db, now } = getStudio();
+  return dispatchIntent(request, INTENTS, { context: { db, now: now() }, capability: "dashboard.view" });
 }
 
 export default function Dashboard() {
@@ -57,6 +101,7 @@ export default function Dashboard() {
           <PieceMiniList pieces={data.waitingForReview} />
         </Card>
       </SimpleGrid>
+      <PublishingToday data={data.publishing} editor={data.publishingEditor} />
     </Stack>
   );
 }

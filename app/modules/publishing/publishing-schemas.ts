@@ -21,3 +21,11 @@ export type MarkPublishedInput = z.infer<typeof markPublishedSchema>;
 
 /** `POST /api/v1/slots/{id}/resend`: no fields. */
 export const resendSlotSchema = z.object({}).strict();
+
+const slotIdField = z.coerce.number({ error: "缺少发布位编号。" }).int().positive("缺少发布位编号。");
+
+/** The home page's "mark published" form (and the calendar drawer's): the slot and its live URL. */
+export const markPublishedFormSchema = markPublishedSchema.extend({ slotId: slotIdField });
+
+/** The home page's "send again" button. */
+export const resendFormSchema = z.object({ slotId: slotIdField });
