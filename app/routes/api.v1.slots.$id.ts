@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PATCH" && request.method !== "DELETE")
     throw apiError(request, 405, "method_not_allowed", "请使用 PATCH 或 DELETE。", {
-      params: { method: "PATCH / DELETE" },
+      params: { context: "patchDelete" },
     });
   const actor = await requireActor(request, "calendar.schedule");
   const slotId = parseId(params.id);

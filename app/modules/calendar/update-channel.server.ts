@@ -43,7 +43,10 @@ export function updateChannel(options: {
       "webhookUrl",
     );
   if (input.publisher === "webhook" && !input.webhookUrl)
-    return fail(400, "invalid_webhook_url", "选择 webhook 发布时请填写 webhook 地址。", "webhookUrl");
+    return fail(400, "invalid_webhook_url", "选择 webhook 发布时请填写 webhook 地址。", {
+      field: "webhookUrl",
+      params: { context: "missing" },
+    });
   for (const [i, rule] of input.rules.entries()) {
     if (!Number.isInteger(rule.count) || rule.count < 1)
       return fail(400, "invalid_cadence_rule", `第 ${i + 1} 条发布节奏规则的数量至少为 1。`, {
