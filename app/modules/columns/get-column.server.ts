@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-import { toMediaAssetDto } from "../media/get-episode.server";
+import { toMediaAssetDto } from "../media/episode-rows.server";
 import { episodeCounts, toColumnDto } from "./column-rows.server";
 
 export interface GetColumnOptions {

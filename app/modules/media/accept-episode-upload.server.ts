@@ -8,7 +8,8 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
 import { enqueueJob, toJobDto, type JobDto } from "../jobs/queue.server";
 import { checkEpisodeUpload } from "./check-episode-upload.server";
-import { toMediaAssetDto, verifyJobKey, type MediaAssetDto } from "./get-episode.server";
+import { toMediaAssetDto, verifyJobKey } from "./episode-rows.server";
+import type { MediaAssetDto } from "./media-dto";
 import { relativeToData } from "./media-store.server";
 import { cleanOriginalName, inspectSaved, refuse, type AcceptUploadOptions } from "./saved-upload.server";
 

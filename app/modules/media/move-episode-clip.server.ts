@@ -4,7 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { requireEditableEpisode } from "./episode-access.server";
-import { listEpisodeClips } from "./get-episode.server";
+import { listEpisodeClips } from "./episode-rows.server";
 
 export interface MoveEpisodeClipOptions {
   db: Db;

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { enqueueJob, toJobDto, type JobDto } from "../jobs/queue.server";
 import { requireEditableEpisode } from "./episode-access.server";
-import { listEpisodeClips, verifyJobKey } from "./get-episode.server";
+import { listEpisodeClips, verifyJobKey } from "./episode-rows.server";
 
 export interface RecheckEpisodeClipOptions {
   db: Db;

@@ -4,7 +4,7 @@ import { schema, type DbOrTx } from "~/lib/db.server";
 import { fail, type Failure } from "~/lib/result";
 import { cardSeconds } from "./episode-script";
 import { loadEpisode, type ColumnRow } from "./episode-access.server";
-import { listEpisodeClips, listScriptLines, type MediaAssetRow } from "./get-episode.server";
+import { listEpisodeClips, listScriptLines, type MediaAssetRow } from "./episode-rows.server";
 import { resolveStored } from "./media-store.server";
 import { planRender, type ClipSource, type ColumnSpec, type EpisodeSpec } from "./render-plan";
 

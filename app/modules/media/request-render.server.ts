@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { enqueueJob, toJobDto, type JobDto } from "../jobs/queue.server";
 import { canRenderEpisode, loadEpisode } from "./episode-access.server";
-import { RENDER_KEY_PREFIX } from "./get-episode.server";
+import { RENDER_KEY_PREFIX } from "./episode-rows.server";
 import { requestRenderSchema, type RequestRenderInput } from "./page-schemas";
 import { buildRenderInput } from "./render-input.server";
 

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { requireEditableEpisode } from "./episode-access.server";
 import { checkScript, scriptToBody, type SaveScriptInput } from "./episode-script";
-import { listScriptLines } from "./get-episode.server";
+import { listScriptLines } from "./episode-rows.server";
 
 /**
  * Replaces an episode's script lines. The save names the piece version it started from; if anyone

@@ -3,7 +3,7 @@ import { schema } from "~/lib/db.server";
 import { fail, type Failure } from "~/lib/result";
 import type { GateContext } from "../pieces/transition-gates.server";
 import { scriptProblem } from "./episode-script";
-import { listScriptLines } from "./get-episode.server";
+import { listScriptLines } from "./episode-rows.server";
 
 /** Holds an episode whose script overruns its column's duration (or reads too fast) from review. */
 export function episodeScriptGate(ctx: GateContext): Failure | null {
