@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { action as loginAction } from "~/routes/login";
 import { loader as shellLoader } from "~/routes/_app";
 import { action as accountAction } from "~/routes/_app.account";
@@ -12,23 +12,18 @@ import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { enqueueJob } from "~/modules/jobs/queue.server";
 import {
-  createTestStudio,
   formRequest,
   getRequest,
   jsonRequest,
   respond,
+  routeArgs,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "10.0.0.9" },
-});
+const t = withTestStudio();
+const args = (request: Request, params: Record<string, string> = {}) =>
+  routeArgs(request, params, "10.0.0.9");
 
 async function createToken(adminCookie: string, userId: number) {
   const res = await respond(() =>

@@ -31,24 +31,19 @@ import { action as logoutAction } from "~/routes/logout";
 import { action as setLanguageAction } from "~/routes/set-language";
 import { z } from "zod";
 import {
-  createTestStudio,
   formRequest,
   getRequest,
   jsonRequest,
   respond,
+  routeArgs,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+const t = withTestStudio();
 
-const args = (request: Request, params: Record<string, string> = {}, clientIp = "10.0.0.9") => ({
-  request,
-  params,
-  context: { clientIp },
-});
+const args = (request: Request, params: Record<string, string> = {}, clientIp = "10.0.0.9") =>
+  routeArgs(request, params, clientIp);
 
 /** A request with a body the caller writes out whole, with any headers (Origin, X-Forwarded-For…). */
 function postRequest(url: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {

@@ -23,6 +23,7 @@ import {
   formRequest,
   getRequest,
   respond,
+  routeArgs as args,
   signedInUser,
   type TestStudio,
 } from "../setup/test-studio";
@@ -45,12 +46,6 @@ beforeAll(() => {
 afterAll(() => {
   restore("TZ");
   restore("STUDIO_TIME_ZONE");
-});
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
 });
 
 async function load<T>(fn: () => Promise<unknown>): Promise<T> {

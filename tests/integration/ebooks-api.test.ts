@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
@@ -16,31 +16,17 @@ import { action as apiCreateBook, loader as apiBooks } from "~/routes/api.v1.ebo
 import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
-  createTestStudio,
   getRequest,
   jsonRequest,
   respond,
+  routeArgs as args,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => {
-  t = createTestStudio();
-  // Print and sign-off need QR codes to a public address; the tests' requests come in on
-  // http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
-  vi.stubEnv("PUBLIC_BASE_URL", "https://studio.example.cn");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  t.cleanup();
-});
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+// Print and sign-off need QR codes to a public address; the tests' requests come in on
+// http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
+const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
 
 async function runJobs() {
   const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20 });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { count, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
@@ -23,31 +23,18 @@ import { loader as publicLoader } from "~/routes/p.$slug";
 import { loader as publicDownload } from "~/routes/p.$slug_.download";
 import { seedEbooksDemo } from "../../db/seed-ebooks";
 import {
-  createTestStudio,
   formRequest,
   getRequest,
   respond,
+  routeArgs as args,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => {
-  t = createTestStudio();
-  // Print and sign-off need QR codes to a public address; the tests' requests come in on
-  // http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
-  vi.stubEnv("PUBLIC_BASE_URL", "https://studio.example.cn");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  t.cleanup();
-});
+// Print and sign-off need QR codes to a public address; the tests' requests come in on
+// http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
+const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
 const count$ = (
   table:
     | typeof schema.auditLog

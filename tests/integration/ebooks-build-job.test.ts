@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -9,11 +9,9 @@ import { insertBook } from "~/modules/ebooks/create-book.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import { PermanentJobError, startWorker, type JobContext } from "~/modules/jobs/worker.server";
-import { createTestStudio, signedInUser, type TestStudio } from "../setup/test-studio";
+import { signedInUser, withTestStudio } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+const t = withTestStudio();
 
 function makeBook(actor: Actor, markdown = "雨季出行前，先检查雨刮和轮胎。") {
   const now = new Date();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiError } from "~/lib/auth.server";
 import type { ErrorCode } from "~/lib/error-codes";
 import { reply } from "~/lib/reply.server";
@@ -6,23 +6,15 @@ import { action as pieceAction } from "~/routes/_app.pieces.$id";
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
 import { action as apiUpdatePiece } from "~/routes/api.v1.pieces.$id";
 import {
-  createTestStudio,
   formRequest,
   jsonRequest,
   respond,
+  routeArgs as args,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+const t = withTestStudio();
 
 const STALE_ZH = "这条内容已被他人修改（你编辑的是第 1 版，当前是第 2 版）。请刷新后再改，你的修改尚未保存。";
 const STALE_EN =

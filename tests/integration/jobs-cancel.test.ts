@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
 import type { Actor } from "~/modules/auth/actor";
 import { claimNextJob, enqueueJob, getJob } from "~/modules/jobs/queue.server";
-import { createTestStudio, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import { respond, signedInUser, withTestStudio } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+const t = withTestStudio();
 
 const cancel = (jobId: number, cookie: string) =>
   respond(() =>

@@ -22,6 +22,7 @@ import {
   getRequest,
   jsonRequest,
   respond,
+  routeArgs as args,
   signedInUser,
   type TestStudio,
 } from "../setup/test-studio";
@@ -36,11 +37,6 @@ beforeEach(() => {
 afterEach(() => {
   resetShowHub();
   t.cleanup();
-});
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
 });
 
 async function setup() {

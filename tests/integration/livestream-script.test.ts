@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { loader as listPage } from "~/routes/_app.livestreams._index";
@@ -10,23 +10,16 @@ import { loader as apiShow, action as apiUpdate } from "~/routes/api.v1.livestre
 import { loader as rundownPdf } from "~/routes/livestreams.$id.rundown[.]pdf";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
-  createTestStudio,
   formRequest,
   getRequest,
   jsonRequest,
   respond,
+  routeArgs as args,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+const t = withTestStudio();
 
 const product = (n: number) => ({
   name: `车型${n}`,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import { schema } from "~/lib/db.server";
 import { createShow } from "~/modules/livestream/create-show.server";
@@ -9,11 +9,9 @@ import { showInputSchema } from "~/modules/livestream/show-input";
 import { livestreamScriptGate } from "~/modules/livestream/transition-gate.server";
 import { getShowReport } from "~/modules/livestream/get-show-report.server";
 import { seedDemoData } from "../../db/seed";
-import { createTestStudio, signedInUser, type TestStudio } from "../setup/test-studio";
+import { signedInUser, withTestStudio } from "../setup/test-studio";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+const t = withTestStudio();
 
 describe("livestream demo seed", () => {
   it("attaches the 616 show to the demo livestream piece with its host and producer, and adds a past show with a report", async () => {

@@ -8,7 +8,14 @@ import { MAX_STREAMS_PER_HOLDER, RECHECK_EVERY_BEATS } from "~/modules/livestrea
 import { getShowHub, resetShowHub } from "~/modules/livestream/show-hub-instance.server";
 import { action as apiCreate } from "~/routes/api.v1.livestreams";
 import { loader as eventsLoader } from "~/routes/livestreams.$id.events";
-import { createTestStudio, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import {
+  createTestStudio,
+  jsonRequest,
+  respond,
+  routeArgs as args,
+  signedInUser,
+  type TestStudio,
+} from "../setup/test-studio";
 
 let clock = Date.parse("2026-06-16T12:00:00Z");
 let t: TestStudio;
@@ -21,11 +28,6 @@ afterEach(() => {
   vi.useRealTimers();
   resetShowHub();
   t.cleanup();
-});
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
 });
 
 async function setup() {

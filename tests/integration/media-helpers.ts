@@ -12,13 +12,9 @@ import { makeLavfiClip, type LavfiClipSpec } from "~/modules/media/make-sample-c
 import { action as columnAction } from "~/routes/_app.columns.$id";
 import { action as uploadAction } from "~/routes/api.v1.episodes.$id.media";
 import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
-import { formRequest, respond, type TestStudio } from "../setup/test-studio";
+import { formRequest, respond, routeArgs as args, type TestStudio } from "../setup/test-studio";
 
-export const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+export { routeArgs as args } from "../setup/test-studio";
 
 export function insertTestColumn(
   t: TestStudio,

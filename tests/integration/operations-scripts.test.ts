@@ -3,18 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { checkHealth } from "~/modules/operations/check-health.server";
 import { seedDemoData } from "../../db/seed";
 import { schema } from "~/lib/db.server";
 import { count } from "drizzle-orm";
-import { createTestStudio, type TestStudio } from "../setup/test-studio";
+import { withTestStudio } from "../setup/test-studio";
 
 const run = promisify(execFile);
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+const t = withTestStudio();
 
 const script = (name: string) =>
   run(process.execPath, ["--import", "tsx", `scripts/${name}`], {

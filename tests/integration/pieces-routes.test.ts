@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { action as pieceAction, loader as pieceLoader } from "~/routes/_app.pieces.$id";
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
 import { loader as listLoader } from "~/routes/_app.pieces._index";
 import { loader as usersLoader } from "~/routes/_app.admin.users";
 import {
-  createTestStudio,
   formRequest,
   getRequest,
   respond,
+  routeArgs as args,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 import { schema } from "~/lib/db.server";
 import { count } from "drizzle-orm";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+const t = withTestStudio();
 
 async function createDraft(cookie: string, fields: Record<string, string> = {}) {
   const res = await respond(() =>

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject, vi } from "vitest";
 import { commitSessionToken } from "~/lib/auth.server";
 import { createStudio, setStudio, type Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -36,6 +36,46 @@ export function createTestStudio(options: { now?: () => Date } = {}): TestStudio
     },
   };
 }
+
+/**
+ * Gives every test of the calling file its own studio: made before each test (with `env` stubbed),
+ * removed after it. The returned object reads the studio of the test that is running.
+ */
+export function withTestStudio(options: { now?: () => Date; env?: Record<string, string> } = {}): TestStudio {
+  let current: TestStudio | undefined;
+  beforeEach(() => {
+    current = createTestStudio({ now: options.now });
+    for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
+  });
+  afterEach(() => {
+    if (options.env) vi.unstubAllEnvs();
+    current?.cleanup();
+    current = undefined;
+  });
+  const running = () => {
+    if (!current) throw new Error("The test studio exists only while a test runs.");
+    return current;
+  };
+  return {
+    get studio() {
+      return running().studio;
+    },
+    get dir() {
+      return running().dir;
+    },
+    cleanup: () => {
+      running().cleanup();
+      current = undefined;
+    },
+  };
+}
+
+/** What Remix passes a loader or action: the request, the route params and the client address. */
+export const routeArgs = (request: Request, params: Record<string, string> = {}, clientIp = "127.0.0.1") => ({
+  request,
+  params,
+  context: { clientIp },
+});
 
 const PASSWORD = "test-password-123";
 
