@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
@@ -83,4 +83,16 @@ export function dispatchDueSlots(options: { db: Db; now: Date; limit?: number })
     },
     { behavior: "immediate" },
   );
+}
+
+/** The time of the next planned slot after `now`, or null: when the tick should wake next. */
+export function nextDueSlotAt(options: { db: Db; now: Date }): Date | null {
+  const next = options.db
+    .select({ at: schema.slots.publishAt })
+    .from(schema.slots)
+    .where(and(eq(schema.slots.status, "planned"), gt(schema.slots.publishAt, options.now)))
+    .orderBy(asc(schema.slots.publishAt))
+    .limit(1)
+    .get();
+  return next?.at ?? null;
 }

@@ -1,11 +1,17 @@
 import type { Logger } from "~/lib/logger.server";
 import type { Studio } from "~/lib/studio.server";
 import { workerIsGone } from "../jobs/worker.server";
-import { dispatchDueSlots } from "./dispatch-due-slots.server";
+import { dispatchDueSlots, nextDueSlotAt } from "./dispatch-due-slots.server";
 import { sweepPublishing } from "./sweep-publishing.server";
 
-/** How often due slots are looked for: well inside the 60 s a slot may wait for its dispatch. */
+/**
+ * The longest pause between two passes: well inside the 60 s a slot may wait for its dispatch,
+ * and the bound for slots planned or moved after a pass. Between passes the tick also wakes at the
+ * next planned slot's time, so a slot known in advance goes out within a fraction of a second.
+ */
 export const PUBLISHING_TICK_MS = 10_000;
+/** The shortest pause, so a burst of slots due together costs one pass, not a busy loop. */
+const MIN_TICK_MS = 200;
 
 /**
  * One pass: first settle what a previous run left (stuck `publishing` → unconfirmed, overdue
@@ -47,7 +53,18 @@ export function startPublishingTicker(options: { studio: Studio; logger: Logger;
       // A busy database or a bad row must not stop the ticks that follow.
       logger.error({ err: error instanceof Error ? error.message : String(error) }, "publishing tick failed");
     }
-    if (!stopped) timer = setTimeout(tick, options.intervalMs ?? PUBLISHING_TICK_MS);
+    if (!stopped) timer = setTimeout(tick, nextDelay());
+  };
+  const nextDelay = () => {
+    const interval = options.intervalMs ?? PUBLISHING_TICK_MS;
+    try {
+      const now = studio.now();
+      const next = nextDueSlotAt({ db: studio.db, now });
+      if (!next) return interval;
+      return Math.min(interval, Math.max(MIN_TICK_MS, next.getTime() - now.getTime() + 50));
+    } catch {
+      return interval;
+    }
   };
   timer = setTimeout(tick, 0);
   return {
