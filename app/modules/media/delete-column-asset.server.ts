@@ -1,11 +1,8 @@
-import { rm } from "node:fs/promises";
-import { and, eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { resolveStored } from "./media-store.server";
+import { deleteOwnedAsset } from "./delete-owned-asset.server";
 
 export interface DeleteColumnAssetOptions {
   db: Db;
@@ -18,26 +15,17 @@ export interface DeleteColumnAssetOptions {
 
 /** Deletes a column's brand asset: the row and audit entry in one transaction, then the file. */
 export async function deleteColumnAsset(options: DeleteColumnAssetOptions): Promise<Result> {
-  const { db, actor, now } = options;
-  if (!can(actor.roles, "columns.manage"))
+  const { columnId, ...rest } = options;
+  if (!can(options.actor.roles, "columns.manage"))
     return fail(403, "forbidden", "你的角色不能修改栏目。", { params: { context: "manageColumns" } });
-  const asset = db
-    .select()
-    .from(schema.mediaAssets)
-    .where(and(eq(schema.mediaAssets.id, options.assetId), eq(schema.mediaAssets.columnId, options.columnId)))
-    .get();
-  if (!asset) return fail(404, "not_found", "素材不存在。", { params: { context: "asset" } });
-  db.transaction((tx) => {
-    tx.delete(schema.mediaAssets).where(eq(schema.mediaAssets.id, asset.id)).run();
-    recordAudit(tx, {
-      actor: auditActor(actor),
+  return deleteOwnedAsset({
+    ...rest,
+    owner: { columnId },
+    audit: (asset) => ({
       action: "column.asset.delete",
       entity: "column",
-      entityId: options.columnId,
+      entityId: columnId,
       before: { assetId: asset.id, role: asset.role, name: asset.originalName },
-      at: now,
-    });
+    }),
   });
-  await rm(resolveStored(options.dataDir, asset.relPath), { force: true });
-  return { ok: true };
 }
