@@ -4,6 +4,7 @@ import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import { startWorker } from "~/modules/jobs/worker.server";
+import type { Actor } from "~/modules/auth/actor";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { loader as apiBuildPdf } from "~/routes/api.v1.builds.$file";
 import { loader as apiBook } from "~/routes/api.v1.ebooks.$id";
@@ -120,6 +121,35 @@ const postBuild = (bookId: number | string, body: unknown, headers: Record<strin
       args(jsonRequest(`/api/v1/ebooks/${bookId}/builds`, "POST", body, headers), { id: String(bookId) }),
     ),
   );
+
+/** The book's builds as the API lists them. */
+async function listBuilds(bookId: number, cookie: string) {
+  const res = await respond(() =>
+    apiBuilds(args(getRequest("/x", { Cookie: cookie }), { id: String(bookId) })),
+  );
+  return (await res.json()).items;
+}
+
+const postSignoff = (bookId: number, body: unknown, cookie: string) =>
+  respond(() =>
+    apiSignoff(args(jsonRequest("/x", "POST", body, { Cookie: cookie }), { id: String(bookId) })),
+  );
+
+const policeSignoff = (buildId: number) => ({
+  buildId,
+  organisation: "交警中队",
+  reviewer: "王警官",
+  reviewedOn: "2026-03-05",
+});
+
+/** Submits the book as its writer, approves it as the editor, and returns what publishing it answers. */
+function approveThenPublish(bookId: number, writer: Actor, editor: Actor) {
+  const move = (actor: Actor, action: "submit" | "approve" | "publish") =>
+    transitionPiece({ db: t.studio.db, actor, pieceId: bookId, action, now: new Date() });
+  move(writer, "submit");
+  move(editor, "approve");
+  return move(editor, "publish");
+}
 
 describe("e-book API", () => {
   it("queues a build (202 with the job), lists builds and serves the PDF", async () => {
@@ -256,84 +286,27 @@ describe("e-book API", () => {
 
     await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie });
     await runJobs();
-    const [screen] = (
-      await (
-        await respond(() =>
-          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
-        )
-      ).json()
-    ).items;
+    const [screen] = await listBuilds(bookId, copy.cookie);
     const signoffBody = {
       buildId: screen.id,
       organisation: "城东交警中队",
       reviewer: "张警官",
       reviewedOn: "2026-03-01",
     };
-    expect(
-      (
-        await respond(() =>
-          apiSignoff(
-            args(jsonRequest("/x", "POST", signoffBody, { Cookie: copy.cookie }), { id: String(bookId) }),
-          ),
-        )
-      ).status,
-    ).toBe(403);
-    const badDate = await respond(() =>
-      apiSignoff(
-        args(
-          jsonRequest("/x", "POST", { ...signoffBody, reviewedOn: "yesterday" }, { Cookie: editor.cookie }),
-          { id: String(bookId) },
-        ),
-      ),
-    );
+    expect((await postSignoff(bookId, signoffBody, copy.cookie)).status).toBe(403);
+    const badDate = await postSignoff(bookId, { ...signoffBody, reviewedOn: "yesterday" }, editor.cookie);
     expect(badDate.status).toBe(400);
     expect((await badDate.json()).error.field).toBe("reviewedOn");
-    expect(
-      (
-        await respond(() =>
-          apiSignoff(
-            args(jsonRequest("/x", "POST", { ...signoffBody, buildId: 777 }, { Cookie: editor.cookie }), {
-              id: String(bookId),
-            }),
-          ),
-        )
-      ).status,
-    ).toBe(400);
+    expect((await postSignoff(bookId, { ...signoffBody, buildId: 777 }, editor.cookie)).status).toBe(400);
 
     // Without a sign-off, the handbook cannot be published.
-    transitionPiece({
-      db: t.studio.db,
-      actor: copy.actor,
-      pieceId: bookId,
-      action: "submit",
-      now: new Date(),
+    expect(approveThenPublish(bookId, copy.actor, editor.actor)).toMatchObject({
+      ok: false,
+      status: 409,
+      code: "signoff_required",
     });
-    transitionPiece({
-      db: t.studio.db,
-      actor: editor.actor,
-      pieceId: bookId,
-      action: "approve",
-      now: new Date(),
-    });
-    expect(
-      transitionPiece({
-        db: t.studio.db,
-        actor: editor.actor,
-        pieceId: bookId,
-        action: "publish",
-        now: new Date(),
-      }),
-    ).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
 
-    expect(
-      (
-        await respond(() =>
-          apiSignoff(
-            args(jsonRequest("/x", "POST", signoffBody, { Cookie: editor.cookie }), { id: String(bookId) }),
-          ),
-        )
-      ).status,
-    ).toBe(201);
+    expect((await postSignoff(bookId, signoffBody, editor.cookie)).status).toBe(201);
     const print = await postBuild(bookId, { profile: "print" }, { Cookie: copy.cookie });
     expect(print.status).toBe(202);
     const printJobId = String((await print.json()).id);
@@ -359,13 +332,7 @@ describe("e-book API", () => {
     ).json();
     expect(job.status).toBe("failed");
     expect(job.error).toContain("已作废");
-    const items = (
-      await (
-        await respond(() =>
-          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
-        )
-      ).json()
-    ).items;
+    const items = await listBuilds(bookId, copy.cookie);
     expect(items.map((b: { profile: string }) => b.profile)).toEqual(["screen"]);
   });
 
@@ -375,49 +342,12 @@ describe("e-book API", () => {
     const { bookId } = await apiBookWithChapters(copy.cookie, "handbook");
     await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie });
     await runJobs();
-    const [screen] = (
-      await (
-        await respond(() =>
-          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
-        )
-      ).json()
-    ).items;
-    await respond(() =>
-      apiSignoff(
-        args(
-          jsonRequest(
-            "/x",
-            "POST",
-            { buildId: screen.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" },
-            { Cookie: editor.cookie },
-          ),
-          { id: String(bookId) },
-        ),
-      ),
-    );
-    transitionPiece({
-      db: t.studio.db,
-      actor: copy.actor,
-      pieceId: bookId,
-      action: "submit",
-      now: new Date(),
+    const [screen] = await listBuilds(bookId, copy.cookie);
+    await postSignoff(bookId, policeSignoff(screen.id), editor.cookie);
+    expect(approveThenPublish(bookId, copy.actor, editor.actor)).toMatchObject({
+      ok: true,
+      status: "published",
     });
-    transitionPiece({
-      db: t.studio.db,
-      actor: editor.actor,
-      pieceId: bookId,
-      action: "approve",
-      now: new Date(),
-    });
-    expect(
-      transitionPiece({
-        db: t.studio.db,
-        actor: editor.actor,
-        pieceId: bookId,
-        action: "publish",
-        now: new Date(),
-      }),
-    ).toMatchObject({ ok: true, status: "published" });
   });
 
   it("refuses print (public_url_not_public) and sign-off (qr_not_public) when QR codes would point to a loopback address", async () => {
@@ -440,30 +370,12 @@ describe("e-book API", () => {
     );
     expect(queued.status).toBe(202);
     await runJobs();
-    const [screen] = (
-      await (
-        await respond(() =>
-          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
-        )
-      ).json()
-    ).items;
+    const [screen] = await listBuilds(bookId, copy.cookie);
     expect(screen).toMatchObject({
       qrUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3000\/p\//),
       qrPublic: false,
     });
-    const signoff = await respond(() =>
-      apiSignoff(
-        args(
-          jsonRequest(
-            "/x",
-            "POST",
-            { buildId: screen.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" },
-            { Cookie: editor.cookie },
-          ),
-          { id: String(bookId) },
-        ),
-      ),
-    );
+    const signoff = await postSignoff(bookId, policeSignoff(screen.id), editor.cookie);
     expect(signoff.status).toBe(409);
     const { error } = await signoff.json();
     expect(error).toMatchObject({ code: "qr_not_public", field: "buildId" });
@@ -474,31 +386,9 @@ describe("e-book API", () => {
     vi.stubEnv("PUBLIC_BASE_URL", "https://chezhu.example.cn");
     await postBuild(bookId, { profile: "screen" }, { Cookie: copy.cookie });
     await runJobs();
-    const [fresh] = (
-      await (
-        await respond(() =>
-          apiBuilds(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })),
-        )
-      ).json()
-    ).items;
+    const [fresh] = await listBuilds(bookId, copy.cookie);
     expect(fresh.qrPublic).toBe(true);
-    expect(
-      (
-        await respond(() =>
-          apiSignoff(
-            args(
-              jsonRequest(
-                "/x",
-                "POST",
-                { buildId: fresh.id, organisation: "交警中队", reviewer: "王警官", reviewedOn: "2026-03-05" },
-                { Cookie: editor.cookie },
-              ),
-              { id: String(bookId) },
-            ),
-          ),
-        )
-      ).status,
-    ).toBe(201);
+    expect((await postSignoff(bookId, policeSignoff(fresh.id), editor.cookie)).status).toBe(201);
     vi.stubEnv("PUBLIC_BASE_URL", "");
     const print = await respond(() =>
       apiBuildsAction(
