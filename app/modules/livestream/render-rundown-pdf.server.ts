@@ -90,12 +90,10 @@ export async function renderRundownPdf(options: RenderRundownPdfOptions): Promis
   for (const line of facts) doc.text(line, { width: tableWidth - 90 });
   if (qr) {
     doc.image(qr, left + tableWidth - 80, PAGE_MARGIN, { width: 80 });
-    doc
-      .fontSize(7)
-      .text(t("livestream.rundown.qrCaption"), left + tableWidth - 80, PAGE_MARGIN + 82, {
-        width: 80,
-        align: "center",
-      });
+    doc.fontSize(7).text(t("livestream.rundown.qrCaption"), left + tableWidth - 80, PAGE_MARGIN + 82, {
+      width: 80,
+      align: "center",
+    });
   }
   let y = Math.max(doc.y, qr ? PAGE_MARGIN + 96 : 0) + 10;
 
