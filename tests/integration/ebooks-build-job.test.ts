@@ -62,19 +62,25 @@ function context(
 const tmpEntries = () =>
   fs.existsSync(path.join(t.dir, "tmp")) ? fs.readdirSync(path.join(t.dir, "tmp")) : [];
 
+/** A writer's book with a screen build queued for it (the job not yet run). */
+async function queuedScreenBuild() {
+  const { actor } = await signedInUser(t.studio, ["copywriter"]);
+  const pieceId = makeBook(actor);
+  const queued = requestBuild({
+    db: t.studio.db,
+    actor,
+    pieceId,
+    profile: "screen",
+    publicBaseUrl: "https://studio.example",
+    now: new Date(),
+  });
+  if (!queued.ok) throw new Error(queued.message);
+  return { actor, pieceId, queued };
+}
+
 describe("the ebook.build job", () => {
   it("reports rising progress, writes one version row on commit and is safe to re-run", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
-    const pieceId = makeBook(actor);
-    const queued = requestBuild({
-      db: t.studio.db,
-      actor,
-      pieceId,
-      profile: "screen",
-      publicBaseUrl: "https://studio.example",
-      now: new Date(),
-    });
-    if (!queued.ok) throw new Error(queued.message);
+    const { pieceId, queued } = await queuedScreenBuild();
     // A crashed earlier attempt left its work dir behind.
     fs.mkdirSync(path.join(t.dir, "tmp", `ebook-build-${queued.job.id}-dead`), { recursive: true });
     const { ctx, progress } = context(queued.job.id);
@@ -96,17 +102,7 @@ describe("the ebook.build job", () => {
   });
 
   it("stores nothing and cleans its work dir when cancelled", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
-    const pieceId = makeBook(actor);
-    const queued = requestBuild({
-      db: t.studio.db,
-      actor,
-      pieceId,
-      profile: "screen",
-      publicBaseUrl: "https://studio.example",
-      now: new Date(),
-    });
-    if (!queued.ok) throw new Error(queued.message);
+    const { queued } = await queuedScreenBuild();
     const abort = new AbortController();
     abort.abort(new Error("cancelled"));
     await expect(buildEbookHandler(context(queued.job.id, abort.signal).ctx)).rejects.toThrow("cancelled");
@@ -115,17 +111,7 @@ describe("the ebook.build job", () => {
   });
 
   it("fails permanently, naming the chapter, when a chapter became empty after the build was queued", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
-    const pieceId = makeBook(actor);
-    const queued = requestBuild({
-      db: t.studio.db,
-      actor,
-      pieceId,
-      profile: "screen",
-      publicBaseUrl: "https://studio.example",
-      now: new Date(),
-    });
-    if (!queued.ok) throw new Error(queued.message);
+    const { queued } = await queuedScreenBuild();
     t.studio.db.update(schema.ebookChapters).set({ markdown: "   " }).run();
     const run = buildEbookHandler(context(queued.job.id).ctx);
     await expect(run).rejects.toBeInstanceOf(PermanentJobError);
@@ -134,17 +120,7 @@ describe("the ebook.build job", () => {
   });
 
   it("the worker runs it end to end and the job's result names the version", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
-    const pieceId = makeBook(actor);
-    const queued = requestBuild({
-      db: t.studio.db,
-      actor,
-      pieceId,
-      profile: "screen",
-      publicBaseUrl: "https://studio.example",
-      now: new Date(),
-    });
-    if (!queued.ok) throw new Error(queued.message);
+    const { actor, pieceId } = await queuedScreenBuild();
     const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20 });
     try {
       await expect
