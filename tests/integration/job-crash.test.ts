@@ -1,17 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { enqueueJob, getJob } from "~/modules/jobs/queue.server";
-import { createTestStudio, type TestStudio } from "../setup/test-studio";
+import { withTestStudio } from "../setup/test-studio";
 
-let t: TestStudio;
+const t = withTestStudio();
 const children: ChildProcess[] = [];
-beforeEach(() => (t = createTestStudio()));
 afterEach(() => {
   for (const c of children) c.kill("SIGKILL");
   children.length = 0;
-  t.cleanup();
 });
 
 function startWorkerProcess(): ChildProcess {
@@ -36,12 +34,37 @@ function workerReady(child: ChildProcess): Promise<void> {
   });
 }
 
-it("runs a job interrupted by a crash again after restart, and completes it exactly once", async () => {
+/** A slow test job, enqueued and picked up by a worker process that has reported `progress`. */
+async function slowJobUnderWay(progress: number) {
   const { job } = enqueueJob(t.studio.db, { type: "test.slow", payload: {}, actor: null, now: new Date() });
   const first = startWorkerProcess();
   await expect
     .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.progress ?? 0, { timeout: 30_000, interval: 50 })
-    .toBeGreaterThan(0.2);
+    .toBeGreaterThan(progress);
+  return { job, first };
+}
+
+/** The job succeeds after `attempts` attempts, finished by the process `finishedBy`, its side effect done once. */
+async function expectSucceededOnce(
+  jobId: number,
+  expected: { attempts: number; finishedBy: number | undefined },
+) {
+  await expect
+    .poll(() => getJob({ db: t.studio.db, jobId })?.status, { timeout: 30_000, interval: 100 })
+    .toBe("succeeded");
+  const done = getJob({ db: t.studio.db, jobId })!;
+  expect(done.attempts).toBe(expected.attempts);
+  expect(done.result).toEqual({ finishedBy: expected.finishedBy });
+  const effects = t.studio.db
+    .select()
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.action, "test.side_effect"))
+    .all();
+  expect(effects).toHaveLength(1);
+}
+
+it("runs a job interrupted by a crash again after restart, and completes it exactly once", async () => {
+  const { job, first } = await slowJobUnderWay(0.2);
   first.kill("SIGKILL");
   await new Promise((r) => first.once("exit", r));
   const interrupted = getJob({ db: t.studio.db, jobId: job.id })!;
@@ -49,26 +72,11 @@ it("runs a job interrupted by a crash again after restart, and completes it exac
   expect(interrupted.progress).toBeLessThan(1);
 
   const second = startWorkerProcess();
-  await expect
-    .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 30_000, interval: 100 })
-    .toBe("succeeded");
-  const done = getJob({ db: t.studio.db, jobId: job.id })!;
-  expect(done.attempts).toBe(2);
-  expect(done.result).toEqual({ finishedBy: second.pid });
-  const effects = t.studio.db
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.action, "test.side_effect"))
-    .all();
-  expect(effects).toHaveLength(1);
+  await expectSucceededOnce(job.id, { attempts: 2, finishedBy: second.pid });
 });
 
 it("leaves a running job to its live worker when another worker process starts on the same data", async () => {
-  const { job } = enqueueJob(t.studio.db, { type: "test.slow", payload: {}, actor: null, now: new Date() });
-  const first = startWorkerProcess();
-  await expect
-    .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.progress ?? 0, { timeout: 30_000, interval: 50 })
-    .toBeGreaterThan(0.1);
+  const { job, first } = await slowJobUnderWay(0.1);
   // Paused, not dead (as in a long stall): its lease is still valid and its process exists.
   first.kill("SIGSTOP");
   const held = getJob({ db: t.studio.db, jobId: job.id })!;
@@ -82,16 +90,5 @@ it("leaves a running job to its live worker when another worker process starts o
     leaseOwner: held.leaseOwner,
   });
   first.kill("SIGCONT");
-  await expect
-    .poll(() => getJob({ db: t.studio.db, jobId: job.id })?.status, { timeout: 30_000, interval: 100 })
-    .toBe("succeeded");
-  const done = getJob({ db: t.studio.db, jobId: job.id })!;
-  expect(done.attempts).toBe(1);
-  expect(done.result).toEqual({ finishedBy: first.pid });
-  const effects = t.studio.db
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.action, "test.side_effect"))
-    .all();
-  expect(effects).toHaveLength(1);
+  await expectSucceededOnce(job.id, { attempts: 1, finishedBy: first.pid });
 });
