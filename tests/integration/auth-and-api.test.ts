@@ -264,88 +264,30 @@ describe("HTTP API", () => {
       )
     ).json();
     const id = String(piece.id);
-    const updated = await respond(() =>
-      apiUpdatePiece(
-        args(
-          jsonRequest(
-            `/api/v1/pieces/${id}`,
-            "PATCH",
-            { version: 1, title: "海报 v2", body: "文案" },
-            { Cookie: copy.cookie },
-          ),
-          { id },
+    const update = (body: unknown) =>
+      respond(() =>
+        apiUpdatePiece(
+          args(jsonRequest(`/api/v1/pieces/${id}`, "PATCH", body, { Cookie: copy.cookie }), { id }),
         ),
-      ),
-    );
+      );
+    const transition = (action: string, cookie: string) =>
+      respond(() =>
+        apiTransition(
+          args(jsonRequest(`/api/v1/pieces/${id}/transitions`, "POST", { action }, { Cookie: cookie }), {
+            id,
+          }),
+        ),
+      );
+    const updated = await update({ version: 1, title: "海报 v2", body: "文案" });
     expect((await updated.json()).version).toBe(2);
-    const stale = await respond(() =>
-      apiUpdatePiece(
-        args(
-          jsonRequest(
-            `/api/v1/pieces/${id}`,
-            "PATCH",
-            { version: 1, title: "旧版覆盖" },
-            { Cookie: copy.cookie },
-          ),
-          { id },
-        ),
-      ),
-    );
+    const stale = await update({ version: 1, title: "旧版覆盖" });
     expect(stale.status).toBe(409);
-    const approveByCopy = await respond(() =>
-      apiTransition(
-        args(
-          jsonRequest(
-            `/api/v1/pieces/${id}/transitions`,
-            "POST",
-            { action: "approve" },
-            { Cookie: copy.cookie },
-          ),
-          { id },
-        ),
-      ),
-    );
+    const approveByCopy = await transition("approve", copy.cookie);
     expect(approveByCopy.status).toBe(403);
-    await respond(() =>
-      apiTransition(
-        args(
-          jsonRequest(
-            `/api/v1/pieces/${id}/transitions`,
-            "POST",
-            { action: "submit" },
-            { Cookie: copy.cookie },
-          ),
-          { id },
-        ),
-      ),
-    );
-    const approved = await respond(() =>
-      apiTransition(
-        args(
-          jsonRequest(
-            `/api/v1/pieces/${id}/transitions`,
-            "POST",
-            { action: "approve" },
-            { Cookie: editor.cookie },
-          ),
-          { id },
-        ),
-      ),
-    );
+    await transition("submit", copy.cookie);
+    const approved = await transition("approve", editor.cookie);
     expect((await approved.json()).status).toBe("approved");
-    const wrongState = await respond(() =>
-      apiTransition(
-        args(
-          jsonRequest(
-            `/api/v1/pieces/${id}/transitions`,
-            "POST",
-            { action: "submit" },
-            { Cookie: editor.cookie },
-          ),
-          { id },
-        ),
-      ),
-    );
+    const wrongState = await transition("submit", editor.cookie);
     expect(wrongState.status).toBe(409);
   });
 
