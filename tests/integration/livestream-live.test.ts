@@ -9,7 +9,6 @@ import type { ShowStreamMessage } from "~/modules/livestream/clock-sync";
 import { loader as builderPage } from "~/routes/_app.livestreams.$id._index";
 import { loader as controlPage } from "~/routes/_app.livestreams.$id.control";
 import { loader as reportPage } from "~/routes/_app.livestreams.$id.report";
-import { action as apiCreate } from "~/routes/api.v1.livestreams";
 import { action as apiUpdate } from "~/routes/api.v1.livestreams.$id";
 import { action as apiOnline } from "~/routes/api.v1.livestreams.$id.online";
 import { loader as apiState } from "~/routes/api.v1.livestreams.$id.state";
@@ -26,6 +25,7 @@ import {
   signedInUser,
   type TestStudio,
 } from "../setup/test-studio";
+import { createDemoShow } from "./livestream-helpers";
 
 let clock = Date.parse("2026-06-16T12:00:00Z");
 let t: TestStudio;
@@ -40,24 +40,9 @@ afterEach(() => {
 });
 
 async function setup() {
-  const producer = await signedInUser(t.studio, ["producer"]);
-  const host = await signedInUser(t.studio, ["host"]);
+  const made = await createDemoShow(t.studio);
   const copy = await signedInUser(t.studio, ["copywriter"]);
-  const res = await respond(() =>
-    apiCreate(
-      args(
-        jsonRequest(
-          "/api/v1/livestreams",
-          "POST",
-          { ...demoShowScriptInput(), hostId: host.actor.id, producerId: producer.actor.id },
-          { Cookie: producer.cookie },
-        ),
-      ),
-    ),
-  );
-  expect(res.status).toBe(201);
-  const show = await res.json();
-  return { producer, host, copy, id: String(show.id), show };
+  return { ...made, copy };
 }
 
 async function command(cookie: string, id: string, action: ShowAction | Record<string, unknown>) {

@@ -2,20 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_TTL_MS } from "~/modules/auth/sign-in.server";
 import { signOut } from "~/modules/auth/sign-out.server";
 import { updateUser } from "~/modules/auth/update-user.server";
-import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { STREAM_CLOSED_EVENT } from "~/modules/livestream/clock-sync";
 import { MAX_STREAMS_PER_HOLDER, RECHECK_EVERY_BEATS } from "~/modules/livestream/show-hub.server";
 import { getShowHub, resetShowHub } from "~/modules/livestream/show-hub-instance.server";
-import { action as apiCreate } from "~/routes/api.v1.livestreams";
 import { loader as eventsLoader } from "~/routes/livestreams.$id.events";
 import {
   createTestStudio,
-  jsonRequest,
   respond,
   routeArgs as args,
   signedInUser,
   type TestStudio,
 } from "../setup/test-studio";
+import { createDemoShow } from "./livestream-helpers";
 
 let clock = Date.parse("2026-06-16T12:00:00Z");
 let t: TestStudio;
@@ -31,22 +29,8 @@ afterEach(() => {
 });
 
 async function setup() {
-  const producer = await signedInUser(t.studio, ["producer"]);
-  const host = await signedInUser(t.studio, ["host"]);
-  const res = await respond(() =>
-    apiCreate(
-      args(
-        jsonRequest(
-          "/api/v1/livestreams",
-          "POST",
-          { ...demoShowScriptInput(), hostId: host.actor.id, producerId: producer.actor.id },
-          { Cookie: producer.cookie },
-        ),
-      ),
-    ),
-  );
-  expect(res.status).toBe(201);
-  return { producer, host, id: String((await res.json()).id) };
+  const { producer, host, id } = await createDemoShow(t.studio);
+  return { producer, host, id };
 }
 
 /** Opens the show's event stream as a browser would; `read()` collects until the stream ends. */
