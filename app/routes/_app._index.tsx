@@ -6,7 +6,7 @@ import { PieceMiniList } from "~/components/piece-list";
 import { PublishingToday } from "~/components/publishing/publishing-today";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { publicBaseUrl } from "~/modules/ebooks/public-url.server";

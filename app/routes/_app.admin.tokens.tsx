@@ -19,7 +19,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { createApiToken } from "~/modules/auth/create-api-token.server";
 import { listApiTokens } from "~/modules/auth/list-api-tokens.server";

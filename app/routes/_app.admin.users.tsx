@@ -18,7 +18,7 @@ import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { inviteUser } from "~/modules/auth/invite-user.server";
 import { listUsers } from "~/modules/auth/list-users.server";

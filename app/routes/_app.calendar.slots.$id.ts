@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio } from "~/lib/studio.server";
 import { deleteSlot } from "~/modules/calendar/delete-slot.server";
 import { moveSlot } from "~/modules/calendar/move-slot.server";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio } from "~/lib/studio.server";
 import { createSlot } from "~/modules/calendar/create-slot.server";
 import { createSlotSchema } from "~/modules/calendar/schemas";

@@ -9,7 +9,7 @@ import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getChannel } from "~/modules/calendar/get-channel.server";

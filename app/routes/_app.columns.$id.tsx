@@ -30,7 +30,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, formatDuration } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { reply } from "~/lib/reply.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";

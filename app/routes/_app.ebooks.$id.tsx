@@ -31,7 +31,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, toWallClockInput } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { addChapter } from "~/modules/ebooks/add-chapter.server";
 import { addSection } from "~/modules/ebooks/add-section.server";

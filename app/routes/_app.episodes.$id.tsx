@@ -13,7 +13,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
-import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { saveScriptFormSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";

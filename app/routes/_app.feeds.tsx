@@ -20,7 +20,7 @@ import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { createCalendarFeed } from "~/modules/calendar-feeds/create-calendar-feed.server";
 import {

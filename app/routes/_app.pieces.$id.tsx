@@ -25,7 +25,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
-import { dispatchIntent, intentsFor } from "~/lib/intents.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { getPiece } from "~/modules/pieces/get-piece.server";
 import { getPieceHistory } from "~/modules/pieces/get-piece-history.server";

@@ -1,3 +1,6 @@
+// Not a `.server` file on purpose: routes build their intent tables at module level, and that code
+// also runs in the browser bundle, where `.server` imports are empty. Only `handle` and
+// `dispatchIntent` touch the server helpers, and they run only inside an action.
 import { z } from "zod";
 import type { Actor } from "~/modules/auth/actor";
 import type { Capability } from "~/modules/auth/permissions";
