@@ -1,0 +1,52 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Every screen an editor opens in a day. A route module that throws while the browser loads it
+// still renders on the server, so only a real browser notices that the page never hydrated.
+const PAGES = [
+  "/",
+  "/pieces",
+  "/pieces/1",
+  "/columns",
+  "/columns/1",
+  "/episodes/13",
+  "/livestreams",
+  "/livestreams/14",
+  "/ebooks",
+  "/ebooks/10",
+  "/calendar",
+  "/channels",
+  "/channels/douyin-main",
+  "/feeds",
+  "/account",
+];
+
+describe("every page loads in the browser without a script error", () => {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`at ${viewport.width} px`, { timeout: 240_000 }, async () => {
+      const page = await signIn(browser, baseUrl, "editor@studio.local", "demo-editor-2026", viewport);
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+      for (const path of PAGES) {
+        const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+        expect(answer?.status(), path).toBeLessThan(400);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
