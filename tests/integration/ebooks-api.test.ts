@@ -1,9 +1,7 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
-import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
-import { startWorker } from "~/modules/jobs/worker.server";
 import type { Actor } from "~/modules/auth/actor";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { loader as apiBuildPdf } from "~/routes/api.v1.builds.$file";
@@ -24,30 +22,13 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
+import { runQueuedJobs } from "../setup/run-jobs";
 
 // Print and sign-off need QR codes to a public address; the tests' requests come in on
 // http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
 const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
 
-async function runJobs() {
-  const worker = startWorker({ studio: t.studio, handlers: ebookJobHandlers, logger, pollMs: 20 });
-  try {
-    await expect
-      .poll(
-        () =>
-          t.studio.db
-            .select()
-            .from(schema.jobs)
-            .all()
-            .filter((j) => j.status === "queued" || j.status === "running").length,
-        { timeout: 60_000, interval: 50 },
-      )
-      .toBe(0);
-    await worker.idle();
-  } finally {
-    await worker.stop();
-  }
-}
+const runJobs = () => runQueuedJobs(t.studio, { handlers: ebookJobHandlers, timeout: 60_000 });
 
 /** A book made through the API: create, then fill its chapters through the chapter API. */
 async function apiBookWithChapters(cookie: string, kind: "ebook" | "handbook" = "ebook") {

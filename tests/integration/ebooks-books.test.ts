@@ -4,11 +4,9 @@ import zlib from "node:zlib";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
-import { logger } from "~/lib/logger.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import { EBOOK_BUILD_JOB } from "~/modules/ebooks/request-build.server";
 import { enqueueJob, getJob } from "~/modules/jobs/queue.server";
-import { startWorker } from "~/modules/jobs/worker.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as bookAction, loader as bookLoader } from "~/routes/_app.ebooks.$id";
 import {
@@ -30,6 +28,7 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
+import { runQueuedJobs } from "../setup/run-jobs";
 
 // Print and sign-off need QR codes to a public address; the tests' requests come in on
 // http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
@@ -136,31 +135,8 @@ async function saveChapter(
 }
 
 /** Runs the real worker with the ebook handlers until every queued job has finished. */
-async function runJobs() {
-  const worker = startWorker({
-    studio: t.studio,
-    handlers: ebookJobHandlers,
-    logger,
-    pollMs: 20,
-    backoffBaseMs: 10,
-  });
-  try {
-    await expect
-      .poll(
-        () =>
-          t.studio.db
-            .select()
-            .from(schema.jobs)
-            .all()
-            .filter((j) => j.status === "queued" || j.status === "running").length,
-        { timeout: 60_000, interval: 50 },
-      )
-      .toBe(0);
-    await worker.idle();
-  } finally {
-    await worker.stop();
-  }
-}
+const runJobs = () =>
+  runQueuedJobs(t.studio, { handlers: ebookJobHandlers, backoffBaseMs: 10, timeout: 60_000 });
 
 /** A copywriter's book with one section and two written chapters. */
 async function makeBook(cookie: string, kind = "ebook") {

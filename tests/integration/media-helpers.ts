@@ -5,14 +5,13 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { schema } from "~/lib/db.server";
-import { logger } from "~/lib/logger.server";
-import { startWorker } from "~/modules/jobs/worker.server";
 import { mediaJobHandlers } from "~/modules/media/job-handlers.server";
 import { makeLavfiClip, type LavfiClipSpec } from "~/modules/media/make-sample-clips.server";
 import { action as columnAction } from "~/routes/_app.columns.$id";
 import { action as uploadAction } from "~/routes/api.v1.episodes.$id.media";
 import { action as cancelAction } from "~/routes/api.v1.jobs.$id.cancel";
 import { formRequest, respond, routeArgs as args, type TestStudio } from "../setup/test-studio";
+import { runQueuedJobs } from "../setup/run-jobs";
 
 export { routeArgs as args } from "../setup/test-studio";
 
@@ -118,31 +117,8 @@ export async function cancelJobAs(jobId: number, cookie: string) {
 }
 
 /** Runs queued media jobs in this process until none is left. */
-export async function runMediaJobs(t: TestStudio, timeout = 120_000) {
-  const worker = startWorker({
-    studio: t.studio,
-    handlers: mediaJobHandlers,
-    logger,
-    pollMs: 20,
-    backoffBaseMs: 10,
-  });
-  try {
-    await expect
-      .poll(
-        () =>
-          t.studio.db
-            .select()
-            .from(schema.jobs)
-            .all()
-            .filter((j) => j.status === "queued" || j.status === "running").length,
-        { timeout, interval: 50 },
-      )
-      .toBe(0);
-    await worker.idle();
-  } finally {
-    await worker.stop();
-  }
-}
+export const runMediaJobs = (t: TestStudio, timeout = 120_000) =>
+  runQueuedJobs(t.studio, { handlers: mediaJobHandlers, backoffBaseMs: 10, timeout });
 
 /** Every regular file under a directory (hidden ones included), relative to it. */
 export function filesUnder(dir: string): string[] {
