@@ -7,6 +7,7 @@ import {
   periodOf,
   periodsJudged,
   periodsOverlapping,
+  steadyOffset,
   suggestedTime,
   type CadenceChannel,
   type CadenceRule,
@@ -225,6 +226,19 @@ describe("where a slot filling a gap would go", () => {
     );
     // 18:00 EDT (UTC-4) on 8 March.
     expect(at?.toISOString()).toBe("2026-03-08T22:00:00.000Z");
+  });
+
+  it("knows when a zone keeps one offset over a span", () => {
+    expect(steadyOffset(sh("2026-03-01T00:00:00"), sh("2026-05-01T00:00:00"), SH)).toBe(true);
+    expect(steadyOffset(new Date("2026-03-01T05:00:00Z"), new Date("2026-04-01T04:00:00Z"), NY)).toBe(false);
+    expect(steadyOffset(new Date("2026-04-01T04:00:00Z"), new Date("2026-05-01T04:00:00Z"), NY)).toBe(true);
+    // With the hint, the suggestion is midnight plus the window start.
+    const day = {
+      start: sh("2026-03-02T00:00:00"),
+      end: sh("2026-03-03T00:00:00"),
+      rule: { windowStart: "18:00" },
+    };
+    expect(suggestedTime(day, sh("2026-03-01T12:00:00"), SH, true)).toEqual(sh("2026-03-02T18:00:00"));
   });
 
   it("tells whether a time is inside the preferred window", () => {

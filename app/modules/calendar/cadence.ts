@@ -229,6 +229,8 @@ export function suggestedTime(
   gap: { start: Date; end: Date; rule: Pick<CadenceRule, "windowStart"> },
   now: Date,
   timeZone: string,
+  /** The zone keeps one offset over the gap (`steadyOffset`): midnight plus the time is the wall time. */
+  steady = false,
 ): Date | null {
   const time = gap.rule.windowStart ?? "10:00";
   const offset = (Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))) * 60_000;
@@ -238,7 +240,7 @@ export function suggestedTime(
     // The wall time on most days is midnight plus the offset; a day with a clock change is read
     // through the date module.
     let at = new Date(day.getTime() + offset);
-    if (formatInstant(at, timeZone, "HH:mm") !== time)
+    if (!steady && formatInstant(at, timeZone, "HH:mm") !== time)
       at = parseWallClock(`${formatInstant(day, timeZone, "YYYY-MM-DD")}T${time}`, timeZone);
     if (at.getTime() > now.getTime() && at.getTime() < end) return at;
     if (at.getTime() >= end) break;
@@ -247,6 +249,21 @@ export function suggestedTime(
   // The window has passed on every remaining day: the next whole hour, if the period has one left.
   const nextHour = new Date(Math.ceil((now.getTime() + 1) / HOUR_MS) * HOUR_MS);
   return nextHour.getTime() > gap.start.getTime() && nextHour.getTime() < end ? nextHour : null;
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
+function offsetAt(instant: Date, timeZone: string): number {
+  return Date.parse(`${formatInstant(instant, timeZone, "YYYY-MM-DDTHH:mm:ss.SSS")}Z`) - instant.getTime();
+}
+
+/**
+ * The zone's offset is the same at both ends of a span shorter than half a year, so its clocks
+ * do not change inside it (changes come in pairs about half a year apart): wall times there are
+ * midnight plus their hours.
+ */
+export function steadyOffset(from: Date, to: Date, timeZone: string): boolean {
+  if (to.getTime() - from.getTime() > 150 * DAY_MS) return false;
+  return offsetAt(from, timeZone) === offsetAt(to, timeZone);
 }
 
 /** "HH:mm" of an instant in the zone, to compare with a rule's window. */

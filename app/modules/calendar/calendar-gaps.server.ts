@@ -2,11 +2,13 @@
  * The gap computation and the backlog, shared by the calendar's read model and the gaps API, so
  * the page and `GET /api/v1/calendar/gaps` cannot disagree.
  */
-import { and, asc, eq, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, notExists, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { schema, type Db } from "~/lib/db.server";
 import type { BacklogPieceDto, CalendarFilters, ChannelDto, GapDto } from "./calendar-types";
 import { querySlots, slotsBetween, type SlotRow } from "./calendar-rows.server";
-import { countingSpan, findGaps, ruleCounts, suggestedTime, type CountedSlot } from "./cadence";
+import { prepared } from "./prepared.server";
+import { countingSpan, findGaps, ruleCounts, steadyOffset, suggestedTime, type CountedSlot } from "./cadence";
 
 /** How many approved pieces the side list shows: a backlog longer than this is a report. */
 export const BACKLOG_LIMIT = 200;
@@ -31,38 +33,51 @@ export function gapSpan(channels: ChannelDto[], from: Date, to: Date, timeZone: 
  * with the page's column, campaign and owner filters.
  */
 export function listBacklog(db: Db, filters: CalendarFilters = {}): BacklogPieceDto[] {
-  const conditions: SQL[] = [
-    eq(schema.pieces.status, "approved"),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(schema.slots)
-        .where(eq(schema.slots.pieceId, schema.pieces.id)),
-    ),
-  ];
-  if (filters.columnId) conditions.push(eq(schema.pieces.columnId, filters.columnId));
-  if (filters.campaignId) conditions.push(eq(schema.pieces.campaignId, filters.campaignId));
-  if (filters.ownerId) conditions.push(eq(schema.pieces.ownerId, filters.ownerId));
-  return db
-    .select({
-      id: schema.pieces.id,
-      title: schema.pieces.title,
-      kind: schema.pieces.kind,
-      status: schema.pieces.status,
-      pieceMix: schema.pieces.mixCategory,
-      columnMix: schema.columns.mixCategory,
-      columnId: schema.pieces.columnId,
-      campaignId: schema.pieces.campaignId,
-      ownerId: schema.pieces.ownerId,
-      ownerName: schema.users.name,
+  const { pieces, slots, users, columns } = schema;
+  // One statement for every filter: an unset filter is a null placeholder that matches all.
+  const matches = (column: AnySQLiteColumn, name: string) =>
+    sql`(${sql.placeholder(name)} is null or ${column} = ${sql.placeholder(name)})`;
+  const statement = prepared(db, "backlog", () =>
+    db
+      .select({
+        id: pieces.id,
+        title: pieces.title,
+        kind: pieces.kind,
+        status: pieces.status,
+        pieceMix: pieces.mixCategory,
+        columnMix: columns.mixCategory,
+        columnId: pieces.columnId,
+        campaignId: pieces.campaignId,
+        ownerId: pieces.ownerId,
+        ownerName: users.name,
+      })
+      .from(pieces)
+      .leftJoin(users, eq(users.id, pieces.ownerId))
+      .leftJoin(columns, eq(columns.id, pieces.columnId))
+      .where(
+        and(
+          eq(pieces.status, "approved"),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(slots)
+              .where(eq(slots.pieceId, pieces.id)),
+          ),
+          matches(pieces.columnId, "columnId"),
+          matches(pieces.campaignId, "campaignId"),
+          matches(pieces.ownerId, "ownerId"),
+        ),
+      )
+      .orderBy(asc(pieces.updatedAt), asc(pieces.id))
+      .limit(BACKLOG_LIMIT)
+      .prepare(),
+  );
+  return statement
+    .all({
+      columnId: filters.columnId ?? null,
+      campaignId: filters.campaignId ?? null,
+      ownerId: filters.ownerId ?? null,
     })
-    .from(schema.pieces)
-    .leftJoin(schema.users, eq(schema.users.id, schema.pieces.ownerId))
-    .leftJoin(schema.columns, eq(schema.columns.id, schema.pieces.columnId))
-    .where(and(...conditions))
-    .orderBy(asc(schema.pieces.updatedAt), asc(schema.pieces.id))
-    .limit(BACKLOG_LIMIT)
-    .all()
     .map(({ pieceMix, columnMix, ...piece }) => ({ ...piece, mixCategory: pieceMix ?? columnMix ?? null }));
 }
 
@@ -96,10 +111,13 @@ export function computeGaps(options: {
     now,
     timeZone,
   });
+  const first = Math.min(...periods.map((p) => p.start.getTime()));
+  const last = Math.max(...periods.map((p) => p.end.getTime()));
+  const steady = periods.length > 0 && steadyOffset(new Date(first), new Date(last), timeZone);
   return periods.map((p) => {
     const channel = byKey.get(p.channelKey)!;
     const open = p.kind === "gap" && !p.past;
-    const at = open ? suggestedTime(p, now, timeZone) : null;
+    const at = open ? suggestedTime(p, now, timeZone, steady) : null;
     return {
       channelKey: p.channelKey,
       channelName: p.channelName,

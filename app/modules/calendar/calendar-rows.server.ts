@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
+import { prepared } from "./prepared.server";
 import { printTarget, resolvePublicBase, trackedLink, type PublicBase } from "../ebooks/public-url.server";
 import type {
   CadencePeriod,
@@ -163,19 +164,19 @@ export function toChannelDto(
 
 /** Channels (all, or the given ids) with their operators and rules, in id order. */
 export function loadChannels(db: DbOrTx, ids?: number[]): ChannelDto[] {
-  const rows = db
-    .select({ channel: schema.channels, operatorName: schema.users.name })
-    .from(schema.channels)
-    .leftJoin(schema.users, eq(schema.users.id, schema.channels.operatorId))
-    .where(ids ? inArray(schema.channels.id, ids) : undefined)
-    .orderBy(asc(schema.channels.id))
-    .all();
-  const rules = db
-    .select()
-    .from(schema.cadenceRules)
-    .where(ids ? inArray(schema.cadenceRules.channelId, ids) : undefined)
-    .orderBy(asc(schema.cadenceRules.id))
-    .all();
+  const selectChannels = () =>
+    db
+      .select({ channel: schema.channels, operatorName: schema.users.name })
+      .from(schema.channels)
+      .leftJoin(schema.users, eq(schema.users.id, schema.channels.operatorId))
+      .orderBy(asc(schema.channels.id));
+  const selectRules = () => db.select().from(schema.cadenceRules).orderBy(asc(schema.cadenceRules.id));
+  const rows = ids
+    ? selectChannels().where(inArray(schema.channels.id, ids)).all()
+    : prepared(db, "channels", () => selectChannels().prepare()).all();
+  const rules = ids
+    ? selectRules().where(inArray(schema.cadenceRules.channelId, ids)).all()
+    : prepared(db, "cadenceRules", () => selectRules().prepare()).all();
   const byChannel = new Map<number, CadenceRuleRow[]>();
   for (const rule of rules) byChannel.set(rule.channelId, [...(byChannel.get(rule.channelId) ?? []), rule]);
   return rows.map((r) => toChannelDto(r.channel, byChannel.get(r.channel.id) ?? [], r.operatorName));

@@ -6,6 +6,7 @@ import type { CalendarFilters, CalendarView, CampaignThemeDto, SlotStatus } from
 import { BACKLOG_LIMIT, computeGaps, gapSpan, listBacklog, slotRowsBetween } from "./calendar-gaps.server";
 import { loadChannels, toSlotDto } from "./calendar-rows.server";
 import { periodOf } from "./cadence";
+import { prepared } from "./prepared.server";
 import { computeMix, MIX_KIND } from "./mix";
 
 export interface GetCalendarOptions {
@@ -101,13 +102,15 @@ function focusMonth(from: Date, to: Date, timeZone: string) {
 }
 
 function campaignOf(db: Db, year: number, month: number): CampaignThemeDto | null {
-  const row = db
-    .select()
-    .from(schema.campaigns)
-    .where(eq(schema.campaigns.month, month))
-    // The campaigns of the year shown, else the plan's month (the plan repeats yearly).
-    .orderBy(sql`${schema.campaigns.year} = ${year} desc`, asc(schema.campaigns.id))
-    .limit(1)
-    .get();
+  const rows = prepared(db, "campaignsOfMonth", () =>
+    db
+      .select()
+      .from(schema.campaigns)
+      .where(eq(schema.campaigns.month, sql.placeholder("month")))
+      .orderBy(asc(schema.campaigns.id))
+      .prepare(),
+  ).all({ month });
+  // The campaign of the year shown, else the plan's month (the plan repeats yearly).
+  const row = rows.find((c) => c.year === year) ?? rows[0];
   return row ? { id: row.id, month: row.month, name: row.name, theme: row.theme, target: row.target } : null;
 }
