@@ -380,6 +380,18 @@ describe("rescheduling and editing a slot", () => {
     }
   });
 
+  it("moves a slot whose piece another channel has already published", async () => {
+    const { editor, piece, slot } = await planned();
+    t.studio.db
+      .update(schema.pieces)
+      .set({ status: "published" })
+      .where(eq(schema.pieces.id, piece.id))
+      .run();
+    const res = await patch(editor.cookie, slot.id, { version: 1, publishAt: sh("2026-03-05T19:00:00") });
+    expect(res.status).toBe(200);
+    expect(pieceRow(piece.id).status).toBe("published");
+  });
+
   it("refuses to move a slot whose piece is no longer approved", async () => {
     const { editor, piece, slot } = await planned();
     t.studio.db.update(schema.pieces).set({ status: "draft" }).where(eq(schema.pieces.id, piece.id)).run();

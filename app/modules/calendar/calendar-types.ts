@@ -28,8 +28,11 @@ export const COUNTED_SLOT_STATUSES: readonly SlotStatus[] = [
   "unconfirmed",
 ];
 
-/** Piece statuses that may get a slot: approved, or already scheduled on another channel. */
-export const SCHEDULABLE_PIECE_STATUSES = ["approved", "scheduled"] as const;
+/**
+ * Piece statuses that may get (or move) a slot: approved, or already scheduled or published on
+ * another channel — the first channel to publish must not freeze the others' slots.
+ */
+export const SCHEDULABLE_PIECE_STATUSES = ["approved", "scheduled", "published"] as const;
 
 export const PUBLISHERS = ["manual", "webhook"] as const;
 export type Publisher = (typeof PUBLISHERS)[number];
