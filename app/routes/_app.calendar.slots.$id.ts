@@ -33,81 +33,78 @@ const moveSchema = (timeZone: string) =>
 
 // The drawer's and the drag and drop's actions, each with its own capability; the modules apply
 // the row rules (the channel's operator may mark its hand-offs published).
-// Built inside a function: a table made at module level would also run in the browser, where
-// the .server helpers are empty stubs.
-function intents() {
-  const intent = intentsFor<Context>();
-  return {
-    move: intent({
-      capability: "calendar.schedule",
-      schema: ({ timeZone }) => moveSchema(timeZone),
-      run: ({ actor, input, slotId, timeZone, request }) => {
-        const { db, now } = getStudio();
-        return moveSlot({
-          db,
-          actor,
-          now: now(),
-          timeZone,
-          slotId,
-          publishAt: input.publishAt!,
-          version: input.version,
-          publicBase: resolvePublicBase(request.url),
-        });
-      },
-      notice: "calendar.drawer.rescheduled",
-      data: (done) => ({ slot: done.slot }),
-    }),
-    "update-caption": intent({
-      capability: "calendar.schedule",
-      schema: ({ timeZone }) => updateSlotSchema(timeZone),
-      run: ({ actor, input, slotId, timeZone, request }) => {
-        const { db, now } = getStudio();
-        return updateSlot({
-          db,
-          actor,
-          now: now(),
-          timeZone,
-          slotId,
-          input: { version: input.version, caption: input.caption ?? "" },
-          publicBase: resolvePublicBase(request.url),
-        });
-      },
-      notice: "calendar.drawer.captionSaved",
-    }),
-    delete: intent({
-      capability: "calendar.schedule",
-      schema: deleteSlotSchema,
-      run: ({ actor, input, slotId }) => {
-        const { db, now } = getStudio();
-        return deleteSlot({ db, actor, now: now(), slotId, version: input.version });
-      },
-      notice: "calendar.drawer.deleted",
-    }),
-    "mark-published": intent({
-      capability: "publishing.handoff",
-      schema: markPublishedSchema,
-      run: ({ actor, input, slotId }) => {
-        const { db, now } = getStudio();
-        return markSlotPublished({ db, actor, slotId, url: input.url, now: now() });
-      },
-      notice: "calendar.drawer.markedPublished",
-    }),
-    resend: intent({
-      capability: "publishing.resend",
-      // The form sends only its intent.
-      schema: z.object({}),
-      run: ({ actor, slotId }) => {
-        const { db, now } = getStudio();
-        return resendSlot({ db, actor, slotId, now: now() });
-      },
-      notice: "calendar.drawer.resent",
-    }),
-  };
-}
+const intent = intentsFor<Context>();
+
+const INTENTS = {
+  move: intent({
+    capability: "calendar.schedule",
+    schema: ({ timeZone }) => moveSchema(timeZone),
+    run: ({ actor, input, slotId, timeZone, request }) => {
+      const { db, now } = getStudio();
+      return moveSlot({
+        db,
+        actor,
+        now: now(),
+        timeZone,
+        slotId,
+        publishAt: input.publishAt!,
+        version: input.version,
+        publicBase: resolvePublicBase(request.url),
+      });
+    },
+    notice: "calendar.drawer.rescheduled",
+    data: (done) => ({ slot: done.slot }),
+  }),
+  "update-caption": intent({
+    capability: "calendar.schedule",
+    schema: ({ timeZone }) => updateSlotSchema(timeZone),
+    run: ({ actor, input, slotId, timeZone, request }) => {
+      const { db, now } = getStudio();
+      return updateSlot({
+        db,
+        actor,
+        now: now(),
+        timeZone,
+        slotId,
+        input: { version: input.version, caption: input.caption ?? "" },
+        publicBase: resolvePublicBase(request.url),
+      });
+    },
+    notice: "calendar.drawer.captionSaved",
+  }),
+  delete: intent({
+    capability: "calendar.schedule",
+    schema: deleteSlotSchema,
+    run: ({ actor, input, slotId }) => {
+      const { db, now } = getStudio();
+      return deleteSlot({ db, actor, now: now(), slotId, version: input.version });
+    },
+    notice: "calendar.drawer.deleted",
+  }),
+  "mark-published": intent({
+    capability: "publishing.handoff",
+    schema: markPublishedSchema,
+    run: ({ actor, input, slotId }) => {
+      const { db, now } = getStudio();
+      return markSlotPublished({ db, actor, slotId, url: input.url, now: now() });
+    },
+    notice: "calendar.drawer.markedPublished",
+  }),
+  resend: intent({
+    capability: "publishing.resend",
+    // The form sends only its intent.
+    schema: z.object({}),
+    run: ({ actor, slotId }) => {
+      const { db, now } = getStudio();
+      return resendSlot({ db, actor, slotId, now: now() });
+    },
+    notice: "calendar.drawer.resent",
+  }),
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slotId = parseId(params.id);
-  return dispatchIntent(request, intents(), {
+  return dispatchIntent(request, INTENTS, {
     context: { slotId, timeZone: getStudio().config.timeZone },
     capability: "calendar.read",
   });

@@ -8,33 +8,30 @@ import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 // The calendar's "schedule" form (a piece dropped on a day, or a gap filled): posted by a fetcher.
 type Context = { timeZone: string };
 
-// Built inside a function: a table made at module level would also run in the browser, where
-// the .server helpers are empty stubs.
-function intents() {
-  const intent = intentsFor<Context>();
-  return {
-    "create-slot": intent({
-      capability: "calendar.schedule",
-      schema: ({ timeZone }) => createSlotSchema(timeZone),
-      run: ({ actor, input, timeZone, request }) => {
-        const { db, now } = getStudio();
-        return createSlot({
-          db,
-          actor,
-          now: now(),
-          timeZone,
-          input,
-          publicBase: resolvePublicBase(request.url),
-        });
-      },
-      notice: "calendar.create.created",
-      data: (done) => ({ slotId: done.slot.id }),
-    }),
-  };
-}
+const intent = intentsFor<Context>();
+
+const INTENTS = {
+  "create-slot": intent({
+    capability: "calendar.schedule",
+    schema: ({ timeZone }) => createSlotSchema(timeZone),
+    run: ({ actor, input, timeZone, request }) => {
+      const { db, now } = getStudio();
+      return createSlot({
+        db,
+        actor,
+        now: now(),
+        timeZone,
+        input,
+        publicBase: resolvePublicBase(request.url),
+      });
+    },
+    notice: "calendar.create.created",
+    data: (done) => ({ slotId: done.slot.id }),
+  }),
+};
 
 export async function action({ request }: ActionFunctionArgs) {
-  return dispatchIntent(request, intents(), {
+  return dispatchIntent(request, INTENTS, {
     context: { timeZone: getStudio().config.timeZone },
     capability: "calendar.read",
   });

@@ -14,7 +14,7 @@ import type {
   SlotDrop,
 } from "~/components/calendar/calendar-board";
 import { CalendarFilters } from "~/components/calendar/calendar-filters";
-import { visibleDays } from "~/components/calendar/calendar-time";
+import { addDays, visibleDays } from "~/components/calendar/calendar-time";
 import calendarCss from "~/components/calendar/calendar.css";
 import { CampaignBanner } from "~/components/calendar/campaign-banner";
 import { CreateSlotModal, type SlotDraft } from "~/components/calendar/create-slot-modal";
@@ -26,6 +26,7 @@ import { CalendarLegend } from "~/components/calendar/status-marks";
 import { useHydrated } from "~/components/calendar/use-hydrated";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { pageMeta } from "~/components/calendar/page-meta";
 import { metaTranslator } from "~/i18n/i18n";
 import { isActionReply } from "~/lib/action-reply";
 import { requireActor } from "~/lib/auth.server";
@@ -45,7 +46,7 @@ const CalendarBoard = lazy(() => import("~/components/calendar/calendar-board"))
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: t("calendar.title") }) }];
+  return pageMeta(matches, t("common.pageTitle", { title: t("calendar.title") }));
 };
 
 const VIEWS = ["month", "week", "list"] as const;
@@ -342,7 +343,14 @@ function CalendarScreen() {
               opened={isOpen("backlog")}
               onToggle={() => toggle("backlog")}
               onContainer={setBacklogEl}
-              onSchedule={(piece) => setDraft({ piece, day: data.day, time: null })}
+              onSchedule={(piece) =>
+                // The day in view, or tomorrow when that day is today or past (a time must lie ahead).
+                setDraft({
+                  piece,
+                  day: data.day > data.today ? data.day : addDays(data.today, 1),
+                  time: null,
+                })
+              }
             />
             <MixPanel mix={data.mix} opened={isOpen("mix")} onToggle={() => toggle("mix")} />
             <GapsPanel

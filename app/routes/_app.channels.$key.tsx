@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/calendar/channel-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
+import { pageMeta } from "~/components/calendar/page-meta";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
@@ -19,7 +20,10 @@ import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: data?.channel.name ?? t("calendar.channelsTitle") }) }];
+  return pageMeta(
+    matches,
+    t("common.pageTitle", { title: data?.channel.name ?? t("calendar.channelsTitle") }),
+  );
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,27 +40,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Context = { key: string };
 
-// Built inside a function: a table made at module level would also run in the browser, where
-// the .server helpers are empty stubs.
-function intents() {
-  const intent = intentsFor<Context>();
-  return {
-    "update-channel": intent({
-      capability: "channels.manage",
-      schema: updateChannelSchema,
-      run: ({ actor, input, key }) => {
-        const { db, now } = getStudio();
-        return updateChannel({ db, actor, now: now(), key, input });
-      },
-      notice: "calendar.channels.saved",
-      // The new signing key is shown once, here; the page shows only its last characters afterwards.
-      data: (done) => ({ webhookSecret: done.webhookSecret }),
-    }),
-  };
-}
+const intent = intentsFor<Context>();
+
+const INTENTS = {
+  "update-channel": intent({
+    capability: "channels.manage",
+    schema: updateChannelSchema,
+    run: ({ actor, input, key }) => {
+      const { db, now } = getStudio();
+      return updateChannel({ db, actor, now: now(), key, input });
+    },
+    notice: "calendar.channels.saved",
+    // The new signing key is shown once, here; the page shows only its last characters afterwards.
+    data: (done) => ({ webhookSecret: done.webhookSecret }),
+  }),
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return dispatchIntent(request, intents(), {
+  return dispatchIntent(request, INTENTS, {
     context: { key: params.key ?? "" },
     capability: "calendar.read",
   });

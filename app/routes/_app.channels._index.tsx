@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ruleText } from "~/components/calendar/rule-text";
 import { RouteError } from "~/components/route-error";
+import { pageMeta } from "~/components/calendar/page-meta";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { getStudio } from "~/lib/studio.server";
@@ -12,7 +13,7 @@ import { listChannels } from "~/modules/calendar/list-channels.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: t("calendar.channelsTitle") }) }];
+  return pageMeta(matches, t("common.pageTitle", { title: t("calendar.channelsTitle") }));
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,7 +34,35 @@ export default function ChannelsPage() {
         {t("calendar.channels.intro")}
         {canManage ? "" : ` ${t("calendar.channels.readOnly")}`}
       </Text>
-      <Card withBorder padding={0}>
+      {/* A phone gets one card per channel; wider screens the table. */}
+      <Stack gap="xs" hiddenFrom="sm">
+        {channels.map((channel) => (
+          <Card key={channel.key} withBorder padding="sm" data-testid="channel-card">
+            <Group justify="space-between" wrap="nowrap" align="start">
+              <ChannelName channel={channel} />
+              <Badge size="sm" variant="light" color={channel.publisher === "webhook" ? "violet" : "blue"}>
+                {t(`calendar.channels.publishers.${channel.publisher}`)}
+              </Badge>
+            </Group>
+            <Group gap={4} mt={6}>
+              {channel.kinds.map((kind) => (
+                <Badge key={kind} size="xs" variant="light" color="gray">
+                  {t(`kinds.${kind}`)}
+                </Badge>
+              ))}
+            </Group>
+            <Text size="xs" c="dimmed" mt={6}>
+              {t("calendar.channels.operator")}：{channel.operatorName ?? t("calendar.channels.noOperator")}
+            </Text>
+            <Text size="xs" mt={2}>
+              {channel.rules.length
+                ? channel.rules.map((rule) => ruleText(rule, t)).join("；")
+                : t("calendar.channels.noCadence")}
+            </Text>
+          </Card>
+        ))}
+      </Stack>
+      <Card withBorder padding={0} visibleFrom="sm">
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="xs" striped highlightOnHover data-testid="channels-table">
             <Table.Thead>
@@ -49,28 +78,7 @@ export default function ChannelsPage() {
               {channels.map((channel) => (
                 <Table.Tr key={channel.key} data-testid="channel-row" data-key={channel.key}>
                   <Table.Td>
-                    <Group gap={8} wrap="nowrap">
-                      <span
-                        className="channel-dot"
-                        style={{
-                          display: "inline-block",
-                          width: 12,
-                          height: 12,
-                          borderRadius: 6,
-                          background: channel.color,
-                          flexShrink: 0,
-                        }}
-                        aria-hidden
-                      />
-                      <div>
-                        <Anchor component={Link} to={`/channels/${channel.key}`} fw={600} size="sm">
-                          {channel.name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {channel.key}
-                        </Text>
-                      </div>
-                    </Group>
+                    <ChannelName channel={channel} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
@@ -113,6 +121,32 @@ export default function ChannelsPage() {
         </Table.ScrollContainer>
       </Card>
     </Stack>
+  );
+}
+
+function ChannelName({ channel }: { channel: { key: string; name: string; color: string } }) {
+  return (
+    <Group gap={8} wrap="nowrap">
+      <span
+        style={{
+          display: "inline-block",
+          width: 12,
+          height: 12,
+          borderRadius: 6,
+          background: channel.color,
+          flexShrink: 0,
+        }}
+        aria-hidden
+      />
+      <div>
+        <Anchor component={Link} to={`/channels/${channel.key}`} fw={600} size="sm">
+          {channel.name}
+        </Anchor>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {channel.key}
+        </Text>
+      </div>
+    </Group>
   );
 }
 

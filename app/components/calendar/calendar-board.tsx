@@ -121,6 +121,31 @@ function SlotContent({ arg }: { arg: EventContentArg }) {
   );
 }
 
+/** "缺 2" / "超 1" beside a day's number (month) or name (week). */
+function CadenceBadges({
+  counts,
+  labels,
+}: {
+  counts: { gap: number; excess: number } | undefined;
+  labels: CalendarBoardProps["labels"];
+}) {
+  if (!counts) return null;
+  return (
+    <>
+      {counts.gap ? (
+        <span className="day-cadence" title={labels.gap(counts.gap)} data-testid="day-gap">
+          {labels.gapShort(counts.gap)}
+        </span>
+      ) : null}
+      {counts.excess ? (
+        <span className="day-cadence is-excess" title={labels.excess(counts.excess)}>
+          {labels.excessShort(counts.excess)}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 export default function CalendarBoard(props: CalendarBoardProps) {
   const ref = useRef<FullCalendar>(null);
   const { slots, markers, view, date, timeZone, backlog, canSchedule } = props;
@@ -237,27 +262,28 @@ export default function CalendarBoard(props: CalendarBoardProps) {
         droppable={canSchedule}
         eventDurationEditable={false}
         events={events}
-        eventContent={(arg) => (arg.event.display === "background" ? undefined : <SlotContent arg={arg} />)}
-        dayCellContent={(arg) => {
-          const counts = arg.view.type.startsWith("dayGrid")
-            ? dayCounts.get(calendarDay(arg.date))
-            : undefined;
-          return (
+        // `true` keeps FullCalendar's own rendering (background events, other views' headers).
+        // `true` keeps FullCalendar's own rendering (background events, other views' headers).
+        eventContent={(arg) => (arg.event.display === "background" ? true : <SlotContent arg={arg} />)}
+        dayCellContent={(arg) =>
+          arg.view.type.startsWith("dayGrid") ? (
             <>
-              {counts?.gap ? (
-                <span className="day-cadence" title={props.labels.gap(counts.gap)} data-testid="day-gap">
-                  {props.labels.gapShort(counts.gap)}
-                </span>
-              ) : null}
-              {counts?.excess ? (
-                <span className="day-cadence is-excess" title={props.labels.excess(counts.excess)}>
-                  {props.labels.excessShort(counts.excess)}
-                </span>
-              ) : null}
+              <CadenceBadges counts={dayCounts.get(calendarDay(arg.date))} labels={props.labels} />
               {arg.dayNumberText}
             </>
-          );
-        }}
+          ) : (
+            true
+          )
+        }
+        dayHeaderContent={(arg) =>
+          arg.view.type.startsWith("timeGrid") ? (
+            <>
+              {arg.text} <CadenceBadges counts={dayCounts.get(calendarDay(arg.date))} labels={props.labels} />
+            </>
+          ) : (
+            true
+          )
+        }
         datesSet={(arg: DatesSetArg) =>
           handlers.current.onRangeChange(viewName(arg.view.type), calendarDay(arg.view.currentStart))
         }

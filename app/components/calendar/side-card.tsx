@@ -32,7 +32,7 @@ export function SideCard({
           </Text>
           <Group gap={4} wrap="nowrap">
             {badge !== undefined ? (
-              <Badge variant="light" color={badgeColor} size="sm">
+              <Badge variant="light" color={badgeColor} size="sm" tt="none">
                 {badge}
               </Badge>
             ) : null}
