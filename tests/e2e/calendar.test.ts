@@ -257,4 +257,71 @@ describe("the content calendar in a real browser", () => {
     expect(stored.liveUrl).toBe(liveUrl);
     await page.context().close();
   });
+
+  it("edits a channel's caption rules and cadence, with field errors in Chinese; read-only for a copywriter", async () => {
+    const page = await signIn(browser, baseUrl, ...EDITOR);
+    // What the form changes, without the rule ids (saving replaces the rules).
+    const readChannel = async () => {
+      const channel = (await (await page.request.get(`${baseUrl}/api/v1/channels/yiche`)).json()) as {
+        captionMax: number | null;
+        publisher: string;
+        webhookUrl: string | null;
+        rules: Array<{ id: number; count: number; period: string; kinds: string[] }>;
+      };
+      const { captionMax, publisher, webhookUrl } = channel;
+      return { captionMax, publisher, webhookUrl, rules: channel.rules.map(({ id: _id, ...rule }) => rule) };
+    };
+    const before = await readChannel();
+    await page.goto(`${baseUrl}/channels`);
+    expect(await page.locator('[data-testid="channels-table"] [data-testid="channel-row"]').count()).toBe(10);
+    await page.locator('[data-testid="channel-row"][data-key="yiche"] a').click();
+    await page.waitForURL(`${baseUrl}/channels/yiche`);
+
+    // A zero count and a webhook address that is not http(s): refused at their fields.
+    await page.getByTestId("rule-count").first().fill("0");
+    await page.getByTestId("channel-publisher").getByText("Webhook").click();
+    await page.getByTestId("channel-webhook-url").fill("ftp://yiche.example/hook");
+    await page.getByTestId("save-channel").click();
+    await expect
+      .poll(() => page.locator(".mantine-InputWrapper-error").allTextContents())
+      .toEqual(expect.arrayContaining(["发布数量至少为 1", expect.stringContaining("http:// 或 https://")]));
+    expect(await readChannel()).toEqual(before);
+
+    // Fixed, with a second rule and a caption limit: saved, and the API reads the same.
+    await page.getByTestId("rule-count").first().fill("5");
+    await page.getByTestId("channel-publisher").getByText("人工发布").click();
+    await page.getByTestId("channel-webhook-url").fill("");
+    await page.getByTestId("channel-caption-max").fill("150");
+    await page.getByTestId("add-rule").click();
+    await page.getByTestId("rule-count").nth(1).fill("2");
+    await page.getByTestId("save-channel").click();
+    await page.getByTestId("channel-saved").waitFor();
+    const saved = await readChannel();
+    expect(saved.captionMax).toBe(150);
+    expect(saved.publisher).toBe("manual");
+    expect(saved.rules.map((r) => [r.count, r.period])).toEqual([
+      [5, before.rules[0].period],
+      [2, "day"],
+    ]);
+
+    // Put the demo channel back as it was: the added rule removed, the old values restored.
+    await page.getByTestId("remove-rule").nth(1).click();
+    await page.getByTestId("rule-count").first().fill(String(before.rules[0].count));
+    await page
+      .getByTestId("channel-caption-max")
+      .fill(before.captionMax === null ? "" : String(before.captionMax));
+    await page.getByTestId("save-channel").click();
+    await expect.poll(async () => (await readChannel()).rules.length).toBe(before.rules.length);
+    expect(await readChannel()).toEqual(before);
+    await page.context().close();
+
+    // A copywriter reads the channels, from the navigation, but cannot change them.
+    const copy = await signIn(browser, baseUrl, ...OPERATOR);
+    await copy.goto(`${baseUrl}/channels/yiche`);
+    expect(await copy.locator('nav a[href="/calendar"]').count()).toBe(1);
+    expect(await copy.locator('nav a[href="/channels"]').count()).toBe(1);
+    expect(await copy.getByText("只有编辑和管理员可以修改渠道").count()).toBeGreaterThan(0);
+    expect(await copy.getByTestId("save-channel").count()).toBe(0);
+    await copy.context().close();
+  });
 });
