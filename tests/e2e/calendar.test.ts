@@ -30,6 +30,7 @@ function addDays(day: string, days: number): string {
 
 interface SlotJson {
   id: number;
+  caption: string;
   publishAt: string;
   status: string;
   version: number;
@@ -123,6 +124,25 @@ describe("the content calendar in a real browser", () => {
     expect(await page.locator(`[data-slot-id="${slot.id}"] .slot-time`).textContent()).toBe(
       studioTime(before.publishAt),
     );
+    // The channel filter came from the URL: every slot shown is on 快手.
+    const titles = await page.getByTestId("slot-event").allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((text) => text.includes("快手 · "))).toBe(true);
+
+    // Its caption, in the drawer, against 快手's rules (at most 5 hashtags): warned while typing,
+    // refused at the field by the server, then saved once within the rules.
+    await page.locator(`[data-slot-id="${slot.id}"]`).click();
+    await page.getByTestId("slot-details").waitFor();
+    await page.getByTestId("drawer-caption").fill("年终特惠 #一 #二 #三 #四 #五 #六");
+    await expect.poll(() => page.getByTestId("caption-over").textContent()).toContain("5");
+    await page.getByTestId("drawer-save-caption").click();
+    await expect.poll(() => page.getByTestId("slot-details").textContent()).toContain("话题标签 6 个");
+    expect((await getSlot(page, slot.id)).caption).toBe(before.caption);
+    await page.getByTestId("drawer-caption").fill("年终特惠，到店报暗号“秒懂” #一分钟识车");
+    await page.getByTestId("drawer-save-caption").click();
+    await expect
+      .poll(async () => (await getSlot(page, slot.id)).caption)
+      .toBe("年终特惠，到店报暗号“秒懂” #一分钟识车");
     await page.context().close();
   });
 
