@@ -164,9 +164,10 @@ function CalendarScreen() {
         channelName: slot.channelName,
         color: slot.channelColor,
         status: slot.status,
+        statusLabel: t(`calendar.slotStatuses.${slot.status}`),
         editable: data.user.canSchedule && MOVABLE_SLOT_STATUSES.includes(slot.status),
       })),
-    [data.slots, data.user.canSchedule],
+    [data.slots, data.user.canSchedule, t],
   );
 
   // Day and week periods are drawn behind their cells; a month-long marker would cover the grid,

@@ -40,6 +40,8 @@ export interface BoardSlot {
   channelName: string;
   color: string;
   status: string;
+  /** The status in the reader's language (a tooltip, and spelled out in list view). */
+  statusLabel: string;
   editable: boolean;
 }
 
@@ -105,18 +107,27 @@ function textOn(hex: string): string {
 }
 
 function SlotContent({ arg }: { arg: EventContentArg }) {
-  const { status, channelName, pieceTitle } = arg.event.extendedProps as {
+  const { status, statusLabel, channelName, pieceTitle } = arg.event.extendedProps as {
     status: string;
+    statusLabel: string;
     channelName: string;
     pieceTitle: string;
   };
+  const inList = arg.view.type.startsWith("list");
   return (
-    <div className="slot-event" data-testid="slot-event" data-slot-id={arg.event.id} data-status={status}>
+    <div
+      className="slot-event"
+      data-testid="slot-event"
+      data-slot-id={arg.event.id}
+      data-status={status}
+      title={`${statusLabel} · ${channelName} · ${pieceTitle}`}
+    >
       <SlotStatusIcon status={status} />
-      {arg.timeText ? <span className="slot-time">{arg.timeText}</span> : null}
+      {arg.timeText && !inList ? <span className="slot-time">{arg.timeText}</span> : null}
       <span className="slot-title">
         {channelName} · {pieceTitle}
       </span>
+      {inList ? <span className="slot-status-text">{statusLabel}</span> : null}
     </div>
   );
 }
@@ -169,7 +180,12 @@ export default function CalendarBoard(props: CalendarBoardProps) {
         startEditable: slot.editable,
         durationEditable: false,
         classNames: [`slot-status-${slot.status}`],
-        extendedProps: { status: slot.status, channelName: slot.channelName, pieceTitle: slot.title },
+        extendedProps: {
+          status: slot.status,
+          statusLabel: slot.statusLabel,
+          channelName: slot.channelName,
+          pieceTitle: slot.title,
+        },
       })),
       ...markers.map((marker) => ({
         id: marker.id,
