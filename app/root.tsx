@@ -35,10 +35,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: metaTranslator(matches)("app.documentTitle") },
-  { name: "viewport", content: "width=device-width, initial-scale=1" },
-];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("app.documentTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public: the language preference and the studio's time zone (every page shows wall clocks in
@@ -66,6 +63,9 @@ function Document({
     <html lang={lang === "zh" ? "zh-CN" : "en"} {...mantineHtmlProps}>
       <head>
         <meta charSet="utf-8" />
+        {/* Here rather than in `meta`: a page's own `meta` replaces the root's, and a page without
+            this tag is laid out 980 px wide on a phone. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
         <ColorSchemeScript defaultColorScheme="auto" />

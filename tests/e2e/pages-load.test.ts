@@ -13,7 +13,8 @@ afterAll(async () => {
 });
 
 // Every screen an editor opens in a day. A route module that throws while the browser loads it
-// still renders on the server, so only a real browser notices that the page never hydrated.
+// still renders on the server, so only a real browser notices that the page never hydrated; and a
+// page whose own meta drops the viewport tag is laid out 980 px wide on a phone.
 const PAGES = [
   "/",
   "/pieces",
@@ -44,6 +45,8 @@ describe("every page loads in the browser without a script error", () => {
       for (const path of PAGES) {
         const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
         expect(answer?.status(), path).toBeLessThan(400);
+        // Exactly one phone viewport, whatever the page's own meta says.
+        expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
       }
       expect(errors).toEqual([]);
       await page.context().close();
