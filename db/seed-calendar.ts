@@ -748,11 +748,12 @@ function insertDemoSlots(
       attempts,
     });
 
-  // The hand-off due today: today's main-account video, moved to half an hour ago if still ahead,
-  // so the operator's home page has a task that is due and not yet late.
+  // The hand-off due today: today's main-account video, moved to half an hour ago (earlier or
+  // later in the day), so the operator's home page has a task that is due and not yet past its
+  // grace period whatever time of day the studio is first started.
   const ymd = (d: Date) => formatInstant(d, tz, "YYYY-MM-DD");
   const task = slots.find((s) => s.channel === "douyin-main" && ymd(s.at) === options.today);
-  if (task && task.at > now) task.at = new Date(now.getTime() - 30 * 60_000);
+  if (task) task.at = new Date(now.getTime() - 30 * 60_000);
   // Yesterday's official-account article nobody marked published: missed.
   const yesterday = options.days[options.todayIndex - 1]?.ymd;
   const missed = slots.find((s) => s.channel === "wechat-official" && ymd(s.at) === yesterday);
