@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor } from "../auth/actor";
 import type { Publisher } from "../calendar/calendar-types";
 import type { AttemptOutcome, SlotAttemptDto } from "./publishing-types";
 
@@ -34,6 +36,34 @@ export function recordAttempt(
     })
     .returning()
     .get();
+}
+
+/**
+ * The record of a slot the system gave up on: a `failed` attempt and its audit entry, written in
+ * the caller's transaction after it has set the slot's status.
+ */
+export function recordSlotFailed(
+  tx: DbOrTx,
+  values: {
+    slotId: number;
+    jobId?: number | null;
+    publisher: Publisher | string;
+    beforeStatus: string;
+    detail: string;
+    now: Date;
+  },
+): void {
+  const { slotId, jobId, publisher, beforeStatus, detail, now } = values;
+  recordAttempt(tx, { slotId, jobId, publisher, outcome: "failed", detail, startedAt: now, finishedAt: now });
+  recordAudit(tx, {
+    actor: auditActor(null),
+    action: "slot.failed",
+    entity: "slot",
+    entityId: slotId,
+    before: { status: beforeStatus },
+    after: { status: "failed", detail },
+    at: now,
+  });
 }
 
 /** Ends every attempt of the slot still `started` (there is at most one) with an outcome. */

@@ -5,7 +5,7 @@ import { auditActor } from "../auth/actor";
 import { resolvePublicBase } from "../ebooks/public-url.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
 import { sendSignedWebhook, type WebhookOutcome } from "../webhooks/send-signed-webhook.server";
-import { recordAttempt } from "./attempt-rows.server";
+import { recordAttempt, recordSlotFailed } from "./attempt-rows.server";
 import { getPublishBundle } from "./publish-bundle.server";
 import { publishHoldReason } from "./publish-hold.server";
 import { PUBLISH_JOB_TYPE, type PublishJobPayload } from "./publish-job.server";
@@ -183,23 +183,13 @@ function beginPublish(options: {
           })
           .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.status, "queued")))
           .run();
-        recordAttempt(tx, {
+        recordSlotFailed(tx, {
           slotId: slot.id,
           jobId,
           publisher: "webhook",
-          outcome: "failed",
+          beforeStatus: slot.status,
           detail,
-          startedAt: now,
-          finishedAt: now,
-        });
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action: "slot.failed",
-          entity: "slot",
-          entityId: slot.id,
-          before: { status: slot.status },
-          after: { status: "failed", detail },
-          at: now,
+          now,
         });
         return { kind: "failed", message: detail };
       }

@@ -2,7 +2,7 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
-import { recordAttempt } from "./attempt-rows.server";
+import { recordAttempt, recordSlotFailed } from "./attempt-rows.server";
 import { enqueuePublishJob, publishJobKeyPrefix } from "./publish-job.server";
 import { publishHoldReason } from "./publish-hold.server";
 import { graceEnds } from "./slot-rows.server";
@@ -161,22 +161,12 @@ export function sweepPublishing(options: {
           .run().changes;
         if (changed !== 1) continue;
         const detail = "发布任务已取消或意外结束，没有发出；可以重新发送。";
-        recordAttempt(tx, {
+        recordSlotFailed(tx, {
           slotId: slot.id,
           publisher: channel.publisher,
-          outcome: "failed",
+          beforeStatus: "queued",
           detail,
-          startedAt: now,
-          finishedAt: now,
-        });
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action: "slot.failed",
-          entity: "slot",
-          entityId: slot.id,
-          before: { status: "queued" },
-          after: { status: "failed", detail },
-          at: now,
+          now,
         });
         result.failed.push(slot.id);
       }
