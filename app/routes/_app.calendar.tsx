@@ -26,7 +26,6 @@ import { CalendarLegend } from "~/components/calendar/status-marks";
 import { useHydrated } from "~/components/calendar/use-hydrated";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
-import { pageMeta } from "~/components/calendar/page-meta";
 import { metaTranslator } from "~/i18n/i18n";
 import { isActionReply } from "~/lib/action-reply";
 import { requireActor } from "~/lib/auth.server";
@@ -46,7 +45,7 @@ const CalendarBoard = lazy(() => import("~/components/calendar/calendar-board"))
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
-  return pageMeta(matches, t("common.pageTitle", { title: t("calendar.title") }));
+  return [{ title: t("common.pageTitle", { title: t("calendar.title") }) }];
 };
 
 const VIEWS = ["month", "week", "list"] as const;

@@ -7,7 +7,6 @@ import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/calendar/channel-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
-import { pageMeta } from "~/components/calendar/page-meta";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
@@ -20,10 +19,7 @@ import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
-  return pageMeta(
-    matches,
-    t("common.pageTitle", { title: data?.channel.name ?? t("calendar.channelsTitle") }),
-  );
+  return [{ title: t("common.pageTitle", { title: data?.channel.name ?? t("calendar.channelsTitle") }) }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ruleText } from "~/components/calendar/rule-text";
 import { RouteError } from "~/components/route-error";
-import { pageMeta } from "~/components/calendar/page-meta";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { getStudio } from "~/lib/studio.server";
@@ -13,7 +12,7 @@ import { listChannels } from "~/modules/calendar/list-channels.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
-  return pageMeta(matches, t("common.pageTitle", { title: t("calendar.channelsTitle") }));
+  return [{ title: t("common.pageTitle", { title: t("calendar.channelsTitle") }) }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
