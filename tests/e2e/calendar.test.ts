@@ -207,6 +207,12 @@ describe("the content calendar in a real browser", () => {
       });
       expect(response.status()).toBe(200);
     }
+    // The "scheduled" notice sits in the bottom corner, over the side list's lower items: close it,
+    // as a person would before reaching for the piece under it.
+    for (const notice of await page.getByTestId("calendar-notice").all()) {
+      await notice.locator(".mantine-Notification-closeButton").click();
+    }
+    await expect.poll(() => page.getByTestId("calendar-notice").count()).toBe(0);
     await drag(
       page,
       page.locator(`[data-testid="backlog-item"][data-piece-id="${second.id}"]`),
@@ -275,6 +281,32 @@ describe("the content calendar in a real browser", () => {
     const stored = await getSlot(page, id);
     expect(stored.status).toBe("published");
     expect(stored.liveUrl).toBe(liveUrl);
+    await page.context().close();
+  });
+
+  it("shows a slot late in the evening once, on its own day, in list and month views", async () => {
+    const page = await signIn(browser, baseUrl, ...EDITOR);
+    await page.goto(`${baseUrl}/calendar?channel=douyin-main`);
+    const pieceId = Number(
+      await page
+        .locator('[data-testid="backlog-item"][data-kind="episode"]')
+        .first()
+        .getAttribute("data-piece-id"),
+    );
+    // 23:50 in the studio's zone: the half hour the calendar draws for it crosses midnight.
+    const day = addDays(studioDay(Date.now()), 3);
+    const created = await page.request.post(`${baseUrl}/api/v1/slots`, {
+      data: { pieceId, channel: "douyin-main", publishAt: `${day}T23:50:00+08:00`, caption: "夜间档测试" },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as SlotJson;
+
+    await page.goto(`${baseUrl}/calendar?view=list&date=${day}&channel=douyin-main`);
+    await page.locator(`[data-slot-id="${id}"]`).first().waitFor();
+    expect(await page.locator(`[data-slot-id="${id}"]`).count()).toBe(1);
+    await page.goto(`${baseUrl}/calendar?view=month&date=${day}&channel=douyin-main`);
+    await dayCell(page, day).locator(`[data-slot-id="${id}"]`).waitFor();
+    expect(await page.locator(`[data-slot-id="${id}"]`).count()).toBe(1);
     await page.context().close();
   });
 

@@ -271,6 +271,9 @@ export default function CalendarBoard(props: CalendarBoardProps) {
         eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
         slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
         defaultTimedEventDuration="00:30"
+        // A slot is an instant drawn half an hour tall; one at 23:45 must not also appear on the
+        // next day in month and list views because its drawn half hour crosses midnight.
+        nextDayThreshold="01:00:00"
         eventDisplay="block"
         dayMaxEvents={props.narrow ? 2 : 4}
         nowIndicator
@@ -278,7 +281,6 @@ export default function CalendarBoard(props: CalendarBoardProps) {
         droppable={canSchedule}
         eventDurationEditable={false}
         events={events}
-        // `true` keeps FullCalendar's own rendering (background events, other views' headers).
         // `true` keeps FullCalendar's own rendering (background events, other views' headers).
         eventContent={(arg) => (arg.event.display === "background" ? true : <SlotContent arg={arg} />)}
         dayCellContent={(arg) =>
