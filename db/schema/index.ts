@@ -9,3 +9,4 @@ export * from "./media";
 export * from "./livestream";
 export * from "./ebooks";
 export * from "./calendar";
+export * from "./compliance";
