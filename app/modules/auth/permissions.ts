@@ -38,6 +38,13 @@ export const PERMISSIONS = {
   "publishing.handoff": ALL,
   "publishing.resend": ["editor", "admin"],
   "feeds.manage": ["editor", "admin"],
+  /** Scanning text and checking originality: anyone who writes or reviews copy. */
+  "compliance.scan": ["copywriter", "editor", "admin", "producer", "host"],
+  "terms.read": ALL,
+  /** Editing, importing and restoring the sensitive-term library, thresholds and boilerplate. */
+  "terms.manage": ["editor", "admin"],
+  /** Justifying review findings or an originality exception when approving. */
+  "compliance.justify": ["editor", "admin"],
   "analytics.read": ["analyst", "editor", "admin"],
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
