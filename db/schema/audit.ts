@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { serialId, timestampMs } from "./shared-columns";
 
 /**
  * Append-only, hash-chained log of every mutation. Triggers in the migration refuse UPDATE and
@@ -7,8 +8,8 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 export const auditLog = sqliteTable(
   "audit_log",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    id: serialId(),
+    at: timestampMs("at").notNull(),
     actorId: integer("actor_id"),
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),

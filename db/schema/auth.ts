@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { requiredRef, serialId, timestampMs, timestamps } from "./shared-columns";
 
 export const users = sqliteTable("users", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: serialId(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
@@ -10,8 +11,7 @@ export const users = sqliteTable("users", {
   roles: text("roles", { mode: "json" }).$type<string[]>().notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  ...timestamps(),
 });
 
 export const sessions = sqliteTable(
@@ -19,42 +19,36 @@ export const sessions = sqliteTable(
   {
     /** sha256 of the cookie token: a leaked database row cannot be replayed as a cookie. */
     tokenHash: text("token_hash").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    userId: requiredRef("user_id", () => users.id),
+    createdAt: timestampMs("created_at").notNull(),
+    expiresAt: timestampMs("expires_at").notNull(),
+    revokedAt: timestampMs("revoked_at"),
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
 export const apiTokens = sqliteTable("api_tokens", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: serialId(),
   name: text("name").notNull(),
   /** Shown once at creation; only this hash is kept. */
   tokenHash: text("token_hash").notNull().unique(),
   prefix: text("prefix").notNull(),
-  userId: integer("user_id")
-    .notNull()
-    .references(() => users.id),
-  createdBy: integer("created_by")
-    .notNull()
-    .references(() => users.id),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  userId: requiredRef("user_id", () => users.id),
+  createdBy: requiredRef("created_by", () => users.id),
+  createdAt: timestampMs("created_at").notNull(),
+  revokedAt: timestampMs("revoked_at"),
+  lastUsedAt: timestampMs("last_used_at"),
 });
 
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    at: timestampMs("at").notNull(),
   },
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at)],
 );
@@ -62,7 +56,7 @@ export const loginAttempts = sqliteTable(
 export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+  updatedAt: timestampMs("updated_at")
     .notNull()
     .default(sql`(unixepoch() * 1000)`),
 });

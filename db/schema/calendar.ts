@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { requiredRef, serialId, timestampMs, timestamps } from "./shared-columns";
 import { users } from "./auth";
 import { channels } from "./catalog";
 import { pieces } from "./pieces";
@@ -10,10 +11,8 @@ import { pieces } from "./pieces";
 export const cadenceRules = sqliteTable(
   "cadence_rules",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => channels.id),
+    id: serialId(),
+    channelId: requiredRef("channel_id", () => channels.id),
     count: integer("count").notNull(),
     /** day | week | month, in the studio's time zone (weeks start on Monday). */
     period: text("period").notNull(),
@@ -24,8 +23,7 @@ export const cadenceRules = sqliteTable(
     /** Preferred window in the studio's wall clock, "HH:mm"; both or neither. */
     windowStart: text("window_start"),
     windowEnd: text("window_end"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    ...timestamps(),
   },
   (t) => [index("cadence_rules_channel_idx").on(t.channelId)],
 );
@@ -37,27 +35,22 @@ export const cadenceRules = sqliteTable(
 export const slots = sqliteTable(
   "slots",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => channels.id),
-    publishAt: integer("publish_at", { mode: "timestamp_ms" }).notNull(),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
+    channelId: requiredRef("channel_id", () => channels.id),
+    publishAt: timestampMs("publish_at").notNull(),
     caption: text("caption").notNull().default(""),
     status: text("status").notNull(),
     /** Why publishing holds the slot (a gate's reason), shown to the editor; null when not held. */
     heldReason: text("held_reason"),
     liveUrl: text("live_url"),
-    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    publishedAt: timestampMs("published_at"),
     /** Sent to webhook receivers: one key per slot, so a receiver can refuse a duplicate. */
     idempotencyKey: text("idempotency_key").notNull().unique(),
     /** Incremented on every change; a change naming an older version is refused as stale. */
     version: integer("version").notNull().default(1),
     createdBy: integer("created_by").references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    ...timestamps(),
   },
   (t) => [
     index("slots_publish_at_idx").on(t.publishAt),
@@ -71,10 +64,8 @@ export const slots = sqliteTable(
 export const publishAttempts = sqliteTable(
   "publish_attempts",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    slotId: integer("slot_id")
-      .notNull()
-      .references(() => slots.id),
+    id: serialId(),
+    slotId: requiredRef("slot_id", () => slots.id),
     jobId: integer("job_id"),
     /** manual | webhook */
     publisher: text("publisher").notNull(),
@@ -82,8 +73,8 @@ export const publishAttempts = sqliteTable(
     outcome: text("outcome").notNull(),
     httpStatus: integer("http_status"),
     detail: text("detail"),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    startedAt: timestampMs("started_at").notNull(),
+    finishedAt: timestampMs("finished_at"),
   },
   (t) => [index("publish_attempts_slot_idx").on(t.slotId, t.startedAt)],
 );
@@ -92,17 +83,15 @@ export const publishAttempts = sqliteTable(
 export const calendarFeeds = sqliteTable(
   "calendar_feeds",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     tokenHash: text("token_hash").notNull(),
     /** channel | user */
     scope: text("scope").notNull(),
     channelId: integer("channel_id").references(() => channels.id),
     userId: integer("user_id").references(() => users.id),
-    createdBy: integer("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdBy: requiredRef("created_by", () => users.id),
+    createdAt: timestampMs("created_at").notNull(),
+    revokedAt: timestampMs("revoked_at"),
   },
   (t) => [uniqueIndex("calendar_feeds_token_idx").on(t.tokenHash)],
 );

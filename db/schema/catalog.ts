@@ -1,9 +1,10 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { serialId } from "./shared-columns";
 import { users } from "./auth";
 
 /** The twelve monthly campaigns of the year plan; each month's content belongs to one. */
 export const campaigns = sqliteTable("campaigns", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: serialId(),
   year: integer("year").notNull(),
   month: integer("month").notNull(),
   name: text("name").notNull(),
@@ -16,7 +17,7 @@ export const campaigns = sqliteTable("campaigns", {
  * cadence rules live in `cadence_rules`.
  */
 export const channels = sqliteTable("channels", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: serialId(),
   key: text("key").notNull().unique(),
   name: text("name").notNull(),
   /** Expected posts per week; null when the plan sets no cadence (superseded by cadence_rules). */

@@ -1,9 +1,10 @@
 import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { serialId } from "./shared-columns";
 import { channels } from "./catalog";
 
 /** A short-video column (栏目): a series of episodes with a fixed length and outro line. */
 export const columns = sqliteTable("columns", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: serialId(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   description: text("description").notNull().default(""),

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { requiredRef, serialId, timestampMs } from "./shared-columns";
 import type { EbookSnapshot } from "../../app/modules/ebooks/ebook-snapshot";
 import { users } from "./auth";
 import { jobs } from "./jobs";
@@ -21,16 +22,14 @@ export const ebooks = sqliteTable("ebooks", {
   targetPages: integer("target_pages").notNull(),
   /** Bumped by every metadata save; a save naming an older version is refused as stale. */
   version: integer("version").notNull().default(1),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: timestampMs("updated_at").notNull(),
 });
 
 export const ebookSections = sqliteTable(
   "ebook_sections",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
     title: text("title").notNull(),
     position: integer("position").notNull(),
   },
@@ -40,18 +39,14 @@ export const ebookSections = sqliteTable(
 export const ebookChapters = sqliteTable(
   "ebook_chapters",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
-    sectionId: integer("section_id")
-      .notNull()
-      .references(() => ebookSections.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
+    sectionId: requiredRef("section_id", () => ebookSections.id),
     title: text("title").notNull(),
     markdown: text("markdown").notNull().default(""),
     position: integer("position").notNull(),
     version: integer("version").notNull().default(1),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: timestampMs("updated_at").notNull(),
   },
   (t) => [
     index("ebook_chapters_section_idx").on(t.sectionId, t.position),
@@ -63,10 +58,8 @@ export const ebookChapters = sqliteTable(
 export const ebookImages = sqliteTable(
   "ebook_images",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
     /** The plain file name chapters refer to: `![说明](name.png)`. */
     name: text("name").notNull(),
     /** png | jpeg, sniffed from the bytes. */
@@ -75,10 +68,8 @@ export const ebookImages = sqliteTable(
     height: integer("height").notNull(),
     bytes: integer("bytes").notNull(),
     sha256: text("sha256").notNull(),
-    uploadedBy: integer("uploaded_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    uploadedBy: requiredRef("uploaded_by", () => users.id),
+    createdAt: timestampMs("created_at").notNull(),
   },
   (t) => [uniqueIndex("ebook_images_piece_name_idx").on(t.pieceId, t.name)],
 );
@@ -87,18 +78,12 @@ export const ebookImages = sqliteTable(
 export const ebookBuildRequests = sqliteTable(
   "ebook_build_requests",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
-    jobId: integer("job_id")
-      .notNull()
-      .references(() => jobs.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
+    jobId: requiredRef("job_id", () => jobs.id),
     profile: text("profile").notNull(),
-    requestedBy: integer("requested_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    requestedBy: requiredRef("requested_by", () => users.id),
+    createdAt: timestampMs("created_at").notNull(),
   },
   (t) => [
     index("ebook_build_requests_piece_idx").on(t.pieceId),
@@ -110,13 +95,9 @@ export const ebookBuildRequests = sqliteTable(
 export const ebookBuilds = sqliteTable(
   "ebook_builds",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
-    jobId: integer("job_id")
-      .notNull()
-      .references(() => jobs.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
+    jobId: requiredRef("job_id", () => jobs.id),
     /** screen | print */
     profile: text("profile").notNull(),
     pages: integer("pages").notNull(),
@@ -130,7 +111,7 @@ export const ebookBuilds = sqliteTable(
     signoffId: integer("signoff_id"),
     renderMs: integer("render_ms").notNull(),
     createdBy: integer("created_by").references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: timestampMs("created_at").notNull(),
   },
   (t) => [
     index("ebook_builds_piece_idx").on(t.pieceId, t.createdAt),
@@ -145,24 +126,18 @@ export const ebookBuilds = sqliteTable(
 export const ebookSignoffs = sqliteTable(
   "ebook_signoffs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
-    buildId: integer("build_id")
-      .notNull()
-      .references(() => ebookBuilds.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
+    buildId: requiredRef("build_id", () => ebookBuilds.id),
     contentHash: text("content_hash").notNull(),
     organisation: text("organisation").notNull(),
     reviewer: text("reviewer").notNull(),
     /** The day the reviewer signed, as YYYY-MM-DD. */
     reviewedOn: text("reviewed_on").notNull(),
     note: text("note").notNull().default(""),
-    recordedBy: integer("recorded_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    voidedAt: integer("voided_at", { mode: "timestamp_ms" }),
+    recordedBy: requiredRef("recorded_by", () => users.id),
+    createdAt: timestampMs("created_at").notNull(),
+    voidedAt: timestampMs("voided_at"),
     voidReason: text("void_reason"),
   },
   (t) => [index("ebook_signoffs_piece_idx").on(t.pieceId)],

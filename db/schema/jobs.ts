@@ -1,10 +1,11 @@
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { serialId, timestampMs, timestamps } from "./shared-columns";
 
 /** Durable job queue: renders, builds, publishing and deletion requests never run in a request. */
 export const jobs = sqliteTable(
   "jobs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     type: text("type").notNull(),
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     /** queued | running | succeeded | failed | cancelled */
@@ -12,9 +13,9 @@ export const jobs = sqliteTable(
     idempotencyKey: text("idempotency_key").unique(),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(3),
-    runAfter: integer("run_after", { mode: "timestamp_ms" }).notNull(),
+    runAfter: timestampMs("run_after").notNull(),
     leaseOwner: text("lease_owner"),
-    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    leaseUntil: timestampMs("lease_until"),
     progress: real("progress").notNull().default(0),
     progressNote: text("progress_note"),
     etaSeconds: integer("eta_seconds"),
@@ -22,10 +23,9 @@ export const jobs = sqliteTable(
     error: text("error"),
     cancelRequested: integer("cancel_requested", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    ...timestamps(),
+    startedAt: timestampMs("started_at"),
+    finishedAt: timestampMs("finished_at"),
   },
   (t) => [index("jobs_status_run_after_idx").on(t.status, t.runAfter)],
 );

@@ -1,5 +1,6 @@
 // Tables of the livestream capability.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { serialId, timestampMs, timestamps } from "./shared-columns";
 import { users } from "./auth";
 import { pieces } from "./pieces";
 
@@ -12,7 +13,7 @@ export const livestreamShows = sqliteTable("livestream_shows", {
   pieceId: integer("piece_id")
     .primaryKey()
     .references(() => pieces.id),
-  scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
+  scheduledAt: timestampMs("scheduled_at"),
   hostId: integer("host_id").references(() => users.id),
   producerId: integer("producer_id").references(() => users.id),
   plannedMinutes: integer("planned_minutes").notNull(),
@@ -27,16 +28,15 @@ export const livestreamShows = sqliteTable("livestream_shows", {
   stateVersion: integer("state_version").notNull().default(0),
   /** The run of show as it was at `start`: the state refers to blocks by index. */
   frozenBlocksJson: text("frozen_blocks_json"),
-  startedAt: integer("started_at", { mode: "timestamp_ms" }),
-  endedAt: integer("ended_at", { mode: "timestamp_ms" }),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  startedAt: timestampMs("started_at"),
+  endedAt: timestampMs("ended_at"),
+  ...timestamps(),
 });
 
 export const livestreamProducts = sqliteTable(
   "livestream_products",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     showId: integer("show_id")
       .notNull()
       .references(() => livestreamShows.pieceId, { onDelete: "cascade" }),
@@ -57,13 +57,13 @@ export const livestreamProducts = sqliteTable(
 export const livestreamShowLog = sqliteTable(
   "livestream_show_log",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     showId: integer("show_id")
       .notNull()
       .references(() => livestreamShows.pieceId, { onDelete: "cascade" }),
     /** State version after the action: one row per version. */
     version: integer("version").notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    at: timestampMs("at").notNull(),
     actorId: integer("actor_id").references(() => users.id),
     actionType: text("action_type").notNull(),
     /** The ShowLogEntry as applyShowAction returned it. */

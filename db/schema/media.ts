@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { requiredRef, serialId, timestampMs } from "./shared-columns";
 import { users } from "./auth";
 import { columns } from "./columns";
 import { jobs } from "./jobs";
@@ -13,10 +14,8 @@ import { pieces } from "./pieces";
 export const episodeScriptLines = sqliteTable(
   "episode_script_lines",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
     position: integer("position").notNull(),
     /** Voice-over text (口播). */
     voiceover: text("voiceover").notNull(),
@@ -35,7 +34,7 @@ export const episodeScriptLines = sqliteTable(
 export const mediaAssets = sqliteTable(
   "media_assets",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     pieceId: integer("piece_id").references(() => pieces.id),
     columnId: integer("column_id").references(() => columns.id),
     role: text("role").notNull(),
@@ -56,7 +55,7 @@ export const mediaAssets = sqliteTable(
     verifyError: text("verify_error"),
     verifyJobId: integer("verify_job_id").references(() => jobs.id),
     uploadedBy: integer("uploaded_by").references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: timestampMs("created_at").notNull(),
   },
   (t) => [
     index("media_assets_piece_idx").on(t.pieceId, t.position),
@@ -68,14 +67,10 @@ export const mediaAssets = sqliteTable(
 export const episodeRenders = sqliteTable(
   "episode_renders",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
     number: integer("number").notNull(),
-    jobId: integer("job_id")
-      .notNull()
-      .references(() => jobs.id),
+    jobId: requiredRef("job_id", () => jobs.id),
     videoPath: text("video_path").notNull(),
     coverPath: text("cover_path").notNull(),
     thumbnailPath: text("thumbnail_path").notNull(),
@@ -85,7 +80,7 @@ export const episodeRenders = sqliteTable(
     /** Hash of the script and clips rendered, so identical requests share one job. */
     inputHash: text("input_hash").notNull(),
     createdBy: integer("created_by").references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: timestampMs("created_at").notNull(),
   },
   (t) => [
     uniqueIndex("episode_renders_piece_number_idx").on(t.pieceId, t.number),

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { requiredRef, serialId, timestampMs, timestamps } from "./shared-columns";
 import { users } from "./auth";
 import { campaigns } from "./catalog";
 import { columns } from "./columns";
@@ -10,13 +11,11 @@ import { columns } from "./columns";
 export const pieces = sqliteTable(
   "pieces",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     status: text("status").notNull(),
-    ownerId: integer("owner_id")
-      .notNull()
-      .references(() => users.id),
+    ownerId: requiredRef("owner_id", () => users.id),
     campaignId: integer("campaign_id").references(() => campaigns.id),
     columnId: integer("column_id").references(() => columns.id),
     mixCategory: text("mix_category"),
@@ -25,11 +24,10 @@ export const pieces = sqliteTable(
     slug: text("slug").notNull().unique(),
     /** Incremented on every save; a save naming an older version is refused as stale. */
     version: integer("version").notNull().default(1),
-    dueAt: integer("due_at", { mode: "timestamp_ms" }),
-    scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
-    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    dueAt: timestampMs("due_at"),
+    scheduledAt: timestampMs("scheduled_at"),
+    publishedAt: timestampMs("published_at"),
+    ...timestamps(),
   },
   (t) => [
     index("pieces_kind_status_idx").on(t.kind, t.status),
@@ -41,17 +39,13 @@ export const pieces = sqliteTable(
 export const pieceRevisions = sqliteTable(
   "piece_revisions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
     version: integer("version").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
-    authorId: integer("author_id")
-      .notNull()
-      .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    authorId: requiredRef("author_id", () => users.id),
+    createdAt: timestampMs("created_at").notNull(),
   },
   (t) => [index("piece_revisions_piece_idx").on(t.pieceId, t.version)],
 );
@@ -59,18 +53,14 @@ export const pieceRevisions = sqliteTable(
 export const pieceTransitions = sqliteTable(
   "piece_transitions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pieceId: integer("piece_id")
-      .notNull()
-      .references(() => pieces.id),
+    id: serialId(),
+    pieceId: requiredRef("piece_id", () => pieces.id),
     fromStatus: text("from_status").notNull(),
     toStatus: text("to_status").notNull(),
     action: text("action").notNull(),
     note: text("note"),
-    actorId: integer("actor_id")
-      .notNull()
-      .references(() => users.id),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: requiredRef("actor_id", () => users.id),
+    at: timestampMs("at").notNull(),
   },
   (t) => [index("piece_transitions_piece_idx").on(t.pieceId)],
 );
