@@ -1,33 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { getChannel } from "~/modules/calendar/get-channel.server";
 import { updateChannelSchema, type UpdateChannelInput } from "~/modules/calendar/schemas";
 import { updateChannel } from "~/modules/calendar/update-channel.server";
 import { action as channelAction, loader as channelLoader } from "~/routes/api.v1.channels.$key";
 import { loader as channelsLoader } from "~/routes/api.v1.channels";
-import {
-  createTestStudio,
-  getRequest,
-  jsonRequest,
-  respond,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import { channelByKey, NOW, setUpChannels, snapshot } from "./calendar-helpers";
+import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { channelByKey, NOW, snapshot, withCalendarStudio } from "./calendar-helpers";
 
-let t: TestStudio;
-beforeEach(() => {
-  t = createTestStudio({ now: () => NOW });
-  setUpChannels(t.studio);
-});
-afterEach(() => t.cleanup());
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+const t = withCalendarStudio();
 
 /** The channel's current settings as a PUT body, with changes. */
 function body(key: string, patch: Record<string, unknown> = {}) {
@@ -110,6 +92,14 @@ describe("channels", () => {
   });
 
   it("saves an editor's settings and rules; a new webhook gets a secret shown once, and the log never holds it", async () => {
+    const weeklyVideos = {
+      count: 2,
+      period: "week",
+      kinds: ["episode"],
+      label: "视频",
+      windowStart: "18:00",
+      windowEnd: "21:00",
+    };
     const editor = await signedInUser(t.studio, ["editor"]);
     const res = await put(
       editor.cookie,
@@ -120,16 +110,7 @@ describe("channels", () => {
         operatorId: editor.actor.id,
         graceMinutes: 90,
         color: "#123abc",
-        rules: [
-          {
-            count: 2,
-            period: "week",
-            kinds: ["episode"],
-            label: "视频",
-            windowStart: "18:00",
-            windowEnd: "21:00",
-          },
-        ],
+        rules: [weeklyVideos],
       }),
     );
     expect(res.status).toBe(200);
@@ -144,16 +125,7 @@ describe("channels", () => {
       operatorName: editor.actor.name,
       graceMinutes: 90,
       color: "#123abc",
-      rules: [
-        {
-          count: 2,
-          period: "week",
-          kinds: ["episode"],
-          label: "视频",
-          windowStart: "18:00",
-          windowEnd: "21:00",
-        },
-      ],
+      rules: [weeklyVideos],
     });
     expect(channelByKey(t.studio, "kuaishou").webhookSecret).toBe(saved.webhookSecret);
     // Saving again with the same address keeps the secret and does not answer it.

@@ -1,11 +1,12 @@
 import { count, eq } from "drizzle-orm";
+import { beforeEach } from "vitest";
 import { schema } from "~/lib/db.server";
 import type { Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
-import { createPiece } from "~/modules/pieces/create-piece.server";
 import type { PieceKind } from "~/modules/pieces/status-machine";
-import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { applyCalendarChannels } from "../../db/seed-calendar";
+import { workflowPiece } from "../setup/pieces";
+import { withTestStudio, type TestStudio } from "../setup/test-studio";
 
 /** 10:00 on Monday 2 March 2026 in Shanghai: the calendar tests' fixed clock. */
 export const NOW = new Date("2026-03-02T02:00:00Z");
@@ -17,6 +18,13 @@ export function setUpChannels(studio: Studio): void {
   studio.db.transaction((tx) => applyCalendarChannels(tx, { now: studio.now(), users: new Map() }));
 }
 
+/** Gives every test of the calling file its own studio at NOW, with the seed's channels. */
+export function withCalendarStudio(): TestStudio {
+  const t = withTestStudio({ now: () => NOW });
+  beforeEach(() => setUpChannels(t.studio));
+  return t;
+}
+
 export function channelByKey(studio: Studio, key: string) {
   return studio.db.select().from(schema.channels).where(eq(schema.channels.key, key)).get()!;
 }
@@ -26,33 +34,12 @@ export function makePiece(
   studio: Studio,
   options: { owner: Actor; editor: Actor; kind?: PieceKind; title?: string; status?: "draft" | "approved" },
 ) {
-  const created = createPiece({
-    db: studio.db,
-    actor: options.owner,
-    input: {
-      kind: options.kind ?? "episode",
-      title: options.title ?? "雨天开车起雾怎么办",
-      body: "脚本正文",
-    },
-    now: studio.now(),
+  return workflowPiece(studio, {
+    ...options,
+    kind: options.kind ?? "episode",
+    title: options.title ?? "雨天开车起雾怎么办",
+    body: "脚本正文",
   });
-  if (!created.ok) throw new Error(created.message);
-  if (options.status !== "draft") {
-    for (const [action, actor] of [
-      ["submit", options.owner],
-      ["approve", options.editor],
-    ] as const) {
-      const done = transitionPiece({
-        db: studio.db,
-        actor,
-        pieceId: created.pieceId,
-        action,
-        now: studio.now(),
-      });
-      if (!done.ok) throw new Error(done.message);
-    }
-  }
-  return studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, created.pieceId)).get()!;
 }
 
 /** Rows in the tables a refused change must leave alone. */

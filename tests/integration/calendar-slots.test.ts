@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { createSlot } from "~/modules/calendar/create-slot.server";
 import { deleteSlot } from "~/modules/calendar/delete-slot.server";
@@ -11,33 +11,29 @@ import { loader as gapsLoader } from "~/routes/api.v1.calendar.gaps";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { action as slotAction, loader as slotLoader } from "~/routes/api.v1.slots.$id";
 import { action as slotsAction, loader as slotsLoader } from "~/routes/api.v1.slots";
-import {
-  createTestStudio,
-  getRequest,
-  jsonRequest,
-  respond,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import { makePiece, NOW, setUpChannels, sh, snapshot } from "./calendar-helpers";
+import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { makePiece, NOW, sh, snapshot, withCalendarStudio } from "./calendar-helpers";
 
-let t: TestStudio;
-beforeEach(() => {
-  t = createTestStudio({ now: () => NOW });
-  setUpChannels(t.studio);
-});
-afterEach(() => t.cleanup());
-
-const args = (request: Request, params: Record<string, string> = {}) => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" },
-});
+const t = withCalendarStudio();
 
 async function people() {
   const editor = await signedInUser(t.studio, ["editor"]);
   const copy = await signedInUser(t.studio, ["copywriter"]);
   return { editor, copy };
+}
+
+/** An approved episode of the copywriter's, planned by the editor on douyin-main at 19:00 on 3 March. */
+async function planned(caption = "起雾怎么办") {
+  const { editor, copy } = await people();
+  const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
+  const res = await post(editor.cookie, {
+    pieceId: piece.id,
+    channel: "douyin-main",
+    publishAt: sh("2026-03-03T19:00:00"),
+    caption,
+  });
+  const slot = await res.json();
+  return { editor, copy, piece, slot };
 }
 
 async function post(cookie: string, body: unknown) {
@@ -289,19 +285,6 @@ describe("scheduling a piece", () => {
 });
 
 describe("rescheduling and editing a slot", () => {
-  async function planned(caption = "起雾怎么办") {
-    const { editor, copy } = await people();
-    const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
-    const res = await post(editor.cookie, {
-      pieceId: piece.id,
-      channel: "douyin-main",
-      publishAt: sh("2026-03-03T19:00:00"),
-      caption,
-    });
-    const slot = await res.json();
-    return { editor, copy, piece, slot };
-  }
-
   it("moves a planned slot to another day: same id, new version, the piece's time follows", async () => {
     const { editor, piece, slot } = await planned();
     const res = await patch(editor.cookie, slot.id, { version: 1, publishAt: sh("2026-03-05T19:00:00") });
@@ -442,16 +425,7 @@ describe("rescheduling and editing a slot", () => {
 
 describe("taking a slot off the calendar", () => {
   it("deletes a planned slot; the piece's last slot gone, it is approved again", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
-    const a = await (
-      await post(editor.cookie, {
-        pieceId: piece.id,
-        channel: "douyin-main",
-        publishAt: sh("2026-03-03T19:00:00"),
-      })
-    ).json();
+    const { editor, copy, piece, slot: a } = await planned();
     const b = await (
       await post(editor.cookie, {
         pieceId: piece.id,
@@ -476,16 +450,7 @@ describe("taking a slot off the calendar", () => {
   });
 
   it("keeps a slot that has publishing attempts or is with the publisher", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
-    const slot = await (
-      await post(editor.cookie, {
-        pieceId: piece.id,
-        channel: "douyin-main",
-        publishAt: sh("2026-03-03T19:00:00"),
-      })
-    ).json();
+    const { editor, slot } = await planned();
     t.studio.db.update(schema.slots).set({ status: "published" }).where(eq(schema.slots.id, slot.id)).run();
     const locked = await del(editor.cookie, slot.id);
     expect(locked.status).toBe(409);

@@ -7,9 +7,7 @@ import { logger } from "~/lib/logger.server";
 import type { Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
 import { startWorker, type Worker } from "~/modules/jobs/worker.server";
-import { createPiece } from "~/modules/pieces/create-piece.server";
 import type { PieceKind } from "~/modules/pieces/status-machine";
-import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { PUBLISH_JOB_TYPE } from "~/modules/publishing/publish-job.server";
 import {
   createPublishJobHandler,
@@ -20,6 +18,7 @@ import {
   WEBHOOK_HEADERS,
   type SignatureCheck,
 } from "~/modules/webhooks/webhook-signature";
+import { workflowPiece } from "../setup/pieces";
 
 /** A test clock that runs with real time (the worker's backoff needs it) and can jump ahead. */
 export function testClock() {
@@ -54,31 +53,12 @@ export function approvedPiece(
   studio: Studio,
   options: { owner: Actor; editor: Actor; kind?: PieceKind; title?: string; body?: string },
 ): typeof schema.pieces.$inferSelect {
-  const created = createPiece({
-    db: studio.db,
-    actor: options.owner,
-    input: {
-      kind: options.kind ?? "poster",
-      title: options.title ?? "五一自驾节海报",
-      body: options.body ?? "正文",
-    },
-    now: studio.now(),
+  return workflowPiece(studio, {
+    ...options,
+    kind: options.kind ?? "poster",
+    title: options.title ?? "五一自驾节海报",
+    body: options.body ?? "正文",
   });
-  if (!created.ok) throw new Error(created.message);
-  for (const [actor, action] of [
-    [options.owner, "submit"],
-    [options.editor, "approve"],
-  ] as const) {
-    const moved = transitionPiece({
-      db: studio.db,
-      actor,
-      pieceId: created.pieceId,
-      action,
-      now: studio.now(),
-    });
-    if (!moved.ok) throw new Error(moved.message);
-  }
-  return studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, created.pieceId)).get()!;
 }
 
 /**
