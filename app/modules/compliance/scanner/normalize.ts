@@ -44,9 +44,9 @@ export interface NormalizedText {
   /** The normalised text. */
   text: string;
   /** For each UTF-16 unit of `text`: where its original character starts in the original text. */
-  starts: number[];
+  starts: Int32Array;
   /** For each UTF-16 unit of `text`: where its original character ends (exclusive). */
-  ends: number[];
+  ends: Int32Array;
 }
 
 /** Look-alikes folded in the match stream (after NFKC and lower-casing). Keep it short. */
@@ -114,15 +114,34 @@ function formsOf(cp: number): CodePointForms {
   return { pattern, match };
 }
 
-const bmpForms: (CodePointForms | undefined)[] = new Array(0x10000);
-const astralForms = new Map<number, CodePointForms>();
+/**
+ * Forms of the code points seen so far. For BMP code points, two flat tables give the unit each
+ * stream gets when it is one (the common case), DROPPED when it is none, EXPANDED when it is
+ * several (then the map has the strings); astral code points always go through the map.
+ */
+const UNSEEN = -3;
+const EXPANDED = -2;
+const DROPPED = -1;
+const bmpMatch = new Int32Array(0x10000).fill(UNSEEN);
+const bmpPattern = new Int32Array(0x10000).fill(UNSEEN);
+const expandedForms = new Map<number, CodePointForms>();
 
-function cachedForms(cp: number): CodePointForms {
-  if (cp < 0x10000) return (bmpForms[cp] ??= formsOf(cp));
-  let forms = astralForms.get(cp);
+function unitOf(form: string): number {
+  return form === "" ? DROPPED : form.length === 1 ? form.charCodeAt(0) : EXPANDED;
+}
+
+function learn(cp: number): void {
+  const forms = formsOf(cp);
+  bmpMatch[cp] = unitOf(forms.match);
+  bmpPattern[cp] = unitOf(forms.pattern);
+  if (bmpMatch[cp] === EXPANDED || bmpPattern[cp] === EXPANDED) expandedForms.set(cp, forms);
+}
+
+function expanded(cp: number): CodePointForms {
+  let forms = expandedForms.get(cp);
   if (!forms) {
     forms = formsOf(cp);
-    astralForms.set(cp, forms);
+    expandedForms.set(cp, forms);
   }
   return forms;
 }
@@ -133,39 +152,94 @@ export interface NormalizedStreams {
   pattern: NormalizedText;
 }
 
+/** One growing stream: UTF-16 units and their original ranges. */
+class StreamBuilder {
+  private units: Uint16Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  addUnit(unit: number, start: number, end: number): void {
+    if (this.length === this.units.length) this.grow(this.length + 1);
+    this.units[this.length] = unit;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  add(units: string, start: number, end: number): void {
+    const n = units.length;
+    if (this.length + n > this.units.length) this.grow(this.length + n);
+    for (let k = 0; k < n; k++) {
+      this.units[this.length] = units.charCodeAt(k);
+      this.starts[this.length] = start;
+      this.ends[this.length] = end;
+      this.length++;
+    }
+  }
+
+  private grow(needed: number): void {
+    const capacity = Math.max(needed, this.units.length * 2);
+    const units = new Uint16Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.units = units;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  build(): NormalizedText {
+    let text = "";
+    for (let k = 0; k < this.length; k += 4096) {
+      const chunk = this.units.subarray(k, Math.min(this.length, k + 4096));
+      text += String.fromCharCode.apply(null, chunk as unknown as number[]);
+    }
+    return { text, starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length) };
+  }
+}
+
+const EMPTY = new StreamBuilder(0);
+
 function normalizeStreams(text: string, wantMatch: boolean, wantPattern: boolean): NormalizedStreams {
-  let matchText = "";
-  const matchStarts: number[] = [];
-  const matchEnds: number[] = [];
-  let patternText = "";
-  const patternStarts: number[] = [];
-  const patternEnds: number[] = [];
   const length = text.length;
+  const match = wantMatch ? new StreamBuilder(length) : EMPTY;
+  const pattern = wantPattern ? new StreamBuilder(length) : EMPTY;
   let i = 0;
   while (i < length) {
-    const cp = text.codePointAt(i)!;
-    const end = i + (cp > 0xffff ? 2 : 1);
-    const forms = cachedForms(cp);
-    if (wantMatch && forms.match !== "") {
-      matchText += forms.match;
-      for (let k = 0; k < forms.match.length; k++) {
-        matchStarts.push(i);
-        matchEnds.push(end);
-      }
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit < 0xdc00) {
+      const cp = text.codePointAt(i)!;
+      const end = i + (cp > 0xffff ? 2 : 1);
+      const forms = expanded(cp);
+      if (wantMatch) match.add(forms.match, i, end);
+      if (wantPattern) pattern.add(forms.pattern, i, end);
+      i = end;
+      continue;
     }
-    if (wantPattern && forms.pattern !== "") {
-      patternText += forms.pattern;
-      for (let k = 0; k < forms.pattern.length; k++) {
-        patternStarts.push(i);
-        patternEnds.push(end);
-      }
+    if (bmpMatch[unit] === UNSEEN) learn(unit);
+    const end = i + 1;
+    if (wantMatch) {
+      const m = bmpMatch[unit]!;
+      if (m >= 0) match.addUnit(m, i, end);
+      else if (m === EXPANDED) match.add(expandedForms.get(unit)!.match, i, end);
+    }
+    if (wantPattern) {
+      const p = bmpPattern[unit]!;
+      if (p >= 0) pattern.addUnit(p, i, end);
+      else if (p === EXPANDED) pattern.add(expandedForms.get(unit)!.pattern, i, end);
     }
     i = end;
   }
-  return {
-    match: { text: matchText, starts: matchStarts, ends: matchEnds },
-    pattern: { text: patternText, starts: patternStarts, ends: patternEnds },
-  };
+  return { match: match.build(), pattern: pattern.build() };
 }
 
 /** The match stream: what literal terms are matched over (and originality shingles are cut from). */
