@@ -38,32 +38,54 @@ export function recordAttempt(
     .get();
 }
 
+type SlotEnd = {
+  slotId: number;
+  jobId?: number | null;
+  publisher: Publisher | string;
+  detail: string;
+  now: Date;
+};
+
+/** One finished attempt and the audit entry of the status the slot ended in, by the system. */
+function recordSlotEnd(
+  tx: DbOrTx,
+  outcome: "failed" | "missed",
+  { slotId, jobId, publisher, detail, now }: SlotEnd,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): void {
+  recordAttempt(tx, { slotId, jobId, publisher, outcome, detail, startedAt: now, finishedAt: now });
+  recordAudit(tx, {
+    actor: auditActor(null),
+    action: `slot.${outcome}`,
+    entity: "slot",
+    entityId: slotId,
+    before,
+    after,
+    at: now,
+  });
+}
+
 /**
  * The record of a slot the system gave up on: a `failed` attempt and its audit entry, written in
  * the caller's transaction after it has set the slot's status.
  */
-export function recordSlotFailed(
-  tx: DbOrTx,
-  values: {
-    slotId: number;
-    jobId?: number | null;
-    publisher: Publisher | string;
-    beforeStatus: string;
-    detail: string;
-    now: Date;
-  },
-): void {
-  const { slotId, jobId, publisher, beforeStatus, detail, now } = values;
-  recordAttempt(tx, { slotId, jobId, publisher, outcome: "failed", detail, startedAt: now, finishedAt: now });
-  recordAudit(tx, {
-    actor: auditActor(null),
-    action: "slot.failed",
-    entity: "slot",
-    entityId: slotId,
-    before: { status: beforeStatus },
-    after: { status: "failed", detail },
-    at: now,
-  });
+export function recordSlotFailed(tx: DbOrTx, values: SlotEnd & { beforeStatus: string }): void {
+  recordSlotEnd(
+    tx,
+    "failed",
+    values,
+    { status: values.beforeStatus },
+    { status: "failed", detail: values.detail },
+  );
+}
+
+/**
+ * The record of a slot that was not sent in its grace period: a `missed` attempt and its audit
+ * entry (`before` as the caller saw the slot), written after the caller has set the status.
+ */
+export function recordSlotMissed(tx: DbOrTx, values: SlotEnd & { before: Record<string, unknown> }): void {
+  recordSlotEnd(tx, "missed", values, values.before, { status: "missed" });
 }
 
 /** Ends every attempt of the slot still `started` (there is at most one) with an outcome. */

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
-import { recordAttempt } from "./attempt-rows.server";
+import { recordSlotMissed } from "./attempt-rows.server";
 import { enqueuePublishJob } from "./publish-job.server";
 import { graceEnds } from "./slot-rows.server";
 
@@ -47,22 +47,12 @@ export function dispatchDueSlots(options: { db: Db; now: Date; limit?: number })
           .run().changes;
         if (changed !== 1) continue;
         if (late) {
-          recordAttempt(tx, {
+          recordSlotMissed(tx, {
             slotId: slot.id,
             publisher: channel.publisher,
-            outcome: "missed",
             detail: `发布时间已过 ${channel.graceMinutes} 分钟的宽限期（服务当时未运行），没有补发。`,
-            startedAt: now,
-            finishedAt: now,
-          });
-          recordAudit(tx, {
-            actor: SYSTEM,
-            action: "slot.missed",
-            entity: "slot",
-            entityId: slot.id,
             before: { status: "planned" },
-            after: { status: "missed" },
-            at: now,
+            now,
           });
           missed.push(slot.id);
           continue;

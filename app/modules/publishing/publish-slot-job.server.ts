@@ -5,7 +5,7 @@ import { auditActor } from "../auth/actor";
 import { resolvePublicBase } from "../ebooks/public-url.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
 import { sendSignedWebhook, type WebhookOutcome } from "../webhooks/send-signed-webhook.server";
-import { recordAttempt, recordSlotFailed } from "./attempt-rows.server";
+import { recordAttempt, recordSlotFailed, recordSlotMissed } from "./attempt-rows.server";
 import { getPublishBundle } from "./publish-bundle.server";
 import { publishHoldReason } from "./publish-hold.server";
 import { PUBLISH_JOB_TYPE, type PublishJobPayload } from "./publish-job.server";
@@ -75,23 +75,13 @@ function beginPublish(options: {
           .set({ status: "missed", version: sql`${schema.slots.version} + 1`, updatedAt: now })
           .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.status, "queued")))
           .run();
-        recordAttempt(tx, {
+        recordSlotMissed(tx, {
           slotId: slot.id,
           jobId,
           publisher: channel.publisher,
-          outcome: "missed",
           detail: `超过发布时间 ${channel.graceMinutes} 分钟的宽限期仍未发出。`,
-          startedAt: now,
-          finishedAt: now,
-        });
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action: "slot.missed",
-          entity: "slot",
-          entityId: slot.id,
           before: { status: slot.status },
-          after: { status: "missed" },
-          at: now,
+          now,
         });
         return { kind: "done", result: { slotId: slot.id, outcome: "missed" } };
       }

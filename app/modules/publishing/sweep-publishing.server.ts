@@ -2,7 +2,7 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
-import { recordAttempt, recordSlotFailed } from "./attempt-rows.server";
+import { recordSlotFailed, recordSlotMissed } from "./attempt-rows.server";
 import { enqueuePublishJob, publishJobKeyPrefix } from "./publish-job.server";
 import { publishHoldReason } from "./publish-hold.server";
 import { graceEnds } from "./slot-rows.server";
@@ -84,22 +84,12 @@ export function sweepPublishing(options: {
           const detail = held
             ? `被拦下直到宽限期（${channel.graceMinutes} 分钟）结束：${slot.heldReason}`
             : `手动发布任务在宽限期（${channel.graceMinutes} 分钟）内没有完成。`;
-          recordAttempt(tx, {
+          recordSlotMissed(tx, {
             slotId: slot.id,
             publisher: channel.publisher,
-            outcome: "missed",
             detail,
-            startedAt: now,
-            finishedAt: now,
-          });
-          recordAudit(tx, {
-            actor: SYSTEM,
-            action: "slot.missed",
-            entity: "slot",
-            entityId: slot.id,
             before: { status: "queued", heldReason: slot.heldReason },
-            after: { status: "missed" },
-            at: now,
+            now,
           });
           result.missed.push(slot.id);
           continue;
