@@ -20,6 +20,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFieldProps } from "~/components/field-props";
 import type { ChannelDto, CadencePeriod } from "~/modules/calendar/calendar-types";
 import { CADENCE_PERIODS } from "~/modules/calendar/calendar-types";
 import { PIECE_KINDS } from "~/modules/pieces/status-machine";
@@ -34,6 +35,13 @@ interface RuleRow {
   windowStart: string;
   windowEnd: string;
 }
+
+/** The caption limits, each empty for "no limit". */
+const CAPTION_LIMITS = [
+  { name: "titleMax", testId: "channel-title-max" },
+  { name: "captionMax", testId: "channel-caption-max" },
+  { name: "hashtagMax", testId: undefined },
+] as const;
 
 function toRows(channel: ChannelDto): RuleRow[] {
   return channel.rules.map((rule, i) => ({
@@ -66,6 +74,7 @@ export function ChannelForm({
   formError: string | null;
 }) {
   const { t } = useTranslation();
+  const field = useFieldProps("calendar.channels", channel, errors);
   const navigation = useNavigation();
   const [publisher, setPublisher] = useState<string>(channel.publisher);
   const [rules, setRules] = useState<RuleRow[]>(() => toRows(channel));
@@ -98,21 +107,8 @@ export function ChannelForm({
           ) : null}
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                name="name"
-                label={t("calendar.channels.name")}
-                defaultValue={channel.name}
-                required
-                maxLength={30}
-                error={errors.name}
-              />
-              <ColorInput
-                name="color"
-                label={t("calendar.channels.color")}
-                defaultValue={channel.color}
-                format="hex"
-                error={errors.color}
-              />
+              <TextInput {...field("name")} required maxLength={30} />
+              <ColorInput {...field("color")} format="hex" />
             </SimpleGrid>
             <Checkbox.Group
               label={t("calendar.channels.kinds")}
@@ -133,32 +129,15 @@ export function ChannelForm({
               {t("calendar.channels.captionRules")}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <NumberInput
-                name="titleMax"
-                label={t("calendar.channels.titleMax")}
-                placeholder={t("calendar.channels.noLimit")}
-                defaultValue={channel.titleMax ?? ""}
-                allowDecimal={false}
-                error={errors.titleMax}
-                data-testid="channel-title-max"
-              />
-              <NumberInput
-                name="captionMax"
-                label={t("calendar.channels.captionMax")}
-                placeholder={t("calendar.channels.noLimit")}
-                defaultValue={channel.captionMax ?? ""}
-                allowDecimal={false}
-                error={errors.captionMax}
-                data-testid="channel-caption-max"
-              />
-              <NumberInput
-                name="hashtagMax"
-                label={t("calendar.channels.hashtagMax")}
-                placeholder={t("calendar.channels.noLimit")}
-                defaultValue={channel.hashtagMax ?? ""}
-                allowDecimal={false}
-                error={errors.hashtagMax}
-              />
+              {CAPTION_LIMITS.map(({ name, testId }) => (
+                <NumberInput
+                  key={name}
+                  {...field(name)}
+                  placeholder={t("calendar.channels.noLimit")}
+                  allowDecimal={false}
+                  data-testid={testId}
+                />
+              ))}
             </SimpleGrid>
           </Card>
 
@@ -184,33 +163,25 @@ export function ChannelForm({
             ) : null}
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="sm">
               <TextInput
-                name="webhookUrl"
+                {...field("webhookUrl")}
                 type="url"
-                label={t("calendar.channels.webhookUrl")}
                 description={t("calendar.channels.webhookHint")}
-                defaultValue={channel.webhookUrl ?? ""}
                 placeholder="https://"
-                error={errors.webhookUrl}
                 data-testid="channel-webhook-url"
                 // The address may stay when switching to a manual hand-off; it is used only for webhooks.
                 required={publisher === "webhook"}
               />
               <Select
-                name="operatorId"
-                label={t("calendar.channels.operator")}
+                {...field("operatorId", "operator")}
                 data={operators.map((o) => ({ value: String(o.id), label: o.name }))}
                 defaultValue={channel.operatorId ? String(channel.operatorId) : null}
                 placeholder={t("calendar.channels.noOperator")}
                 clearable
-                error={errors.operatorId}
               />
               <NumberInput
-                name="graceMinutes"
-                label={t("calendar.channels.graceMinutes")}
+                {...field("graceMinutes")}
                 description={t("calendar.channels.graceHint")}
-                defaultValue={channel.graceMinutes}
                 allowDecimal={false}
-                error={errors.graceMinutes}
               />
             </SimpleGrid>
             {channel.webhookSecretHint ? (
@@ -265,14 +236,7 @@ export function ChannelForm({
                 {errors.rules}
               </Text>
             ) : null}
-            <TextInput
-              name="cadenceNote"
-              label={t("calendar.channels.cadenceNote")}
-              defaultValue={channel.cadenceNote ?? ""}
-              maxLength={200}
-              error={errors.cadenceNote}
-              mb="sm"
-            />
+            <TextInput {...field("cadenceNote")} maxLength={200} mb="sm" />
             {rules.length === 0 ? (
               <Text size="sm" c="dimmed">
                 {t("calendar.channels.noCadence")}

@@ -1,16 +1,6 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
 import { Form, Link, useSubmit } from "@remix-run/react";
+import { TooltipIcon } from "~/components/tooltip-icon";
 import { DeleteForm } from "./delete-form";
 import { IconArrowDown, IconArrowUp, IconGripVertical } from "@tabler/icons-react";
 import { useState } from "react";
@@ -56,11 +46,9 @@ function OrderButton({
       {ids.map((id) => (
         <input key={id} type="hidden" name={field} value={id} />
       ))}
-      <Tooltip label={label}>
-        <ActionIcon type="submit" variant="subtle" size="sm" aria-label={label} disabled={disabled}>
-          {icon}
-        </ActionIcon>
-      </Tooltip>
+      <TooltipIcon type="submit" size="sm" label={label} disabled={disabled}>
+        {icon}
+      </TooltipIcon>
     </Form>
   );
 }

@@ -1,6 +1,6 @@
-import { ActionIcon, Tooltip } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { IconTrash } from "@tabler/icons-react";
+import { confirmFirst, TooltipIcon } from "~/components/tooltip-icon";
 
 /** A small trash button that posts one delete intent for one id, optionally after a confirm. */
 export function DeleteForm({
@@ -22,17 +22,13 @@ export function DeleteForm({
     <Form
       method="post"
       style={{ display: "inline" }}
-      onSubmit={(e) => {
-        if (confirmText && !window.confirm(confirmText)) e.preventDefault();
-      }}
+      onSubmit={confirmText ? confirmFirst(confirmText) : undefined}
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={field} value={id} />
-      <Tooltip label={label}>
-        <ActionIcon type="submit" variant="subtle" color="red" size="sm" aria-label={label}>
-          <IconTrash size={iconSize} />
-        </ActionIcon>
-      </Tooltip>
+      <TooltipIcon type="submit" color="red" size="sm" label={label}>
+        <IconTrash size={iconSize} />
+      </TooltipIcon>
     </Form>
   );
 }

@@ -1,19 +1,8 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Box,
-  Group,
-  Paper,
-  Slider,
-  Stack,
-  Switch,
-  Text,
-  Tooltip,
-} from "@mantine/core";
+import { ActionIcon, Alert, Badge, Box, Group, Paper, Slider, Stack, Switch, Text } from "@mantine/core";
 import { useIsomorphicEffect } from "@mantine/hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TooltipIcon } from "~/components/tooltip-icon";
 import { computePosition, formatClock } from "~/modules/livestream/show-position";
 import type { ShowAction } from "~/modules/livestream/show-state";
 import { CtaQrCode } from "./cta-qr-code";
@@ -301,26 +290,22 @@ export function Teleprompter(props: TeleprompterProps) {
           {countdown}
         </Text>
         <Group gap={6} wrap="wrap" justify="flex-end" style={{ flex: "1 1 200px" }}>
-          <Tooltip label={t("livestream.screen.smaller")}>
-            <ActionIcon
-              size="lg"
-              variant="default"
-              aria-label={t("livestream.screen.smaller")}
-              onClick={() => updateSettings({ fontSize: settings.fontSize - 4 })}
-            >
-              A-
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t("livestream.screen.bigger")}>
-            <ActionIcon
-              size="lg"
-              variant="default"
-              aria-label={t("livestream.screen.bigger")}
-              onClick={() => updateSettings({ fontSize: settings.fontSize + 4 })}
-            >
-              A+
-            </ActionIcon>
-          </Tooltip>
+          <TooltipIcon
+            size="lg"
+            variant="default"
+            label={t("livestream.screen.smaller")}
+            onClick={() => updateSettings({ fontSize: settings.fontSize - 4 })}
+          >
+            A-
+          </TooltipIcon>
+          <TooltipIcon
+            size="lg"
+            variant="default"
+            label={t("livestream.screen.bigger")}
+            onClick={() => updateSettings({ fontSize: settings.fontSize + 4 })}
+          >
+            A+
+          </TooltipIcon>
           <Box w={110} visibleFrom="sm">
             <Text size="xs">{t("livestream.screen.lineHeight")}</Text>
             <Slider
