@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MIX_CATEGORIES, PIECE_KINDS } from "~/modules/pieces/status-machine";
 import { formatNumber, toWallClockInput } from "~/lib/dates";
 import { BODY_MAX, TITLE_MAX } from "~/modules/pieces/schemas";
+import { ComplianceTextarea } from "./compliance/compliance-textarea";
 import { useStudioTimeZone } from "./studio-time-zone";
 
 export interface PieceFormValues {
@@ -110,16 +111,18 @@ export function PieceForm({
             readOnly={readOnly}
           />
         </SimpleGrid>
-        <Textarea
+        <ComplianceTextarea
           name="body"
           label={t("common.body")}
           defaultValue={values.body}
+          showClean
           error={e.body}
           autosize
           minRows={8}
           maxRows={24}
           readOnly={readOnly}
           description={`≤ ${formatNumber(BODY_MAX)}`}
+          data-testid="piece-body"
         />
         {readOnly ? null : (
           <Group>

@@ -2,6 +2,7 @@ import i18next, { type i18n, type TFunction } from "i18next";
 import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
+import { findingsEn, findingsZh } from "./findings";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
@@ -17,6 +18,7 @@ export const resources = {
       ebooks: ebooksZh,
       calendar: calendarZh,
       publishing: publishingZh,
+      findings: findingsZh,
       errors: errorsZh,
     },
   },
@@ -28,6 +30,7 @@ export const resources = {
       ebooks: ebooksEn,
       calendar: calendarEn,
       publishing: publishingEn,
+      findings: findingsEn,
       errors: errorsEn,
     },
   },

@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -19,6 +18,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
@@ -129,8 +129,9 @@ export default function ChapterEditor() {
                     readOnly={!canEdit}
                   />
                 </Group>
-                <Textarea
+                <ComplianceTextarea
                   className="ebook-markdown"
+                  showClean
                   name="markdown"
                   label={t("ebooks.markdown")}
                   description={t("ebooks.editorHelp")}

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import { useActionReply } from "~/components/use-action-reply";
 import type { ChannelDto } from "~/modules/calendar/calendar-types";
 import { CaptionRulesHint } from "./caption-rules-hint";
@@ -136,7 +137,7 @@ export function CreateSlotModal({
                 {answer.fieldError("publishAt")}
               </Text>
             ) : null}
-            <Textarea
+            <ComplianceTextarea
               name="caption"
               label={t("calendar.create.caption")}
               description={t("calendar.create.captionHint")}

@@ -12,7 +12,6 @@ import {
   Table,
   Text,
   TextInput,
-  Textarea,
   Tooltip,
 } from "@mantine/core";
 import { Link, useFetcher } from "@remix-run/react";
@@ -20,6 +19,7 @@ import { IconCheck, IconCopy, IconExternalLink } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import { useActionReply } from "~/components/use-action-reply";
 import { formatDateTime, toWallClockInput } from "~/lib/dates";
 import type { Role } from "~/modules/auth/permissions";
@@ -193,7 +193,7 @@ function SlotDetails({
       <caption.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
         <input type="hidden" name="intent" value="update-caption" />
         <input type="hidden" name="version" value={slot.version} />
-        <Textarea
+        <ComplianceTextarea
           name="caption"
           label={t("calendar.drawer.caption")}
           value={captionText}

@@ -10,13 +10,13 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { toWallClockInput } from "~/lib/dates";
 import { DEFAULT_TIMING, MAX_PRODUCTS_PER_SHOW } from "~/modules/livestream/livestream-rules";
@@ -270,7 +270,7 @@ export function ShowBuilderForm({
                         ] as const
                       ).map(([textField, secondsField, def, text, seconds]) => (
                         <Stack key={textField} gap={4}>
-                          <Textarea
+                          <ComplianceTextarea
                             name={path(textField)}
                             label={t(`livestream.${textField}`)}
                             defaultValue={text}
@@ -305,7 +305,7 @@ export function ShowBuilderForm({
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
               {(["opening", "interaction", "cta", "closing"] as const).map((field) => (
                 <Stack key={field} gap={4}>
-                  <Textarea
+                  <ComplianceTextarea
                     name={field}
                     label={t(`livestream.${field}`)}
                     defaultValue={values[field]}

@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -10,15 +11,22 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
   Tooltip,
 } from "@mantine/core";
 import { useFetcher } from "@remix-run/react";
 import { IconArrowDown, IconArrowUp, IconLock, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ScanFeedback } from "~/components/compliance/compliance-textarea";
+import { FindingsList } from "~/components/compliance/findings-list";
+import {
+  HighlightedTextarea,
+  type HighlightedTextareaHandle,
+} from "~/components/compliance/highlighted-textarea";
+import { useComplianceScanParts } from "~/components/compliance/use-compliance-scan";
 import { useActionReply } from "~/components/use-action-reply";
+import type { Finding } from "~/modules/compliance/compliance-types";
 import { checkScript, type EpisodeScriptLine } from "~/modules/media/episode-script";
 
 interface ScriptEditorProps {
@@ -47,9 +55,17 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
     });
   const over = check.overrunSeconds > 0;
   const fieldError = (i: number, field: string) => saved.fieldError(`lines.${i}.${field}`);
+  // One scan over every line's voice-over and caption; each field gets its own findings back.
+  const scan = useComplianceScanParts(lines.flatMap((l) => [l.voiceover, l.caption]));
+  const fields = useRef(new Map<string, HighlightedTextareaHandle>());
+  const fieldRef = (key: string) => (handle: HighlightedTextareaHandle | null) => {
+    if (handle) fields.current.set(key, handle);
+    else fields.current.delete(key);
+  };
+  const findingCount = scan.findingsByPart.reduce((n, list) => n + list.length, 0);
 
   return (
-    <Card withBorder>
+    <Card withBorder data-scan-status={scan.status}>
       <Group justify="space-between" mb="xs">
         <Title order={4}>{t("media.script")}</Title>
         <Badge color={over ? "red" : "teal"} variant="light" data-testid="script-total">
@@ -80,9 +96,13 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
               count: Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10,
             })}
       </Text>
-      <Stack gap="sm">
+      <ScanFeedback status={scan.status} findings={[]} showClean={findingCount === 0} />
+      <Stack gap="sm" mt="xs">
         {lines.map((line, i) => {
           const lc = check.lines[i];
+          const voiceoverFindings = scan.findingsByPart[2 * i] ?? [];
+          const captionFindings = scan.findingsByPart[2 * i + 1] ?? [];
+          const inCaption = (f: Finding) => captionFindings.includes(f);
           return (
             <Card key={i} withBorder padding="sm" data-testid="script-line">
               <Group justify="space-between" mb={6} wrap="nowrap">
@@ -140,7 +160,9 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                 ) : null}
               </Group>
               <Group align="start" gap="sm" wrap="wrap">
-                <Textarea
+                <HighlightedTextarea
+                  ref={fieldRef(`${i}.voiceover`)}
+                  highlights={voiceoverFindings}
                   style={{ flex: "3 1 260px" }}
                   label={t("media.voiceover")}
                   value={line.voiceover}
@@ -167,7 +189,12 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                 />
               </Group>
               <Group align="start" gap="sm" wrap="wrap" mt={4}>
-                <TextInput
+                <HighlightedTextarea
+                  ref={fieldRef(`${i}.caption`)}
+                  highlights={captionFindings}
+                  singleLine
+                  autosize
+                  minRows={1}
                   style={{ flex: "1 1 200px" }}
                   label={t("media.caption")}
                   placeholder={t("media.captionPlaceholder")}
@@ -176,6 +203,7 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                   maxLength={60}
                   readOnly={readOnly}
                   error={fieldError(i, "caption")}
+                  data-testid="line-caption"
                 />
                 <TextInput
                   style={{ flex: "1 1 200px" }}
@@ -187,6 +215,19 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                   error={fieldError(i, "shotNote")}
                 />
               </Group>
+              {voiceoverFindings.length + captionFindings.length > 0 ? (
+                <Box mt="xs">
+                  <FindingsList
+                    findings={[...voiceoverFindings, ...captionFindings]}
+                    locate={(f) => t(inCaption(f) ? "media.caption" : "media.voiceover")}
+                    onSelect={(f) =>
+                      fields.current
+                        .get(`${i}.${inCaption(f) ? "caption" : "voiceover"}`)
+                        ?.select(f.start, f.end)
+                    }
+                  />
+                </Box>
+              ) : null}
             </Card>
           );
         })}

@@ -1,0 +1,275 @@
+import { Textarea, type TextareaProps } from "@mantine/core";
+import { useIsomorphicEffect } from "@mantine/hooks";
+import {
+  forwardRef,
+  useCallback,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  type UIEvent,
+} from "react";
+import { markIndexFor, marksFor, type HighlightRange, type Mark } from "./finding-offsets";
+
+export interface HighlightedTextareaHandle {
+  /** Focuses the field, selects `start`–`end` and scrolls it (and the page) to show it. */
+  select(start: number, end: number): void;
+}
+
+export interface HighlightedTextareaProps extends Omit<TextareaProps, "value" | "defaultValue"> {
+  value: string;
+  highlights: readonly HighlightRange[];
+  /** A one-line field (a caption): Enter does not start a new line. */
+  singleLine?: boolean;
+}
+
+/** The computed styles that decide where each character of the textarea lands. */
+const MIRRORED = [
+  "boxSizing",
+  "fontFamily",
+  "fontSize",
+  "fontWeight",
+  "fontStyle",
+  "fontVariant",
+  "fontStretch",
+  "fontKerning",
+  "fontFeatureSettings",
+  "fontVariationSettings",
+  "letterSpacing",
+  "wordSpacing",
+  "lineHeight",
+  "textTransform",
+  "textIndent",
+  "textAlign",
+  "textRendering",
+  "tabSize",
+  "whiteSpace",
+  "wordBreak",
+  "overflowWrap",
+  "lineBreak",
+  "hyphens",
+  "direction",
+  "writingMode",
+  "paddingTop",
+  "paddingRight",
+  "paddingBottom",
+  "paddingLeft",
+] as const;
+
+interface Layout {
+  /** The layer's box: the textarea's, less any scrollbar. */
+  box: CSSProperties;
+  /** Font, wrapping and padding copied from the textarea. */
+  text: CSSProperties;
+  /** Disabled, by its prop or a disabled fieldset around it. */
+  disabled: boolean;
+}
+
+const sameLayout = (a: Layout | null, b: Layout) => JSON.stringify(a) === JSON.stringify(b);
+
+const MARK_COLORS = {
+  block: { fill: "var(--mantine-color-red-light)", line: "var(--mantine-color-red-filled)" },
+  review: { fill: "var(--mantine-color-orange-light)", line: "var(--mantine-color-orange-filled)" },
+} as const;
+
+/**
+ * A Mantine textarea with findings marked in place: a layer behind the (transparent) textarea
+ * holds the same text in the same font, padding and wrapping, invisible except for the marks, and
+ * follows the textarea's scrolling. The textarea stays a plain controlled field, so typing,
+ * selection and input-method composition are the browser's own.
+ */
+export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, HighlightedTextareaProps>(
+  function HighlightedTextarea(
+    { value, highlights, singleLine, onScroll, onKeyDown, styles, disabled, ...props },
+    ref,
+  ) {
+    const textareaRef = useRef<HTMLTextAreaElement>(null);
+    const containerRef = useRef<HTMLDivElement>(null);
+    const layerRef = useRef<HTMLDivElement>(null);
+    const textRef = useRef<HTMLDivElement>(null);
+    const [layout, setLayout] = useState<Layout | null>(null);
+    const marks = useMemo(() => marksFor(highlights, value.length), [highlights, value.length]);
+
+    const syncScroll = useCallback(() => {
+      const textarea = textareaRef.current;
+      const text = textRef.current;
+      if (!textarea || !text) return;
+      text.style.transform = `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`;
+    }, []);
+
+    const measure = useCallback(() => {
+      const textarea = textareaRef.current;
+      const container = containerRef.current;
+      if (!textarea || !container) return;
+      const css = getComputedStyle(textarea);
+      const outer = container.getBoundingClientRect();
+      const inner = textarea.getBoundingClientRect();
+      const borders = {
+        top: parseFloat(css.borderTopWidth) || 0,
+        right: parseFloat(css.borderRightWidth) || 0,
+        bottom: parseFloat(css.borderBottomWidth) || 0,
+        left: parseFloat(css.borderLeftWidth) || 0,
+      };
+      const text: Record<string, string> = {};
+      for (const property of MIRRORED) text[property] = css[property];
+      const next: Layout = {
+        box: {
+          top: inner.top - outer.top + borders.top,
+          left: inner.left - outer.left + borders.left,
+          width: textarea.clientWidth,
+          height: textarea.clientHeight,
+        },
+        text: text as CSSProperties,
+        disabled: textarea.matches(":disabled"),
+      };
+      setLayout((previous) => (sameLayout(previous, next) ? previous : next));
+    }, []);
+
+    // Size and fonts settle after the first paint (autosize, web fonts, a drawer sliding in).
+    useIsomorphicEffect(() => {
+      const textarea = textareaRef.current;
+      if (!textarea) return;
+      measure();
+      const observer = new ResizeObserver(() => {
+        measure();
+        syncScroll();
+      });
+      observer.observe(textarea);
+      void document.fonts?.ready.then(measure);
+      return () => observer.disconnect();
+    }, [measure, syncScroll]);
+
+    // A keystroke can add a scrollbar or scroll the field without a resize or scroll event.
+    useIsomorphicEffect(() => {
+      measure();
+      syncScroll();
+    });
+
+    useImperativeHandle(
+      ref,
+      () => ({
+        select(start, end) {
+          const textarea = textareaRef.current;
+          if (!textarea) return;
+          textarea.focus({ preventScroll: true });
+          textarea.setSelectionRange(start, end);
+          const index = markIndexFor(marks, { start });
+          const mark = textRef.current?.querySelector<HTMLElement>(`[data-mark-index="${index}"]`);
+          if (!mark) {
+            textarea.scrollIntoView({ block: "nearest" });
+            return;
+          }
+          const top = mark.offsetTop;
+          if (
+            top < textarea.scrollTop ||
+            top + mark.offsetHeight > textarea.scrollTop + textarea.clientHeight
+          ) {
+            textarea.scrollTop = Math.max(0, top - textarea.clientHeight / 3);
+          }
+          syncScroll();
+          mark.scrollIntoView({ block: "nearest" });
+          // scrollIntoView also scrolls the clipped layer itself: it must stay put.
+          if (layerRef.current) layerRef.current.scrollTop = layerRef.current.scrollLeft = 0;
+        },
+      }),
+      [marks, syncScroll],
+    );
+
+    const handleScroll = (event: UIEvent<HTMLTextAreaElement>) => {
+      syncScroll();
+      onScroll?.(event);
+    };
+    const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      // Enter while composing picks the input method's candidate: leave it alone.
+      if (singleLine && event.key === "Enter" && !event.nativeEvent.isComposing) event.preventDefault();
+      onKeyDown?.(event);
+    };
+
+    const layer = layout ? (
+      <div
+        ref={layerRef}
+        aria-hidden
+        data-testid="highlight-layer"
+        style={{ position: "absolute", ...layout.box, overflow: "hidden", pointerEvents: "none", zIndex: 1 }}
+      >
+        <div
+          ref={textRef}
+          style={{
+            ...layout.text,
+            position: "relative",
+            margin: 0,
+            border: 0,
+            minHeight: "100%",
+            color: "transparent",
+            willChange: "transform",
+          }}
+        >
+          {renderMarked(value, marks)}
+        </div>
+      </div>
+    ) : null;
+
+    return (
+      <Textarea
+        {...props}
+        ref={textareaRef}
+        value={value}
+        disabled={disabled}
+        onScroll={handleScroll}
+        onKeyDown={handleKeyDown}
+        // The field's background moves to its wrapper so the layer can sit between the two.
+        styles={{
+          ...(styles as object),
+          wrapper: {
+            backgroundColor: disabled || layout?.disabled ? "var(--input-disabled-bg)" : "var(--input-bg)",
+            borderRadius: "var(--input-radius)",
+          },
+          input: { backgroundColor: "transparent", position: "relative", zIndex: 2 },
+        }}
+        inputContainer={(children) => (
+          <div ref={containerRef} style={{ position: "relative", isolation: "isolate" }}>
+            {layer}
+            {children}
+          </div>
+        )}
+      />
+    );
+  },
+);
+
+/** The text with its marks; a trailing line break gets a space so the last empty line counts. */
+function renderMarked(text: string, marks: readonly Mark[]): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = 0;
+  marks.forEach((mark, index) => {
+    if (mark.start > at) out.push(text.slice(at, mark.start));
+    const colors = MARK_COLORS[mark.severity];
+    out.push(
+      <mark
+        key={index}
+        data-testid="compliance-mark"
+        data-mark-index={index}
+        data-severity={mark.severity}
+        data-start={mark.start}
+        data-end={mark.end}
+        style={{
+          color: "transparent",
+          backgroundColor: colors.fill,
+          boxShadow: `inset 0 -2px 0 ${colors.line}`,
+          borderRadius: 2,
+          padding: 0,
+          margin: 0,
+        }}
+      >
+        {text.slice(mark.start, mark.end)}
+      </mark>,
+    );
+    at = mark.end;
+  });
+  const rest = text.slice(at);
+  out.push(rest.endsWith("\n") || text === "" ? `${rest} ` : rest);
+  return out;
+}
