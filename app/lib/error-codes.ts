@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "invalid_body",
   "invalid_query",
   "payload_too_large",
+  "text_too_long",
   "too_many_fields",
   "unknown_intent",
   "bad_credentials",

@@ -1,4 +1,5 @@
 import { calendarApiOperations } from "../calendar/api-operations";
+import { complianceApiOperations } from "../compliance/api-operations";
 import { ebookApiOperations } from "../ebooks/api-operations";
 import { jobApiOperations } from "../jobs/api-operations";
 import { livestreamApiOperations } from "../livestream/api-operations";
@@ -16,4 +17,5 @@ export const apiOperations: ApiOperation[] = [
   ...ebookApiOperations,
   ...calendarApiOperations,
   ...publishingApiOperations,
+  ...complianceApiOperations,
 ];
