@@ -3,6 +3,7 @@ import type { Db } from "../app/lib/db.server";
 import type { Actor } from "../app/modules/auth/actor";
 import { inviteUser } from "../app/modules/auth/invite-user.server";
 import type { Role } from "../app/modules/auth/permissions";
+import { indexSubmittedPieces } from "../app/modules/compliance/originality/index-submitted-pieces.server";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";
@@ -124,6 +125,8 @@ const CAPABILITY_SEEDS = [
   { key: "demo_seed:livestream", run: seedLivestreamDemo },
   { key: "demo_seed:ebooks", run: seedEbooksDemo },
   { key: "demo_seed:calendar", run: seedCalendarDemo },
+  // After every seed that makes pieces: the originality index holds the submitted ones.
+  { key: "demo_seed:originality", run: indexSubmittedPieces },
 ];
 
 function demoUsers(db: Db): Map<string, Actor> {

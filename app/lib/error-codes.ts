@@ -100,6 +100,12 @@ export const ERROR_CODES = [
   "below_threshold",
   "rounds_exhausted",
   "round_active",
+  // Originality: thresholds and boilerplate
+  "unknown_kind",
+  "invalid_threshold",
+  "boilerplate_too_short",
+  "boilerplate_too_long",
+  "boilerplate_duplicate",
   // Calendar and channels
   "slot_in_past",
   "kind_not_accepted",

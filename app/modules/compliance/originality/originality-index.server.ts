@@ -1,0 +1,49 @@
+/**
+ * The originality index in `originality_bands`: a piece's band keys (see fingerprints.ts), and the
+ * lookup that finds which earlier pieces share a check's keys without reading their texts.
+ */
+import { eq, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "~/lib/db.server";
+import type { BandKey } from "./fingerprints";
+
+/** Rows per insert statement (three values each, far below SQLite's limit on placeholders). */
+const INSERT_CHUNK = 500;
+
+/** Replaces a piece's rows with `rows` (call inside the transaction that changes its text). */
+export function writeBandKeys(tx: DbOrTx, pieceId: number, rows: readonly BandKey[]): void {
+  tx.delete(schema.originalityBands).where(eq(schema.originalityBands.pieceId, pieceId)).run();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    tx.insert(schema.originalityBands)
+      .values(rows.slice(i, i + INSERT_CHUNK).map((row) => ({ pieceId, band: row.band, key: row.key })))
+      .run();
+}
+
+export interface IndexHit {
+  pieceId: number;
+  /** How many of the probed keys the piece holds. */
+  hits: number;
+}
+
+/**
+ * The pieces holding most of the probed keys, most first (newer first on a tie), at most `limit`;
+ * with `before`, only pieces with a smaller id (created earlier). One statement: the keys go in as
+ * a JSON array and each is looked up through the (band, key) index.
+ */
+export function findIndexedPieces(
+  db: DbOrTx,
+  probes: readonly BandKey[],
+  options: { before: number | null; limit: number },
+): IndexHit[] {
+  if (!probes.length) return [];
+  const keys = JSON.stringify(probes.map((p) => [p.band, p.key]));
+  const before = options.before ?? Number.MAX_SAFE_INTEGER;
+  return db.all<IndexHit>(sql`
+    select b.piece_id as pieceId, count(*) as hits
+    from json_each(${keys}) as j
+    cross join originality_bands as b on b.band = j.value ->> 0 and b.key = j.value ->> 1
+    where b.piece_id < ${before}
+    group by b.piece_id
+    order by hits desc, b.piece_id desc
+    limit ${options.limit}
+  `);
+}
