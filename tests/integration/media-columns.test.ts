@@ -2,39 +2,26 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { seedDemoData } from "../../db/seed";
 import { action as columnAction, loader as columnLoader } from "~/routes/_app.columns.$id";
 import { loader as columnsLoader } from "~/routes/_app.columns._index";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
-import {
-  createTestStudio,
-  formRequest,
-  getRequest,
-  respond,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import { args, filesUnder, makeClip } from "./media-helpers";
+import { formRequest, getRequest, respond, signedInUser, withTestStudio } from "../setup/test-studio";
+import { args, filesUnder, makeStill } from "./media-helpers";
 
-let t: TestStudio;
+const t = withTestStudio();
 let fixtures: string;
 let logo: string;
 beforeAll(async () => {
   fixtures = fs.mkdtempSync(path.join(os.tmpdir(), "media-columns-"));
-  logo = await makeClip(fixtures, "logo.png", {
-    video: "color=c=0xff0000:s=64x64",
-    seconds: 1,
-    videoCodecOptions: ["-frames:v", "1"],
-  });
+  logo = await makeStill(fixtures, "logo.png", "color=c=0xff0000:s=64x64");
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 beforeEach(async () => {
-  t = createTestStudio();
   await seedDemoData({ db: t.studio.db, now: t.studio.now(), dataDir: t.dir });
 });
-afterEach(() => t.cleanup());
 
 const columnBySlug = (slug: string) =>
   t.studio.db.select().from(schema.columns).where(eq(schema.columns.slug, slug)).get()!;

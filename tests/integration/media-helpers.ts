@@ -56,6 +56,18 @@ export async function makeClip(dir: string, name: string, spec: LavfiClipSpec): 
   return made.path;
 }
 
+/** A one-frame still image (PNG or JPEG by its name) drawn by the given lavfi video source. */
+export const makeStill = (dir: string, name: string, video: string) =>
+  makeClip(dir, name, { video, seconds: 1, videoCodecOptions: ["-frames:v", "1"] });
+
+/** The first half of a file's bytes, written next to it as `name`: a file cut short. */
+export function cutInHalf(source: string, name: string): string {
+  const target = path.join(path.dirname(source), name);
+  const bytes = fs.readFileSync(source);
+  fs.writeFileSync(target, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  return target;
+}
+
 export function uploadRequest(
   pieceId: number,
   file: { bytes: Uint8Array; name: string; type?: string },

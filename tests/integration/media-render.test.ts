@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { getJob } from "~/modules/jobs/queue.server";
@@ -17,26 +17,27 @@ import { action as rendersAction, loader as rendersLoader } from "~/routes/api.v
 import { action as scriptAction } from "~/routes/api.v1.episodes.$id.script";
 import { loader as renderFile } from "~/routes/renders.$id.$file";
 import {
-  createTestStudio,
   formRequest,
   getRequest,
   jsonRequest,
   respond,
   signedInUser,
-  type TestStudio,
+  withTestStudio,
 } from "../setup/test-studio";
 import {
   args,
   cancelJobAs,
   createEpisodeViaPage,
+  cutInHalf,
   filesUnder,
   insertTestColumn,
   makeClip,
+  makeStill,
   runMediaJobs,
   upload,
 } from "./media-helpers";
 
-let t: TestStudio;
+const t = withTestStudio({ env: { RENDER_PRESET: "ultrafast" } });
 let fixtures: string;
 const clips: Record<string, string> = {};
 const children: ChildProcess[] = [];
@@ -49,16 +50,8 @@ beforeAll(async () => {
     seconds: 3,
   });
   clips.tall = await makeClip(fixtures, "tall.mp4", { video: "smptebars=s=360x640:r=30", seconds: 3 });
-  clips.logo = await makeClip(fixtures, "logo.png", {
-    video: "color=c=0xff0000:s=64x64",
-    seconds: 1,
-    videoCodecOptions: ["-frames:v", "1"],
-  });
-  clips.outro = await makeClip(fixtures, "outro.png", {
-    video: "color=c=0x00ff00:s=300x200",
-    seconds: 1,
-    videoCodecOptions: ["-frames:v", "1"],
-  });
+  clips.logo = await makeStill(fixtures, "logo.png", "color=c=0xff0000:s=64x64");
+  clips.outro = await makeStill(fixtures, "outro.png", "color=c=0x00ff00:s=300x200");
   clips.jingle = await makeClip(fixtures, "jingle.m4a", { audio: "sine=frequency=660", seconds: 1 });
   // Cut in half after a faststart encode: ffprobe accepts it, the background decode fails it.
   const whole = await makeClip(fixtures, "whole.mp4", {
@@ -66,9 +59,7 @@ beforeAll(async () => {
     seconds: 2,
     outputOptions: ["-movflags", "+faststart"],
   });
-  clips.cut = path.join(fixtures, "cut.mp4");
-  const bytes = fs.readFileSync(whole);
-  fs.writeFileSync(clips.cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  clips.cut = cutInHalf(whole, "cut.mp4");
   clips.long = await makeClip(fixtures, "long.mp4", {
     video: "testsrc2=s=640x360:r=25",
     audio: "sine=frequency=220",
@@ -77,14 +68,8 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
-beforeEach(() => {
-  process.env.RENDER_PRESET = "ultrafast";
-  t = createTestStudio();
-});
 afterEach(() => {
   for (const c of children) c.kill("SIGKILL");
-  delete process.env.RENDER_PRESET;
-  t.cleanup();
 });
 
 const script = (lines: { voiceover: string; seconds: number }[], version: number) => ({

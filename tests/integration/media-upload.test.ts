@@ -2,34 +2,29 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { getJob } from "~/modules/jobs/queue.server";
 import { ffprobePath } from "~/modules/media/ffmpeg.server";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
 import { loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
-import {
-  createTestStudio,
-  formRequest,
-  getRequest,
-  respond,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
+import { formRequest, getRequest, respond, signedInUser, withTestStudio } from "../setup/test-studio";
 import {
   args,
   assetsOf,
   cancelJobAs,
   createEpisodeViaPage,
+  cutInHalf,
   filesUnder,
   insertTestColumn,
   makeClip,
+  makeStill,
   runMediaJobs,
   upload,
   uploadRaw,
 } from "./media-helpers";
 
-let t: TestStudio;
+const t = withTestStudio();
 let fixtures: string;
 const files: Record<string, string> = {};
 
@@ -41,28 +36,16 @@ beforeAll(async () => {
     audio: "sine=frequency=440",
     seconds: 2,
   });
-  const bytes = fs.readFileSync(files.good);
-  files.truncated = path.join(fixtures, "truncated.mp4");
-  fs.writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  files.truncated = cutInHalf(files.good, "truncated.mp4");
   files.text = path.join(fixtures, "notes.mp4");
   fs.writeFileSync(files.text, "这不是视频，只是一段改了扩展名的文字。\n".repeat(20));
   files.audio = await makeClip(fixtures, "voice.mp4", { audio: "sine=frequency=330", seconds: 2 });
   files.empty = path.join(fixtures, "empty.mp4");
   fs.writeFileSync(files.empty, "");
-  files.still = await makeClip(fixtures, "still.png", {
-    video: "color=c=0x336699:s=400x300",
-    seconds: 1,
-    videoCodecOptions: ["-frames:v", "1"],
-  });
+  files.still = await makeStill(fixtures, "still.png", "color=c=0x336699:s=400x300");
   // A JPEG cut short: ffprobe reads its header, and plain `ffmpeg -xerror` decodes it with exit 0.
-  files.photo = await makeClip(fixtures, "photo.jpg", {
-    video: "testsrc2=s=320x240",
-    seconds: 1,
-    videoCodecOptions: ["-frames:v", "1"],
-  });
-  files.cutPhoto = path.join(fixtures, "cut-photo.jpg");
-  const photo = fs.readFileSync(files.photo);
-  fs.writeFileSync(files.cutPhoto, photo.subarray(0, Math.floor(photo.length / 2)));
+  files.photo = await makeStill(fixtures, "photo.jpg", "testsrc2=s=320x240");
+  files.cutPhoto = cutInHalf(files.photo, "cut-photo.jpg");
   // A faststart MP4 cut in half keeps a valid header: only the full decode finds the damage.
   files.faststart = await makeClip(fixtures, "faststart.mp4", {
     video: "testsrc2=s=320x240:r=25",
@@ -70,9 +53,7 @@ beforeAll(async () => {
     seconds: 2,
     outputOptions: ["-movflags", "+faststart"],
   });
-  files.cutClip = path.join(fixtures, "cut-clip.mp4");
-  const clip = fs.readFileSync(files.faststart);
-  fs.writeFileSync(files.cutClip, clip.subarray(0, Math.floor(clip.length / 2)));
+  files.cutClip = cutInHalf(files.faststart, "cut-clip.mp4");
   // Playlists that would make ffprobe open other files or URLs, renamed .mp4.
   files.hls = path.join(fixtures, "playlist.mp4");
   fs.writeFileSync(
@@ -87,10 +68,8 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
-beforeEach(() => (t = createTestStudio()));
 afterEach(() => {
   delete process.env.MAX_UPLOAD_BYTES;
-  t.cleanup();
 });
 
 const mediaDir = () => path.join(t.dir, "media");
