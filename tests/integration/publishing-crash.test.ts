@@ -1,31 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
-import { createTestStudio, signedInUser, type TestStudio } from "../setup/test-studio";
+import { signedInUser } from "../setup/test-studio";
 import {
   approvedPiece,
   insertSlot,
   makeChannel,
   slotRow,
-  startReceiver,
-  testClock,
+  withPublishingStudio,
   type Answer,
 } from "./publishing-helpers";
 
 const SECRET = "0f9e8d7c6b5a49382716a5b4c3d2e1f0";
 
-let t: TestStudio;
+const publishing = withPublishingStudio();
+const { t, clock } = publishing;
 const children: ChildProcess[] = [];
-const closers: Array<() => Promise<void>> = [];
-const clock = testClock();
-
-beforeEach(() => {
-  t = createTestStudio({ now: clock.now });
-});
-afterEach(async () => {
+afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
-  for (const close of closers.splice(0)) await close();
-  t.cleanup();
 });
 
 /** The fixture in its own process (no tsx wrapper), so SIGKILL kills the publisher itself. */
@@ -61,8 +53,7 @@ async function kill(child: ChildProcess) {
 async function setUp(script: Answer[], channelKey = "wechat-channels") {
   const copywriter = await signedInUser(t.studio, ["copywriter"]);
   const editor = await signedInUser(t.studio, ["editor"]);
-  const receiver = await startReceiver(SECRET, script);
-  closers.push(receiver.close);
+  const receiver = await publishing.receiver(SECRET, script);
   const channel = makeChannel(t.studio, {
     key: channelKey,
     publisher: "webhook",

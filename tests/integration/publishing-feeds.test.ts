@@ -1,28 +1,15 @@
 import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { moveSlot } from "~/modules/calendar/move-slot.server";
 import { action as feedsAction, loader as feedsLoader } from "~/routes/_app.feeds";
 import { loader as feedLoader } from "~/routes/feeds.$file";
-import {
-  createTestStudio,
-  formRequest,
-  getRequest,
-  respond,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import { approvedPiece, insertSlot, makeChannel, testClock } from "./publishing-helpers";
+import { formRequest, getRequest, respond, signedInUser } from "../setup/test-studio";
+import { approvedPiece, insertSlot, makeChannel, withPublishingStudio } from "./publishing-helpers";
 
-let t: TestStudio;
-const clock = testClock();
+const { t, clock } = withPublishingStudio();
 const HOUR = 60 * 60_000;
-
-beforeEach(() => {
-  t = createTestStudio({ now: clock.now });
-});
-afterEach(() => t.cleanup());
 
 function post(fields: Record<string, string>, cookie: string) {
   return respond(() =>

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
+import { afterEach } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import type { Studio } from "~/lib/studio.server";
@@ -19,6 +20,7 @@ import {
   type SignatureCheck,
 } from "~/modules/webhooks/webhook-signature";
 import { workflowPiece } from "../setup/pieces";
+import { withTestStudio } from "../setup/test-studio";
 
 /** A test clock that runs with real time (the worker's backoff needs it) and can jump ahead. */
 export function testClock() {
@@ -27,6 +29,40 @@ export function testClock() {
     now: () => new Date(Date.now() + offsetMs),
     advance: (ms: number) => {
       offsetMs += ms;
+    },
+  };
+}
+
+/**
+ * Gives every test of the calling file its own studio on one test clock (it keeps running across
+ * the file's tests); the publishing worker and the webhook receivers a test starts through it are
+ * stopped and closed when the test ends, before its studio is removed.
+ */
+export function withPublishingStudio() {
+  const clock = testClock();
+  const t = withTestStudio({ now: clock.now });
+  let worker: Worker | null = null;
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await worker?.stop();
+    worker = null;
+    for (const close of closers.splice(0)) await close();
+  });
+  return {
+    t,
+    clock,
+    /** The worker the running test started, if any. */
+    get worker() {
+      return worker;
+    },
+    startWorker(options?: PublishHandlerOptions): Worker {
+      worker = startPublishWorker(t.studio, options);
+      return worker;
+    },
+    async receiver(secret: string, script: Answer[]) {
+      const receiver = await startReceiver(secret, script);
+      closers.push(receiver.close);
+      return receiver;
     },
   };
 }

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
-import type { Worker } from "~/modules/jobs/worker.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { updatePiece } from "~/modules/pieces/update-piece.server";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
@@ -10,40 +9,12 @@ import type { PublishingTodayDto } from "~/modules/publishing/publishing-types";
 import { action as homeAction, loader as homeLoader } from "~/routes/_app._index";
 import { action as publishedApi } from "~/routes/api.v1.slots.$id.published";
 import { action as resendApi } from "~/routes/api.v1.slots.$id.resend";
-import {
-  createTestStudio,
-  formRequest,
-  getRequest,
-  jsonRequest,
-  respond,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import {
-  approvedPiece,
-  insertSlot,
-  makeChannel,
-  slotRow,
-  startPublishWorker,
-  startReceiver,
-  testClock,
-} from "./publishing-helpers";
+import { formRequest, getRequest, jsonRequest, respond, signedInUser } from "../setup/test-studio";
+import { approvedPiece, insertSlot, makeChannel, slotRow, withPublishingStudio } from "./publishing-helpers";
 
-let t: TestStudio;
-let worker: Worker | null = null;
-const closers: Array<() => Promise<void>> = [];
-const clock = testClock();
+const publishing = withPublishingStudio();
+const { t, clock } = publishing;
 const MINUTE = 60_000;
-
-beforeEach(() => {
-  t = createTestStudio({ now: clock.now });
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = null;
-  for (const close of closers.splice(0)) await close();
-  t.cleanup();
-});
 
 async function home(cookie: string): Promise<PublishingTodayDto> {
   const response = await respond(() =>
@@ -84,7 +55,7 @@ async function tickAndSettle() {
           .filter((job) => ["queued", "running"].includes(jobStatus(job.id))).length,
     )
     .toBe(0);
-  await worker?.idle();
+  await publishing.worker?.idle();
   return result;
 }
 const jobStatus = (id: number) =>
@@ -148,7 +119,7 @@ it("hands a manual slot to the channel's operator with a ready bundle; the opera
     caption: "雨天视线差？三分钟学会换雨刮 #用车技巧 #雨季",
   });
 
-  worker = startPublishWorker(t.studio);
+  publishing.startWorker();
   await tickAndSettle();
   expect(slotRow(t.studio, slot.id)).toMatchObject({ status: "queued", heldReason: null });
   expect(outcomes(slot.id)).toEqual(["handed_off"]);
@@ -255,7 +226,7 @@ it("turns a task not done within its grace period into missed, shown to the edit
     publishAt: new Date(clock.now().getTime() - 180 * MINUTE),
   });
 
-  worker = startPublishWorker(t.studio);
+  publishing.startWorker();
   const first = await tickAndSettle();
   expect(first.queued).toEqual([task.id]);
   expect(first.missed).toEqual([stale.id]);
@@ -292,8 +263,7 @@ it("turns a task not done within its grace period into missed, shown to the edit
 it("holds a slot whose piece changed after approval, with the reason shown, and sends it once it is approved again", async () => {
   const { editor, owner } = await people();
   const secret = "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
-  const receiver = await startReceiver(secret, [{ status: 200 }]);
-  closers.push(receiver.close);
+  const receiver = await publishing.receiver(secret, [{ status: 200 }]);
   const channel = makeChannel(t.studio, {
     key: "xiaohongshu",
     name: "小红书",
@@ -323,7 +293,7 @@ it("holds a slot whose piece changed after approval, with the reason shown, and 
     publishAt: new Date(clock.now().getTime() - MINUTE),
   });
 
-  worker = startPublishWorker(t.studio);
+  publishing.startWorker();
   await tickAndSettle();
   const held = slotRow(t.studio, slot.id);
   expect(held.status).toBe("queued");

@@ -1,43 +1,24 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
-import type { Worker } from "~/modules/jobs/worker.server";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
 import { runPublishingTick } from "~/modules/publishing/publishing-ticker.server";
 import { action as resendAction } from "~/routes/api.v1.slots.$id.resend";
-import { createTestStudio, jsonRequest, respond, signedInUser, type TestStudio } from "../setup/test-studio";
+import { jsonRequest, respond, signedInUser } from "../setup/test-studio";
 import {
   approvedPiece,
   insertSlot,
   makeChannel,
   slotRow,
-  startPublishWorker,
-  startReceiver,
-  testClock,
+  withPublishingStudio,
+  type Answer,
 } from "./publishing-helpers";
 
 const SECRET = "a3f1c9e07b5d4e2f8a6b0c1d2e3f4a5b";
 
-let t: TestStudio;
-let worker: Worker | null = null;
-const closers: Array<() => Promise<void>> = [];
-const clock = testClock();
-
-beforeEach(() => {
-  t = createTestStudio({ now: clock.now });
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = null;
-  for (const close of closers.splice(0)) await close();
-  t.cleanup();
-});
-
-async function receiver(script: Parameters<typeof startReceiver>[1]) {
-  const r = await startReceiver(SECRET, script);
-  closers.push(r.close);
-  return r;
-}
+const publishing = withPublishingStudio();
+const { t, clock } = publishing;
+const receiver = (script: Answer[]) => publishing.receiver(SECRET, script);
 
 function resend(slotId: number, cookie: string) {
   return respond(() =>
@@ -74,7 +55,7 @@ describe("webhook publishing", () => {
       createdBy: editor.actor.id,
     });
 
-    worker = startPublishWorker(t.studio, { timeoutMs: 800 });
+    const worker = publishing.startWorker({ timeoutMs: 800 });
     expect(runPublishingTick({ studio: t.studio }).queued).toEqual([slot.id]);
     await expect.poll(() => slotRow(t.studio, slot.id).status).toBe("unconfirmed");
     expect(outcomes(slot.id)).toEqual(["retry", "unconfirmed"]);
@@ -201,7 +182,7 @@ describe("webhook publishing", () => {
     const failing = insertSlot(t.studio, { pieceId: piece.id, channelId: douyin.id, publishAt: at });
     const working = insertSlot(t.studio, { pieceId: piece.id, channelId: kuaishou.id, publishAt: at });
 
-    worker = startPublishWorker(t.studio);
+    const worker = publishing.startWorker();
     runPublishingTick({ studio: t.studio });
     await expect
       .poll(() => [slotRow(t.studio, failing.id).status, slotRow(t.studio, working.id).status])
