@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Finding } from "~/modules/compliance/compliance-types";
 import {
   chunkText,
+  collapseNested,
   joinParts,
   markIndexFor,
   marksFor,
@@ -107,5 +109,32 @@ describe("marksFor", () => {
     ]);
     expect(markIndexFor(marks, { start: 4 })).toBe(0);
     expect(markIndexFor(marks, { start: 8 })).toBe(-1);
+  });
+});
+
+describe("collapseNested", () => {
+  const finding = (term: string, start: number, severity: "block" | "review" = "block"): Finding => ({
+    termId: start,
+    term,
+    match: term,
+    category: "price",
+    severity,
+    start,
+    end: start + term.length,
+    reason: "",
+    basis: "",
+    suggestion: "",
+  });
+
+  it("keeps the longest term of a place and a graver finding inside a milder one", () => {
+    const kept = collapseNested([
+      finding("最低价", 4),
+      finding("全网最低价", 2),
+      finding("全网最低", 2),
+      finding("低价", 5, "review"),
+      finding("史上", 10, "review"),
+      finding("史", 10),
+    ]);
+    expect(kept.map((f) => f.term)).toEqual(["全网最低价", "史上", "史"]);
   });
 });

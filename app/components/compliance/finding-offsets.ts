@@ -147,3 +147,22 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.start - b.start || (a.severity === b.severity ? 0 : a.severity === "block" ? -1 : 1) || a.end - b.end,
   );
 }
+
+/**
+ * Drops a finding that lies inside another one at least as grave (“全网最低”, “最低价” inside
+ * “全网最低价”): the list then names each place once, by its longest term.
+ */
+export function collapseNested(findings: readonly Finding[]): Finding[] {
+  const longestFirst = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  for (const finding of longestFirst) {
+    const covered = kept.some(
+      (k) =>
+        k.start <= finding.start &&
+        finding.end <= k.end &&
+        (k.severity === "block" || finding.severity === "review"),
+    );
+    if (!covered) kept.push(finding);
+  }
+  return kept;
+}

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "~/modules/compliance/compliance-types";
-import { sortFindings } from "./finding-offsets";
+import { collapseNested, sortFindings } from "./finding-offsets";
 
 export const SEVERITY_COLORS = { block: "red", review: "orange" } as const;
 
@@ -13,6 +13,8 @@ export interface FindingsListProps {
   locate?(finding: Finding): string | null;
   /** Height after which the list scrolls. */
   maxHeight?: number;
+  /** Name each place once, by its longest term (default); false lists every term that matched. */
+  collapse?: boolean;
 }
 
 /**
@@ -20,10 +22,16 @@ export interface FindingsListProps {
  * the rule it rests on and the suggested rewrite. Each one selects its place in the field when
  * clicked (if the editor passes `onSelect`).
  */
-export function FindingsList({ findings, onSelect, locate, maxHeight = 320 }: FindingsListProps) {
+export function FindingsList({
+  findings,
+  onSelect,
+  locate,
+  maxHeight = 320,
+  collapse = true,
+}: FindingsListProps) {
   const { t } = useTranslation();
   if (findings.length === 0) return null;
-  const sorted = sortFindings(findings);
+  const sorted = sortFindings(collapse ? collapseNested(findings) : findings);
   const blocked = sorted.filter((f) => f.severity === "block").length;
   return (
     <Stack gap={4} data-testid="findings-list">

@@ -92,6 +92,7 @@ export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, Highlig
     const textRef = useRef<HTMLDivElement>(null);
     const [layout, setLayout] = useState<Layout | null>(null);
     const marks = useMemo(() => marksFor(highlights, value.length), [highlights, value.length]);
+    const marked = useMemo(() => renderMarked(value, marks), [value, marks]);
 
     const syncScroll = useCallback(() => {
       const textarea = textareaRef.current;
@@ -146,7 +147,7 @@ export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, Highlig
     useIsomorphicEffect(() => {
       measure();
       syncScroll();
-    });
+    }, [value, measure, syncScroll]);
 
     useImperativeHandle(
       ref,
@@ -207,7 +208,7 @@ export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, Highlig
             willChange: "transform",
           }}
         >
-          {renderMarked(value, marks)}
+          {marked}
         </div>
       </div>
     ) : null;

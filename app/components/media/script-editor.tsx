@@ -65,7 +65,7 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
   const findingCount = scan.findingsByPart.reduce((n, list) => n + list.length, 0);
 
   return (
-    <Card withBorder data-scan-status={scan.status}>
+    <Card withBorder data-scan-status={scan.status} data-testid="script-editor">
       <Group justify="space-between" mb="xs">
         <Title order={4}>{t("media.script")}</Title>
         <Badge color={over ? "red" : "teal"} variant="light" data-testid="script-total">
