@@ -117,9 +117,11 @@ function formsOf(cp: number): CodePointForms {
 /**
  * Forms of the code points seen so far. For BMP code points, two flat tables give the unit each
  * stream gets when it is one (the common case), DROPPED when it is none, EXPANDED when it is
- * several (then the map has the strings); astral code points always go through the map.
+ * several (then the map has the strings); a high surrogate is SURROGATE: the pair's code point
+ * goes through the map.
  */
-const UNSEEN = -3;
+const UNSEEN = -4;
+const SURROGATE = -3;
 const EXPANDED = -2;
 const DROPPED = -1;
 const bmpMatch = new Int32Array(0x10000).fill(UNSEEN);
@@ -131,12 +133,17 @@ function unitOf(form: string): number {
 }
 
 function learn(cp: number): void {
+  if (cp >= 0xd800 && cp < 0xdc00) {
+    bmpMatch[cp] = bmpPattern[cp] = SURROGATE;
+    return;
+  }
   const forms = formsOf(cp);
   bmpMatch[cp] = unitOf(forms.match);
   bmpPattern[cp] = unitOf(forms.pattern);
   if (bmpMatch[cp] === EXPANDED || bmpPattern[cp] === EXPANDED) expandedForms.set(cp, forms);
 }
 
+/** The forms of any code point, through the map. */
 function expanded(cp: number): CodePointForms {
   let forms = expandedForms.get(cp);
   if (!forms) {
@@ -152,109 +159,123 @@ export interface NormalizedStreams {
   pattern: NormalizedText;
 }
 
-/** One growing stream: UTF-16 units and their original ranges. */
-class StreamBuilder {
-  private units: Uint16Array;
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private length = 0;
+/**
+ * The scratch arrays every stream is written into (one stream at a time: nothing here calls back
+ * into this module's writers), grown as needed and copied out at the end, so a call allocates
+ * only its results.
+ */
+let scratchUnits = new Uint16Array(4096);
+let scratchStarts = new Int32Array(4096);
+let scratchEnds = new Int32Array(4096);
 
-  constructor(capacity: number) {
-    this.units = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-
-  addUnit(unit: number, start: number, end: number): void {
-    if (this.length === this.units.length) this.grow(this.length + 1);
-    this.units[this.length] = unit;
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length++;
-  }
-
-  add(units: string, start: number, end: number): void {
-    const n = units.length;
-    if (this.length + n > this.units.length) this.grow(this.length + n);
-    for (let k = 0; k < n; k++) {
-      this.units[this.length] = units.charCodeAt(k);
-      this.starts[this.length] = start;
-      this.ends[this.length] = end;
-      this.length++;
-    }
-  }
-
-  private grow(needed: number): void {
-    const capacity = Math.max(needed, this.units.length * 2);
-    const units = new Uint16Array(capacity);
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    units.set(this.units);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.units = units;
-    this.starts = starts;
-    this.ends = ends;
-  }
-
-  build(): NormalizedText {
-    let text = "";
-    for (let k = 0; k < this.length; k += 4096) {
-      const chunk = this.units.subarray(k, Math.min(this.length, k + 4096));
-      text += String.fromCharCode.apply(null, chunk as unknown as number[]);
-    }
-    return { text, starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length) };
-  }
+function growScratch(needed: number): void {
+  const capacity = Math.max(needed, scratchUnits.length * 2);
+  const units = new Uint16Array(capacity);
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  units.set(scratchUnits);
+  starts.set(scratchStarts);
+  ends.set(scratchEnds);
+  scratchUnits = units;
+  scratchStarts = starts;
+  scratchEnds = ends;
 }
 
-const EMPTY = new StreamBuilder(0);
-
-function normalizeStreams(text: string, wantMatch: boolean, wantPattern: boolean): NormalizedStreams {
+/**
+ * Writes one stream of `text` into the scratch arrays and returns its length: the hot loop of
+ * every scan. A BMP code point whose form is a single unit (nearly all of them) is written
+ * straight in; an expansion or a surrogate pair takes the slower branch.
+ */
+function writeStream(text: string, table: Int32Array, formOf: (forms: CodePointForms) => string): number {
   const length = text.length;
-  const match = wantMatch ? new StreamBuilder(length) : EMPTY;
-  const pattern = wantPattern ? new StreamBuilder(length) : EMPTY;
+  if (scratchUnits.length < length) growScratch(length);
+  let units = scratchUnits;
+  let starts = scratchStarts;
+  let ends = scratchEnds;
+  let n = 0;
   let i = 0;
   while (i < length) {
     const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit < 0xdc00) {
-      const cp = text.codePointAt(i)!;
+    let form = table[unit]!;
+    if (form === UNSEEN) {
+      learn(unit);
+      form = table[unit]!;
+    }
+    if (form >= 0 && n < units.length) {
+      units[n] = form;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      i++;
+    } else if (form === DROPPED) {
+      i++;
+    } else {
+      // An expansion, a surrogate pair, or full scratch arrays.
+      const cp = form === SURROGATE ? text.codePointAt(i)! : unit;
       const end = i + (cp > 0xffff ? 2 : 1);
-      const forms = expanded(cp);
-      if (wantMatch) match.add(forms.match, i, end);
-      if (wantPattern) pattern.add(forms.pattern, i, end);
+      const out = formOf(expanded(cp));
+      if (n + out.length > units.length) {
+        growScratch(n + out.length + length);
+        units = scratchUnits;
+        starts = scratchStarts;
+        ends = scratchEnds;
+      }
+      for (let k = 0; k < out.length; k++, n++) {
+        units[n] = out.charCodeAt(k);
+        starts[n] = i;
+        ends[n] = end;
+      }
       i = end;
-      continue;
     }
-    if (bmpMatch[unit] === UNSEEN) learn(unit);
-    const end = i + 1;
-    if (wantMatch) {
-      const m = bmpMatch[unit]!;
-      if (m >= 0) match.addUnit(m, i, end);
-      else if (m === EXPANDED) match.add(expandedForms.get(unit)!.match, i, end);
-    }
-    if (wantPattern) {
-      const p = bmpPattern[unit]!;
-      if (p >= 0) pattern.addUnit(p, i, end);
-      else if (p === EXPANDED) pattern.add(expandedForms.get(unit)!.pattern, i, end);
-    }
-    i = end;
   }
-  return { match: match.build(), pattern: pattern.build() };
+  return n;
 }
+
+/** The first `n` scratch units as a string. */
+function scratchText(n: number): string {
+  let text = "";
+  for (let k = 0; k < n; k += 4096) {
+    const chunk = scratchUnits.subarray(k, Math.min(n, k + 4096));
+    text += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return text;
+}
+
+function buildStream(
+  text: string,
+  table: Int32Array,
+  formOf: (forms: CodePointForms) => string,
+): NormalizedText {
+  const n = writeStream(text, table, formOf);
+  return { text: scratchText(n), starts: scratchStarts.slice(0, n), ends: scratchEnds.slice(0, n) };
+}
+
+const matchForm = (forms: CodePointForms) => forms.match;
+const patternForm = (forms: CodePointForms) => forms.pattern;
 
 /** The match stream: what literal terms are matched over (and originality shingles are cut from). */
 export function normalizeForMatch(text: string): NormalizedText {
-  return normalizeStreams(text, true, false).match;
+  return buildStream(text, bmpMatch, matchForm);
+}
+
+/** The match stream's text alone, without offsets: `normalizeForMatch(text).text`, cheaper. */
+export function matchText(text: string): string {
+  return scratchText(writeStream(text, bmpMatch, matchForm));
 }
 
 /** The pattern stream: what the library's regular expressions are matched over. */
 export function normalizeForPatterns(text: string): NormalizedText {
-  return normalizeStreams(text, false, true).pattern;
+  return buildStream(text, bmpPattern, patternForm);
 }
 
-/** Both streams in one pass. */
+/** The pattern stream's text alone, without offsets. */
+export function patternText(text: string): string {
+  return scratchText(writeStream(text, bmpPattern, patternForm));
+}
+
+/** Both streams (what the scanner uses when the library has patterns). */
 export function normalizeBoth(text: string): NormalizedStreams {
-  return normalizeStreams(text, true, true);
+  return { match: normalizeForMatch(text), pattern: normalizeForPatterns(text) };
 }
 
 /**

@@ -23,10 +23,10 @@
 import type { Finding, ScanTerm } from "../compliance-types";
 import { buildAutomaton, findAll, type Automaton } from "./aho-corasick";
 import {
-  normalizeBoth,
+  matchText,
   normalizeForMatch,
   normalizeForPatterns,
-  originalRange,
+  patternText,
   type NormalizedText,
 } from "./normalize";
 import { compilePattern, type PatternRefusal } from "./pattern-guard";
@@ -66,11 +66,8 @@ export interface CompiledLibrary {
 const SEVERITY_ORDER = { block: 0, review: 1 } as const;
 
 /** Normalised allowed contexts, without the empty ones. */
-function normalizedContexts(
-  contexts: readonly string[],
-  normalize: (text: string) => NormalizedText,
-): string[] {
-  return contexts.map((context) => normalize(context).text).filter((context) => context !== "");
+function normalizedContexts(contexts: readonly string[], normalize: (text: string) => string): string[] {
+  return contexts.map((context) => normalize(context)).filter((context) => context !== "");
 }
 
 /** Compiles the library for `scanCompiled`. Entries that cannot match are listed in `skipped`. */
@@ -84,7 +81,7 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
     if ((term.term === null) === (term.pattern === null)) {
       skipped.push({ termId: term.id, reason: "invalid" });
     } else if (term.term !== null) {
-      const key = normalizeForMatch(term.term).text;
+      const key = matchText(term.term);
       if (key === "") {
         skipped.push({ termId: term.id, reason: "empty" });
         continue;
@@ -96,7 +93,7 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
         keys.push(key);
         literals.push([]);
       }
-      literals[index]!.push({ term, contexts: normalizedContexts(term.allowedContexts, normalizeForMatch) });
+      literals[index]!.push({ term, contexts: normalizedContexts(term.allowedContexts, matchText) });
     } else {
       const compiled = compilePattern(term.pattern!);
       if (!compiled.ok) {
@@ -106,7 +103,7 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
       patterns.push({
         term,
         regex: compiled.regex,
-        contexts: normalizedContexts(term.allowedContexts, normalizeForPatterns),
+        contexts: normalizedContexts(term.allowedContexts, patternText),
       });
     }
   }
@@ -150,30 +147,40 @@ function finding(term: ScanTerm, original: string, start: number, end: number): 
   };
 }
 
+/** A hit before it becomes a finding: the entry and the original range. */
+interface Hit {
+  term: ScanTerm;
+  start: number;
+  end: number;
+}
+
+function firstUncancelled(
+  entries: readonly LiteralEntry[],
+  text: string,
+  start: number,
+  end: number,
+): ScanTerm | null {
+  for (const entry of entries) if (!cancelledByContext(text, start, end, entry.contexts)) return entry.term;
+  return null;
+}
+
 /** Every finding of the library in `text`, with offsets into `text` (see the module comment). */
 export function scanCompiled(lib: CompiledLibrary, text: string): Finding[] {
   if (text === "" || lib.size === 0) return [];
-  const needPatterns = lib.patterns.length > 0;
-  const streams = needPatterns ? normalizeBoth(text) : { match: normalizeForMatch(text), pattern: null };
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const add = (term: ScanTerm, normalized: NormalizedText, start: number, end: number) => {
-    const range = originalRange(normalized, start, end);
-    const key = `${term.id}:${range.start}:${range.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    findings.push(finding(term, text, range.start, range.end));
-  };
+  const hits: Hit[] = [];
+  const hit = (term: ScanTerm, normalized: NormalizedText, start: number, end: number) =>
+    hits.push({ term, start: normalized.starts[start]!, end: normalized.ends[end - 1]! });
 
-  const match = streams.match;
+  const match = normalizeForMatch(text);
+  const { keyLengths } = lib.automaton;
   findAll(lib.automaton, match.text, (key, end) => {
-    const start = end - lib.automaton.keyLengths[key]!;
-    const entry = lib.literals[key]!.find((e) => !cancelledByContext(match.text, start, end, e.contexts));
-    if (entry) add(entry.term, match, start, end);
+    const start = end - keyLengths[key]!;
+    const term = firstUncancelled(lib.literals[key]!, match.text, start, end);
+    if (term) hit(term, match, start, end);
   });
 
-  const pattern = streams.pattern;
-  if (pattern) {
+  if (lib.patterns.length > 0) {
+    const pattern = normalizeForPatterns(text);
     for (const entry of lib.patterns) {
       const regex = entry.regex;
       regex.lastIndex = 0;
@@ -185,12 +192,22 @@ export function scanCompiled(lib: CompiledLibrary, text: string): Finding[] {
           continue;
         }
         if (!cancelledByContext(pattern.text, start, end, entry.contexts))
-          add(entry.term, pattern, start, end);
+          hit(entry.term, pattern, start, end);
       }
     }
   }
 
-  return findings.sort((a, b) => a.start - b.start || b.end - a.end || a.termId - b.termId);
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.term.id - b.term.id);
+  const findings: Finding[] = [];
+  let previous: Hit | null = null;
+  for (const h of hits) {
+    // The same term twice at one original range (within one expanded character): once.
+    if (previous && previous.term === h.term && previous.start === h.start && previous.end === h.end)
+      continue;
+    findings.push(finding(h.term, text, h.start, h.end));
+    previous = h;
+  }
+  return findings;
 }
 
 /** Compiles and scans in one go (tests, one-off checks); the server keeps a compiled library. */
