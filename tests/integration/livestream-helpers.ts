@@ -1,9 +1,10 @@
 // Shared setup of the livestream integration tests: a show made through the API by a producer.
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import type { Studio } from "~/lib/studio.server";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
+import { resetShowHub } from "~/modules/livestream/show-hub-instance.server";
 import { action as apiCreate } from "~/routes/api.v1.livestreams";
-import { jsonRequest, respond, routeArgs, signedInUser } from "../setup/test-studio";
+import { jsonRequest, respond, routeArgs, signedInUser, withTestStudio } from "../setup/test-studio";
 
 /** A signed-in producer and host, and the demo show the producer created for them (201). */
 export async function createDemoShow(studio: Studio) {
@@ -24,4 +25,21 @@ export async function createDemoShow(studio: Studio) {
   expect(res.status).toBe(201);
   const show = await res.json();
   return { producer, host, id: String(show.id), show };
+}
+
+const SHOW_DAY = Date.parse("2026-06-16T12:00:00Z");
+
+/**
+ * Gives every test of the calling file its own studio and a fresh show hub, on a clock the test
+ * moves by hand: `clock.ms` starts at 12:00 UTC on 16 June 2026 in every test.
+ */
+export function withShowStudio() {
+  const clock = { ms: SHOW_DAY };
+  const t = withTestStudio({ now: () => new Date(clock.ms) });
+  beforeEach(() => {
+    clock.ms = SHOW_DAY;
+    resetShowHub();
+  });
+  afterEach(() => resetShowHub());
+  return { t, clock };
 }

@@ -1,5 +1,5 @@
 import { count, eq, like } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { schema } from "~/lib/db.server";
 import { createStudio, setStudio } from "~/lib/studio.server";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
@@ -16,28 +16,10 @@ import { action as commandAction } from "~/routes/livestreams.$id.command";
 import { loader as eventsLoader } from "~/routes/livestreams.$id.events";
 import { loader as prompterPage } from "~/routes/livestreams.$id.prompter";
 import { loader as snapshotLoader } from "~/routes/livestreams.$id.snapshot";
-import {
-  createTestStudio,
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs as args,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import { createDemoShow } from "./livestream-helpers";
+import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { createDemoShow, withShowStudio } from "./livestream-helpers";
 
-let clock = Date.parse("2026-06-16T12:00:00Z");
-let t: TestStudio;
-beforeEach(() => {
-  clock = Date.parse("2026-06-16T12:00:00Z");
-  resetShowHub();
-  t = createTestStudio({ now: () => new Date(clock) });
-});
-afterEach(() => {
-  resetShowHub();
-  t.cleanup();
-});
+const { t, clock } = withShowStudio();
 
 async function setup() {
   const made = await createDemoShow(t.studio);
@@ -77,11 +59,11 @@ describe("live show: commands, limits and roles", () => {
     expect(started.body).toMatchObject({
       ok: true,
       state: { status: "running", blockIndex: 0, version: 1 },
-      serverNow: clock,
+      serverNow: clock.ms,
     });
-    clock += 125_000;
+    clock.ms += 125_000;
     const next = await command(producer.cookie, id, { type: "next" });
-    expect(next.body.state).toMatchObject({ blockIndex: 1, blockStartedAt: clock, version: 2 });
+    expect(next.body.state).toMatchObject({ blockIndex: 1, blockStartedAt: clock.ms, version: 2 });
     expect(
       (await command(producer.cookie, id, { type: "adjust", deltaMs: 30_000 })).body.state.blockOffsetsMs,
     ).toEqual({ "1": 30_000 });
@@ -156,19 +138,19 @@ describe("live show: commands, limits and roles", () => {
     expect(first.status).toBe(200);
     expect(first.body.state.redEnvelope.activeRound).toEqual({
       n: 1,
-      startedAt: clock,
-      endsAt: clock + 90_000,
+      startedAt: clock.ms,
+      endsAt: clock.ms + 90_000,
     });
     const during = await command(producer.cookie, id, { type: "fireRedEnvelope" });
     expect(during.body.error.code).toBe("round_active");
 
     for (const n of [2, 3]) {
-      clock += 90_000;
+      clock.ms += 90_000;
       const round = await command(producer.cookie, id, { type: "fireRedEnvelope" });
       expect(round.status).toBe(200);
       expect(round.body.state.redEnvelope).toMatchObject({ roundsFired: n, activeRound: { n } });
     }
-    clock += 91_000;
+    clock.ms += 91_000;
     const fourth = await command(producer.cookie, id, { type: "fireRedEnvelope" });
     expect(fourth.status).toBe(409);
     expect(fourth.body.error.code).toBe("rounds_exhausted");
@@ -376,7 +358,7 @@ describe("sync: events stream and restart", () => {
   it("keeps the show where it was across a restart (new hub, re-opened database)", async () => {
     const { producer, id } = await setup();
     await command(producer.cookie, id, { type: "start" });
-    clock += 130_000;
+    clock.ms += 130_000;
     await command(producer.cookie, id, { type: "next" });
     await command(producer.cookie, id, { type: "setOnline", count: 3500 });
     await command(producer.cookie, id, { type: "fireRedEnvelope" });
@@ -385,10 +367,11 @@ describe("sync: events stream and restart", () => {
     // "Restart": drop the hub and the database handle, open the same data dir again.
     resetShowHub();
     t.studio.database.sqlite.close();
-    const reopened = createStudio({ dataDir: t.dir, now: () => new Date(clock) });
+    const reopened = createStudio({ dataDir: t.dir, now: () => new Date(clock.ms) });
     setStudio(reopened);
-    const cleanup = t.cleanup;
-    t = { ...t, studio: reopened, cleanup: () => (reopened.database.sqlite.close(), cleanup()) };
+    onTestFinished(() => {
+      reopened.database.sqlite.close();
+    });
 
     expect(await state(producer.cookie, id)).toEqual(before);
     const snapshot = await (
@@ -406,7 +389,7 @@ describe("sync: events stream and restart", () => {
       state: { version: before.version, blockIndex: 1, peakOnline: 3500 },
     });
 
-    clock += 10_000;
+    clock.ms += 10_000;
     const next = await command(producer.cookie, id, { type: "next" });
     expect(next.body.state).toMatchObject({ blockIndex: 2, version: before.version + 1 });
   });
@@ -417,16 +400,16 @@ describe("record and report", () => {
     const { producer, id, show } = await setup();
     const blocks: Array<{ plannedSeconds: number }> = show.blocks;
     await command(producer.cookie, id, { type: "start" });
-    clock += (blocks[0].plannedSeconds + 40) * 1000; // opening overruns by 40 s
+    clock.ms += (blocks[0].plannedSeconds + 40) * 1000; // opening overruns by 40 s
     await command(producer.cookie, id, { type: "next" });
     await command(producer.cookie, id, { type: "setOnline", count: 3100 });
     await command(producer.cookie, id, { type: "fireRedEnvelope" });
-    clock += (blocks[1].plannedSeconds - 20) * 1000; // cut short by 20 s
+    clock.ms += (blocks[1].plannedSeconds - 20) * 1000; // cut short by 20 s
     await command(producer.cookie, id, { type: "pause" });
-    clock += 60_000; // a pause is not air time
+    clock.ms += 60_000; // a pause is not air time
     await command(producer.cookie, id, { type: "resume" });
     await command(producer.cookie, id, { type: "next" });
-    clock += (blocks[2].plannedSeconds + 100) * 1000; // overruns by 100 s: the largest
+    clock.ms += (blocks[2].plannedSeconds + 100) * 1000; // overruns by 100 s: the largest
     await command(producer.cookie, id, { type: "end" });
 
     const report = await (

@@ -1,32 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SESSION_TTL_MS } from "~/modules/auth/sign-in.server";
 import { signOut } from "~/modules/auth/sign-out.server";
 import { updateUser } from "~/modules/auth/update-user.server";
 import { STREAM_CLOSED_EVENT } from "~/modules/livestream/clock-sync";
 import { MAX_STREAMS_PER_HOLDER, RECHECK_EVERY_BEATS } from "~/modules/livestream/show-hub.server";
-import { getShowHub, resetShowHub } from "~/modules/livestream/show-hub-instance.server";
+import { getShowHub } from "~/modules/livestream/show-hub-instance.server";
 import { loader as eventsLoader } from "~/routes/livestreams.$id.events";
-import {
-  createTestStudio,
-  respond,
-  routeArgs as args,
-  signedInUser,
-  type TestStudio,
-} from "../setup/test-studio";
-import { createDemoShow } from "./livestream-helpers";
+import { respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { createDemoShow, withShowStudio } from "./livestream-helpers";
 
-let clock = Date.parse("2026-06-16T12:00:00Z");
-let t: TestStudio;
-beforeEach(() => {
-  clock = Date.parse("2026-06-16T12:00:00Z");
-  resetShowHub();
-  t = createTestStudio({ now: () => new Date(clock) });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  resetShowHub();
-  t.cleanup();
-});
+const { t, clock } = withShowStudio();
+afterEach(() => vi.useRealTimers());
 
 async function setup() {
   const { producer, host, id } = await createDemoShow(t.studio);
@@ -102,7 +86,7 @@ describe("event streams re-check access while open", () => {
       userId: producer.actor.id,
       roles: ["producer"],
       disabled: true,
-      now: new Date(clock),
+      now: new Date(clock.ms),
     });
     expect(disabled.ok).toBe(true);
     await heartbeats(RECHECK_EVERY_BEATS);
@@ -123,12 +107,17 @@ describe("event streams re-check access while open", () => {
     const { producer, host, id } = await setup();
     const signedOut = await openStream(producer.cookie, id);
     const expiring = await openStream(host.cookie, id);
-    signOut({ db: t.studio.db, token: producer.sessionToken, actor: producer.actor, now: new Date(clock) });
+    signOut({
+      db: t.studio.db,
+      token: producer.sessionToken,
+      actor: producer.actor,
+      now: new Date(clock.ms),
+    });
     await heartbeats(RECHECK_EVERY_BEATS);
     await closes(signedOut);
     expect(await expiring.ended()).toBe(false);
 
-    clock += SESSION_TTL_MS + 1000;
+    clock.ms += SESSION_TTL_MS + 1000;
     await heartbeats(RECHECK_EVERY_BEATS);
     await closes(expiring);
     expect(await expiring.text()).toContain(`event: ${STREAM_CLOSED_EVENT}\n`);

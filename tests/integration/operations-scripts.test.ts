@@ -4,11 +4,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { recordAudit } from "~/modules/audit/record-audit.server";
 import { checkHealth } from "~/modules/operations/check-health.server";
 import { seedDemoData } from "../../db/seed";
 import { schema } from "~/lib/db.server";
 import { count } from "drizzle-orm";
+import { recordTestEntries } from "../setup/audit-entries";
 import { withTestStudio } from "../setup/test-studio";
 
 const run = promisify(execFile);
@@ -21,12 +21,7 @@ const script = (name: string) =>
 
 describe("operations", () => {
   it("backs up the live database to a timestamped, owner-only file that opens with the same rows", async () => {
-    recordAudit(t.studio.db, {
-      actor: { id: null, label: "system" },
-      action: "test.write",
-      entity: "thing",
-      at: new Date(),
-    });
+    recordTestEntries(t.studio.db, 1);
     const { stdout } = await script("backup.ts");
     expect(stdout).toMatch(/integrity ok/);
     const [file] = fs.readdirSync(path.join(t.dir, "backups"));
@@ -40,14 +35,7 @@ describe("operations", () => {
   });
 
   it("verifies the audit chain and fails loudly when it was tampered with", async () => {
-    for (let i = 0; i < 3; i++)
-      recordAudit(t.studio.db, {
-        actor: { id: null, label: "system" },
-        action: "test.write",
-        entity: "thing",
-        entityId: i,
-        at: new Date(),
-      });
+    recordTestEntries(t.studio.db, 3);
     expect((await script("audit-verify.ts")).stdout).toContain("intact: 3 entries");
     t.studio.database.sqlite.exec(
       "drop trigger audit_log_no_update; update audit_log set action = 'forged' where id = 2",

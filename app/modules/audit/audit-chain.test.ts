@@ -1,33 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestStudio, type TestStudio } from "../../../tests/setup/test-studio";
-import { recordAudit } from "./record-audit.server";
+import { describe, expect, it } from "vitest";
+import { recordTestEntries } from "../../../tests/setup/audit-entries";
+import { withTestStudio } from "../../../tests/setup/test-studio";
 import { verifyAuditChain } from "./verify-audit-chain.server";
 
-let t: TestStudio;
-beforeEach(() => (t = createTestStudio()));
-afterEach(() => t.cleanup());
+const t = withTestStudio();
 
 describe("audit log", () => {
   it("chains entries and verifies them", () => {
-    for (let i = 0; i < 5; i++)
-      recordAudit(t.studio.db, {
-        actor: { id: null, label: "system" },
-        action: "test.write",
-        entity: "thing",
-        entityId: i,
-        after: { i },
-        at: new Date(),
-      });
+    recordTestEntries(t.studio.db, 5, (i) => ({ i }));
     expect(verifyAuditChain({ db: t.studio.db })).toEqual({ ok: true, entries: 5 });
   });
 
   it("refuses edits and deletions at the database", () => {
-    recordAudit(t.studio.db, {
-      actor: { id: null, label: "system" },
-      action: "test.write",
-      entity: "thing",
-      at: new Date(),
-    });
+    recordTestEntries(t.studio.db, 1);
     expect(() => t.studio.database.sqlite.prepare("update audit_log set action = 'x'").run()).toThrow(
       /append-only/,
     );
@@ -35,14 +20,7 @@ describe("audit log", () => {
   });
 
   it("detects a tampered row once the guard is bypassed", () => {
-    for (let i = 0; i < 3; i++)
-      recordAudit(t.studio.db, {
-        actor: { id: null, label: "system" },
-        action: "test.write",
-        entity: "thing",
-        entityId: i,
-        at: new Date(),
-      });
+    recordTestEntries(t.studio.db, 3);
     const sqlite = t.studio.database.sqlite;
     sqlite.exec("drop trigger audit_log_no_update");
     sqlite
