@@ -67,6 +67,9 @@ export function layoutTable(lc: LayoutContext, block: TableBlock, frame: Frame):
     return { cells, height, head };
   };
   const header = layRow(block.header, true);
+  /** A horizontal rule across the table at the current line. */
+  const rule = (color: string, width: number) =>
+    flow.push({ kind: "line", x1: frame.x, y1: flow.y, x2: frame.x + frame.width, y2: flow.y, color, width });
   const drawRow = (row: ReturnType<typeof layRow>) => {
     const top = flow.y;
     if (row.head)
@@ -82,26 +85,10 @@ export function layoutTable(lc: LayoutContext, block: TableBlock, frame: Frame):
       x += widths[c];
     });
     flow.y += row.height;
-    flow.push({
-      kind: "line",
-      x1: frame.x,
-      y1: flow.y,
-      x2: frame.x + frame.width,
-      y2: flow.y,
-      color: row.head ? INK : "#d1d5db",
-      width: row.head ? 0.8 : 0.4,
-    });
+    rule(row.head ? INK : "#d1d5db", row.head ? 0.8 : 0.4);
   };
   const drawHeader = () => {
-    flow.push({
-      kind: "line",
-      x1: frame.x,
-      y1: flow.y,
-      x2: frame.x + frame.width,
-      y2: flow.y,
-      color: INK,
-      width: 1,
-    });
+    rule(INK, 1);
     drawRow(header);
   };
   flow.y += size * 0.3;
@@ -115,14 +102,6 @@ export function layoutTable(lc: LayoutContext, block: TableBlock, frame: Frame):
     }
     drawRow(row);
   }
-  flow.push({
-    kind: "line",
-    x1: frame.x,
-    y1: flow.y,
-    x2: frame.x + frame.width,
-    y2: flow.y,
-    color: INK,
-    width: 1,
-  });
+  rule(INK, 1);
   flow.y += size * 0.9;
 }
