@@ -14,7 +14,7 @@ import { createStudio, type Studio } from "../../app/lib/studio.server";
 import type { Actor } from "../../app/modules/auth/actor";
 import { getCalendar } from "../../app/modules/calendar/get-calendar.server";
 import { applyCalendarChannels, CALENDAR_CHANNELS } from "../../db/seed-calendar";
-import { report, type BenchRow } from "./bench-utils";
+import { interleavedMedians, report, type BenchRow } from "./bench-utils";
 
 const TZ = DEFAULT_STUDIO_TIME_ZONE;
 const DAY = 86_400_000;
@@ -126,26 +126,6 @@ function fillSlots(db: Db, options: { ownerId: number; plan: PlannedSlot[]; now:
   });
 }
 
-/** Median milliseconds of `a` and of `b`, measured turn about after a warm-up of each. */
-function interleavedMedians(a: () => unknown, b: () => unknown, runs: number) {
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  const timesA: number[] = [];
-  const timesB: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    a();
-    b();
-  }
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    a();
-    timesA.push(performance.now() - start);
-    start = performance.now();
-    b();
-    timesB.push(performance.now() - start);
-  }
-  return { baseline: median(timesA), loader: median(timesB) };
-}
-
 const prefixOf = (status: string) => status.slice(0, 2);
 
 async function benchLoader(): Promise<BenchRow[]> {
@@ -168,7 +148,7 @@ async function benchLoader(): Promise<BenchRow[]> {
   const publicBase = { url: "https://studio.example.cn", origin: "configured" as const };
   const view = getCalendar({ db: studio.db, now, timeZone: TZ, from, to, publicBase });
   // Alternated run by run, so a busy machine slows both sides alike.
-  const { baseline, loader } = interleavedMedians(
+  const { baseline, measured: loader } = interleavedMedians(
     () => bare.all(from.getTime(), to.getTime()),
     () => getCalendar({ db: studio.db, now, timeZone: TZ, from, to, publicBase }),
     40,

@@ -47,11 +47,17 @@ function childOf(a: Automaton, node: number, c: number): number {
   return NONE;
 }
 
-/** Builds the automaton of `keys` (non-empty strings; key index = position in the array). */
+/**
+ * Builds the automaton of `keys` (non-empty strings; key index = position in the array; a key
+ * given twice is reported under its first index).
+ */
 export function buildAutomaton(keys: readonly string[]): Automaton {
-  const order = keys
-    .map((_, k) => k)
-    .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  // Each distinct key by its first index, in code-unit order (the default sort's).
+  const firstIndex = new Map<string, number>();
+  keys.forEach((key, k) => {
+    if (!firstIndex.has(key)) firstIndex.set(key, k);
+  });
+  const order = [...firstIndex.keys()].sort().map((key) => firstIndex.get(key)!);
   const total = keys.reduce((sum, key) => sum + key.length, 1);
   const parentOf = new Int32Array(total);
   const charOf = new Uint16Array(total);
@@ -74,8 +80,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
       charOf[count] = key.charCodeAt(d);
       path[d] = count++;
     }
-    const end = path[key.length - 1]!;
-    if (keyAt[end] === NONE) keyAt[end] = k;
+    keyAt[path[key.length - 1]!] = k;
     previous = key;
   }
 

@@ -213,58 +213,38 @@ function nullable(node: Node): boolean {
   }
 }
 
-function atomsOf(node: Node): string[] {
+/** The nodes directly inside `node`. */
+function children(node: Node): readonly Node[] {
   switch (node.kind) {
     case "atom":
-      return [node.source];
     case "assertion":
       return [];
     case "group":
     case "quant":
-      return atomsOf(node.body);
+      return [node.body];
     case "alt":
-      return node.branches.flatMap(atomsOf);
+      return node.branches;
     case "seq":
-      return node.items.flatMap(atomsOf);
+      return node.items;
   }
 }
 
-/** The atoms a match of `node` can start with. */
-function firstAtoms(node: Node): string[] {
-  switch (node.kind) {
-    case "atom":
-      return [node.source];
-    case "assertion":
-      return [];
-    case "group":
-    case "quant":
-      return firstAtoms(node.body);
-    case "alt":
-      return node.branches.flatMap(firstAtoms);
-    case "seq": {
-      const out: string[] = [];
-      for (const item of node.items) {
-        out.push(...firstAtoms(item));
-        if (!nullable(item)) break;
-      }
-      return out;
+/** The atoms of `node`; with `firstOnly`, those a match of `node` can start with. */
+function atomsOf(node: Node, firstOnly = false): string[] {
+  if (node.kind === "atom") return [node.source];
+  if (node.kind === "seq" && firstOnly) {
+    const out: string[] = [];
+    for (const item of node.items) {
+      out.push(...atomsOf(item, true));
+      if (!nullable(item)) break;
     }
+    return out;
   }
+  return children(node).flatMap((child) => atomsOf(child, firstOnly));
 }
 
 function contains(node: Node, kind: Node["kind"]): boolean {
-  if (node.kind === kind) return true;
-  switch (node.kind) {
-    case "group":
-    case "quant":
-      return contains(node.body, kind);
-    case "alt":
-      return node.branches.some((b) => contains(b, kind));
-    case "seq":
-      return node.items.some((i) => contains(i, kind));
-    default:
-      return false;
-  }
+  return node.kind === kind || children(node).some((child) => contains(child, kind));
 }
 
 /** A repeated part of the pattern, by the atoms it can take. */
@@ -332,7 +312,7 @@ function checkRepeatedAlternations(node: Node, analysis: Analysis): void {
     if (node.branches.some(nullable)) {
       throw new Refused("backtracking", "A repeated alternation may not have an empty branch");
     }
-    const firsts = node.branches.map(firstAtoms);
+    const firsts = node.branches.map((branch) => atomsOf(branch, true));
     for (let i = 0; i < firsts.length; i++) {
       for (let j = i + 1; j < firsts.length; j++) {
         if (analysis.overlap(firsts[i]!, firsts[j]!)) {
@@ -344,25 +324,12 @@ function checkRepeatedAlternations(node: Node, analysis: Analysis): void {
       }
     }
   }
-  if (node.kind === "group" || node.kind === "quant") checkRepeatedAlternations(node.body, analysis);
-  if (node.kind === "alt") node.branches.forEach((b) => checkRepeatedAlternations(b, analysis));
-  if (node.kind === "seq") node.items.forEach((i) => checkRepeatedAlternations(i, analysis));
+  for (const child of children(node)) checkRepeatedAlternations(child, analysis);
 }
 
 function unboundedQuantifiers(node: Node): Extract<Node, { kind: "quant" }>[] {
-  switch (node.kind) {
-    case "atom":
-    case "assertion":
-      return [];
-    case "group":
-      return unboundedQuantifiers(node.body);
-    case "quant":
-      return [...(node.max === Infinity ? [node] : []), ...unboundedQuantifiers(node.body)];
-    case "alt":
-      return node.branches.flatMap(unboundedQuantifiers);
-    case "seq":
-      return node.items.flatMap(unboundedQuantifiers);
-  }
+  const own = node.kind === "quant" && node.max === Infinity ? [node] : [];
+  return [...own, ...children(node).flatMap(unboundedQuantifiers)];
 }
 
 /** The pattern with every unbounded quantifier bounded (see the module comment). */

@@ -66,7 +66,10 @@ export interface CompiledLibrary {
 const SEVERITY_ORDER = { block: 0, review: 1 } as const;
 
 /** Normalised allowed contexts, without the empty ones. */
+const NO_CONTEXTS: string[] = [];
+
 function normalizedContexts(contexts: readonly string[], normalize: (text: string) => string): string[] {
+  if (contexts.length === 0) return NO_CONTEXTS;
   return contexts.map((context) => normalize(context)).filter((context) => context !== "");
 }
 
@@ -108,9 +111,10 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
     }
   }
   for (const group of literals) {
-    group.sort(
-      (a, b) => SEVERITY_ORDER[a.term.severity] - SEVERITY_ORDER[b.term.severity] || a.term.id - b.term.id,
-    );
+    if (group.length > 1)
+      group.sort(
+        (a, b) => SEVERITY_ORDER[a.term.severity] - SEVERITY_ORDER[b.term.severity] || a.term.id - b.term.id,
+      );
   }
   return {
     size: terms.length - skipped.length,
