@@ -2,7 +2,7 @@ import { count, max } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { SCAN_TEXT_MAX, type Finding, type ScanTerm } from "~/modules/compliance/compliance-types";
-import { currentCompiledLibrary } from "~/modules/compliance/library-cache.server";
+import { currentCompiledLibrary, invalidateLibraryCache } from "~/modules/compliance/library-cache.server";
 import { action as scanAction, loader as scanLoader } from "~/routes/api.v1.compliance.scan";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
@@ -210,5 +210,39 @@ describe("POST /api/v1/compliance/scan", () => {
     expect(operation.requestBody.content["application/json"].schema.required).toEqual(["text"]);
     const answer = operation.responses[200].content["application/json"].schema;
     expect(answer.properties.findings.items.properties.severity.enum).toEqual(["block", "review"]);
+  });
+});
+
+describe("the compiled library cache", () => {
+  it("compiles once per version, again after invalidation, and keeps nothing compiled inside a transaction", () => {
+    const db = t.studio.db;
+    writeLibrary(LIBRARY);
+    const first = currentCompiledLibrary(db);
+    expect(first.version).toBe(1);
+    expect(first.lib.size).toBe(LIBRARY.length);
+    expect(currentCompiledLibrary(db)).toBe(first);
+    invalidateLibraryCache();
+    const again = currentCompiledLibrary(db);
+    expect(again).not.toBe(first);
+    expect(again.version).toBe(1);
+
+    // A change the transaction rolls back leaves the cache on the committed library.
+    expect(() =>
+      db.transaction((tx) => {
+        const now = t.studio.now();
+        tx.insert(schema.complianceTerms)
+          .values({ ...entry({ term: "稳赚" }), createdAt: now, updatedAt: now })
+          .run();
+        tx.insert(schema.termLibraryVersions)
+          .values({ version: 2, cause: "create", termCount: 5, terms: [], createdAt: now })
+          .run();
+        expect(currentCompiledLibrary(tx).version).toBe(2);
+        throw new Error("roll back");
+      }),
+    ).toThrow("roll back");
+    expect(currentCompiledLibrary(db)).toBe(again);
+    const version = writeLibrary([entry({ term: "包赚" })]);
+    expect(version).toBe(2);
+    expect(currentCompiledLibrary(db).lib.size).toBe(LIBRARY.length + 1);
   });
 });
