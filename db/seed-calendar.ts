@@ -8,7 +8,7 @@ import {
   startOfMonth,
   startOfWeek,
 } from "../app/lib/dates";
-import { schema, type Db, type DbOrTx } from "../app/lib/db.server";
+import { schema, type DbOrTx } from "../app/lib/db.server";
 import type { Actor } from "../app/modules/auth/actor";
 import type { CadencePeriod, Publisher } from "../app/modules/calendar/calendar-types";
 import { newWebhookSecret } from "../app/modules/calendar/update-channel.server";
@@ -16,6 +16,7 @@ import { recordAudit } from "../app/modules/audit/record-audit.server";
 import { insertPiece, newPieceSlug } from "../app/modules/pieces/create-piece.server";
 import type { PieceKind } from "../app/modules/pieces/status-machine";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
+import type { DemoSeedOptions } from "./seed-options";
 
 interface ChannelSetting {
   key: string;
@@ -335,13 +336,7 @@ type DemoPiece = { id: number; kind: PieceKind; title: string };
  * an unconfirmed webhook slot, a couple of gaps (one skipped day on 抖音主号, a short week on the
  * after-sales account), and approved episodes not yet scheduled. Deterministic for a given `now`.
  */
-export async function seedCalendarDemo(options: {
-  db: Db;
-  now: Date;
-  dataDir: string;
-  users: Map<string, Actor>;
-  timeZone?: string;
-}): Promise<void> {
+export async function seedCalendarDemo(options: DemoSeedOptions & { timeZone?: string }): Promise<void> {
   const { db, now, users } = options;
   const tz = options.timeZone ?? (process.env.STUDIO_TIME_ZONE || DEFAULT_STUDIO_TIME_ZONE);
   const editor = users.get("editor@studio.local");

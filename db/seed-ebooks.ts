@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../app/lib/db.server";
 import { projectRoot } from "../app/lib/env.server";
-import type { Actor } from "../app/modules/auth/actor";
 import { insertBook } from "../app/modules/ebooks/create-book.server";
 import { defaultDemoBooksDir, loadDemoBooks } from "../app/modules/ebooks/load-demo-books.server";
 import { publicBaseUrl } from "../app/modules/ebooks/public-url.server";
 import { requestBuild } from "../app/modules/ebooks/request-build.server";
 import * as schema from "./schema";
+import type { DemoSeedOptions } from "./seed-options";
 
 /** Which demo folder is a print handbook; the rest are e-books. */
 const HANDBOOKS = new Set(["nvxing-chezhu-anquan"]);
@@ -17,12 +16,7 @@ const HANDBOOKS = new Set(["nvxing-chezhu-anquan"]);
  * foundation's placeholder pieces of the same title when they exist), and queues a first screen
  * build of each.
  */
-export async function seedEbooksDemo(options: {
-  db: Db;
-  now: Date;
-  dataDir: string;
-  users: Map<string, Actor>;
-}): Promise<void> {
+export async function seedEbooksDemo(options: DemoSeedOptions): Promise<void> {
   const { db, now } = options;
   const copy = options.users.get("copy@studio.local");
   if (!copy) return;

@@ -1,25 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { DEFAULT_STUDIO_TIME_ZONE } from "../app/lib/dates";
-import { schema, type Db } from "../app/lib/db.server";
-import type { Actor } from "../app/modules/auth/actor";
+import { schema } from "../app/lib/db.server";
 import { demoShowScriptInput } from "../app/modules/livestream/demo-show-script";
 import { createShow } from "../app/modules/livestream/create-show.server";
 import { runShowCommand } from "../app/modules/livestream/run-show-command.server";
 import { showInputSchema } from "../app/modules/livestream/show-input";
 import { loadShow } from "../app/modules/livestream/show-rows.server";
 import type { ShowAction } from "../app/modules/livestream/show-state";
+import type { DemoSeedOptions } from "./seed-options";
 
 /**
  * Demo data of the livestream capability; runs once (its own marker in app_meta): the 616 night
  * show, attached to the demo livestream piece, ready to go live; and a past show already run,
  * so the report page has something to show.
  */
-export async function seedLivestreamDemo(options: {
-  db: Db;
-  now: Date;
-  dataDir: string;
-  users: Map<string, Actor>;
-}): Promise<void> {
+export async function seedLivestreamDemo(options: DemoSeedOptions): Promise<void> {
   const { db, now, users } = options;
   const editor = users.get("editor@studio.local");
   const host = users.get("host@studio.local");
