@@ -109,7 +109,6 @@ export const errorsZh = {
   bad_column_colors: "栏目颜色必须是 #RRGGBB 格式。",
   bad_column_missing: "所选栏目不存在。",
   // Originality: thresholds and boilerplate
-  too_large_originality: "文本太长：一次最多检查 {{max}} 个字。",
   forbidden_manageOriginality: "你的角色不能修改原创度设置。",
   not_found_boilerplate: "这条固定文字不存在。",
   unknown_kind: "未知的内容类型。",
@@ -346,7 +345,6 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   bad_column_colors: "Column colours must be #RRGGBB.",
   bad_column_missing: "The chosen column does not exist.",
   // Originality: thresholds and boilerplate
-  too_large_originality: "The text is too long: a check takes at most {{max}} characters.",
   forbidden_manageOriginality: "Your role cannot change the originality settings.",
   not_found_boilerplate: "This boilerplate line does not exist.",
   unknown_kind: "Unknown kind of piece.",

@@ -6,6 +6,7 @@ import { findingsEn, findingsZh } from "./findings";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
+import { originalityEn, originalityZh } from "./originality";
 import { publishingEn, publishingZh } from "./publishing";
 
 // Each capability keeps its strings in its own file, merged under its own key.
@@ -18,6 +19,7 @@ export const resources = {
       ebooks: ebooksZh,
       calendar: calendarZh,
       publishing: publishingZh,
+      originality: originalityZh,
       findings: findingsZh,
       errors: errorsZh,
     },
@@ -30,6 +32,7 @@ export const resources = {
       ebooks: ebooksEn,
       calendar: calendarEn,
       publishing: publishingEn,
+      originality: originalityEn,
       findings: findingsEn,
       errors: errorsEn,
     },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { apiError, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
@@ -6,10 +6,18 @@ import { getStudio } from "~/lib/studio.server";
 import { checkOriginalityRequest } from "~/modules/compliance/originality/check-originality-request.server";
 import { originalityRequestSchema } from "~/modules/compliance/originality/schemas";
 
+const postOnly = (request: Request) =>
+  apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+
+/** A check is a POST (the text can be long); GET answers 405 like the other POST-only routes. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "compliance.scan");
+  throw postOnly(request);
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireActor(request, "compliance.scan");
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+  if (request.method !== "POST") throw postOnly(request);
   const input = await parseJsonBody(request, originalityRequestSchema);
   const checked = checkOriginalityRequest({ db: getStudio().db, input });
   if (!checked.ok) return failureResponse(request, checked);

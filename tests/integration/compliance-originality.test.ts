@@ -13,9 +13,20 @@ import { normalizeForMatch } from "~/modules/compliance/scanner/normalize";
 import { pieceCopy } from "~/modules/compliance/piece-copy.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import type { PieceKind } from "~/modules/pieces/status-machine";
-import { action as originalityAction } from "~/routes/api.v1.compliance.originality";
+import {
+  action as originalityAction,
+  loader as originalityLoader,
+} from "~/routes/api.v1.compliance.originality";
+import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { seedDemoData } from "../../db/seed";
-import { jsonRequest, respond, routeArgs, signedInUser, withTestStudio } from "../setup/test-studio";
+import {
+  getRequest,
+  jsonRequest,
+  respond,
+  routeArgs,
+  signedInUser,
+  withTestStudio,
+} from "../setup/test-studio";
 
 const t = withTestStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
 
@@ -344,8 +355,8 @@ describe("POST /api/v1/compliance/originality", () => {
     const tooLong = await post(writer.cookie, { text: "长".repeat(SCAN_TEXT_MAX + 1), kind: "article" });
     expect(tooLong.status).toBe(413);
     expect((await tooLong.json()).error).toMatchObject({
-      code: "too_large",
-      message: `文本太长：一次最多检查 ${SCAN_TEXT_MAX} 个字。`,
+      code: "text_too_long",
+      message: `文本有 ${SCAN_TEXT_MAX + 1} 个字符，最多 ${SCAN_TEXT_MAX} 个。`,
     });
     const atLimit = await post(writer.cookie, { text: "长".repeat(SCAN_TEXT_MAX), kind: "article" });
     expect(atLimit.status).toBe(200);
@@ -378,7 +389,7 @@ describe("POST /api/v1/compliance/originality", () => {
       ),
     );
     expect((await english.json()).error.message).toBe(
-      `The text is too long: a check takes at most ${SCAN_TEXT_MAX} characters.`,
+      `The text has ${SCAN_TEXT_MAX + 1} characters; at most ${SCAN_TEXT_MAX} are checked.`,
     );
     expect(t.studio.db.select({ n: count() }).from(schema.originalityBands).get()!.n).toBe(rowsBefore);
   });
@@ -393,9 +404,40 @@ describe("POST /api/v1/compliance/originality", () => {
       ),
     );
     expect(anonymous.status).toBe(401);
+    // GET is not a check, and says so after the role check.
+    const get = (cookie: string) =>
+      respond(() =>
+        originalityLoader(routeArgs(getRequest("/api/v1/compliance/originality", { Cookie: cookie }))),
+      );
+    expect((await get(analyst.cookie)).status).toBe(403);
     for (const role of ["copywriter", "editor", "host", "producer"] as const) {
       const user = await signedInUser(t.studio, [role]);
       expect((await post(user.cookie, { text: sampleCopy(2, 100), kind: "poster" })).status).toBe(200);
     }
+  });
+
+  it("is described in the API document", async () => {
+    const { cookie } = await signedInUser(t.studio, ["copywriter"]);
+    expect(
+      (
+        await respond(() =>
+          originalityLoader(routeArgs(getRequest("/api/v1/compliance/originality", { Cookie: cookie }))),
+        )
+      ).status,
+    ).toBe(405);
+    const doc = await (
+      await respond(() => openapi(routeArgs(getRequest("/api/v1/openapi.json", { Cookie: cookie }))))
+    ).json();
+    const operation = doc.paths["/api/v1/compliance/originality"].post;
+    expect(operation.description).toContain("compliance.scan");
+    expect(operation.requestBody.content["application/json"].schema.required).toEqual(["text", "kind"]);
+    const answer = operation.responses[200].content["application/json"].schema;
+    expect(Object.keys(answer.properties)).toEqual([
+      "score",
+      "threshold",
+      "nearDuplicateOf",
+      "similar",
+      "passes",
+    ]);
   });
 });

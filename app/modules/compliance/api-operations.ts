@@ -1,5 +1,6 @@
 import type { ApiOperation } from "../api/openapi";
 import { SCAN_TEXT_MAX } from "./compliance-types";
+import { originalityRequestSchema, originalityResultSchema } from "./originality/schemas";
 import { scanRequestSchema, scanResponseSchema } from "./scanner/scan-schemas";
 
 /** The compliance capability's API operations (scanner, term library, originality, review). */
@@ -11,5 +12,13 @@ export const complianceApiOperations: ApiOperation[] = [
     capability: "compliance.scan",
     body: scanRequestSchema,
     response: scanResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/compliance/originality",
+    summary: `Originality of a text against the copy of earlier pieces (every indexed piece, or those created before pieceId): score, the kind's threshold, the five most similar earlier pieces with the shared passages' offsets in both texts; under 60 characters a near-duplicate check only. The column's outro line and declared boilerplate are left out. Reads only; 400 unknown kind, column or blank text, 404 unknown piece, 413 text_too_long over ${SCAN_TEXT_MAX} characters`,
+    capability: "compliance.scan",
+    body: originalityRequestSchema,
+    response: originalityResultSchema,
   },
 ];

@@ -17,9 +17,9 @@ export function checkOriginalityRequest(options: {
 }): Result<{ result: OriginalityResult }> {
   const { db, input } = options;
   if (input.text.length > SCAN_TEXT_MAX)
-    return fail(413, "too_large", `文本太长：一次最多检查 ${SCAN_TEXT_MAX} 个字。`, {
+    return fail(413, "text_too_long", `文本有 ${input.text.length} 个字符，最多 ${SCAN_TEXT_MAX} 个。`, {
       field: "text",
-      params: { context: "originality", max: SCAN_TEXT_MAX },
+      params: { length: input.text.length, max: SCAN_TEXT_MAX },
     });
   if (!(PIECE_KINDS as readonly string[]).includes(input.kind))
     return fail(400, "unknown_kind", "未知的内容类型。", "kind");

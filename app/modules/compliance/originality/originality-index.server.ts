@@ -6,16 +6,37 @@ import { eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { BandKey } from "./fingerprints";
 
-/** Rows per insert statement (three values each, far below SQLite's limit on placeholders). */
-const INSERT_CHUNK = 500;
+const statements = new WeakMap<object, ReturnType<typeof prepareWrites>>();
 
-/** Replaces a piece's rows with `rows` (call inside the transaction that changes its text). */
+function prepareWrites(tx: DbOrTx) {
+  return {
+    clear: tx
+      .delete(schema.originalityBands)
+      .where(eq(schema.originalityBands.pieceId, sql.placeholder("pieceId")))
+      .prepare(),
+    add: tx
+      .insert(schema.originalityBands)
+      .values({
+        pieceId: sql.placeholder("pieceId"),
+        band: sql.placeholder("band"),
+        key: sql.placeholder("key"),
+      })
+      .prepare(),
+  };
+}
+
+/**
+ * Replaces a piece's rows with `rows` (call inside the transaction that changes its text). The
+ * statements are prepared once per handle: the seed and the benchmark write thousands of pieces.
+ */
 export function writeBandKeys(tx: DbOrTx, pieceId: number, rows: readonly BandKey[]): void {
-  tx.delete(schema.originalityBands).where(eq(schema.originalityBands.pieceId, pieceId)).run();
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-    tx.insert(schema.originalityBands)
-      .values(rows.slice(i, i + INSERT_CHUNK).map((row) => ({ pieceId, band: row.band, key: row.key })))
-      .run();
+  let write = statements.get(tx);
+  if (!write) {
+    write = prepareWrites(tx);
+    statements.set(tx, write);
+  }
+  write.clear.run({ pieceId });
+  for (const row of rows) write.add.run({ pieceId, band: row.band, key: row.key });
 }
 
 export interface IndexHit {

@@ -7,6 +7,7 @@ import { schema, type DbOrTx } from "~/lib/db.server";
 import { fail, type Failure } from "~/lib/result";
 import { PIECE_KINDS } from "../../pieces/status-machine";
 import { DEFAULT_ORIGINALITY_THRESHOLD } from "../compliance-types";
+import type { OriginalitySettings } from "./settings-types";
 
 /** The kind's minimum originality (0–1): its row, or 0.9. */
 export function thresholdFor(db: DbOrTx, kind: string): number {
@@ -52,29 +53,6 @@ export function refuseUnknownColumn(db: DbOrTx, columnId: number | null): Failur
   return column
     ? null
     : fail(400, "bad_column", "所选栏目不存在。", { field: "columnId", params: { context: "missing" } });
-}
-
-export interface ThresholdSetting {
-  kind: string;
-  threshold: number;
-  /** No row: the default applies. */
-  isDefault: boolean;
-  updatedAt: string | null;
-}
-
-export interface BoilerplateLineDto {
-  id: number;
-  text: string;
-  columnId: number | null;
-  columnName: string | null;
-  createdAt: string;
-}
-
-export interface OriginalitySettings {
-  thresholds: ThresholdSetting[];
-  lines: BoilerplateLineDto[];
-  /** Every column with its outro line (boilerplate without a row). */
-  columns: Array<{ id: number; name: string; outroLine: string }>;
 }
 
 /** The settings page's data: every kind's threshold, the declared lines, the columns. */

@@ -56,3 +56,38 @@ export const removeBoilerplateSchema = z.object({
     .int({ error: "固定文字编号无效" })
     .positive({ error: "固定文字编号无效" }),
 });
+
+const passageSchema = z.object({
+  start: z.number().describe("Offset into the sent text, in UTF-16 units"),
+  end: z.number().describe("End offset (exclusive) into the sent text"),
+  otherStart: z.number().describe("Offset into the earlier piece's text"),
+  otherEnd: z.number().describe("End offset (exclusive) into the earlier piece's text"),
+});
+
+/** The API's answer (OriginalityResult), for the API document. */
+export const originalityResultSchema = z.object({
+  score: z
+    .number()
+    .nullable()
+    .describe(
+      "1 − share of the text (normalised characters, boilerplate left out) found in earlier pieces; null under 60 characters",
+    ),
+  threshold: z.number().describe("The kind's minimum originality, 0–1"),
+  nearDuplicateOf: z
+    .number()
+    .nullable()
+    .describe("Under 60 characters: the oldest earlier piece the text nearly repeats (similarity ≥ 0.9)"),
+  similar: z
+    .array(
+      z.object({
+        pieceId: z.number(),
+        title: z.string(),
+        kind: z.string(),
+        overlap: z.number().describe("Share of the sent text covered by passages found in this piece, 0–1"),
+        passages: z.array(passageSchema),
+        text: z.string().describe("The earlier piece's copy, which otherStart/otherEnd point into"),
+      }),
+    )
+    .describe("The five earlier pieces covering most of the text, most first"),
+  passes: z.boolean().describe("score ≥ threshold; under 60 characters: not a near-duplicate"),
+});
