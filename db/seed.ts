@@ -3,10 +3,12 @@ import type { Db } from "../app/lib/db.server";
 import type { Actor } from "../app/modules/auth/actor";
 import { inviteUser } from "../app/modules/auth/invite-user.server";
 import type { Role } from "../app/modules/auth/permissions";
+import { seedTermLibrary } from "../app/modules/compliance/terms/seed-term-library.server";
 import { indexSubmittedPieces } from "../app/modules/compliance/originality/index-submitted-pieces.server";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";
+import { SEED_TERMS } from "./seed-content/terms";
 import { seedCalendarDemo } from "./seed-calendar";
 import { seedEbooksDemo } from "./seed-ebooks";
 import { seedLivestreamDemo } from "./seed-livestream";
@@ -121,6 +123,11 @@ const DEMO_SEED_KEY = "demo_seed_version";
  * capability existed still gets that capability's demo data.
  */
 const CAPABILITY_SEEDS = [
+  // The sensitive-term library as version 1; a studio whose library has a version keeps it.
+  {
+    key: "demo_seed:terms",
+    run: ({ db, now }: { db: Db; now: Date }) => seedTermLibrary({ db, now, terms: SEED_TERMS }),
+  },
   { key: "demo_seed:media", run: seedMediaDemo },
   { key: "demo_seed:livestream", run: seedLivestreamDemo },
   { key: "demo_seed:ebooks", run: seedEbooksDemo },

@@ -8,6 +8,7 @@ import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 import { originalityEn, originalityZh } from "./originality";
 import { publishingEn, publishingZh } from "./publishing";
+import { termsEn, termsZh } from "./terms";
 
 // Each capability keeps its strings in its own file, merged under its own key.
 export const resources = {
@@ -20,6 +21,7 @@ export const resources = {
       calendar: calendarZh,
       publishing: publishingZh,
       originality: originalityZh,
+      terms: termsZh,
       findings: findingsZh,
       errors: errorsZh,
     },
@@ -33,6 +35,7 @@ export const resources = {
       calendar: calendarEn,
       publishing: publishingEn,
       originality: originalityEn,
+      terms: termsEn,
       findings: findingsEn,
       errors: errorsEn,
     },

@@ -124,6 +124,17 @@ export const ERROR_CODES = [
   "slot_not_resendable",
   "slot_held",
   "changed_after_approval",
+  // The sensitive-term library and CSV files
+  "term_exists",
+  "term_blank",
+  "term_pattern_refused",
+  "term_import_row",
+  "library_version_current",
+  "library_version_invalid",
+  "csv_malformed",
+  "csv_encoding",
+  "csv_header",
+  "csv_empty",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

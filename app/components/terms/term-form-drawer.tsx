@@ -1,0 +1,163 @@
+import {
+  Alert,
+  Button,
+  Drawer,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { TERM_CATEGORIES, TERM_SEVERITIES } from "~/modules/compliance/compliance-types";
+import type { TermDto } from "~/modules/compliance/terms/term-types";
+import { useTermAction } from "./use-term-action";
+
+/**
+ * Adds a term or edits one, in a drawer (the whole screen on a phone). The server checks
+ * everything (the pattern guard, duplicates) and its messages show at their fields.
+ */
+export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const phone = useMediaQuery("(max-width: 48em)");
+  const intent = term ? "update" : "create";
+  const { fetcher, answer, busy } = useTermAction(intent, onClose);
+  const [kind, setKind] = useState<"term" | "pattern">(term?.pattern ? "pattern" : "term");
+  const error = answer.fieldError;
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size={phone ? "100%" : "lg"}
+      title={<Text fw={600}>{t(term ? "terms.form.titleEdit" : "terms.form.titleNew")}</Text>}
+      data-testid="term-drawer"
+    >
+      <fetcher.Form method="post" action="?index">
+        <input type="hidden" name="intent" value={intent} />
+        {term ? <input type="hidden" name="termId" value={term.id} /> : null}
+        <Stack gap="sm">
+          {answer.formError ? <Alert color="red">{answer.formError}</Alert> : null}
+          <SegmentedControl
+            value={kind}
+            onChange={(value) => setKind(value as "term" | "pattern")}
+            data={[
+              { value: "term", label: t("terms.form.kindTerm") },
+              { value: "pattern", label: t("terms.form.kindPattern") },
+            ]}
+            aria-label={t("terms.form.kind")}
+          />
+          {kind === "term" ? (
+            <TextInput
+              key="term"
+              name="term"
+              label={t("terms.form.term")}
+              description={t("terms.form.termHint")}
+              defaultValue={term?.term ?? ""}
+              error={error("term")}
+              maxLength={199}
+              required
+              data-autofocus
+            />
+          ) : (
+            <TextInput
+              key="pattern"
+              name="pattern"
+              label={t("terms.form.pattern")}
+              description={t("terms.form.patternHint")}
+              defaultValue={term?.pattern ?? ""}
+              error={error("pattern")}
+              maxLength={200}
+              ff="monospace"
+              required
+              data-autofocus
+            />
+          )}
+          {kind === "term" && error("pattern") ? (
+            <Text size="sm" c="red">
+              {error("pattern")}
+            </Text>
+          ) : null}
+          <Group grow align="start" wrap="wrap">
+            <Select
+              name="category"
+              label={t("terms.form.category")}
+              defaultValue={term?.category ?? null}
+              data={TERM_CATEGORIES.map((value) => ({ value, label: t(`terms.categories.${value}`) }))}
+              error={error("category")}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              miw={180}
+              required
+            />
+            <Select
+              name="severity"
+              label={t("terms.form.severity")}
+              defaultValue={term?.severity ?? "review"}
+              data={TERM_SEVERITIES.map((value) => ({
+                value,
+                label: `${t(`terms.severities.${value}`)} · ${t(`terms.severityHints.${value}`)}`,
+              }))}
+              error={error("severity")}
+              allowDeselect={false}
+              miw={180}
+              required
+            />
+          </Group>
+          <Textarea
+            name="reason"
+            label={t("terms.form.reason")}
+            placeholder={t("terms.form.reasonPlaceholder")}
+            defaultValue={term?.reason ?? ""}
+            error={error("reason")}
+            autosize
+            minRows={2}
+            maxLength={500}
+            required
+          />
+          <Textarea
+            name="basis"
+            label={t("terms.form.basis")}
+            placeholder={t("terms.form.basisPlaceholder")}
+            defaultValue={term?.basis ?? ""}
+            error={error("basis")}
+            autosize
+            minRows={2}
+            maxLength={300}
+            required
+          />
+          <Textarea
+            name="suggestion"
+            label={t("terms.form.suggestion")}
+            defaultValue={term?.suggestion ?? ""}
+            error={error("suggestion")}
+            autosize
+            minRows={2}
+            maxLength={500}
+          />
+          <Textarea
+            name="allowedContexts"
+            label={t("terms.form.allowedContexts")}
+            description={t("terms.form.allowedContextsHint")}
+            defaultValue={term?.allowedContexts.join("\n") ?? ""}
+            error={error("allowedContexts")}
+            autosize
+            minRows={2}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("terms.form.cancel")}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="term-save">
+              {t("terms.form.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </fetcher.Form>
+    </Drawer>
+  );
+}

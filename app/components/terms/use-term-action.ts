@@ -1,0 +1,23 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect } from "react";
+import { useNotify } from "~/components/calendar/notices";
+import { useActionReply } from "~/components/use-action-reply";
+
+/**
+ * One form of the terms page posted through its own fetcher: when its answer is a success, the
+ * server's notice is shown and `onDone` runs (a drawer or a dialog closes); a failure stays on
+ * the form, at its field.
+ */
+export function useTermAction<D extends object = object>(intent: string, onDone: (data: D) => void) {
+  const fetcher = useFetcher();
+  const answer = useActionReply<D>({ fetcher, intent });
+  const notify = useNotify();
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !answer.reply?.ok) return;
+    if (answer.notice) notify({ color: "green", message: answer.notice });
+    onDone(answer.reply as D);
+    // Only a new answer matters, not a re-render with the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, answer.reply]);
+  return { fetcher, answer, busy: fetcher.state !== "idle" };
+}

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiError, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { createTerm } from "~/modules/compliance/terms/create-term.server";
+import { listTerms } from "~/modules/compliance/terms/list-terms.server";
+import { termEntrySchema, termListQuerySchema } from "~/modules/compliance/terms/term-schemas";
+
+/** GET: the library now (filters category, severity, q) with its version. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "terms.read");
+  const query = parseQuery(request, termListQuerySchema);
+  return json(listTerms({ db: getStudio().db, query }));
+}
+
+/** POST: add a term or a pattern; answers 201 with the term and the new library version. */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
+  const actor = await requireActor(request, "terms.manage");
+  const input = await parseJsonBody(request, termEntrySchema);
+  const { db, now } = getStudio();
+  const result = createTerm({ db, actor, now: now(), input });
+  if (!result.ok) return failureResponse(request, result);
+  return json({ term: result.term, version: result.version }, { status: 201 });
+}
