@@ -1,17 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import { schema } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
-import { enqueueJob } from "../jobs/queue.server";
-import { toMediaAssetDto, verifyJobKey } from "./episode-rows.server";
+import { toMediaAssetDto } from "./episode-rows.server";
 import type { MediaAssetDto } from "./media-dto";
-import { relativeToData, resolveStored } from "./media-store.server";
+import { resolveStored } from "./media-store.server";
 import { COLUMN_ASSET_ROLES, type ColumnAssetRole } from "./page-schemas";
-import { cleanOriginalName, inspectSaved, refuse, type AcceptUploadOptions } from "./saved-upload.server";
+import {
+  enqueueVerify,
+  inspectSaved,
+  keepSaved,
+  keptAssetValues,
+  refuse,
+  type AcceptUploadOptions,
+} from "./saved-upload.server";
 
 export interface AcceptColumnAssetOptions extends AcceptUploadOptions {
   columnId: number;
@@ -59,11 +63,7 @@ export async function acceptColumnAsset(
       : inspected;
   }
   const probed = inspected.probed;
-  const finalPath = path.join(
-    path.dirname(saved.path),
-    `${role}-${randomBytes(8).toString("hex")}${probed.ext}`,
-  );
-  await rename(saved.path, finalPath);
+  const finalPath = await keepSaved(saved.path, role, probed.ext);
   const replaced: string[] = [];
   const result = db.transaction((tx) => {
     const previous = tx
@@ -81,34 +81,12 @@ export async function acceptColumnAsset(
       .values({
         columnId: options.columnId,
         role,
-        kind: probed.kind,
-        originalName: cleanOriginalName(options.originalName),
-        relPath: relativeToData(dataDir, finalPath),
-        bytes: saved.bytes,
-        durationSeconds: probed.durationSeconds,
-        width: probed.width,
-        height: probed.height,
-        sar: probed.sar,
-        hasAudio: probed.hasAudio,
+        ...keptAssetValues(options, { probed, finalPath, bytes: saved.bytes }),
         verifyStatus: probed.kind === "video" ? "pending" : "verified",
-        uploadedBy: actor.id,
-        createdAt: now,
       })
       .returning()
       .get();
-    if (probed.kind === "video") {
-      const { job } = enqueueJob(tx, {
-        type: "media.verify",
-        payload: { assetId: asset.id },
-        idempotencyKey: verifyJobKey(asset.id, null),
-        actor,
-        now,
-      });
-      tx.update(schema.mediaAssets)
-        .set({ verifyJobId: job.id })
-        .where(eq(schema.mediaAssets.id, asset.id))
-        .run();
-    }
+    if (probed.kind === "video") enqueueVerify(tx, { assetId: asset.id, actor, now });
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "column.asset.upload",

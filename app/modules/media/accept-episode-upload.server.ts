@@ -1,17 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { and, eq, max } from "drizzle-orm";
 import { schema } from "~/lib/db.server";
 import type { Failure, Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor } from "../auth/actor";
-import { enqueueJob, toJobDto, type JobDto } from "../jobs/queue.server";
+import { toJobDto, type JobDto } from "../jobs/queue.server";
 import { checkEpisodeUpload } from "./check-episode-upload.server";
-import { toMediaAssetDto, verifyJobKey } from "./episode-rows.server";
+import { toMediaAssetDto } from "./episode-rows.server";
 import type { MediaAssetDto } from "./media-dto";
-import { relativeToData } from "./media-store.server";
-import { cleanOriginalName, inspectSaved, refuse, type AcceptUploadOptions } from "./saved-upload.server";
+import {
+  enqueueVerify,
+  inspectSaved,
+  keepSaved,
+  keptAssetValues,
+  refuse,
+  type AcceptUploadOptions,
+} from "./saved-upload.server";
 
 export interface AcceptEpisodeUploadOptions extends AcceptUploadOptions {
   pieceId: number;
@@ -24,7 +28,7 @@ export interface AcceptEpisodeUploadOptions extends AcceptUploadOptions {
 export async function acceptEpisodeUpload(
   options: AcceptEpisodeUploadOptions,
 ): Promise<Result<{ asset: MediaAssetDto; job: JobDto }>> {
-  const { db, dataDir, actor, saved, now } = options;
+  const { db, actor, saved, now } = options;
   if (!saved) return refuse("missing_file", "请选择要上传的文件（字段名 file）。", { context: "api" });
   if (!saved.ok) return refuse(saved.code, saved.message, saved.params);
   const inspected = await inspectSaved(saved.path, options.maxBytes, false);
@@ -35,11 +39,7 @@ export async function acceptEpisodeUpload(
     return inspected.ok ? (allowed as Failure) : inspected;
   }
   const probed = inspected.probed;
-  const finalPath = path.join(
-    path.dirname(saved.path),
-    `clip-${randomBytes(8).toString("hex")}${probed.ext}`,
-  );
-  await rename(saved.path, finalPath);
+  const finalPath = await keepSaved(saved.path, "clip", probed.ext);
   try {
     return db.transaction((tx) => {
       const position =
@@ -53,35 +53,13 @@ export async function acceptEpisodeUpload(
         .values({
           pieceId: options.pieceId,
           role: "footage",
-          kind: probed.kind,
-          originalName: cleanOriginalName(options.originalName),
-          relPath: relativeToData(dataDir, finalPath),
-          bytes: saved.bytes,
-          durationSeconds: probed.durationSeconds,
-          width: probed.width,
-          height: probed.height,
-          sar: probed.sar,
-          hasAudio: probed.hasAudio,
+          ...keptAssetValues(options, { probed, finalPath, bytes: saved.bytes }),
           position,
           verifyStatus: "pending",
-          uploadedBy: actor.id,
-          createdAt: now,
         })
         .returning()
         .get();
-      const { job } = enqueueJob(tx, {
-        type: "media.verify",
-        payload: { assetId: asset.id },
-        idempotencyKey: verifyJobKey(asset.id, null),
-        actor,
-        now,
-      });
-      const updated = tx
-        .update(schema.mediaAssets)
-        .set({ verifyJobId: job.id })
-        .where(eq(schema.mediaAssets.id, asset.id))
-        .returning()
-        .get();
+      const { job, asset: updated } = enqueueVerify(tx, { assetId: asset.id, actor, now });
       recordAudit(tx, {
         actor: auditActor(actor),
         action: "episode.media.upload",

@@ -3,10 +3,17 @@
  * checked with ffprobe and named by what it really is, the refusal with its HTTP status, and the
  * original name kept for display.
  */
-import type { Db } from "~/lib/db.server";
+import { randomBytes } from "node:crypto";
+import { rename } from "node:fs/promises";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { schema, type Db, type Tx } from "~/lib/db.server";
 import type { ErrorParams } from "~/lib/error-codes";
 import { fail, type Failure } from "~/lib/result";
 import type { Actor } from "../auth/actor";
+import { enqueueJob } from "../jobs/queue.server";
+import { verifyJobKey } from "./episode-rows.server";
+import { relativeToData } from "./media-store.server";
 import type { MediaRejectionCode } from "./media-messages";
 import { probeMedia } from "./probe-media.server";
 import type { SaveUploadResult } from "./save-upload-stream.server";
@@ -111,6 +118,53 @@ export function cleanOriginalName(name: string | null | undefined): string {
   // Only shown back to people; never used to build a path.
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
   return base.replace(/[\u0000-\u001f]/g, "").slice(0, ORIGINAL_NAME_MAX) || "未命名素材";
+}
+
+/** Moves a checked file beside where it streamed in, named `<prefix>-<random><ext>`; returns its path. */
+export async function keepSaved(savedPath: string, prefix: string, ext: string): Promise<string> {
+  const finalPath = path.join(path.dirname(savedPath), `${prefix}-${randomBytes(8).toString("hex")}${ext}`);
+  await rename(savedPath, finalPath);
+  return finalPath;
+}
+
+/** The columns of a kept upload's row that say what it is, where it lies and who brought it. */
+export function keptAssetValues(
+  options: Pick<AcceptUploadOptions, "dataDir" | "originalName" | "actor" | "now">,
+  kept: { probed: Probed; finalPath: string; bytes: number },
+) {
+  const { probed } = kept;
+  return {
+    kind: probed.kind,
+    originalName: cleanOriginalName(options.originalName),
+    relPath: relativeToData(options.dataDir, kept.finalPath),
+    bytes: kept.bytes,
+    durationSeconds: probed.durationSeconds,
+    width: probed.width,
+    height: probed.height,
+    sar: probed.sar,
+    hasAudio: probed.hasAudio,
+    uploadedBy: options.actor.id,
+    createdAt: options.now,
+  };
+}
+
+/** Queues the full-decode check of a new asset and links the job to its row (returned updated). */
+export function enqueueVerify(tx: Tx, options: { assetId: number; actor: Actor; now: Date }) {
+  const { assetId, actor, now } = options;
+  const { job } = enqueueJob(tx, {
+    type: "media.verify",
+    payload: { assetId },
+    idempotencyKey: verifyJobKey(assetId, null),
+    actor,
+    now,
+  });
+  const asset = tx
+    .update(schema.mediaAssets)
+    .set({ verifyJobId: job.id })
+    .where(eq(schema.mediaAssets.id, assetId))
+    .returning()
+    .get();
+  return { job, asset };
 }
 
 export interface AcceptUploadOptions {
