@@ -5,6 +5,7 @@ import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { DataTable } from "~/components/data-table";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
@@ -66,40 +67,38 @@ export default function AuditLog() {
           </Button>
         </Group>
       </Form>
-      <Table.ScrollContainer minWidth={800}>
-        <Table striped data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t("admin.at")}</Table.Th>
-              <Table.Th>{t("admin.actor")}</Table.Th>
-              <Table.Th>{t("admin.action")}</Table.Th>
-              <Table.Th>{t("admin.entity")}</Table.Th>
-              <Table.Th>{t("admin.summary")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>{row.id}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at, timeZone)}</Table.Td>
-                <Table.Td>{row.actorLabel}</Table.Td>
-                <Table.Td>
-                  <Code>{row.action}</Code>
-                </Table.Td>
-                <Table.Td>
-                  {row.entity} {row.entityId ?? ""}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" style={{ wordBreak: "break-all" }}>
-                    {JSON.stringify(row.summary)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={800}
+        striped
+        data-testid="audit-table"
+        columns={[
+          "#",
+          t("admin.at"),
+          t("admin.actor"),
+          t("admin.action"),
+          t("admin.entity"),
+          t("admin.summary"),
+        ]}
+      >
+        {items.map((row) => (
+          <Table.Tr key={row.id}>
+            <Table.Td>{row.id}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at, timeZone)}</Table.Td>
+            <Table.Td>{row.actorLabel}</Table.Td>
+            <Table.Td>
+              <Code>{row.action}</Code>
+            </Table.Td>
+            <Table.Td>
+              {row.entity} {row.entityId ?? ""}
+            </Table.Td>
+            <Table.Td>
+              <Text size="xs" style={{ wordBreak: "break-all" }}>
+                {JSON.stringify(row.summary)}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Pagination
         total={Math.max(1, Math.ceil(total / pageSize))}
         value={page}

@@ -12,9 +12,11 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
+import { DataTable } from "~/components/data-table";
 import { useActionReply } from "~/components/use-action-reply";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
@@ -74,8 +76,7 @@ export default function TokensAdmin() {
         </Alert>
       ) : null}
       <Card withBorder>
-        <Form method="post">
-          <input type="hidden" name="intent" value="create" />
+        <IntentForm intent="create">
           <Group align="end" wrap="wrap">
             <TextInput name="name" label={t("admin.tokenName")} error={created.fieldError("name")} required />
             <Select
@@ -86,46 +87,34 @@ export default function TokensAdmin() {
             />
             <Button type="submit">{t("common.create")}</Button>
           </Group>
-        </Form>
+        </IntentForm>
       </Card>
-      <Table.ScrollContainer minWidth={640}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("admin.tokenName")}</Table.Th>
-              <Table.Th>{t("admin.tokenUser")}</Table.Th>
-              <Table.Th>{t("common.createdAt")}</Table.Th>
-              <Table.Th>{t("admin.lastUsed")}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tokens.map((tk) => (
-              <Table.Tr key={tk.id}>
-                <Table.Td>
-                  {tk.name} <Code>{tk.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>{tk.userEmail}</Table.Td>
-                <Table.Td>{formatDateTime(tk.createdAt, timeZone)}</Table.Td>
-                <Table.Td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, timeZone) : "—"}</Table.Td>
-                <Table.Td>
-                  {tk.revokedAt ? (
-                    <Badge color="gray">{t("admin.revoked")}</Badge>
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="tokenId" value={tk.id} />
-                      <Button type="submit" size="xs" color="red" variant="light">
-                        {t("admin.revoke")}
-                      </Button>
-                    </Form>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={640}
+        columns={[t("admin.tokenName"), t("admin.tokenUser"), t("common.createdAt"), t("admin.lastUsed"), ""]}
+      >
+        {tokens.map((tk) => (
+          <Table.Tr key={tk.id}>
+            <Table.Td>
+              {tk.name} <Code>{tk.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>{tk.userEmail}</Table.Td>
+            <Table.Td>{formatDateTime(tk.createdAt, timeZone)}</Table.Td>
+            <Table.Td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, timeZone) : "—"}</Table.Td>
+            <Table.Td>
+              {tk.revokedAt ? (
+                <Badge color="gray">{t("admin.revoked")}</Badge>
+              ) : (
+                <IntentForm intent="revoke" fields={{ tokenId: tk.id }}>
+                  <Button type="submit" size="xs" color="red" variant="light">
+                    {t("admin.revoke")}
+                  </Button>
+                </IntentForm>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

@@ -13,9 +13,11 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
+import { DataTable } from "~/components/data-table";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
@@ -83,8 +85,7 @@ export default function UsersAdmin() {
         <Title order={4} mb="sm">
           {t("admin.invite")}
         </Title>
-        <Form method="post">
-          <input type="hidden" name="intent" value="invite" />
+        <IntentForm intent="invite">
           <Group align="end" wrap="wrap">
             <TextInput
               name="email"
@@ -109,67 +110,52 @@ export default function UsersAdmin() {
             />
             <Button type="submit">{t("admin.invite")}</Button>
           </Group>
-        </Form>
+        </IntentForm>
       </Card>
-      <Table.ScrollContainer minWidth={720}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>{t("admin.name")}</Table.Th>
-              <Table.Th>{t("admin.roles")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td colSpan={2}>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <Group gap="xs" wrap="nowrap">
-                      <MultiSelect
-                        name="roles"
-                        data={roleOptions}
-                        defaultValue={u.roles}
-                        size="xs"
-                        w={260}
-                        aria-label={t("admin.roles")}
-                      />
-                      <Checkbox
-                        name="disabled"
-                        value="true"
-                        defaultChecked={u.disabled}
-                        label={t("admin.disabled")}
-                      />
-                      <Button type="submit" size="xs" variant="light">
-                        {t("common.save")}
-                      </Button>
-                    </Group>
-                  </Form>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    {u.disabled ? <Badge color="red">{t("admin.disabled")}</Badge> : null}
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="reset" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="email" value={u.email} />
-                      <Button type="submit" size="xs" variant="subtle">
-                        {t("admin.resetPassword")}
-                      </Button>
-                    </Form>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={720}
+        columns={["Email", t("admin.name"), t("admin.roles"), t("common.status"), t("common.actions")]}
+      >
+        {users.map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>{u.email}</Table.Td>
+            <Table.Td>{u.name}</Table.Td>
+            <Table.Td colSpan={2}>
+              <IntentForm intent="update" fields={{ userId: u.id }}>
+                <Group gap="xs" wrap="nowrap">
+                  <MultiSelect
+                    name="roles"
+                    data={roleOptions}
+                    defaultValue={u.roles}
+                    size="xs"
+                    w={260}
+                    aria-label={t("admin.roles")}
+                  />
+                  <Checkbox
+                    name="disabled"
+                    value="true"
+                    defaultChecked={u.disabled}
+                    label={t("admin.disabled")}
+                  />
+                  <Button type="submit" size="xs" variant="light">
+                    {t("common.save")}
+                  </Button>
+                </Group>
+              </IntentForm>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                {u.disabled ? <Badge color="red">{t("admin.disabled")}</Badge> : null}
+                <IntentForm intent="reset" fields={{ userId: u.id, email: u.email }}>
+                  <Button type="submit" size="xs" variant="subtle">
+                    {t("admin.resetPassword")}
+                  </Button>
+                </IntentForm>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ruleText } from "~/components/calendar/rule-text";
 import { RouteError } from "~/components/route-error";
+import { DataTable } from "~/components/data-table";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { getStudio } from "~/lib/studio.server";
@@ -62,62 +63,58 @@ export default function ChannelsPage() {
         ))}
       </Stack>
       <Card withBorder padding={0} visibleFrom="sm">
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="xs" striped highlightOnHover data-testid="channels-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("calendar.channels.name")}</Table.Th>
-                <Table.Th>{t("calendar.channels.kinds")}</Table.Th>
-                <Table.Th>{t("calendar.channels.publisher")}</Table.Th>
-                <Table.Th>{t("calendar.channels.operator")}</Table.Th>
-                <Table.Th>{t("calendar.channels.cadence")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {channels.map((channel) => (
-                <Table.Tr key={channel.key} data-testid="channel-row" data-key={channel.key}>
-                  <Table.Td>
-                    <ChannelName channel={channel} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {channel.kinds.map((kind) => (
-                        <Badge key={kind} size="xs" variant="light" color="gray">
-                          {t(`kinds.${kind}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      size="sm"
-                      variant="light"
-                      color={channel.publisher === "webhook" ? "violet" : "blue"}
-                    >
-                      {t(`calendar.channels.publishers.${channel.publisher}`)}
+        <DataTable
+          minWidth={720}
+          verticalSpacing="xs"
+          striped
+          highlightOnHover
+          data-testid="channels-table"
+          columns={[
+            t("calendar.channels.name"),
+            t("calendar.channels.kinds"),
+            t("calendar.channels.publisher"),
+            t("calendar.channels.operator"),
+            t("calendar.channels.cadence"),
+          ]}
+        >
+          {channels.map((channel) => (
+            <Table.Tr key={channel.key} data-testid="channel-row" data-key={channel.key}>
+              <Table.Td>
+                <ChannelName channel={channel} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {channel.kinds.map((kind) => (
+                    <Badge key={kind} size="xs" variant="light" color="gray">
+                      {t(`kinds.${kind}`)}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{channel.operatorName ?? t("calendar.channels.noOperator")}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {channel.rules.length ? (
-                      channel.rules.map((rule) => (
-                        <Text size="sm" key={rule.id}>
-                          {ruleText(rule, t)}
-                        </Text>
-                      ))
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t("calendar.channels.noCadence")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={channel.publisher === "webhook" ? "violet" : "blue"}>
+                  {t(`calendar.channels.publishers.${channel.publisher}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{channel.operatorName ?? t("calendar.channels.noOperator")}</Text>
+              </Table.Td>
+              <Table.Td>
+                {channel.rules.length ? (
+                  channel.rules.map((rule) => (
+                    <Text size="sm" key={rule.id}>
+                      {ruleText(rule, t)}
+                    </Text>
+                  ))
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("calendar.channels.noCadence")}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Card>
     </Stack>
   );

@@ -21,9 +21,12 @@ import {
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { useFieldProps } from "~/components/field-props";
+import { AddByTitleForm } from "~/components/add-by-title-form";
+import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useActionReply } from "~/components/use-action-reply";
@@ -122,6 +125,8 @@ const RENDER_COLORS: Record<string, string> = {
   failed: "red",
 };
 
+const COLOR_FIELDS = ["primaryColor", "accentColor", "textColor"] as const;
+
 function AssetUpload({ role }: { role: string }) {
   const submit = useSubmit();
   const { t } = useTranslation();
@@ -164,7 +169,7 @@ export default function ColumnPage() {
   const newEpisode = useActionReply({ intent: "new-episode" });
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const errors = settings.fieldErrors;
+  const field = useFieldProps("media", column, settings.fieldErrors);
   // A refusal from the studio (not a field left empty) is said at the top, whichever form it was.
   const pageError = page.reply?.code ? page.error : null;
   const busy = (intent: string) =>
@@ -209,18 +214,14 @@ export default function ColumnPage() {
           <Title order={4}>{t("media.episodes")}</Title>
         </Group>
         {canCreate ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="new-episode" />
-            <Group align="start" gap="sm" mb="md">
-              <TextInput
-                name="title"
-                placeholder={t("media.newEpisodeTitle")}
-                required
-                maxLength={120}
-                style={{ flex: "1 1 220px" }}
-                error={newEpisode.fieldError("title")}
-                aria-label={t("media.newEpisodeTitle")}
-              />
+          <AddByTitleForm
+            intent="new-episode"
+            label={t("media.newEpisodeTitle")}
+            maxLength={120}
+            style={{ flex: "1 1 220px" }}
+            error={newEpisode.fieldError("title")}
+            groupProps={{ gap: "sm", mb: "md", wrap: "wrap" }}
+            button={
               <Button
                 type="submit"
                 leftSection={<IconPlus size={16} />}
@@ -229,8 +230,8 @@ export default function ColumnPage() {
               >
                 {t("media.newEpisode")}
               </Button>
-            </Group>
-          </Form>
+            }
+          />
         ) : null}
         {episodes.length === 0 ? <Text c="dimmed">{t("media.noEpisodes")}</Text> : null}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
@@ -277,117 +278,40 @@ export default function ColumnPage() {
                 {t("media.readOnlySettings")}
               </Text>
             ) : null}
-            <Form method="post" key={column.version}>
-              <input type="hidden" name="intent" value="update" />
-              <input type="hidden" name="version" value={column.version} />
+            <IntentForm intent="update" fields={{ version: column.version }} key={column.version}>
               <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0 }}>
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <TextInput
-                    name="name"
-                    label={t("media.name")}
-                    defaultValue={column.name}
-                    maxLength={40}
-                    required
-                    error={errors.name}
-                  />
-                  <Select
-                    name="mixCategory"
-                    label={t("media.mixCategory")}
-                    data={[...MIX_CATEGORIES]}
-                    defaultValue={column.mixCategory}
-                    allowDeselect={false}
-                    error={errors.mixCategory}
-                  />
+                  <TextInput {...field("name")} maxLength={40} required />
+                  <Select {...field("mixCategory")} data={[...MIX_CATEGORIES]} allowDeselect={false} />
+                  <NumberInput {...field("episodeTarget")} min={1} max={1000} />
+                  <NumberInput {...field("durationSeconds")} min={6} max={600} />
+                  <NumberInput {...field("viewsTargetPerEpisode")} min={1} thousandSeparator="," />
                   <NumberInput
-                    name="episodeTarget"
-                    label={t("media.episodeTarget")}
-                    defaultValue={column.episodeTarget}
-                    min={1}
-                    max={1000}
-                    error={errors.episodeTarget}
-                  />
-                  <NumberInput
-                    name="durationSeconds"
-                    label={t("media.durationSeconds")}
-                    defaultValue={column.durationSeconds}
-                    min={6}
-                    max={600}
-                    error={errors.durationSeconds}
-                  />
-                  <NumberInput
-                    name="viewsTargetPerEpisode"
-                    label={t("media.viewsTargetPerEpisode")}
-                    defaultValue={column.viewsTargetPerEpisode ?? ""}
-                    min={1}
-                    thousandSeparator=","
-                    error={errors.viewsTargetPerEpisode}
-                  />
-                  <NumberInput
-                    name="readingSpeedCps"
-                    label={t("media.readingSpeed")}
-                    defaultValue={column.readingSpeedCps}
+                    {...field("readingSpeedCps", "readingSpeed")}
                     min={1}
                     max={10}
                     step={0.5}
                     decimalScale={1}
-                    error={errors.readingSpeedCps}
                   />
                   <Select
-                    name="defaultChannelId"
-                    label={t("media.defaultChannel")}
+                    {...field("defaultChannelId", "defaultChannel")}
                     data={channels.map((c) => ({ value: String(c.id), label: c.name }))}
                     defaultValue={column.defaultChannelId ? String(column.defaultChannelId) : null}
                     clearable
-                    error={errors.defaultChannelId}
                   />
-                  <ColorInput
-                    name="primaryColor"
-                    label={t("media.primaryColor")}
-                    defaultValue={column.primaryColor}
-                    format="hex"
-                    error={errors.primaryColor}
-                  />
-                  <ColorInput
-                    name="accentColor"
-                    label={t("media.accentColor")}
-                    defaultValue={column.accentColor}
-                    format="hex"
-                    error={errors.accentColor}
-                  />
-                  <ColorInput
-                    name="textColor"
-                    label={t("media.textColor")}
-                    defaultValue={column.textColor}
-                    format="hex"
-                    error={errors.textColor}
-                  />
+                  {COLOR_FIELDS.map((name) => (
+                    <ColorInput key={name} {...field(name)} format="hex" />
+                  ))}
                 </SimpleGrid>
-                <TextInput
-                  name="outroLine"
-                  label={t("media.outroLine")}
-                  defaultValue={column.outroLine}
-                  maxLength={40}
-                  required
-                  mt="sm"
-                  error={errors.outroLine}
-                />
-                <Textarea
-                  name="description"
-                  label={t("media.description")}
-                  defaultValue={column.description}
-                  maxLength={500}
-                  autosize
-                  minRows={2}
-                  mt="sm"
-                  error={errors.description}
-                />
+                <TextInput {...field("outroLine")} maxLength={40} required mt="sm" />
+                <Textarea {...field("description")} maxLength={500} autosize minRows={2} mt="sm" />
                 {canManage ? (
                   <Button type="submit" mt="md" loading={busy("update")} data-testid="save-column">
                     {t("media.save")}
                   </Button>
                 ) : null}
               </fieldset>
-            </Form>
+            </IntentForm>
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -423,9 +347,7 @@ export default function ColumnPage() {
                         <Group gap={4} wrap="nowrap">
                           <AssetUpload role={role} />
                           {asset ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="asset-delete" />
-                              <input type="hidden" name="assetId" value={asset.id} />
+                            <IntentForm intent="asset-delete" fields={{ assetId: asset.id }}>
                               <Button
                                 type="submit"
                                 size="compact-sm"
@@ -435,7 +357,7 @@ export default function ColumnPage() {
                               >
                                 <IconTrash size={14} />
                               </Button>
-                            </Form>
+                            </IntentForm>
                           ) : null}
                         </Group>
                       ) : null}

@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { BookMetadataFields } from "~/components/ebooks/book-metadata-fields";
@@ -24,6 +24,7 @@ import { ChapterList } from "~/components/ebooks/chapter-list";
 import { DeleteForm } from "~/components/ebooks/delete-form";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { SignoffPanel } from "~/components/ebooks/signoff-panel";
+import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
@@ -316,9 +317,7 @@ export default function BookPage() {
                   {meta.formError}
                 </Alert>
               ) : null}
-              <Form method="post" key={book.version}>
-                <input type="hidden" name="intent" value="update-book" />
-                <input type="hidden" name="version" value={book.version} />
+              <IntentForm intent="update-book" fields={{ version: book.version }} key={book.version}>
                 <Stack gap="xs">
                   <BookMetadataFields
                     values={{ ...book, title: book.title }}
@@ -336,7 +335,7 @@ export default function BookPage() {
                     </Button>
                   ) : null}
                 </Stack>
-              </Form>
+              </IntentForm>
             </Card>
           </Stack>
         </Grid.Col>

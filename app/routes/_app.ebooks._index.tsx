@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { DataTable } from "~/components/data-table";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
@@ -91,48 +92,48 @@ export default function EbooksList() {
           </Card>
         ))}
       </Stack>
-      <Table.ScrollContainer minWidth={720} visibleFrom="sm">
-        <Table striped highlightOnHover data-testid="books-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("ebooks.title")}</Table.Th>
-              <Table.Th>{t("ebooks.kind")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              <Table.Th>{t("common.owner")}</Table.Th>
-              <Table.Th>{t("ebooks.chapters")}</Table.Th>
-              <Table.Th miw={150}>{t("ebooks.pages")}</Table.Th>
-              <Table.Th>{t("ebooks.signoff")}</Table.Th>
-              <Table.Th>{t("ebooks.updatedAt")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {books.map((b) => (
-              <Table.Tr key={b.id} data-testid={`book-row-${b.id}`}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/ebooks/${b.id}`}>
-                    {b.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  {t(`kinds.${b.kind}`)} · {b.trim}
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={b.status} />
-                </Table.Td>
-                <Table.Td>{b.ownerName}</Table.Td>
-                <Table.Td>{b.chapters}</Table.Td>
-                <Table.Td>
-                  <PagesCell book={b} />
-                </Table.Td>
-                <Table.Td>
-                  <SignoffBadge book={b} />
-                </Table.Td>
-                <Table.Td>{formatDateTime(b.updatedAt, timeZone)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={720}
+        visibleFrom="sm"
+        striped
+        highlightOnHover
+        data-testid="books-table"
+        columns={[
+          t("ebooks.title"),
+          t("ebooks.kind"),
+          t("common.status"),
+          t("common.owner"),
+          t("ebooks.chapters"),
+          { label: t("ebooks.pages"), miw: 150 },
+          t("ebooks.signoff"),
+          t("ebooks.updatedAt"),
+        ]}
+      >
+        {books.map((b) => (
+          <Table.Tr key={b.id} data-testid={`book-row-${b.id}`}>
+            <Table.Td>
+              <Anchor component={Link} to={`/ebooks/${b.id}`}>
+                {b.title}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              {t(`kinds.${b.kind}`)} · {b.trim}
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={b.status} />
+            </Table.Td>
+            <Table.Td>{b.ownerName}</Table.Td>
+            <Table.Td>{b.chapters}</Table.Td>
+            <Table.Td>
+              <PagesCell book={b} />
+            </Table.Td>
+            <Table.Td>
+              <SignoffBadge book={b} />
+            </Table.Td>
+            <Table.Td>{formatDateTime(b.updatedAt, timeZone)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {books.length === 0 ? <Text c="dimmed">{t("ebooks.empty")}</Text> : null}
     </Stack>
   );

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
 import { FootagePanel } from "~/components/media/footage-panel";
 import { RenderPanel } from "~/components/media/render-panel";
 import { ScriptEditor } from "~/components/media/script-editor";
@@ -151,8 +152,7 @@ export default function EpisodePage() {
               readOnly={!data.canEdit}
             />
             {data.canSubmit ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="submit" />
+              <IntentForm intent="submit">
                 <Button
                   type="submit"
                   variant="light"
@@ -162,7 +162,7 @@ export default function EpisodePage() {
                 >
                   {t("media.submit")}
                 </Button>
-              </Form>
+              </IntentForm>
             ) : null}
           </Stack>
         </Grid.Col>

@@ -13,8 +13,9 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
@@ -122,13 +123,11 @@ function FeedTable({ feeds }: { feeds: CalendarFeedDto[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="feedId" value={feed.id} />
+                <IntentForm intent="revoke" fields={{ feedId: feed.id }}>
                   <Button type="submit" size="xs" color="red" variant="light">
                     {t("publishing.feeds.revoke")}
                   </Button>
-                </Form>
+                </IntentForm>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -165,12 +164,11 @@ export default function Feeds() {
           </div>
           {myFeed.reply?.url ? <CreatedUrl url={myFeed.reply.url} /> : null}
           <FeedTable feeds={view.myFeeds} />
-          <Form method="post">
-            <input type="hidden" name="intent" value="create-mine" />
+          <IntentForm intent="create-mine">
             <Button type="submit" variant="light">
               {t("publishing.feeds.createMine")}
             </Button>
-          </Form>
+          </IntentForm>
         </Stack>
       </Card>
 
@@ -185,8 +183,7 @@ export default function Feeds() {
             </div>
             {channelFeed.reply?.url ? <CreatedUrl url={channelFeed.reply.url} /> : null}
             <FeedTable feeds={view.channelFeeds} />
-            <Form method="post">
-              <input type="hidden" name="intent" value="create-channel" />
+            <IntentForm intent="create-channel">
               <Group align="end" wrap="wrap">
                 <Select
                   name="channel"
@@ -198,7 +195,7 @@ export default function Feeds() {
                 />
                 <Button type="submit">{t("publishing.feeds.create")}</Button>
               </Group>
-            </Form>
+            </IntentForm>
           </Stack>
         </Card>
       ) : null}

@@ -17,6 +17,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { DataTable } from "~/components/data-table";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime, formatDuration, formatInstant, formatNumber } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
@@ -77,6 +78,21 @@ export default function ShowReportPage() {
     const row = report.rows.find((r) => r.blockIndex === i);
     return row ? blockTitle(row, t) : `#${i + 1}`;
   };
+  const leads = report.leadsCaptured;
+  // [label key, value, test id, hint]
+  const figures: [string, string, string, string?][] = [
+    ["plannedTotal", formatDuration(report.plannedSeconds), "report-planned"],
+    ["actualTotal", formatDuration(report.actualSeconds), "report-actual"],
+    ["overrunBlocks", String(report.overrunBlocks), "report-overruns"],
+    ["peakOnline", formatNumber(report.peakOnline), "report-peak"],
+    ["roundsFired", `${report.redEnvelopeRoundsFired} / 3`, "report-rounds"],
+    [
+      "leadsCaptured",
+      leads === null ? "—" : String(leads),
+      "report-leads",
+      leads === null ? t("livestream.leadsUnavailable") : undefined,
+    ],
+  ];
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -91,37 +107,9 @@ export default function ShowReportPage() {
       </Text>
       {report.status !== "ended" && <Alert color="yellow">{t("livestream.reportNotEnded")}</Alert>}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
-        <Figure
-          label={t("livestream.plannedTotal")}
-          value={formatDuration(report.plannedSeconds)}
-          testId="report-planned"
-        />
-        <Figure
-          label={t("livestream.actualTotal")}
-          value={formatDuration(report.actualSeconds)}
-          testId="report-actual"
-        />
-        <Figure
-          label={t("livestream.overrunBlocks")}
-          value={String(report.overrunBlocks)}
-          testId="report-overruns"
-        />
-        <Figure
-          label={t("livestream.peakOnline")}
-          value={formatNumber(report.peakOnline)}
-          testId="report-peak"
-        />
-        <Figure
-          label={t("livestream.roundsFired")}
-          value={`${report.redEnvelopeRoundsFired} / 3`}
-          testId="report-rounds"
-        />
-        <Figure
-          label={t("livestream.leadsCaptured")}
-          value={report.leadsCaptured === null ? "—" : String(report.leadsCaptured)}
-          testId="report-leads"
-          hint={report.leadsCaptured === null ? t("livestream.leadsUnavailable") : undefined}
-        />
+        {figures.map(([key, value, testId, hint]) => (
+          <Figure key={key} label={t(`livestream.${key}`)} value={value} testId={testId} hint={hint} />
+        ))}
       </SimpleGrid>
       {report.redEnvelopeRounds.length > 0 && (
         <Group gap="xs">
@@ -137,80 +125,79 @@ export default function ShowReportPage() {
       )}
       <Card withBorder padding={0}>
         <ScrollArea.Autosize mah={560} type="auto">
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped verticalSpacing={4} fz="sm" data-testid="report-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>{t("livestream.block")}</Table.Th>
-                  <Table.Th ta="right">{t("livestream.plannedSeconds")}</Table.Th>
-                  <Table.Th ta="right">{t("livestream.actual")}</Table.Th>
-                  <Table.Th ta="right">{t("livestream.delta")}</Table.Th>
-                  <Table.Th>{t("livestream.rowStatus")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.rows.map((row) => (
-                  <Table.Tr key={row.blockId} data-row-status={row.status}>
-                    <Table.Td>{row.blockIndex + 1}</Table.Td>
-                    <Table.Td>{blockTitle(row, t)}</Table.Td>
-                    <Table.Td ta="right">{formatDuration(row.adjustedSeconds)}</Table.Td>
-                    <Table.Td ta="right">{formatDuration(row.actualSeconds)}</Table.Td>
-                    <Table.Td ta="right" c={row.status === "overrun" ? "red" : undefined}>
-                      {row.deltaSeconds === null
-                        ? "—"
-                        : `${row.deltaSeconds > 0 ? "+" : ""}${formatDuration(row.deltaSeconds)}`}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[row.status]} variant="light">
-                        {t(`livestream.rowStatuses.${row.status}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={640}
+            striped
+            verticalSpacing={4}
+            fz="sm"
+            data-testid="report-table"
+            columns={[
+              "#",
+              t("livestream.block"),
+              { label: t("livestream.plannedSeconds"), ta: "right" },
+              { label: t("livestream.actual"), ta: "right" },
+              { label: t("livestream.delta"), ta: "right" },
+              t("livestream.rowStatus"),
+            ]}
+          >
+            {report.rows.map((row) => (
+              <Table.Tr key={row.blockId} data-row-status={row.status}>
+                <Table.Td>{row.blockIndex + 1}</Table.Td>
+                <Table.Td>{blockTitle(row, t)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(row.adjustedSeconds)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(row.actualSeconds)}</Table.Td>
+                <Table.Td ta="right" c={row.status === "overrun" ? "red" : undefined}>
+                  {row.deltaSeconds === null
+                    ? "—"
+                    : `${row.deltaSeconds > 0 ? "+" : ""}${formatDuration(row.deltaSeconds)}`}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLORS[row.status]} variant="light">
+                    {t(`livestream.rowStatuses.${row.status}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </ScrollArea.Autosize>
       </Card>
       <Title order={4}>{t("livestream.log")}</Title>
       <Card withBorder padding={0}>
         <ScrollArea.Autosize mah={420} type="auto">
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={2} fz="xs" data-testid="show-log">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("livestream.logAt")}</Table.Th>
-                  <Table.Th>{t("livestream.logAction")}</Table.Th>
-                  <Table.Th>{t("livestream.logBlock")}</Table.Th>
-                  <Table.Th>{t("livestream.logBy")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.log.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {formatInstant(entry.at, timeZone, "YYYY/MM/DD HH:mm:ss")}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`livestream.actions.${entry.action.type}`)}
-                      {entry.action.type === "setOnline" ? ` ${formatNumber(entry.action.count)}` : ""}
-                      {entry.action.type === "adjust"
-                        ? ` ${entry.action.deltaMs > 0 ? "+" : ""}${entry.action.deltaMs / 1000}s`
-                        : ""}
-                      {entry.redEnvelopeRound !== null ? ` #${entry.redEnvelopeRound}` : ""}
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.blockIndexBefore !== entry.blockIndexAfter
-                        ? `${titleAt(entry.blockIndexBefore)} → ${titleAt(entry.blockIndexAfter)}`
-                        : titleAt(entry.blockIndexAfter)}
-                    </Table.Td>
-                    <Table.Td>{entry.actorName ?? "—"}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={560}
+            verticalSpacing={2}
+            fz="xs"
+            data-testid="show-log"
+            columns={[
+              t("livestream.logAt"),
+              t("livestream.logAction"),
+              t("livestream.logBlock"),
+              t("livestream.logBy"),
+            ]}
+          >
+            {report.log.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {formatInstant(entry.at, timeZone, "YYYY/MM/DD HH:mm:ss")}
+                </Table.Td>
+                <Table.Td>
+                  {t(`livestream.actions.${entry.action.type}`)}
+                  {entry.action.type === "setOnline" ? ` ${formatNumber(entry.action.count)}` : ""}
+                  {entry.action.type === "adjust"
+                    ? ` ${entry.action.deltaMs > 0 ? "+" : ""}${entry.action.deltaMs / 1000}s`
+                    : ""}
+                  {entry.redEnvelopeRound !== null ? ` #${entry.redEnvelopeRound}` : ""}
+                </Table.Td>
+                <Table.Td>
+                  {entry.blockIndexBefore !== entry.blockIndexAfter
+                    ? `${titleAt(entry.blockIndexBefore)} → ${titleAt(entry.blockIndexAfter)}`
+                    : titleAt(entry.blockIndexAfter)}
+                </Table.Td>
+                <Table.Td>{entry.actorName ?? "—"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </ScrollArea.Autosize>
       </Card>
     </Stack>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { DataTable } from "~/components/data-table";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
@@ -44,62 +45,59 @@ export default function LivestreamList() {
         )}
       </Group>
       <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="shows-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("common.title")}</Table.Th>
-                <Table.Th>{t("livestream.scheduledAt")}</Table.Th>
-                <Table.Th>{t("livestream.host")}</Table.Th>
-                <Table.Th>{t("livestream.producer")}</Table.Th>
-                <Table.Th>{t("livestream.products")}</Table.Th>
-                <Table.Th>{t("common.status")}</Table.Th>
-                <Table.Th>{t("livestream.liveStatus")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text c="dimmed">{t("livestream.noShows")}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {shows.map((show) => (
-                <Table.Tr key={show.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/livestreams/${show.id}`}>
-                      {show.title}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {t("livestream.minutes", { count: show.plannedMinutes })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {show.scheduledAt
-                      ? formatDateTime(show.scheduledAt, timeZone)
-                      : t("livestream.unscheduled")}
-                  </Table.Td>
-                  <Table.Td>{show.hostName ?? "—"}</Table.Td>
-                  <Table.Td>{show.producerName ?? "—"}</Table.Td>
-                  <Table.Td>{t("livestream.productCount", { count: show.productCount })}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={show.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      color={LIVE_COLORS[show.liveStatus]}
-                      variant="light"
-                      data-live-status={show.liveStatus}
-                    >
-                      {t(`livestream.liveStatuses.${show.liveStatus}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={720}
+          striped
+          highlightOnHover
+          data-testid="shows-table"
+          columns={[
+            t("common.title"),
+            t("livestream.scheduledAt"),
+            t("livestream.host"),
+            t("livestream.producer"),
+            t("livestream.products"),
+            t("common.status"),
+            t("livestream.liveStatus"),
+          ]}
+        >
+          {shows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={7}>
+                <Text c="dimmed">{t("livestream.noShows")}</Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+          {shows.map((show) => (
+            <Table.Tr key={show.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/livestreams/${show.id}`}>
+                  {show.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {t("livestream.minutes", { count: show.plannedMinutes })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {show.scheduledAt ? formatDateTime(show.scheduledAt, timeZone) : t("livestream.unscheduled")}
+              </Table.Td>
+              <Table.Td>{show.hostName ?? "—"}</Table.Td>
+              <Table.Td>{show.producerName ?? "—"}</Table.Td>
+              <Table.Td>{t("livestream.productCount", { count: show.productCount })}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={show.status} />
+              </Table.Td>
+              <Table.Td>
+                <Badge
+                  color={LIVE_COLORS[show.liveStatus]}
+                  variant="light"
+                  data-live-status={show.liveStatus}
+                >
+                  {t(`livestream.liveStatuses.${show.liveStatus}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Card>
     </Stack>
   );

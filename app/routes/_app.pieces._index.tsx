@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { DataTable } from "~/components/data-table";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
@@ -112,38 +113,37 @@ export default function PiecesList() {
           </Button>
         </Group>
       </Form>
-      <Table.ScrollContainer minWidth={320}>
-        <Table striped highlightOnHover data-testid="pieces-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("common.title")}</Table.Th>
-              <Table.Th>{t("common.kind")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              <Table.Th visibleFrom="sm">{t("common.owner")}</Table.Th>
-              <Table.Th visibleFrom="sm">{t("common.campaign")}</Table.Th>
-              <Table.Th visibleFrom="sm">{t("common.updatedAt")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/pieces/${p.id}`}>
-                    {p.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{t(`kinds.${p.kind}`)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={p.status} />
-                </Table.Td>
-                <Table.Td visibleFrom="sm">{p.ownerName}</Table.Td>
-                <Table.Td visibleFrom="sm">{p.campaignName ?? "—"}</Table.Td>
-                <Table.Td visibleFrom="sm">{formatDateTime(p.updatedAt, timeZone)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={320}
+        striped
+        highlightOnHover
+        data-testid="pieces-table"
+        columns={[
+          t("common.title"),
+          t("common.kind"),
+          t("common.status"),
+          { label: t("common.owner"), visibleFrom: "sm" },
+          { label: t("common.campaign"), visibleFrom: "sm" },
+          { label: t("common.updatedAt"), visibleFrom: "sm" },
+        ]}
+      >
+        {items.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/pieces/${p.id}`}>
+                {p.title}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`kinds.${p.kind}`)}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={p.status} />
+            </Table.Td>
+            <Table.Td visibleFrom="sm">{p.ownerName}</Table.Td>
+            <Table.Td visibleFrom="sm">{p.campaignName ?? "—"}</Table.Td>
+            <Table.Td visibleFrom="sm">{formatDateTime(p.updatedAt, timeZone)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {items.length === 0 ? <Text c="dimmed">{t("common.noResults")}</Text> : null}
       <Group justify="space-between">
         <Text size="sm" c="dimmed">

@@ -16,11 +16,12 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFieldProps } from "~/components/field-props";
+import { IntentForm } from "~/components/intent-form";
 import type { ChannelDto, CadencePeriod } from "~/modules/calendar/calendar-types";
 import { CADENCE_PERIODS } from "~/modules/calendar/calendar-types";
 import { PIECE_KINDS } from "~/modules/pieces/status-machine";
@@ -95,9 +96,7 @@ export function ChannelForm({
   const kindOptions = PIECE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }));
 
   return (
-    <Form method="post" data-testid="channel-form">
-      <input type="hidden" name="intent" value="update-channel" />
-      <input type="hidden" name="rules" value={rulesJson} />
+    <IntentForm intent="update-channel" fields={{ rules: rulesJson }} data-testid="channel-form">
       <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="md">
           {formError ? (
@@ -327,6 +326,6 @@ export function ChannelForm({
           ) : null}
         </Stack>
       </fieldset>
-    </Form>
+    </IntentForm>
   );
 }

@@ -12,11 +12,13 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
-import { Form, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
+import { useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { DataTable } from "~/components/data-table";
 import { formatBytes, formatShortDateTime } from "~/lib/dates";
 
 export interface BuildView {
@@ -148,8 +150,7 @@ export function BuildPanel(props: {
               {props.buildProblem}
             </Alert>
           ) : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="build" />
+          <IntentForm intent="build">
             <Group gap="xs">
               <Button
                 type="submit"
@@ -178,7 +179,7 @@ export function BuildPanel(props: {
                 </Button>
               </Tooltip>
             </Group>
-          </Form>
+          </IntentForm>
           {props.printBlockedReason ? (
             <Text size="xs" c="dimmed" data-testid="print-blocked">
               {t("ebooks.printBlocked")}：{props.printBlockedReason}
@@ -211,66 +212,66 @@ export function BuildPanel(props: {
         </Text>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={360}>
-            <Table data-testid="builds-table" verticalSpacing={4} fz="sm" style={{ whiteSpace: "nowrap" }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th />
-                  <Table.Th>{t("ebooks.profile")}</Table.Th>
-                  <Table.Th>{t("ebooks.pages")}</Table.Th>
-                  <Table.Th>{t("ebooks.size")}</Table.Th>
-                  <Table.Th>{t("ebooks.createdAt")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {props.builds.map((b) => (
-                  <Table.Tr key={b.id} data-testid={`build-row-${b.id}`}>
-                    <Table.Td>
-                      <Checkbox
-                        size="xs"
-                        aria-label={`#${b.id}`}
-                        checked={selected.includes(b.id)}
-                        onChange={(e) => {
-                          const on = e.currentTarget.checked;
-                          setSelected((prev) =>
-                            on
-                              ? [...prev.filter((id) => id !== b.id), b.id].slice(-2)
-                              : prev.filter((id) => id !== b.id),
-                          );
-                        }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600} c={b.profile === "print" ? "grape" : "blue"} span>
-                        #{b.id} {t(`ebooks.profile_${b.profile}`)}
-                      </Text>
-                      {b.current ? null : (
-                        <Text size="xs" c="dimmed">
-                          {t("ebooks.outdated")}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {b.pages} / {props.pages.target}
-                    </Table.Td>
-                    <Table.Td>{formatBytes(b.bytes)}</Table.Td>
-                    <Table.Td>{formatShortDateTime(b.createdAt, timeZone)}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        href={b.downloadUrl}
-                        size="sm"
-                        aria-label={`${t("ebooks.download")} #${b.id}`}
-                        data-testid={`download-${b.id}`}
-                      >
-                        <IconDownload size={16} />
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={360}
+            data-testid="builds-table"
+            verticalSpacing={4}
+            fz="sm"
+            style={{ whiteSpace: "nowrap" }}
+            columns={[
+              "",
+              t("ebooks.profile"),
+              t("ebooks.pages"),
+              t("ebooks.size"),
+              t("ebooks.createdAt"),
+              "",
+            ]}
+          >
+            {props.builds.map((b) => (
+              <Table.Tr key={b.id} data-testid={`build-row-${b.id}`}>
+                <Table.Td>
+                  <Checkbox
+                    size="xs"
+                    aria-label={`#${b.id}`}
+                    checked={selected.includes(b.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setSelected((prev) =>
+                        on
+                          ? [...prev.filter((id) => id !== b.id), b.id].slice(-2)
+                          : prev.filter((id) => id !== b.id),
+                      );
+                    }}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} c={b.profile === "print" ? "grape" : "blue"} span>
+                    #{b.id} {t(`ebooks.profile_${b.profile}`)}
+                  </Text>
+                  {b.current ? null : (
+                    <Text size="xs" c="dimmed">
+                      {t("ebooks.outdated")}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {b.pages} / {props.pages.target}
+                </Table.Td>
+                <Table.Td>{formatBytes(b.bytes)}</Table.Td>
+                <Table.Td>{formatShortDateTime(b.createdAt, timeZone)}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    href={b.downloadUrl}
+                    size="sm"
+                    aria-label={`${t("ebooks.download")} #${b.id}`}
+                    data-testid={`download-${b.id}`}
+                  >
+                    <IconDownload size={16} />
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
           <Group mt="xs" justify="space-between">
             <Text size="xs" c="dimmed">
               {t("ebooks.compareHint")}

@@ -1,5 +1,7 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
-import { Form, Link, useSubmit } from "@remix-run/react";
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
+import { Link, useSubmit } from "@remix-run/react";
+import { AddByTitleForm } from "~/components/add-by-title-form";
+import { IntentForm } from "~/components/intent-form";
 import { TooltipIcon } from "~/components/tooltip-icon";
 import { DeleteForm } from "./delete-form";
 import { IconArrowDown, IconArrowUp, IconGripVertical } from "@tabler/icons-react";
@@ -38,18 +40,11 @@ function OrderButton({
   disabled: boolean;
 }) {
   return (
-    <Form method="post" style={{ display: "inline" }}>
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(extra ?? {}).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      {ids.map((id) => (
-        <input key={id} type="hidden" name={field} value={id} />
-      ))}
+    <IntentForm intent={intent} fields={{ ...extra, [field]: ids }} style={{ display: "inline" }}>
       <TooltipIcon type="submit" size="sm" label={label} disabled={disabled}>
         {icon}
       </TooltipIcon>
-    </Form>
+    </IntentForm>
   );
 }
 
@@ -207,46 +202,35 @@ export function ChapterList({
               ))}
             </Stack>
             {canEdit ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="add-chapter" />
-                <input type="hidden" name="sectionId" value={section.id} />
-                <Group gap="xs" mt="xs" wrap="nowrap" align="start">
-                  <TextInput
-                    name="title"
-                    placeholder={t("ebooks.chapterTitle")}
-                    size="xs"
-                    maxLength={80}
-                    required
-                    style={{ flex: 1 }}
-                    aria-label={t("ebooks.chapterTitle")}
-                  />
+              <AddByTitleForm
+                intent="add-chapter"
+                fields={{ sectionId: section.id }}
+                label={t("ebooks.chapterTitle")}
+                size="xs"
+                maxLength={80}
+                groupProps={{ mt: "xs" }}
+                button={
                   <Button type="submit" size="xs" variant="light">
                     {t("ebooks.addChapter")}
                   </Button>
-                </Group>
-              </Form>
+                }
+              />
             ) : null}
           </Card>
         );
       })}
       {canEdit ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="add-section" />
-          <Group gap="xs" wrap="nowrap" align="start">
-            <TextInput
-              name="title"
-              placeholder={t("ebooks.sectionTitle")}
-              size="sm"
-              maxLength={60}
-              required
-              style={{ flex: 1 }}
-              aria-label={t("ebooks.sectionTitle")}
-            />
+        <AddByTitleForm
+          intent="add-section"
+          label={t("ebooks.sectionTitle")}
+          size="sm"
+          maxLength={60}
+          button={
             <Button type="submit" size="sm" variant="default">
               {t("ebooks.addSection")}
             </Button>
-          </Group>
-        </Form>
+          }
+        />
       ) : null}
     </Stack>
   );

@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { IconTrash } from "@tabler/icons-react";
+import { IntentForm } from "~/components/intent-form";
 import { confirmFirst, TooltipIcon } from "~/components/tooltip-icon";
 
 /** A small trash button that posts one delete intent for one id, optionally after a confirm. */
@@ -19,16 +19,15 @@ export function DeleteForm({
   confirmText?: string;
 }) {
   return (
-    <Form
-      method="post"
+    <IntentForm
+      intent={intent}
+      fields={{ [field]: id }}
       style={{ display: "inline" }}
       onSubmit={confirmText ? confirmFirst(confirmText) : undefined}
     >
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name={field} value={id} />
       <TooltipIcon type="submit" color="red" size="sm" label={label}>
         <IconTrash size={iconSize} />
       </TooltipIcon>
-    </Form>
+    </IntentForm>
   );
 }

@@ -11,9 +11,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { formatDateTime } from "~/lib/dates";
 
@@ -137,8 +138,7 @@ export function SignoffPanel(props: {
             {t("ebooks.noCurrentBuild")}
           </Text>
         ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="signoff" />
+          <IntentForm intent="signoff">
             <Stack gap="xs">
               {e._form ? <Alert color="red">{e._form}</Alert> : null}
               <Select
@@ -201,7 +201,7 @@ export function SignoffPanel(props: {
                 {t("ebooks.recordSignoff")}
               </Button>
             </Stack>
-          </Form>
+          </IntentForm>
         )
       ) : null}
     </Card>

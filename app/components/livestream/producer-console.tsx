@@ -17,6 +17,7 @@ import {
 import type { TFunction } from "i18next";
 import { memo, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TableHead } from "~/components/data-table";
 import { formatNumber } from "~/lib/dates";
 import { ADJUST_STEP_MS } from "~/modules/livestream/livestream-rules";
 import type { RunOfShowBlock } from "~/modules/livestream/run-of-show";
@@ -52,14 +53,14 @@ const RunList = memo(function RunList({
 }: RunListProps) {
   return (
     <Table striped highlightOnHover stickyHeader verticalSpacing={4} fz="sm" data-testid="run-list">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>#</Table.Th>
-          <Table.Th>{t("livestream.screen.runOfShow")}</Table.Th>
-          <Table.Th ta="right">{t("livestream.screen.planned")}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[
+          "#",
+          t("livestream.screen.runOfShow"),
+          { label: t("livestream.screen.planned"), ta: "right" },
+          "",
+        ]}
+      />
       <Table.Tbody>
         {blocks.map((block, i) => {
           const offset = (offsets[String(i)] ?? 0) / 1000;

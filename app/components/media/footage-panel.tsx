@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -11,7 +10,6 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
 } from "@mantine/core";
 import { Form, useRevalidator } from "@remix-run/react";
 import {
@@ -25,6 +23,7 @@ import {
 } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { confirmFirst, TooltipIcon } from "~/components/tooltip-icon";
 import { formatBytes, formatDuration } from "~/lib/dates";
 import type { MediaAssetDto } from "~/modules/media/media-dto";
 
@@ -188,9 +187,7 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                                 variant="light"
                                 color="red"
                                 leftSection={<IconTrash size={12} />}
-                                onClick={(e) =>
-                                  !window.confirm(t("media.confirmDelete")) && e.preventDefault()
-                                }
+                                onClick={confirmFirst(t("media.confirmDelete"))}
                                 data-testid="clip-delete-failed"
                               >
                                 {t("media.delete")}
@@ -216,43 +213,34 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
                       <Form method="post">
                         <input type="hidden" name="assetId" value={clip.id} />
                         <Group gap={2} wrap="nowrap">
-                          <Tooltip label={t("media.moveUp")}>
-                            <ActionIcon
-                              type="submit"
-                              name="intent"
-                              value="clip-up"
-                              variant="subtle"
-                              disabled={i === 0}
-                              aria-label={t("media.moveUp")}
-                            >
-                              <IconArrowUp size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t("media.moveDown")}>
-                            <ActionIcon
-                              type="submit"
-                              name="intent"
-                              value="clip-down"
-                              variant="subtle"
-                              disabled={i === clips.length - 1}
-                              aria-label={t("media.moveDown")}
-                            >
-                              <IconArrowDown size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t("media.delete")}>
-                            <ActionIcon
-                              type="submit"
-                              name="intent"
-                              value="clip-delete"
-                              variant="subtle"
-                              color="red"
-                              aria-label={t("media.delete")}
-                              onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <TooltipIcon
+                            type="submit"
+                            name="intent"
+                            value="clip-up"
+                            disabled={i === 0}
+                            label={t("media.moveUp")}
+                          >
+                            <IconArrowUp size={16} />
+                          </TooltipIcon>
+                          <TooltipIcon
+                            type="submit"
+                            name="intent"
+                            value="clip-down"
+                            disabled={i === clips.length - 1}
+                            label={t("media.moveDown")}
+                          >
+                            <IconArrowDown size={16} />
+                          </TooltipIcon>
+                          <TooltipIcon
+                            type="submit"
+                            name="intent"
+                            value="clip-delete"
+                            color="red"
+                            label={t("media.delete")}
+                            onClick={confirmFirst(t("media.confirmDelete"))}
+                          >
+                            <IconTrash size={16} />
+                          </TooltipIcon>
                         </Group>
                       </Form>
                     </Table.Td>

@@ -13,10 +13,12 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { Form, useNavigation, useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "~/components/intent-form";
+import { confirmFirst } from "~/components/tooltip-icon";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
@@ -99,8 +101,7 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
         {t("media.renderHint")}
       </Text>
       {canRender ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="render" />
+        <IntentForm intent="render">
           <Group align="end" gap="sm">
             <NumberInput
               name="coverAtSecond"
@@ -123,7 +124,7 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
               {t("media.startRender")}
             </Button>
           </Group>
-        </Form>
+        </IntentForm>
       ) : (
         <Text size="sm" c="dimmed">
           {t("media.noRenderRight")}
@@ -239,20 +240,18 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
                   {t("media.download")}
                 </Button>
                 {canRender ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="render-delete" />
-                    <input type="hidden" name="renderId" value={v.id} />
+                  <IntentForm intent="render-delete" fields={{ renderId: v.id }}>
                     <Button
                       type="submit"
                       size="compact-xs"
                       variant="subtle"
                       color="red"
                       aria-label={t("media.deleteVersion")}
-                      onClick={(e) => !window.confirm(t("media.confirmDelete")) && e.preventDefault()}
+                      onClick={confirmFirst(t("media.confirmDelete"))}
                     >
                       <IconTrash size={12} />
                     </Button>
-                  </Form>
+                  </IntentForm>
                 ) : null}
               </Group>
             </Card>
