@@ -6,7 +6,7 @@ import {
   UPLOADED_FILE_INPUT_OPTIONS,
 } from "./ffmpeg-args";
 import { buildFilterGraph, buildOutputOptions } from "./filter-graph";
-import { planRender, type ClipSource } from "./render-plan";
+import { planRender, type ClipSource, type ColumnSpec } from "./render-plan";
 import { sniffMediaType } from "./sniff-media-type";
 
 const clip = (id: string, extra: Partial<ClipSource>): ClipSource => ({
@@ -21,7 +21,8 @@ const clip = (id: string, extra: Partial<ClipSource>): ClipSource => ({
   ...extra,
 });
 
-function graphFor(clips: ClipSource[], outroAudioPath: string | null = null) {
+/** The plan and filter graph of a 12-second episode of the given clips, in a column with `column`'s changes. */
+function graphFor(clips: ClipSource[], column: Partial<ColumnSpec> = {}) {
   const planned = planRender({
     column: {
       name: "栏目",
@@ -29,7 +30,8 @@ function graphFor(clips: ClipSource[], outroAudioPath: string | null = null) {
       outroLine: "片尾",
       introCardSeconds: 1,
       outroSeconds: 1,
-      outroAudioPath,
+      outroAudioPath: null,
+      ...column,
     },
     episode: { title: "标题", script: [] },
     clips,
@@ -43,20 +45,10 @@ function graphFor(clips: ClipSource[], outroAudioPath: string | null = null) {
 
 describe("buildFilterGraph", () => {
   it("fills the outro card with the column's outro image instead of the plain colour", () => {
-    const planned = planRender({
-      column: {
-        name: "栏目",
-        durationSeconds: 12,
-        outroLine: "片尾",
-        introCardSeconds: 1,
-        outroSeconds: 2,
-        outroBackground: { path: "/brand/outro.png", kind: "image" },
-      },
-      episode: { title: "标题", script: [] },
-      clips: [clip("a.mp4", {})],
+    const { graph } = graphFor([clip("a.mp4", {})], {
+      outroSeconds: 2,
+      outroBackground: { path: "/brand/outro.png", kind: "image" },
     });
-    if (!planned.ok) throw new Error(planned.message);
-    const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
     const index = graph.inputs.findIndex((i) => i.source === "/brand/outro.png");
     expect(graph.inputs[index].options).toEqual([
       ...UPLOADED_FILE_INPUT_OPTIONS,
@@ -75,20 +67,7 @@ describe("buildFilterGraph", () => {
   });
 
   it("overlays the column logo top-right under the captions, for the whole episode, only when there is one", () => {
-    const planned = planRender({
-      column: {
-        name: "栏目",
-        durationSeconds: 12,
-        outroLine: "片尾",
-        introCardSeconds: 1,
-        outroSeconds: 1,
-        logoPath: "/brand/logo.png",
-      },
-      episode: { title: "标题", script: [] },
-      clips: [clip("a.mp4", {})],
-    });
-    if (!planned.ok) throw new Error(planned.message);
-    const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
+    const { graph } = graphFor([clip("a.mp4", {})], { logoPath: "/brand/logo.png" });
     expect(graph.inputs.at(-1)).toEqual({
       source: "/brand/logo.png",
       options: [...UPLOADED_FILE_INPUT_OPTIONS, "-loop", "1", "-framerate", "30", "-t", "12.5"],
@@ -134,7 +113,7 @@ describe("buildFilterGraph", () => {
   it("reads every input as a local media file only (no other protocol, no playlist demuxer)", () => {
     const { graph } = graphFor(
       [clip("a.mp4", {}), clip("still.png", { kind: "image", durationSeconds: null })],
-      "/media/jingle.m4a",
+      { outroAudioPath: "/media/jingle.m4a" },
     );
     expect(graph.inputs).toHaveLength(3);
     for (const input of graph.inputs) {
@@ -162,19 +141,10 @@ describe("buildFilterGraph", () => {
   });
 
   it("plays the column's intro clip first instead of a title card", () => {
-    const planned = planRender({
-      column: {
-        name: "栏目",
-        durationSeconds: 12,
-        outroLine: "片尾",
-        outroSeconds: 1,
-        introClip: clip("intro.mp4", { durationSeconds: 3, hasAudio: false }),
-      },
-      episode: { title: "标题", script: [] },
-      clips: [clip("a.mp4", {})],
+    const { graph } = graphFor([clip("a.mp4", {})], {
+      introCardSeconds: undefined,
+      introClip: clip("intro.mp4", { durationSeconds: 3, hasAudio: false }),
     });
-    if (!planned.ok) throw new Error(planned.message);
-    const graph = buildFilterGraph(planned.plan, { assFileName: "captions.ass", fontsDirName: "fonts" });
     expect(graph.inputs.map((i) => i.source)).toEqual(["/media/intro.mp4", "/media/a.mp4"]);
     expect(graph.filterComplex).toMatch(/^\[0:v\].*\[vintro\]/);
     // Only the outro is a card now.
@@ -183,7 +153,7 @@ describe("buildFilterGraph", () => {
   });
 
   it("uses the column's outro audio when given", () => {
-    const { graph } = graphFor([clip("a.mp4", {})], "/media/jingle.m4a");
+    const { graph } = graphFor([clip("a.mp4", {})], { outroAudioPath: "/media/jingle.m4a" });
     expect(graph.inputs.at(-1)?.source).toBe("/media/jingle.m4a");
     expect(graph.filterComplex).toMatch(/\[1:a\]aresample=48000.*\[aoutro\]/);
   });
