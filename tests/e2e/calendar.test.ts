@@ -1,22 +1,13 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_STUDIO_TIME_ZONE, formatInstant } from "~/lib/dates";
-import { launchBrowser, signIn } from "../setup/browser";
+import { withBrowser } from "../setup/e2e-browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, signIn } = withBrowser();
 const TZ = DEFAULT_STUDIO_TIME_ZONE;
 const EDITOR = ["editor@studio.local", "demo-editor-2026"] as const;
 // The demo seed makes the copywriter 李文案 the operator of 抖音主号.
 const OPERATOR = ["copy@studio.local", "demo-copy-2026"] as const;
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const DAY_MS = 86_400_000;
 const studioDay = (instant: Date | string | number) => formatInstant(instant, TZ, "YYYY-MM-DD");
@@ -99,7 +90,7 @@ const eventCell = (page: Page, id: number) =>
 
 describe("the content calendar in a real browser", () => {
   it("reschedules a slot by dragging it to another day in month view, keeping its time of day", async () => {
-    const page = await signIn(browser, baseUrl, ...EDITOR);
+    const page = await signIn(...EDITOR);
     await openMonth(page, "kuaishou");
     const [slot] = await futurePlannedSlots(page);
     expect(slot).toBeDefined();
@@ -147,7 +138,7 @@ describe("the content calendar in a real browser", () => {
   });
 
   it("refuses a drop into the past: the slot snaps back and the reason is shown", async () => {
-    const page = await signIn(browser, baseUrl, ...EDITOR);
+    const page = await signIn(...EDITOR);
     await openMonth(page, "kuaishou");
     const [slot] = await futurePlannedSlots(page);
     const before = await getSlot(page, slot.id);
@@ -168,7 +159,7 @@ describe("the content calendar in a real browser", () => {
   });
 
   it("schedules an approved piece dragged from the side list, and refuses one that is no longer approved", async () => {
-    const page = await signIn(browser, baseUrl, ...EDITOR);
+    const page = await signIn(...EDITOR);
     await openMonth(page, "kuaishou");
     // Short videos: 快手 takes them (the side list also holds pieces of other kinds).
     const items = page.locator('[data-testid="backlog-item"][data-kind="episode"]');
@@ -235,7 +226,7 @@ describe("the content calendar in a real browser", () => {
   });
 
   it("lets the operator mark a manual hand-off published from the slot drawer", async () => {
-    const editor = await signIn(browser, baseUrl, ...EDITOR);
+    const editor = await signIn(...EDITOR);
     // An approved episode from the side list goes on 抖音主号 (manual) a few seconds from now;
     // at its time the publisher makes it the operator's task.
     await editor.goto(`${baseUrl}/calendar?channel=douyin-main`);
@@ -258,7 +249,7 @@ describe("the content calendar in a real browser", () => {
     await expect.poll(async () => (await getSlot(editor, id)).status, { timeout: 45_000 }).toBe("queued");
     await editor.context().close();
 
-    const page = await signIn(browser, baseUrl, ...OPERATOR);
+    const page = await signIn(...OPERATOR);
     await page.goto(`${baseUrl}/calendar?view=list&date=${studioDay(Date.now())}&channel=douyin-main`);
     await page.locator(`[data-slot-id="${id}"]`).click();
     const drawer = page.getByTestId("slot-details");
@@ -285,7 +276,7 @@ describe("the content calendar in a real browser", () => {
   });
 
   it("shows a slot late in the evening once, on its own day, in list and month views", async () => {
-    const page = await signIn(browser, baseUrl, ...EDITOR);
+    const page = await signIn(...EDITOR);
     await page.goto(`${baseUrl}/calendar?channel=douyin-main`);
     const pieceId = Number(
       await page
@@ -311,7 +302,7 @@ describe("the content calendar in a real browser", () => {
   });
 
   it("edits a channel's caption rules and cadence, with field errors in Chinese; read-only for a copywriter", async () => {
-    const page = await signIn(browser, baseUrl, ...EDITOR);
+    const page = await signIn(...EDITOR);
     // What the form changes, without the rule ids (saving replaces the rules).
     const readChannel = async () => {
       const channel = (await (await page.request.get(`${baseUrl}/api/v1/channels/yiche`)).json()) as {
@@ -368,7 +359,7 @@ describe("the content calendar in a real browser", () => {
     await page.context().close();
 
     // A copywriter reads the channels, from the navigation, but cannot change them.
-    const copy = await signIn(browser, baseUrl, ...OPERATOR);
+    const copy = await signIn(...OPERATOR);
     await copy.goto(`${baseUrl}/channels/yiche`);
     expect(await copy.locator('nav a[href="/calendar"]').count()).toBe(1);
     expect(await copy.locator('nav a[href="/channels"]').count()).toBe(1);

@@ -1,18 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn as signInAs } from "../setup/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withBrowser } from "../setup/e2e-browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const signIn = (email: string, password: string) => signInAs(browser, baseUrl, email, password);
+const { baseUrl, signIn } = withBrowser();
 
 const activeJobs = (page: Page) =>
   page

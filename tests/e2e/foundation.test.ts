@@ -1,18 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, submitSignIn } from "../setup/browser";
+import { describe, expect, it } from "vitest";
+import { withBrowser } from "../setup/e2e-browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const signIn = (email: string, password: string) => submitSignIn(browser, baseUrl, email, password);
+const { baseUrl, submitSignIn: signIn } = withBrowser();
 
 describe("studio foundation in a real browser", () => {
   it("copywriter drafts and submits, editor approves, the list shows it approved", async () => {

@@ -1,21 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
-import { launchBrowser, signIn as signInAs } from "../setup/browser";
+import { withBrowser } from "../setup/e2e-browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Each person in their own browser context, as on two devices. */
-const signIn = (email: string, password: string, viewport?: { width: number; height: number }) =>
-  signInAs(browser, baseUrl, email, password, viewport);
+/** Each person signs in in their own browser context, as on two devices. */
+const { baseUrl, signIn } = withBrowser();
 
 /** A fresh show for each test, so the tests do not depend on the demo show's state. */
 async function createShow(producer: Page, title: string): Promise<number> {

@@ -1,18 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLavfiClip } from "~/modules/media/make-sample-clips.server";
-import { launchBrowser, signIn } from "../setup/browser";
+import { withBrowser } from "../setup/e2e-browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
+const { baseUrl, signIn } = withBrowser();
 let dir: string;
 let clip: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "media-e2e-"));
   const made = await makeLavfiClip({
     outputPath: path.join(dir, "门店外景.mp4"),
@@ -22,13 +19,12 @@ beforeAll(async () => {
   clip = made.path;
 });
 afterAll(async () => {
-  await browser?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("short-video episodes in a real browser", () => {
   it("copywriter opens a demo episode, adds a script line with a live total, and uploads a clip with progress", async () => {
-    const page = await signIn(browser, baseUrl, "copy@studio.local", "demo-copy-2026");
+    const page = await signIn("copy@studio.local", "demo-copy-2026");
     const context = page.context();
 
     await page.goto(`${baseUrl}/columns`);

@@ -1,17 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "../setup/browser";
+import { describe, expect, it } from "vitest";
+import { withBrowser } from "../setup/e2e-browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
+const { baseUrl, signIn } = withBrowser();
 // Every screen an editor opens in a day. A route module that throws while the browser loads it
 // still renders on the server, so only a real browser notices that the page never hydrated; and a
 // page whose own meta drops the viewport tag is laid out 980 px wide on a phone.
@@ -39,7 +29,7 @@ describe("every page loads in the browser without a script error", () => {
     { width: 390, height: 844 },
   ]) {
     it(`at ${viewport.width} px`, { timeout: 240_000 }, async () => {
-      const page = await signIn(browser, baseUrl, "editor@studio.local", "demo-editor-2026", viewport);
+      const page = await signIn("editor@studio.local", "demo-editor-2026", viewport);
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
       for (const path of PAGES) {

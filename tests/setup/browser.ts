@@ -41,14 +41,8 @@ export async function submitSignIn(
 }
 
 /** Signs in and waits until the studio has left the sign-in page. */
-export async function signIn(
-  browser: Browser,
-  baseUrl: string,
-  email: string,
-  password: string,
-  viewport = DEFAULT_VIEWPORT,
-): Promise<Page> {
-  const page = await submitSignIn(browser, baseUrl, email, password, viewport);
+export async function signIn(...args: Parameters<typeof submitSignIn>): Promise<Page> {
+  const page = await submitSignIn(...args);
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   return page;
 }
