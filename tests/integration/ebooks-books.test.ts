@@ -78,21 +78,16 @@ function makePng(width: number, height: number): Buffer {
   ]);
 }
 
-function uploadRequest(
-  bookId: number,
-  fileName: string,
-  bytes: Buffer,
-  cookie: string,
-  type = "image/png",
-): Request {
+/** Uploads an image to a book as the book page's upload fetcher does; the route's Response. */
+function uploadImage(bookId: number, fileName: string, bytes: Buffer, cookie: string, type = "image/png") {
   const form = new FormData();
   form.append("file", new File([new Uint8Array(bytes)], fileName, { type }));
-  // The book page's upload fetcher posts here.
-  return new Request(`http://localhost/ebooks/${bookId}/images`, {
+  const request = new Request(`http://localhost/ebooks/${bookId}/images`, {
     method: "POST",
     body: form,
     headers: { Cookie: cookie },
   });
+  return respond(() => imageUploadAction(args(request, { id: String(bookId) })));
 }
 
 async function post(bookId: number, fields: Record<string, string | string[]>, cookie: string) {
@@ -210,15 +205,7 @@ describe("books, chapters and builds", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const { bookId, chapterIds } = await makeBook(copy.cookie);
     const png = makePng(40, 30);
-    expect(
-      (
-        await respond(() =>
-          imageUploadAction(
-            args(uploadRequest(bookId, "chart.png", png, copy.cookie), { id: String(bookId) }),
-          ),
-        )
-      ).status,
-    ).toBe(200);
+    expect((await uploadImage(bookId, "chart.png", png, copy.cookie)).status).toBe(200);
     const sectionId = (await bookPage(bookId, copy.cookie)).sections[0].id;
     expect(
       (
@@ -455,15 +442,7 @@ describe("books, chapters and builds", () => {
     expect(page.signoff.state).toBe("valid");
     expect(page.pages.target).toBe(24);
 
-    expect(
-      (
-        await respond(() =>
-          imageUploadAction(
-            args(uploadRequest(bookId, "new.png", makePng(4, 4), copy.cookie), { id: String(bookId) }),
-          ),
-        )
-      ).status,
-    ).toBe(200);
+    expect((await uploadImage(bookId, "new.png", makePng(4, 4), copy.cookie)).status).toBe(200);
     page = await bookPage(bookId, copy.cookie);
     expect(page.signoff.state).toBe("voided");
     expect(page.signoff.reason).toContain("new.png");
@@ -480,9 +459,7 @@ describe("books, chapters and builds", () => {
       ["script.svg", Buffer.from("<svg/>"), 400],
       ["big.png", Buffer.concat([makePng(2, 2), Buffer.alloc(5 * 1024 * 1024)]), 413],
     ] as const) {
-      const res = await respond(() =>
-        imageUploadAction(args(uploadRequest(bookId, name, bytes, copy.cookie), { id: String(bookId) })),
-      );
+      const res = await uploadImage(bookId, name, bytes, copy.cookie);
       expect(res.status, name).toBe(status);
       const body = await res.json();
       expect(body.errors.file, name).toBeTruthy();
@@ -491,13 +468,7 @@ describe("books, chapters and builds", () => {
     expect(count$(schema.auditLog)).toBe(audits);
     expect(fs.existsSync(path.join(t.dir, "ebooks", "images"))).toBe(false);
     // A path in the file name is dropped: only the plain name is kept.
-    const ok = await respond(() =>
-      imageUploadAction(
-        args(uploadRequest(bookId, "C:\\photos\\tyre.png", makePng(3, 3), copy.cookie), {
-          id: String(bookId),
-        }),
-      ),
-    );
+    const ok = await uploadImage(bookId, "C:\\photos\\tyre.png", makePng(3, 3), copy.cookie);
     expect(ok.status).toBe(200);
     const page = await bookPage(bookId, copy.cookie);
     expect(page.images.map((i: { name: string }) => i.name)).toEqual(["tyre.png"]);
@@ -548,15 +519,7 @@ describe("books, chapters and builds", () => {
         )
       ).status,
     ).toBe(403);
-    expect(
-      (
-        await respond(() =>
-          imageUploadAction(
-            args(uploadRequest(bookId, "a.png", makePng(2, 2), host.cookie), { id: String(bookId) }),
-          ),
-        )
-      ).status,
-    ).toBe(403);
+    expect((await uploadImage(bookId, "a.png", makePng(2, 2), host.cookie)).status).toBe(403);
     expect(
       (
         await respond(() =>

@@ -33,6 +33,9 @@ async function clipFrom(
   return { ...clipSourceFromProbe({ id: name, path: made.path, probe: probed.probe }), ...extra };
 }
 
+/** ffmpeg output options for one frame as raw 8-bit luma. */
+const ONE_GRAY_FRAME = ["-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray"];
+
 /** One decoded frame as 8-bit luma, row-major. */
 async function grayFrame(file: string, atSecond: number): Promise<Buffer> {
   const result = await runBinary(ffmpegPath(), [
@@ -42,12 +45,7 @@ async function grayFrame(file: string, atSecond: number): Promise<Buffer> {
     String(atSecond),
     "-i",
     file,
-    "-frames:v",
-    "1",
-    "-f",
-    "rawvideo",
-    "-pix_fmt",
-    "gray",
+    ...ONE_GRAY_FRAME,
     "-",
   ]);
   if (result.code !== 0) throw new Error(result.stderr);
@@ -246,12 +244,7 @@ describe("burned captions", () => {
               String(at),
               "-vf",
               "ass=filename=captions.ass:fontsdir=fonts",
-              "-frames:v",
-              "1",
-              "-f",
-              "rawvideo",
-              "-pix_fmt",
-              "gray",
+              ...ONE_GRAY_FRAME,
             ],
           },
         ],
