@@ -90,6 +90,17 @@ function uploadImage(bookId: number, fileName: string, bytes: Buffer, cookie: st
   return respond(() => imageUploadAction(args(request, { id: String(bookId) })));
 }
 
+/** The sign-off form of a build, with the given changes. */
+const signoffFields = (buildId: number, patch: Record<string, string> = {}) => ({
+  intent: "signoff",
+  buildId: String(buildId),
+  organisation: "城东交警中队",
+  reviewer: "张警官",
+  reviewedOn: "2026-03-01",
+  note: "同意印刷 5000 册",
+  ...patch,
+});
+
 async function post(bookId: number, fields: Record<string, string | string[]>, cookie: string) {
   return respond(() =>
     bookAction(args(formRequest(`/ebooks/${bookId}`, fields, cookie), { id: String(bookId) })),
@@ -269,21 +280,7 @@ describe("books, chapters and builds", () => {
     const screen = (await bookPage(bookId, copy.cookie)).builds[0];
 
     // A copywriter may not record the sign-off.
-    expect(
-      (
-        await post(
-          bookId,
-          {
-            intent: "signoff",
-            buildId: String(screen.id),
-            organisation: "城东交警中队",
-            reviewer: "张警官",
-            reviewedOn: "2026-03-01",
-          },
-          copy.cookie,
-        )
-      ).status,
-    ).toBe(403);
+    expect((await post(bookId, signoffFields(screen.id), copy.cookie)).status).toBe(403);
     // Bad input is refused at the field.
     const bad = await post(
       bookId,
@@ -302,18 +299,7 @@ describe("books, chapters and builds", () => {
     );
     expect(count$(schema.ebookSignoffs)).toBe(0);
 
-    const signed = await post(
-      bookId,
-      {
-        intent: "signoff",
-        buildId: String(screen.id),
-        organisation: "城东交警中队",
-        reviewer: "张警官",
-        reviewedOn: "2026-03-01",
-        note: "同意印刷 5000 册",
-      },
-      editor.cookie,
-    );
+    const signed = await post(bookId, signoffFields(screen.id), editor.cookie);
     expect(signed.status).toBe(200);
     let page = await bookPage(bookId, copy.cookie);
     expect(page.signoff.state).toBe("valid");
@@ -394,17 +380,7 @@ describe("books, chapters and builds", () => {
     });
     expect(publish).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
     // An outdated build cannot be signed off: the reviewer saw other text.
-    const stale = await post(
-      bookId,
-      {
-        intent: "signoff",
-        buildId: String(screen.id),
-        organisation: "城东交警中队",
-        reviewer: "张警官",
-        reviewedOn: "2026-03-02",
-      },
-      editor.cookie,
-    );
+    const stale = await post(bookId, signoffFields(screen.id, { reviewedOn: "2026-03-02" }), editor.cookie);
     expect(stale.status).toBe(409);
   });
 
@@ -417,13 +393,7 @@ describe("books, chapters and builds", () => {
     const screen = (await bookPage(bookId, copy.cookie)).builds[0];
     await post(
       bookId,
-      {
-        intent: "signoff",
-        buildId: String(screen.id),
-        organisation: "交警中队",
-        reviewer: "李警官",
-        reviewedOn: "2026-03-01",
-      },
+      signoffFields(screen.id, { organisation: "交警中队", reviewer: "李警官" }),
       editor.cookie,
     );
     const meta = (await bookPage(bookId, copy.cookie)).book;
@@ -845,14 +815,6 @@ describe("books, chapters and builds", () => {
 describe("QR codes of print builds point to a public address", () => {
   const slugOf = (bookId: number) =>
     t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, bookId)).get()!.slug;
-  const signoffFields = (buildId: number) => ({
-    intent: "signoff",
-    buildId: String(buildId),
-    organisation: "城东交警中队",
-    reviewer: "张警官",
-    reviewedOn: "2026-03-01",
-    note: "同意印刷 5000 册",
-  });
   const printJobs = () =>
     t.studio.db
       .select()
