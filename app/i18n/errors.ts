@@ -227,6 +227,22 @@ export const errorsZh = {
     "只有待确认或失败的发布位可以重新发送（当前是「$t(calendar.slotStatuses.{{status}})」）。",
   slot_held: "这个发布位被拦下了：{{reason}}",
   changed_after_approval: "内容在审核通过后又被修改（第 {{version}} 版），需要重新送审通过后才能排期或发布。",
+  compliance_blocked: "有 {{count}} 处禁用用语（第一处「{{term}}」），修改后才能审核通过。",
+  compliance_blocked_publish:
+    "有 {{count}} 处禁用用语（第一处「{{term}}」），修改并重新审核通过后才能排期或发布。",
+  compliance_blocked_caption: "文案有 {{count}} 处禁用用语（第一处「{{term}}」），请修改后再保存。",
+  justification_required:
+    "有 {{count}} 处需说明理由的用语（第一处「{{term}}」），审核人写明理由后才能审核通过。",
+  justification_required_publish:
+    "有 {{count}} 处需说明理由的用语（第一处「{{term}}」）还没有审核人针对当前文本写明理由，不能排期或发布。",
+  originality_too_low:
+    "原创度 {{score}}% 低于要求的 {{threshold}}%，需要编辑写明理由、记录例外后才能审核通过。",
+  text_changed: "内容在你查看之后有修改，请刷新页面、看过最新的检查结果后再写理由。",
+  nothing_to_justify: "不需要填写合规说明。",
+  nothing_to_justify_status: "只有送审中、已通过或已排期的内容才需要填写合规说明。",
+  nothing_to_justify_findings: "当前文本没有需要说明理由的用语。",
+  nothing_to_justify_originality: "当前文本的原创度没有低于要求，不需要记录例外。",
+  forbidden_justify: "你的角色不能填写合规说明。",
   forbidden_markPublished: "只有该渠道的运营人员或编辑可以标记发布。",
   forbidden_resendSlot: "只有编辑可以重新发送。",
   forbidden_manageChannelFeeds: "只有编辑可以管理渠道日历订阅。",
@@ -514,6 +530,25 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   slot_held: "This slot is held: {{reason}}",
   changed_after_approval:
     "The piece was changed after its approval (version {{version}}); it must be reviewed and approved again before it is scheduled or published.",
+  compliance_blocked: "{{count}} forbidden wording(s) (the first: “{{term}}”): change them before approving.",
+  compliance_blocked_publish:
+    "{{count}} forbidden wording(s) (the first: “{{term}}”): change them and have the piece approved again before it is scheduled or published.",
+  compliance_blocked_caption:
+    "The caption has {{count}} forbidden wording(s) (the first: “{{term}}”): change them before saving.",
+  justification_required:
+    "{{count}} wording(s) need a justification (the first: “{{term}}”): a reviewer must write one before approving.",
+  justification_required_publish:
+    "{{count}} wording(s) (the first: “{{term}}”) have no reviewer's justification for the current text: the piece cannot be scheduled or published.",
+  originality_too_low:
+    "Originality is {{score}}%, below the required {{threshold}}%: an editor must record a justified exception before approving.",
+  text_changed:
+    "The text changed after you opened it. Refresh the page and read the latest check before writing a justification.",
+  nothing_to_justify: "No compliance justification is needed.",
+  nothing_to_justify_status: "Only pieces in review, approved or scheduled need compliance justifications.",
+  nothing_to_justify_findings: "The current text has no wording that needs a justification.",
+  nothing_to_justify_originality:
+    "The current text's originality is not below the threshold: no exception is needed.",
+  forbidden_justify: "Your role cannot write compliance justifications.",
   forbidden_markPublished: "Only the channel's operator or an editor can mark this slot published.",
   forbidden_resendSlot: "Only editors can send a slot again.",
   forbidden_manageChannelFeeds: "Only editors can manage channel calendar feeds.",

@@ -8,6 +8,7 @@ import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 import { originalityEn, originalityZh } from "./originality";
 import { publishingEn, publishingZh } from "./publishing";
+import { reviewEn, reviewZh } from "./review";
 import { termsEn, termsZh } from "./terms";
 
 // Each capability keeps its strings in its own file, merged under its own key.
@@ -22,6 +23,7 @@ export const resources = {
       publishing: publishingZh,
       originality: originalityZh,
       terms: termsZh,
+      review: reviewZh,
       findings: findingsZh,
       errors: errorsZh,
     },
@@ -36,6 +38,7 @@ export const resources = {
       publishing: publishingEn,
       originality: originalityEn,
       terms: termsEn,
+      review: reviewEn,
       findings: findingsEn,
       errors: errorsEn,
     },

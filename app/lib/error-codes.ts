@@ -124,6 +124,12 @@ export const ERROR_CODES = [
   "slot_not_resendable",
   "slot_held",
   "changed_after_approval",
+  // Compliance review and publish gates
+  "compliance_blocked",
+  "justification_required",
+  "originality_too_low",
+  "text_changed",
+  "nothing_to_justify",
   // The sensitive-term library and CSV files
   "term_exists",
   "term_blank",

@@ -165,6 +165,9 @@ function CalendarScreen() {
         status: slot.status,
         statusLabel: t(`calendar.slotStatuses.${slot.status}`),
         editable: data.user.canSchedule && MOVABLE_SLOT_STATUSES.includes(slot.status),
+        flag: slot.complianceFlag
+          ? { kind: slot.complianceFlag, label: t(`review.calendarFlags.${slot.complianceFlag}`) }
+          : null,
       })),
     [data.slots, data.user.canSchedule, t],
   );

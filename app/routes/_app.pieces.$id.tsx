@@ -17,16 +17,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReviewFlagBanner, ReviewPanel } from "~/components/compliance/review-panel";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
+import { requestLanguage } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { getPieceReview } from "~/modules/compliance/review/get-piece-review.server";
+import { justifyFindings } from "~/modules/compliance/review/justify-findings.server";
+import { recordOriginalityException } from "~/modules/compliance/review/record-originality-exception.server";
+import { justificationSchema } from "~/modules/compliance/review/schemas";
 import { getPiece } from "~/modules/pieces/get-piece.server";
 import { getPieceHistory } from "~/modules/pieces/get-piece-history.server";
 import { getRevisionChange } from "~/modules/pieces/get-revision-change.server";
@@ -65,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: availableTransitions(piece, actor),
     canEdit: canEditPiece(piece, actor),
     options: listPieceOptions({ db }),
+    review: getPieceReview({ db, pieceId: piece.id, lang: requestLanguage(request) }),
+    canJustify: can(actor.roles, "compliance.justify"),
   };
 }
 
@@ -84,6 +93,18 @@ const INTENTS = {
     schema: ({ timeZone }) => transitionPieceSchema(timeZone),
     run: ({ base, actor, input }) => transitionPiece({ ...base, actor, ...input }),
   }),
+  justifyFindings: intent({
+    capability: "compliance.justify",
+    schema: justificationSchema,
+    run: ({ base, actor, input }) => justifyFindings({ ...base, actor, input }),
+    notice: "review.justify.saved",
+  }),
+  recordOriginalityException: intent({
+    capability: "compliance.justify",
+    schema: justificationSchema,
+    run: ({ base, actor, input }) => recordOriginalityException({ ...base, actor, input }),
+    notice: "review.originality.exception.saved",
+  }),
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PieceDetail() {
-  const { piece, revisions, revision, transitions, actions, canEdit, options } =
+  const { piece, revisions, revision, transitions, actions, canEdit, options, review, canJustify } =
     useLoaderData<typeof loader>();
   const edit = useActionReply({ intent: "update" });
   const transition = useActionReply({ intent: "transition" });
@@ -130,6 +151,7 @@ export default function PieceDetail() {
           </Button>
         ) : null}
       </Group>
+      {review?.flaggedAt ? <ReviewFlagBanner flaggedAt={review.flaggedAt} /> : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder>
@@ -209,6 +231,7 @@ export default function PieceDetail() {
           </Card>
         </Grid.Col>
       </Grid>
+      {review ? <ReviewPanel review={review} canJustify={canJustify} /> : null}
       <Card withBorder>
         <Title order={4} mb="sm">
           {t("pieces.history")}

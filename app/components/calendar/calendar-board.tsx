@@ -17,6 +17,8 @@ import listPlugin from "@fullcalendar/list";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import { useEffect, useMemo, useRef } from "react";
+import { ComplianceFlagIcon } from "~/components/compliance/review-flag";
+import type { ComplianceFlag } from "~/modules/compliance/review/review-types";
 import { calendarDay, calendarTimeOfDay, droppedSlotInstant, toCalendarWall } from "./calendar-time";
 import { SlotStatusIcon } from "./status-marks";
 
@@ -43,6 +45,8 @@ export interface BoardSlot {
   /** The status in the reader's language (a tooltip, and spelled out in list view). */
   statusLabel: string;
   editable: boolean;
+  /** The piece's compliance mark and its text in the reader's language, or null. */
+  flag: { kind: ComplianceFlag; label: string } | null;
 }
 
 export interface BoardMarker {
@@ -107,11 +111,12 @@ function textOn(hex: string): string {
 }
 
 function SlotContent({ arg }: { arg: EventContentArg }) {
-  const { status, statusLabel, channelName, pieceTitle } = arg.event.extendedProps as {
+  const { status, statusLabel, channelName, pieceTitle, flag } = arg.event.extendedProps as {
     status: string;
     statusLabel: string;
     channelName: string;
     pieceTitle: string;
+    flag: BoardSlot["flag"];
   };
   const inList = arg.view.type.startsWith("list");
   return (
@@ -120,9 +125,10 @@ function SlotContent({ arg }: { arg: EventContentArg }) {
       data-testid="slot-event"
       data-slot-id={arg.event.id}
       data-status={status}
-      title={`${statusLabel} · ${channelName} · ${pieceTitle}`}
+      title={`${statusLabel} · ${channelName} · ${pieceTitle}${flag ? ` · ${flag.label}` : ""}`}
     >
       <SlotStatusIcon status={status} />
+      {flag ? <ComplianceFlagIcon flag={flag.kind} label={flag.label} /> : null}
       {arg.timeText && !inList ? <span className="slot-time">{arg.timeText}</span> : null}
       <span className="slot-title">
         {channelName} · {pieceTitle}
@@ -185,6 +191,7 @@ export default function CalendarBoard(props: CalendarBoardProps) {
           statusLabel: slot.statusLabel,
           channelName: slot.channelName,
           pieceTitle: slot.title,
+          flag: slot.flag,
         },
       })),
       ...markers.map((marker) => ({

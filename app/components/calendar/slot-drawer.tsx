@@ -18,6 +18,7 @@ import { Link, useFetcher } from "@remix-run/react";
 import { IconCheck, IconCopy, IconExternalLink } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ComplianceFlagNotice } from "~/components/compliance/review-flag";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import { useActionReply } from "~/components/use-action-reply";
@@ -182,6 +183,9 @@ function SlotDetails({
         <Alert color="orange" title={t("calendar.drawer.held")} data-testid="drawer-held">
           {slot.heldReason}
         </Alert>
+      ) : null}
+      {slot.complianceFlag ? (
+        <ComplianceFlagNotice flag={slot.complianceFlag} pieceId={slot.pieceId} />
       ) : null}
       {readOnly ? (
         <Text size="xs" c="dimmed">

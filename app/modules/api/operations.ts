@@ -1,5 +1,6 @@
 import { calendarApiOperations } from "../calendar/api-operations";
 import { complianceApiOperations } from "../compliance/api-operations";
+import { complianceReviewApiOperations } from "../compliance/review/api-operations";
 import { ebookApiOperations } from "../ebooks/api-operations";
 import { jobApiOperations } from "../jobs/api-operations";
 import { livestreamApiOperations } from "../livestream/api-operations";
@@ -17,5 +18,6 @@ export const apiOperations: ApiOperation[] = [
   ...ebookApiOperations,
   ...calendarApiOperations,
   ...publishingApiOperations,
+  ...complianceReviewApiOperations,
   ...complianceApiOperations,
 ];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_STUDIO_TIME_ZONE } from "~/lib/dates";
 import type { ApiOperation } from "../api/openapi";
+import { COMPLIANCE_FLAGS } from "../compliance/review/review-types";
 import { CADENCE_PERIODS, PUBLISHERS, SLOT_STATUSES } from "./calendar-types";
 import {
   calendarQuerySchema,
@@ -37,6 +38,12 @@ const slotSchema = z.object({
   publishedAt: iso.nullable(),
   trackedLink: z.string().describe("/p/{slug}?src={channelKey} on the public base URL"),
   version: z.number(),
+  complianceFlag: z
+    .enum(COMPLIANCE_FLAGS)
+    .nullable()
+    .describe(
+      "new_findings: a term library change found new problems; unresolved: findings left to deal with",
+    ),
 });
 
 const ruleSchema = z.object({

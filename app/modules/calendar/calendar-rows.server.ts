@@ -4,8 +4,10 @@
  */
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
+import { complianceFlagSql } from "../compliance/review/compliance-flag.server";
 import { prepared } from "./prepared.server";
 import { printTarget, resolvePublicBase, trackedLink, type PublicBase } from "../ebooks/public-url.server";
+import type { ComplianceFlag } from "../compliance/review/review-types";
 import type {
   CadencePeriod,
   CadenceRuleDto,
@@ -43,6 +45,7 @@ export interface SlotRow {
   liveUrl: string | null;
   publishedAt: number | null;
   version: number;
+  complianceFlag: ComplianceFlag | null;
 }
 
 /**
@@ -59,7 +62,8 @@ export function querySlots(db: DbOrTx, where: SQL | undefined): SlotRow[] {
       ${p.ownerId} as ownerId, ${u.name} as ownerName, ${s.channelId} as channelId, ${c.key} as channelKey,
       ${c.name} as channelName, ${c.color} as channelColor, ${s.publishAt} as publishAt,
       ${s.caption} as caption, ${s.status} as status, ${s.heldReason} as heldReason,
-      ${s.liveUrl} as liveUrl, ${s.publishedAt} as publishedAt, ${s.version} as version
+      ${s.liveUrl} as liveUrl, ${s.publishedAt} as publishedAt, ${s.version} as version,
+      ${complianceFlagSql(s.pieceId)} as complianceFlag
     from ${s}
     inner join ${p} on ${p.id} = ${s.pieceId}
     inner join ${c} on ${c.id} = ${s.channelId}
@@ -108,6 +112,7 @@ export function toSlotDto(row: SlotRow, base: PublicBase = resolvePublicBase()):
     publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString(),
     trackedLink: slotTrackedLink(base, row.pieceSlug, row.channelKey),
     version: row.version,
+    complianceFlag: row.complianceFlag,
   };
 }
 

@@ -3,6 +3,7 @@
  * browser-safe: components import these, never the `.server` use cases. Instants are ISO strings
  * in UTC; the page shows them in the studio's zone.
  */
+import type { ComplianceFlag } from "../compliance/review/review-types";
 
 export const SLOT_STATUSES = [
   "planned",
@@ -66,6 +67,8 @@ export interface SlotDto {
   /** `/p/{slug}?src={channelKey}` on the public base URL: visits and leads count for the channel. */
   trackedLink: string;
   version: number;
+  /** Compliance work left on the piece (its last check): a library change's new findings, or unresolved findings. */
+  complianceFlag: ComplianceFlag | null;
 }
 
 export interface CadenceRuleDto {

@@ -5,7 +5,9 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { captionRefusal } from "../compliance/review/review-gates.server";
 import type { PublicBase } from "../ebooks/public-url.server";
+import { checkTransitionGates } from "../pieces/transition-gates.server";
 import type { SlotDto } from "./calendar-types";
 import { findChannelByKey, loadSlot } from "./calendar-rows.server";
 import type { CreateSlotInput } from "./schemas";
@@ -22,7 +24,8 @@ export interface CreateSlotOptions {
 }
 
 /**
- * Puts an approved (or already scheduled) piece on a channel at a time. The piece's first slot
+ * Puts an approved (or already scheduled) piece on a channel at a time, unless a gate holds the
+ * piece from going out or the caption has a forbidden wording. The piece's first slot
  * moves it to "scheduled" through the status machine, in the same transaction as the slot and
  * its audit row: either all of it happens or none of it.
  */
@@ -45,6 +48,12 @@ export function createSlot(options: CreateSlotOptions): Result<{ slot: SlotDto }
     timeZone,
   });
   if (refused) return refused;
+  // What holds a piece from going out (changed after approval, unresolved compliance findings, a
+  // missing sign-off) refuses a new slot too, for a piece already scheduled as for an approved one.
+  const held = checkTransitionGates({ tx: db, piece, action: "publish" });
+  if (held) return { ...held, field: held.field ?? "pieceId" };
+  const captionBlocked = captionRefusal(db, input.caption);
+  if (captionBlocked) return captionBlocked;
 
   const done = refusable(db, (tx) => {
     const slot = tx

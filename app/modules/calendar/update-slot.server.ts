@@ -4,6 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { captionRefusal } from "../compliance/review/review-gates.server";
 import type { PublicBase } from "../ebooks/public-url.server";
 import {
   EDITABLE_SLOT_STATUSES,
@@ -29,7 +30,7 @@ export interface UpdateSlotOptions {
  * Changes a slot's time, its caption, or both, keeping the calendar's rules: only a slot not yet
  * handed to a publisher (planned), or one to try again (failed, missed), changes; never into the
  * past; only for a piece still approved or scheduled, of a kind the channel takes; a caption
- * within the channel's limits. A failed or missed slot moved to a new time is planned again.
+ * within the channel's limits and without a forbidden wording. A failed or missed slot moved to a new time is planned again.
  * The slot keeps its id, so feeds and subscribers see the same event move.
  */
 export function updateSlot(options: UpdateSlotOptions): Result<{ slot: SlotDto }> {
@@ -57,6 +58,8 @@ export function updateSlot(options: UpdateSlotOptions): Result<{ slot: SlotDto }
       params: { status: before.status },
     });
   if (!moving && !recaptioning) return { ok: true, slot: loadSlot(db, before.id, options.publicBase)! };
+  const captionBlocked = recaptioning ? captionRefusal(db, input.caption) : null;
+  if (captionBlocked) return captionBlocked;
 
   const piece = db.select().from(schema.pieces).where(eq(schema.pieces.id, before.pieceId)).get()!;
   if (!isSchedulable(piece.status)) return pieceNotSchedulable(piece.status);

@@ -1,3 +1,4 @@
+import { complianceJobHandlers } from "../compliance/review/rescan-job.server";
 import { ebookJobHandlers } from "../ebooks/job-handlers.server";
 import { mediaJobHandlers } from "../media/job-handlers.server";
 import { publishingJobHandlers } from "../publishing/publish-slot-job.server";
@@ -17,7 +18,8 @@ export interface JobLane {
  */
 export const jobLanes: JobLane[] = [
   { name: "video", handlers: mediaJobHandlers, concurrency: null },
-  { name: "documents", handlers: ebookJobHandlers, concurrency: 1 },
+  // PDF builds and the compliance rescan after a term library change: short jobs, one at a time.
+  { name: "documents", handlers: { ...ebookJobHandlers, ...complianceJobHandlers }, concurrency: 1 },
   // A slot must go out within a minute of its time, whatever renders are running.
   { name: "publishing", handlers: publishingJobHandlers, concurrency: 4 },
 ];

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "~/lib/db.server";
 import type { Failure } from "~/lib/result";
+import { complianceGate } from "../compliance/review/review-gates.server";
 import { ebookSignoffGate } from "../ebooks/transition-gate.server";
 import { livestreamScriptGate } from "../livestream/transition-gate.server";
 import { episodeScriptGate } from "../media/transition-gate.server";
@@ -10,6 +11,8 @@ export interface GateContext {
   tx: DbOrTx;
   piece: { id: number; kind: string; status: string; body: string };
   action: TransitionAction;
+  /** When the transition happens: a gate that writes (the compliance check on submit) stamps it. */
+  now?: Date;
 }
 
 /**
@@ -21,6 +24,9 @@ const gates: Array<(ctx: GateContext) => Failure | null> = [
   ebookSignoffGate,
   livestreamScriptGate,
   changedAfterApprovalGate,
+  // Last: it stores the compliance check when it lets a submit or an approval through, so it
+  // must only run once every other gate has passed (a refused transition leaves nothing behind).
+  complianceGate,
 ];
 
 export function checkTransitionGates(ctx: GateContext): Failure | null {

@@ -26,7 +26,7 @@ export function transitionPiece(options: {
     return fail(400, "scheduled_at_required", "排期时请选择发布时间。", "scheduledAt");
 
   return db.transaction((tx) => {
-    const gate = checkTransitionGates({ tx, piece, action });
+    const gate = checkTransitionGates({ tx, piece, action, now });
     if (gate) return gate;
     const changed = tx
       .update(schema.pieces)
