@@ -241,36 +241,56 @@ export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, Highlig
   },
 );
 
-/** The text with its marks; a trailing line break gets a space so the last empty line counts. */
+/**
+ * The text with its marks, one block per line of the field: a keystroke then lays out its own
+ * line again rather than the whole text. A mark over a line break is drawn in pieces; an empty
+ * line (or a trailing line break) holds a space so it keeps its height.
+ */
 function renderMarked(text: string, marks: readonly Mark[]): ReactNode[] {
-  const out: ReactNode[] = [];
-  let at = 0;
-  marks.forEach((mark, index) => {
-    if (mark.start > at) out.push(text.slice(at, mark.start));
-    const colors = MARK_COLORS[mark.severity];
-    out.push(
-      <mark
-        key={index}
-        data-testid="compliance-mark"
-        data-mark-index={index}
-        data-severity={mark.severity}
-        data-start={mark.start}
-        data-end={mark.end}
-        style={{
-          color: "transparent",
-          backgroundColor: colors.fill,
-          boxShadow: `inset 0 -2px 0 ${colors.line}`,
-          borderRadius: 2,
-          padding: 0,
-          margin: 0,
-        }}
-      >
-        {text.slice(mark.start, mark.end)}
-      </mark>,
-    );
-    at = mark.end;
-  });
-  const rest = text.slice(at);
-  out.push(rest.endsWith("\n") || text === "" ? `${rest} ` : rest);
-  return out;
+  const lines: ReactNode[] = [];
+  let first = 0;
+  let lineStart = 0;
+  for (let line = 0; ; line++) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    while (first < marks.length && marks[first].end <= lineStart) first++;
+    const parts: ReactNode[] = [];
+    let at = lineStart;
+    for (let index = first; index < marks.length && marks[index].start < lineEnd; index++) {
+      const mark = marks[index];
+      const start = Math.max(mark.start, lineStart);
+      const end = Math.min(mark.end, lineEnd);
+      if (end <= start) continue;
+      if (start > at) parts.push(text.slice(at, start));
+      parts.push(<MarkPiece key={index} index={index} mark={mark} text={text.slice(start, end)} />);
+      at = end;
+    }
+    if (lineEnd > at) parts.push(text.slice(at, lineEnd));
+    lines.push(<div key={line}>{parts.length > 0 ? parts : " "}</div>);
+    if (newline === -1) return lines;
+    lineStart = newline + 1;
+  }
+}
+
+function MarkPiece({ index, mark, text }: { index: number; mark: Mark; text: string }) {
+  const colors = MARK_COLORS[mark.severity];
+  return (
+    <mark
+      data-testid="compliance-mark"
+      data-mark-index={index}
+      data-severity={mark.severity}
+      data-start={mark.start}
+      data-end={mark.end}
+      style={{
+        color: "transparent",
+        backgroundColor: colors.fill,
+        boxShadow: `inset 0 -2px 0 ${colors.line}`,
+        borderRadius: 2,
+        padding: 0,
+        margin: 0,
+      }}
+    >
+      {text}
+    </mark>
+  );
 }
