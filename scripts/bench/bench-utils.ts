@@ -1,5 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { schema } from "../../app/lib/db.server";
+import { createStudio, type Studio } from "../../app/lib/studio.server";
 
 export interface BenchRow {
   name: string;
@@ -57,4 +60,54 @@ export function report(name: string, rows: BenchRow[], extra: Record<string, unk
     path.join(dir, `${name}.json`),
     JSON.stringify({ name, at: new Date().toISOString(), rows, ...extra }, null, 2),
   );
+}
+
+export interface BenchPiece {
+  kind: string;
+  title: string;
+  status: string;
+  body: string;
+  slug: string;
+  /** Created and updated at, in epoch milliseconds. */
+  at: number;
+}
+
+/**
+ * A studio on a fresh temporary folder with one copywriter, and a raw prepared insert for
+ * benches that fill the pieces table (call it inside a transaction). `close` removes the folder.
+ */
+export function benchPieceStudio(name: string): {
+  studio: Studio;
+  now: Date;
+  insertPiece: (piece: BenchPiece) => number;
+  close: () => void;
+} {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  const studio = createStudio({ dataDir: dir });
+  const now = new Date();
+  const user = studio.db
+    .insert(schema.users)
+    .values({
+      email: "b@x",
+      name: "b",
+      roles: ["copywriter"],
+      passwordHash: "x",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  const insert = studio.database.sqlite.prepare(
+    "insert into pieces (kind,title,status,owner_id,body,slug,version,created_at,updated_at) values (?,?,?,?,?,?,1,?,?)",
+  );
+  return {
+    studio,
+    now,
+    insertPiece: (p) =>
+      Number(insert.run(p.kind, p.title, p.status, user.id, p.body, p.slug, p.at, p.at).lastInsertRowid),
+    close: () => {
+      studio.database.sqlite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,46 +1,22 @@
 // Piece list query through the pieces module vs the same query as one hand-written SQL statement
 // on the same SQLite file: the ratio is the cost of the module's query building and mapping.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createStudio } from "../../app/lib/studio.server";
-import { schema } from "../../app/lib/db.server";
 import { listPieces } from "../../app/modules/pieces/list-pieces.server";
-import { medianMs, report } from "./bench-utils";
+import { benchPieceStudio, medianMs, report } from "./bench-utils";
 
 export async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-pieces-"));
-  const studio = createStudio({ dataDir: dir });
-  const now = new Date();
-  const user = studio.db
-    .insert(schema.users)
-    .values({
-      email: "b@x",
-      name: "b",
-      roles: ["copywriter"],
-      passwordHash: "x",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  const { studio, now, insertPiece, close } = benchPieceStudio("pieces");
   const kinds = ["episode", "poster", "article", "ebook", "handbook", "livestream"];
-  const insert = studio.database.sqlite.prepare(
-    "insert into pieces (kind,title,status,owner_id,body,slug,version,created_at,updated_at) values (?,?,?,?,?,?,1,?,?)",
-  );
   studio.database.sqlite.transaction(() => {
     for (let i = 0; i < 20_000; i++)
-      insert.run(
-        kinds[i % 6],
-        `第${i}条 雨季用车`,
-        i % 4 ? "draft" : "approved",
-        user.id,
-        "正文".repeat(50),
-        `s-${i}`,
-        now.getTime() - i * 1000,
-        now.getTime() - i * 1000,
-      );
+      insertPiece({
+        kind: kinds[i % 6],
+        title: `第${i}条 雨季用车`,
+        status: i % 4 ? "draft" : "approved",
+        body: "正文".repeat(50),
+        slug: `s-${i}`,
+        at: now.getTime() - i * 1000,
+      });
   })();
   const raw = studio.database.sqlite.prepare(
     // The same columns, joins, escaping and order as the module's query, written by hand.
@@ -73,8 +49,7 @@ export async function main() {
       ratio: Number((studioMs / baseline).toFixed(2)),
     },
   ]);
-  studio.database.sqlite.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  close();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

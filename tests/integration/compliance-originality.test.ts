@@ -58,10 +58,10 @@ function indexedPiece(
   return created.pieceId;
 }
 
-async function post(cookie: string, body: unknown) {
+async function post(cookie: string, body: unknown, headers: Record<string, string> = {}) {
   return respond(() =>
     originalityAction(
-      routeArgs(jsonRequest("/api/v1/compliance/originality", "POST", body, { Cookie: cookie })),
+      routeArgs(jsonRequest("/api/v1/compliance/originality", "POST", body, { Cookie: cookie, ...headers })),
     ),
   );
 }
@@ -376,17 +376,10 @@ describe("POST /api/v1/compliance/originality", () => {
     expect(badPiece.status).toBe(404);
 
     // In English for a client that asks for it.
-    const english = await respond(() =>
-      originalityAction(
-        routeArgs(
-          jsonRequest(
-            "/api/v1/compliance/originality",
-            "POST",
-            { text: "长".repeat(SCAN_TEXT_MAX + 1), kind: "article" },
-            { Cookie: writer.cookie, "Accept-Language": "en" },
-          ),
-        ),
-      ),
+    const english = await post(
+      writer.cookie,
+      { text: "长".repeat(SCAN_TEXT_MAX + 1), kind: "article" },
+      { "Accept-Language": "en" },
     );
     expect((await english.json()).error.message).toBe(
       `The text has ${SCAN_TEXT_MAX + 1} characters; at most ${SCAN_TEXT_MAX} are checked.`,

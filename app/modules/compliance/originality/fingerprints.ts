@@ -36,12 +36,6 @@ export interface BandKey {
   key: string;
 }
 
-/** A shingle's hash: `lo` orders fingerprints, `hi` picks the bin. */
-interface ShingleHash {
-  lo: number;
-  hi: number;
-}
-
 function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -51,71 +45,103 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-function hashRange(text: string, start: number, end: number, seed: number): number {
-  let h = seed;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return fmix32(h ^ (end - start));
-}
-
-/** Hash of text[start, end): two independent words. */
-function hashShingle(text: string, start: number, end: number): ShingleHash {
-  return { lo: hashRange(text, start, end, 0x811c9dc5), hi: hashRange(text, start, end, 0x2f1b3c5d) };
-}
-
-function less(a: ShingleHash, b: ShingleHash): boolean {
-  return a.lo < b.lo || (a.lo === b.lo && a.hi < b.hi);
-}
-
-/** A hash as its index row: the bin from `hi`, the key from `lo` and the rest of `hi` (52 bits). */
-function toBandKey(h: ShingleHash): BandKey {
-  const bin = h.hi >>> 20;
-  return { band: bin, key: (h.lo * 0x100000 + (h.hi & 0xfffff)).toString(36) };
+/** The hashes of a text's shingles, by start position: `lo` orders fingerprints, `hi` picks the bin. */
+export interface ShingleHashes {
+  lo: Uint32Array;
+  hi: Uint32Array;
+  /** Characters per shingle: K, or the whole text when it is shorter. */
+  width: number;
 }
 
 /**
- * The shingles of `text` as [start, hash] pairs: one per position, or, for a text shorter than K,
- * the whole text as one shingle. `live(start)` says whether a shingle may be used (the check leaves
- * out shingles that touch boilerplate); left-out shingles split the text into segments.
+ * Two independent 32-bit hashes of every shingle of `size` characters (FNV-1a over the UTF-16
+ * units, then a murmur finaliser); a text shorter than that is one shingle of its own length.
  */
-function shingleSegments(text: string, live: (start: number) => boolean): ShingleHash[][] {
-  if (text.length === 0) return [];
-  if (text.length < K) return live(0) ? [[hashShingle(text, 0, text.length)]] : [];
-  const segments: ShingleHash[][] = [];
-  let current: ShingleHash[] = [];
-  for (let i = 0; i + K <= text.length; i++) {
-    if (live(i)) current.push(hashShingle(text, i, i + K));
-    else if (current.length) {
-      segments.push(current);
-      current = [];
+export function shingleHashes(text: string, size = K): ShingleHashes {
+  const width = Math.min(size, text.length);
+  const count = width === 0 ? 0 : text.length - width + 1;
+  const lo = new Uint32Array(count);
+  const hi = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let a = 0x811c9dc5;
+    let b = 0x2f1b3c5d;
+    for (let j = i; j < i + width; j++) {
+      const c = text.charCodeAt(j);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193);
     }
+    lo[i] = fmix32(a ^ width);
+    hi[i] = fmix32(b ^ width);
   }
-  if (current.length) segments.push(current);
-  return segments;
+  return { lo, hi, width };
 }
 
-/** Robust winnowing: the rightmost smallest hash of every window, each kept once. */
-function winnow(hashes: ShingleHash[]): ShingleHash[] {
-  if (hashes.length <= WINDOW) {
-    let min = 0;
-    for (let i = 1; i < hashes.length; i++) if (!less(hashes[min], hashes[i])) min = i;
-    return hashes.length ? [hashes[min]] : [];
-  }
-  const kept: ShingleHash[] = [];
-  let last = -1;
-  for (let start = 0; start + WINDOW <= hashes.length; start++) {
-    let min = start;
-    for (let i = start + 1; i < start + WINDOW; i++) if (!less(hashes[min], hashes[i])) min = i;
-    if (min !== last) {
-      kept.push(hashes[min]);
-      last = min;
+const less = (h: ShingleHashes, x: number, y: number) =>
+  h.lo[x] < h.lo[y] || (h.lo[x] === h.lo[y] && h.hi[x] < h.hi[y]);
+
+const HEX = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, "0"));
+
+/**
+ * A hash as its index row: the bin from the top 12 bits of `hi`, the key from `lo` and the other
+ * 20 bits of `hi` (52 bits, 13 hex digits; built from a table, as number-to-string is slow).
+ */
+function toBandKey(h: ShingleHashes, i: number): BandKey {
+  const lo = h.lo[i];
+  const hi = h.hi[i];
+  return {
+    band: hi >>> 20,
+    key:
+      HEX[lo >>> 24] +
+      HEX[(lo >>> 16) & 0xff] +
+      HEX[(lo >>> 8) & 0xff] +
+      HEX[lo & 0xff] +
+      HEX[(hi >>> 12) & 0xff] +
+      HEX[(hi >>> 4) & 0xff] +
+      (hi & 0xf).toString(16),
+  };
+}
+
+/**
+ * Positions of the kept shingles. `live(i)` says whether shingle i may be used (a check leaves out
+ * those touching boilerplate); left-out shingles split the text into segments, each winnowed on
+ * its own (robust winnowing: the rightmost smallest hash of every window, each kept once), or
+ * kept whole with `everyShingle`.
+ */
+function keptPositions(h: ShingleHashes, live: (i: number) => boolean, everyShingle: boolean): number[] {
+  const kept: number[] = [];
+  const count = h.lo.length;
+  let i = 0;
+  while (i < count) {
+    if (!live(i)) {
+      i++;
+      continue;
     }
+    let end = i;
+    while (end < count && live(end)) end++;
+    if (everyShingle) for (let p = i; p < end; p++) kept.push(p);
+    else if (end - i <= WINDOW) {
+      let min = i;
+      for (let p = i + 1; p < end; p++) if (!less(h, min, p)) min = p;
+      kept.push(min);
+    } else {
+      let last = -1;
+      for (let start = i; start + WINDOW <= end; start++) {
+        // The previous minimum still in the window only loses to a new last shingle.
+        let min: number;
+        if (last >= start) min = less(h, last, start + WINDOW - 1) ? last : start + WINDOW - 1;
+        else {
+          min = start;
+          for (let p = start + 1; p < start + WINDOW; p++) if (!less(h, min, p)) min = p;
+        }
+        if (min !== last) {
+          kept.push(min);
+          last = min;
+        }
+      }
+    }
+    i = end;
   }
   return kept;
-}
-
-function selected(text: string, live: (start: number) => boolean, everyShingle: boolean): ShingleHash[] {
-  const segments = shingleSegments(text, live);
-  return everyShingle ? segments.flat() : segments.flatMap(winnow);
 }
 
 /**
@@ -123,34 +149,34 @@ function selected(text: string, live: (start: number) => boolean, everyShingle: 
  * key per band (the smallest fingerprint of each bin).
  */
 export function storedBandKeys(normalized: string): BandKey[] {
-  const total = Math.max(0, normalized.length - K + 1);
-  const hashes = selected(normalized, () => true, total < ALL_SHINGLES_BELOW);
-  const bins = new Map<number, ShingleHash>();
-  for (const h of hashes) {
-    const bin = h.hi >>> 20;
+  const h = shingleHashes(normalized);
+  const kept = keptPositions(h, () => true, h.lo.length < ALL_SHINGLES_BELOW);
+  const bins = new Map<number, number>();
+  for (const i of kept) {
+    const bin = h.hi[i] >>> 20;
     const seen = bins.get(bin);
-    if (!seen || less(h, seen)) bins.set(bin, h);
+    if (seen === undefined || less(h, i, seen)) bins.set(bin, i);
   }
-  return [...bins.values()].map(toBandKey).sort((a, b) => a.band - b.band);
+  return [...bins.values()].map((i) => toBandKey(h, i)).sort((a, b) => a.band - b.band);
 }
 
 /**
- * What a check looks up for its normalised text: every fingerprint outside the masked positions
- * (boilerplate), each once; every shingle when `everyShingle` (short texts, near-duplicate check).
+ * What a check looks up for its normalised text (whose shingle hashes are `hashes`): every
+ * fingerprint outside the masked positions (boilerplate), each once; every shingle when
+ * `everyShingle` (short texts, near-duplicate check).
  */
 export function probeBandKeys(
-  normalized: string,
+  hashes: ShingleHashes,
   masked: Uint8Array,
   options: { everyShingle: boolean },
 ): BandKey[] {
-  const width = Math.min(K, normalized.length);
-  // prefix[i] = masked positions before i, so "does [i, i + width) touch a masked one" is O(1).
-  const prefix = new Uint32Array(normalized.length + 1);
-  for (let i = 0; i < normalized.length; i++) prefix[i + 1] = prefix[i] + (masked[i] ? 1 : 0);
-  const live = (start: number) => prefix[start + width] === prefix[start];
+  // prefix[i] = masked positions before i, so "does shingle i touch a masked one" is O(1).
+  const prefix = new Uint32Array(masked.length + 1);
+  for (let i = 0; i < masked.length; i++) prefix[i + 1] = prefix[i] + masked[i];
+  const live = (i: number) => prefix[i + hashes.width] === prefix[i];
   const unique = new Map<string, BandKey>();
-  for (const h of selected(normalized, live, options.everyShingle)) {
-    const row = toBandKey(h);
+  for (const i of keptPositions(hashes, live, options.everyShingle)) {
+    const row = toBandKey(hashes, i);
     unique.set(`${row.band}:${row.key}`, row);
   }
   return [...unique.values()];

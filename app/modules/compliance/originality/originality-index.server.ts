@@ -6,37 +6,19 @@ import { eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { BandKey } from "./fingerprints";
 
-const statements = new WeakMap<object, ReturnType<typeof prepareWrites>>();
-
-function prepareWrites(tx: DbOrTx) {
-  return {
-    clear: tx
-      .delete(schema.originalityBands)
-      .where(eq(schema.originalityBands.pieceId, sql.placeholder("pieceId")))
-      .prepare(),
-    add: tx
-      .insert(schema.originalityBands)
-      .values({
-        pieceId: sql.placeholder("pieceId"),
-        band: sql.placeholder("band"),
-        key: sql.placeholder("key"),
-      })
-      .prepare(),
-  };
-}
-
 /**
  * Replaces a piece's rows with `rows` (call inside the transaction that changes its text). The
- * statements are prepared once per handle: the seed and the benchmark write thousands of pieces.
+ * rows go in as one JSON array in one statement: the seed and the benchmark write thousands of
+ * pieces of a few hundred rows each.
  */
 export function writeBandKeys(tx: DbOrTx, pieceId: number, rows: readonly BandKey[]): void {
-  let write = statements.get(tx);
-  if (!write) {
-    write = prepareWrites(tx);
-    statements.set(tx, write);
-  }
-  write.clear.run({ pieceId });
-  for (const row of rows) write.add.run({ pieceId, band: row.band, key: row.key });
+  tx.delete(schema.originalityBands).where(eq(schema.originalityBands.pieceId, pieceId)).run();
+  if (!rows.length) return;
+  const values = JSON.stringify(rows.map((row) => [row.band, row.key]));
+  tx.run(sql`
+    insert into originality_bands (piece_id, band, key)
+    select ${pieceId}, j.value ->> 0, j.value ->> 1 from json_each(${values}) as j
+  `);
 }
 
 export interface IndexHit {

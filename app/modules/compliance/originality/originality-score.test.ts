@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeForMatch } from "../scanner/normalize";
-import { BINS, GUARANTEED_RUN, probeBandKeys, storedBandKeys } from "./fingerprints";
+import { BINS, GUARANTEED_RUN, probeBandKeys, shingleHashes, storedBandKeys } from "./fingerprints";
 import { sampleCopy } from "./sample-copy";
 import { checkProbes, prepareCheckedText, scoreOriginality, type CandidateCopy } from "./originality-score";
 
@@ -125,8 +125,8 @@ describe("fingerprints", () => {
     const found = (older: string, fresh: string) => {
       const keys = new Set(storedBandKeys(normal(older)).map((row) => `${row.band}:${row.key}`));
       const text = normal(fresh);
-      return probeBandKeys(text, new Uint8Array(text.length), { everyShingle: false }).some((row) =>
-        keys.has(`${row.band}:${row.key}`),
+      return probeBandKeys(shingleHashes(text), new Uint8Array(text.length), { everyShingle: false }).some(
+        (row) => keys.has(`${row.band}:${row.key}`),
       );
     };
     let runsFound = 0;

@@ -10,8 +10,8 @@ import {
   type SimilarPiece,
 } from "../compliance-types";
 import { normalizeForMatch, originalRange, type NormalizedText } from "../scanner/normalize";
-import { K, probeBandKeys, type BandKey } from "./fingerprints";
-import { markCovered, sharedRuns, type SharedRun } from "./shared-runs";
+import { K, probeBandKeys, shingleHashes, type BandKey } from "./fingerprints";
+import { markCovered, seedTable, sharedRuns, type SeedTable, type SharedRun } from "./shared-runs";
 
 /** The shortest shared run that counts against the score, in normalised characters. */
 export const SCORE_MIN_RUN = 16;
@@ -32,6 +32,10 @@ export interface CheckedText {
   short: boolean;
   /** The boilerplate lines, normalised: left out here, and of the other side when texts are compared whole. */
   boilerplate: readonly string[];
+  /** The shortest shared run that counts: a shingle's length for a short text, SCORE_MIN_RUN otherwise. */
+  minRun: number;
+  /** The text's seeds, looked up by every comparison. */
+  seeds: SeedTable;
 }
 
 /** An earlier piece's copy as the check compares it. */
@@ -63,19 +67,26 @@ export function prepareCheckedText(text: string, boilerplate: readonly string[])
   const needles = [...new Set(boilerplate.map((line) => normalizeForMatch(line).text).filter(Boolean))];
   const masked = boilerplateMask(normalized.text, needles);
   const liveChars = countLive(masked);
+  const short = liveChars < ORIGINALITY_MIN_CHARS;
+  // Short texts count every run of a shingle's length: one edit in 50 characters must not hide a copy.
+  const minRun = short ? Math.min(K, liveChars) : SCORE_MIN_RUN;
   return {
     text,
     normalized,
     masked,
     liveChars,
-    short: liveChars < ORIGINALITY_MIN_CHARS,
+    short,
     boilerplate: needles,
+    minRun,
+    seeds: seedTable(normalized.text, masked, Math.min(K, minRun)),
   };
 }
 
 /** The index keys a check looks up for the text. */
 export function checkProbes(checked: CheckedText): BandKey[] {
-  return probeBandKeys(checked.normalized.text, checked.masked, { everyShingle: checked.short });
+  return probeBandKeys(shingleHashes(checked.normalized.text), checked.masked, {
+    everyShingle: checked.short,
+  });
 }
 
 function toPassage(checked: NormalizedText, other: NormalizedText, run: SharedRun): SharedPassage {
@@ -128,11 +139,9 @@ interface Compared {
 }
 
 function compare(checked: CheckedText, candidate: CandidateCopy): Compared | null {
+  if (checked.minRun === 0) return null;
   const other = normalizeForMatch(candidate.text);
-  // Short texts count every run of a shingle's length: one edit in 50 characters must not hide a copy.
-  const minRun = checked.short ? Math.min(K, checked.liveChars) : SCORE_MIN_RUN;
-  if (minRun === 0) return null;
-  const runs = sharedRuns(checked.normalized.text, checked.masked, other.text, minRun);
+  const runs = sharedRuns(checked.seeds, other.text, checked.minRun);
   if (!runs.length) return null;
   const shared = runs.reduce((sum, run) => sum + run.length, 0);
   return {

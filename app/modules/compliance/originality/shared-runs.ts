@@ -1,10 +1,11 @@
 /**
- * Exact shared passages between two normalised texts: every run of at least `minRun` identical
- * normalised characters, extended to its maximal length, outside the checked text's masked
- * (boilerplate) positions. Runs are found from shared K-character seeds (a hash table of the
- * other text's shingles), so the cost is linear in the two lengths plus the matches. Pure.
+ * Exact shared passages between the checked text and another, both normalised: every run of at
+ * least `minRun` identical characters, extended to its maximal length, outside the checked text's
+ * masked (boilerplate) positions. The checked text's seeds (shingles) are put in a table once per
+ * check; each other text is then hashed once and looked up, so a comparison costs one pass over
+ * the other text plus the matches. Pure.
  */
-import { K } from "./fingerprints";
+import { shingleHashes } from "./fingerprints";
 
 /** A shared run in normalised positions: [a, a + length) of the checked text, [b, b + length) of the other. */
 export interface SharedRun {
@@ -13,39 +14,61 @@ export interface SharedRun {
   length: number;
 }
 
+/** The checked text's seeds: where each seed hash starts, for seeds outside the masked positions. */
+export interface SeedTable {
+  text: string;
+  masked: Uint8Array;
+  /** Characters per seed. */
+  width: number;
+  starts: Map<number, number[]>;
+}
+
 /** Occurrences of one seed kept per text: repetitive texts ("哈哈哈…") stay linear. */
 const MAX_SEED_POSITIONS = 16;
 
-/**
- * Maximal runs of `a` (outside `maskedA`) also found in `b`, at least `minRun` long, then reduced
- * to runs that do not overlap in `a` (longest first), in order of position in `a`.
- */
-export function sharedRuns(a: string, maskedA: Uint8Array, b: string, minRun: number): SharedRun[] {
-  const seed = Math.min(K, minRun);
-  if (a.length < seed || b.length < seed) return [];
-  const positions = new Map<string, number[]>();
-  for (let j = 0; j + seed <= b.length; j++) {
-    const shingle = b.slice(j, j + seed);
-    const list = positions.get(shingle);
-    if (!list) positions.set(shingle, [j]);
-    else if (list.length < MAX_SEED_POSITIONS) list.push(j);
-  }
-  const runs: SharedRun[] = [];
+export function seedTable(text: string, masked: Uint8Array, width: number): SeedTable {
+  const starts = new Map<number, number[]>();
+  const hashes = shingleHashes(text, width);
   let maskedUntil = -1;
-  for (let i = 0; i + seed <= a.length; i++) {
-    // Skip seeds touching a masked position: the last masked one before i + seed.
-    for (let m = Math.max(i, maskedUntil + 1); m < i + seed; m++) if (maskedA[m]) maskedUntil = m;
+  for (let i = 0; i < hashes.lo.length; i++) {
+    // The last masked position before i + width, if it is at or after i, spoils the seed.
+    for (let m = Math.max(i, maskedUntil + 1); m < i + hashes.width; m++) if (masked[m]) maskedUntil = m;
     if (maskedUntil >= i) continue;
-    const list = positions.get(a.slice(i, i + seed));
+    const list = starts.get(hashes.lo[i]);
+    if (!list) starts.set(hashes.lo[i], [i]);
+    else if (list.length < MAX_SEED_POSITIONS) list.push(i);
+  }
+  return { text, masked, width: hashes.width, starts };
+}
+
+function sameRange(a: string, i: number, b: string, j: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
+
+/**
+ * Maximal runs of the checked text (outside its masked positions) also found in `b`, at least
+ * `minRun` long (and at least a seed long), reduced to runs that do not overlap in the checked
+ * text (longest first), in order of position.
+ */
+export function sharedRuns(seeds: SeedTable, b: string, minRun: number): SharedRun[] {
+  const { text: a, masked, width } = seeds;
+  if (width === 0 || b.length < width) return [];
+  const hashes = shingleHashes(b, width);
+  if (hashes.width !== width) return [];
+  const runs: SharedRun[] = [];
+  for (let j = 0; j < hashes.lo.length; j++) {
+    const list = seeds.starts.get(hashes.lo[j]);
     if (!list) continue;
-    for (const j of list) {
+    for (const i of list) {
       // Not a run's start when the characters before match too (the run began earlier).
-      if (i > 0 && j > 0 && !maskedA[i - 1] && a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) continue;
-      let length = seed;
+      if (i > 0 && j > 0 && !masked[i - 1] && a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) continue;
+      if (!sameRange(a, i, b, j, width)) continue;
+      let length = width;
       while (
         i + length < a.length &&
         j + length < b.length &&
-        !maskedA[i + length] &&
+        !masked[i + length] &&
         a.charCodeAt(i + length) === b.charCodeAt(j + length)
       )
         length++;
@@ -76,7 +99,7 @@ function nonOverlapping(runs: SharedRun[], size: number, minRun: number): Shared
   return kept.sort((x, y) => x.a - y.a);
 }
 
-/** Positions of `a` covered by the runs, marked in `into` (1); returns how many were newly marked. */
+/** Positions of the checked text covered by the runs, marked in `into` (1); returns how many were newly marked. */
 export function markCovered(runs: SharedRun[], into: Uint8Array): number {
   let added = 0;
   for (const run of runs)
