@@ -73,17 +73,16 @@ export function OriginalityReport({ result, text }: { result: OriginalityResult;
           <Text size="sm" c="dimmed">
             {t("originality.report.short", { min: ORIGINALITY_MIN_CHARS })}
           </Text>
-          <Badge
-            color={nearDuplicate ? "red" : "teal"}
-            variant="light"
-            size="lg"
-            tt="none"
+          <Text
+            fw={600}
+            c={nearDuplicate ? "red" : "teal.8"}
             data-testid="originality-near-duplicate"
+            style={{ wordBreak: "break-word" }}
           >
             {nearDuplicate
               ? t("originality.report.nearDuplicate", { title: nearDuplicate.title })
               : t("originality.report.noNearDuplicate")}
-          </Badge>
+          </Text>
         </Stack>
       )}
       {result.similar.length === 0 ? (
