@@ -18,6 +18,17 @@ export interface PieceCopy {
 
 type PieceRow = typeof schema.pieces.$inferSelect;
 
+/** The column's fixed outro line: appended to every episode, never part of its copy. Null without a column. */
+export function columnOutroLine(db: DbOrTx, columnId: number | null): string | null {
+  if (columnId === null) return null;
+  const column = db
+    .select({ outroLine: schema.columns.outroLine })
+    .from(schema.columns)
+    .where(eq(schema.columns.id, columnId))
+    .get();
+  return column?.outroLine ?? null;
+}
+
 /** Paragraphs joined one per line, empty ones left out. */
 const joined = (parts: string[]) =>
   parts
@@ -32,14 +43,8 @@ const joined = (parts: string[]) =>
  */
 function episodeCopy(db: DbOrTx, piece: PieceRow): string {
   const lines = listScriptLines(db, piece.id);
-  const column = piece.columnId
-    ? db
-        .select({ outroLine: schema.columns.outroLine })
-        .from(schema.columns)
-        .where(eq(schema.columns.id, piece.columnId))
-        .get()
-    : undefined;
-  const body = column && piece.body === scriptToBody(lines, column.outroLine) ? "" : piece.body;
+  const outroLine = columnOutroLine(db, piece.columnId);
+  const body = outroLine !== null && piece.body === scriptToBody(lines, outroLine) ? "" : piece.body;
   return joined([
     ...lines.flatMap((line) => [line.voiceover, line.caption !== line.voiceover ? line.caption : ""]),
     body,

@@ -7,6 +7,7 @@ import { schema, type DbOrTx } from "~/lib/db.server";
 import { fail, type Failure } from "~/lib/result";
 import { PIECE_KINDS } from "../../pieces/status-machine";
 import { DEFAULT_ORIGINALITY_THRESHOLD } from "../compliance-types";
+import { columnOutroLine } from "../piece-copy.server";
 import type { OriginalitySettings } from "./settings-types";
 
 /** The kind's minimum originality (0–1): its row, or 0.9. */
@@ -31,14 +32,8 @@ export function boilerplateFor(db: DbOrTx, columnId: number | null): string[] {
     )
     .all()
     .map((row) => row.text);
-  if (columnId !== null) {
-    const column = db
-      .select({ outroLine: schema.columns.outroLine })
-      .from(schema.columns)
-      .where(eq(schema.columns.id, columnId))
-      .get();
-    if (column?.outroLine) lines.push(column.outroLine);
-  }
+  const outroLine = columnOutroLine(db, columnId);
+  if (outroLine) lines.push(outroLine);
   return lines;
 }
 
