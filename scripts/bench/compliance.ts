@@ -14,6 +14,7 @@ import { normalizeBoth, normalizeForMatch } from "../../app/modules/compliance/s
 import { compilePattern } from "../../app/modules/compliance/scanner/pattern-guard";
 import { compileLibrary, scanCompiled } from "../../app/modules/compliance/scanner/scan";
 import { interleavedMedians, report, type BenchRow } from "./bench-utils";
+import { benchOriginality } from "./compliance-originality";
 
 /** A small deterministic generator (the article and the terms are the same every run). */
 function random(seed: number) {
@@ -343,12 +344,9 @@ export async function main() {
     compileRow(many),
   ];
 
-  // ── Originality figures go here ──────────────────────────────────────────────────────────
-  // scripts/bench/compliance-originality.ts will export its own function returning BenchRow[];
-  // call it here and push its rows, e.g. `rows.push(...(await originalityRows()));`.
-  // ─────────────────────────────────────────────────────────────────────────────────────────
-
   report("compliance", rows, { textLength: text.length, library: source });
+  // The originality check against 10,000 earlier pieces prints its own table.
+  await benchOriginality();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();
