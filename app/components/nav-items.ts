@@ -9,6 +9,7 @@ import {
   IconListDetails,
   IconMovie,
   IconShare,
+  IconShieldCheck,
   IconUsers,
 } from "@tabler/icons-react";
 import type { Capability } from "~/modules/auth/permissions";
@@ -31,6 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/calendar", labelKey: "nav.calendar", capability: "calendar.read", icon: IconCalendar },
   { to: "/channels", labelKey: "nav.channels", capability: "calendar.read", icon: IconShare },
   { to: "/feeds", labelKey: "nav.feeds", capability: "calendar.read", icon: IconCalendarShare },
+  { to: "/terms", labelKey: "nav.terms", capability: "terms.read", icon: IconShieldCheck },
   { to: "/admin/users", labelKey: "nav.users", capability: "users.manage", icon: IconUsers },
   { to: "/admin/tokens", labelKey: "nav.tokens", capability: "tokens.manage", icon: IconKey },
   { to: "/admin/audit", labelKey: "nav.audit", capability: "audit.read", icon: IconListDetails },

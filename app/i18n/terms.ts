@@ -63,6 +63,7 @@ export const termsZh = {
     patternHint: "用于数字等，如 100\\s*% 。匹配前文本已转为小写和半角；不支持前后断言和嵌套重复。",
     category: "类别",
     severity: "级别",
+    severityHint: "禁止：不能审批通过；需审核：审核人写明理由后可放行",
     reason: "原因",
     reasonPlaceholder: "为什么不能这样写",
     basis: "依据",
@@ -97,6 +98,7 @@ export const termsZh = {
     done: "导入完成：新增 {{added}} 条，更新 {{updated}} 条，删除 {{removed}} 条，未变 {{unchanged}} 条（第 {{version}} 版）。",
     noChange: "文件与当前词库相同，没有生成新版本。",
     failed: "没有导入任何词条。",
+    requestFailed: "导入请求没有完成，请检查网络后重试。",
   },
   exportCsv: {
     label: "导出 CSV",
@@ -200,6 +202,7 @@ export const termsEn: typeof termsZh = {
       "For numbers and the like, e.g. 100\\s*% . Text is lower-cased and half-width before matching; lookaround and nested repeats are not allowed.",
     category: "Category",
     severity: "Severity",
+    severityHint: "Block: cannot be approved; Review: passes with a reviewer's written reason",
     reason: "Reason",
     reasonPlaceholder: "Why this may not be written",
     basis: "Basis",
@@ -235,6 +238,7 @@ export const termsEn: typeof termsZh = {
     done: "Imported: {{added}} added, {{updated}} updated, {{removed}} deleted, {{unchanged}} unchanged (version {{version}}).",
     noChange: "The file matches the library; no new version was made.",
     failed: "Nothing was imported.",
+    requestFailed: "The import request did not complete. Check the connection and try again.",
   },
   exportCsv: {
     label: "Export CSV",

@@ -86,19 +86,10 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParse 
         break;
       }
       if (!closed) return { ok: false, problem: "unclosed_quote", row: startRow };
-      if (i >= n) break;
-      if (text.startsWith(delimiter, i)) {
-        fields.push(field);
-        field = "";
-        i += delimiter.length;
-        continue;
-      }
-      if (lineBreak()) {
-        const refused = endRecord();
-        if (refused) return refused;
-        continue;
-      }
-      return { ok: false, problem: "text_after_quote", row };
+      // A closing quote is followed by the delimiter, a line break or the end (handled below).
+      if (i < n && !text.startsWith(delimiter, i) && text[i] !== "\r" && text[i] !== "\n")
+        return { ok: false, problem: "text_after_quote", row };
+      continue;
     }
     if (text.startsWith(delimiter, i)) {
       fields.push(field);

@@ -15,30 +15,22 @@ import { TermList } from "~/components/terms/term-list";
 import { VersionList } from "~/components/terms/version-list";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { readCsvUpload } from "~/lib/csv-upload.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
-import { reply } from "~/lib/reply.server";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { createTerm } from "~/modules/compliance/terms/create-term.server";
 import { deleteTerm } from "~/modules/compliance/terms/delete-term.server";
-import { importTerms } from "~/modules/compliance/terms/import-terms.server";
 import { listLibraryVersions } from "~/modules/compliance/terms/list-library-versions.server";
 import { listTerms } from "~/modules/compliance/terms/list-terms.server";
 import { restoreLibraryVersion } from "~/modules/compliance/terms/restore-library-version.server";
 import {
-  importQuerySchema,
   restoreVersionSchema,
   termEntrySchema,
   termIdSchema,
   termListQuerySchema,
   updateTermFormSchema,
 } from "~/modules/compliance/terms/term-schemas";
-import {
-  IMPORT_MAX_BYTES,
-  type LibraryVersionDto,
-  type TermDto,
-} from "~/modules/compliance/terms/term-types";
+import type { LibraryVersionDto, TermDto } from "~/modules/compliance/terms/term-types";
 import { updateTerm } from "~/modules/compliance/terms/update-term.server";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -89,39 +81,7 @@ const INTENTS = {
   }),
 };
 
-/** The CSV upload: multipart with its own 2 MB cap (the page's other forms keep the 1 MB one). */
-async function importAction(request: Request) {
-  const actor = await requireActor(request, "terms.manage");
-  const upload = await readCsvUpload(request, IMPORT_MAX_BYTES);
-  if (!upload.ok) return reply(request, upload, { intent: "import" });
-  const mode = importQuerySchema.safeParse({ mode: upload.fields.get("mode") ?? undefined });
-  if (!mode.success)
-    return reply(
-      request,
-      { ok: false, errors: { mode: mode.error.issues[0].message } },
-      { intent: "import" },
-    );
-  const { db, now } = getStudio();
-  const result = importTerms({ db, actor, now: now(), bytes: upload.bytes, mode: mode.data.mode });
-  return reply(request, result, {
-    intent: "import",
-    data: result.ok
-      ? {
-          imported: {
-            added: result.added,
-            updated: result.updated,
-            removed: result.removed,
-            unchanged: result.unchanged,
-            version: result.version,
-            changed: result.changed,
-          },
-        }
-      : undefined,
-  });
-}
-
 export async function action({ request }: ActionFunctionArgs) {
-  if (new URL(request.url).searchParams.get("intent") === "import") return importAction(request);
   const { db, now } = getStudio();
   return dispatchIntent(request, INTENTS, { context: { db, now: now() }, capability: "terms.manage" });
 }
@@ -201,7 +161,13 @@ function TermsScreen() {
             <Text size="sm" c="dimmed" data-testid="terms-shown">
               {t("terms.shown", { count: total, total: libraryTotal })}
             </Text>
-            <TermList items={items} canManage={canManage} onEdit={setEditing} onDelete={setDeleting} />
+            <TermList
+              items={items}
+              filterKey={JSON.stringify(query)}
+              canManage={canManage}
+              onEdit={setEditing}
+              onDelete={setDeleting}
+            />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">

@@ -5,7 +5,6 @@ import { parseCsv, toCsv } from "~/lib/csv";
 import { entriesToCsv } from "~/modules/compliance/terms/terms-csv";
 import { loader as exportLoader } from "~/routes/api.v1.terms.export";
 import { action as termsAction } from "~/routes/api.v1.terms";
-import { action as pageAction } from "~/routes/_app.terms._index";
 import {
   getRequest,
   jsonRequest,
@@ -276,49 +275,17 @@ describe("CSV import", () => {
     expect(libraryEntries(t.studio).map((e) => e.term)).toEqual(["最好", "新词条"]);
   });
 
-  it("imports through the page as multipart, answering with what changed or the bad row", async () => {
+  it("answers a multipart upload without a file at the file field", async () => {
     const { cookie } = await editor();
-    const page = (file: File, mode = "merge") => {
-      const form = new FormData();
-      form.set("mode", mode);
-      form.set("file", file);
-      return respond(() =>
-        pageAction(
-          routeArgs(
-            new Request("http://localhost/terms?index&intent=import", {
-              method: "POST",
-              body: form,
-              headers: { Cookie: cookie },
-            }),
-          ),
-        ),
-      );
-    };
-    const ok = await (await page(new File([FILE], "terms.csv"))).json();
-    expect(ok).toMatchObject({
-      ok: true,
-      intent: "import",
-      imported: { added: 3, version: 1, changed: true },
+    const form = new FormData();
+    form.set("mode", "merge");
+    const res = await importCsv(cookie, form, { type: null });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toEqual({
+      code: "no_file",
+      message: "请选择要导入的 CSV 文件。",
+      field: "file",
     });
-    const bad = await page(new File([`${HEADER}\r\n最好,,absolute,block,,依据,,`], "bad.csv"));
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({
-      ok: false,
-      error: "第 2 行：请填写原因",
-      errors: { reason: "第 2 行：请填写原因" },
-    });
-    const noFile = await respond(() =>
-      pageAction(
-        routeArgs(
-          new Request("http://localhost/terms?index&intent=import", {
-            method: "POST",
-            body: new FormData(),
-            headers: { Cookie: cookie },
-          }),
-        ),
-      ),
-    );
-    expect((await noFile.json()).errors.file).toBe("请选择要导入的 CSV 文件。");
   });
 });
 

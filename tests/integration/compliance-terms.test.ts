@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { action as termAction, loader as termLoader } from "~/routes/api.v1.terms.$id";
 import { action as termsAction, loader as termsLoader } from "~/routes/api.v1.terms";
+import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { loader as versionLoader } from "~/routes/api.v1.terms.versions.$version";
 import { action as restoreAction } from "~/routes/api.v1.terms.versions.$version.restore";
 import { loader as versionsLoader } from "~/routes/api.v1.terms.versions";
@@ -428,5 +429,20 @@ describe("the terms page", () => {
     const view = await pageLoader(args(getRequest("/terms", { Cookie: editor.cookie })));
     expect(view.version).toBe(4);
     expect(view.versions.map((v) => v.cause)).toEqual(["restore", "delete", "create", "seed"]);
+  });
+});
+
+describe("the API document", () => {
+  it("describes the term library's operations from the same schemas", async () => {
+    const { copy } = await people();
+    const doc = await (
+      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))
+    ).json();
+    const create = doc.paths["/api/v1/terms"].post.requestBody.content["application/json"].schema;
+    expect(create.properties.severity.enum).toEqual(["block", "review"]);
+    expect(doc.paths["/api/v1/terms/{id}"].patch).toBeDefined();
+    expect(doc.paths["/api/v1/terms/import"].post.summary).toContain("text/csv");
+    expect(doc.paths["/api/v1/terms/export"].get).toBeDefined();
+    expect(doc.paths["/api/v1/terms/versions/{version}/restore"].post.description).toContain("terms.manage");
   });
 });

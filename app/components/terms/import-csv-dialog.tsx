@@ -1,29 +1,51 @@
 import { Alert, Button, FileInput, Group, Modal, Radio, Stack, Text } from "@mantine/core";
+import { useRevalidator } from "@remix-run/react";
 import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportMode, LibraryChangeCounts } from "~/modules/compliance/terms/term-types";
-import { useTermAction } from "./use-term-action";
 
 export type ImportOutcome = LibraryChangeCounts & { version: number; changed: boolean };
 
+export const IMPORT_URL = "/api/v1/terms/import";
+
 /**
- * Uploads a CSV file to the page's import (its own 2 MB cap, as multipart). All or nothing: a bad
- * row is named here and nothing is imported; a success closes the dialog with what changed.
+ * Sends the chosen CSV file as it is (`Content-Type: text/csv`, the bytes untouched so the server
+ * can tell UTF-8 from GBK) to the import API, which answers in the page's language. All or
+ * nothing: a bad row is named here and nothing is imported; a success closes the dialog and
+ * reloads the page's data.
  */
 export function ImportCsvDialog({ onClose }: { onClose(outcome: ImportOutcome | null): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const revalidator = useRevalidator();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>("merge");
-  const { fetcher, answer, busy } = useTermAction<{ imported: ImportOutcome }>("import", (reply) =>
-    onClose(reply.imported),
-  );
-  const submit = () => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
     if (!file) return;
-    const form = new FormData();
-    form.set("mode", mode);
-    form.set("file", file);
-    fetcher.submit(form, { method: "post", action: "?index&intent=import", encType: "multipart/form-data" });
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch(`${IMPORT_URL}?mode=${mode}`, {
+        method: "POST",
+        body: file,
+        // The API answers in this language (it would otherwise follow the browser's).
+        headers: { "Content-Type": "text/csv", "Accept-Language": i18n.language === "en" ? "en" : "zh" },
+      });
+      const answer = (await response.json().catch(() => null)) as
+        (ImportOutcome & { error?: undefined }) | { error: { message: string } } | null;
+      if (!response.ok || !answer || answer.error) {
+        setError(answer?.error?.message ?? t("terms.importCsv.requestFailed"));
+        return;
+      }
+      revalidator.revalidate();
+      onClose(answer);
+    } catch {
+      setError(t("terms.importCsv.requestFailed"));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Modal
@@ -57,9 +79,9 @@ export function ImportCsvDialog({ onClose }: { onClose(outcome: ImportOutcome | 
             <Radio value="replace" label={t("terms.importCsv.modeReplace")} />
           </Stack>
         </Radio.Group>
-        {answer.error ? (
+        {error ? (
           <Alert color="red" title={t("terms.importCsv.failed")} data-testid="import-error">
-            {answer.error}
+            {error}
           </Alert>
         ) : null}
         <Group justify="flex-end">

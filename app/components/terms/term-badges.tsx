@@ -17,7 +17,13 @@ export function SeverityBadge({ severity }: { severity: TermSeverity }) {
 export function CategoryBadge({ category }: { category: TermCategory }) {
   const { t } = useTranslation();
   return (
-    <Badge color="gray" variant="light" tt="none" style={{ whiteSpace: "nowrap" }}>
+    <Badge
+      color="gray"
+      variant="light"
+      tt="none"
+      h="auto"
+      styles={{ label: { whiteSpace: "normal", overflow: "visible", lineHeight: 1.4 } }}
+    >
       {t(`terms.categories.${category}`)}
     </Badge>
   );

@@ -17,28 +17,29 @@ export function TermFilters({ query }: { query: TermListQuery }) {
     submit(next, { method: "get" });
   };
   const filtered = Boolean(query.category || query.severity || query.q);
+  const choices = [
+    { name: "category", values: TERM_CATEGORIES, w: 170 },
+    { name: "severity", values: TERM_SEVERITIES, w: 130 },
+  ] as const;
   return (
     <Form method="get">
       <Group align="end" wrap="wrap" gap="sm">
-        <Select
-          label={t("terms.filters.category")}
-          placeholder={t("terms.filters.all")}
-          clearable
-          value={query.category ?? null}
-          onChange={selectChange("category")}
-          data={TERM_CATEGORIES.map((value) => ({ value, label: t(`terms.categories.${value}`) }))}
-          w={{ base: "48%", sm: 170 }}
-          data-testid="filter-category"
-        />
-        <Select
-          label={t("terms.filters.severity")}
-          placeholder={t("terms.filters.all")}
-          clearable
-          value={query.severity ?? null}
-          onChange={selectChange("severity")}
-          data={TERM_SEVERITIES.map((value) => ({ value, label: t(`terms.severities.${value}`) }))}
-          w={{ base: "48%", sm: 130 }}
-        />
+        {choices.map(({ name, values, w }) => (
+          <Select
+            key={name}
+            label={t(`terms.filters.${name}`)}
+            placeholder={t("terms.filters.all")}
+            clearable
+            value={query[name] ?? null}
+            onChange={selectChange(name)}
+            data={values.map((value) => ({
+              value,
+              label: t(`terms.${name === "category" ? "categories" : "severities"}.${value}`),
+            }))}
+            w={{ base: "48%", sm: w }}
+            data-testid={`filter-${name}`}
+          />
+        ))}
         {query.category ? <input type="hidden" name="category" value={query.category} /> : null}
         {query.severity ? <input type="hidden" name="severity" value={query.severity} /> : null}
         <TextInput

@@ -5,6 +5,7 @@ import {
   Group,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -14,7 +15,14 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TERM_CATEGORIES, TERM_SEVERITIES } from "~/modules/compliance/compliance-types";
-import type { TermDto } from "~/modules/compliance/terms/term-types";
+import {
+  BASIS_MAX_CHARS,
+  REASON_MAX_CHARS,
+  SUGGESTION_MAX_CHARS,
+  TERM_MAX_CHARS,
+  type TermDto,
+} from "~/modules/compliance/terms/term-types";
+import { PATTERN_MAX_LENGTH } from "~/modules/compliance/scanner/pattern-guard";
 import { useTermAction } from "./use-term-action";
 
 /**
@@ -28,6 +36,22 @@ export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClos
   const { fetcher, answer, busy } = useTermAction(intent, onClose);
   const [kind, setKind] = useState<"term" | "pattern">(term?.pattern ? "pattern" : "term");
   const error = answer.fieldError;
+  const area = (
+    name: "reason" | "basis" | "suggestion",
+    maxLength: number,
+    props: { placeholder?: string; required?: boolean } = {},
+  ) => (
+    <Textarea
+      name={name}
+      label={t(`terms.form.${name}`)}
+      defaultValue={term?.[name] ?? ""}
+      error={error(name)}
+      autosize
+      minRows={2}
+      maxLength={maxLength}
+      {...props}
+    />
+  );
   return (
     <Drawer
       opened
@@ -59,7 +83,7 @@ export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClos
               description={t("terms.form.termHint")}
               defaultValue={term?.term ?? ""}
               error={error("term")}
-              maxLength={199}
+              maxLength={TERM_MAX_CHARS}
               required
               data-autofocus
             />
@@ -71,8 +95,8 @@ export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClos
               description={t("terms.form.patternHint")}
               defaultValue={term?.pattern ?? ""}
               error={error("pattern")}
-              maxLength={200}
-              ff="monospace"
+              maxLength={PATTERN_MAX_LENGTH}
+              styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
               required
               data-autofocus
             />
@@ -82,7 +106,7 @@ export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClos
               {error("pattern")}
             </Text>
           ) : null}
-          <Group grow align="start" wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
               name="category"
               label={t("terms.form.category")}
@@ -91,54 +115,27 @@ export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClos
               error={error("category")}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
-              miw={180}
               required
             />
             <Select
               name="severity"
               label={t("terms.form.severity")}
               defaultValue={term?.severity ?? "review"}
-              data={TERM_SEVERITIES.map((value) => ({
-                value,
-                label: `${t(`terms.severities.${value}`)} · ${t(`terms.severityHints.${value}`)}`,
-              }))}
+              data={TERM_SEVERITIES.map((value) => ({ value, label: t(`terms.severities.${value}`) }))}
               error={error("severity")}
               allowDeselect={false}
-              miw={180}
               required
             />
-          </Group>
-          <Textarea
-            name="reason"
-            label={t("terms.form.reason")}
-            placeholder={t("terms.form.reasonPlaceholder")}
-            defaultValue={term?.reason ?? ""}
-            error={error("reason")}
-            autosize
-            minRows={2}
-            maxLength={500}
-            required
-          />
-          <Textarea
-            name="basis"
-            label={t("terms.form.basis")}
-            placeholder={t("terms.form.basisPlaceholder")}
-            defaultValue={term?.basis ?? ""}
-            error={error("basis")}
-            autosize
-            minRows={2}
-            maxLength={300}
-            required
-          />
-          <Textarea
-            name="suggestion"
-            label={t("terms.form.suggestion")}
-            defaultValue={term?.suggestion ?? ""}
-            error={error("suggestion")}
-            autosize
-            minRows={2}
-            maxLength={500}
-          />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-6}>
+            {t("terms.form.severityHint")}
+          </Text>
+          {area("reason", REASON_MAX_CHARS, {
+            placeholder: t("terms.form.reasonPlaceholder"),
+            required: true,
+          })}
+          {area("basis", BASIS_MAX_CHARS, { placeholder: t("terms.form.basisPlaceholder"), required: true })}
+          {area("suggestion", SUGGESTION_MAX_CHARS)}
           <Textarea
             name="allowedContexts"
             label={t("terms.form.allowedContexts")}

@@ -10,6 +10,8 @@ const PAGE_SIZE = 50;
 
 interface TermListProps {
   items: TermDto[];
+  /** Changes when the filters do: the list goes back to its first page. */
+  filterKey: string;
   canManage: boolean;
   onEdit(term: TermDto): void;
   onDelete(term: TermDto): void;
@@ -39,7 +41,7 @@ function Contexts({ contexts }: { contexts: string[] }) {
   );
 }
 
-function Actions({ term, onEdit, onDelete }: Omit<TermListProps, "items" | "canManage"> & { term: TermDto }) {
+function Actions({ term, onEdit, onDelete }: Pick<TermListProps, "onEdit" | "onDelete"> & { term: TermDto }) {
   const { t } = useTranslation();
   const label = term.term ?? term.pattern ?? "";
   return (
@@ -63,13 +65,15 @@ function Actions({ term, onEdit, onDelete }: Omit<TermListProps, "items" | "canM
  * The terms: a table on wide screens, one card per term on a phone, 50 to a page. Edit and
  * delete buttons only for those who may change the library.
  */
-export function TermList({ items, canManage, onEdit, onDelete }: TermListProps) {
+export function TermList({ items, filterKey, canManage, onEdit, onDelete }: TermListProps) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  // A new filter starts at the first page.
-  useEffect(() => setPage(1), [items]);
-  const shown = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // A new filter starts at the first page; an edit keeps the page.
+  useEffect(() => setPage(1), [filterKey]);
+  // A page past the end after a delete shows the last one.
+  const current = Math.min(page, pages);
+  const shown = items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   if (items.length === 0)
     return (
       <Text c="dimmed" py="lg">
@@ -109,7 +113,7 @@ export function TermList({ items, canManage, onEdit, onDelete }: TermListProps) 
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={190}>{t("terms.columns.term")}</Table.Th>
-              <Table.Th w={120}>{t("terms.columns.category")}</Table.Th>
+              <Table.Th w={140}>{t("terms.columns.category")}</Table.Th>
               <Table.Th w={90}>{t("terms.columns.severity")}</Table.Th>
               <Table.Th>{t("terms.columns.reason")}</Table.Th>
               <Table.Th w="26%">{t("terms.columns.suggestion")}</Table.Th>
@@ -149,7 +153,7 @@ export function TermList({ items, canManage, onEdit, onDelete }: TermListProps) 
         </Table>
       </Table.ScrollContainer>
       {pages > 1 ? (
-        <Pagination total={pages} value={page} onChange={setPage} size="sm" withEdges={false} />
+        <Pagination total={pages} value={current} onChange={setPage} size="sm" withEdges={false} />
       ) : null}
     </Stack>
   );

@@ -2,6 +2,7 @@ import type { ApiOperation } from "../api/openapi";
 import { SCAN_TEXT_MAX } from "./compliance-types";
 import { originalityRequestSchema, originalityResultSchema } from "./originality/schemas";
 import { scanRequestSchema, scanResponseSchema } from "./scanner/scan-schemas";
+import { termApiOperations } from "./terms/api-operations";
 
 /** The compliance capability's API operations (scanner, term library, originality, review). */
 export const complianceApiOperations: ApiOperation[] = [
@@ -21,4 +22,5 @@ export const complianceApiOperations: ApiOperation[] = [
     body: originalityRequestSchema,
     response: originalityResultSchema,
   },
+  ...termApiOperations,
 ];

@@ -2,7 +2,7 @@ import { schema, type Db } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import type { Actor } from "../../auth/actor";
 import { commitLibraryVersion } from "./library-version.server";
-import { refuseUnlessTermManager } from "./term-access";
+import { refuseUnlessTermManager } from "./term-access.server";
 import { refuseDuplicate } from "./term-duplicates.server";
 import { checkTermEntry } from "./term-rules";
 import { toTermDto } from "./term-rows.server";

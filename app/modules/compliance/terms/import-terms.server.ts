@@ -4,7 +4,7 @@ import type { Db } from "~/lib/db.server";
 import { fail, type Failure, type Result } from "~/lib/result";
 import type { Actor } from "../../auth/actor";
 import { commitLibraryVersion } from "./library-version.server";
-import { refuseUnlessTermManager } from "./term-access";
+import { refuseUnlessTermManager } from "./term-access.server";
 import { checkTermEntry, entryKey, problemDetail } from "./term-rules";
 import { applyEntries, changedAnything, currentLibraryVersion, entryLabel } from "./term-rows.server";
 import { csvToTermRows } from "./terms-csv";

@@ -4,7 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../../auth/actor";
 import { getLibraryVersion } from "./get-library-version.server";
 import { commitLibraryVersion } from "./library-version.server";
-import { refuseUnlessTermManager } from "./term-access";
+import { refuseUnlessTermManager } from "./term-access.server";
 import { checkTermEntry, problemDetail } from "./term-rules";
 import { applyEntries, currentLibraryVersion, entryLabel } from "./term-rows.server";
 import type { LibraryChangeCounts, TermEntry } from "./term-types";

@@ -7,16 +7,8 @@ import type { LibraryChangeCounts, TermDto, TermEntry } from "./term-types";
 export type TermRow = typeof schema.complianceTerms.$inferSelect;
 
 export function rowToEntry(row: TermRow): TermEntry {
-  return {
-    term: row.term,
-    pattern: row.pattern,
-    category: row.category as TermCategory,
-    severity: row.severity as TermSeverity,
-    reason: row.reason,
-    basis: row.basis,
-    suggestion: row.suggestion,
-    allowedContexts: row.allowedContexts,
-  };
+  const { id: _id, createdAt: _created, updatedAt: _updated, category, severity, ...text } = row;
+  return { ...text, category: category as TermCategory, severity: severity as TermSeverity };
 }
 
 export function toTermDto(row: TermRow): TermDto {

@@ -60,8 +60,15 @@ const pattern = z.preprocess(
     .nullable(),
 );
 
-const category = z.enum(TERM_CATEGORIES, { error: `类别只能是 ${TERM_CATEGORIES.join("、")} 之一` });
-const severity = z.enum(TERM_SEVERITIES, { error: "严重程度只能是 block 或 review" });
+/** An empty cell or an unchosen select asks for a value; anything else names the allowed ones. */
+const choice = <T extends readonly [string, ...string[]]>(values: T, missing: string, wrong: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.enum(values, { error: (issue) => (issue.input === undefined ? missing : wrong) }),
+  );
+
+const category = choice(TERM_CATEGORIES, "类别不能为空", `类别只能是 ${TERM_CATEGORIES.join("、")} 之一`);
+const severity = choice(TERM_SEVERITIES, "严重程度不能为空", "严重程度只能是 block 或 review");
 
 const requiredText = (label: string, max: number) =>
   z

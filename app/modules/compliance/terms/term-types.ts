@@ -12,16 +12,7 @@ export interface TermDto extends ScanTerm {
 }
 
 /** A term without id and times: what is written, imported, exported and kept in a version. */
-export interface TermEntry {
-  term: string | null;
-  pattern: string | null;
-  category: TermCategory;
-  severity: TermSeverity;
-  reason: string;
-  basis: string;
-  suggestion: string;
-  allowedContexts: string[];
-}
+export type TermEntry = Omit<ScanTerm, "id">;
 
 /** What made a library version. */
 export const LIBRARY_CAUSES = ["seed", "create", "update", "delete", "import", "restore"] as const;

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-import { fail, type Result } from "~/lib/result";
+import type { Result } from "~/lib/result";
 import type { Actor } from "../../auth/actor";
 import { commitLibraryVersion } from "./library-version.server";
-import { refuseUnlessTermManager } from "./term-access";
+import { changeTerm } from "./term-access.server";
 import { refuseDuplicate } from "./term-duplicates.server";
 import { checkTermEntry } from "./term-rules";
-import { currentLibraryVersion, loadTermRow, rowToEntry, sameEntry, toTermDto } from "./term-rows.server";
+import { currentLibraryVersion, rowToEntry, sameEntry, toTermDto } from "./term-rows.server";
 import type { TermDto } from "./term-types";
 
 /**
@@ -20,43 +20,31 @@ export function updateTerm(options: {
   termId: number;
   patch: Record<string, unknown>;
 }): Result<{ term: TermDto; version: number; changed: boolean }> {
-  const { db, actor, now, termId } = options;
-  const refused = refuseUnlessTermManager(actor);
-  if (refused) return refused;
-  return db.transaction(
-    (tx) => {
-      const row = loadTermRow(tx, termId);
-      if (!row) return fail(404, "not_found", "词条不存在。", { params: { context: "term" } });
-      const before = rowToEntry(row);
-      const given = Object.fromEntries(
-        Object.entries(options.patch).filter(([, value]) => value !== undefined),
-      );
-      const checked = checkTermEntry({ ...before, ...given });
-      if (!checked.ok) return checked;
-      const after = checked.entry;
-      if (sameEntry(before, after))
-        return {
-          ok: true as const,
-          term: toTermDto(row),
-          version: currentLibraryVersion(tx),
-          changed: false,
-        };
-      const duplicate = refuseDuplicate(tx, after, row.id);
-      if (duplicate) return duplicate;
-      const updated = tx
-        .update(schema.complianceTerms)
-        .set({ ...after, updatedAt: now })
-        .where(eq(schema.complianceTerms.id, row.id))
-        .returning()
-        .get();
-      const { version } = commitLibraryVersion(tx, {
-        cause: "update",
-        actor,
-        now,
-        audit: { action: "term.update", entity: "term", entityId: row.id, before, after: { ...after } },
-      });
-      return { ok: true as const, term: toTermDto(updated), version, changed: true };
-    },
-    { behavior: "immediate" },
-  );
+  const { actor, now } = options;
+  return changeTerm(options, (tx, row) => {
+    const before = rowToEntry(row);
+    const given = Object.fromEntries(
+      Object.entries(options.patch).filter(([, value]) => value !== undefined),
+    );
+    const checked = checkTermEntry({ ...before, ...given });
+    if (!checked.ok) return checked;
+    const after = checked.entry;
+    if (sameEntry(before, after))
+      return { ok: true, term: toTermDto(row), version: currentLibraryVersion(tx), changed: false };
+    const duplicate = refuseDuplicate(tx, after, row.id);
+    if (duplicate) return duplicate;
+    const updated = tx
+      .update(schema.complianceTerms)
+      .set({ ...after, updatedAt: now })
+      .where(eq(schema.complianceTerms.id, row.id))
+      .returning()
+      .get();
+    const { version } = commitLibraryVersion(tx, {
+      cause: "update",
+      actor,
+      now,
+      audit: { action: "term.update", entity: "term", entityId: row.id, before, after: { ...after } },
+    });
+    return { ok: true, term: toTermDto(updated), version, changed: true };
+  });
 }
