@@ -2,6 +2,7 @@ import { Textarea, type TextareaProps } from "@mantine/core";
 import { useIsomorphicEffect } from "@mantine/hooks";
 import {
   forwardRef,
+  memo,
   useCallback,
   useImperativeHandle,
   useMemo,
@@ -80,9 +81,67 @@ const MARK_COLORS = {
  * holds the same text in the same font, padding and wrapping, invisible except for the marks, and
  * follows the textarea's scrolling. The textarea stays a plain controlled field, so typing,
  * selection and input-method composition are the browser's own.
+ *
+ * Callbacks reach the field through stable wrappers that call the latest ones, so a field whose
+ * text, marks and other props are unchanged is not rendered again when its parent is (an editor
+ * of many fields re-renders them all on each keystroke; an autosized textarea measures itself on
+ * every render).
  */
 export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, HighlightedTextareaProps>(
-  function HighlightedTextarea(
+  function HighlightedTextarea(props, ref) {
+    const latest = useRef(props);
+    latest.current = props;
+    const wrappers = useRef(new Map<string, (...args: unknown[]) => unknown>());
+    const stable: Record<string, unknown> = {};
+    for (const [key, prop] of Object.entries(props)) {
+      if (typeof prop !== "function") {
+        stable[key] = prop;
+        continue;
+      }
+      let wrapper = wrappers.current.get(key);
+      if (!wrapper) {
+        wrapper = (...args) =>
+          (latest.current as unknown as Record<string, (...a: unknown[]) => unknown>)[key]?.(...args);
+        wrappers.current.set(key, wrapper);
+      }
+      stable[key] = wrapper;
+    }
+    const inner = useRef<HighlightedTextareaHandle>(null);
+    useImperativeHandle(ref, () => ({ select: (start, end) => inner.current?.select(start, end) }), []);
+    return <MarkedTextarea ref={inner} {...(stable as unknown as HighlightedTextareaProps)} />;
+  },
+);
+
+/** Equal when only callbacks' identities differ (they are wrapped) or marks are equal by value. */
+function sameFieldProps(a: HighlightedTextareaProps, b: HighlightedTextareaProps): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    if (x[key] === y[key]) continue;
+    if (key === "highlights" && sameRanges(a.highlights, b.highlights)) continue;
+    if ((key === "style" || key === "styles") && shallowEqual(x[key], y[key])) continue;
+    return false;
+  }
+  return true;
+}
+
+function sameRanges(a: readonly HighlightRange[], b: readonly HighlightRange[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((r, i) => r.start === b[i].start && r.end === b[i].end && r.severity === b[i].severity)
+  );
+}
+
+function shallowEqual(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a === b;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => x[key] === y[key]);
+}
+
+const MarkedTextarea = memo(
+  forwardRef<HighlightedTextareaHandle, HighlightedTextareaProps>(function MarkedTextarea(
     { value, highlights, singleLine, onScroll, onKeyDown, styles, disabled, ...props },
     ref,
   ) {
@@ -238,7 +297,8 @@ export const HighlightedTextarea = forwardRef<HighlightedTextareaHandle, Highlig
         )}
       />
     );
-  },
+  }),
+  sameFieldProps,
 );
 
 /**
