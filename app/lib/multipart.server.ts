@@ -133,6 +133,25 @@ class BodyReader {
     this.buffer = this.buffer.subarray(count);
   }
 
+  /**
+   * Reads what follows the closing boundary (the epilogue, usually one CRLF) so the request is
+   * consumed to its end: cancelling a body the client is still sending resets the connection and
+   * the client never sees the answer. At most `limit` bytes; false when there was more.
+   */
+  async drain(limit: number): Promise<boolean> {
+    let read = this.buffer.length;
+    this.buffer = Buffer.alloc(0);
+    while (read <= limit && (await this.more())) {
+      read += this.buffer.length;
+      this.buffer = Buffer.alloc(0);
+    }
+    return read <= limit;
+  }
+
+  get done() {
+    return this.ended;
+  }
+
   cancel() {
     void this.reader.cancel().catch(() => {});
   }
@@ -213,7 +232,11 @@ async function readParts(body: ReadableStream<Uint8Array>, boundary: string, han
     }
     for (let count = 0; ; count += 1) {
       if (!(await reader.ensure(2))) throw new MultipartError("the body ends after a boundary");
-      if (reader.buffer[0] === 0x2d && reader.buffer[1] === 0x2d) return form; // "--": the last one
+      // "--": the last one. What follows it is read (a little of it at most) before answering.
+      if (reader.buffer[0] === 0x2d && reader.buffer[1] === 0x2d) {
+        await reader.drain(MAX_HEADER_BYTES);
+        return form;
+      }
       // Transport padding, then the CRLF that ends the boundary line.
       while (reader.buffer[0] === 0x20 || reader.buffer[0] === 0x09) {
         reader.skip(1);
@@ -246,7 +269,7 @@ async function readParts(body: ReadableStream<Uint8Array>, boundary: string, han
       if (value !== undefined && value !== null) form.append(headers.name, value);
     }
   } finally {
-    reader.cancel();
+    if (!reader.done) reader.cancel();
   }
 }
 

@@ -20,6 +20,8 @@ const PAGES = [
   "/channels",
   "/channels/douyin-main",
   "/feeds",
+  "/terms",
+  "/terms/originality",
   "/account",
 ];
 
