@@ -87,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function TermsScreen() {
-  const { items, total, libraryTotal, version, query, versions, canManage } = useLoaderData<typeof loader>();
+  const { items, total, termsTotal, version, query, versions, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const notify = useNotify();
   const [editing, setEditing] = useState<TermDto | "new" | null>(null);
@@ -109,7 +109,7 @@ function TermsScreen() {
           <Group gap="sm" align="center">
             <Title order={2}>{t("terms.title")}</Title>
             <Badge variant="light" size="lg" data-testid="library-version">
-              {version > 0 ? t("terms.versionLine", { version, count: libraryTotal }) : t("terms.noVersion")}
+              {version > 0 ? t("terms.versionLine", { version, count: termsTotal }) : t("terms.noVersion")}
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
@@ -159,7 +159,7 @@ function TermsScreen() {
           <Stack gap="sm">
             <TermFilters query={query} />
             <Text size="sm" c="dimmed" data-testid="terms-shown">
-              {t("terms.shown", { count: total, total: libraryTotal })}
+              {t("terms.shown", { count: total, total: termsTotal })}
             </Text>
             <TermList
               items={items}

@@ -21,5 +21,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const { text } = await parseJsonBody(request, scanRequestSchema);
   const scanned = scanText({ db: getStudio().db, text });
   if (!scanned.ok) return failureResponse(request, scanned);
-  return json({ findings: scanned.findings, libraryVersion: scanned.libraryVersion });
+  const { findings, termsVersion } = scanned;
+  return json({ findings, termsVersion });
 }

@@ -70,7 +70,7 @@ export const pieceChecks = sqliteTable("piece_checks", {
     .primaryKey()
     .references(() => pieces.id),
   textHash: text("text_hash").notNull(),
-  libraryVersion: integer("library_version").notNull(),
+  termsVersion: integer("library_version").notNull(),
   /** Findings as the scanner returns them, with offsets into the checked text. */
   findings: text("findings", { mode: "json" }).$type<unknown[]>().notNull().default([]),
   blockCount: integer("block_count").notNull().default(0),

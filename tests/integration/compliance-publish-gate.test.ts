@@ -240,7 +240,7 @@ describe("a library change", () => {
     expect(job).toMatchObject({ payload: { version: 2 }, status: "succeeded" });
 
     const flagged = checkRow(t.studio, pieceId)!;
-    expect(flagged).toMatchObject({ libraryVersion: 2, reviewCount: 1, flaggedAt: clock });
+    expect(flagged).toMatchObject({ termsVersion: 2, reviewCount: 1, flaggedAt: clock });
     expect(calendarFlags()).toEqual([{ slotId: slot.slot.id, pieceId, complianceFlag: "new_findings" }]);
     const { review } = await pageReview(who.cookie, pieceId);
     expect(review.flaggedAt).toBe(clock.toISOString());

@@ -50,7 +50,7 @@ describe("submitting for review", () => {
     const check = checkRow(t.studio, pieceId)!;
     expect(check).toMatchObject({
       textHash: sha256(body),
-      libraryVersion: 1,
+      termsVersion: 1,
       blockCount: 0,
       reviewCount: 1,
       originalityThreshold: 0.9,
@@ -296,7 +296,7 @@ describe("the compliance API", () => {
     const review = await got.json();
     expect(review).toMatchObject({
       textHash: sha256("零首付，开回家。"),
-      storedCheck: { textHash: sha256("零首付，开回家。"), libraryVersion: 1, blockCount: 0, reviewCount: 1 },
+      storedCheck: { textHash: sha256("零首付，开回家。"), termsVersion: 1, blockCount: 0, reviewCount: 1 },
       counts: { unjustified: 1 },
     });
 

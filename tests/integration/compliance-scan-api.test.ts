@@ -82,8 +82,8 @@ describe("POST /api/v1/compliance/scan", () => {
     const text = "🚗 本店口碑國內第一，最\u200b佳 选择！第一次到店满意度１００ ％。";
     const res = await scan({ text }, { Cookie: cookie });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { findings: Finding[]; libraryVersion: number };
-    expect(body.libraryVersion).toBe(version);
+    const body = (await res.json()) as { findings: Finding[]; termsVersion: number };
+    expect(body.termsVersion).toBe(version);
     expect(body.findings.map((f) => [f.term, f.match, text.slice(f.start, f.end)])).toEqual([
       ["国内第一", "國內第一", "國內第一"],
       ["第一", "第一", "第一"],
@@ -111,7 +111,7 @@ describe("POST /api/v1/compliance/scan", () => {
     expect(currentCompiledLibrary(t.studio.db).version).toBe(version);
     const after = await (await scan({ text }, { Cookie: cookie })).json();
     expect(after).toMatchObject({
-      libraryVersion: version,
+      termsVersion: version,
       findings: [{ term: "全网最高", start: 3, end: 7 }],
     });
   });
@@ -120,12 +120,12 @@ describe("POST /api/v1/compliance/scan", () => {
     const { cookie } = await signedInUser(t.studio, ["host"]);
     expect(await (await scan({ text: "最佳" }, { Cookie: cookie })).json()).toEqual({
       findings: [],
-      libraryVersion: 0,
+      termsVersion: 0,
     });
     writeLibrary(LIBRARY);
     const res = await scan({ text: "" }, { Cookie: cookie });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ findings: [], libraryVersion: 1 });
+    expect(await res.json()).toEqual({ findings: [], termsVersion: 1 });
   });
 
   it("refuses a role without the capability, and nobody signed in, before reading the body", async () => {

@@ -343,7 +343,7 @@ describe("the terms page", () => {
     expect(filtered.items.some((i) => i.term === "自动驾驶")).toBe(true);
     // A filter the page does not know is ignored rather than an error page.
     const unknown = await pageLoader(args(getRequest("/terms?severity=nope", { Cookie: editor.cookie })));
-    expect(unknown.items.length).toBe(unknown.libraryTotal);
+    expect(unknown.items.length).toBe(unknown.termsTotal);
 
     const before = librarySnapshot(t.studio);
     const bad = await respond(() =>

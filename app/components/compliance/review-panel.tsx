@@ -26,7 +26,7 @@ export function ReviewPanel({ review, canJustify }: { review: PieceReviewDto; ca
   const timeZone = useStudioTimeZone();
   const partLabel = usePartLabel();
   const textRef = useRef<HTMLDivElement>(null);
-  const { counts, findings } = review;
+  const { counts, findings, termsVersion } = review;
   const watched = ["in_review", "approved", "scheduled"].includes(review.pieceStatus);
 
   return (
@@ -70,7 +70,7 @@ export function ReviewPanel({ review, canJustify }: { review: PieceReviewDto; ca
           {review.storedCheck && review.stored
             ? t("review.checked", {
                 at: formatDateTime(review.storedCheck.checkedAt, timeZone),
-                version: review.libraryVersion,
+                version: termsVersion,
               })
             : review.storedCheck
               ? t("review.unstored")

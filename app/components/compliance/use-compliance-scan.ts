@@ -17,13 +17,11 @@ export interface ComplianceScan {
   /** Findings with offsets into the text as it is now (a newer edit's offsets carried over). */
   findings: Finding[];
   status: ScanStatus;
-  libraryVersion: number | null;
 }
 
 interface ScanAnswer {
   text: string;
   findings: Finding[];
-  libraryVersion: number | null;
 }
 
 class ScanRefused extends Error {
@@ -44,7 +42,7 @@ async function requestScan(text: string, signal: AbortSignal): Promise<ScanAnswe
         signal,
       });
       if (!response.ok) throw new ScanRefused(response.status);
-      const body = (await response.json()) as { findings?: Finding[]; libraryVersion?: number };
+      const body = (await response.json()) as { findings?: Finding[] };
       if (!Array.isArray(body.findings)) throw new ScanRefused(response.status);
       return {
         findings: body.findings.map((f) => ({
@@ -52,14 +50,12 @@ async function requestScan(text: string, signal: AbortSignal): Promise<ScanAnswe
           start: f.start + chunk.offset,
           end: f.end + chunk.offset,
         })),
-        libraryVersion: typeof body.libraryVersion === "number" ? body.libraryVersion : null,
       };
     }),
   );
   return {
     text,
     findings: answers.flatMap((a) => a.findings),
-    libraryVersion: answers[0]?.libraryVersion ?? null,
   };
 }
 
@@ -119,15 +115,9 @@ export function useComplianceScan(
     const controller = new AbortController();
     const run = async () => {
       try {
-        const next =
-          text.trim() === ""
-            ? { text, findings: [], libraryVersion: null }
-            : await requestScan(text, controller.signal);
+        const next = text.trim() === "" ? { text, findings: [] } : await requestScan(text, controller.signal);
         if (latest.current !== text) return;
-        setAnswer((previous) => ({
-          ...next,
-          libraryVersion: next.libraryVersion ?? previous?.libraryVersion ?? null,
-        }));
+        setAnswer(next);
         setFailed(null);
       } catch (error) {
         if (controller.signal.aborted || latest.current !== text) return;
@@ -155,7 +145,7 @@ export function useComplianceScan(
         : failed === "error"
           ? "error"
           : "checking";
-  return { findings, status, libraryVersion: answer?.libraryVersion ?? null };
+  return { findings, status };
 }
 
 /**
@@ -165,7 +155,7 @@ export function useComplianceScan(
 export function useComplianceScanParts(
   parts: readonly string[],
   options?: { debounceMs?: number; enabled?: boolean },
-): { findingsByPart: Finding[][]; status: ScanStatus; libraryVersion: number | null } {
+): { findingsByPart: Finding[][]; status: ScanStatus } {
   const joined = joinParts(parts);
   const scan = useComplianceScan(joined, options);
   const key = `${parts.map((p) => p.length).join(",")}:${joined}`;
@@ -175,5 +165,5 @@ export function useComplianceScanParts(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scan.findings, key],
   );
-  return { findingsByPart, status: scan.status, libraryVersion: scan.libraryVersion };
+  return { findingsByPart, status: scan.status };
 }

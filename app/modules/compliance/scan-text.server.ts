@@ -16,7 +16,7 @@ export function scanText({
 }: {
   db: DbOrTx;
   text: string;
-}): Result<{ findings: Finding[]; libraryVersion: number }> {
+}): Result<{ findings: Finding[]; termsVersion: number }> {
   if (text.length > SCAN_TEXT_MAX) {
     return fail(413, "text_too_long", `文本有 ${text.length} 个字符，最多 ${SCAN_TEXT_MAX} 个。`, {
       field: "text",
@@ -24,5 +24,5 @@ export function scanText({
     });
   }
   const { lib, version } = currentCompiledLibrary(db);
-  return { ok: true, findings: scanCompiled(lib, text), libraryVersion: version };
+  return { ok: true, findings: scanCompiled(lib, text), termsVersion: version };
 }

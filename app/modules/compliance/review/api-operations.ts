@@ -13,7 +13,7 @@ const reviewSchema = z.object({
   storedCheck: z
     .object({
       textHash: z.string(),
-      libraryVersion: z.number(),
+      termsVersion: z.number(),
       blockCount: z.number(),
       reviewCount: z.number(),
       originality: z.number().nullable(),

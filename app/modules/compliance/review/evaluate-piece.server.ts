@@ -38,7 +38,7 @@ export interface OriginalityOutcome {
 export interface StoredCheck {
   pieceId: number;
   textHash: string;
-  libraryVersion: number;
+  termsVersion: number;
   findings: StoredFinding[];
   originality: OriginalityOutcome;
   flaggedAt: Date | null;
@@ -48,7 +48,7 @@ export interface StoredCheck {
 export interface Evaluation {
   checked: CheckedText;
   stored: StoredCheck | null;
-  libraryVersion: number;
+  termsVersion: number;
   /** The stored check covers this exact text under the current library. */
   current: boolean;
   findings: StoredFinding[];
@@ -70,7 +70,7 @@ export function loadStoredCheck(db: DbOrTx, pieceId: number): StoredCheck | null
   return {
     pieceId: row.pieceId,
     textHash: row.textHash,
-    libraryVersion: row.libraryVersion,
+    termsVersion: row.termsVersion,
     findings: row.findings as StoredFinding[],
     originality: {
       score: row.originality,
@@ -137,7 +137,7 @@ export function evaluatePiece(
   const stored = loadStoredCheck(db, pieceId);
   const library = currentCompiledLibrary(db);
   const sameText = stored?.textHash === checked.hash;
-  const current = sameText && stored.libraryVersion === library.version;
+  const current = sameText && stored.termsVersion === library.version;
   const findings = current
     ? stored.findings
     : placeFindings(scanCompiled(library.lib, checked.text), checked.parts);
@@ -150,7 +150,7 @@ export function evaluatePiece(
   return {
     checked,
     stored,
-    libraryVersion: library.version,
+    termsVersion: library.version,
     current,
     findings,
     added,
@@ -183,7 +183,7 @@ export function storeEvaluation(
   const places = distinctPlaces(evaluation.findings);
   const values = {
     textHash: evaluation.checked.hash,
-    libraryVersion: evaluation.libraryVersion,
+    termsVersion: evaluation.termsVersion,
     findings: evaluation.findings,
     blockCount: severityCount(places, "block"),
     reviewCount: severityCount(places, "review"),
@@ -201,7 +201,7 @@ export function storeEvaluation(
   return {
     pieceId,
     textHash: values.textHash,
-    libraryVersion: values.libraryVersion,
+    termsVersion: values.termsVersion,
     findings: evaluation.findings,
     originality,
     flaggedAt,

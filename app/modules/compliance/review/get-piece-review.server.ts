@@ -45,12 +45,12 @@ export function getPieceReview(options: { db: Db; pieceId: number; lang: Languag
     text: checked.text,
     textHash: checked.hash,
     parts: checked.parts,
-    libraryVersion: evaluation.libraryVersion,
+    termsVersion: evaluation.termsVersion,
     stored: evaluation.current,
     storedCheck: stored
       ? {
           textHash: stored.textHash,
-          libraryVersion: stored.libraryVersion,
+          termsVersion: stored.termsVersion,
           blockCount: severityCount(distinctPlaces(stored.findings), "block"),
           reviewCount: severityCount(distinctPlaces(stored.findings), "review"),
           originality: stored.originality.score,

@@ -24,7 +24,7 @@ export const rescanHandler: JobHandler = async ({ studio, signal, reportProgress
     .where(
       and(
         inArray(schema.pieces.status, [...WATCHED_PIECE_STATUSES]),
-        or(isNull(schema.pieceChecks.pieceId), lt(schema.pieceChecks.libraryVersion, version)),
+        or(isNull(schema.pieceChecks.pieceId), lt(schema.pieceChecks.termsVersion, version)),
       ),
     )
     .orderBy(asc(schema.pieces.id))

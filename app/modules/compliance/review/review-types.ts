@@ -83,13 +83,13 @@ export interface PieceReviewDto {
   text: string;
   textHash: string;
   parts: CheckedPart[];
-  libraryVersion: number;
+  termsVersion: number;
   /** The stored check covers this text and library; false: computed now, stored on the next step. */
   stored: boolean;
   /** The piece's stored check as written (submit, approval, justification, rescan), or null. */
   storedCheck: {
     textHash: string;
-    libraryVersion: number;
+    termsVersion: number;
     blockCount: number;
     reviewCount: number;
     originality: number | null;

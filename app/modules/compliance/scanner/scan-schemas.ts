@@ -33,5 +33,5 @@ export const findingSchema = z.object({
 
 export const scanResponseSchema = z.object({
   findings: z.array(findingSchema).describe("By start, the longest first at one start"),
-  libraryVersion: z.number().describe("The term library version scanned against (0 before the first)"),
+  termsVersion: z.number().describe("The term library version scanned against (0 before the first)"),
 });

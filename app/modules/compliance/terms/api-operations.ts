@@ -44,7 +44,7 @@ export const termApiOperations: ApiOperation[] = [
     summary: "The term library now, filtered by category, severity and text, with its current version",
     capability: "terms.read",
     query: termListQuerySchema,
-    response: z.object({ items: z.array(termSchema), total: z.number(), libraryTotal: z.number(), version }),
+    response: z.object({ items: z.array(termSchema), total: z.number(), termsTotal: z.number(), version }),
   },
   {
     method: "post",

@@ -11,7 +11,7 @@ import type { TermDto } from "./term-types";
 export function listTerms(options: { db: DbOrTx; query?: TermListQuery }): {
   items: TermDto[];
   total: number;
-  libraryTotal: number;
+  termsTotal: number;
   version: number;
 } {
   const { db, query = {} } = options;
@@ -41,7 +41,7 @@ export function listTerms(options: { db: DbOrTx; query?: TermListQuery }): {
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(asc(t.id))
       .all();
-    const libraryTotal =
+    const termsTotal =
       tx
         .select({ n: sql<number>`count(*)` })
         .from(t)
@@ -49,7 +49,7 @@ export function listTerms(options: { db: DbOrTx; query?: TermListQuery }): {
     return {
       items: rows.map(toTermDto),
       total: rows.length,
-      libraryTotal,
+      termsTotal,
       version: currentLibraryVersion(tx),
     };
   });
