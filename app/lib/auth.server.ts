@@ -46,6 +46,11 @@ type ApiErrorDetail = string | { field?: string; params?: ErrorParams };
  * language (`errors.<code>`; the module's Chinese `message` when there is no translation). The
  * form without a request answers in Chinese: it is for code that has no request at hand.
  */
+/** The 405 of a route that only takes POST (a scan, an import, a restore), in the caller's language. */
+export function postOnly(request: Request): Response {
+  return apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+}
+
 export function apiError(
   request: Request,
   status: number,

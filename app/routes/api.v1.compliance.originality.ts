@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { checkOriginalityRequest } from "~/modules/compliance/originality/check-originality-request.server";
 import { originalityRequestSchema } from "~/modules/compliance/originality/schemas";
-
-const postOnly = (request: Request) =>
-  apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
 
 /** A check is a POST (the text can be long); GET answers 405 like the other POST-only routes. */
 export async function loader({ request }: LoaderFunctionArgs) {

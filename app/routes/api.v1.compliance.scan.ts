@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { scanText } from "~/modules/compliance/scan-text.server";
 import { scanRequestSchema } from "~/modules/compliance/scanner/scan-schemas";
-
-const postOnly = (request: Request) =>
-  apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
 
 /** A scan is a POST (the text can be long); GET answers 405 like the other POST-only routes. */
 export async function loader({ request }: LoaderFunctionArgs) {

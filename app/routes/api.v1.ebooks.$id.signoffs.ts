@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getBookPage } from "~/modules/ebooks/get-book-page.server";
@@ -8,8 +8,7 @@ import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
 import { recordSignoffSchema } from "~/modules/ebooks/schemas";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+  if (request.method !== "POST") throw postOnly(request);
   const actor = await requireActor(request, "ebooks.signoff");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, recordSignoffSchema);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requestLanguage } from "~/i18n/i18n";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getPieceReview } from "~/modules/compliance/review/get-piece-review.server";
@@ -13,8 +13,7 @@ const USE_CASES = { findings: justifyFindings, originality: recordOriginalityExc
 
 /** A justification of the current text's review findings, or an originality exception. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+  if (request.method !== "POST") throw postOnly(request);
   const actor = await requireActor(request, "compliance.justify");
   const pieceId = parseId(params.id);
   const { kind, ...input } = await parseJsonBody(request, apiJustificationSchema);

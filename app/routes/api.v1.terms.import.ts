@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import { failureResponse, parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
@@ -14,8 +14,7 @@ import { IMPORT_MAX_BYTES } from "~/modules/compliance/terms/term-types";
  * nothing: a bad row imports nothing and is named in the answer.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+  if (request.method !== "POST") throw postOnly(request);
   const actor = await requireActor(request, "terms.manage");
   const { mode } = parseQuery(request, importQuerySchema);
   const upload = await readCsvUpload(request, IMPORT_MAX_BYTES);

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { restoreLibraryVersion } from "~/modules/compliance/terms/restore-library-version.server";
 
 /** POST: make this version the library again, as a new version (nothing in between is lost). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+  if (request.method !== "POST") throw postOnly(request);
   const actor = await requireActor(request, "terms.manage");
   const { db, now } = getStudio();
   const result = restoreLibraryVersion({ db, actor, now: now(), version: parseId(params.version) });
