@@ -9,10 +9,10 @@
  * sees, but a library compiled inside a transaction is not kept: the transaction might roll back,
  * and a later change would then reuse its version number with other terms.
  */
-import { asc, desc } from "drizzle-orm";
-import { schema, type DbOrTx } from "~/lib/db.server";
-import type { ScanTerm, TermCategory, TermSeverity } from "./compliance-types";
+import type { DbOrTx } from "~/lib/db.server";
+import type { ScanTerm } from "./compliance-types";
 import { compileLibrary, type CompiledLibrary } from "./scanner/scan";
+import { currentLibraryVersion, loadTermRows, rowToEntry } from "./terms/term-rows.server";
 
 export interface CurrentLibrary {
   lib: CompiledLibrary;
@@ -28,39 +28,15 @@ function connectionOf(db: DbOrTx): { inTransaction?: boolean } {
   return session?.client ?? (db as object);
 }
 
-function currentVersion(db: DbOrTx): number {
-  const row = db
-    .select({ version: schema.termLibraryVersions.version })
-    .from(schema.termLibraryVersions)
-    .orderBy(desc(schema.termLibraryVersions.version))
-    .limit(1)
-    .get();
-  return row?.version ?? 0;
-}
-
+/** The library's terms as the scanner takes them, oldest first. */
 function loadScanTerms(db: DbOrTx): ScanTerm[] {
-  return db
-    .select()
-    .from(schema.complianceTerms)
-    .orderBy(asc(schema.complianceTerms.id))
-    .all()
-    .map((row) => ({
-      id: row.id,
-      term: row.term,
-      pattern: row.pattern,
-      category: row.category as TermCategory,
-      severity: row.severity as TermSeverity,
-      reason: row.reason,
-      basis: row.basis,
-      suggestion: row.suggestion,
-      allowedContexts: row.allowedContexts,
-    }));
+  return loadTermRows(db).map((row) => ({ id: row.id, ...rowToEntry(row) }));
 }
 
 /** The current library, compiled; recompiled only when its version changed. */
 export function currentCompiledLibrary(db: DbOrTx): CurrentLibrary {
   const connection = connectionOf(db);
-  const version = currentVersion(db);
+  const version = currentLibraryVersion(db);
   const cached = cache.get(connection);
   if (cached && cached.version === version) return cached;
   const current = { lib: compileLibrary(loadScanTerms(db)), version };
