@@ -9,6 +9,7 @@ import {
   Button,
 } from "@mantine/core";
 import mantineCss from "@mantine/core/styles.css";
+import chartsCss from "@mantine/charts/styles.css";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
@@ -31,6 +32,8 @@ import appCss from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mantineCss },
+  // Chart styles after the core styles, as the charts package asks.
+  { rel: "stylesheet", href: chartsCss },
   { rel: "stylesheet", href: appCss },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

@@ -169,6 +169,7 @@ export const zh = {
     host: "主播",
     producer: "场控",
     analyst: "数据",
+    sales: "销售顾问",
   },
 };
 
@@ -345,6 +346,7 @@ export const en: Dict = {
     host: "Host",
     producer: "Producer",
     analyst: "Analyst",
+    sales: "Sales consultant",
   },
 };
 

@@ -10,3 +10,6 @@ export * from "./livestream";
 export * from "./ebooks";
 export * from "./calendar";
 export * from "./compliance";
+export * from "./tracking";
+export * from "./leads";
+export * from "./metrics";

@@ -2,7 +2,7 @@
  * The one permission map: every loader, action and API route asks `can()`; the UI uses it to
  * hide what a role may not do, the server to refuse it.
  */
-export const ROLES = ["admin", "editor", "copywriter", "host", "producer", "analyst"] as const;
+export const ROLES = ["admin", "editor", "copywriter", "host", "producer", "analyst", "sales"] as const;
 export type Role = (typeof ROLES)[number];
 
 const ALL: readonly Role[] = ROLES;
@@ -46,6 +46,18 @@ export const PERMISSIONS = {
   /** Justifying review findings or an originality exception when approving. */
   "compliance.justify": ["editor", "admin"],
   "analytics.read": ["analyst", "editor", "admin"],
+  /** Importing platform CSV exports and editing the column aliases. */
+  "metrics.import": ["analyst", "editor", "admin"],
+  /** The lead inbox, with masked numbers. */
+  "leads.read": ["sales", "analyst", "editor", "admin"],
+  /** Assigning leads and moving them through new → contacted → visited → won/lost. */
+  "leads.work": ["sales", "editor", "admin"],
+  /** Seeing a lead's full phone number and name (each reveal audited): the people who call. */
+  "leads.reveal": ["sales", "admin"],
+  /** Exporting leads as CSV with full numbers (audited). */
+  "leads.export": ["admin"],
+  /** Deletion and withdrawal requests (PIPL). */
+  "privacy.manage": ["admin"],
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
   "audit.read": ["admin"],
