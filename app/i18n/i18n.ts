@@ -3,6 +3,7 @@ import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
 import { findingsEn, findingsZh } from "./findings";
+import { landingEn, landingZh } from "./landing";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
@@ -25,6 +26,7 @@ export const resources = {
       terms: termsZh,
       review: reviewZh,
       findings: findingsZh,
+      landing: landingZh,
       errors: errorsZh,
     },
   },
@@ -40,6 +42,7 @@ export const resources = {
       terms: termsEn,
       review: reviewEn,
       findings: findingsEn,
+      landing: landingEn,
       errors: errorsEn,
     },
   },

@@ -1,94 +1,75 @@
-import { Badge, Box, Button, Container, Paper, Stack, Text, Title } from "@mantine/core";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { IconDownload } from "@tabler/icons-react";
+import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import landingCss from "~/components/landing/landing.css";
+import { LandingFrame, LandingPageView } from "~/components/landing/landing-views";
 import { RouteError } from "~/components/route-error";
 import { metaTranslator } from "~/i18n/i18n";
-import { formatBytes } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
-import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-book.server";
+import { getLandingPage, LANDING_NOT_FOUND } from "~/modules/landing/get-landing-page.server";
+import { PRIVACY_NOTICE } from "~/modules/landing/privacy-notice-pending";
+import { shareCard } from "~/modules/landing/share-card";
+import { attributionFromSearch } from "~/modules/tracking/attribution";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data
-    ? [{ title: `${data.title} · ${data.author}` }, { name: "description", content: data.description }]
-    : [{ title: metaTranslator(matches)("boundary.notFoundTitle") }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: landingCss }];
 
-// Public, no sign-in: the target of the QR codes printed in the books. Published books only;
-// any other status answers exactly like an unknown slug.
-export async function loader({ params }: LoaderFunctionArgs) {
-  const book = getPublicBook({ db: getStudio().db, slug: params.slug ?? "" });
-  if (!book) throw json(PUBLIC_NOT_FOUND, { status: 404 });
-  return book;
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: metaTranslator(matches)("landing.notFoundTitle") }];
+  const { description, image } = data.share;
+  return [
+    { title: data.title },
+    { name: "description", content: description },
+    { property: "og:title", content: data.title },
+    { property: "og:description", content: description },
+    ...(image ? [{ property: "og:image", content: image }] : []),
+  ];
+};
+
+/**
+ * Public, no sign-in: the page every tracked link and QR code points at, for every kind of piece.
+ * Published pieces only; any other status answers exactly like an unknown slug. The attribution
+ * (`?src=`, UTM) is read here and handed to the tracker and the lead form.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, config } = getStudio();
+  const page = getLandingPage({
+    db,
+    slug: params.slug ?? "",
+    attribution: attributionFromSearch(new URL(request.url).searchParams),
+    timeZone: config.timeZone,
+  });
+  if (!page) throw json(LANDING_NOT_FOUND, { status: 404 });
+  const notice = {
+    version: PRIVACY_NOTICE.version,
+    text: PRIVACY_NOTICE.text,
+    textEn: PRIVACY_NOTICE.textEn,
+  };
+  return json({ ...page, notice, share: shareCard(page) });
 }
 
-export default function PublicBook() {
-  const book = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  return (
-    <Container size={560} py="xl" px="md">
-      <Stack>
-        <Paper
-          radius="md"
-          p="xl"
-          style={{
-            background: "linear-gradient(160deg, #1f3a6e 0%, #2f5fa8 100%)",
-            color: "white",
-            minHeight: 300,
-            display: "flex",
-            flexDirection: "column",
-            justifyContent: "space-between",
-          }}
-          data-testid="public-cover"
-        >
-          <Box>
-            <Badge color="yellow" variant="filled" mb="md">
-              {t(`kinds.${book.kind}`)}
-            </Badge>
-            <Title order={1} c="white" style={{ fontSize: 36, lineHeight: 1.25 }}>
-              {book.title}
-            </Title>
-            {book.subtitle ? (
-              <Text mt="sm" size="lg" c="rgba(255,255,255,0.85)">
-                {book.subtitle}
-              </Text>
-            ) : null}
-          </Box>
-          <Text mt="xl" c="rgba(255,255,255,0.85)">
-            {t("ebooks.publicFrom", { author: book.author })}
-          </Text>
-        </Paper>
-        {book.description ? <Text>{book.description}</Text> : null}
-        {book.kind === "handbook" ? (
-          <Text size="sm" c="dimmed">
-            {t("ebooks.handbookNote")}
-          </Text>
-        ) : null}
-        {book.latest ? (
-          <Button
-            component="a"
-            href={`/p/${book.slug}/download`}
-            size="lg"
-            leftSection={<IconDownload size={20} />}
-            data-testid="public-download"
-          >
-            {t("ebooks.publicDownload", { pages: book.latest.pages, size: formatBytes(book.latest.bytes) })}
-          </Button>
-        ) : (
-          <Text c="dimmed" data-testid="public-no-build">
-            {t("ebooks.publicNoBuild")}
-          </Text>
-        )}
-      </Stack>
-    </Container>
-  );
+export default function PublicLanding() {
+  const page = useLoaderData<typeof loader>();
+  return <LandingPageView page={page} />;
 }
 
 export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  if (isRouteErrorResponse(error) && error.status === 404)
+    return (
+      <LandingFrame>
+        <main className="lp-main">
+          <section className="lp-card" data-testid="landing-not-found">
+            <h1 className="lp-title">{t("landing.notFoundTitle")}</h1>
+            <p className="lp-lead">{t("landing.notFoundBody")}</p>
+          </section>
+        </main>
+      </LandingFrame>
+    );
   return (
-    <Container size={560} py="xl">
+    <main className="lp-main">
       <RouteError />
-    </Container>
+    </main>
   );
 }
