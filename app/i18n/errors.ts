@@ -283,6 +283,20 @@ export const errorsZh = {
   too_large_csv: "CSV 文件不能超过 {{mb}} MB。",
   no_file_csv: "请选择要导入的 CSV 文件。",
   unsupported_media_type_csv: "请用 text/csv 请求体，或 multipart/form-data 的 file 字段上传 CSV。",
+  // Platform metrics imports
+  csv_empty_metrics: "文件里没有数据行。",
+  not_found_import: "未找到这次导入。",
+  not_found_alias: "未找到这个别名。",
+  import_file_type: "只能导入 CSV 文件（.csv）：请从平台后台导出 CSV。",
+  import_file_type_xlsx: "这是 Excel 工作簿（.xlsx）：请在 Excel 里“另存为 CSV”后再导入。",
+  import_file_type_xls: "这是旧版 Excel 工作簿（.xls）：请在 Excel 里“另存为 CSV”后再导入。",
+  import_no_figures: "找不到播放量或阅读量列：请检查表头，或在“列名别名”里添加这一列的名称。",
+  import_row: "第 {{row}} 行：$t(imports.problems.{{problem}})",
+  import_row_more: "第 {{row}} 行：$t(imports.problems.{{problem}})（另有 {{more}} 行有问题：{{rows}}）",
+  import_not_preview: "这次导入已经应用或撤销，不能再改。",
+  import_not_applied: "只有已应用的导入可以撤销。",
+  as_of_in_future: "数据日期 {{day}} 晚于今天（{{today}}）。",
+  alias_exists: "列名“{{alias}}”已经有别名。",
 };
 
 export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
@@ -590,4 +604,20 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   too_large_csv: "CSV files may be at most {{mb}} MB.",
   no_file_csv: "Choose a CSV file to import.",
   unsupported_media_type_csv: "Send the CSV as a text/csv body, or as the file field of multipart/form-data.",
+  // Platform metrics imports
+  csv_empty_metrics: "The file has no data rows.",
+  not_found_import: "No such import.",
+  not_found_alias: "No such alias.",
+  import_file_type: "Only CSV files (.csv) can be imported: export a CSV from the platform.",
+  import_file_type_xlsx: "This is an Excel workbook (.xlsx): save it as CSV in Excel, then import it.",
+  import_file_type_xls: "This is an old Excel workbook (.xls): save it as CSV in Excel, then import it.",
+  import_no_figures:
+    "No plays or reads column: check the header row, or add the column's name under “Column aliases”.",
+  import_row: "Row {{row}}: $t(imports.problems.{{problem}})",
+  import_row_more:
+    "Row {{row}}: $t(imports.problems.{{problem}}) ({{more}} more rows have problems: {{rows}})",
+  import_not_preview: "This import has been applied or undone; it cannot change.",
+  import_not_applied: "Only an applied import can be undone.",
+  as_of_in_future: "The as-of day {{day}} is after today ({{today}}).",
+  alias_exists: "The column name “{{alias}}” already has an alias.",
 };

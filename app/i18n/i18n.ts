@@ -3,6 +3,7 @@ import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
 import { findingsEn, findingsZh } from "./findings";
+import { importsEn, importsZh } from "./imports";
 import { landingEn, landingZh } from "./landing";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
@@ -27,6 +28,7 @@ export const resources = {
       review: reviewZh,
       findings: findingsZh,
       landing: landingZh,
+      imports: importsZh,
       errors: errorsZh,
     },
   },
@@ -43,6 +45,7 @@ export const resources = {
       review: reviewEn,
       findings: findingsEn,
       landing: landingEn,
+      imports: importsEn,
       errors: errorsEn,
     },
   },

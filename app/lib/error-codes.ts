@@ -141,6 +141,14 @@ export const ERROR_CODES = [
   "csv_encoding",
   "csv_header",
   "csv_empty",
+  // Platform metrics imports
+  "import_file_type",
+  "import_no_figures",
+  "import_row",
+  "import_not_preview",
+  "import_not_applied",
+  "as_of_in_future",
+  "alias_exists",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

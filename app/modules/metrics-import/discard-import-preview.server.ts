@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
+import { fail, type Result } from "~/lib/result";
+import { auditActor, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit.server";
+import { refuseUnlessImporter } from "./import-access";
+
+/** Drops a preview nobody will apply (it never wrote figures); applied imports are undone instead. */
+export function discardImportPreview(options: { db: Db; actor: Actor; now: Date; importId: number }): Result {
+  const { db, actor, now, importId } = options;
+  const refused = refuseUnlessImporter(actor);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const row = tx.select().from(schema.metricImports).where(eq(schema.metricImports.id, importId)).get();
+    if (!row) return fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
+    if (row.status !== "preview")
+      return fail(409, "import_not_preview", "这次导入已经应用或撤销，不能丢弃。", {
+        params: { status: row.status },
+      });
+    tx.delete(schema.metricImports).where(eq(schema.metricImports.id, importId)).run();
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "metric_import.discard",
+      entity: "metric_import",
+      entityId: importId,
+      before: {
+        status: "preview",
+        platform: row.platform,
+        asOfDay: row.asOfDay,
+        fileName: row.fileName,
+        rows: row.rowCount,
+      },
+      at: now,
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,112 @@
+import { count, desc, eq, inArray } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
+
+export type ImportStatus = "preview" | "applied" | "undone";
+
+export interface ImportSummary {
+  id: number;
+  platform: string;
+  channelName: string | null;
+  fileName: string;
+  encoding: string;
+  asOfDay: string;
+  rowCount: number;
+  /** Figures written (0 for a preview). */
+  written: number;
+  status: ImportStatus;
+  createdBy: string | null;
+  createdAt: string;
+  appliedAt: string | null;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+/** The history of imports, newest first, with who made and undid each and what it wrote. */
+export function listImports(options: { db: Db; limit?: number; ids?: number[] }): ImportSummary[] {
+  const { db } = options;
+  const mi = schema.metricImports;
+  const rows = db
+    .select()
+    .from(mi)
+    .where(options.ids ? inArray(mi.id, options.ids) : undefined)
+    .orderBy(desc(mi.id))
+    .limit(options.limit ?? 200)
+    .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const written = new Map(
+    db
+      .select({ importId: schema.platformMetrics.importId, n: count() })
+      .from(schema.platformMetrics)
+      .where(inArray(schema.platformMetrics.importId, ids))
+      .groupBy(schema.platformMetrics.importId)
+      .all()
+      .map((r) => [r.importId, r.n]),
+  );
+  const userIds = [
+    ...new Set(rows.flatMap((r) => [r.createdBy, r.undoneBy]).filter((v): v is number => v !== null)),
+  ];
+  const users = new Map(
+    db
+      .select({ id: schema.users.id, name: schema.users.name })
+      .from(schema.users)
+      .where(inArray(schema.users.id, userIds))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const channels = new Map(
+    db
+      .select({ key: schema.channels.key, name: schema.channels.name })
+      .from(schema.channels)
+      .all()
+      .map((c) => [c.key, c.name]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    platform: r.platform,
+    channelName: channels.get(r.platform) ?? null,
+    fileName: r.fileName,
+    encoding: r.encoding,
+    asOfDay: r.asOfDay,
+    rowCount: r.rowCount,
+    written: written.get(r.id) ?? 0,
+    status: r.status as ImportStatus,
+    createdBy: users.get(r.createdBy) ?? null,
+    createdAt: r.createdAt.toISOString(),
+    appliedAt: r.appliedAt?.toISOString() ?? null,
+    undoneAt: r.undoneAt?.toISOString() ?? null,
+    undoneBy: r.undoneBy !== null ? (users.get(r.undoneBy) ?? null) : null,
+  }));
+}
+
+/** One import's summary, or null. */
+export function getImportSummary(options: { db: Db; importId: number }): ImportSummary | null {
+  return listImports({ db: options.db, ids: [options.importId], limit: 1 })[0] ?? null;
+}
+
+/** The figures an applied or undone import wrote, in row order, with each piece's title. */
+export function importFigures(options: { db: Db; importId: number }) {
+  const pm = schema.platformMetrics;
+  return options.db
+    .select({
+      row: pm.rowNumber,
+      pieceId: pm.pieceId,
+      pieceTitle: schema.pieces.title,
+      slotId: pm.slotId,
+      plays: pm.plays,
+      completionRate: pm.completionRate,
+      avgWatchSeconds: pm.avgWatchSeconds,
+      likes: pm.likes,
+      comments: pm.comments,
+      shares: pm.shares,
+      saves: pm.saves,
+      profileVisits: pm.profileVisits,
+      followerGain: pm.followerGain,
+      reads: pm.reads,
+    })
+    .from(pm)
+    .innerJoin(schema.pieces, eq(schema.pieces.id, pm.pieceId))
+    .where(eq(pm.importId, options.importId))
+    .orderBy(pm.rowNumber)
+    .all();
+}
