@@ -21,6 +21,7 @@ import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { seedDemoData } from "../../db/seed";
 import {
   getRequest,
+  getStatus,
   jsonRequest,
   respond,
   routeArgs,
@@ -411,13 +412,7 @@ describe("POST /api/v1/compliance/originality", () => {
 
   it("is described in the API document", async () => {
     const { cookie } = await signedInUser(t.studio, ["copywriter"]);
-    expect(
-      (
-        await respond(() =>
-          originalityLoader(routeArgs(getRequest("/api/v1/compliance/originality", { Cookie: cookie }))),
-        )
-      ).status,
-    ).toBe(405);
+    expect(await getStatus(originalityLoader, "/api/v1/compliance/originality", cookie)).toBe(405);
     const doc = await (
       await respond(() => openapi(routeArgs(getRequest("/api/v1/openapi.json", { Cookie: cookie }))))
     ).json();

@@ -16,6 +16,7 @@ import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
   getRequest,
+  getStatus,
   jsonRequest,
   respond,
   routeArgs as args,
@@ -219,42 +220,15 @@ describe("e-book API", () => {
     expect(t.studio.db.select({ n: count() }).from(schema.jobs).get()!.n).toBe(0);
     // Readers may list; unknown book and unknown build are 404.
     expect(
-      (
-        await respond(() =>
-          apiBuilds(
-            args(getRequest(`/api/v1/ebooks/${bookId}/builds`, { Cookie: host.cookie }), {
-              id: String(bookId),
-            }),
-          ),
-        )
-      ).status,
+      await getStatus(apiBuilds, `/api/v1/ebooks/${bookId}/builds`, host.cookie, { id: String(bookId) }),
     ).toBe(200);
-    expect(
-      (
-        await respond(() =>
-          apiBuilds(
-            args(getRequest("/api/v1/ebooks/424242/builds", { Cookie: host.cookie }), { id: "424242" }),
-          ),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(apiBuilds, "/api/v1/ebooks/424242/builds", host.cookie, { id: "424242" })).toBe(
+      404,
+    );
     for (const file of ["999.pdf", "1", "../../studio.sqlite", "1.pdf.exe"]) {
-      expect(
-        (
-          await respond(() =>
-            apiBuildPdf(args(getRequest(`/api/v1/builds/${file}`, { Cookie: host.cookie }), { file })),
-          )
-        ).status,
-        file,
-      ).toBe(404);
+      expect(await getStatus(apiBuildPdf, `/api/v1/builds/${file}`, host.cookie, { file }), file).toBe(404);
     }
-    expect(
-      (
-        await respond(() =>
-          apiBook(args(getRequest("/api/v1/ebooks/1234", { Cookie: host.cookie }), { id: "1234" })),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(apiBook, "/api/v1/ebooks/1234", host.cookie, { id: "1234" })).toBe(404);
   });
 
   it("refuses print with 409 until a sign-off covers the current content", async () => {
@@ -471,12 +445,6 @@ describe("e-book API", () => {
       await respond(() => apiImages(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId) })))
     ).json();
     expect(list.items.map((i: { name: string }) => i.name)).toEqual(["路况.jpg"]);
-    expect(
-      (
-        await respond(() =>
-          apiImage(args(getRequest("/x", { Cookie: copy.cookie }), { id: String(bookId), imageId: "999" })),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(apiImage, "/x", copy.cookie, { id: String(bookId), imageId: "999" })).toBe(404);
   });
 });

@@ -23,6 +23,7 @@ import { seedEbooksDemo } from "../../db/seed-ebooks";
 import {
   formRequest,
   getRequest,
+  getStatus,
   respond,
   routeArgs as args,
   signedInUser,
@@ -671,26 +672,12 @@ describe("books, chapters and builds", () => {
       }),
     ]);
     expect(
-      (
-        await respond(() =>
-          compareLoader(
-            args(getRequest(`/ebooks/${bookId}/compare?a=${older.id}&b=999`, { Cookie: copy.cookie }), {
-              id: String(bookId),
-            }),
-          ),
-        )
-      ).status,
+      await getStatus(compareLoader, `/ebooks/${bookId}/compare?a=${older.id}&b=999`, copy.cookie, {
+        id: String(bookId),
+      }),
     ).toBe(404);
     expect(
-      (
-        await respond(() =>
-          compareLoader(
-            args(getRequest(`/ebooks/${bookId}/compare?a=x`, { Cookie: copy.cookie }), {
-              id: String(bookId),
-            }),
-          ),
-        )
-      ).status,
+      await getStatus(compareLoader, `/ebooks/${bookId}/compare?a=x`, copy.cookie, { id: String(bookId) }),
     ).toBe(400);
   });
 

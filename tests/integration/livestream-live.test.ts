@@ -16,7 +16,14 @@ import { action as commandAction } from "~/routes/livestreams.$id.command";
 import { loader as eventsLoader } from "~/routes/livestreams.$id.events";
 import { loader as prompterPage } from "~/routes/livestreams.$id.prompter";
 import { loader as snapshotLoader } from "~/routes/livestreams.$id.snapshot";
-import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import {
+  getRequest,
+  getStatus,
+  jsonRequest,
+  respond,
+  routeArgs as args,
+  signedInUser,
+} from "../setup/test-studio";
 import { createDemoShow, withShowStudio } from "./livestream-helpers";
 
 const { t, clock } = withShowStudio();
@@ -181,13 +188,7 @@ describe("live show: commands, limits and roles", () => {
           )
         ).status,
       ).toBe(403);
-      expect(
-        (
-          await respond(() =>
-            controlPage(args(getRequest(`/livestreams/${id}/control`, { Cookie: who.cookie }), { id })),
-          )
-        ).status,
-      ).toBe(403);
+      expect(await getStatus(controlPage, `/livestreams/${id}/control`, who.cookie, { id })).toBe(403);
     }
     expect(await state(producer.cookie, id)).toEqual(before);
     expect(logRows(id)).toBe(1);
@@ -206,33 +207,15 @@ describe("live show: commands, limits and roles", () => {
       )
     ).json();
     expect(producerPrompter.canDrive).toBe(true);
-    expect(
-      (
-        await respond(() =>
-          prompterPage(args(getRequest(`/livestreams/${id}/prompter`, { Cookie: copy.cookie }), { id })),
-        )
-      ).status,
-    ).toBe(403);
+    expect(await getStatus(prompterPage, `/livestreams/${id}/prompter`, copy.cookie, { id })).toBe(403);
 
     expect((await command(producer.cookie, "4242", { type: "start" })).status).toBe(404);
     expect(
-      (
-        await respond(() =>
-          snapshotLoader(
-            args(getRequest("/livestreams/4242/snapshot", { Cookie: producer.cookie }), { id: "4242" }),
-          ),
-        )
-      ).status,
+      await getStatus(snapshotLoader, "/livestreams/4242/snapshot", producer.cookie, { id: "4242" }),
     ).toBe(404);
-    expect(
-      (
-        await respond(() =>
-          eventsLoader(
-            args(getRequest("/livestreams/4242/events", { Cookie: producer.cookie }), { id: "4242" }),
-          ),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(eventsLoader, "/livestreams/4242/events", producer.cookie, { id: "4242" })).toBe(
+      404,
+    );
   });
 
   it("refuses to go live while the script has issues, and freezes the blocks at the start", async () => {

@@ -12,6 +12,7 @@ import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
   formRequest,
   getRequest,
+  getStatus,
   jsonRequest,
   respond,
   routeArgs as args,
@@ -246,27 +247,9 @@ describe("livestream script builder and API", () => {
     expect(page.canEdit).toBe(false);
     expect(page.show.title).toBe("年中粉丝日 · 616厂价直销夜");
 
-    expect(
-      (
-        await respond(() =>
-          apiShow(args(getRequest("/api/v1/livestreams/4242", { Cookie: copy.cookie }), { id: "4242" })),
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await respond(() =>
-          apiShow(args(getRequest("/api/v1/livestreams/abc", { Cookie: copy.cookie }), { id: "abc" })),
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await respond(() =>
-          builderPage(args(getRequest("/livestreams/4242", { Cookie: copy.cookie }), { id: "4242" })),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(apiShow, "/api/v1/livestreams/4242", copy.cookie, { id: "4242" })).toBe(404);
+    expect(await getStatus(apiShow, "/api/v1/livestreams/abc", copy.cookie, { id: "abc" })).toBe(404);
+    expect(await getStatus(builderPage, "/livestreams/4242", copy.cookie, { id: "4242" })).toBe(404);
     const put404 = await respond(() =>
       apiUpdate(
         args(jsonRequest("/api/v1/livestreams/4242", "PUT", demoShowScriptInput(), { Cookie: copy.cookie }), {
@@ -368,15 +351,9 @@ describe("livestream script builder and API", () => {
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(
-      (
-        await respond(() =>
-          rundownPdf(
-            args(getRequest("/livestreams/999/rundown.pdf", { Cookie: editor.cookie }), { id: "999" }),
-          ),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(rundownPdf, "/livestreams/999/rundown.pdf", editor.cookie, { id: "999" })).toBe(
+      404,
+    );
 
     const doc = await (
       await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))

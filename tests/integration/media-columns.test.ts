@@ -8,7 +8,14 @@ import { seedDemoData } from "../../db/seed";
 import { action as columnAction, loader as columnLoader } from "~/routes/_app.columns.$id";
 import { loader as columnsLoader } from "~/routes/_app.columns._index";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
-import { formRequest, getRequest, respond, signedInUser, withTestStudio } from "../setup/test-studio";
+import {
+  formRequest,
+  getRequest,
+  getStatus,
+  respond,
+  signedInUser,
+  withTestStudio,
+} from "../setup/test-studio";
 import { args, filesUnder, makeStill } from "./media-helpers";
 
 const t = withTestStudio();
@@ -87,13 +94,7 @@ describe("columns", () => {
     expect(
       t.studio.db.select().from(schema.jobs).where(eq(schema.jobs.type, "media.sample-clips")).all(),
     ).toHaveLength(1);
-    expect(
-      (
-        await respond(() =>
-          columnLoader(args(getRequest("/columns/9999", { Cookie: analyst.cookie }), { id: "9999" })),
-        )
-      ).status,
-    ).toBe(404);
+    expect(await getStatus(columnLoader, "/columns/9999", analyst.cookie, { id: "9999" })).toBe(404);
   });
 
   it("lets an editor change settings with a version guard, at the field on bad input, and refuses a copywriter", async () => {

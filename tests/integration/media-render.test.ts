@@ -19,6 +19,7 @@ import { loader as renderFile } from "~/routes/renders.$id.$file";
 import {
   formRequest,
   getRequest,
+  getStatus,
   jsonRequest,
   respond,
   signedInUser,
@@ -204,16 +205,10 @@ describe("episode renders", () => {
     expect(video.headers.get("content-type")).toBe("video/mp4");
     expect((await video.arrayBuffer()).byteLength).toBe(100);
     expect(
-      (
-        await respond(() =>
-          renderFile(
-            args(getRequest(`/renders/${version.id}/..%2F..%2Fstudio.sqlite`, { Cookie: copy.cookie }), {
-              id: String(version.id),
-              file: "../../studio.sqlite",
-            }),
-          ),
-        )
-      ).status,
+      await getStatus(renderFile, `/renders/${version.id}/..%2F..%2Fstudio.sqlite`, copy.cookie, {
+        id: String(version.id),
+        file: "../../studio.sqlite",
+      }),
     ).toBe(404);
 
     // A second render (an empty body means defaults) is version 2; the first stays until deleted.
@@ -274,16 +269,10 @@ describe("episode renders", () => {
         .get()!.n,
     ).toBe(1);
     expect(
-      (
-        await respond(() =>
-          renderFile(
-            args(getRequest(`/renders/${version.id}/video`, { Cookie: copy.cookie }), {
-              id: String(version.id),
-              file: "video",
-            }),
-          ),
-        )
-      ).status,
+      await getStatus(renderFile, `/renders/${version.id}/video`, copy.cookie, {
+        id: String(version.id),
+        file: "video",
+      }),
     ).toBe(404);
     // No scratch or half-written files anywhere.
     expect(filesUnder(path.join(t.dir, "tmp"))).toEqual([]);

@@ -140,6 +140,19 @@ export function getRequest(url: string, headers: Record<string, string> = {}): R
   return new Request(`http://localhost${url}`, { headers });
 }
 
+/**
+ * The status a loader answers the holder of `cookie` for a GET of `url` (returned or thrown): the
+ * refusals and unknown ids many tests check one line each.
+ */
+export async function getStatus(
+  loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown>,
+  url: string,
+  cookie: string,
+  params: Record<string, string> = {},
+): Promise<number> {
+  return (await respond(() => loader(routeArgs(getRequest(url, { Cookie: cookie }), params)))).status;
+}
+
 /** Runs a loader or action and returns its Response, whether it was returned or thrown. */
 export async function respond(fn: () => Promise<unknown>): Promise<Response> {
   try {
