@@ -2,6 +2,11 @@
 export const landingZh = {
   brand: "官方授权 4S 店",
   brandNote: "厂家授权 · 原厂配件 · 透明车间",
+  trust: {
+    authorised: { title: "厂家授权", text: "官方 4S 店，价格透明" },
+    parts: { title: "原厂配件", text: "正品保障，全国联保" },
+    workshop: { title: "透明车间", text: "维修过程全程可看" },
+  },
   notFoundTitle: "页面不存在或已下线",
   notFoundBody: "这个活动可能已经结束，欢迎到店咨询最新优惠。",
   kinds: {
@@ -84,6 +89,11 @@ export const landingZh = {
 export const landingEn: typeof landingZh = {
   brand: "Authorised 4S dealership",
   brandNote: "Factory-authorised · Genuine parts · Transparent workshop",
+  trust: {
+    authorised: { title: "Authorised", text: "Official 4S store, clear prices" },
+    parts: { title: "Genuine parts", text: "Nationwide warranty" },
+    workshop: { title: "Open workshop", text: "Watch the work being done" },
+  },
   notFoundTitle: "This page does not exist or has been taken down",
   notFoundBody: "The campaign may have ended; visit the showroom for current offers.",
   kinds: {

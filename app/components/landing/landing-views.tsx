@@ -38,7 +38,7 @@ export function LandingFrame(props: { campaign?: LandingPage["campaign"]; childr
       {props.campaign ? (
         <div className="lp-ribbon" data-testid="landing-campaign">
           <b>{props.campaign.name}</b>
-          {props.campaign.theme}
+          <span>{props.campaign.theme}</span>
         </div>
       ) : null}
       {props.children}
@@ -62,11 +62,29 @@ function KindView({ page }: { page: LandingView }) {
   }
 }
 
+/** The dealership's three promises, under every page's story. */
+function TrustRow() {
+  const { t } = useTranslation();
+  return (
+    <ul className="lp-trust">
+      {(["authorised", "parts", "workshop"] as const).map((key) => (
+        <li key={key}>
+          <b>{t(`landing.trust.${key}.title`)}</b>
+          <span>{t(`landing.trust.${key}.text`)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Layout(props: { main: ReactNode; side: ReactNode }) {
   return (
     <main className="lp-main">
       <div className="lp-col">{props.main}</div>
-      <div className="lp-col lp-col-side">{props.side}</div>
+      <div className="lp-col lp-col-side">
+        {props.side}
+        <TrustRow />
+      </div>
     </main>
   );
 }
@@ -154,7 +172,7 @@ function VideoPage({ page }: { page: LandingView & VideoLanding }) {
             {page.video ? (
               <div className="lp-meta">
                 <span>
-                  ⏱ {t("landing.video.duration", { seconds: Math.round(page.video.durationSeconds) })}
+                  {t("landing.video.duration", { seconds: Math.round(page.video.durationSeconds) })}
                 </span>
               </div>
             ) : null}
@@ -200,7 +218,6 @@ function BookPage({ page }: { page: LandingView & BookLanding }) {
               {page.latest ? (
                 <div className="lp-meta" data-testid="landing-book-facts">
                   <span>
-                    📄{" "}
                     {t("landing.book.pages", {
                       pages: page.latest.pages,
                       size: formatBytes(page.latest.bytes),
@@ -224,7 +241,7 @@ function BookPage({ page }: { page: LandingView & BookLanding }) {
                   onClick={() => track("download", { now: true })}
                   data-testid="public-download"
                 >
-                  ⬇ {t("landing.book.download", { title: page.title })}
+                  {t("landing.book.download", { title: page.title })}
                 </a>
                 <p className="lp-hint">{t("landing.book.downloadHint")}</p>
               </div>
@@ -249,25 +266,39 @@ function paragraphs(body: string): string[] {
 
 function PrintPage({ page }: { page: LandingView & PrintLanding }) {
   const { t } = useTranslation();
+  const copy = (
+    <div className="lp-copy" data-testid="landing-copy">
+      {paragraphs(page.body).map((p, i) => (
+        <p className="lp-text" key={i}>
+          {p}
+        </p>
+      ))}
+    </div>
+  );
   return (
     <Layout
       main={
-        <>
-          {page.image ? (
+        page.image ? (
+          <>
             <img className="lp-image" src={page.image} alt={page.title} data-testid="landing-poster" />
-          ) : null}
-          <section className="lp-card">
-            <span className="lp-tag">{t(`landing.kinds.${page.kind}`)}</span>
-            <h1 className="lp-title">{page.title}</h1>
-            <div style={{ marginTop: 12 }} data-testid="landing-copy">
-              {paragraphs(page.body).map((p, i) => (
-                <p className="lp-text" key={i}>
-                  {p}
-                </p>
-              ))}
+            <section className="lp-card">
+              <span className="lp-tag">{t(`landing.kinds.${page.kind}`)}</span>
+              <h1 className="lp-title">{page.title}</h1>
+              {copy}
+            </section>
+          </>
+        ) : (
+          <>
+            {/* No poster image: the title carries the page, on the same panel as a book's cover. */}
+            <div className="lp-hero lp-hero-short">
+              <div>
+                <span className="lp-tag">{t(`landing.kinds.${page.kind}`)}</span>
+                <h1 className="lp-title">{page.title}</h1>
+              </div>
             </div>
-          </section>
-        </>
+            {page.body.trim() ? <section className="lp-card">{copy}</section> : null}
+          </>
+        )
       }
       side={
         <>
@@ -324,7 +355,7 @@ function LivestreamPage({ page }: { page: LandingView & LivestreamLanding }) {
                     ) : null}
                     {product.perk ? (
                       <span className="lp-perk">
-                        🎁 {t("landing.live.perk")}：{product.perk}
+                        {t("landing.live.perk")}：{product.perk}
                       </span>
                     ) : null}
                   </li>

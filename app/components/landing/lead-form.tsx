@@ -225,7 +225,7 @@ export function LeadForm(props: {
       <button className="lp-submit" type="submit" disabled={sending} data-testid="lead-submit">
         {sending ? t("landing.form.sending") : t(`landing.form.submit.${props.kind}`)}
       </button>
-      <p className="lp-safe">🔒 {t("landing.form.safe")}</p>
+      <p className="lp-safe">{t("landing.form.safe")}</p>
       <a className="lp-privacy" href="/privacy">
         {t("landing.form.privacyLink")}
       </a>

@@ -105,7 +105,12 @@ function episodeOf(db: Db, piece: PieceRow) {
     .orderBy(asc(schema.episodeScriptLines.position))
     .limit(TEASER_LINES)
     .all();
-  const joined = lines.map((l) => l.voiceover.trim()).join("");
+  // Lines are spoken one after another: a comma between them unless a line ends its own sentence.
+  const joined = lines
+    .map((l) => l.voiceover.trim())
+    .filter(Boolean)
+    .map((text, i, all) => (i < all.length - 1 && !/[，。！？；,.!?;…]$/.test(text) ? `${text}，` : text))
+    .join("");
   const teaser = joined.length > TEASER_MAX ? `${joined.slice(0, TEASER_MAX - 1)}…` : joined;
   return {
     // `?v=` names the version, so a later render is never served from a stale cache.
