@@ -1,25 +1,6 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-
-export type ImportStatus = "preview" | "applied" | "undone";
-
-export interface ImportSummary {
-  id: number;
-  platform: string;
-  channelName: string | null;
-  fileName: string;
-  encoding: string;
-  asOfDay: string;
-  rowCount: number;
-  /** Figures written (0 for a preview). */
-  written: number;
-  status: ImportStatus;
-  createdBy: string | null;
-  createdAt: string;
-  appliedAt: string | null;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
+import type { ImportStatus, ImportSummary } from "./import-types";
 
 /** The history of imports, newest first, with who made and undid each and what it wrote. */
 export function listImports(options: { db: Db; limit?: number; ids?: number[] }): ImportSummary[] {
