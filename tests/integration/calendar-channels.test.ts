@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { schema } from "~/lib/db.server";
 import { getChannel } from "~/modules/calendar/get-channel.server";
 import { updateChannelSchema, type UpdateChannelInput } from "~/modules/calendar/schemas";
 import { updateChannel } from "~/modules/calendar/update-channel.server";
 import { action as channelAction, loader as channelLoader } from "~/routes/api.v1.channels.$key";
 import { loader as channelsLoader } from "~/routes/api.v1.channels";
 import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 import { channelByKey, NOW, snapshot, withCalendarStudio } from "./calendar-helpers";
 
 const t = withCalendarStudio();
@@ -132,11 +131,7 @@ describe("channels", () => {
     const again = await (await put(editor.cookie, "kuaishou", body("kuaishou"))).json();
     expect(again.webhookSecret).toBeUndefined();
     expect(channelByKey(t.studio, "kuaishou").webhookSecret).toBe(saved.webhookSecret);
-    const log = t.studio.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.action, "channel.update"))
-      .all();
+    const log = auditRows(t.studio, "channel.update");
     expect(log).toHaveLength(2);
     expect(log.map((l) => l.summary).join("")).not.toContain(saved.webhookSecret);
     // Back to a manual hand-off: the address and its secret go.

@@ -12,6 +12,7 @@ import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { action as slotAction, loader as slotLoader } from "~/routes/api.v1.slots.$id";
 import { action as slotsAction, loader as slotsLoader } from "~/routes/api.v1.slots";
 import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 import { makePiece, NOW, sh, snapshot, withCalendarStudio } from "./calendar-helpers";
 
 const t = withCalendarStudio();
@@ -296,11 +297,7 @@ describe("rescheduling and editing a slot", () => {
       status: "planned",
     });
     expect(pieceRow(piece.id).scheduledAt?.toISOString()).toBe("2026-03-05T11:00:00.000Z");
-    const audit = t.studio.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.action, "slot.move"))
-      .all();
+    const audit = auditRows(t.studio, "slot.move");
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].summary)).toMatchObject({
       before: { publishAt: "2026-03-03T11:00:00.000Z", version: 1 },

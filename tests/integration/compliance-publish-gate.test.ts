@@ -15,15 +15,8 @@ import { action as calendarSlotsAction } from "~/routes/_app.calendar.slots";
 import { runQueuedJobs } from "../setup/run-jobs";
 import { formRequest, respond, routeArgs, signedInUser, withTestStudio } from "../setup/test-studio";
 import { NOW, setUpChannels, snapshot } from "./calendar-helpers";
-import {
-  auditRows,
-  checkRow,
-  draftPiece,
-  moveAll,
-  pagePost,
-  pageReview,
-  seedTerms,
-} from "./compliance-review-helpers";
+import { auditRows } from "../setup/audit-entries";
+import { checkRow, draftPiece, moveAll, pagePost, pageReview, seedTerms } from "./compliance-review-helpers";
 
 let clock = NOW;
 const t = withTestStudio({ now: () => clock });

@@ -84,9 +84,6 @@ export const justificationRows = (studio: Studio, pieceId: number) =>
     .orderBy(asc(schema.complianceJustifications.id))
     .all();
 
-export const auditRows = (studio: Studio, action: string) =>
-  studio.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, action)).all();
-
 export const pieceStatus = (studio: Studio, pieceId: number) =>
   studio.db
     .select({ status: schema.pieces.status })

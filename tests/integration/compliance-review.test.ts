@@ -12,8 +12,8 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 import {
-  auditRows,
   checkRow,
   counts,
   draftPiece,

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { TERM_CATEGORIES } from "~/modules/compliance/compliance-types";
@@ -7,6 +6,7 @@ import { seedTermLibrary } from "~/modules/compliance/terms/seed-term-library.se
 import { checkTermEntry, entryKey } from "~/modules/compliance/terms/term-rules";
 import { SEED_TERMS } from "../../db/seed-content/terms";
 import { withTestStudio } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 import { libraryEntries, NOW } from "./compliance-terms-helpers";
 
 const t = withTestStudio({ now: () => NOW });
@@ -74,11 +74,7 @@ describe("the seed library", () => {
     });
     expect(versions[0].terms).toEqual(SEED_TERMS);
     expect(libraryEntries(t.studio)).toEqual(SEED_TERMS);
-    const audit = t.studio.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.action, "terms.seed"))
-      .all();
+    const audit = auditRows(t.studio, "terms.seed");
     expect(audit).toHaveLength(1);
     expect(t.studio.db.select().from(schema.jobs).all()).toEqual([]);
     expect(seedTermLibrary({ db: t.studio.db, now: NOW, terms: SEED_TERMS })).toEqual({ seeded: false });

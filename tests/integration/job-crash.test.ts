@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { eq } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
-import { schema } from "~/lib/db.server";
 import { enqueueJob, getJob } from "~/modules/jobs/queue.server";
 import { withTestStudio } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 
 const t = withTestStudio();
 const children: ChildProcess[] = [];
@@ -55,11 +54,7 @@ async function expectSucceededOnce(
   const done = getJob({ db: t.studio.db, jobId })!;
   expect(done.attempts).toBe(expected.attempts);
   expect(done.result).toEqual({ finishedBy: expected.finishedBy });
-  const effects = t.studio.db
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.action, "test.side_effect"))
-    .all();
+  const effects = auditRows(t.studio, "test.side_effect");
   expect(effects).toHaveLength(1);
 }
 

@@ -19,6 +19,7 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 
 const t = withTestStudio();
 
@@ -93,9 +94,7 @@ describe("livestream script builder and API", () => {
     // The piece exists with kind livestream, and the audit log has the creation.
     const piece = t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, show.id)).get()!;
     expect(piece.kind).toBe("livestream");
-    expect(
-      t.studio.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "livestream.create")).all(),
-    ).toHaveLength(1);
+    expect(auditRows(t.studio, "livestream.create")).toHaveLength(1);
 
     const list = await (
       await respond(() => apiList(args(getRequest("/api/v1/livestreams", { Cookie: producer.cookie }))))

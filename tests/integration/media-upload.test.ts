@@ -9,6 +9,7 @@ import { ffprobePath } from "~/modules/media/ffmpeg.server";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
 import { loader as clipsLoader } from "~/routes/api.v1.episodes.$id.media";
 import { formRequest, getRequest, respond, signedInUser, withTestStudio } from "../setup/test-studio";
+import { auditRows } from "../setup/audit-entries";
 import {
   args,
   assetsOf,
@@ -248,13 +249,7 @@ describe("strict checks of stills and clips", () => {
     expect(
       (await clipAction(id, { intent: "clip-recheck", assetId: String(asset.id) }, copy.cookie)).status,
     ).toBe(409);
-    expect(
-      t.studio.db
-        .select()
-        .from(schema.auditLog)
-        .where(eq(schema.auditLog.action, "episode.media.recheck"))
-        .all(),
-    ).toHaveLength(1);
+    expect(auditRows(t.studio, "episode.media.recheck")).toHaveLength(1);
   });
 
   it("lets a cancelled check be queued again (its key is not spent for good)", async () => {

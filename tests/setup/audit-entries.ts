@@ -1,4 +1,6 @@
-import type { DbOrTx } from "~/lib/db.server";
+import { eq } from "drizzle-orm";
+import { schema, type DbOrTx } from "~/lib/db.server";
+import type { Studio } from "~/lib/studio.server";
 import { recordAudit, type AuditEntry } from "~/modules/audit/record-audit.server";
 
 /**
@@ -16,3 +18,7 @@ export function recordTestEntries(db: DbOrTx, count: number, after?: (i: number)
       at: new Date(),
     });
 }
+
+/** The audit entries with one action, oldest first: what a test checks a change wrote once. */
+export const auditRows = (studio: Studio, action: string) =>
+  studio.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, action)).all();
