@@ -59,16 +59,20 @@ async function ok<T>(
   return (await response.json()) as T;
 }
 
-/** Polls a job through the API until it has succeeded. */
+/** Polls a job through the API until it has finished; throws unless it succeeded. */
 export async function waitForJob(staff: Page, baseUrl: string, jobId: number): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        ((await (await staff.request.get(`${baseUrl}/api/v1/jobs/${jobId}`)).json()) as { status: string })
-          .status,
-      { timeout: 90_000, interval: 300 },
-    )
-    .toBe("succeeded");
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const job = (await (await staff.request.get(`${baseUrl}/api/v1/jobs/${jobId}`)).json()) as {
+      status: string;
+      error: unknown;
+    };
+    if (job.status === "succeeded") return;
+    if (job.status === "failed" || job.status === "cancelled")
+      throw new Error(`job ${jobId} ${job.status}: ${JSON.stringify(job.error)}`);
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
 
 /** submit → approve → publish through the transitions API (the staff member must be an editor). */
@@ -127,7 +131,7 @@ export async function renderedEpisode(
       data: {
         version: 1,
         lines: [
-          { voiceover: "原厂雨刮，雨天看得清", caption: "", shotNote: "", seconds: 1.5 },
+          { voiceover: "原厂雨刮", caption: "", shotNote: "", seconds: 1.5 },
           { voiceover: "三年质保", caption: "", shotNote: "", seconds: 1.5 },
         ],
       },

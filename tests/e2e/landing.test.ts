@@ -170,7 +170,7 @@ describe("public landing pages in a real browser", () => {
     const poster = await createPiece(editor, baseUrl, {
       kind: "poster",
       title: `透明车间开放日 ${Date.now()}`,
-      body: "玻璃房透明车间开放日！\n\n现场投票选出你心中的金牌技师，参与即送原厂玻璃水一瓶。",
+      body: "玻璃房透明车间开放日！\n\n现场看技师换机油，参与互动即送原厂玻璃水一瓶。",
     });
     await publish(editor, baseUrl, poster.id);
     const producer = await signIn("producer@studio.local", "demo-producer-2026");
@@ -184,7 +184,7 @@ describe("public landing pages in a real browser", () => {
     const context = await visitorContext(browser);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/p/${poster.slug}?src=poster-${poster.id}-wangfang`);
-    expect(await page.getByTestId("landing-copy").textContent()).toContain("金牌技师");
+    expect(await page.getByTestId("landing-copy").textContent()).toContain("原厂玻璃水");
     expect(await page.getByTestId("landing-consultant").textContent()).toContain("wangfang");
     await page.goto(`${baseUrl}/p/${poster.slug}`);
     expect(await page.getByTestId("landing-consultant").count()).toBe(0);
