@@ -5,6 +5,7 @@ import { inviteUser } from "../app/modules/auth/invite-user.server";
 import type { Role } from "../app/modules/auth/permissions";
 import { seedTermLibrary } from "../app/modules/compliance/terms/seed-term-library.server";
 import { indexSubmittedPieces } from "../app/modules/compliance/originality/index-submitted-pieces.server";
+import { ensureDefaultAliases } from "../app/modules/metrics-import/metric-aliases.server";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";
@@ -13,6 +14,7 @@ import { seedCalendarDemo } from "./seed-calendar";
 import { seedEbooksDemo } from "./seed-ebooks";
 import { seedLivestreamDemo } from "./seed-livestream";
 import { seedMediaDemo } from "./seed-media";
+import { seedMetricsDemo } from "./seed-metrics";
 
 /** Demo accounts, one per role; their passwords are documented in the README (demo seed only). */
 export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; password: string }> = [
@@ -132,6 +134,8 @@ const CAPABILITY_SEEDS = [
   { key: "demo_seed:livestream", run: seedLivestreamDemo },
   { key: "demo_seed:ebooks", run: seedEbooksDemo },
   { key: "demo_seed:calendar", run: seedCalendarDemo },
+  // After the calendar: yesterday's 抖音主号 export, imported through the studio's own import.
+  { key: "demo_seed:metrics", run: seedMetricsDemo },
   // After every seed that makes pieces: the originality index holds the submitted ones.
   { key: "demo_seed:originality", run: indexSubmittedPieces },
 ];
@@ -158,6 +162,8 @@ export async function seedDemoData(options: {
   const { db, now } = options;
   const done = (key: string) =>
     Boolean(db.select().from(schema.appMeta).where(eq(schema.appMeta.key, key)).get());
+  // Not demo data: every studio reads platform exports through the default column aliases.
+  ensureDefaultAliases({ db, now });
   let seeded = false;
   if (!done(DEMO_SEED_KEY)) {
     await seedFoundation(options);
