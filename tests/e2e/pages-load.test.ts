@@ -40,6 +40,22 @@ describe("every page loads in the browser without a script error", () => {
         // Exactly one phone viewport, whatever the page's own meta says.
         expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
       }
+      // The public landing page of a published demo piece of each kind the demo has.
+      const published = (await (
+        await page.request.get(`${baseUrl}/api/v1/pieces?status=published`)
+      ).json()) as {
+        items: { kind: string; slug: string }[];
+      };
+      const landings = [
+        ...new Map(published.items.map((p) => [p.kind, `/p/${p.slug}?src=douyin-main`])).values(),
+      ];
+      expect(landings.length).toBeGreaterThan(0);
+      for (const path of landings) {
+        const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+        expect(answer?.status(), path).toBeLessThan(400);
+        expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
+        expect(await page.getByTestId("lead-form").count(), path).toBe(1);
+      }
       expect(errors).toEqual([]);
       await page.context().close();
     });
