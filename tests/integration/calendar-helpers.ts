@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach } from "vitest";
 import { schema } from "~/lib/db.server";
 import type { Studio } from "~/lib/studio.server";
@@ -7,6 +7,7 @@ import type { PieceKind } from "~/modules/pieces/status-machine";
 import { applyCalendarChannels } from "../../db/seed-calendar";
 import { workflowPiece } from "../setup/pieces";
 import { withTestStudio, type TestStudio } from "../setup/test-studio";
+import { rowCount } from "../setup/row-count";
 
 /** 10:00 on Monday 2 March 2026 in Shanghai: the calendar tests' fixed clock. */
 export const NOW = new Date("2026-03-02T02:00:00Z");
@@ -44,18 +45,11 @@ export function makePiece(
 
 /** Rows in the tables a refused change must leave alone. */
 export function snapshot(studio: Studio) {
-  const n = (
-    table:
-      | typeof schema.slots
-      | typeof schema.auditLog
-      | typeof schema.pieceTransitions
-      | typeof schema.cadenceRules,
-  ) => studio.db.select({ n: count() }).from(table).get()!.n;
   return {
-    slots: n(schema.slots),
-    audit: n(schema.auditLog),
-    transitions: n(schema.pieceTransitions),
-    rules: n(schema.cadenceRules),
+    slots: rowCount(studio, schema.slots),
+    audit: rowCount(studio, schema.auditLog),
+    transitions: rowCount(studio, schema.pieceTransitions),
+    rules: rowCount(studio, schema.cadenceRules),
     slotRows: JSON.stringify(studio.db.select().from(schema.slots).all()),
     channelRows: JSON.stringify(studio.db.select().from(schema.channels).all()),
     pieceRows: JSON.stringify(studio.db.select().from(schema.pieces).all()),

@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { schema } from "~/lib/db.server";
 import type { Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -9,6 +9,7 @@ import type { PieceKind } from "~/modules/pieces/status-machine";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as pieceAction, loader as pieceLoader } from "~/routes/_app.pieces.$id";
 import { formRequest, getRequest, respond, routeArgs } from "../setup/test-studio";
+import { rowCount } from "../setup/row-count";
 
 const BASIS = "《中华人民共和国广告法》第九条";
 
@@ -93,17 +94,10 @@ export const pieceStatus = (studio: Studio, pieceId: number) =>
 
 /** Rows a refused step must leave alone. */
 export function counts(studio: Studio) {
-  const n = (
-    table:
-      | typeof schema.auditLog
-      | typeof schema.pieceTransitions
-      | typeof schema.complianceJustifications
-      | typeof schema.pieceChecks,
-  ) => studio.db.select({ n: count() }).from(table).get()!.n;
   return {
-    audit: n(schema.auditLog),
-    transitions: n(schema.pieceTransitions),
-    justifications: n(schema.complianceJustifications),
+    audit: rowCount(studio, schema.auditLog),
+    transitions: rowCount(studio, schema.pieceTransitions),
+    justifications: rowCount(studio, schema.complianceJustifications),
     checks: JSON.stringify(studio.db.select().from(schema.pieceChecks).all()),
   };
 }

@@ -1,4 +1,4 @@
-import { asc, count } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { schema } from "~/lib/db.server";
 import type { Studio } from "~/lib/studio.server";
 import { seedTermLibrary } from "~/modules/compliance/terms/seed-term-library.server";
@@ -6,6 +6,7 @@ import type { TermEntry } from "~/modules/compliance/terms/term-types";
 import { action as importAction } from "~/routes/api.v1.terms.import";
 import { respond, routeArgs } from "../setup/test-studio";
 import { SEED_TERMS } from "../../db/seed-content/terms";
+import { rowCount } from "../setup/row-count";
 
 /** 10:00 on Monday 2 March 2026 in Shanghai. */
 export const NOW = new Date("2026-03-02T02:00:00Z");
@@ -42,13 +43,11 @@ export function libraryEntries(studio: Studio): TermEntry[] {
 
 /** Everything a refused change must leave as it was. */
 export function librarySnapshot(studio: Studio) {
-  const n = (table: typeof schema.auditLog | typeof schema.jobs | typeof schema.termLibraryVersions) =>
-    studio.db.select({ n: count() }).from(table).get()!.n;
   return {
     terms: JSON.stringify(studio.db.select().from(schema.complianceTerms).all()),
-    versions: n(schema.termLibraryVersions),
-    audit: n(schema.auditLog),
-    jobs: n(schema.jobs),
+    versions: rowCount(studio, schema.termLibraryVersions),
+    audit: rowCount(studio, schema.auditLog),
+    jobs: rowCount(studio, schema.jobs),
   };
 }
 
