@@ -3,7 +3,7 @@ export const landingZh = {
   brand: "官方授权 4S 店",
   brandNote: "厂家授权 · 原厂配件 · 透明车间",
   trust: {
-    authorised: { title: "厂家授权", text: "官方 4S 店，价格透明" },
+    authorised: { title: "厂家授权", text: "官方直营，价格透明" },
     parts: { title: "原厂配件", text: "正品保障，全国联保" },
     workshop: { title: "透明车间", text: "维修过程全程可看" },
   },
