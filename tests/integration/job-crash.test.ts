@@ -1,37 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { afterEach, expect, it } from "vitest";
+import type { ChildProcess } from "node:child_process";
+import { expect, it } from "vitest";
 import { enqueueJob, getJob } from "~/modules/jobs/queue.server";
+import { fixtureProcesses, printed } from "../setup/fixture-process";
 import { withTestStudio } from "../setup/test-studio";
 import { auditRows } from "../setup/audit-entries";
 
 const t = withTestStudio();
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children) c.kill("SIGKILL");
-  children.length = 0;
-});
-
-function startWorkerProcess(): ChildProcess {
-  // One process (no tsx wrapper), so SIGKILL really kills the worker mid-job.
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/crash-worker.ts"], {
-    env: { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  child.stdout!.resume();
-  children.push(child);
-  return child;
-}
+const processes = fixtureProcesses(() => t.dir);
+const startWorkerProcess = () => processes.start("tests/fixtures/crash-worker.ts");
 
 /** The fixture prints "worker ready" once it has recovered interrupted jobs and started its loop. */
-function workerReady(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = "";
-    child.stdout!.on("data", (d) => {
-      seen += d;
-      if (seen.includes("worker ready")) resolve();
-    });
-  });
-}
+const workerReady = (child: ChildProcess) => printed(child, "worker ready");
 
 /** A slow test job, enqueued and picked up by a worker process that has reported `progress`. */
 async function slowJobUnderWay(progress: number) {

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { afterEach, expect, it } from "vitest";
+import type { ChildProcess } from "node:child_process";
+import { expect, it } from "vitest";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
+import { fixtureProcesses, printed } from "../setup/fixture-process";
 import { signedInUser } from "../setup/test-studio";
 import {
   approvedPiece,
@@ -15,33 +16,12 @@ const SECRET = "0f9e8d7c6b5a49382716a5b4c3d2e1f0";
 
 const publishing = withPublishingStudio();
 const { t, clock } = publishing;
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
-});
-
-/** The fixture in its own process (no tsx wrapper), so SIGKILL kills the publisher itself. */
-function startPublisher(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/publish-crash-worker.ts"], {
-    env: { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  child.stdout!.resume();
-  children.push(child);
-  return child;
-}
+const processes = fixtureProcesses(() => t.dir);
+const { children } = processes;
+const startPublisher = () => processes.start("tests/fixtures/publish-crash-worker.ts", "inherit");
 
 /** The fixture prints "publisher ready" once its worker and tick have started. */
-function ready(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    child.stdout!.on("data", (d) => {
-      seen += d;
-      if (seen.includes("publisher ready")) resolve();
-    });
-    child.once("exit", () => reject(new Error("the publisher exited before it was ready")));
-  });
-}
+const ready = (child: ChildProcess) => printed(child, "publisher ready");
 
 async function kill(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
