@@ -16,7 +16,7 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
-import { args, filesUnder, makeStill } from "./media-helpers";
+import { args, filesUnder, makeStill, uploadColumnAsset } from "./media-helpers";
 
 const t = withTestStudio();
 let fixtures: string;
@@ -139,23 +139,7 @@ describe("columns", () => {
     const editor = await signedInUser(t.studio, ["editor"]);
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const c = columnBySlug("one-minute-car");
-    const send = (file: string, role: string, cookie: string) => {
-      const body = new FormData();
-      body.append("role", role);
-      body.append("file", new Blob([new Uint8Array(fs.readFileSync(file))]), path.basename(file));
-      return respond(() =>
-        columnAction(
-          args(
-            new Request(`http://localhost/columns/${c.id}`, {
-              method: "POST",
-              body,
-              headers: { Cookie: cookie },
-            }),
-            { id: String(c.id) },
-          ),
-        ),
-      );
-    };
+    const send = (file: string, role: string, cookie: string) => uploadColumnAsset(c.id, role, file, cookie);
     expect((await send(logo, "logo", copy.cookie)).status).toBe(403);
     const text = path.join(fixtures, "logo.png.txt");
     fs.writeFileSync(text, "不是图片");

@@ -97,6 +97,31 @@ export async function upload(
   );
 }
 
+/** A brand asset (logo, intro, outro, outro audio) posted to the column page's upload form. */
+export async function uploadColumnAsset(
+  columnId: number,
+  role: string,
+  filePath: string,
+  cookie: string,
+  name = path.basename(filePath),
+) {
+  const body = new FormData();
+  body.append("role", role);
+  body.append("file", new Blob([new Uint8Array(fs.readFileSync(filePath))]), name);
+  return respond(() =>
+    columnAction(
+      args(
+        new Request(`http://localhost/columns/${columnId}`, {
+          method: "POST",
+          body,
+          headers: { Cookie: cookie },
+        }),
+        { id: String(columnId) },
+      ),
+    ),
+  );
+}
+
 /** A multipart body sent as it is (written by hand, byte for byte), to the episode's upload route. */
 export async function uploadRaw(pieceId: number, body: Uint8Array, boundary: string, cookie: string) {
   return respond(() =>

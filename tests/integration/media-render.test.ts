@@ -11,7 +11,6 @@ import { startWorker } from "~/modules/jobs/worker.server";
 import { mediaJobHandlers } from "~/modules/media/job-handlers.server";
 import { ffmpegPath, runBinary } from "~/modules/media/ffmpeg.server";
 import { probeMedia } from "~/modules/media/probe-media.server";
-import { action as columnAction } from "~/routes/_app.columns.$id";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
 import { action as rendersAction, loader as rendersLoader } from "~/routes/api.v1.episodes.$id.renders";
 import { action as scriptAction } from "~/routes/api.v1.episodes.$id.script";
@@ -36,6 +35,7 @@ import {
   makeStill,
   runMediaJobs,
   upload,
+  uploadColumnAsset,
 } from "./media-helpers";
 
 const t = withTestStudio({ env: { RENDER_PRESET: "ultrafast" } });
@@ -126,21 +126,7 @@ describe("episode renders", () => {
     const editor = await signedInUser(t.studio, ["editor"]);
     const { id, columnId } = await readyEpisode(copy.cookie);
     // The column's logo (pure red) is burned into the top-right corner.
-    const logoForm = new FormData();
-    logoForm.append("role", "logo");
-    logoForm.append("file", new Blob([new Uint8Array(fs.readFileSync(clips.logo))]), "logo.png");
-    const logoSaved = await respond(() =>
-      columnAction(
-        args(
-          new Request(`http://localhost/columns/${columnId}`, {
-            method: "POST",
-            body: logoForm,
-            headers: { Cookie: editor.cookie },
-          }),
-          { id: String(columnId) },
-        ),
-      ),
-    );
+    const logoSaved = await uploadColumnAsset(columnId, "logo", clips.logo, editor.cookie, "logo.png");
     expect(logoSaved.status).toBe(200);
 
     const first = await requestRender(id, copy.cookie, { coverAtSecond: 1 });
@@ -285,23 +271,7 @@ describe("episode renders", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const editor = await signedInUser(t.studio, ["editor"]);
     const { id, columnId } = await readyEpisode(copy.cookie);
-    const brand = async (role: string, file: string) => {
-      const form = new FormData();
-      form.append("role", role);
-      form.append("file", new Blob([new Uint8Array(fs.readFileSync(file))]), path.basename(file));
-      return respond(() =>
-        columnAction(
-          args(
-            new Request(`http://localhost/columns/${columnId}`, {
-              method: "POST",
-              body: form,
-              headers: { Cookie: editor.cookie },
-            }),
-            { id: String(columnId) },
-          ),
-        ),
-      );
-    };
+    const brand = (role: string, file: string) => uploadColumnAsset(columnId, role, file, editor.cookie);
     expect((await brand("intro", clips.logo)).status).toBe(200);
     expect((await brand("outro_audio", clips.jingle)).status).toBe(200);
     expect((await brand("outro", clips.outro)).status).toBe(200);
