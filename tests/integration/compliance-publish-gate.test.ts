@@ -16,7 +16,8 @@ import { runQueuedJobs } from "../setup/run-jobs";
 import { formRequest, respond, routeArgs, signedInUser, withTestStudio } from "../setup/test-studio";
 import { NOW, setUpChannels, snapshot } from "./calendar-helpers";
 import { auditRows } from "../setup/audit-entries";
-import { checkRow, draftPiece, moveAll, pagePost, pageReview, seedTerms } from "./compliance-review-helpers";
+import { pagePost } from "../setup/pieces";
+import { checkRow, draftPiece, moveAll, pageReview, seedTerms } from "./compliance-review-helpers";
 
 let clock = NOW;
 const t = withTestStudio({ now: () => clock });

@@ -7,8 +7,8 @@ import type { TermEntry } from "~/modules/compliance/terms/term-types";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import type { PieceKind } from "~/modules/pieces/status-machine";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
-import { action as pieceAction, loader as pieceLoader } from "~/routes/_app.pieces.$id";
-import { formRequest, getRequest, respond, routeArgs } from "../setup/test-studio";
+import { loader as pieceLoader } from "~/routes/_app.pieces.$id";
+import { getRequest, respond, routeArgs } from "../setup/test-studio";
 import { rowCount } from "../setup/row-count";
 
 const BASIS = "《中华人民共和国广告法》第九条";
@@ -100,13 +100,6 @@ export function counts(studio: Studio) {
     justifications: rowCount(studio, schema.complianceJustifications),
     checks: JSON.stringify(studio.db.select().from(schema.pieceChecks).all()),
   };
-}
-
-/** Posts one of the piece page's forms. */
-export function pagePost(cookie: string, pieceId: number, fields: Record<string, string>) {
-  return respond(() =>
-    pieceAction(routeArgs(formRequest(`/pieces/${pieceId}`, fields, cookie), { id: String(pieceId) })),
-  );
 }
 
 /** What the piece page's loader hands its review panel. */

@@ -13,6 +13,7 @@ import {
   withTestStudio,
 } from "../setup/test-studio";
 import { auditRows } from "../setup/audit-entries";
+import { pagePost } from "../setup/pieces";
 import {
   checkRow,
   counts,
@@ -21,7 +22,6 @@ import {
   LONG_COPY,
   move,
   moveAll,
-  pagePost,
   pageReview,
   pieceStatus,
   seedTerms,

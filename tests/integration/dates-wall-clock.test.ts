@@ -27,6 +27,7 @@ import {
   signedInUser,
   type TestStudio,
 } from "../setup/test-studio";
+import { pagePost } from "../setup/pieces";
 
 /*
  * Deadlines moved 8 hours on every save: the edit form showed the instant in the studio's zone,
@@ -173,9 +174,7 @@ describe.each(["Asia/Shanghai", "America/New_York"])("server in UTC, studio in %
     );
     const id = created.headers.get("Location")!.split("/").pop()!;
     const transition = (cookie: string, fields: Record<string, string>) =>
-      respond(() =>
-        pieceAction(args(formRequest(`/pieces/${id}`, { intent: "transition", ...fields }, cookie), { id })),
-      );
+      pagePost(cookie, id, { intent: "transition", ...fields });
     expect((await transition(copy.cookie, { action: "submit" })).status).toBe(200);
     expect((await transition(editor.cookie, { action: "approve" })).status).toBe(200);
     const bad = await transition(editor.cookie, { action: "schedule", scheduledAt: "2026-04-31T09:00" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { action as pieceAction, loader as pieceLoader } from "~/routes/_app.pieces.$id";
+import { loader as pieceLoader } from "~/routes/_app.pieces.$id";
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
 import { loader as listLoader } from "~/routes/_app.pieces._index";
 import { loader as usersLoader } from "~/routes/_app.admin.users";
@@ -11,8 +11,9 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
+import { pagePost } from "../setup/pieces";
+import { rowCount } from "../setup/row-count";
 import { schema } from "~/lib/db.server";
-import { count } from "drizzle-orm";
 
 const t = withTestStudio();
 
@@ -32,44 +33,23 @@ async function createDraft(cookie: string, fields: Record<string, string> = {}) 
   return Number(res.headers.get("Location")!.split("/").pop());
 }
 
-const rowCount = (table: typeof schema.pieces | typeof schema.auditLog) =>
-  t.studio.db.select({ n: count() }).from(table).get()!.n;
-
 describe("pieces pages", () => {
   it("creates, edits with a revision, sends to review and approves", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const editor = await signedInUser(t.studio, ["editor"]);
     const id = await createDraft(copy.cookie);
 
-    const saved = await respond(() =>
-      pieceAction(
-        args(
-          formRequest(
-            `/pieces/${id}`,
-            { intent: "update", version: "1", title: "雨季用车十问十答", body: "第二版正文\n新增一段" },
-            copy.cookie,
-          ),
-          { id: String(id) },
-        ),
-      ),
-    );
+    const saved = await pagePost(copy.cookie, id, {
+      intent: "update",
+      version: "1",
+      title: "雨季用车十问十答",
+      body: "第二版正文\n新增一段",
+    });
     expect(saved.status).toBe(200);
 
-    const submitted = await respond(() =>
-      pieceAction(
-        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), {
-          id: String(id),
-        }),
-      ),
-    );
+    const submitted = await pagePost(copy.cookie, id, { intent: "transition", action: "submit" });
     expect(submitted.status).toBe(200);
-    const approved = await respond(() =>
-      pieceAction(
-        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "approve" }, editor.cookie), {
-          id: String(id),
-        }),
-      ),
-    );
+    const approved = await pagePost(editor.cookie, id, { intent: "transition", action: "approve" });
     expect(approved.status).toBe(200);
 
     const page = await (
@@ -103,18 +83,12 @@ describe("pieces pages", () => {
     const save = async (version: number, body: string) =>
       expect(
         (
-          await respond(() =>
-            pieceAction(
-              args(
-                formRequest(
-                  `/pieces/${id}`,
-                  { intent: "update", version: String(version), title: "雨季用车十问", body },
-                  copy.cookie,
-                ),
-                { id: String(id) },
-              ),
-            ),
-          )
+          await pagePost(copy.cookie, id, {
+            intent: "update",
+            version: String(version),
+            title: "雨季用车十问",
+            body,
+          })
         ).status,
       ).toBe(200);
     // 12,500 lines replaced by 12,500 others: the unbounded diff took over a minute per view.
@@ -154,31 +128,19 @@ describe("pieces pages", () => {
     const editorA = await signedInUser(t.studio, ["editor"]);
     const editorB = await signedInUser(t.studio, ["editor"]);
     const id = await createDraft(editorA.cookie);
-    const first = await respond(() =>
-      pieceAction(
-        args(
-          formRequest(
-            `/pieces/${id}`,
-            { intent: "update", version: "1", title: "A 的标题", body: "A 的正文" },
-            editorA.cookie,
-          ),
-          { id: String(id) },
-        ),
-      ),
-    );
+    const first = await pagePost(editorA.cookie, id, {
+      intent: "update",
+      version: "1",
+      title: "A 的标题",
+      body: "A 的正文",
+    });
     expect(first.status).toBe(200);
-    const second = await respond(() =>
-      pieceAction(
-        args(
-          formRequest(
-            `/pieces/${id}`,
-            { intent: "update", version: "1", title: "B 的标题", body: "B 的正文" },
-            editorB.cookie,
-          ),
-          { id: String(id) },
-        ),
-      ),
-    );
+    const second = await pagePost(editorB.cookie, id, {
+      intent: "update",
+      version: "1",
+      title: "B 的标题",
+      body: "B 的正文",
+    });
     expect(second.status).toBe(409);
     expect((await second.json()).errors._form).toContain("已被他人修改");
     const page = await (
@@ -191,7 +153,7 @@ describe("pieces pages", () => {
 
   it("refuses empty and oversized titles and bodies at the field, storing nothing", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
-    const before = rowCount(schema.pieces);
+    const before = rowCount(t.studio, schema.pieces);
     for (const [fields, field] of [
       [{ title: "   " }, "title"],
       [{ title: "长".repeat(121) }, "title"],
@@ -212,7 +174,7 @@ describe("pieces pages", () => {
       expect(res.status).toBe(200);
       expect(Object.keys((await res.json()).errors)).toContain(field);
     }
-    expect(rowCount(schema.pieces)).toBe(before);
+    expect(rowCount(t.studio, schema.pieces)).toBe(before);
   });
 
   it("stores SQL and HTML in text fields as text", async () => {
@@ -226,36 +188,18 @@ describe("pieces pages", () => {
     ).json();
     expect(page.piece.title).toBe(title);
     expect(page.piece.body).toBe("<img src=x onerror=alert(1)>");
-    expect(rowCount(schema.pieces)).toBe(1);
+    expect(rowCount(t.studio, schema.pieces)).toBe(1);
   });
 
   it("refuses a copywriter approving, changing nothing", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const id = await createDraft(copy.cookie);
-    await respond(() =>
-      pieceAction(
-        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), {
-          id: String(id),
-        }),
-      ),
-    );
-    const audits = rowCount(schema.auditLog);
-    const res = await respond(() =>
-      pieceAction(
-        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "approve" }, copy.cookie), {
-          id: String(id),
-        }),
-      ),
-    );
+    await pagePost(copy.cookie, id, { intent: "transition", action: "submit" });
+    const audits = rowCount(t.studio, schema.auditLog);
+    const res = await pagePost(copy.cookie, id, { intent: "transition", action: "approve" });
     expect(res.status).toBe(403);
-    expect(rowCount(schema.auditLog)).toBe(audits);
-    const unknown = await respond(() =>
-      pieceAction(
-        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "levitate" }, copy.cookie), {
-          id: String(id),
-        }),
-      ),
-    );
+    expect(rowCount(t.studio, schema.auditLog)).toBe(audits);
+    const unknown = await pagePost(copy.cookie, id, { intent: "transition", action: "levitate" });
     expect(unknown.status).toBe(400);
   });
 
@@ -279,27 +223,10 @@ describe("pieces pages", () => {
 
   it("writes an audit entry with every mutation", async () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
-    const before = rowCount(schema.auditLog);
+    const before = rowCount(t.studio, schema.auditLog);
     const id = await createDraft(copy.cookie);
-    await respond(() =>
-      pieceAction(
-        args(
-          formRequest(
-            `/pieces/${id}`,
-            { intent: "update", version: "1", title: "改", body: "" },
-            copy.cookie,
-          ),
-          { id: String(id) },
-        ),
-      ),
-    );
-    await respond(() =>
-      pieceAction(
-        args(formRequest(`/pieces/${id}`, { intent: "transition", action: "submit" }, copy.cookie), {
-          id: String(id),
-        }),
-      ),
-    );
+    await pagePost(copy.cookie, id, { intent: "update", version: "1", title: "改", body: "" });
+    await pagePost(copy.cookie, id, { intent: "transition", action: "submit" });
     const actions = t.studio.db
       .select({ action: schema.auditLog.action })
       .from(schema.auditLog)
