@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IconTags, IconUpload } from "@tabler/icons-react";
@@ -89,53 +89,82 @@ function ImportsScreen() {
           {t("imports.empty")}
         </Text>
       ) : (
-        <DataTable
-          minWidth={880}
-          striped
-          data-testid="import-history"
-          columns={[
-            t("imports.columns.id"),
-            t("imports.columns.platform"),
-            t("imports.columns.asOf"),
-            t("imports.columns.file"),
-            { label: t("imports.columns.written"), ta: "right" },
-            t("imports.columns.status"),
-            t("imports.columns.by"),
-            t("imports.columns.at"),
-            t("imports.columns.actions"),
-          ]}
-        >
-          {imports.map((item) => (
-            <Table.Tr key={item.id} data-testid={`import-${item.id}`}>
-              <Table.Td>
-                <Anchor component={Link} to={`/imports/${item.id}`}>
-                  #{item.id}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{item.channelName ?? item.platform}</Table.Td>
-              <Table.Td>{item.asOfDay}</Table.Td>
-              <Table.Td maw={220} style={{ overflowWrap: "anywhere" }}>
-                {item.fileName}
-              </Table.Td>
-              <Table.Td ta="right">
-                {formatNumber(item.written)} / {formatNumber(item.rowCount)}
-              </Table.Td>
-              <Table.Td>
-                <ImportStatusBadge status={item.status} />
-              </Table.Td>
-              <Table.Td>{item.createdBy ?? "—"}</Table.Td>
-              <Table.Td>{formatDateTime(item.appliedAt ?? item.createdAt, timeZone)}</Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Button component={Link} to={`/imports/${item.id}`} size="xs" variant="subtle">
+        <>
+          <Stack gap="xs" hiddenFrom="sm" data-testid="import-history-cards">
+            {imports.map((item) => (
+              <Card key={item.id} withBorder padding="sm">
+                <Group justify="space-between" gap="xs" wrap="nowrap">
+                  <Anchor component={Link} to={`/imports/${item.id}`} fw={600}>
+                    #{item.id} · {item.channelName ?? item.platform}
+                  </Anchor>
+                  <ImportStatusBadge status={item.status} />
+                </Group>
+                <Text size="sm" mt={4} style={{ overflowWrap: "anywhere" }}>
+                  {item.fileName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t("imports.columns.asOf")} {item.asOfDay} · {t("imports.columns.written")}{" "}
+                  {formatNumber(item.written)} / {formatNumber(item.rowCount)} · {item.createdBy ?? "—"} ·{" "}
+                  {formatDateTime(item.appliedAt ?? item.createdAt, timeZone)}
+                </Text>
+                <Group gap={6} mt="xs">
+                  <Button component={Link} to={`/imports/${item.id}`} size="xs" variant="light">
                     {item.status === "preview" ? t("imports.openPreview") : t("imports.open")}
                   </Button>
                   <ImportActions item={item} />
                 </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+              </Card>
+            ))}
+          </Stack>
+          <DataTable
+            visibleFrom="sm"
+            minWidth={880}
+            striped
+            data-testid="import-history"
+            columns={[
+              t("imports.columns.id"),
+              t("imports.columns.platform"),
+              t("imports.columns.asOf"),
+              t("imports.columns.file"),
+              { label: t("imports.columns.written"), ta: "right" },
+              t("imports.columns.status"),
+              t("imports.columns.by"),
+              t("imports.columns.at"),
+              t("imports.columns.actions"),
+            ]}
+          >
+            {imports.map((item) => (
+              <Table.Tr key={item.id} data-testid={`import-${item.id}`}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/imports/${item.id}`}>
+                    #{item.id}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{item.channelName ?? item.platform}</Table.Td>
+                <Table.Td>{item.asOfDay}</Table.Td>
+                <Table.Td maw={220} style={{ overflowWrap: "anywhere" }}>
+                  {item.fileName}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {formatNumber(item.written)} / {formatNumber(item.rowCount)}
+                </Table.Td>
+                <Table.Td>
+                  <ImportStatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td>{item.createdBy ?? "—"}</Table.Td>
+                <Table.Td>{formatDateTime(item.appliedAt ?? item.createdAt, timeZone)}</Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Button component={Link} to={`/imports/${item.id}`} size="xs" variant="subtle">
+                      {item.status === "preview" ? t("imports.openPreview") : t("imports.open")}
+                    </Button>
+                    <ImportActions item={item} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </>
       )}
     </Stack>
   );

@@ -22,6 +22,10 @@ const PAGES = [
   "/feeds",
   "/terms",
   "/terms/originality",
+  "/imports",
+  "/imports/new",
+  "/imports/1",
+  "/imports/aliases",
   "/account",
 ];
 

@@ -55,7 +55,7 @@ export function PreviewRows({
   const titles = useMemo(() => new Map(candidates.map((c) => [String(c.id), c.title])), [candidates]);
   const data = useMemo(
     () => [
-      { value: "", label: t("imports.choose.auto") },
+      { value: "auto", label: t("imports.choose.auto") },
       { value: "skip", label: t("imports.choose.skip") },
       {
         group: t("imports.choose.onChannel"),
@@ -127,9 +127,10 @@ export function PreviewRows({
                   name={`match.${row.row}`}
                   size="xs"
                   data={data}
-                  value={choice}
-                  onChange={(value) => onChoose(row.row, value ?? "")}
-                  placeholder={t("imports.choose.placeholder")}
+                  // No value is "automatic" (the placeholder says so), so typing searches the pieces.
+                  value={choice || null}
+                  onChange={(value) => onChoose(row.row, !value || value === "auto" ? "" : value)}
+                  placeholder={t("imports.choose.auto")}
                   searchable
                   limit={60}
                   allowDeselect={false}
