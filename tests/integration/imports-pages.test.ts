@@ -336,3 +336,13 @@ describe("the alias table", () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("the API description", () => {
+  it("lists the import operations", async () => {
+    const { buildOpenApiDocument } = await import("~/modules/api/openapi");
+    const { apiOperations } = await import("~/modules/api/operations");
+    const doc = buildOpenApiDocument(apiOperations) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths["/api/v1/imports"]).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(doc.paths["/api/v1/imports/{id}"]).sort()).toEqual(["delete", "get"]);
+  });
+});

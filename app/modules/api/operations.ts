@@ -5,6 +5,7 @@ import { ebookApiOperations } from "../ebooks/api-operations";
 import { jobApiOperations } from "../jobs/api-operations";
 import { livestreamApiOperations } from "../livestream/api-operations";
 import { mediaApiOperations } from "../media/api-operations";
+import { metricsImportApiOperations } from "../metrics-import/api-operations";
 import { pieceApiOperations } from "../pieces/api-operations";
 import { publishingApiOperations } from "../publishing/api-operations";
 import type { ApiOperation } from "./openapi";
@@ -20,4 +21,5 @@ export const apiOperations: ApiOperation[] = [
   ...publishingApiOperations,
   ...complianceReviewApiOperations,
   ...complianceApiOperations,
+  ...metricsImportApiOperations,
 ];
