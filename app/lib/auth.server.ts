@@ -46,6 +46,28 @@ type ApiErrorDetail = string | { field?: string; params?: ErrorParams };
  * language (`errors.<code>`; the module's Chinese `message` when there is no translation). The
  * form without a request answers in Chinese: it is for code that has no request at hand.
  */
+/**
+ * The API actions' one method check: throws the 405 answer, in the caller's language, unless the
+ * request uses a method the action takes. "GET POST" is an action whose route also lists with GET
+ * (the answer names both); "PATCH" also takes PUT, which the first clients sent.
+ */
+export function requireMethod(
+  request: Request,
+  allowed: "GET POST" | "PATCH DELETE" | "PATCH" | "PUT" | "POST",
+) {
+  const methods = allowed === "PATCH" ? ["PATCH", "PUT"] : allowed.split(" ");
+  if (methods.includes(request.method)) return;
+  if (allowed === "GET POST")
+    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
+      params: { context: "getPost" },
+    });
+  if (allowed === "PATCH DELETE")
+    throw apiError(request, 405, "method_not_allowed", "请使用 PATCH 或 DELETE。", {
+      params: { context: "patchDelete" },
+    });
+  throw apiError(request, 405, "method_not_allowed", `请使用 ${allowed}。`, { params: { method: allowed } });
+}
+
 /** The 405 of a route that only takes POST (a scan, an import, a restore), in the caller's language. */
 export function postOnly(request: Request): Response {
   return apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getChannel } from "~/modules/calendar/get-channel.server";
@@ -15,8 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT")
-    throw apiError(request, 405, "method_not_allowed", "请使用 PUT。", { params: { method: "PUT" } });
+  requireMethod(request, "PUT");
   const actor = await requireActor(request, "channels.manage");
   const { db, now } = getStudio();
   const input = await parseJsonBody(request, updateChannelSchema);

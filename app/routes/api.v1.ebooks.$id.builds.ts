@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { toBuildDtos } from "~/modules/ebooks/build-dtos.server";
@@ -23,10 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
-      params: { context: "getPost" },
-    });
+  requireMethod(request, "GET POST");
   const actor = await requireActor(request, "ebooks.build");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, requestBuildSchema);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getChapterPage } from "~/modules/ebooks/get-chapter-page.server";
@@ -20,8 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH" && request.method !== "PUT")
-    throw apiError(request, 405, "method_not_allowed", "请使用 PATCH。", { params: { method: "PATCH" } });
+  requireMethod(request, "PATCH");
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const chapterId = parseId(params.chapterId);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { readSmallUpload } from "~/lib/small-upload.server";
 import { getStudio } from "~/lib/studio.server";
@@ -21,10 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** POST multipart/form-data with one `file` field (PNG or JPEG, at most 5 MB). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
-      params: { context: "getPost" },
-    });
+  requireMethod(request, "GET POST");
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();

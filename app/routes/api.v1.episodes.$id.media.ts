@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { acceptEpisodeUpload } from "~/modules/media/accept-episode-upload.server";
@@ -19,10 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Multipart upload (field `file`), streamed to disk; 413 too large, 415 wrong type, 422 corrupt. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
-      params: { context: "getPost" },
-    });
+  requireMethod(request, "GET POST");
   const actor = await requireActor(request, "media.upload");
   const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getEpisode } from "~/modules/media/get-episode.server";
@@ -16,10 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Queues a render; 202 with the job. The same script and clips while queued or running: the same job. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
-      params: { context: "getPost" },
-    });
+  requireMethod(request, "GET POST");
   const actor = await requireActor(request, "renders.create");
   const pieceId = parseId(params.id);
   // An empty body means "defaults"; anything else must be a valid JSON object.

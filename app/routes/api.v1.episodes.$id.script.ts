@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { saveScriptSchema } from "~/modules/media/episode-script";
@@ -8,8 +8,7 @@ import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
 
 /** Replaces the script lines; send the piece version you edited (409 when someone saved first). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT")
-    throw apiError(request, 405, "method_not_allowed", "请使用 PUT。", { params: { method: "PUT" } });
+  requireMethod(request, "PUT");
   const actor = await requireActor(request, "pieces.edit");
   const pieceId = parseId(params.id);
   const input = await parseJsonBody(request, saveScriptSchema);

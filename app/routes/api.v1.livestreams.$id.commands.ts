@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { runShowCommand } from "~/modules/livestream/run-show-command.server";
@@ -8,8 +8,7 @@ import { showActionSchema } from "~/modules/livestream/show-action-schema";
 
 /** The console's commands over the API (same rules as the console). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "请使用 POST。", { params: { method: "POST" } });
+  requireMethod(request, "POST");
   const actor = await requireActor(request, "livestream.control");
   const showId = parseId(params.id);
   const command = await parseJsonBody(request, showActionSchema);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { runShowCommand } from "~/modules/livestream/run-show-command.server";
@@ -8,8 +8,7 @@ import { onlineCountSchema } from "~/modules/livestream/show-input";
 
 /** The online count, e.g. from a platform bridge; the peak arms the red-envelope rain. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "请使用 POST。", { params: { method: "POST" } });
+  requireMethod(request, "POST");
   const actor = await requireActor(request, "livestream.control");
   const showId = parseId(params.id);
   const { count } = await parseJsonBody(request, onlineCountSchema);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getShow } from "~/modules/livestream/get-show.server";
@@ -17,8 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Replaces the whole script (products and fixed blocks); send `version` to refuse a stale edit. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT")
-    throw apiError(request, 405, "method_not_allowed", "请使用 PUT。", { params: { method: "PUT" } });
+  requireMethod(request, "PUT");
   const actor = await requireActor(request, "livestream.edit");
   const showId = parseId(params.id);
   const { db, now, config } = getStudio();

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
@@ -15,10 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
-      params: { context: "getPost" },
-    });
+  requireMethod(request, "GET POST");
   const actor = await requireActor(request, "pieces.create");
   const { db, now, config } = getStudio();
   const input = await parseJsonBody(request, createPieceSchema(config.timeZone));

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { deleteTerm } from "~/modules/compliance/terms/delete-term.server";
@@ -17,10 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** PATCH: change any of a term's fields; DELETE: take it out. Both answer the new library version. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH" && request.method !== "DELETE")
-    throw apiError(request, 405, "method_not_allowed", "请使用 PATCH 或 DELETE。", {
-      params: { context: "patchDelete" },
-    });
+  requireMethod(request, "PATCH DELETE");
   const actor = await requireActor(request, "terms.manage");
   const termId = parseId(params.id);
   const { db, now } = getStudio();

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { apiError, requireActor } from "~/lib/auth.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createTerm } from "~/modules/compliance/terms/create-term.server";
@@ -16,10 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** POST: add a term or a pattern; answers 201 with the term and the new library version. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST")
-    throw apiError(request, 405, "method_not_allowed", "只支持 GET 和 POST。", {
-      params: { context: "getPost" },
-    });
+  requireMethod(request, "GET POST");
   const actor = await requireActor(request, "terms.manage");
   const input = await parseJsonBody(request, termEntrySchema);
   const { db, now } = getStudio();
