@@ -5,7 +5,7 @@ import { inviteUser } from "../app/modules/auth/invite-user.server";
 import type { Role } from "../app/modules/auth/permissions";
 import { seedTermLibrary } from "../app/modules/compliance/terms/seed-term-library.server";
 import { indexSubmittedPieces } from "../app/modules/compliance/originality/index-submitted-pieces.server";
-import { ensureDefaultAliases } from "../app/modules/metrics-import/metric-aliases.server";
+import { ensureDefaultAliases } from "../app/modules/metrics-import/ensure-default-aliases.server";
 import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";

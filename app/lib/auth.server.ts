@@ -1,4 +1,4 @@
-import { createCookie, json, redirect } from "@remix-run/node";
+import { createCookie, json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requestLanguage } from "~/i18n/i18n";
 import type { Actor } from "~/modules/auth/actor";
 import { can, type Capability } from "~/modules/auth/permissions";
@@ -71,6 +71,17 @@ export function requireMethod(
 /** The 405 of a route that only takes POST (a scan, an import, a restore), in the caller's language. */
 export function postOnly(request: Request): Response {
   return apiError(request, 405, "method_not_allowed", "只支持 POST。", { params: { context: "postOnly" } });
+}
+
+/**
+ * The loader of a POST-only route whose text can be long (a scan, an originality check): a GET is
+ * answered 405 after the same role check as the POST, so it says nothing to a caller without it.
+ */
+export function postOnlyLoader(capability: Capability) {
+  return async ({ request }: LoaderFunctionArgs) => {
+    await requireActor(request, capability);
+    throw postOnly(request);
+  };
 }
 
 export function apiError(

@@ -10,12 +10,10 @@ import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { aliasIdSchema, aliasSchema, aliasUpdateSchema } from "~/modules/metrics-import/import-schemas";
-import {
-  createAlias,
-  deleteAlias,
-  listAliases,
-  updateAlias,
-} from "~/modules/metrics-import/metric-aliases.server";
+import { createAlias } from "~/modules/metrics-import/create-alias.server";
+import { deleteAlias } from "~/modules/metrics-import/delete-alias.server";
+import { listAliases } from "~/modules/metrics-import/list-aliases.server";
+import { updateAlias } from "~/modules/metrics-import/update-alias.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

@@ -1,16 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { postOnly, requireActor } from "~/lib/auth.server";
+import { postOnly, postOnlyLoader, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { scanText } from "~/modules/compliance/scan-text.server";
 import { scanRequestSchema } from "~/modules/compliance/scanner/scan-schemas";
 
 /** A scan is a POST (the text can be long); GET answers 405 like the other POST-only routes. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request, "compliance.scan");
-  throw postOnly(request);
-}
+export const loader = postOnlyLoader("compliance.scan");
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireActor(request, "compliance.scan");

@@ -6,7 +6,7 @@ import { schema } from "~/lib/db.server";
 import type { Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
 import { action as importsAction } from "~/routes/api.v1.imports";
-import { ensureDefaultAliases } from "~/modules/metrics-import/metric-aliases.server";
+import { ensureDefaultAliases } from "~/modules/metrics-import/ensure-default-aliases.server";
 import { workflowPiece } from "../setup/pieces";
 import { respond, routeArgs, signedInUser } from "../setup/test-studio";
 

@@ -346,3 +346,22 @@ describe("the API description", () => {
     expect(Object.keys(doc.paths["/api/v1/imports/{id}"]).sort()).toEqual(["delete", "get"]);
   });
 });
+
+describe("a studio started without the demo", () => {
+  it("writes the default aliases on the first import, once, even when that import is refused", async () => {
+    const s = await importStudio(t.studio);
+    // As if the studio had never read an export: no aliases, no marker.
+    t.studio.db.delete(schema.metricAliases).run();
+    t.studio.db.delete(schema.appMeta).where(eq(schema.appMeta.key, "metric_aliases:defaults")).run();
+    const refused = await postImport({ Cookie: s.analyst.cookie }, gbk(goodRows(["1.2万", "x", "1"])));
+    expect(refused.status).toBe(400);
+    expect(importSnapshot(t.studio)).toMatchObject({ imports: 0, figures: 0 });
+    expect((await postImport({ Cookie: s.analyst.cookie }, gbk(goodRows()))).status).toBe(201);
+    expect(t.studio.db.select().from(schema.metricAliases).all().length).toBeGreaterThan(40);
+    expect(auditActions(t.studio, "metric_")).toEqual([
+      "metric_alias.seed_defaults",
+      "metric_alias.seed_defaults",
+      "metric_import.apply",
+    ]);
+  });
+});

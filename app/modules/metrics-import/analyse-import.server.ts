@@ -4,7 +4,7 @@ import { formatInstant } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { fail, type Failure } from "~/lib/result";
 import { matchRows, type ManualChoice, type MatchedRow } from "./match-rows.server";
-import { aliasMap } from "./metric-aliases.server";
+import { aliasMap } from "./alias-map.server";
 import { readExport, type ExportColumn } from "./read-export";
 import type { ImportEncoding } from "./read-import-file.server";
 

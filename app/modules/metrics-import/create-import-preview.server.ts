@@ -4,6 +4,7 @@ import type { Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { analyseImport, type ImportCounts } from "./analyse-import.server";
+import { ensureDefaultAliases } from "./ensure-default-aliases.server";
 import { refuseUnlessImporter } from "./import-access";
 import { readImportFile } from "./read-import-file.server";
 
@@ -28,6 +29,8 @@ export function createImportPreview(options: {
   if (refused) return refused;
   const file = readImportFile(options);
   if (!file.ok) return file;
+  // Setup, not part of the import: a refused file still leaves the studio its default aliases.
+  ensureDefaultAliases({ db, now });
   return db.transaction(
     (tx) => {
       const analysed = analyseImport({

@@ -8,6 +8,7 @@ import {
   type ImportAnalysis,
   type ImportCounts,
 } from "./analyse-import.server";
+import { ensureDefaultAliases } from "./ensure-default-aliases.server";
 import { refuseUnlessImporter } from "./import-access";
 import type { ManualChoice } from "./match-rows.server";
 import { readImportFile } from "./read-import-file.server";
@@ -41,6 +42,8 @@ export function importPlatformCsv(options: {
   if (refused) return refused;
   const file = readImportFile(options);
   if (!file.ok) return file;
+  // Setup, not part of the import: a refused file still leaves the studio its default aliases.
+  ensureDefaultAliases({ db, now });
   return db.transaction(
     (tx) => {
       const analysed = analyseImport({ ...options, tx, text: file.text, encoding: file.encoding });
