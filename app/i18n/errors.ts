@@ -297,6 +297,13 @@ export const errorsZh = {
   import_not_applied: "只有已应用的导入可以撤销。",
   as_of_in_future: "数据日期 {{day}} 晚于今天（{{today}}）。",
   alias_exists: "列名“{{alias}}”已经有别名。",
+  unknown_page: "没有这个页面，或它还没有发布。",
+  event_unknown_type: "未知的事件类型“{{type}}”。",
+  event_batch_too_large: "一次最多上报 {{max}} 个事件（这次 {{count}} 个）。",
+  rate_limited: "请求太频繁，请 {{seconds}} 秒后再试。",
+  consent_required: "请先阅读并勾选同意《个人信息保护说明》。",
+  bad_phone: "请输入正确的 11 位中国大陆手机号。",
+  honeypot: "提交未被接受，请刷新页面后重试。",
 };
 
 export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
@@ -620,4 +627,11 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   import_not_applied: "Only an applied import can be undone.",
   as_of_in_future: "The as-of day {{day}} is after today ({{today}}).",
   alias_exists: "The column name “{{alias}}” already has an alias.",
+  unknown_page: "There is no such page, or it is not published yet.",
+  event_unknown_type: "Unknown event type “{{type}}”.",
+  event_batch_too_large: "At most {{max}} events a request ({{count}} sent).",
+  rate_limited: "Too many requests; try again in {{seconds}} seconds.",
+  consent_required: "Please read and tick your consent to the personal information notice.",
+  bad_phone: "Enter a valid 11-digit mainland China mobile number.",
+  honeypot: "The form was not accepted; reload the page and try again.",
 };

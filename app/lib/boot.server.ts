@@ -9,6 +9,7 @@ import { recoverInterruptedJobs, startWorker, type Worker } from "~/modules/jobs
 import { acquireDataDirLock, type DataDirLock } from "~/modules/operations/data-dir-lock.server";
 import { pruneLoginAttempts } from "~/modules/auth/prune-login-attempts.server";
 import { startPublishingTicker } from "~/modules/publishing/publishing-ticker.server";
+import { pruneVisitorSalts } from "~/modules/tracking/visitor-hash.server";
 import { sweepLeftovers } from "~/modules/operations/sweep-leftovers.server";
 import { schema } from "./db.server";
 import { resolveDataDir } from "./env.server";
@@ -20,6 +21,7 @@ const holder = globalThis as unknown as {
   __workers?: Worker[];
   __dataDirLock?: DataDirLock;
   __publishingTicker?: { stop: () => void };
+  __saltSweep?: NodeJS.Timeout;
 };
 
 /** The job workers of this process, one per lane (for health checks). */
@@ -70,6 +72,17 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   await sweepLeftovers({ db: studio.db, dataDir, logger });
   // Sign-in attempts (with client addresses) live only as long as throttling needs them.
   pruneLoginAttempts({ db: studio.db, now: studio.now() });
+  // Visitor salts live 48 hours from the start of their day: at boot, on a new day's first
+  // event, and every hour (a quiet weekend must not keep Friday's salt).
+  pruneVisitorSalts({ db: studio.db, now: studio.now(), timeZone: studio.config.timeZone });
+  clearInterval(holder.__saltSweep);
+  holder.__saltSweep = setInterval(() => {
+    try {
+      pruneVisitorSalts({ db: studio.db, now: studio.now(), timeZone: studio.config.timeZone });
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, "salt sweep failed");
+    }
+  }, 3_600_000).unref();
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
     const { seeded } = await seedDemoData({
@@ -115,6 +128,7 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
     shutdown: async () => {
       holder.__publishingTicker?.stop();
       holder.__publishingTicker = undefined;
+      clearInterval(holder.__saltSweep);
       await Promise.all(getWorkers().map((worker) => worker.stop()));
       holder.__workers = undefined;
       studio.database.sqlite.close();

@@ -149,6 +149,14 @@ export const ERROR_CODES = [
   "import_not_applied",
   "as_of_in_future",
   "alias_exists",
+  // Tracking and leads (public landing pages)
+  "unknown_page",
+  "event_unknown_type",
+  "event_batch_too_large",
+  "rate_limited",
+  "consent_required",
+  "bad_phone",
+  "honeypot",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -69,7 +69,7 @@ export const eventRollups = sqliteTable(
     formStarts: integer("form_starts").notNull().default(0),
     leads: integer("leads").notNull().default(0),
     downloads: integer("downloads").notNull().default(0),
-    /** Sum of the watch seconds of `complete` events and of the furthest event of unfinished plays. */
+    /** Seconds watched: each visitor's growth in reported watch time (see rollup_visitors). */
     watchSeconds: integer("watch_seconds").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.pieceId, t.day, t.source] }), index("event_rollups_day_idx").on(t.day)],
@@ -86,6 +86,11 @@ export const rollupVisitors = sqliteTable(
     day: text("day").notNull(),
     source: text("source").notNull(),
     visitorHash: text("visitor_hash").notNull(),
+    /**
+     * The most watch time this visitor has reported today (events carry the page view's cumulative
+     * seconds): the rollup adds only the growth, so each milestone of one viewing adds its step.
+     */
+    watchSeconds: integer("watch_seconds").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.pieceId, t.day, t.source, t.visitorHash] })],
 );

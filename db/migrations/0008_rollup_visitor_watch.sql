@@ -1,0 +1,1 @@
+ALTER TABLE `rollup_visitors` ADD `watch_seconds` integer DEFAULT 0 NOT NULL;
