@@ -17,13 +17,13 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLoaderData,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { errorShown } from "./components/route-error";
 import { StudioTimeZoneProvider } from "./components/studio-time-zone";
 import { createI18n, metaTranslator, parseLanguage } from "./i18n/i18n";
 import { DEFAULT_STUDIO_TIME_ZONE } from "./lib/dates";
@@ -108,17 +108,14 @@ export function ErrorBoundary() {
 /** Inside the Document, so its strings come from the same i18next instance as every page. */
 function RootErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = isRouteErrorResponse(error)
-    ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
-    : t("boundary.server");
+  const { status, message } = errorShown(error, t);
   return (
     <Container size="sm" py="xl">
       <Title order={2}>
         {t(status === 403 ? "common.forbidden" : status === 404 ? "common.notFound" : "common.errorTitle")}
       </Title>
       <Text mt="md" data-testid="error-message">
-        {String(message)}
+        {message}
       </Text>
       <Button component="a" href="/" mt="lg" variant="light">
         {t("boundary.backToDashboard")}

@@ -1,15 +1,24 @@
 import { Alert, Button, Stack } from "@mantine/core";
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+
+/**
+ * What an error boundary shows of a failure: the answer's status and message (a page's `message`
+ * or an API's `error.message`), or 500 and a generic sentence for anything thrown by code.
+ */
+export function errorShown(error: unknown, t: TFunction): { status: number; message: string } {
+  if (!isRouteErrorResponse(error)) return { status: 500, message: t("boundary.server") };
+  return {
+    status: error.status,
+    message: String(error.data?.message ?? error.data?.error?.message ?? error.statusText),
+  };
+}
 
 /** Per-route error boundary: the failure is shown inside the shell, next to the navigation. */
 export function RouteError() {
-  const error = useRouteError();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = isRouteErrorResponse(error)
-    ? (error.data?.message ?? error.data?.error?.message ?? error.statusText)
-    : t("boundary.server");
+  const { status, message } = errorShown(useRouteError(), t);
   return (
     <Stack maw={560}>
       <Alert
@@ -23,7 +32,7 @@ export function RouteError() {
         }
         data-testid="error-message"
       >
-        {String(message)}
+        {message}
       </Alert>
       <Button component={Link} to="/" variant="light" w="fit-content">
         {t("boundary.backToDashboard")}
