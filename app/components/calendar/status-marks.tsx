@@ -9,17 +9,7 @@ import {
   IconSend,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-
-/** The slot statuses in the order a slot passes through them, then the ways it can go wrong. */
-export const SLOT_STATUS_ORDER = [
-  "planned",
-  "queued",
-  "publishing",
-  "published",
-  "failed",
-  "missed",
-  "unconfirmed",
-] as const;
+import { SLOT_STATUSES } from "~/modules/calendar/calendar-types";
 
 /** One icon per status: the mark stays readable where colour belongs to the channel. */
 export const STATUS_ICONS: Record<string, typeof IconClock> = {
@@ -85,7 +75,7 @@ export function CalendarLegend({ channels }: { channels: { key: string; name: st
         {t("calendar.legendStatuses")}
       </Text>
       <Group gap={8}>
-        {SLOT_STATUS_ORDER.map((status) => (
+        {SLOT_STATUSES.map((status) => (
           <Group key={status} gap={4} wrap="nowrap">
             <span className={`slot-swatch slot-status-${status}`} aria-hidden />
             <SlotStatusIcon status={status} size={12} />

@@ -7,7 +7,6 @@ import { schema, type DbOrTx } from "~/lib/db.server";
 import { complianceFlagSql } from "../compliance/review/compliance-flag.server";
 import { prepared } from "./prepared.server";
 import { printTarget, resolvePublicBase, trackedLink, type PublicBase } from "../ebooks/public-url.server";
-import type { ComplianceFlag } from "../compliance/review/review-types";
 import type {
   CadencePeriod,
   CadenceRuleDto,
@@ -19,33 +18,20 @@ import type {
 
 const { slots: s, pieces: p, channels: c, users: u, columns: col } = schema;
 
-/** A slot with what the calendar shows of its piece, owner and channel, as SQLite returns it. */
-export interface SlotRow {
-  id: number;
-  pieceId: number;
-  pieceTitle: string;
-  pieceKind: string;
-  pieceStatus: string;
-  pieceSlug: string;
+/**
+ * A slot with what the calendar shows of its piece, owner and channel, as SQLite returns it: the
+ * DTO's fields before mapping, with both mix categories (the piece's wins) and instants as epoch
+ * milliseconds (the column's storage), so rows are compared and counted before any mapping.
+ */
+export interface SlotRow extends Omit<
+  SlotDto,
+  "mixCategory" | "publishAt" | "status" | "publishedAt" | "trackedLink"
+> {
   pieceMix: string | null;
   columnMix: string | null;
-  columnId: number | null;
-  campaignId: number | null;
-  ownerId: number;
-  ownerName: string | null;
-  channelId: number;
-  channelKey: string;
-  channelName: string;
-  channelColor: string;
-  /** Epoch milliseconds (the column's storage): rows are compared and counted before any mapping. */
   publishAt: number;
-  caption: string;
   status: string;
-  heldReason: string | null;
-  liveUrl: string | null;
   publishedAt: number | null;
-  version: number;
-  complianceFlag: ComplianceFlag | null;
 }
 
 /**

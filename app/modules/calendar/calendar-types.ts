@@ -5,6 +5,7 @@
  */
 import type { ComplianceFlag } from "../compliance/review/review-types";
 
+/** In the order a slot passes through them, then the ways it can go wrong (the legend's order). */
 export const SLOT_STATUSES = [
   "planned",
   "queued",
