@@ -5,17 +5,22 @@ import { getStudio } from "~/lib/studio.server";
 import { buildFilePath } from "~/modules/ebooks/book-files.server";
 import { getBuild } from "~/modules/ebooks/get-build.server";
 import { getPublicBook, PUBLIC_NOT_FOUND } from "~/modules/ebooks/get-public-book.server";
+import { verifyDownloadToken } from "~/modules/leads/download-token.server";
 
 /**
- * Public download of a published book's latest screen build (no sign-in, no rate limit). The
- * build is looked up from the slug and its file path comes from the build row, never from the
- * URL. Every miss (unknown slug, unpublished book, no build yet, file gone) is the same 404, so
- * the answer says nothing about books that are not public.
+ * Public download of a published book's latest screen build, behind the lead form: the link
+ * carries a signed token (`?t=`) that POST /api/v1/leads hands out, valid 24 hours. The build is
+ * looked up from the slug and its file path comes from the build row, never from the URL. Every
+ * miss (no or expired token, unknown slug, unpublished book, no build yet, file gone) is the same
+ * 404, so the answer says nothing about books that are not public.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const { db, config } = getStudio();
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, config, now } = getStudio();
   const notFound = () => json(PUBLIC_NOT_FOUND, { status: 404 });
-  const book = getPublicBook({ db, slug: params.slug ?? "" });
+  const slug = params.slug ?? "";
+  const token = new URL(request.url).searchParams.get("t");
+  if (!verifyDownloadToken({ secret: config.sessionSecret, slug, token, now: now() })) throw notFound();
+  const book = getPublicBook({ db, slug });
   if (!book?.latest) throw notFound();
   const build = getBuild({ db, buildId: book.latest.id });
   if (!build) throw notFound();

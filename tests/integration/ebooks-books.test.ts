@@ -1,3 +1,4 @@
+import { createDownloadToken } from "~/modules/leads/download-token.server";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -706,7 +707,14 @@ describe("books, chapters and builds", () => {
     await runJobs();
     page = await (await respond(() => publicLoader(args(getRequest(`/p/${slug}`), { slug })))).json();
     expect(page.latest.pages).toBeGreaterThan(0);
-    const pdf = await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })));
+    // The download sits behind the lead form: without the token it hands out, the same 404.
+    expect(
+      (await respond(() => publicDownload(args(getRequest(`/p/${slug}/download`), { slug })))).status,
+    ).toBe(404);
+    const token = createDownloadToken({ secret: t.studio.config.sessionSecret, slug, now: t.studio.now() });
+    const pdf = await respond(() =>
+      publicDownload(args(getRequest(`/p/${slug}/download?t=${token}`), { slug })),
+    );
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
     expect(
@@ -728,7 +736,14 @@ describe("books, chapters and builds", () => {
     await runJobs();
     const answer = async (s: string) => {
       const pageRes = await respond(() => publicLoader(args(getRequest(`/p/${s}`), { slug: s })));
-      const fileRes = await respond(() => publicDownload(args(getRequest(`/p/${s}/download`), { slug: s })));
+      const token = createDownloadToken({
+        secret: t.studio.config.sessionSecret,
+        slug: s,
+        now: t.studio.now(),
+      });
+      const fileRes = await respond(() =>
+        publicDownload(args(getRequest(`/p/${s}/download?t=${token}`), { slug: s })),
+      );
       return {
         page: { status: pageRes.status, body: await pageRes.text() },
         download: { status: fileRes.status, body: await fileRes.text() },

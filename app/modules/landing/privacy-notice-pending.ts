@@ -1,7 +1,2 @@
-// Placeholder until the leads capability's privacy notice lands; removed then.
-export const PRIVACY_NOTICE = {
-  version: "pending",
-  text: "个人信息保护说明（待发布）",
-  textEn: "Personal information notice (pending)",
-  hash: "",
-};
+// The notice lives with the leads capability; this path stays for the landing page's imports.
+export { PRIVACY_NOTICE } from "../leads/privacy-notice";

@@ -1,0 +1,79 @@
+import { desc, eq } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
+import { decryptPersonal } from "~/lib/personal-data.server";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor, type Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+
+export interface LeadDto {
+  id: number;
+  pieceId: number;
+  pieceTitle: string;
+  source: string;
+  consultant: string | null;
+  /** 138****5678; null once the person's data was erased. */
+  phoneMasked: string | null;
+  /** Only when revealed by a role that may see full numbers. */
+  phone?: string | null;
+  name?: string | null;
+  status: string;
+  createdAt: string;
+  firstContactAt: string | null;
+  erased: boolean;
+}
+
+/**
+ * Leads, newest first, masked. `reveal` shows full numbers and names, only to roles with
+ * leads.reveal, and writes one audit row naming every lead revealed (in the same transaction as
+ * the read, so no reveal goes unrecorded).
+ */
+export function listLeads(options: {
+  db: Db;
+  dataKey: Buffer;
+  actor: Actor;
+  reveal: boolean;
+  limit: number;
+  now: Date;
+}): LeadDto[] {
+  const { db, dataKey, actor } = options;
+  const reveal = options.reveal && can(actor.roles, "leads.reveal");
+  return db.transaction((tx) => {
+    const rows = tx
+      .select({ lead: schema.leads, pieceTitle: schema.pieces.title })
+      .from(schema.leads)
+      .innerJoin(schema.pieces, eq(schema.pieces.id, schema.leads.pieceId))
+      .orderBy(desc(schema.leads.createdAt), desc(schema.leads.id))
+      .limit(options.limit)
+      .all();
+    const leads = rows.map(({ lead, pieceTitle }): LeadDto => {
+      const dto: LeadDto = {
+        id: lead.id,
+        pieceId: lead.pieceId,
+        pieceTitle,
+        source: lead.source,
+        consultant: lead.consultant,
+        phoneMasked: lead.phoneMasked,
+        status: lead.status,
+        createdAt: lead.createdAt.toISOString(),
+        firstContactAt: lead.firstContactAt?.toISOString() ?? null,
+        erased: lead.erasedAt !== null,
+      };
+      if (reveal) {
+        dto.phone = lead.phoneCipher ? decryptPersonal(dataKey, lead.phoneCipher) : null;
+        dto.name = lead.nameCipher ? decryptPersonal(dataKey, lead.nameCipher) : null;
+      }
+      return dto;
+    });
+    const revealed = leads.filter((lead) => lead.phone).map((lead) => lead.id);
+    if (revealed.length > 0)
+      recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "lead.reveal",
+        entity: "lead",
+        entityId: revealed.length === 1 ? revealed[0] : null,
+        after: { leads: revealed },
+        at: options.now,
+      });
+    return leads;
+  });
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import { apiError, postOnly, requireActor } from "~/lib/auth.server";
+import { failureResponse, parseQuery } from "~/lib/forms.server";
+import { createRateLimiter } from "~/lib/rate-limit.server";
+import { clientAddress, mediaType, readBodyBytes } from "~/lib/request-guard.server";
+import { getStudio } from "~/lib/studio.server";
+import { captureLead } from "~/modules/leads/capture-lead.server";
+import { leadInputSchema } from "~/modules/leads/lead-schemas";
+import { listLeads } from "~/modules/leads/list-leads.server";
+
+/** A person submits a form once or twice; 30 in ten minutes from one address is already a script. */
+const limiter = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
+const MAX_LEAD_BODY_BYTES = 16 * 1024;
+
+const listQuery = z.object({
+  reveal: z.enum(["0", "1"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Staff: the newest leads, masked; `?reveal=1` shows full numbers to roles allowed (audited). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "leads.read");
+  const query = parseQuery(request, listQuery);
+  const { db, config, now } = getStudio();
+  const leads = listLeads({
+    db,
+    dataKey: config.dataKey,
+    actor,
+    reveal: query.reveal === "1",
+    limit: query.limit,
+    now: now(),
+  });
+  return json({ leads });
+}
+
+/** Public: the landing pages' lead form (JSON from the page's script, or a plain form post). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (request.method !== "POST") throw postOnly(request);
+  const ip = clientAddress(request, context as { clientIp?: string });
+  if (!limiter.take(ip)) {
+    const seconds = limiter.retryAfterSeconds(ip);
+    const refusal = apiError(request, 429, "rate_limited", `请求太频繁，请 ${seconds} 秒后再试。`, {
+      params: { seconds },
+    });
+    refusal.headers.set("Retry-After", String(seconds));
+    return refusal;
+  }
+  const type = mediaType(request);
+  const text = new TextDecoder().decode(await readBodyBytes(request, MAX_LEAD_BODY_BYTES));
+  let body: unknown;
+  if (type === "application/json" || type === "text/plain") {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return apiError(request, 400, "invalid_json", "请求体不是有效的 JSON。");
+    }
+  } else if (type === "application/x-www-form-urlencoded") {
+    body = Object.fromEntries(new URLSearchParams(text));
+  } else {
+    return apiError(request, 415, "unsupported_media_type", "请求体必须是 JSON 或表单。", {
+      params: { context: "json" },
+    });
+  }
+  const parsed = leadInputSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "_body";
+    const detail = issue?.message ?? "请求体无效";
+    return apiError(request, 400, "invalid_body", `${field}: ${detail}`, {
+      field,
+      params: { field, detail },
+    });
+  }
+  const { db, config, now } = getStudio();
+  const result = captureLead({
+    db,
+    dataKey: config.dataKey,
+    downloadSecret: config.sessionSecret,
+    input: parsed.data,
+    now: now(),
+  });
+  if (!result.ok) return failureResponse(request, result);
+  return json(
+    {
+      lead: { id: result.leadId, phoneMasked: result.phoneMasked },
+      duplicate: result.duplicate,
+      downloadUrl: result.downloadUrl,
+    },
+    { status: result.duplicate ? 200 : 201 },
+  );
+}
