@@ -1,15 +1,14 @@
 import { Group, NumberInput, Select, SimpleGrid, TextInput, Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFieldProps } from "~/components/field-props";
+import type { EbookSnapshot } from "~/modules/ebooks/ebook-snapshot";
 
-export interface BookMetadataValues {
+/** The snapshot's metadata (what a build prints), with the kind and the page target. */
+export interface BookMetadataValues extends Pick<
+  EbookSnapshot,
+  "title" | "subtitle" | "author" | "description" | "keywords" | "trim"
+> {
   kind?: string;
-  title: string;
-  subtitle: string;
-  author: string;
-  description: string;
-  keywords: string[];
-  trim: string;
   targetPages: number;
 }
 
