@@ -118,6 +118,8 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
     const now = ctx.studio.now();
     const jobId = ctx.job.id;
     const createdBy = ctx.job.createdBy;
+    // What the version row stores and its audit entry repeats.
+    const built = { jobId, profile, pages, bytes, sha256, contentHash };
     return {
       result: { pieceId, profile, pages, bytes, sha256, contentHash, publicUrl },
       commit: (tx) => {
@@ -133,12 +135,7 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
           .insert(schema.ebookBuilds)
           .values({
             pieceId,
-            jobId,
-            profile,
-            pages,
-            bytes,
-            sha256,
-            contentHash,
+            ...built,
             snapshot,
             signoffId,
             renderMs,
@@ -159,17 +156,7 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
           action: "ebook.build",
           entity: "piece",
           entityId: pieceId,
-          after: {
-            buildId: build.id,
-            jobId,
-            profile,
-            pages,
-            bytes,
-            sha256,
-            contentHash,
-            signoffId,
-            publicUrl,
-          },
+          after: { buildId: build.id, ...built, signoffId, publicUrl },
           at: now,
         });
       },

@@ -3,7 +3,7 @@
  * one hash, and a build records the hash it was typeset from.
  */
 import crypto from "node:crypto";
-import type { BookContent } from "./book-rows.server";
+import { bookOutline, type BookContent } from "./book-rows.server";
 import type { EbookSnapshot } from "./ebook-snapshot";
 
 export function sha256Hex(data: string | Buffer): string {
@@ -19,16 +19,7 @@ export function bookSnapshot(content: BookContent): EbookSnapshot {
     description: content.meta.description,
     keywords: content.meta.keywords,
     trim: content.meta.trim,
-    sections: content.sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      chapters: s.chapters.map((c) => ({
-        id: c.id,
-        title: c.title,
-        hash: sha256Hex(c.markdown),
-        chars: c.markdown.length,
-      })),
-    })),
+    sections: bookOutline(content, (c) => ({ hash: sha256Hex(c.markdown), chars: c.markdown.length })),
     images: content.images.map((i) => ({ name: i.name, sha256: i.sha256 })),
   };
 }

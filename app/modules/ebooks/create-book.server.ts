@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { insertPiece } from "../pieces/create-piece.server";
+import { bookDetailValues } from "./book-rows.server";
 import type { CreateBookInput } from "./schemas";
 
 /** Inserts the piece and its book detail inside an open transaction (the seed uses this too). */
@@ -18,12 +19,7 @@ export function insertBook(
   tx.insert(schema.ebooks)
     .values({
       pieceId,
-      subtitle: input.subtitle,
-      author: input.author,
-      description: input.description,
-      keywords: input.keywords,
-      trim: input.trim,
-      targetPages: input.targetPages,
+      ...bookDetailValues(input),
       version: 1,
       updatedAt: now,
     })

@@ -3,7 +3,7 @@ import { schema, type Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { canEditPiece } from "../pieces/status-machine";
-import type { SignoffRow } from "./book-rows.server";
+import { bookOutline, type SignoffRow } from "./book-rows.server";
 import { firstContentProblem, signoffRequiredMessage } from "./build-checks.server";
 import { toBuildDtos } from "./build-dtos.server";
 import { bookSnapshot, contentHashOf } from "./content-hash.server";
@@ -99,17 +99,11 @@ export function getBookPage(options: {
       version: content.meta.version,
       contentHash,
     },
-    sections: content.sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      chapters: s.chapters.map((c) => ({
-        id: c.id,
-        title: c.title,
-        chars: c.markdown.length,
-        problems: validateChapterMarkdown(c.markdown, (name) => (imageNames.has(name) ? "image" : "missing"))
-          .length,
-        updatedAt: c.updatedAt.toISOString(),
-      })),
+    sections: bookOutline(content, (c) => ({
+      chars: c.markdown.length,
+      problems: validateChapterMarkdown(c.markdown, (name) => (imageNames.has(name) ? "image" : "missing"))
+        .length,
+      updatedAt: c.updatedAt.toISOString(),
     })),
     images: content.images.map((i) => ({
       id: i.id,

@@ -4,6 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
+import { bookDetailValues } from "./book-rows.server";
 import type { UpdateBookInput } from "./schemas";
 import { voidSignoffs } from "./void-signoffs.server";
 
@@ -54,12 +55,7 @@ export function updateBook(options: {
     const changed = tx
       .update(schema.ebooks)
       .set({
-        subtitle: input.subtitle,
-        author: input.author,
-        description: input.description,
-        keywords: input.keywords,
-        trim: input.trim,
-        targetPages: input.targetPages,
+        ...bookDetailValues(input),
         version,
         updatedAt: now,
       })
