@@ -57,7 +57,8 @@ function RowMatch({ row, choice, chosen, data, onChoose, testId }: CellProps) {
       ) : chosen ? (
         <Text size="sm">{t("imports.choose.manual", { title: chosen })}</Text>
       ) : row.match ? (
-        <Text size="sm">
+        // A div: the badge is a div, which a <p> may not hold (the parser would split it).
+        <Text size="sm" component="div">
           <Badge size="xs" variant="light" mr={6}>
             {t(`imports.matchBy.${row.match.by}`)}
           </Badge>
