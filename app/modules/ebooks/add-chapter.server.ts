@@ -1,7 +1,7 @@
-import { eq, max } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { changeBook, sectionOf, type BookChangeOptions } from "./book-structure.server";
+import { changeBook, nextPosition, sectionOf, type BookChangeOptions } from "./book-structure.server";
 
 export interface AddChapterOptions extends BookChangeOptions {
   sectionId: number;
@@ -14,12 +14,7 @@ export function addChapter(options: AddChapterOptions): Result<{ chapterId: numb
     const section = sectionOf(tx, options.pieceId, options.sectionId);
     if (!section)
       return fail(404, "not_found", "分部不存在。", { field: "sectionId", params: { context: "section" } });
-    const last =
-      tx
-        .select({ p: max(schema.ebookChapters.position) })
-        .from(schema.ebookChapters)
-        .where(eq(schema.ebookChapters.sectionId, section.id))
-        .get()?.p ?? 0;
+    const position = nextPosition(tx, schema.ebookChapters, eq(schema.ebookChapters.sectionId, section.id));
     const row = tx
       .insert(schema.ebookChapters)
       .values({
@@ -27,7 +22,7 @@ export function addChapter(options: AddChapterOptions): Result<{ chapterId: numb
         sectionId: section.id,
         title: options.title,
         markdown: "",
-        position: last + 1,
+        position,
         version: 1,
         updatedAt: options.now,
       })

@@ -3,7 +3,7 @@
  * runs on an editable book in one transaction with its audit entry, and voids the external
  * sign-off, because anything that changes the printed book needs a new one.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, max, type SQL } from "drizzle-orm";
 import { schema, type Db, type Tx } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
@@ -62,6 +62,41 @@ export function chapterOf(tx: Tx, pieceId: number, chapterId: number) {
     .from(schema.ebookChapters)
     .where(and(eq(schema.ebookChapters.id, chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
     .get();
+}
+
+type OrderedTable = typeof schema.ebookSections | typeof schema.ebookChapters;
+
+/** The ids of a book's sections, or of a section's chapters, in their current order. */
+export function orderedIds(tx: Tx, table: OrderedTable, where: SQL): number[] {
+  return tx
+    .select({ id: table.id })
+    .from(table)
+    .where(where)
+    .orderBy(asc(table.position), asc(table.id))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The position after the last one (1 in an empty book or section): where a new row goes. */
+export function nextPosition(tx: Tx, table: OrderedTable, where: SQL): number {
+  return (
+    (tx
+      .select({ p: max(table.position) })
+      .from(table)
+      .where(where)
+      .get()?.p ?? 0) + 1
+  );
+}
+
+/** Numbers the rows 1, 2, … in the order given. */
+export function writeOrder(tx: Tx, table: OrderedTable, ids: number[]): void {
+  ids.forEach((id, i) =>
+    tx
+      .update(table)
+      .set({ position: i + 1 })
+      .where(eq(table.id, id))
+      .run(),
+  );
 }
 
 /** A new order must name exactly the current members, each once. */

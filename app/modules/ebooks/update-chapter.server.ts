@@ -1,9 +1,10 @@
-import { and, eq, max } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
+import { nextPosition } from "./book-structure.server";
 import type { UpdateChapterInput } from "./schemas";
 import { touchPiece } from "./touch-piece.server";
 import { voidSignoffs } from "./void-signoffs.server";
@@ -52,11 +53,7 @@ export function updateChapter(options: {
     const version = chapter.version + 1;
     const moved = chapter.sectionId !== input.sectionId;
     const position = moved
-      ? (tx
-          .select({ p: max(schema.ebookChapters.position) })
-          .from(schema.ebookChapters)
-          .where(eq(schema.ebookChapters.sectionId, input.sectionId))
-          .get()?.p ?? 0) + 1
+      ? nextPosition(tx, schema.ebookChapters, eq(schema.ebookChapters.sectionId, input.sectionId))
       : chapter.position;
     const changed = tx
       .update(schema.ebookChapters)
