@@ -1,4 +1,4 @@
-import type { LayoutContext } from "./layout-context";
+import { bleedBand, type LayoutContext } from "./layout-context";
 import { zh } from "./labels";
 import { COVER_COLOR, INK, MUTED } from "./palette";
 import { placeQr } from "./qr-codes";
@@ -7,15 +7,7 @@ import { placeQr } from "./qr-codes";
 export function layoutBackCover(lc: LayoutContext): void {
   const { flow, g, book, size, lineHeight: L, contentW, centered, input } = lc;
   flow.newPage("back");
-  const b = g.bleed;
-  flow.push({
-    kind: "rect",
-    x: -b,
-    y: -b,
-    w: g.trimWidth + 2 * b,
-    h: g.trimHeight + 2 * b,
-    fill: "#eef2f7",
-  });
+  bleedBand(lc, -g.bleed, g.trimHeight + 2 * g.bleed, "#eef2f7");
   let y = g.trimHeight * 0.16;
   if (book.description) y = centered(book.description, size, "regular", INK, y, contentW * 0.9, L) + size * 2;
   const qrSize = Math.min(contentW * 0.45, 150);

@@ -1,20 +1,12 @@
-import type { LayoutContext } from "./layout-context";
+import { bleedBand, type LayoutContext } from "./layout-context";
 import { ACCENT, COVER_COLOR, INK, MUTED } from "./palette";
 
 /** Page 1: title and subtitle on a dark band that runs into the bleed, author and description below. */
 export function layoutCover(lc: LayoutContext): void {
   const { flow, g, book, size, contentW, centered } = lc;
   flow.newPage("cover");
-  const b = g.bleed;
-  flow.push({
-    kind: "rect",
-    x: -b,
-    y: -b,
-    w: g.trimWidth + 2 * b,
-    h: g.trimHeight * 0.62 + b,
-    fill: COVER_COLOR,
-  });
-  flow.push({ kind: "rect", x: -b, y: g.trimHeight * 0.62, w: g.trimWidth + 2 * b, h: 6, fill: ACCENT });
+  bleedBand(lc, -g.bleed, g.trimHeight * 0.62 + g.bleed, COVER_COLOR);
+  bleedBand(lc, g.trimHeight * 0.62, 6, ACCENT);
   const y = centered(book.title, size * 2.9, "bold", "#ffffff", g.trimHeight * 0.24);
   if (book.subtitle) centered(book.subtitle, size * 1.25, "regular", "#dbe7f5", y + size);
   centered(book.author, size * 1.15, "bold", INK, g.trimHeight * 0.78);

@@ -68,6 +68,15 @@ export interface LayoutContext {
   ): number;
 }
 
+/**
+ * A band `height` tall from `top`, across the whole page width and out into the bleed on both
+ * sides (a cover band that starts at -bleed runs off the top edge too).
+ */
+export function bleedBand(lc: LayoutContext, top: number, height: number, fill: string): void {
+  const b = lc.g.bleed;
+  lc.flow.push({ kind: "rect", x: -b, y: top, w: lc.g.trimWidth + 2 * b, h: height, fill });
+}
+
 /** Baseline that centres the em box in a line box starting at `top`. */
 export const baselineIn = (top: number, lineH: number, sz: number) => top + (lineH - sz) / 2 + sz * 0.88;
 
