@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalId, requiredText } from "~/lib/schema-fields";
 import { DateInputError, parseInstant } from "~/lib/dates";
 import { PIECE_KINDS } from "../pieces/status-machine";
 import { CADENCE_PERIODS, PUBLISHERS, SLOT_STATUSES } from "./calendar-types";
@@ -29,12 +30,6 @@ const requiredInstant = (timeZone: string, message: string) =>
 
 const optionalInstant = (timeZone: string, message: string) =>
   z.preprocess(blankToUndefined, requiredInstant(timeZone, message).optional());
-
-const optionalId = (message: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: message }).int(message).positive(message).optional(),
-  );
 
 const caption = z
   .string({ error: "文案必须是文字" })
@@ -190,11 +185,11 @@ export type CadenceRuleInput = z.infer<typeof cadenceRuleSchema>;
  */
 export const updateChannelSchema = z
   .object({
-    name: z
-      .string({ error: "渠道名称必须是文字" })
-      .trim()
-      .min(1, "渠道名称不能为空")
-      .max(30, "渠道名称不能超过 30 个字"),
+    name: requiredText(30, {
+      empty: "渠道名称不能为空",
+      tooLong: "渠道名称不能超过 30 个字",
+      notText: "渠道名称必须是文字",
+    }),
     color: z
       .string({ error: "颜色必须是 #RRGGBB" })
       .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalId, requiredText } from "~/lib/schema-fields";
 import { MIX_CATEGORIES } from "../pieces/status-machine";
 
 const HEX = /^#[0-9A-Fa-f]{6}$/;
@@ -7,10 +8,6 @@ const color = (label: string) =>
     .string({ error: `${label}必须是文字` })
     .trim()
     .regex(HEX, `${label}必须是 #RRGGBB 格式`);
-const optionalId = z.preprocess(
-  (v) => (v === "" || v == null ? undefined : v),
-  z.coerce.number().int().positive().optional(),
-);
 const optionalCount = z.preprocess(
   (v) => (v === "" || v == null ? undefined : v),
   z.coerce
@@ -24,11 +21,11 @@ const optionalCount = z.preprocess(
 /** One schema for the column settings form and PATCH /api/v1/columns/{id}; `version` guards stale saves. */
 export const updateColumnSchema = z.object({
   version: z.coerce.number({ error: "缺少版本号" }).int().positive("缺少版本号"),
-  name: z
-    .string({ error: "栏目名称必须是文字" })
-    .trim()
-    .min(1, "栏目名称不能为空")
-    .max(40, "栏目名称不能超过 40 个字"),
+  name: requiredText(40, {
+    empty: "栏目名称不能为空",
+    tooLong: "栏目名称不能超过 40 个字",
+    notText: "栏目名称必须是文字",
+  }),
   description: z.string().trim().max(500, "简介不能超过 500 个字").default(""),
   episodeTarget: z.coerce
     .number({ error: "集数目标必须是数字" })
@@ -40,13 +37,13 @@ export const updateColumnSchema = z.object({
     .int("时长必须是整数秒")
     .min(6, "时长至少 6 秒")
     .max(600, "时长不能超过 600 秒"),
-  outroLine: z
-    .string({ error: "结尾口号必须是文字" })
-    .trim()
-    .min(1, "结尾口号不能为空")
-    .max(40, "结尾口号不能超过 40 个字"),
+  outroLine: requiredText(40, {
+    empty: "结尾口号不能为空",
+    tooLong: "结尾口号不能超过 40 个字",
+    notText: "结尾口号必须是文字",
+  }),
   viewsTargetPerEpisode: optionalCount,
-  defaultChannelId: optionalId,
+  defaultChannelId: optionalId(),
   mixCategory: z.enum(MIX_CATEGORIES, { error: "请选择内容类别" }),
   primaryColor: color("主色"),
   accentColor: color("强调色"),

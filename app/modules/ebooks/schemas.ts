@@ -3,6 +3,7 @@
  * API routes. Pure and browser-safe.
  */
 import { z } from "zod";
+import { positiveId, requiredText } from "~/lib/schema-fields";
 import { isCalendarDate } from "~/lib/dates";
 
 export const BOOK_KINDS = ["ebook", "handbook"] as const;
@@ -24,8 +25,6 @@ export const TARGET_PAGES_MAX = 2000;
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const IMAGE_NAME_MAX = 80;
 
-const positiveId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
-
 /** Keywords arrive as one comma-separated field in forms and as an array in the API. */
 const keywordsField = z.preprocess(
   (v) =>
@@ -42,17 +41,15 @@ const keywordsField = z.preprocess(
 );
 
 const metadataFields = {
-  title: z
-    .string({ error: "书名不能为空" })
-    .trim()
-    .min(1, "书名不能为空")
-    .max(BOOK_TITLE_MAX, `书名不能超过 ${BOOK_TITLE_MAX} 个字`),
+  title: requiredText(BOOK_TITLE_MAX, {
+    empty: "书名不能为空",
+    tooLong: `书名不能超过 ${BOOK_TITLE_MAX} 个字`,
+  }),
   subtitle: z.string().trim().max(SUBTITLE_MAX, `副标题不能超过 ${SUBTITLE_MAX} 个字`).default(""),
-  author: z
-    .string({ error: "作者或品牌不能为空" })
-    .trim()
-    .min(1, "作者或品牌不能为空")
-    .max(AUTHOR_MAX, `作者不能超过 ${AUTHOR_MAX} 个字`),
+  author: requiredText(AUTHOR_MAX, {
+    empty: "作者或品牌不能为空",
+    tooLong: `作者不能超过 ${AUTHOR_MAX} 个字`,
+  }),
   description: z.string().trim().max(DESCRIPTION_MAX, `简介不能超过 ${DESCRIPTION_MAX} 个字`).default(""),
   keywords: keywordsField,
   trim: z.enum(TRIM_SIZES, { error: "开本只能是 A5、B5 或 A4" }),
@@ -76,32 +73,29 @@ export const updateBookSchema = z.object({
 export type UpdateBookInput = z.infer<typeof updateBookSchema>;
 
 export const addSectionSchema = z.object({
-  title: z
-    .string({ error: "分部标题不能为空" })
-    .trim()
-    .min(1, "分部标题不能为空")
-    .max(SECTION_TITLE_MAX, `分部标题不能超过 ${SECTION_TITLE_MAX} 个字`),
+  title: requiredText(SECTION_TITLE_MAX, {
+    empty: "分部标题不能为空",
+    tooLong: `分部标题不能超过 ${SECTION_TITLE_MAX} 个字`,
+  }),
 });
 
 export const renameSectionSchema = addSectionSchema.extend({ sectionId: positiveId("未知的分部") });
 
 export const addChapterSchema = z.object({
   sectionId: positiveId("请选择分部"),
-  title: z
-    .string({ error: "章节标题不能为空" })
-    .trim()
-    .min(1, "章节标题不能为空")
-    .max(CHAPTER_TITLE_MAX, `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`),
+  title: requiredText(CHAPTER_TITLE_MAX, {
+    empty: "章节标题不能为空",
+    tooLong: `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`,
+  }),
 });
 
 export const updateChapterSchema = z.object({
   version: positiveId("缺少版本号"),
   sectionId: positiveId("请选择分部"),
-  title: z
-    .string({ error: "章节标题不能为空" })
-    .trim()
-    .min(1, "章节标题不能为空")
-    .max(CHAPTER_TITLE_MAX, `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`),
+  title: requiredText(CHAPTER_TITLE_MAX, {
+    empty: "章节标题不能为空",
+    tooLong: `章节标题不能超过 ${CHAPTER_TITLE_MAX} 个字`,
+  }),
   markdown: z
     .string({ error: "正文必须是文本" })
     .max(CHAPTER_MARKDOWN_MAX, `章节正文不能超过 ${CHAPTER_MARKDOWN_MAX} 个字符`)
@@ -135,16 +129,8 @@ export const requestBuildSchema = z.object({
 
 export const recordSignoffSchema = z.object({
   buildId: positiveId("请选择送审的版本"),
-  organisation: z
-    .string({ error: "请填写审阅单位" })
-    .trim()
-    .min(1, "请填写审阅单位")
-    .max(100, "审阅单位不能超过 100 个字"),
-  reviewer: z
-    .string({ error: "请填写审阅人" })
-    .trim()
-    .min(1, "请填写审阅人")
-    .max(60, "审阅人不能超过 60 个字"),
+  organisation: requiredText(100, { empty: "请填写审阅单位", tooLong: "审阅单位不能超过 100 个字" }),
+  reviewer: requiredText(60, { empty: "请填写审阅人", tooLong: "审阅人不能超过 60 个字" }),
   reviewedOn: z
     .string({ error: "请填写审阅日期" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "审阅日期格式应为 YYYY-MM-DD")

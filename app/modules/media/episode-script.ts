@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "~/lib/schema-fields";
 import { DEFAULT_INTRO_CARD_SECONDS, DEFAULT_OUTRO_SECONDS } from "./render-plan";
 
 /**
@@ -40,11 +41,11 @@ const secondsField = z.coerce
   .max(LINE_SECONDS_MAX, `每句不能超过 ${LINE_SECONDS_MAX} 秒`);
 
 export const scriptLineSchema = z.object({
-  voiceover: z
-    .string({ error: "口播文案必须是文字" })
-    .trim()
-    .min(1, "口播文案不能为空")
-    .max(VOICEOVER_MAX, `口播文案不能超过 ${VOICEOVER_MAX} 个字`),
+  voiceover: requiredText(VOICEOVER_MAX, {
+    empty: "口播文案不能为空",
+    tooLong: `口播文案不能超过 ${VOICEOVER_MAX} 个字`,
+    notText: "口播文案必须是文字",
+  }),
   caption: z
     .string({ error: "字幕必须是文字" })
     .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "~/lib/schema-fields";
 
 const id = (label: string) =>
   z.coerce
@@ -8,11 +9,11 @@ const id = (label: string) =>
 
 /** One schema for the "new episode" form on a column page. */
 export const createEpisodeSchema = z.object({
-  title: z
-    .string({ error: "标题必须是文字" })
-    .trim()
-    .min(1, "标题不能为空")
-    .max(120, "标题不能超过 120 个字"),
+  title: requiredText(120, {
+    empty: "标题不能为空",
+    tooLong: "标题不能超过 120 个字",
+    notText: "标题必须是文字",
+  }),
 });
 
 /** The clip buttons on the episode page (move up/down, delete). */

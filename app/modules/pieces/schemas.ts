@@ -1,19 +1,16 @@
 import { z } from "zod";
 import { instantField } from "~/lib/dates";
+import { optionalId } from "~/lib/schema-fields";
 import { MIX_CATEGORIES, PIECE_KINDS, PIECE_STATUSES } from "./status-machine";
 
 export const TITLE_MAX = 120;
 export const BODY_MAX = 50_000;
 
-const optionalId = z.preprocess(
-  (v) => (v === "" || v == null ? undefined : v),
-  z.coerce.number().int().positive().optional(),
-);
 const editableFields = {
   title: z.string().trim().min(1, "标题不能为空").max(TITLE_MAX, `标题不能超过 ${TITLE_MAX} 个字`),
   body: z.string().max(BODY_MAX, `正文不能超过 ${BODY_MAX} 个字`).default(""),
-  campaignId: optionalId,
-  columnId: optionalId,
+  campaignId: optionalId(),
+  columnId: optionalId(),
   mixCategory: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.enum(MIX_CATEGORIES, { error: "未知的内容类别" }).optional(),
@@ -53,8 +50,8 @@ export const transitionPieceSchema = (timeZone: string) =>
 export const listPiecesQuerySchema = z.object({
   kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(PIECE_KINDS).optional()),
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(PIECE_STATUSES).optional()),
-  ownerId: optionalId,
-  campaignId: optionalId,
+  ownerId: optionalId(),
+  campaignId: optionalId(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

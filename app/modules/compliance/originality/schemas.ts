@@ -1,5 +1,6 @@
 /** Bodies of the originality API and the settings page's forms. */
 import { z } from "zod";
+import { requiredText } from "~/lib/schema-fields";
 import { PIECE_KINDS } from "../../pieces/status-machine";
 
 /** The longest declared boilerplate line, in characters. */
@@ -41,11 +42,10 @@ export const setThresholdSchema = z.object({
 });
 
 export const addBoilerplateSchema = z.object({
-  text: z
-    .string({ error: "请填写固定文字" })
-    .trim()
-    .min(1, { error: "请填写固定文字" })
-    .max(BOILERPLATE_MAX, { error: `固定文字不能超过 ${BOILERPLATE_MAX} 个字` }),
+  text: requiredText(BOILERPLATE_MAX, {
+    empty: "请填写固定文字",
+    tooLong: `固定文字不能超过 ${BOILERPLATE_MAX} 个字`,
+  }),
   columnId: optionalId("请选择栏目"),
 });
 export type AddBoilerplateInput = z.infer<typeof addBoilerplateSchema>;
