@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { auditSlot } from "./audit-slot.server";
 import { can } from "../auth/permissions";
 import { captionRefusal } from "../compliance/review/review-gates.server";
 import type { PublicBase } from "../ebooks/public-url.server";
@@ -72,18 +72,13 @@ export function createSlot(options: CreateSlotOptions): Result<{ slot: SlotDto }
       })
       .returning({ id: schema.slots.id })
       .get();
-    recordAudit(tx, {
-      actor: auditActor(actor),
-      action: "slot.create",
-      entity: "slot",
-      entityId: slot.id,
+    auditSlot(tx, actor, "slot.create", slot.id, now, {
       after: {
         pieceId: piece.id,
         channel: channel.key,
         publishAt: input.publishAt.toISOString(),
         caption: input.caption,
       },
-      at: now,
     });
     followSlots({ db, tx, actor, pieceId: piece.id, now });
     return { ok: true as const, slotId: slot.id };

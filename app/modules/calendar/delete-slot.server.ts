@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { auditSlot } from "./audit-slot.server";
 import { can } from "../auth/permissions";
 import { MOVABLE_SLOT_STATUSES, type SlotStatus } from "./calendar-types";
 import { followSlots, refusable } from "./slot-guards.server";
@@ -57,11 +57,7 @@ export function deleteSlot(options: {
       return fail(409, "stale", "这个发布位刚被他人修改，请刷新后再改。", {
         params: { context: "slotRace" },
       });
-    recordAudit(tx, {
-      actor: auditActor(actor),
-      action: "slot.delete",
-      entity: "slot",
-      entityId: before.id,
+    auditSlot(tx, actor, "slot.delete", before.id, now, {
       before: {
         pieceId: before.pieceId,
         channelId: before.channelId,
@@ -70,7 +66,6 @@ export function deleteSlot(options: {
         status: before.status,
         version: before.version,
       },
-      at: now,
     });
     followSlots({ db, tx, actor, pieceId: before.pieceId, now });
     return { ok: true as const };

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { auditSlot } from "./audit-slot.server";
 import { can } from "../auth/permissions";
 import { captionRefusal } from "../compliance/review/review-gates.server";
 import type { PublicBase } from "../ebooks/public-url.server";
@@ -90,11 +90,7 @@ export function updateSlot(options: UpdateSlotOptions): Result<{ slot: SlotDto }
         field: "version",
         params: { context: "slotRace" },
       });
-    recordAudit(tx, {
-      actor: auditActor(actor),
-      action: moving ? "slot.move" : "slot.caption",
-      entity: "slot",
-      entityId: before.id,
+    auditSlot(tx, actor, moving ? "slot.move" : "slot.caption", before.id, now, {
       before: {
         ...(moving ? { publishAt: before.publishAt.toISOString(), status: before.status } : {}),
         ...(recaptioning ? { caption: before.caption } : {}),
@@ -105,7 +101,6 @@ export function updateSlot(options: UpdateSlotOptions): Result<{ slot: SlotDto }
         ...(recaptioning ? { caption: input.caption } : {}),
         version,
       },
-      at: now,
     });
     if (moving) followSlots({ db, tx, actor, pieceId: before.pieceId, now });
     return { ok: true as const };

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor } from "../auth/actor";
+import { auditSlot } from "../calendar/audit-slot.server";
 import type { Publisher } from "../calendar/calendar-types";
 import type { AttemptOutcome, SlotAttemptDto } from "./publishing-types";
 
@@ -55,15 +54,7 @@ function recordSlotEnd(
   after: Record<string, unknown>,
 ): void {
   recordAttempt(tx, { slotId, jobId, publisher, outcome, detail, startedAt: now, finishedAt: now });
-  recordAudit(tx, {
-    actor: auditActor(null),
-    action: `slot.${outcome}`,
-    entity: "slot",
-    entityId: slotId,
-    before,
-    after,
-    at: now,
-  });
+  auditSlot(tx, null, `slot.${outcome}`, slotId, now, { before, after });
 }
 
 /**

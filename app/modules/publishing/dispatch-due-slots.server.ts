@@ -1,12 +1,9 @@
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor } from "../auth/actor";
+import { auditSlot } from "../calendar/audit-slot.server";
 import { recordSlotMissed } from "./attempt-rows.server";
 import { enqueuePublishJob } from "./publish-job.server";
 import { graceEnds } from "./slot-rows.server";
-
-const SYSTEM = auditActor(null);
 
 /**
  * Hands every planned slot whose time has come to the queue: one publish job per slot and
@@ -58,14 +55,9 @@ export function dispatchDueSlots(options: { db: Db; now: Date; limit?: number })
           continue;
         }
         const { job } = enqueuePublishJob(tx, { slotId: slot.id, slotVersion: version, actor: null, now });
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action: "slot.dispatch",
-          entity: "slot",
-          entityId: slot.id,
+        auditSlot(tx, null, "slot.dispatch", slot.id, now, {
           before: { status: "planned" },
           after: { status: "queued", jobId: job.id },
-          at: now,
         });
         queued.push(slot.id);
       }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { slotStatusLabel } from "./slot-status-label";
-import { recordAudit } from "../audit/record-audit.server";
+import { auditSlot } from "../calendar/audit-slot.server";
 import { auditActor, type Actor } from "../auth/actor";
 import type { SlotStatus } from "../calendar/calendar-types";
 import { finishOpenAttempts, recordAttempt } from "./attempt-rows.server";
@@ -78,14 +78,9 @@ export function markSlotPublished(options: {
         startedAt: now,
         finishedAt: now,
       });
-      recordAudit(tx, {
-        actor: auditActor(actor),
-        action: "slot.mark_published",
-        entity: "slot",
-        entityId: slot.id,
+      auditSlot(tx, actor, "slot.mark_published", slot.id, now, {
         before: { status: slot.status },
         after: { status: "published", liveUrl: url.data },
-        at: now,
       });
       const piecePublished = publishPieceForSlot(tx, {
         pieceId: slot.pieceId,

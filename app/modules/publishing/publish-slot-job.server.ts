@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-import { recordAudit } from "../audit/record-audit.server";
+import { auditSlot } from "../calendar/audit-slot.server";
 import { auditActor } from "../auth/actor";
 import { resolvePublicBase } from "../ebooks/public-url.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
@@ -101,14 +101,9 @@ function beginPublish(options: {
           startedAt: now,
           finishedAt: now,
         });
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action: "slot.hold",
-          entity: "slot",
-          entityId: slot.id,
+        auditSlot(tx, null, "slot.hold", slot.id, now, {
           before: { heldReason: slot.heldReason },
           after: { heldReason: hold },
-          at: now,
         });
         return { kind: "done", result: { slotId: slot.id, outcome: "held", reason: hold } };
       }
@@ -150,14 +145,9 @@ function beginPublish(options: {
           startedAt: now,
           finishedAt: now,
         });
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action: "slot.handoff",
-          entity: "slot",
-          entityId: slot.id,
+        auditSlot(tx, null, "slot.handoff", slot.id, now, {
           before: { status: slot.status, heldReason: slot.heldReason },
           after: { status: "queued", operatorId: channel.operatorId },
-          at: now,
         });
         return { kind: "done", result: { slotId: slot.id, outcome: "handed_off" } };
       }
@@ -203,14 +193,9 @@ function beginPublish(options: {
         startedAt: now,
         finishedAt: null,
       });
-      recordAudit(tx, {
-        actor: SYSTEM,
-        action: "slot.publishing",
-        entity: "slot",
-        entityId: slot.id,
+      auditSlot(tx, null, "slot.publishing", slot.id, now, {
         before: { status: slot.status },
         after: { status: "publishing", attemptId: attempt.id },
-        at: now,
       });
       const bundle = getPublishBundle({
         db: tx,
@@ -297,15 +282,7 @@ function finishPublish(options: {
           .where(and(eq(schema.slots.id, slot.id), inArray(schema.slots.status, from)))
           .run().changes;
       const audit = (action: string, after: Record<string, unknown>) =>
-        recordAudit(tx, {
-          actor: SYSTEM,
-          action,
-          entity: "slot",
-          entityId: slot.id,
-          before: { status: slot.status },
-          after,
-          at: now,
-        });
+        auditSlot(tx, null, action, slot.id, now, { before: { status: slot.status }, after });
 
       if (outcome.kind === "delivered") {
         const liveUrl = liveUrlFrom(outcome.json);

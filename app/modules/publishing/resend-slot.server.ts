@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import { auditSlot } from "../calendar/audit-slot.server";
+import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import type { SlotStatus } from "../calendar/calendar-types";
 import { enqueuePublishJob } from "./publish-job.server";
@@ -62,14 +62,9 @@ export function resendSlot(options: {
         actor,
         now,
       });
-      recordAudit(tx, {
-        actor: auditActor(actor),
-        action: "slot.resend",
-        entity: "slot",
-        entityId: slot.id,
+      auditSlot(tx, actor, "slot.resend", slot.id, now, {
         before: { status: slot.status },
         after: { status: "queued", jobId: job.id },
-        at: now,
       });
       return { ok: true as const, slotId: slot.id, status: "queued" as const, jobId: job.id };
     },

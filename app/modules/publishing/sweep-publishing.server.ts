@@ -1,14 +1,11 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor } from "../auth/actor";
+import { auditSlot } from "../calendar/audit-slot.server";
 import { recordSlotFailed, recordSlotMissed } from "./attempt-rows.server";
 import { enqueuePublishJob, publishJobKeyPrefix } from "./publish-job.server";
 import { publishHoldReason } from "./publish-hold.server";
 import { graceEnds } from "./slot-rows.server";
 import { markSlotUnconfirmed } from "./unconfirm-slot.server";
-
-const SYSTEM = auditActor(null);
 
 export interface SweepResult {
   unconfirmed: number[];
@@ -109,25 +106,15 @@ export function sweepPublishing(options: {
               actor: null,
               now,
             });
-            recordAudit(tx, {
-              actor: SYSTEM,
-              action: "slot.release",
-              entity: "slot",
-              entityId: slot.id,
+            auditSlot(tx, null, "slot.release", slot.id, now, {
               before: { heldReason: slot.heldReason },
               after: { heldReason: null, jobId: job.id },
-              at: now,
             });
             result.released.push(slot.id);
           } else {
-            recordAudit(tx, {
-              actor: SYSTEM,
-              action: "slot.hold",
-              entity: "slot",
-              entityId: slot.id,
+            auditSlot(tx, null, "slot.hold", slot.id, now, {
               before: { heldReason: slot.heldReason },
               after: { heldReason: reason },
-              at: now,
             });
           }
           continue;

@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor } from "../auth/actor";
+import { auditSlot } from "../calendar/audit-slot.server";
 import { finishOpenAttempts } from "./attempt-rows.server";
 import type { SlotRow } from "./slot-rows.server";
 
@@ -22,14 +21,9 @@ export function markSlotUnconfirmed(
     .run().changes;
   if (changed !== 1) return false;
   finishOpenAttempts(tx, { slotId: slot.id, outcome: "unconfirmed", detail: options.detail, now });
-  recordAudit(tx, {
-    actor: auditActor(null),
-    action: "slot.unconfirmed",
-    entity: "slot",
-    entityId: slot.id,
+  auditSlot(tx, null, "slot.unconfirmed", slot.id, now, {
     before: { status: "publishing" },
     after: { status: "unconfirmed", detail: options.detail },
-    at: now,
   });
   return true;
 }
