@@ -35,6 +35,17 @@ type Row = {
   operatorName: string | null;
 };
 
+/** Slots with their channel, piece and the channel's operator, as the home page lists them. */
+function slotsWhere(db: Db, where: SQL | undefined) {
+  return db
+    .select(columns)
+    .from(schema.slots)
+    .innerJoin(schema.channels, eq(schema.channels.id, schema.slots.channelId))
+    .innerJoin(schema.pieces, eq(schema.pieces.id, schema.slots.pieceId))
+    .leftJoin(schema.users, eq(schema.users.id, schema.channels.operatorId))
+    .where(where);
+}
+
 function lastDetails(db: Db, slotIds: number[]): Map<number, string | null> {
   const out = new Map<number, string | null>();
   if (slotIds.length === 0) return out;
@@ -90,40 +101,30 @@ export function getPublishingToday(options: {
     ? or(eq(schema.channels.operatorId, actor.id), isNull(schema.channels.operatorId))
     : eq(schema.channels.operatorId, actor.id);
 
-  const taskRows: Row[] = db
-    .select(columns)
-    .from(schema.slots)
-    .innerJoin(schema.channels, eq(schema.channels.id, schema.slots.channelId))
-    .innerJoin(schema.pieces, eq(schema.pieces.id, schema.slots.pieceId))
-    .leftJoin(schema.users, eq(schema.users.id, schema.channels.operatorId))
-    .where(
-      and(
-        eq(schema.slots.status, "queued"),
-        isNull(schema.slots.heldReason),
-        eq(schema.channels.publisher, "manual"),
-        lte(schema.slots.publishAt, endOfDay(now, timeZone)),
-        mine,
-      ),
-    )
+  const taskRows: Row[] = slotsWhere(
+    db,
+    and(
+      eq(schema.slots.status, "queued"),
+      isNull(schema.slots.heldReason),
+      eq(schema.channels.publisher, "manual"),
+      lte(schema.slots.publishAt, endOfDay(now, timeZone)),
+      mine,
+    ),
+  )
     .orderBy(asc(schema.slots.publishAt), asc(schema.slots.id))
     .all();
 
-  const attentionRows: Row[] = db
-    .select(columns)
-    .from(schema.slots)
-    .innerJoin(schema.channels, eq(schema.channels.id, schema.slots.channelId))
-    .innerJoin(schema.pieces, eq(schema.pieces.id, schema.slots.pieceId))
-    .leftJoin(schema.users, eq(schema.users.id, schema.channels.operatorId))
-    .where(
-      and(
-        or(
-          inArray(schema.slots.status, ["missed", "unconfirmed", "failed"]),
-          and(eq(schema.slots.status, "queued"), isNotNull(schema.slots.heldReason)),
-        ),
-        gte(schema.slots.publishAt, new Date(now.getTime() - ATTENTION_DAYS * DAY_MS)),
-        editor ? undefined : eq(schema.channels.operatorId, actor.id),
+  const attentionRows: Row[] = slotsWhere(
+    db,
+    and(
+      or(
+        inArray(schema.slots.status, ["missed", "unconfirmed", "failed"]),
+        and(eq(schema.slots.status, "queued"), isNotNull(schema.slots.heldReason)),
       ),
-    )
+      gte(schema.slots.publishAt, new Date(now.getTime() - ATTENTION_DAYS * DAY_MS)),
+      editor ? undefined : eq(schema.channels.operatorId, actor.id),
+    ),
+  )
     .orderBy(desc(schema.slots.publishAt), desc(schema.slots.id))
     .limit(ATTENTION_LIMIT)
     .all();

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 
 export type SlotRow = typeof schema.slots.$inferSelect;
@@ -23,4 +23,23 @@ export function loadSlot(
 /** Until this instant the slot may still be published; after it, a task not done is missed. */
 export function graceEnds(slot: Pick<SlotRow, "publishAt">, channel: Pick<ChannelRow, "graceMinutes">): Date {
   return new Date(slot.publishAt.getTime() + Math.max(0, channel.graceMinutes) * 60_000);
+}
+
+/**
+ * Writes `values` to a slot read at `slot.version`, with the next version; false (nothing
+ * written) when someone changed the slot since.
+ */
+export function changeSlot(
+  tx: DbOrTx,
+  slot: Pick<SlotRow, "id" | "version">,
+  values: Partial<Pick<SlotRow, "status" | "heldReason">>,
+  now: Date,
+): boolean {
+  return (
+    tx
+      .update(schema.slots)
+      .set({ ...values, version: slot.version + 1, updatedAt: now })
+      .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.version, slot.version)))
+      .run().changes === 1
+  );
 }

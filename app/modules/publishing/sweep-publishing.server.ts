@@ -4,7 +4,7 @@ import { auditSlot } from "../calendar/audit-slot.server";
 import { recordSlotFailed, recordSlotMissed } from "./attempt-rows.server";
 import { enqueuePublishJob, publishJobKeyPrefix } from "./publish-job.server";
 import { publishHoldReason } from "./publish-hold.server";
-import { graceEnds } from "./slot-rows.server";
+import { changeSlot, graceEnds } from "./slot-rows.server";
 import { markSlotUnconfirmed } from "./unconfirm-slot.server";
 
 export interface SweepResult {
@@ -72,12 +72,7 @@ export function sweepPublishing(options: {
         const held = slot.heldReason !== null;
         const manual = channel.publisher !== "webhook";
         if ((held || manual) && now > graceEnds(slot, channel)) {
-          const changed = tx
-            .update(schema.slots)
-            .set({ status: "missed", version: slot.version + 1, updatedAt: now })
-            .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.version, slot.version)))
-            .run().changes;
-          if (changed !== 1) continue;
+          if (!changeSlot(tx, slot, { status: "missed" }, now)) continue;
           const detail = held
             ? `被拦下直到宽限期（${channel.graceMinutes} 分钟）结束：${slot.heldReason}`
             : `手动发布任务在宽限期（${channel.graceMinutes} 分钟）内没有完成。`;
@@ -95,10 +90,7 @@ export function sweepPublishing(options: {
           const reason = publishHoldReason(tx, piece);
           if (reason === slot.heldReason) continue;
           const version = slot.version + 1;
-          tx.update(schema.slots)
-            .set({ heldReason: reason, version, updatedAt: now })
-            .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.version, slot.version)))
-            .run();
+          changeSlot(tx, slot, { heldReason: reason }, now);
           if (reason === null) {
             const { job } = enqueuePublishJob(tx, {
               slotId: slot.id,
@@ -131,12 +123,7 @@ export function sweepPublishing(options: {
           )
           .get();
         if (pending) continue;
-        const changed = tx
-          .update(schema.slots)
-          .set({ status: "failed", version: slot.version + 1, updatedAt: now })
-          .where(and(eq(schema.slots.id, slot.id), eq(schema.slots.version, slot.version)))
-          .run().changes;
-        if (changed !== 1) continue;
+        if (!changeSlot(tx, slot, { status: "failed" }, now)) continue;
         const detail = "发布任务已取消或意外结束，没有发出；可以重新发送。";
         recordSlotFailed(tx, {
           slotId: slot.id,
