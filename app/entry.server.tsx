@@ -10,6 +10,10 @@ import { renderToPipeableStream } from "react-dom/server";
 export { bootStudio } from "./lib/boot.server";
 // The server refuses cross-site form posts before Remix sees them (Remix answers those with a bare 500).
 export { crossSiteRefusal } from "./lib/request-guard.server";
+// The server answers the landing pages' event beacons before the Remix router (the same function
+// the /api/v1/events route calls).
+export { answerEventBeacon } from "./lib/event-beacon.server";
+export { clientAddress } from "./lib/request-guard.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -58,6 +58,8 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     if (req.path === "/healthz" || req.path.startsWith("/build/")) return;
+    // Accepted beacons are counted in the database; a log line each would drown the rest.
+    if (req.path === "/api/v1/events" && res.statusCode === 202) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     console.log(
       JSON.stringify({
@@ -72,6 +74,49 @@ app.use((req, res, next) => {
     );
   });
   next();
+});
+// The landing pages' event beacons skip the Remix router (most of a beacon's cost under load):
+// the same function the /api/v1/events route calls, with the same body cap, rate limit and answers.
+const EVENTS_BODY_CAP = 64 * 1024;
+app.post("/api/v1/events", async (req, res, next) => {
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    // Read here up to one byte past the cap, so the shared function still answers 413 itself.
+    const chunks = [];
+    let size = 0;
+    const clientIp = req.socket.remoteAddress ?? "unknown";
+    // Past the cap the rest is read and dropped (so the 413 reaches the client), up to the
+    // server's 1 MiB limit for any body; a bigger one is cut off.
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size - chunk.length <= EVENTS_BODY_CAP) chunks.push(chunk);
+      if (size > 1024 * 1024) return req.destroy();
+    }
+    // The body is whole in memory now: its length is its own, not the client's header.
+    headers.delete("content-length");
+    headers.delete("transfer-encoding");
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
+      method: "POST",
+      headers,
+      body: Buffer.concat(chunks),
+    });
+    const ip = build.entry.module.clientAddress(request, { clientIp });
+    const answer = await build.entry.module.answerEventBeacon(request, ip);
+    res.status(answer.status);
+    answer.headers.forEach((value, name) => res.setHeader(name, value));
+    res.send(Buffer.from(await answer.arrayBuffer()));
+  } catch (error) {
+    if (error instanceof Response) {
+      res.status(error.status);
+      error.headers.forEach((value, name) => res.setHeader(name, value));
+      res.send(Buffer.from(await error.arrayBuffer()));
+      return;
+    }
+    next(error);
+  }
 });
 // Form and JSON bodies up to 1 MiB (413 past it); multipart uploads have their routes' own caps.
 app.use(bodySizeLimit());

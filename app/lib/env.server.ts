@@ -93,6 +93,8 @@ export interface StudioConfig {
   sessionSecret: Buffer;
   dataKey: Buffer;
   workerConcurrency: number;
+  /** Beacons one address may send to POST /api/v1/events a minute (EVENT_RATE_LIMIT, default 240). */
+  eventRateLimit: number;
   secureCookies: boolean;
 }
 
@@ -113,6 +115,7 @@ export function loadConfig(dataDir = resolveDataDir()): StudioConfig {
     sessionSecret: loadOrCreateSecret({ dataDir, envName: "SESSION_SECRET", fileName: "session-secret" }),
     dataKey: loadOrCreateSecret({ dataDir, envName: "DATA_KEY", fileName: "data-key" }),
     workerConcurrency: Math.max(1, Number(process.env.WORKER_CONCURRENCY ?? 1) || 1),
+    eventRateLimit: Math.max(1, Number(process.env.EVENT_RATE_LIMIT ?? 240) || 240),
     secureCookies: process.env.SECURE_COOKIES === "1",
   };
 }

@@ -54,6 +54,23 @@ it("keeps every event it answered 2xx when the server is killed with SIGKILL rig
     });
   });
   const answers = await Promise.all(beacons);
+  // The server answers beacons before Remix: the same caps and errors as the route.
+  const big = await fetch(`${first.baseUrl}/api/v1/events`, {
+    method: "POST",
+    headers: { "Content-Type": "text/plain", "User-Agent": PHONE_UA },
+    body: JSON.stringify({ slug, events: [], pad: "x".repeat(70 * 1024) }),
+  });
+  expect(big.status).toBe(413);
+  expect(((await big.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+  const unknown = await fetch(`${first.baseUrl}/api/v1/events`, {
+    method: "POST",
+    headers: { "Content-Type": "text/plain", "User-Agent": PHONE_UA, "Accept-Language": "en" },
+    body: JSON.stringify({ slug, events: [{ id: "abcdefgh-1", type: "share" }] }),
+  });
+  expect(unknown.status).toBe(400);
+  expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe(
+    "Unknown event type “share”.",
+  );
   expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
   first.process.kill("SIGKILL");
   await new Promise((resolve) => first.process.once("exit", resolve));

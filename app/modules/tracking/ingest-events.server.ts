@@ -7,6 +7,21 @@ import { eventWriterFor } from "./event-writer.server";
 import { eventBatchSchema, isEventType, MAX_EVENTS_PER_BATCH, type EventType } from "./event-types";
 import { visitorHash } from "./visitor-hash.server";
 
+/** Slug → published piece, remembered for a few seconds per database: beacons come in bursts. */
+const SLUG_TTL_MS = 5_000;
+const slugCache = new WeakMap<Db, Map<string, { id: number | null; until: number }>>();
+
+function publishedPieceId(db: Db, slug: string, now: Date): { id: number } | null {
+  let cache = slugCache.get(db);
+  if (!cache) slugCache.set(db, (cache = new Map()));
+  const hit = cache.get(slug);
+  if (hit && hit.until > now.getTime()) return hit.id === null ? null : { id: hit.id };
+  const piece = findPublishedPiece(db, slug);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(slug, { id: piece?.id ?? null, until: now.getTime() + SLUG_TTL_MS });
+  return piece ? { id: piece.id } : null;
+}
+
 /**
  * One beacon from a landing page: checked whole (a bad event refuses the batch, nothing stored),
  * bots dropped without a trace, then handed to the group-commit writer. Resolves once the events
@@ -38,7 +53,7 @@ export async function ingestEvents(options: {
       field: "events.type",
       params: { type: unknown.type.slice(0, 40) },
     });
-  const piece = findPublishedPiece(options.db, batch.slug);
+  const piece = publishedPieceId(options.db, batch.slug, options.now);
   if (!piece) return fail(400, "unknown_page", "没有这个页面，或它还没有发布。", "slug");
   if (isBotAgent(options.userAgent))
     return { ok: true, accepted: 0, duplicates: 0, ignored: batch.events.length };

@@ -12,7 +12,12 @@ export function eventDay(now: Date, timeZone: string): string {
  * Today's random salt, made on the day's first event. Nothing derives it from the date (as
  * Umami does), so once it is deleted no hash of that day can be recomputed.
  */
+/** Today's salt per database handle: read once a day, not once a beacon. */
+const saltCache = new WeakMap<object, { day: string; salt: string }>();
+
 function daySalt(db: DbOrTx, day: string, now: Date, timeZone: string): string {
+  const cached = saltCache.get(db);
+  if (cached?.day === day) return cached.salt;
   const made = db
     .insert(schema.visitorSalts)
     .values({ day, salt: crypto.randomBytes(32).toString("hex"), createdAt: now })
@@ -26,6 +31,7 @@ function daySalt(db: DbOrTx, day: string, now: Date, timeZone: string): string {
     .where(eq(schema.visitorSalts.day, day))
     .get();
   if (!row) throw new Error(`The visitor salt of ${day} could not be written`);
+  saltCache.set(db, { day, salt: row.salt });
   return row.salt;
 }
 
@@ -63,6 +69,8 @@ export function pruneVisitorSalts(options: { db: DbOrTx; now: Date; timeZone: st
     new Date(startOfDay(options.now, options.timeZone).getTime() - 1),
     options.timeZone,
   );
+  const cached = saltCache.get(options.db);
+  if (cached && cached.day < yesterday) saltCache.delete(options.db);
   const salts = options.db.delete(schema.visitorSalts).where(lt(schema.visitorSalts.day, yesterday)).run();
   const visitors = options.db
     .delete(schema.rollupVisitors)
