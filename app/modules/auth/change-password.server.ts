@@ -1,9 +1,10 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "./actor";
-import { hashPassword, sha256Hex, verifyPassword } from "./password.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { revokeUserSessions } from "./user-sessions.server";
 
 /**
  * Changes the actor's password and ends their other sessions (a stolen cookie stops working the
@@ -30,18 +31,7 @@ export async function changePassword(options: {
       .set({ passwordHash, mustChangePassword: false, updatedAt: now })
       .where(eq(schema.users.id, actor.id))
       .run();
-    const s = schema.sessions;
-    const others = tx
-      .update(s)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(s.userId, actor.id),
-          isNull(s.revokedAt),
-          options.keepSessionToken ? ne(s.tokenHash, sha256Hex(options.keepSessionToken)) : undefined,
-        ),
-      )
-      .run().changes;
+    const others = revokeUserSessions(tx, actor.id, now, options.keepSessionToken);
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "user.change_password",

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "./actor";
 import { sha256Hex } from "./password.server";
+import { userExists } from "./user-sessions.server";
 
 export interface CreateApiTokenOptions {
   db: Db;
@@ -17,12 +17,7 @@ export interface CreateApiTokenOptions {
 /** Creates a token acting as `userId`; the secret is returned once and only its sha256 is stored. */
 export function createApiToken(options: CreateApiTokenOptions): Result<{ tokenId: number; token: string }> {
   const { db, now } = options;
-  const user = db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.id, options.userId))
-    .get();
-  if (!user) return fail(400, "unknown_user", "令牌代表的用户不存在。", "userId");
+  if (!userExists(db, options.userId)) return fail(400, "unknown_user", "令牌代表的用户不存在。", "userId");
   const token = `cs_${crypto.randomBytes(24).toString("base64url")}`;
   const tokenId = db.transaction((tx) => {
     const row = tx
@@ -31,7 +26,7 @@ export function createApiToken(options: CreateApiTokenOptions): Result<{ tokenId
         name: options.name,
         tokenHash: sha256Hex(token),
         prefix: token.slice(0, 7),
-        userId: user.id,
+        userId: options.userId,
         createdBy: options.actor.id,
         createdAt: now,
       })
@@ -42,7 +37,7 @@ export function createApiToken(options: CreateApiTokenOptions): Result<{ tokenId
       action: "token.create",
       entity: "api_token",
       entityId: row.id,
-      after: { name: options.name, userId: user.id },
+      after: { name: options.name, userId: options.userId },
       at: now,
     });
     return row.id;

@@ -1,9 +1,10 @@
-import { eq, isNull, and } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "./actor";
 import type { Role } from "./permissions";
+import { revokeUserSessions } from "./user-sessions.server";
 
 export interface UpdateUserOptions {
   db: Db;
@@ -27,12 +28,7 @@ export function updateUser(options: UpdateUserOptions): Result {
       .set({ roles: options.roles, disabled: options.disabled, updatedAt: now })
       .where(eq(schema.users.id, options.userId))
       .run();
-    if (options.disabled) {
-      tx.update(schema.sessions)
-        .set({ revokedAt: now })
-        .where(and(eq(schema.sessions.userId, options.userId), isNull(schema.sessions.revokedAt)))
-        .run();
-    }
+    if (options.disabled) revokeUserSessions(tx, options.userId, now);
     recordAudit(tx, {
       actor: auditActor(options.actor),
       action: "user.update",
