@@ -15,6 +15,7 @@ import { seedEbooksDemo } from "./seed-ebooks";
 import { seedLivestreamDemo } from "./seed-livestream";
 import { seedMediaDemo } from "./seed-media";
 import { seedMetricsDemo } from "./seed-metrics";
+import { seedTrackingDemo } from "./seed-tracking";
 
 /** Demo accounts, one per role; their passwords are documented in the README (demo seed only). */
 export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; password: string }> = [
@@ -136,6 +137,8 @@ const CAPABILITY_SEEDS = [
   { key: "demo_seed:calendar", run: seedCalendarDemo },
   // After the calendar: yesterday's 抖音主号 export, imported through the studio's own import.
   { key: "demo_seed:metrics", run: seedMetricsDemo },
+  // Three months of landing-page events and leads for the published demo pieces.
+  { key: "demo_seed:tracking", run: seedTrackingDemo },
   // After every seed that makes pieces: the originality index holds the submitted ones.
   { key: "demo_seed:originality", run: indexSubmittedPieces },
 ];
