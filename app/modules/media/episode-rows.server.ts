@@ -103,8 +103,11 @@ export function listRenderVersions(db: DbOrTx, pieceId: number): RenderRow[] {
 
 export const RENDER_KEY_PREFIX = "video.render:";
 
-/** The render of this episode that is queued or running, if any (one at a time per episode is enough). */
-export function activeRenderJob(db: DbOrTx, pieceId: number) {
+/**
+ * The render of this episode that is queued or running, if any (one at a time per episode is
+ * enough); with `inputHash`, only one of that same script and footage.
+ */
+export function activeRenderJob(db: DbOrTx, pieceId: number, inputHash?: string) {
   return (
     db
       .select()
@@ -113,7 +116,10 @@ export function activeRenderJob(db: DbOrTx, pieceId: number) {
         and(
           eq(schema.jobs.type, "video.render"),
           inArray(schema.jobs.status, ["queued", "running"]),
-          like(schema.jobs.idempotencyKey, `${RENDER_KEY_PREFIX}${pieceId}:%`),
+          like(
+            schema.jobs.idempotencyKey,
+            `${RENDER_KEY_PREFIX}${pieceId}:${inputHash ? `${inputHash}:` : ""}%`,
+          ),
         ),
       )
       .orderBy(desc(schema.jobs.id))

@@ -1,11 +1,10 @@
-import { and, eq, inArray, like } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { enqueueJob, toJobDto, type JobDto } from "../jobs/queue.server";
 import { canRenderEpisode, loadEpisode } from "./episode-access.server";
-import { RENDER_KEY_PREFIX } from "./episode-rows.server";
+import { activeRenderJob, RENDER_KEY_PREFIX } from "./episode-rows.server";
 import { requestRenderSchema, type RequestRenderInput } from "./page-schemas";
 import { buildRenderInput } from "./render-input.server";
 
@@ -40,17 +39,7 @@ export function requestRender(options: {
   if (!input.ok) return input;
   const keyBase = `${RENDER_KEY_PREFIX}${pieceId}:${input.inputHash}:`;
   return db.transaction((tx) => {
-    const active = tx
-      .select()
-      .from(schema.jobs)
-      .where(
-        and(
-          eq(schema.jobs.type, "video.render"),
-          inArray(schema.jobs.status, ["queued", "running"]),
-          like(schema.jobs.idempotencyKey, `${keyBase}%`),
-        ),
-      )
-      .get();
+    const active = activeRenderJob(tx, pieceId, input.inputHash);
     if (active) return { ok: true as const, job: toJobDto(active), created: false };
     // The queue's keys are unique forever; the time suffix lets the same input render again later.
     const { job } = enqueueJob(tx, {
