@@ -317,5 +317,9 @@ describe("HTTP API", () => {
     expect(create.properties.title.maxLength).toBe(120);
     expect(create.properties.kind.enum).toContain("livestream");
     expect(doc.paths["/api/v1/jobs/{id}"].get).toBeDefined();
+    const beacon = doc.paths["/api/v1/events"].post;
+    expect(beacon.description).toMatch(/^Public/);
+    expect(beacon.requestBody.content["application/json"].schema.properties.events.type).toBe("array");
+    expect(doc.paths["/api/v1/pieces/{id}/metrics"].get.description).toContain("analytics.read");
   });
 });

@@ -44,7 +44,10 @@ export function buildOpenApiDocument(operations: ApiOperation[]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
-      description: `Requires capability \`${op.capability}\`.`,
+      description:
+        op.capability === "public"
+          ? "Public: no sign-in (rate-limited per address)."
+          : `Requires capability \`${op.capability}\`.`,
       parameters: [...params, ...query],
       ...(op.body
         ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body) } } } }

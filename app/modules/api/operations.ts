@@ -8,6 +8,7 @@ import { mediaApiOperations } from "../media/api-operations";
 import { metricsImportApiOperations } from "../metrics-import/api-operations";
 import { pieceApiOperations } from "../pieces/api-operations";
 import { publishingApiOperations } from "../publishing/api-operations";
+import { trackingApiOperations } from "../tracking/api-operations";
 import type { ApiOperation } from "./openapi";
 
 /** Every documented API operation; each capability contributes its own list. */
@@ -22,4 +23,5 @@ export const apiOperations: ApiOperation[] = [
   ...complianceReviewApiOperations,
   ...complianceApiOperations,
   ...metricsImportApiOperations,
+  ...trackingApiOperations,
 ];
