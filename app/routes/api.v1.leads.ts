@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { apiError, postOnly, requireActor } from "~/lib/auth.server";
+import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseQuery } from "~/lib/forms.server";
 import { createRateLimiter } from "~/lib/rate-limit.server";
-import { clientAddress, mediaType, readBodyBytes } from "~/lib/request-guard.server";
+import { checkPublicForm, readPublicForm } from "~/lib/public-form.server";
+import { clientAddress } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
 import { captureLead } from "~/modules/leads/capture-lead.server";
 import { leadInputSchema } from "~/modules/leads/lead-schemas";
@@ -39,46 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") throw postOnly(request);
   const ip = clientAddress(request, context as { clientIp?: string });
-  if (!limiter.take(ip)) {
-    const seconds = limiter.retryAfterSeconds(ip);
-    const refusal = apiError(request, 429, "rate_limited", `请求太频繁，请 ${seconds} 秒后再试。`, {
-      params: { seconds },
-    });
-    refusal.headers.set("Retry-After", String(seconds));
-    return refusal;
-  }
-  const type = mediaType(request);
-  const text = new TextDecoder().decode(await readBodyBytes(request, MAX_LEAD_BODY_BYTES));
-  let body: unknown;
-  if (type === "application/json" || type === "text/plain") {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return apiError(request, 400, "invalid_json", "请求体不是有效的 JSON。");
-    }
-  } else if (type === "application/x-www-form-urlencoded") {
-    body = Object.fromEntries(new URLSearchParams(text));
-  } else {
-    return apiError(request, 415, "unsupported_media_type", "请求体必须是 JSON 或表单。", {
-      params: { context: "json" },
-    });
-  }
-  const parsed = leadInputSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || "_body";
-    const detail = issue?.message ?? "请求体无效";
-    return apiError(request, 400, "invalid_body", `${field}: ${detail}`, {
-      field,
-      params: { field, detail },
-    });
-  }
+  const body = await readPublicForm(request, { ip, limiter, maxBytes: MAX_LEAD_BODY_BYTES });
+  const input = checkPublicForm(request, leadInputSchema, body);
   const { db, config, now } = getStudio();
   const result = captureLead({
     db,
     dataKey: config.dataKey,
     downloadSecret: config.sessionSecret,
-    input: parsed.data,
+    input,
     now: now(),
   });
   if (!result.ok) return failureResponse(request, result);

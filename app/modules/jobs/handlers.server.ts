@@ -1,6 +1,7 @@
 import { complianceJobHandlers } from "../compliance/review/rescan-job.server";
 import { ebookJobHandlers } from "../ebooks/job-handlers.server";
 import { mediaJobHandlers } from "../media/job-handlers.server";
+import { privacyJobHandlers } from "../privacy/erase-job.server";
 import { publishingJobHandlers } from "../publishing/publish-slot-job.server";
 import type { JobHandler } from "./worker.server";
 
@@ -20,6 +21,8 @@ export const jobLanes: JobLane[] = [
   { name: "video", handlers: mediaJobHandlers, concurrency: null },
   // PDF builds and the compliance rescan after a term library change: short jobs, one at a time.
   { name: "documents", handlers: { ...ebookJobHandlers, ...complianceJobHandlers }, concurrency: 1 },
+  // Deletion requests (PIPL, due in 48 h): seconds of work, never behind a long rescan or render.
+  { name: "privacy", handlers: privacyJobHandlers, concurrency: 1 },
   // A slot must go out within a minute of its time, whatever renders are running.
   { name: "publishing", handlers: publishingJobHandlers, concurrency: 4 },
 ];
