@@ -9,6 +9,7 @@ import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 import { originalityEn, originalityZh } from "./originality";
+import { privacyEn, privacyZh } from "./privacy";
 import { publishingEn, publishingZh } from "./publishing";
 import { reviewEn, reviewZh } from "./review";
 import { termsEn, termsZh } from "./terms";
@@ -23,6 +24,7 @@ export const resources = {
       ebooks: ebooksZh,
       calendar: calendarZh,
       publishing: publishingZh,
+      privacy: privacyZh,
       originality: originalityZh,
       terms: termsZh,
       review: reviewZh,
@@ -40,6 +42,7 @@ export const resources = {
       ebooks: ebooksEn,
       calendar: calendarEn,
       publishing: publishingEn,
+      privacy: privacyEn,
       originality: originalityEn,
       terms: termsEn,
       review: reviewEn,

@@ -26,6 +26,7 @@ const PAGES = [
   "/imports/new",
   "/imports/1",
   "/imports/aliases",
+  "/privacy",
   "/account",
 ];
 
