@@ -3,15 +3,12 @@ import { json } from "@remix-run/node";
 import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse } from "~/lib/forms.server";
 import { checkPublicForm, readPublicForm } from "~/lib/public-form.server";
-import { createRateLimiter } from "~/lib/rate-limit.server";
+import { deletionRequestLimiter as limiter } from "~/lib/public-limits.server";
 import { clientAddress } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
 import { listDeletionRequests } from "~/modules/privacy/list-deletion-requests.server";
 import { deletionRequestSchema } from "~/modules/privacy/privacy-schemas";
 import { requestDeletion } from "~/modules/privacy/request-deletion.server";
-
-/** A person asks once or twice; ten in an hour from one address is a script. */
-const limiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 
 /** Admins: every request with its due time and state. */
 export async function loader({ request }: LoaderFunctionArgs) {

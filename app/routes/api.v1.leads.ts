@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import { postOnly, requireActor } from "~/lib/auth.server";
 import { failureResponse, parseQuery } from "~/lib/forms.server";
-import { createRateLimiter } from "~/lib/rate-limit.server";
+import { leadLimiter as limiter } from "~/lib/public-limits.server";
 import { checkPublicForm, readPublicForm } from "~/lib/public-form.server";
 import { clientAddress } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
@@ -11,8 +11,6 @@ import { captureLead } from "~/modules/leads/capture-lead.server";
 import { leadInputSchema } from "~/modules/leads/lead-schemas";
 import { listLeads } from "~/modules/leads/list-leads.server";
 
-/** A person submits a form once or twice; 30 in ten minutes from one address is already a script. */
-const limiter = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
 const MAX_LEAD_BODY_BYTES = 16 * 1024;
 
 const listQuery = z.object({

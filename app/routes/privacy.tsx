@@ -10,7 +10,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm, readForm } from "~/lib/forms.server";
-import { createRateLimiter } from "~/lib/rate-limit.server";
+import { deletionRequestLimiter as limiter } from "~/lib/public-limits.server";
 import { reply } from "~/lib/reply.server";
 import { clientAddress } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
@@ -21,8 +21,6 @@ import { fail } from "~/lib/result";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: landingCss }];
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("privacy.title") }];
-
-const limiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 
 /** Public (PIPL): the same request as POST /api/v1/deletion-requests, from a page. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,7 +50,11 @@ export default function PrivacyPage() {
   const answer = useActionReply<{ request: DeletionRequestDto; created: boolean }>();
   const done =
     answer.reply?.ok && answer.reply.request ? { ...answer.reply, request: answer.reply.request } : null;
-  const notice = i18n.language === "en" ? PRIVACY_NOTICE.textEn : PRIVACY_NOTICE.text;
+  // The notice's first line is its title, shown as the card's heading.
+  const notice = (i18n.language === "en" ? PRIVACY_NOTICE.textEn : PRIVACY_NOTICE.text)
+    .split("\n")
+    .slice(1)
+    .join("\n");
   return (
     <LandingFrame>
       <main className="lp-main">
