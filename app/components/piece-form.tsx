@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "./error-alert";
 import { MIX_CATEGORIES, PIECE_KINDS } from "~/modules/pieces/status-machine";
 import { formatNumber, toWallClockInput } from "~/lib/dates";
 import { BODY_MAX, TITLE_MAX } from "~/modules/pieces/schemas";
@@ -46,11 +47,7 @@ export function PieceForm({
       <input type="hidden" name="intent" value={intent} />
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <Stack>
-        {e._form ? (
-          <Alert color="red" data-testid="form-error">
-            {e._form}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={e._form} data-testid="form-error" />
         {intent === "create" ? (
           <Select
             name="kind"

@@ -1,11 +1,12 @@
-import { Anchor, Card, Grid, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Card, Grid, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { IconSettings } from "@tabler/icons-react";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { IconLink } from "~/components/icon-link";
 import { BacklogList } from "~/components/calendar/backlog-list";
 import type {
   BoardMarker,
@@ -26,7 +27,7 @@ import { CalendarLegend } from "~/components/calendar/status-marks";
 import { useHydrated } from "~/components/calendar/use-hydrated";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
-import { metaTranslator } from "~/i18n/i18n";
+import { pageTitleMeta } from "~/lib/page-meta";
 import { isActionReply } from "~/lib/action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime, formatInstant, isCalendarDate, toWallClockInput } from "~/lib/dates";
@@ -43,10 +44,7 @@ import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
 const CalendarBoard = lazy(() => import("~/components/calendar/calendar-board"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: t("calendar.title") }) }];
-};
+export const meta = pageTitleMeta("calendar.title");
 
 const VIEWS = ["month", "week", "list"] as const;
 
@@ -280,12 +278,9 @@ function CalendarScreen() {
     <Stack gap="sm">
       <Group justify="space-between" align="center">
         <Title order={2}>{t("calendar.title")}</Title>
-        <Anchor component={Link} to="/channels" size="sm">
-          <Group gap={4}>
-            <IconSettings size={16} />
-            {t("calendar.channelsTitle")}
-          </Group>
-        </Anchor>
+        <IconLink to="/channels" icon={<IconSettings size={16} />}>
+          {t("calendar.channelsTitle")}
+        </IconLink>
       </Group>
       <CampaignBanner campaign={data.campaign} month={data.month} />
       <CalendarFilters

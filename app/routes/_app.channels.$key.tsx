@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Code, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Code, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { IconLink } from "~/components/icon-link";
 import { ChannelForm } from "~/components/calendar/channel-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
@@ -65,12 +66,9 @@ export default function ChannelPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" maw={980}>
-      <Anchor component={Link} to="/channels" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t("calendar.channels.back")}
-        </Group>
-      </Anchor>
+      <IconLink to="/channels" icon={<IconArrowLeft size={14} />}>
+        {t("calendar.channels.back")}
+      </IconLink>
       <Group gap="sm">
         <span
           style={{

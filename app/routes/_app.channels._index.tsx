@@ -1,20 +1,17 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ruleText } from "~/components/calendar/rule-text";
 import { RouteError } from "~/components/route-error";
 import { DataTable } from "~/components/data-table";
-import { metaTranslator } from "~/i18n/i18n";
+import { pageTitleMeta } from "~/lib/page-meta";
 import { requireActor } from "~/lib/auth.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { listChannels } from "~/modules/calendar/list-channels.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: t("calendar.channelsTitle") }) }];
-};
+export const meta = pageTitleMeta("calendar.channelsTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "calendar.read");

@@ -10,7 +10,6 @@ import {
   Group,
   Image,
   NumberInput,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -24,6 +23,8 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "~/components/error-alert";
+import { ColumnProgress } from "~/components/media/column-progress";
 import { useFieldProps } from "~/components/field-props";
 import { AddByTitleForm } from "~/components/add-by-title-form";
 import { IntentForm } from "~/components/intent-form";
@@ -189,25 +190,9 @@ export default function ColumnPage() {
         <Text size="sm" c="dimmed">
           {column.description}
         </Text>
-        <Group justify="space-between" mt="sm" mb={4} maw={520}>
-          <Text fw={600} data-testid="column-progress">
-            {t("media.published", { n: column.publishedEpisodes, target: column.episodeTarget })}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t("media.episodesTotal", { count: column.totalEpisodes })}
-          </Text>
-        </Group>
-        <Progress
-          value={Math.min(100, (column.publishedEpisodes / column.episodeTarget) * 100)}
-          maw={520}
-          color={column.primaryColor}
-        />
+        <ColumnProgress column={column} mt="sm" maw={520} />
       </div>
-      {pageError ? (
-        <Alert color="red" data-testid="column-error">
-          {pageError}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={pageError} data-testid="column-error" />
       {settings.notice ? <Alert color="green">{settings.notice}</Alert> : null}
       <Card withBorder>
         <Group justify="space-between" mb="sm">

@@ -1,7 +1,9 @@
-import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ColumnProgress } from "~/components/media/column-progress";
+import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { formatNumber } from "~/lib/dates";
@@ -18,12 +20,7 @@ export default function ColumnsPage() {
   const { t } = useTranslation();
   return (
     <Stack>
-      <div>
-        <Title order={2}>{t("media.columnsTitle")}</Title>
-        <Text size="sm" c="dimmed">
-          {t("media.columnsIntro")}
-        </Text>
-      </div>
+      <PageHeader title={t("media.columnsTitle")} intro={t("media.columnsIntro")} />
       {columns.length === 0 ? <Text c="dimmed">{t("media.noColumns")}</Text> : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {columns.map((c) => (
@@ -58,18 +55,7 @@ export default function ColumnsPage() {
             <Text size="sm" mt="sm">
               {t("media.outro")}：{c.outroLine}
             </Text>
-            <Group justify="space-between" mt="md" mb={4}>
-              <Text size="sm" fw={600} data-testid="column-progress">
-                {t("media.published", { n: c.publishedEpisodes, target: c.episodeTarget })}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t("media.episodesTotal", { count: c.totalEpisodes })}
-              </Text>
-            </Group>
-            <Progress
-              value={Math.min(100, (c.publishedEpisodes / c.episodeTarget) * 100)}
-              color={c.primaryColor}
-            />
+            <ColumnProgress column={c} mt="md" size="sm" />
           </Card>
         ))}
       </SimpleGrid>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   FileInput,
@@ -18,6 +17,8 @@ import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "~/components/error-alert";
+import { PieceHeading } from "~/components/piece-heading";
 import { BookMetadataFields } from "~/components/ebooks/book-metadata-fields";
 import { BuildPanel } from "~/components/ebooks/build-panel";
 import { ChapterList } from "~/components/ebooks/chapter-list";
@@ -28,7 +29,6 @@ import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
-import { StatusBadge } from "~/components/status-badge";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, toWallClockInput } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
@@ -169,48 +169,44 @@ export default function BookPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="start">
-        <div>
+      <PieceHeading
+        kind={book.kind}
+        status={book.status}
+        details={`${book.trim} · ${book.ownerName}`}
+        title={book.title}
+        titleTestId="book-heading"
+        actions={
           <Group gap="xs">
-            <Badge variant="outline">{t(`kinds.${book.kind}`)}</Badge>
-            <StatusBadge status={book.status} />
-            <Text size="xs" c="dimmed">
-              {book.trim} · {book.ownerName}
-            </Text>
-          </Group>
-          <Title order={2} mt={6} data-testid="book-heading">
-            {book.title}
-          </Title>
-          {book.subtitle ? (
-            <Text c="dimmed" size="sm">
-              {book.subtitle}
-            </Text>
-          ) : null}
-        </div>
-        <Group gap="xs">
-          <Button component={Link} to={`/pieces/${book.id}`} variant="default" size="xs">
-            {t("ebooks.workflow")}
-          </Button>
-          {book.isPublic ? (
-            <Button
-              component="a"
-              href={`/p/${book.slug}`}
-              target="_blank"
-              rel="noopener"
-              variant="subtle"
-              size="xs"
-              rightSection={<IconExternalLink size={14} />}
-              data-testid="public-page-link"
-            >
-              {t("ebooks.publicPage")}
+            <Button component={Link} to={`/pieces/${book.id}`} variant="default" size="xs">
+              {t("ebooks.workflow")}
             </Button>
-          ) : (
-            <Text size="xs" c="dimmed" data-testid="public-page-pending">
-              {t("ebooks.publicOnlyWhenPublished")}
-            </Text>
-          )}
-        </Group>
-      </Group>
+            {book.isPublic ? (
+              <Button
+                component="a"
+                href={`/p/${book.slug}`}
+                target="_blank"
+                rel="noopener"
+                variant="subtle"
+                size="xs"
+                rightSection={<IconExternalLink size={14} />}
+                data-testid="public-page-link"
+              >
+                {t("ebooks.publicPage")}
+              </Button>
+            ) : (
+              <Text size="xs" c="dimmed" data-testid="public-page-pending">
+                {t("ebooks.publicOnlyWhenPublished")}
+              </Text>
+            )}
+          </Group>
+        }
+      >
+        {book.subtitle ? (
+          <Text c="dimmed" size="sm">
+            {book.subtitle}
+          </Text>
+        ) : null}
+      </PieceHeading>
       {!data.can.edit ? (
         <Text size="sm" c="dimmed">
           {t("ebooks.readOnly")}
@@ -226,11 +222,7 @@ export default function BookPage() {
                   {t("ebooks.structureHint")}
                 </Text>
               ) : null}
-              {structure.error ? (
-                <Alert color="red" mb="sm" data-testid="structure-error">
-                  {structure.error}
-                </Alert>
-              ) : null}
+              <ErrorAlert error={structure.error} mb="sm" data-testid="structure-error" />
               <ChapterList bookId={book.id} sections={data.sections} canEdit={data.can.edit} />
             </Card>
             <Card withBorder>
@@ -240,11 +232,7 @@ export default function BookPage() {
               <Text size="xs" c="dimmed" mb="sm">
                 {t("ebooks.imagesHint")}
               </Text>
-              {images.error ? (
-                <Alert color="red" mb="sm">
-                  {images.error}
-                </Alert>
-              ) : null}
+              <ErrorAlert error={images.error} mb="sm" />
               {data.can.edit ? (
                 <upload.Form method="post" action={`/ebooks/${book.id}/images`} encType="multipart/form-data">
                   <Group align="end" gap="xs" wrap="nowrap">
@@ -312,11 +300,7 @@ export default function BookPage() {
                   {meta.notice}
                 </Alert>
               ) : null}
-              {meta.formError ? (
-                <Alert color="red" mb="sm">
-                  {meta.formError}
-                </Alert>
-              ) : null}
+              <ErrorAlert error={meta.formError} mb="sm" />
               <IntentForm intent="update-book" fields={{ version: book.version }} key={book.version}>
                 <Stack gap="xs">
                   <BookMetadataFields

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Box, Button, Card, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Box, Button, Card, Group, Progress, Stack, Table, Text } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -65,14 +66,16 @@ export default function EbooksList() {
   const timeZone = useStudioTimeZone();
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t("ebooks.listTitle")}</Title>
-        {canCreate ? (
-          <Button component={Link} to="/ebooks/new" data-testid="new-book">
-            {t("ebooks.newBook")}
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title={t("ebooks.listTitle")}
+        action={
+          canCreate ? (
+            <Button component={Link} to="/ebooks/new" data-testid="new-book">
+              {t("ebooks.newBook")}
+            </Button>
+          ) : null
+        }
+      />
       <Stack gap="sm" hiddenFrom="sm">
         {books.map((b) => (
           <Card key={b.id} withBorder padding="sm">

@@ -1,16 +1,17 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "~/components/error-alert";
+import { PieceHeading } from "~/components/piece-heading";
 import { IntentForm } from "~/components/intent-form";
 import { FootagePanel } from "~/components/media/footage-panel";
 import { RenderPanel } from "~/components/media/render-panel";
 import { ScriptEditor } from "~/components/media/script-editor";
 import { RouteError } from "~/components/route-error";
 import { metaTranslator } from "~/i18n/i18n";
-import { StatusBadge } from "~/components/status-badge";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
@@ -115,15 +116,13 @@ export default function EpisodePage() {
   const pageError = page.reply?.intent !== "render" ? page.error : null;
   return (
     <Stack>
-      <div>
-        <Group gap="xs">
-          <Badge variant="outline">{t("kinds.episode")}</Badge>
-          <StatusBadge status={episode.status} />
-          {episode.mixCategory ? <Badge variant="light">{episode.mixCategory}</Badge> : null}
-        </Group>
-        <Title order={2} mt={6} data-testid="episode-title">
-          {episode.title}
-        </Title>
+      <PieceHeading
+        kind="episode"
+        status={episode.status}
+        badges={episode.mixCategory ? <Badge variant="light">{episode.mixCategory}</Badge> : null}
+        title={episode.title}
+        titleTestId="episode-title"
+      >
         <Group gap="md">
           <Anchor component={Link} to={`/columns/${column.id}`} size="sm">
             {t("media.episodeOf", { name: column.name })}
@@ -135,12 +134,8 @@ export default function EpisodePage() {
             {t("media.workflow")}
           </Anchor>
         </Group>
-      </div>
-      {pageError ? (
-        <Alert color="red" data-testid="episode-error">
-          {pageError}
-        </Alert>
-      ) : null}
+      </PieceHeading>
+      <ErrorAlert error={pageError} data-testid="episode-error" />
       {submitted.notice ? <Alert color="green">{submitted.notice}</Alert> : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  CopyButton,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Card, Code, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CopyTextButton } from "~/components/copy-text-button";
+import { PageHeader } from "~/components/page-header";
 import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -80,13 +69,11 @@ function CreatedUrl({ url }: { url: string }) {
       <Stack gap="xs">
         <Text size="sm">{t("publishing.feeds.created")}</Text>
         <Code block>{url}</Code>
-        <CopyButton value={url}>
-          {({ copied, copy }) => (
-            <Button size="xs" variant="light" onClick={copy} w="fit-content">
-              {copied ? t("publishing.feeds.copied") : t("publishing.feeds.copy")}
-            </Button>
-          )}
-        </CopyButton>
+        <CopyTextButton
+          value={url}
+          label={t("publishing.feeds.copy")}
+          copiedLabel={t("publishing.feeds.copied")}
+        />
       </Stack>
     </Alert>
   );
@@ -156,12 +143,11 @@ export default function Feeds() {
 
       <Card withBorder>
         <Stack>
-          <div>
-            <Title order={4}>{t("publishing.feeds.myFeeds")}</Title>
-            <Text size="sm" c="dimmed">
-              {t("publishing.feeds.myFeedsHint")}
-            </Text>
-          </div>
+          <PageHeader
+            order={4}
+            title={t("publishing.feeds.myFeeds")}
+            intro={t("publishing.feeds.myFeedsHint")}
+          />
           {myFeed.reply?.url ? <CreatedUrl url={myFeed.reply.url} /> : null}
           <FeedTable feeds={view.myFeeds} />
           <IntentForm intent="create-mine">
@@ -175,12 +161,11 @@ export default function Feeds() {
       {view.canManageChannelFeeds ? (
         <Card withBorder>
           <Stack>
-            <div>
-              <Title order={4}>{t("publishing.feeds.channelFeeds")}</Title>
-              <Text size="sm" c="dimmed">
-                {t("publishing.feeds.channelFeedsHint")}
-              </Text>
-            </div>
+            <PageHeader
+              order={4}
+              title={t("publishing.feeds.channelFeeds")}
+              intro={t("publishing.feeds.channelFeedsHint")}
+            />
             {channelFeed.reply?.url ? <CreatedUrl url={channelFeed.reply.url} /> : null}
             <FeedTable feeds={view.channelFeeds} />
             <IntentForm intent="create-channel">

@@ -1,14 +1,14 @@
-import { Alert, Badge, Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconBroadcast, IconChartBar, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { PieceHeading } from "~/components/piece-heading";
 import { RunOfShowPanel } from "~/components/livestream/run-of-show-panel";
 import { ShowBuilderForm } from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
-import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
@@ -56,66 +56,64 @@ export default function ShowBuilder() {
   for (const issue of show.issues) warnings[issue.path] ??= issue.message;
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
-        <div style={{ minWidth: 0 }}>
-          <Group gap="xs">
-            <Badge variant="outline">{t("kinds.livestream")}</Badge>
-            <StatusBadge status={show.status} />
-            <Badge variant="light" data-live-status={show.liveStatus}>
-              {t(`livestream.liveStatuses.${show.liveStatus}`)}
-            </Badge>
-            <Text size="xs" c="dimmed">
-              {t("pieces.version", { version: show.version })}
-            </Text>
-          </Group>
-          <Title order={2} mt={6} data-testid="show-title">
-            {show.title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {show.scheduledAt ? formatDateTime(show.scheduledAt, timeZone) : t("livestream.unscheduled")} ·{" "}
-            {t("livestream.host")} {show.hostName ?? "—"} · {t("livestream.producer")}{" "}
-            {show.producerName ?? "—"}
-          </Text>
-        </div>
-        <Group gap="xs" wrap="wrap" data-testid="show-links">
-          {canPrompt && (
-            <Button
-              component="a"
-              href={`/livestreams/${show.id}/prompter`}
-              variant="light"
-              leftSection={<IconDeviceTv size={16} />}
-            >
-              {t("livestream.prompter")}
-            </Button>
-          )}
-          {canControl && (
+      <PieceHeading
+        kind="livestream"
+        status={show.status}
+        badges={
+          <Badge variant="light" data-live-status={show.liveStatus}>
+            {t(`livestream.liveStatuses.${show.liveStatus}`)}
+          </Badge>
+        }
+        details={t("pieces.version", { version: show.version })}
+        title={show.title}
+        titleTestId="show-title"
+        actions={
+          <Group gap="xs" wrap="wrap" data-testid="show-links">
+            {canPrompt && (
+              <Button
+                component="a"
+                href={`/livestreams/${show.id}/prompter`}
+                variant="light"
+                leftSection={<IconDeviceTv size={16} />}
+              >
+                {t("livestream.prompter")}
+              </Button>
+            )}
+            {canControl && (
+              <Button
+                component={Link}
+                to={`/livestreams/${show.id}/control`}
+                variant="light"
+                leftSection={<IconBroadcast size={16} />}
+              >
+                {t("livestream.control")}
+              </Button>
+            )}
             <Button
               component={Link}
-              to={`/livestreams/${show.id}/control`}
+              to={`/livestreams/${show.id}/report`}
               variant="light"
-              leftSection={<IconBroadcast size={16} />}
+              leftSection={<IconChartBar size={16} />}
             >
-              {t("livestream.control")}
+              {t("livestream.report")}
             </Button>
-          )}
-          <Button
-            component={Link}
-            to={`/livestreams/${show.id}/report`}
-            variant="light"
-            leftSection={<IconChartBar size={16} />}
-          >
-            {t("livestream.report")}
-          </Button>
-          <Button
-            component="a"
-            href={`/livestreams/${show.id}/rundown.pdf`}
-            variant="light"
-            leftSection={<IconFileTypePdf size={16} />}
-          >
-            {t("livestream.rundownPdf")}
-          </Button>
-        </Group>
-      </Group>
+            <Button
+              component="a"
+              href={`/livestreams/${show.id}/rundown.pdf`}
+              variant="light"
+              leftSection={<IconFileTypePdf size={16} />}
+            >
+              {t("livestream.rundownPdf")}
+            </Button>
+          </Group>
+        }
+      >
+        <Text size="sm" c="dimmed">
+          {show.scheduledAt ? formatDateTime(show.scheduledAt, timeZone) : t("livestream.unscheduled")} ·{" "}
+          {t("livestream.host")} {show.hostName ?? "—"} · {t("livestream.producer")}{" "}
+          {show.producerName ?? "—"}
+        </Text>
+      </PieceHeading>
       {show.blocksFrozen && show.liveStatus !== "ended" && (
         <Alert color="blue">{t("livestream.frozenNotice")}</Alert>
       )}

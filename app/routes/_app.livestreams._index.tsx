@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Stack, Table, Text } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -26,24 +27,22 @@ export default function LivestreamList() {
   const timeZone = useStudioTimeZone();
   return (
     <Stack>
-      <Group justify="space-between">
-        <div>
-          <Title order={2}>{t("livestream.listTitle")}</Title>
-          <Text size="sm" c="dimmed">
-            {t("livestream.listIntro")}
-          </Text>
-        </div>
-        {canCreate && (
-          <Button
-            component={Link}
-            to="/livestreams/new"
-            leftSection={<IconPlus size={16} />}
-            data-testid="new-show"
-          >
-            {t("livestream.newShow")}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t("livestream.listTitle")}
+        intro={t("livestream.listIntro")}
+        action={
+          canCreate && (
+            <Button
+              component={Link}
+              to="/livestreams/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="new-show"
+            >
+              {t("livestream.newShow")}
+            </Button>
+          )
+        }
+      />
       <Card withBorder padding={0}>
         <DataTable
           minWidth={720}

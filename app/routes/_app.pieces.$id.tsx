@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Code,
@@ -17,10 +16,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "~/components/error-alert";
+import { PieceHeading } from "~/components/piece-heading";
 import { ReviewFlagBanner, ReviewPanel } from "~/components/compliance/review-panel";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
-import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requestLanguage } from "~/i18n/i18n";
@@ -123,34 +123,33 @@ export default function PieceDetail() {
   const timeZone = useStudioTimeZone();
   return (
     <Stack>
-      <Group justify="space-between" align="start">
-        <div>
-          <Group gap="xs">
-            <Badge variant="outline">{t(`kinds.${piece.kind}`)}</Badge>
-            <StatusBadge status={piece.status} />
-            <Text size="xs" c="dimmed">
-              {t("pieces.slug")}: <Code>{piece.slug}</Code> ·{" "}
-              {t("pieces.version", { version: piece.version })}
-            </Text>
-          </Group>
-          <Title order={2} mt={6} data-testid="piece-title">
-            {piece.title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {piece.ownerName} · {piece.campaignName ?? "—"}
-          </Text>
-        </div>
-        {KIND_EDITORS[piece.kind] ? (
-          <Button
-            component={Link}
-            to={KIND_EDITORS[piece.kind](piece.id)}
-            variant="light"
-            data-testid="kind-editor"
-          >
-            {t("pieces.openEditor")}
-          </Button>
-        ) : null}
-      </Group>
+      <PieceHeading
+        kind={piece.kind}
+        status={piece.status}
+        details={
+          <>
+            {t("pieces.slug")}: <Code>{piece.slug}</Code> · {t("pieces.version", { version: piece.version })}
+          </>
+        }
+        title={piece.title}
+        titleTestId="piece-title"
+        actions={
+          KIND_EDITORS[piece.kind] ? (
+            <Button
+              component={Link}
+              to={KIND_EDITORS[piece.kind](piece.id)}
+              variant="light"
+              data-testid="kind-editor"
+            >
+              {t("pieces.openEditor")}
+            </Button>
+          ) : null
+        }
+      >
+        <Text size="sm" c="dimmed">
+          {piece.ownerName} · {piece.campaignName ?? "—"}
+        </Text>
+      </PieceHeading>
       {review?.flaggedAt ? <ReviewFlagBanner flaggedAt={review.flaggedAt} /> : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -180,11 +179,7 @@ export default function PieceDetail() {
             <Title order={4} mb="sm">
               {t("pieces.workflow")}
             </Title>
-            {transition.error ? (
-              <Alert color="red" mb="sm" data-testid="transition-error">
-                {transition.error}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={transition.error} mb="sm" data-testid="transition-error" />
             <Form method="post">
               <input type="hidden" name="intent" value="transition" />
               <Stack gap="xs">

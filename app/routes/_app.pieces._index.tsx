@@ -1,18 +1,8 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -56,14 +46,16 @@ export default function PiecesList() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t("pieces.listTitle")}</Title>
-        {canCreate ? (
-          <Button component={Link} to="/pieces/new" data-testid="new-piece">
-            {t("pieces.newPiece")}
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title={t("pieces.listTitle")}
+        action={
+          canCreate ? (
+            <Button component={Link} to="/pieces/new" data-testid="new-piece">
+              {t("pieces.newPiece")}
+            </Button>
+          ) : null
+        }
+      />
       <Form method="get">
         <Group align="end" wrap="wrap" gap="sm">
           <TextInput

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Tabs, Text, Title } from "@mantine/core";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IconAdjustments, IconPlus, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
@@ -13,7 +13,7 @@ import { TermFilters } from "~/components/terms/term-filters";
 import { TermFormDrawer } from "~/components/terms/term-form-drawer";
 import { TermList } from "~/components/terms/term-list";
 import { VersionList } from "~/components/terms/version-list";
-import { metaTranslator } from "~/i18n/i18n";
+import { pageTitleMeta } from "~/lib/page-meta";
 import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
@@ -33,10 +33,7 @@ import {
 import type { LibraryVersionDto, TermDto } from "~/modules/compliance/terms/term-types";
 import { updateTerm } from "~/modules/compliance/terms/update-term.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: t("terms.title") }) }];
-};
+export const meta = pageTitleMeta("terms.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "terms.read");

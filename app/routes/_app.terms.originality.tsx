@@ -1,6 +1,6 @@
-import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Stack, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import {
@@ -8,8 +8,9 @@ import {
   OriginalityPreview,
   ThresholdsSection,
 } from "~/components/originality/originality-settings";
+import { IconLink } from "~/components/icon-link";
 import { RouteError } from "~/components/route-error";
-import { metaTranslator } from "~/i18n/i18n";
+import { pageTitleMeta } from "~/lib/page-meta";
 import { requireActor } from "~/lib/auth.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio } from "~/lib/studio.server";
@@ -27,10 +28,7 @@ import {
 } from "~/modules/compliance/originality/schemas";
 import { setOriginalityThreshold } from "~/modules/compliance/originality/set-originality-threshold.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: t("common.pageTitle", { title: t("originality.settings.title") }) }];
-};
+export const meta = pageTitleMeta("originality.settings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "terms.read");
@@ -89,12 +87,9 @@ export default function OriginalitySettingsPage() {
   return (
     <Stack gap="lg" maw={1100}>
       <Stack gap={4}>
-        <Anchor component={Link} to="/terms" size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} />
-            {t("originality.settings.back")}
-          </Group>
-        </Anchor>
+        <IconLink to="/terms" icon={<IconArrowLeft size={14} />}>
+          {t("originality.settings.back")}
+        </IconLink>
         <Title order={2}>{t("originality.settings.title")}</Title>
         <Text size="sm" c="dimmed">
           {t("originality.settings.intro", { min: ORIGINALITY_MIN_CHARS })}

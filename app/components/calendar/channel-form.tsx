@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Card,
   Checkbox,
@@ -20,6 +19,7 @@ import { useNavigation } from "@remix-run/react";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../error-alert";
 import { useFieldProps } from "~/components/field-props";
 import { IntentForm } from "~/components/intent-form";
 import type { ChannelDto, CadencePeriod } from "~/modules/calendar/calendar-types";
@@ -99,11 +99,7 @@ export function ChannelForm({
     <IntentForm intent="update-channel" fields={{ rules: rulesJson }} data-testid="channel-form">
       <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="md">
-          {formError ? (
-            <Alert color="red" data-testid="channel-form-error">
-              {formError}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={formError} data-testid="channel-form-error" />
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput {...field("name")} required maxLength={30} />

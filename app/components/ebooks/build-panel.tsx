@@ -16,6 +16,7 @@ import { useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../error-alert";
 import { IntentForm } from "~/components/intent-form";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
@@ -138,11 +139,7 @@ export function BuildPanel(props: {
           mb="sm"
         />
       ) : null}
-      {props.actionError ? (
-        <Alert color="red" mb="sm" data-testid="build-error">
-          {props.actionError}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={props.actionError} mb="sm" data-testid="build-error" />
       {props.canBuild ? (
         <Stack gap="xs" mb="sm">
           {props.buildProblem ? (

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Code,
-  CopyButton,
   Group,
   Image,
   SimpleGrid,
@@ -16,6 +15,7 @@ import {
 } from "@mantine/core";
 import { Link, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CopyTextButton } from "~/components/copy-text-button";
 import { SlotStatusBadge } from "~/components/calendar/status-marks";
 import { ruleText } from "~/components/calendar/rule-text";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -162,13 +162,11 @@ function TaskCard({ task }: { task: PublishTaskDto }) {
             <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
               {t("publishing.bundle.trackedLink")}：{bundle.trackedLink}
             </Text>
-            <CopyButton value={bundle.copyText}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy} w="fit-content">
-                  {copied ? t("publishing.bundle.copied") : t("publishing.bundle.copy")}
-                </Button>
-              )}
-            </CopyButton>
+            <CopyTextButton
+              value={bundle.copyText}
+              label={t("publishing.bundle.copy")}
+              copiedLabel={t("publishing.bundle.copied")}
+            />
           </Stack>
         </Group>
         <MarkPublishedForm slotId={task.slotId} />
