@@ -8,7 +8,7 @@ import { RouteError } from "~/components/route-error";
 import { metaTranslator } from "~/i18n/i18n";
 import { getStudio } from "~/lib/studio.server";
 import { getLandingPage, LANDING_NOT_FOUND } from "~/modules/landing/get-landing-page.server";
-import { PRIVACY_NOTICE } from "~/modules/landing/privacy-notice-pending";
+import { PRIVACY_NOTICE } from "~/modules/leads/privacy-notice";
 import { shareCard } from "~/modules/landing/share-card";
 import { attributionFromSearch } from "~/modules/tracking/attribution";
 

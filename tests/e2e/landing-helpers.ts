@@ -211,7 +211,14 @@ export async function publishedShow(
 ): Promise<CreatedPiece> {
   const show = await ok<{ id: number; slug?: string }>(
     await producer.request.post(`${baseUrl}/api/v1/livestreams`, {
-      data: { ...demoShowScriptInput({ title: options.title, scheduledAt: options.startsAt }) },
+      data: {
+        ...demoShowScriptInput({
+          title: options.title,
+          scheduledAt: options.startsAt,
+          // The demo's opening names its "first" red-envelope round, a word the term library blocks.
+          opening: "家人们晚上好！欢迎来到厂价直销夜，今晚五款车型厂价直降，还有三轮红包雨。",
+        }),
+      },
     }),
     201,
   );
