@@ -9,8 +9,10 @@ import {
   IconKey,
   IconListDetails,
   IconMovie,
+  IconPhoneCall,
   IconShare,
   IconShieldCheck,
+  IconUserX,
   IconUsers,
 } from "@tabler/icons-react";
 import type { Capability } from "~/modules/auth/permissions";
@@ -34,8 +36,10 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/channels", labelKey: "nav.channels", capability: "calendar.read", icon: IconShare },
   { to: "/feeds", labelKey: "nav.feeds", capability: "calendar.read", icon: IconCalendarShare },
   { to: "/terms", labelKey: "nav.terms", capability: "terms.read", icon: IconShieldCheck },
+  { to: "/leads", labelKey: "nav.leads", capability: "leads.read", icon: IconPhoneCall },
   { to: "/imports", labelKey: "nav.imports", capability: "metrics.import", icon: IconChartBar },
   { to: "/admin/users", labelKey: "nav.users", capability: "users.manage", icon: IconUsers },
   { to: "/admin/tokens", labelKey: "nav.tokens", capability: "tokens.manage", icon: IconKey },
+  { to: "/admin/privacy", labelKey: "nav.privacy", capability: "privacy.manage", icon: IconUserX },
   { to: "/admin/audit", labelKey: "nav.audit", capability: "audit.read", icon: IconListDetails },
 ];

@@ -5,11 +5,12 @@ import { errorsEn, errorsZh } from "./errors";
 import { findingsEn, findingsZh } from "./findings";
 import { importsEn, importsZh } from "./imports";
 import { landingEn, landingZh } from "./landing";
+import { leadsEn, leadsZh } from "./leads";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 import { originalityEn, originalityZh } from "./originality";
-import { privacyEn, privacyZh } from "./privacy";
+import { privacyAdminEn, privacyAdminZh, privacyEn, privacyZh } from "./privacy";
 import { publishingEn, publishingZh } from "./publishing";
 import { reviewEn, reviewZh } from "./review";
 import { termsEn, termsZh } from "./terms";
@@ -25,11 +26,13 @@ export const resources = {
       calendar: calendarZh,
       publishing: publishingZh,
       privacy: privacyZh,
+      privacyAdmin: privacyAdminZh,
       originality: originalityZh,
       terms: termsZh,
       review: reviewZh,
       findings: findingsZh,
       landing: landingZh,
+      leads: leadsZh,
       imports: importsZh,
       errors: errorsZh,
     },
@@ -43,11 +46,13 @@ export const resources = {
       calendar: calendarEn,
       publishing: publishingEn,
       privacy: privacyEn,
+      privacyAdmin: privacyAdminEn,
       originality: originalityEn,
       terms: termsEn,
       review: reviewEn,
       findings: findingsEn,
       landing: landingEn,
+      leads: leadsEn,
       imports: importsEn,
       errors: errorsEn,
     },

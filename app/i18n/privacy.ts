@@ -31,3 +31,38 @@ export const privacyEn: { [K in keyof typeof privacyZh]: string } = {
     "Request {{id}} for {{phone}}. We complete it before {{due}}; your number and name are then deleted for good.",
   doneAlready: "This number already has a request in progress (no. {{id}}), due before {{due}}.",
 };
+
+// The admin list of requests, under the "privacyAdmin" key.
+export const privacyAdminZh = {
+  title: "个人信息删除申请",
+  intro:
+    "个人通过 /privacy 提交的删除或撤回同意申请，须在 48 小时内处理完毕；系统任务会自动删除对应线索的号码和称呼（线索计数保留）。",
+  none: "还没有申请。",
+  id: "编号",
+  phone: "号码",
+  kind: "类型",
+  requested: "提交时间",
+  due: "截止时间",
+  state: "状态",
+  erased: "已删除线索",
+  overdue: "已逾期",
+  kinds: { delete: "删除个人信息", withdraw: "撤回同意" },
+  states: { pending: "处理中", done: "已完成", failed: "失败" },
+};
+
+export const privacyAdminEn: typeof privacyAdminZh = {
+  title: "Deletion requests",
+  intro:
+    "Requests to delete personal data or withdraw consent, sent through /privacy, are due within 48 hours; a job erases the matching leads' numbers and names (lead counts stay).",
+  none: "No requests yet.",
+  id: "No.",
+  phone: "Number",
+  kind: "Kind",
+  requested: "Requested",
+  due: "Due",
+  state: "State",
+  erased: "Leads erased",
+  overdue: "Overdue",
+  kinds: { delete: "Delete data", withdraw: "Withdraw consent" },
+  states: { pending: "In progress", done: "Done", failed: "Failed" },
+};

@@ -1,6 +1,7 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { countOverdueRequests } from "~/modules/privacy/count-overdue-requests.server";
 import { useTranslation } from "react-i18next";
 import { PieceMiniList } from "~/components/piece-list";
 import { PublishingToday } from "~/components/publishing/publishing-today";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       base: publicBaseUrl(request.url),
     }),
     publishingEditor: can(actor.roles, "calendar.schedule"),
+    overdueDeletionRequests: can(actor.roles, "privacy.manage") ? countOverdueRequests({ db, now: at }) : 0,
   };
 }
 
@@ -64,6 +66,14 @@ export default function Dashboard() {
   return (
     <Stack>
       <Title order={2}>{t("dashboard.greeting", { name: data.name })}</Title>
+      {data.overdueDeletionRequests > 0 ? (
+        <Alert color="red" title={t("dashboard.overdueDeletionTitle")} data-testid="overdue-deletions">
+          {t("dashboard.overdueDeletion", { count: data.overdueDeletionRequests })}{" "}
+          <Anchor component={Link} to="/admin/privacy">
+            {t("dashboard.overdueDeletionLink")}
+          </Anchor>
+        </Alert>
+      ) : null}
       {data.campaign ? (
         <Card withBorder padding="md">
           <Group justify="space-between" wrap="wrap">

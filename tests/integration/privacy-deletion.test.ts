@@ -2,6 +2,8 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { privacyJobHandlers } from "~/modules/privacy/erase-job.server";
+import { loader as homeLoader } from "~/routes/_app._index";
+import { loader as adminPage } from "~/routes/_app.admin.privacy";
 import { action as leadsAction } from "~/routes/api.v1.leads";
 import { action as requestAction, loader as listLoader } from "~/routes/api.v1.deletion-requests";
 import { auditRows } from "../setup/audit-entries";
@@ -141,5 +143,18 @@ describe("deletion requests (PIPL)", () => {
     ]);
     const sales = await signedInUser(t.studio, ["sales"]);
     expect(await getStatus(listLoader, "/api/v1/deletion-requests", sales.cookie)).toBe(403);
+    expect(await getStatus(adminPage, "/admin/privacy", sales.cookie)).toBe(403);
+    expect(await getStatus(adminPage, "/admin/privacy", admin.cookie)).toBe(200);
+    // The home page flags the overdue request to admins, and only to them.
+    const home = async (cookie: string) =>
+      (await (
+        await respond(() =>
+          homeLoader(routeArgs(new Request("http://localhost/", { headers: { Cookie: cookie } }))),
+        )
+      ).json()) as {
+        overdueDeletionRequests: number;
+      };
+    expect((await home(admin.cookie)).overdueDeletionRequests).toBe(1);
+    expect((await home(sales.cookie)).overdueDeletionRequests).toBe(0);
   });
 });
