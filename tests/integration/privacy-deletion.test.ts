@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { privacyJobHandlers } from "~/modules/privacy/erase-job.server";
+import { eraseLeads } from "~/modules/privacy/erase-leads.server";
 import { loader as homeLoader } from "~/routes/_app._index";
 import { loader as adminPage } from "~/routes/_app.admin.privacy";
 import { action as leadsAction } from "~/routes/api.v1.leads";
@@ -110,6 +111,51 @@ describe("deletion requests (PIPL)", () => {
     expect(t.studio.db.select({ n: count() }).from(schema.deletionRequests).get()!.n).toBe(1);
     await runQueuedJobs(t.studio, { handlers: privacyJobHandlers, timeout: 20_000 });
     expect(leadRows().filter((lead) => lead.withdrawnAt && lead.erasedAt)).toHaveLength(2);
+  });
+
+  it("a crash in the middle of erasing leaves a state the job's rerun completes", async () => {
+    await twoLeadsOfOnePerson();
+    const answer = await post(requestAction, "/api/v1/deletion-requests", {
+      phone: "13812345678",
+      kind: "delete",
+    });
+    const { request } = (await answer.json()) as { request: { id: number } };
+    const row = t.studio.db.select().from(schema.deletionRequests).get()!;
+    // The process dies after one lead was erased, before the request is marked done.
+    expect(() =>
+      t.studio.db.transaction((tx) => {
+        eraseLeads({ tx, phoneHash: row.phoneHash, now: clock, reason: "delete", requestId: request.id });
+        throw new Error("crash");
+      }),
+    ).toThrow("crash");
+    expect(leadRows().filter((lead) => lead.erasedAt)).toHaveLength(0);
+    await runQueuedJobs(t.studio, { handlers: privacyJobHandlers, timeout: 20_000 });
+    expect(t.studio.db.select().from(schema.deletionRequests).get()).toMatchObject({
+      status: "done",
+      leadsErased: 2,
+    });
+    expect(leadRows().filter((lead) => lead.erasedAt && !lead.phoneCipher)).toHaveLength(2);
+  });
+
+  it("answers 429 past the rate limit of one address, storing nothing more", async () => {
+    const from = (n: number) =>
+      respond(() =>
+        requestAction(
+          routeArgs(
+            jsonRequest("/api/v1/deletion-requests", "POST", {
+              phone: `1381234${String(n).padStart(4, "0")}`,
+              kind: "delete",
+            }),
+            {},
+            "198.51.100.7",
+          ),
+        ),
+      );
+    const statuses: number[] = [];
+    for (let n = 0; n < 11; n++) statuses.push((await from(n)).status);
+    expect(statuses.slice(0, 10).every((status) => status === 202)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(t.studio.db.select({ n: count() }).from(schema.deletionRequests).get()!.n).toBe(10);
   });
 
   it("refuses a bad number, an unknown kind and a filled honeypot, and stores nothing", async () => {
