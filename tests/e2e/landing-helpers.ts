@@ -61,7 +61,8 @@ async function ok<T>(
 
 /** Polls a job through the API until it has finished; throws unless it succeeded. */
 export async function waitForJob(staff: Page, baseUrl: string, jobId: number): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  // The worker runs one job at a time, and the demo seed queues its own encodes at start.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     const job = (await (await staff.request.get(`${baseUrl}/api/v1/jobs/${jobId}`)).json()) as {
       status: string;

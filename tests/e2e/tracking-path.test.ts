@@ -32,42 +32,48 @@ interface Metrics {
 }
 
 describe("the whole path in a real browser", () => {
-  it("a visitor from Douyin plays a published episode to the end and leaves a number; the piece's dashboard shows the completion and the lead", async () => {
-    const editor = await signIn("editor@studio.local", "demo-editor-2026");
-    const episode = await renderedEpisode(editor, {
-      baseUrl,
-      dataDir,
-      clip,
-      title: `试驾邀约 ${Date.now()}`,
-    });
-    await publish(editor, baseUrl, episode.id);
-    const browser = editor.context().browser()!;
-    await editor.context().close();
+  it(
+    "a visitor from Douyin plays a published episode to the end and leaves a number; the piece's dashboard shows the completion and the lead",
+    { timeout: 360_000 },
+    async () => {
+      const editor = await signIn("editor@studio.local", "demo-editor-2026");
+      const episode = await renderedEpisode(editor, {
+        baseUrl,
+        dataDir,
+        clip,
+        title: `试驾邀约 ${Date.now()}`,
+      });
+      await publish(editor, baseUrl, episode.id);
+      const browser = editor.context().browser()!;
+      await editor.context().close();
 
-    const visitor = await visitorContext(browser);
-    const page = await visitor.newPage();
-    await page.goto(`${baseUrl}/p/${episode.slug}?src=douyin-main`);
-    await page.evaluate(async () => {
-      const player = document.querySelector("video")!;
-      player.muted = true;
-      await player.play();
-    });
-    await page.waitForFunction(() => document.querySelector("video")!.ended, null, { timeout: 30_000 });
-    await page.getByTestId("lead-phone").fill("13900139000");
-    await page.getByTestId("lead-consent").check();
-    await page.getByTestId("lead-submit").click();
-    await expect.poll(() => page.getByTestId("lead-done").textContent()).toContain("139****9000");
-    await visitor.close();
+      const visitor = await visitorContext(browser);
+      const page = await visitor.newPage();
+      await page.goto(`${baseUrl}/p/${episode.slug}?src=douyin-main`);
+      await page.evaluate(async () => {
+        const player = document.querySelector("video")!;
+        player.muted = true;
+        await player.play();
+      });
+      await page.waitForFunction(() => document.querySelector("video")!.ended, null, { timeout: 30_000 });
+      await page.getByTestId("lead-phone").fill("13900139000");
+      await page.getByTestId("lead-consent").check();
+      await page.getByTestId("lead-submit").click();
+      await expect.poll(() => page.getByTestId("lead-done").textContent()).toContain("139****9000");
+      await visitor.close();
 
-    const analyst = await signIn("analyst@studio.local", "demo-analyst-2026");
-    const metrics = async () =>
-      (await (await analyst.request.get(`${baseUrl}/api/v1/pieces/${episode.id}/metrics`)).json()) as Metrics;
-    await expect.poll(async () => (await metrics()).completes).toBe(1);
-    const figures = await metrics();
-    expect(figures).toMatchObject({ views: 1, plays: 1, completes: 1, completionRate: 1, leads: 1 });
-    expect(figures.bySource).toEqual([
-      expect.objectContaining({ source: "douyin-main", views: 1, plays: 1, completes: 1, leads: 1 }),
-    ]);
-    await analyst.context().close();
-  });
+      const analyst = await signIn("analyst@studio.local", "demo-analyst-2026");
+      const metrics = async () =>
+        (await (
+          await analyst.request.get(`${baseUrl}/api/v1/pieces/${episode.id}/metrics`)
+        ).json()) as Metrics;
+      await expect.poll(async () => (await metrics()).completes).toBe(1);
+      const figures = await metrics();
+      expect(figures).toMatchObject({ views: 1, plays: 1, completes: 1, completionRate: 1, leads: 1 });
+      expect(figures.bySource).toEqual([
+        expect.objectContaining({ source: "douyin-main", views: 1, plays: 1, completes: 1, leads: 1 }),
+      ]);
+      await analyst.context().close();
+    },
+  );
 });
