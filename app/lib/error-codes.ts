@@ -157,6 +157,9 @@ export const ERROR_CODES = [
   "consent_required",
   "bad_phone",
   "honeypot",
+  // Lead inbox
+  "invalid_lead_status",
+  "lead_erased",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
+import { fail, type Result } from "~/lib/result";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor, type Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+
+/** Gives a lead to a user (or to nobody), checked against the version the page showed. */
+export function assignLead(options: {
+  db: Db;
+  actor: Actor;
+  leadId: number;
+  assigneeId: number | null;
+  version: number;
+  now: Date;
+}): Result<{ version: number }> {
+  const { db, actor, leadId, assigneeId, now } = options;
+  if (!can(actor.roles, "leads.work")) return fail(403, "forbidden", "没有处理线索的权限。");
+  return db.transaction((tx) => {
+    const lead = tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).get();
+    if (!lead) return fail(404, "not_found", "未找到这条线索。", { params: { context: "lead" } });
+    if (lead.version !== options.version)
+      return fail(409, "stale", "线索刚被他人修改，请刷新后再试。", {
+        params: { yours: options.version, current: lead.version },
+      });
+    if (assigneeId !== null) {
+      const user = tx.select().from(schema.users).where(eq(schema.users.id, assigneeId)).get();
+      if (!user || user.disabled) return fail(400, "invalid_staff", "请选择一位有效的用户。", "assigneeId");
+    }
+    if (lead.assigneeId === assigneeId) return { ok: true as const, version: lead.version };
+    const version = lead.version + 1;
+    const updated = tx
+      .update(schema.leads)
+      .set({ assigneeId, version, updatedAt: now })
+      .where(and(eq(schema.leads.id, leadId), eq(schema.leads.version, lead.version)))
+      .run();
+    if (updated.changes !== 1) return fail(409, "stale", "线索刚被他人修改，请刷新后再试。");
+    tx.insert(schema.leadActivities)
+      .values({
+        leadId,
+        actorId: actor.id,
+        kind: "assign",
+        note: assigneeId === null ? null : String(assigneeId),
+        at: now,
+      })
+      .run();
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "lead.assign",
+      entity: "lead",
+      entityId: leadId,
+      before: { assigneeId: lead.assigneeId },
+      after: { assigneeId },
+      at: now,
+    });
+    return { ok: true as const, version };
+  });
+}
