@@ -1,9 +1,10 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { decryptPersonal } from "~/lib/personal-data.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { firstContact, type LeadStatus } from "./first-contact";
 
 export interface LeadDto {
   id: number;
@@ -19,6 +20,10 @@ export interface LeadDto {
   status: string;
   createdAt: string;
   firstContactAt: string | null;
+  /** Minutes from arrival to first contact (or until now while still new), against 15. */
+  minutesToFirstContact: number;
+  overdue: boolean;
+  assigneeId: number | null;
   erased: boolean;
 }
 
@@ -34,6 +39,9 @@ export function listLeads(options: {
   reveal: boolean;
   limit: number;
   now: Date;
+  status?: LeadStatus;
+  pieceId?: number;
+  assigneeId?: number;
 }): LeadDto[] {
   const { db, dataKey, actor } = options;
   const reveal = options.reveal && can(actor.roles, "leads.reveal");
@@ -42,10 +50,16 @@ export function listLeads(options: {
       .select({ lead: schema.leads, pieceTitle: schema.pieces.title })
       .from(schema.leads)
       .innerJoin(schema.pieces, eq(schema.pieces.id, schema.leads.pieceId))
+      .where(and(...filters(options)))
       .orderBy(desc(schema.leads.createdAt), desc(schema.leads.id))
       .limit(options.limit)
       .all();
     const leads = rows.map(({ lead, pieceTitle }): LeadDto => {
+      const contact = firstContact({
+        createdAt: lead.createdAt,
+        firstContactAt: lead.firstContactAt,
+        now: options.now,
+      });
       const dto: LeadDto = {
         id: lead.id,
         pieceId: lead.pieceId,
@@ -56,6 +70,10 @@ export function listLeads(options: {
         status: lead.status,
         createdAt: lead.createdAt.toISOString(),
         firstContactAt: lead.firstContactAt?.toISOString() ?? null,
+        minutesToFirstContact: contact.minutes,
+        // Only a lead still waiting for its first call is late; a lost lead never called is closed.
+        overdue: contact.overdue && lead.status === "new",
+        assigneeId: lead.assigneeId,
         erased: lead.erasedAt !== null,
       };
       if (reveal) {
@@ -76,4 +94,12 @@ export function listLeads(options: {
       });
     return leads;
   });
+}
+
+function filters(options: { status?: LeadStatus; pieceId?: number; assigneeId?: number }): SQL[] {
+  const where: SQL[] = [];
+  if (options.status) where.push(eq(schema.leads.status, options.status));
+  if (options.pieceId) where.push(eq(schema.leads.pieceId, options.pieceId));
+  if (options.assigneeId) where.push(eq(schema.leads.assigneeId, options.assigneeId));
+  return where;
 }

@@ -1,0 +1,49 @@
+import { asc, eq } from "drizzle-orm";
+import { schema, type Db } from "~/lib/db.server";
+import { firstContact } from "./first-contact";
+
+/** One lead for its page, masked, with its piece and its activity in order. Null when unknown. */
+export function getLead(options: { db: Db; leadId: number; now: Date }) {
+  const { db, leadId, now } = options;
+  const row = db
+    .select({ lead: schema.leads, pieceTitle: schema.pieces.title })
+    .from(schema.leads)
+    .innerJoin(schema.pieces, eq(schema.pieces.id, schema.leads.pieceId))
+    .where(eq(schema.leads.id, leadId))
+    .get();
+  if (!row) return null;
+  const { lead } = row;
+  const contact = firstContact({ createdAt: lead.createdAt, firstContactAt: lead.firstContactAt, now });
+  const activities = db
+    .select({
+      id: schema.leadActivities.id,
+      kind: schema.leadActivities.kind,
+      fromStatus: schema.leadActivities.fromStatus,
+      toStatus: schema.leadActivities.toStatus,
+      note: schema.leadActivities.note,
+      at: schema.leadActivities.at,
+      actor: schema.users.name,
+    })
+    .from(schema.leadActivities)
+    .leftJoin(schema.users, eq(schema.users.id, schema.leadActivities.actorId))
+    .where(eq(schema.leadActivities.leadId, leadId))
+    .orderBy(asc(schema.leadActivities.at), asc(schema.leadActivities.id))
+    .all()
+    .map((a) => ({ ...a, at: a.at.toISOString() }));
+  return {
+    id: lead.id,
+    pieceId: lead.pieceId,
+    pieceTitle: row.pieceTitle,
+    source: lead.source,
+    consultant: lead.consultant,
+    phoneMasked: lead.phoneMasked,
+    status: lead.status,
+    createdAt: lead.createdAt.toISOString(),
+    firstContactAt: lead.firstContactAt?.toISOString() ?? null,
+    minutesToFirstContact: contact.minutes,
+    overdue: contact.overdue && lead.status === "new",
+    erased: lead.erasedAt !== null,
+    version: lead.version,
+    activities,
+  };
+}

@@ -1,0 +1,154 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { schema } from "~/lib/db.server";
+import { assignLead } from "~/modules/leads/assign-lead.server";
+import { captureLead } from "~/modules/leads/capture-lead.server";
+import { changeLeadStatus } from "~/modules/leads/change-lead-status.server";
+import { exportLeads } from "~/modules/leads/export-leads.server";
+import { auditRows } from "../setup/audit-entries";
+import { signedInUser, withTestStudio } from "../setup/test-studio";
+import { publishedPiece } from "./tracking-helpers";
+
+const t = withTestStudio();
+let phone = 13800000000;
+
+async function newLead(at: Date) {
+  const piece = await publishedPiece(t.studio);
+  const { db, config } = t.studio;
+  const captured = captureLead({
+    db,
+    dataKey: config.dataKey,
+    downloadSecret: config.sessionSecret,
+    input: { slug: piece.slug, phone: String(++phone), consent: true, name: "王先生" },
+    now: at,
+  } as Parameters<typeof captureLead>[0]);
+  if (!captured.ok) throw new Error(captured.message);
+  return captured.leadId;
+}
+
+const leadRow = (id: number) => t.studio.db.select().from(schema.leads).where(eq(schema.leads.id, id)).get()!;
+const activities = (id: number) =>
+  t.studio.db.select().from(schema.leadActivities).where(eq(schema.leadActivities.leadId, id)).all();
+
+describe("lead status and assignment", () => {
+  it("sets first_contact_at on the first move away from new, once, and audits every change", async () => {
+    const created = new Date(Date.now() - 20 * 60_000);
+    const id = await newLead(created);
+    const { actor } = await signedInUser(t.studio, ["sales"]);
+    const db = t.studio.db;
+    const first = new Date(created.getTime() + 7 * 60_000);
+    const moved = changeLeadStatus({
+      db,
+      actor,
+      leadId: id,
+      status: "contacted",
+      note: "已电话",
+      version: 1,
+      now: first,
+    });
+    expect(moved).toMatchObject({ ok: true, version: 2 });
+    expect(leadRow(id).firstContactAt?.getTime()).toBe(first.getTime());
+    const later = new Date(first.getTime() + 60 * 60_000);
+    expect(
+      changeLeadStatus({ db, actor, leadId: id, status: "visited", note: null, version: 2, now: later }).ok,
+    ).toBe(true);
+    expect(leadRow(id)).toMatchObject({ status: "visited", version: 3 });
+    expect(leadRow(id).firstContactAt?.getTime()).toBe(first.getTime());
+    expect(activities(id).map((a) => [a.kind, a.fromStatus, a.toStatus])).toEqual([
+      ["status", "new", "contacted"],
+      ["status", "contacted", "visited"],
+    ]);
+    expect(auditRows(t.studio, "lead.status").filter((r) => r.entityId === String(id))).toHaveLength(2);
+  });
+
+  it("refuses a bad status, a forbidden move, an unknown lead, a stale version and a read-only role, changing nothing", async () => {
+    const id = await newLead(new Date());
+    const db = t.studio.db;
+    const { actor: sales } = await signedInUser(t.studio, ["sales"]);
+    const { actor: analyst } = await signedInUser(t.studio, ["analyst"]);
+    const now = new Date();
+    const base = { db, actor: sales, leadId: id, note: null, version: 1, now };
+    const cases: [Parameters<typeof changeLeadStatus>[0], number, string][] = [
+      [{ ...base, status: "maybe" }, 400, "invalid_lead_status"],
+      [{ ...base, status: "" }, 400, "invalid_lead_status"],
+      [{ ...base, status: "visited" }, 409, "invalid_transition"],
+      [{ ...base, status: "contacted", note: "长".repeat(1001) }, 400, "text_too_long"],
+      [{ ...base, status: "contacted", leadId: 999_999 }, 404, "not_found"],
+      [{ ...base, status: "contacted", version: 7 }, 409, "stale"],
+      [{ ...base, status: "contacted", actor: analyst }, 403, "forbidden"],
+    ];
+    for (const [options, status, code] of cases) {
+      const result = changeLeadStatus(options);
+      expect(result, code).toMatchObject({ ok: false, status, code });
+    }
+    expect(
+      assignLead({ db, actor: analyst, leadId: id, assigneeId: sales.id, version: 1, now }),
+    ).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(assignLead({ db, actor: sales, leadId: id, assigneeId: 999_999, version: 1, now })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(leadRow(id)).toMatchObject({ status: "new", version: 1, assigneeId: null, firstContactAt: null });
+    expect(activities(id)).toEqual([]);
+    expect(auditRows(t.studio, "lead.status").filter((r) => r.entityId === String(id))).toEqual([]);
+    expect(auditRows(t.studio, "lead.assign").filter((r) => r.entityId === String(id))).toEqual([]);
+  });
+
+  it("assigns a lead with a version check and records it", async () => {
+    const id = await newLead(new Date());
+    const db = t.studio.db;
+    const { actor } = await signedInUser(t.studio, ["sales"]);
+    expect(
+      assignLead({ db, actor, leadId: id, assigneeId: actor.id, version: 1, now: new Date() }),
+    ).toMatchObject({
+      ok: true,
+      version: 2,
+    });
+    expect(leadRow(id).assigneeId).toBe(actor.id);
+    expect(
+      assignLead({ db, actor, leadId: id, assigneeId: null, version: 1, now: new Date() }),
+    ).toMatchObject({
+      ok: false,
+      code: "stale",
+    });
+    expect(leadRow(id).assigneeId).toBe(actor.id);
+    expect(activities(id).map((a) => a.kind)).toEqual(["assign"]);
+  });
+});
+
+describe("lead export", () => {
+  it("exports full numbers only for admins, and audits the count", async () => {
+    const id = await newLead(new Date());
+    const { db, config } = t.studio;
+    const full = leadRow(id);
+    for (const roles of [["sales"], ["analyst"], ["editor"]] as const) {
+      const { actor } = await signedInUser(t.studio, [...roles]);
+      expect(
+        exportLeads({ db, dataKey: config.dataKey, actor, now: new Date(), timeZone: config.timeZone }),
+      ).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+    }
+    expect(auditRows(t.studio, "lead.export")).toEqual([]);
+    const { actor: admin } = await signedInUser(t.studio, ["admin"]);
+    const result = exportLeads({
+      db,
+      dataKey: config.dataKey,
+      actor: admin,
+      now: new Date(),
+      timeZone: config.timeZone,
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.csv).toContain(String(phone));
+    expect(result.csv).not.toContain(full.phoneMasked!);
+    expect(result.csv.split("\r\n")[0]).toContain("phone");
+    const audits = auditRows(t.studio, "lead.export");
+    expect(audits).toHaveLength(1);
+    expect(JSON.parse(audits[0].summary)).toMatchObject({ after: { count: result.count } });
+    expect(result.count).toBeGreaterThan(0);
+  });
+});
