@@ -5,6 +5,8 @@ import { assignLead } from "~/modules/leads/assign-lead.server";
 import { captureLead } from "~/modules/leads/capture-lead.server";
 import { changeLeadStatus } from "~/modules/leads/change-lead-status.server";
 import { exportLeads } from "~/modules/leads/export-leads.server";
+import { listLeads } from "~/modules/leads/list-leads.server";
+import { revealLead } from "~/modules/leads/reveal-lead.server";
 import { auditRows } from "../setup/audit-entries";
 import { signedInUser, withTestStudio } from "../setup/test-studio";
 import { publishedPiece } from "./tracking-helpers";
@@ -150,5 +152,37 @@ describe("lead export", () => {
     expect(audits).toHaveLength(1);
     expect(JSON.parse(audits[0].summary)).toMatchObject({ after: { count: result.count } });
     expect(result.count).toBeGreaterThan(0);
+  });
+});
+
+describe("inbox and reveal", () => {
+  it("shows the time to first contact and flags a new lead older than 15 minutes as overdue", async () => {
+    const now = new Date();
+    const late = await newLead(new Date(now.getTime() - 40 * 60_000));
+    const fresh = await newLead(new Date(now.getTime() - 5 * 60_000));
+    const { actor } = await signedInUser(t.studio, ["analyst"]);
+    const { db, config } = t.studio;
+    const leads = listLeads({ db, dataKey: config.dataKey, actor, reveal: true, limit: 500, now });
+    const byId = new Map(leads.map((lead) => [lead.id, lead]));
+    expect(byId.get(late)).toMatchObject({ overdue: true, minutesToFirstContact: 40 });
+    expect(byId.get(fresh)).toMatchObject({ overdue: false, minutesToFirstContact: 5 });
+    // An analyst reads masked numbers only, even when asking for full ones.
+    expect(byId.get(late)?.phone).toBeUndefined();
+    expect(auditRows(t.studio, "lead.reveal")).toEqual([]);
+  });
+
+  it("refuses a reveal to an analyst (nothing audited) and records a sales consultant's", async () => {
+    const id = await newLead(new Date());
+    const { db, config } = t.studio;
+    const { actor: analyst } = await signedInUser(t.studio, ["analyst"]);
+    const refused = revealLead({ db, dataKey: config.dataKey, actor: analyst, leadId: id, now: new Date() });
+    expect(refused).toMatchObject({ ok: false, status: 403 });
+    expect(auditRows(t.studio, "lead.reveal").filter((r) => r.entityId === String(id))).toEqual([]);
+    expect(activities(id)).toEqual([]);
+    const { actor: sales } = await signedInUser(t.studio, ["sales"]);
+    const shown = revealLead({ db, dataKey: config.dataKey, actor: sales, leadId: id, now: new Date() });
+    expect(shown).toMatchObject({ ok: true, phone: String(phone) });
+    expect(auditRows(t.studio, "lead.reveal").filter((r) => r.entityId === String(id))).toHaveLength(1);
+    expect(activities(id).map((a) => [a.kind, a.actorId])).toEqual([["reveal", sales.id]]);
   });
 });
