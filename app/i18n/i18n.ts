@@ -1,4 +1,5 @@
 import i18next, { type i18n, type TFunction } from "i18next";
+import { analyticsEn, analyticsZh } from "./analytics";
 import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
@@ -34,6 +35,7 @@ export const resources = {
       landing: landingZh,
       leads: leadsZh,
       imports: importsZh,
+      analytics: analyticsZh,
       errors: errorsZh,
     },
   },
@@ -54,6 +56,7 @@ export const resources = {
       landing: landingEn,
       leads: leadsEn,
       imports: importsEn,
+      analytics: analyticsEn,
       errors: errorsEn,
     },
   },

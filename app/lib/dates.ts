@@ -325,3 +325,25 @@ const numberFormat = new Intl.NumberFormat("zh-CN");
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Calendar days as "YYYY-MM-DD" text (the rollups' day, the dashboards' ranges): pure arithmetic
+// on dates, no zone involved.
+
+/** "2026-06-30" plus 1 → "2026-07-01"; negative counts go back. */
+export function addDays(day: string, days: number): string {
+  return dayjs.utc(day).add(days, "day").format("YYYY-MM-DD");
+}
+
+/** Every day from `from` to `to` inclusive, in order (empty when `from` is after `to`). */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
+  return out;
+}
+
+/** The first and last day of a month "YYYY-MM". */
+export function monthDays(month: string): { from: string; to: string } {
+  const first = dayjs.utc(`${month}-01`);
+  return { from: first.format("YYYY-MM-DD"), to: first.endOf("month").format("YYYY-MM-DD") };
+}

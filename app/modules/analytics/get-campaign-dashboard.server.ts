@@ -1,0 +1,108 @@
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { daysBetween } from "~/lib/dates";
+import { schema, type DbOrTx } from "~/lib/db.server";
+import type { AnalyticsTable } from "./analytics-table";
+import { leadsByDay, sumRollups, NO_FIGURES } from "./rollup-figures.server";
+import { leadTargetOf, ratio } from "./targets";
+
+export interface CampaignFigures {
+  campaignId: number;
+  month: number;
+  name: string;
+  theme: string;
+  /** The plan's target as written ("线索 1,200 条，订单 90 台"). */
+  target: string;
+  /** The lead figure of that target, when it names one. */
+  leadTarget: number | null;
+  pieces: number;
+  published: number;
+  /** First-party figures of the month (every piece): what the month's landing pages measured. */
+  views: number;
+  visitors: number;
+  leads: number;
+  leadRate: number | null;
+  /** leads ÷ lead target. */
+  leadProgress: number | null;
+}
+
+/**
+ * Per campaign month of a year: its pieces, and the month's landing-page visitors and leads
+ * against the plan's target. Only lead targets are measured here; orders, revenue and store
+ * visits happen outside the studio, so those targets are shown as written.
+ */
+export function getCampaignDashboard(options: { db: DbOrTx; year: number; timeZone: string }): {
+  year: number;
+  campaigns: CampaignFigures[];
+  tables: AnalyticsTable[];
+} {
+  const { db, year, timeZone } = options;
+  const c = schema.campaigns;
+  const p = schema.pieces;
+  const campaigns = db.select().from(c).where(eq(c.year, year)).orderBy(asc(c.month)).all();
+  const pieceCounts = new Map(
+    db
+      .select({
+        campaignId: p.campaignId,
+        pieces: count(),
+        published: sql<number>`sum(case when ${p.status} = 'published' then 1 else 0 end)`,
+      })
+      .from(p)
+      .innerJoin(c, and(eq(c.id, p.campaignId), eq(c.year, year)))
+      .groupBy(p.campaignId)
+      .all()
+      .map((row) => [row.campaignId, row] as const),
+  );
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const byMonth = sumRollups({ db, from, to, by: "month" });
+  const leadsByMonth = new Map<string, number>();
+  for (const [day, n] of leadsByDay({ db, days: daysBetween(from, to), timeZone }))
+    leadsByMonth.set(day.slice(0, 7), (leadsByMonth.get(day.slice(0, 7)) ?? 0) + n);
+
+  const figures = campaigns.map((campaign) => {
+    const key = `${year}-${String(campaign.month).padStart(2, "0")}`;
+    const f = byMonth.get(key) ?? NO_FIGURES;
+    const leads = leadsByMonth.get(key) ?? 0;
+    const leadTarget = leadTargetOf(campaign.target);
+    const counts = pieceCounts.get(campaign.id);
+    return {
+      campaignId: campaign.id,
+      month: campaign.month,
+      name: campaign.name,
+      theme: campaign.theme,
+      target: campaign.target,
+      leadTarget,
+      pieces: counts?.pieces ?? 0,
+      published: counts?.published ?? 0,
+      views: f.views,
+      visitors: f.visitors,
+      leads,
+      leadRate: ratio(leads, f.visitors),
+      leadProgress: leadTarget === null ? null : leads / leadTarget,
+    };
+  });
+  return {
+    year,
+    campaigns: figures,
+    tables: [
+      {
+        id: "campaigns",
+        title: "analytics.tables.campaigns",
+        columns: [
+          { key: "month", label: "analytics.columns.month", kind: "number" },
+          { key: "name", label: "analytics.columns.campaign", kind: "text" },
+          { key: "target", label: "analytics.columns.planTarget", kind: "text" },
+          { key: "pieces", label: "analytics.columns.pieces", kind: "number" },
+          { key: "published", label: "analytics.columns.publishedPieces", kind: "number" },
+          { key: "views", label: "analytics.columns.views", kind: "number" },
+          { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
+          { key: "leads", label: "analytics.columns.leads", kind: "number" },
+          { key: "leadTarget", label: "analytics.columns.leadTarget", kind: "number" },
+          { key: "leadProgress", label: "analytics.columns.leadProgress", kind: "percent", target: 1 },
+          { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+        ],
+        rows: figures.map((f) => ({ ...f, theme: f.theme })),
+      },
+    ],
+  };
+}

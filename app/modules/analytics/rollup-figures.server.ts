@@ -1,0 +1,188 @@
+import { and, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { endOfDay, formatInstant, parseWallClock, type InstantLike } from "~/lib/dates";
+import { schema, type DbOrTx } from "~/lib/db.server";
+
+/** First-party figures summed from the rollups (what every dashboard reads; never raw events). */
+export interface RollupFigures {
+  views: number;
+  visitors: number;
+  plays: number;
+  completes: number;
+  downloads: number;
+  watchSeconds: number;
+}
+
+export const NO_FIGURES: RollupFigures = {
+  views: 0,
+  visitors: 0,
+  plays: 0,
+  completes: 0,
+  downloads: 0,
+  watchSeconds: 0,
+};
+
+/** Which pieces a figure covers: every piece, a list, or the pieces matching a condition. */
+export interface PieceScope {
+  pieceIds?: readonly number[];
+  /** A condition on `pieces` (kind, column, campaign, owner); joins the pieces table. */
+  pieceWhere?: SQL;
+}
+
+export type RollupGroup = "piece" | "source" | "day" | "month" | "kind" | "none";
+
+const r = schema.eventRollups;
+const p = schema.pieces;
+
+function groupKey(by: RollupGroup): SQL<string | number> {
+  switch (by) {
+    case "piece":
+      return sql<number>`${r.pieceId}`;
+    case "source":
+      return sql<string>`${r.source}`;
+    case "day":
+      return sql<string>`${r.day}`;
+    case "month":
+      return sql<string>`substr(${r.day}, 1, 7)`;
+    case "kind":
+      return sql<string>`${p.kind}`;
+    case "none":
+      return sql<string>`''`;
+  }
+}
+
+/**
+ * Sums the rollup rows of a day range (YYYY-MM-DD, inclusive, either end optional), grouped by
+ * piece, source, day, month or piece kind. The day range is served by the day index, a single
+ * piece by the primary key.
+ */
+export function sumRollups(options: {
+  db: DbOrTx;
+  from?: string;
+  to?: string;
+  scope?: PieceScope;
+  sources?: readonly string[];
+  by: RollupGroup;
+}): Map<string | number, RollupFigures> {
+  const { db, from, to, scope = {}, by } = options;
+  const out = new Map<string | number, RollupFigures>();
+  if (scope.pieceIds && scope.pieceIds.length === 0) return out;
+  const filters: SQL[] = [];
+  if (from) filters.push(gte(r.day, from));
+  if (to) filters.push(lte(r.day, to));
+  if (scope.pieceIds) filters.push(inArray(r.pieceId, [...scope.pieceIds]));
+  if (options.sources) filters.push(inArray(r.source, [...options.sources]));
+  if (scope.pieceWhere) filters.push(scope.pieceWhere);
+  const key = groupKey(by);
+  const base = db
+    .select({
+      key,
+      views: sql<number>`sum(${r.views})`,
+      visitors: sql<number>`sum(${r.visitors})`,
+      plays: sql<number>`sum(${r.plays})`,
+      completes: sql<number>`sum(${r.completes})`,
+      downloads: sql<number>`sum(${r.downloads})`,
+      watchSeconds: sql<number>`sum(${r.watchSeconds})`,
+    })
+    .from(r);
+  const joined = scope.pieceWhere || by === "kind" ? base.innerJoin(p, eq(p.id, r.pieceId)) : base;
+  const rows = joined
+    .where(filters.length ? and(...filters) : undefined)
+    .groupBy(key)
+    .all();
+  for (const { key: k, ...figures } of rows) out.set(k, figures);
+  return out;
+}
+
+/** The one total of a range and scope. */
+export function totalRollups(options: Omit<Parameters<typeof sumRollups>[0], "by">): RollupFigures {
+  return sumRollups({ ...options, by: "none" }).get("") ?? { ...NO_FIGURES };
+}
+
+export type LeadGroup = "piece" | "source" | "none";
+
+/** The instants a day range covers in the studio's zone (either end optional). */
+export function rangeInstants(from: string | undefined, to: string | undefined, timeZone: string) {
+  return {
+    start: from ? parseWallClock(from, timeZone) : undefined,
+    end: to ? endOfDay(parseWallClock(to, timeZone), timeZone) : undefined,
+  };
+}
+
+/**
+ * Leads from the leads table (one per person and piece, with consent; erased leads still count),
+ * received in a day range, grouped by piece or source. Not the `lead` events: a forged beacon
+ * cannot add to these.
+ */
+export function countLeads(options: {
+  db: DbOrTx;
+  from?: string;
+  to?: string;
+  timeZone: string;
+  scope?: PieceScope;
+  sources?: readonly string[];
+  by: LeadGroup;
+}): Map<string | number, number> {
+  const { db, scope = {}, by } = options;
+  const out = new Map<string | number, number>();
+  if (scope.pieceIds && scope.pieceIds.length === 0) return out;
+  const l = schema.leads;
+  const { start, end } = rangeInstants(options.from, options.to, options.timeZone);
+  const filters: SQL[] = [];
+  if (start) filters.push(gte(l.createdAt, start));
+  if (end) filters.push(lte(l.createdAt, end));
+  if (scope.pieceIds) filters.push(inArray(l.pieceId, [...scope.pieceIds]));
+  if (options.sources) filters.push(inArray(l.source, [...options.sources]));
+  if (scope.pieceWhere) filters.push(scope.pieceWhere);
+  const key =
+    by === "piece" ? sql<number>`${l.pieceId}` : by === "source" ? sql<string>`${l.source}` : sql<string>`''`;
+  const base = db.select({ key, n: count() }).from(l);
+  const joined = scope.pieceWhere ? base.innerJoin(p, eq(p.id, l.pieceId)) : base;
+  for (const row of joined
+    .where(filters.length ? and(...filters) : undefined)
+    .groupBy(key)
+    .all())
+    out.set(row.key, row.n);
+  return out;
+}
+
+/**
+ * Leads per studio-time-zone day of a range: the day boundaries are computed once, and each lead
+ * falls into its day by binary search (no time-zone formatting per row).
+ */
+export function leadsByDay(options: {
+  db: DbOrTx;
+  days: readonly string[];
+  timeZone: string;
+  scope?: PieceScope;
+}): Map<string, number> {
+  const { db, days, timeZone, scope = {} } = options;
+  const out = new Map<string, number>(days.map((day) => [day, 0]));
+  if (days.length === 0 || (scope.pieceIds && scope.pieceIds.length === 0)) return out;
+  const starts = days.map((day) => parseWallClock(day, timeZone).getTime());
+  const end = endOfDay(parseWallClock(days[days.length - 1], timeZone), timeZone);
+  const l = schema.leads;
+  const filters: SQL[] = [gte(l.createdAt, new Date(starts[0])), lte(l.createdAt, end)];
+  if (scope.pieceIds) filters.push(inArray(l.pieceId, [...scope.pieceIds]));
+  if (scope.pieceWhere) filters.push(scope.pieceWhere);
+  const base = db.select({ at: l.createdAt }).from(l);
+  const rows = (scope.pieceWhere ? base.innerJoin(p, eq(p.id, l.pieceId)) : base)
+    .where(and(...filters))
+    .all();
+  for (const { at } of rows) {
+    const ms = at.getTime();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    out.set(days[lo], (out.get(days[lo]) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** The studio-time-zone day of an instant, as the rollups write it. */
+export function dayOf(instant: InstantLike, timeZone: string): string {
+  return formatInstant(instant, timeZone, "YYYY-MM-DD");
+}

@@ -1,0 +1,61 @@
+import { BarChart } from "@mantine/charts";
+import { Card, Stack, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
+import { DefinitionsCard } from "~/components/analytics/definitions-card";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
+import { getLivestreamDashboard } from "~/modules/analytics/get-livestream-dashboard.server";
+import { TARGETS } from "~/modules/analytics/targets";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "analytics.read");
+  return getLivestreamDashboard({ db: getStudio().db });
+}
+
+export default function LivestreamsDashboard() {
+  const { shows, tables } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const rated = shows.filter((show) => show.leadRate !== null);
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t("analytics.livestreams.hint")}
+      </Text>
+      <Card withBorder padding="sm">
+        <Title order={4} mb="xs">
+          {t("analytics.charts.liveLeadRate")}
+        </Title>
+        {rated.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("analytics.empty")}
+          </Text>
+        ) : (
+          <BarChart
+            h={220}
+            data={rated.map((show) => ({
+              name: show.title,
+              rate: Math.round((show.leadRate ?? 0) * 1000) / 10,
+            }))}
+            dataKey="name"
+            unit="%"
+            xAxisProps={{ tick: false }}
+            referenceLines={[{ y: TARGETS.liveLeadRate * 100, color: "red.6", label: "6%" }]}
+            series={[{ name: "rate", label: t("analytics.figures.liveLeadRate"), color: "violet.6" }]}
+          />
+        )}
+      </Card>
+      {tables.map((table) => (
+        <AnalyticsTableCard key={table.id} view="livestreams" table={table} />
+      ))}
+      <DefinitionsCard items={["liveLeadRate", "leadRate", "visitors"]} />
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

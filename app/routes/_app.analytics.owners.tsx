@@ -1,0 +1,71 @@
+import { BarChart } from "@mantine/charts";
+import { Card, Stack, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
+import { DefinitionsCard } from "~/components/analytics/definitions-card";
+import { PeriodFilter } from "~/components/analytics/period-filter";
+import { RouteError } from "~/components/route-error";
+import { requireActor } from "~/lib/auth.server";
+import { parseQuery } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { todayOf } from "~/modules/analytics/dashboard-range";
+import { getOwnerDashboard } from "~/modules/analytics/get-owner-dashboard.server";
+import { monthQuerySchema } from "~/modules/analytics/metrics-schemas";
+import { TARGETS } from "~/modules/analytics/targets";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "analytics.read");
+  const query = parseQuery(request, monthQuerySchema);
+  const { db, config, now } = getStudio();
+  const month = query.month ?? todayOf(now(), config.timeZone).slice(0, 7);
+  return getOwnerDashboard({ db, month, timeZone: config.timeZone });
+}
+
+export default function OwnersDashboard() {
+  const { month, owners, tables } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <PeriodFilter name="month" value={month} />
+      <Text size="sm" c="dimmed">
+        {t("analytics.owners.hint")}
+      </Text>
+      <Card withBorder padding="sm">
+        <Title order={4} mb="xs">
+          {t("analytics.charts.postsVsTarget")}
+        </Title>
+        {owners.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("analytics.empty")}
+          </Text>
+        ) : (
+          <BarChart
+            h={Math.max(160, owners.length * 44)}
+            orientation="vertical"
+            data={owners.map((o) => ({ name: o.name, videoPosts: o.videoPosts, viralPosts: o.viralPosts }))}
+            dataKey="name"
+            withLegend
+            yAxisProps={{ width: 90 }}
+            referenceLines={[
+              { x: TARGETS.postsPerOwnerMonth, color: "red.6", label: String(TARGETS.postsPerOwnerMonth) },
+            ]}
+            series={[
+              { name: "videoPosts", label: t("analytics.columns.videoPosts"), color: "blue.6" },
+              { name: "viralPosts", label: t("analytics.columns.viralPosts"), color: "orange.6" },
+            ]}
+          />
+        )}
+      </Card>
+      {tables.map((table) => (
+        <AnalyticsTableCard key={table.id} view="owners" table={table} exportQuery={{ month }} />
+      ))}
+      <DefinitionsCard items={["viral", "platform"]} />
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
