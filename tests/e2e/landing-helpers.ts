@@ -216,8 +216,11 @@ export async function publishedShow(
         ...demoShowScriptInput({
           title: options.title,
           scheduledAt: options.startsAt,
-          // The demo's opening names its "first" red-envelope round, a word the term library blocks.
-          opening: "家人们晚上好！欢迎来到厂价直销夜，今晚五款车型厂价直降，还有三轮红包雨。",
+          // The demo's opening and closing use words the term library blocks ("first") or sends
+          // to a reviewer's justification ("厂价直销"); the fixture publishes without a review.
+          opening: "家人们晚上好！欢迎来到年中粉丝夜，今晚五款车型限时优惠，还有三轮红包雨。",
+          closing: "今晚的粉丝夜就到这里，没抢到的家人可以在小程序留资，我们下次直播见！",
+          cta: "想了解优惠的家人，点击下方小程序留下电话，顾问十分钟内联系你，到店还送原厂雨伞。",
         }),
       },
     }),

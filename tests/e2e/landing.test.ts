@@ -176,7 +176,7 @@ describe("public landing pages in a real browser", () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026");
     // 12:00 UTC is 20:00 in Shanghai, the studio's zone.
     const show = await publishedShow(producer, editor, baseUrl, {
-      title: `厂价直销夜 ${Date.now()}`,
+      title: `年中粉丝夜 ${Date.now()}`,
       startsAt: "2027-01-16T12:00:00.000Z",
     });
     await producer.context().close();
