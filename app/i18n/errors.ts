@@ -305,11 +305,11 @@ export const errorsZh = {
   consent_required: "请先阅读并勾选同意《个人信息保护说明》。",
   bad_phone: "请输入正确的 11 位中国大陆手机号。",
   honeypot: "提交未被接受，请刷新页面后重试。",
-};
   not_found_lead: "线索不存在。",
   invalid_transition_lead: "线索不能从「$t(leads.statuses.{{from}})」改为「$t(leads.statuses.{{to}})」。",
   invalid_lead_status: "线索状态无效：只能是 新线索、已联系、已到店、已成交、已战败。",
   lead_erased: "这条线索的个人信息已删除，无法查看号码。",
+};
 
 export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   // Requests and sign-in
@@ -640,9 +640,9 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   consent_required: "Please read and tick your consent to the personal information notice.",
   bad_phone: "Enter a valid 11-digit mainland China mobile number.",
   honeypot: "The form was not accepted; reload the page and try again.",
-};
   not_found_lead: "Lead not found.",
   invalid_transition_lead:
     "A lead cannot move from “$t(leads.statuses.{{from}})” to “$t(leads.statuses.{{to}})”.",
   invalid_lead_status: "Invalid lead status: new, contacted, visited, won or lost.",
   lead_erased: "This lead's personal data was erased; the number cannot be shown.",
+};
