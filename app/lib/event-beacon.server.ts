@@ -35,7 +35,7 @@ export async function answerEventBeacon(request: Request, ip: string): Promise<R
       request,
       415,
       "unsupported_media_type",
-      "请求体必须是 JSON（text/plain 或 application/json）。",
+      "请求体必须是 JSON（Content-Type: application/json）。",
       {
         params: { context: "json" },
       },

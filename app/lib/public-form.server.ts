@@ -30,9 +30,15 @@ export async function readPublicForm(
     }
   }
   if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(text));
-  throw apiError(request, 415, "unsupported_media_type", "请求体必须是 JSON 或表单。", {
-    params: { context: "json" },
-  });
+  throw apiError(
+    request,
+    415,
+    "unsupported_media_type",
+    "请求体必须是 JSON（Content-Type: application/json）。",
+    {
+      params: { context: "json" },
+    },
+  );
 }
 
 /** The body checked against its schema; a bad one throws 400 naming the first failing field. */

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** DELETE: undo an applied import (its figures stop counting; the record stays in the history). */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "DELETE")
-    throw apiError(request, 405, "method_not_allowed", "请使用 GET 或 DELETE。", {
+    throw apiError(request, 405, "method_not_allowed", "请使用 GET / DELETE。", {
       params: { method: "GET / DELETE" },
     });
   const actor = await requireActor(request, "metrics.import");

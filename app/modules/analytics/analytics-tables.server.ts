@@ -51,7 +51,7 @@ export function analyticsTables(options: {
       return { ok: true, tables: getChannelDashboard({ db, range, timeZone }).tables };
     case "piece": {
       if (!query.piece)
-        return fail(400, "invalid_query", "请指定内容。", {
+        return fail(400, "invalid_query", "piece: required", {
           field: "piece",
           params: { field: "piece", detail: "required" },
         });

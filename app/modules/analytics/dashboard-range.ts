@@ -25,7 +25,7 @@ export function resolveRange(
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to)
-    return fail(400, "invalid_query", "开始日期晚于结束日期。", {
+    return fail(400, "invalid_query", "from: from > to", {
       field: "from",
       params: { field: "from", detail: "from > to" },
     });

@@ -20,7 +20,7 @@ export function exportAnalyticsTable(options: {
   const result = analyticsTables(options);
   if (!result.ok) return result;
   const table = result.tables.find((candidate) => candidate.id === query.table);
-  if (!table) return fail(404, "not_found", "表格不存在。", { params: { context: "table" } });
+  if (!table) return fail(404, "not_found", "看板上没有这个表格。", { params: { context: "table" } });
   const scope = [
     query.view,
     query.piece ? String(query.piece) : null,

@@ -59,7 +59,7 @@ export function getPieceMetrics(options: {
     .get();
   if (!piece) return fail(404, "not_found", "内容不存在。", { params: { context: "piece" } });
   if (from && to && from > to)
-    return fail(400, "invalid_query", "开始日期晚于结束日期。", {
+    return fail(400, "invalid_query", "from: from > to", {
       field: "from",
       params: { field: "from", detail: "from > to" },
     });

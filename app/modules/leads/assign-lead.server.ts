@@ -15,17 +15,18 @@ export function assignLead(options: {
   now: Date;
 }): Result<{ version: number }> {
   const { db, actor, leadId, assigneeId, now } = options;
-  if (!can(actor.roles, "leads.work")) return fail(403, "forbidden", "没有处理线索的权限。");
+  if (!can(actor.roles, "leads.work")) return fail(403, "forbidden", "你的角色无权执行此操作。");
   return db.transaction((tx) => {
     const lead = tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).get();
-    if (!lead) return fail(404, "not_found", "未找到这条线索。", { params: { context: "lead" } });
+    if (!lead) return fail(404, "not_found", "线索不存在。", { params: { context: "lead" } });
     if (lead.version !== options.version)
-      return fail(409, "stale", "线索刚被他人修改，请刷新后再试。", {
+      return fail(409, "stale", "内容刚被他人修改，请刷新后再试。", {
         params: { yours: options.version, current: lead.version },
       });
     if (assigneeId !== null) {
       const user = tx.select().from(schema.users).where(eq(schema.users.id, assigneeId)).get();
-      if (!user || user.disabled) return fail(400, "invalid_staff", "请选择一位有效的用户。", "assigneeId");
+      if (!user || user.disabled)
+        return fail(400, "invalid_staff", "所选人员不存在或没有相应角色", "assigneeId");
     }
     if (lead.assigneeId === assigneeId) return { ok: true as const, version: lead.version };
     const version = lead.version + 1;
@@ -34,7 +35,7 @@ export function assignLead(options: {
       .set({ assigneeId, version, updatedAt: now })
       .where(and(eq(schema.leads.id, leadId), eq(schema.leads.version, lead.version)))
       .run();
-    if (updated.changes !== 1) return fail(409, "stale", "线索刚被他人修改，请刷新后再试。");
+    if (updated.changes !== 1) return fail(409, "stale", "内容刚被他人修改，请刷新后再试。");
     tx.insert(schema.leadActivities)
       .values({
         leadId,

@@ -22,8 +22,14 @@ export function changeLeadStatus(options: {
   now: Date;
 }): Result<{ version: number; firstContactAt: Date | null }> {
   const { db, actor, leadId, status, now } = options;
-  if (!can(actor.roles, "leads.work")) return fail(403, "forbidden", "没有处理线索的权限。");
-  if (!isLeadStatus(status)) return fail(400, "invalid_lead_status", "线索状态无效。", "status");
+  if (!can(actor.roles, "leads.work")) return fail(403, "forbidden", "你的角色无权执行此操作。");
+  if (!isLeadStatus(status))
+    return fail(
+      400,
+      "invalid_lead_status",
+      "线索状态无效：只能是 新线索、已联系、已到店、已成交、已战败。",
+      "status",
+    );
   const note = options.note?.trim() || null;
   if (note && note.length > MAX_LEAD_NOTE_LENGTH)
     return fail(400, "text_too_long", "备注过长。", {
@@ -32,9 +38,9 @@ export function changeLeadStatus(options: {
     });
   return db.transaction((tx) => {
     const lead = tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).get();
-    if (!lead) return fail(404, "not_found", "未找到这条线索。", { params: { context: "lead" } });
+    if (!lead) return fail(404, "not_found", "线索不存在。", { params: { context: "lead" } });
     if (lead.version !== options.version)
-      return fail(409, "stale", "线索刚被他人修改，请刷新后再试。", {
+      return fail(409, "stale", "内容刚被他人修改，请刷新后再试。", {
         params: { yours: options.version, current: lead.version },
       });
     if (!canMoveLead(lead.status, status))
@@ -49,7 +55,7 @@ export function changeLeadStatus(options: {
       .set({ status, firstContactAt, version, updatedAt: now })
       .where(and(eq(schema.leads.id, leadId), eq(schema.leads.version, lead.version)))
       .run();
-    if (updated.changes !== 1) return fail(409, "stale", "线索刚被他人修改，请刷新后再试。");
+    if (updated.changes !== 1) return fail(409, "stale", "内容刚被他人修改，请刷新后再试。");
     tx.insert(schema.leadActivities)
       .values({
         leadId,

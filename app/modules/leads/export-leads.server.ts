@@ -38,7 +38,7 @@ export function exportLeads(options: {
   timeZone: string;
 }): Result<{ csv: string; count: number }> {
   const { db, actor, now, timeZone, dataKey } = options;
-  if (!can(actor.roles, "leads.export")) return fail(403, "forbidden", "没有导出线索的权限。");
+  if (!can(actor.roles, "leads.export")) return fail(403, "forbidden", "你的角色无权执行此操作。");
   return db.transaction((tx) => {
     const rows = tx
       .select({ lead: schema.leads, pieceTitle: schema.pieces.title, assigneeName: schema.users.name })

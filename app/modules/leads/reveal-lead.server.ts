@@ -18,11 +18,11 @@ export function revealLead(options: {
   now: Date;
 }): Result<{ phone: string; name: string | null }> {
   const { db, dataKey, actor, leadId, now } = options;
-  if (!can(actor.roles, "leads.reveal")) return fail(403, "forbidden", "没有查看完整号码的权限。");
+  if (!can(actor.roles, "leads.reveal")) return fail(403, "forbidden", "你的角色无权执行此操作。");
   return db.transaction((tx) => {
     const lead = tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).get();
-    if (!lead) return fail(404, "not_found", "没有这条线索。");
-    if (!lead.phoneCipher) return fail(409, "conflict", "这条线索的个人信息已删除。");
+    if (!lead) return fail(404, "not_found", "线索不存在。", { params: { context: "lead" } });
+    if (!lead.phoneCipher) return fail(409, "lead_erased", "这条线索的个人信息已删除，无法查看号码。");
     const phone = decryptPersonal(dataKey, lead.phoneCipher);
     const name = lead.nameCipher ? decryptPersonal(dataKey, lead.nameCipher) : null;
     tx.insert(schema.leadActivities).values({ leadId, actorId: actor.id, kind: "reveal", at: now }).run();
