@@ -6,7 +6,6 @@ import { auditActor, type Actor } from "../auth/actor";
 import { requireEditableEpisode } from "./episode-access.server";
 import { checkScript, scriptToBody, type SaveScriptInput } from "./episode-script";
 import { listScriptLines } from "./episode-rows.server";
-import { recordRevision } from "../pieces/record-revision.server";
 
 /**
  * Replaces an episode's script lines. The save names the piece version it started from; if anyone
@@ -56,7 +55,9 @@ export function saveEpisodeScript(options: {
         })
         .run();
     });
-    recordRevision(tx, { pieceId: piece.id, version, title: piece.title, body, actor, now });
+    tx.insert(schema.pieceRevisions)
+      .values({ pieceId: piece.id, version, title: piece.title, body, authorId: actor.id, createdAt: now })
+      .run();
     const check = checkScript(input.lines, column);
     recordAudit(tx, {
       actor: auditActor(actor),

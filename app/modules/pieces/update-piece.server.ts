@@ -4,7 +4,6 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import type { UpdatePieceInput } from "./schemas";
-import { recordRevision } from "./record-revision.server";
 import { canEditPiece } from "./status-machine";
 
 /**
@@ -51,7 +50,16 @@ export function updatePiece(options: {
       .run().changes;
     if (changed !== 1)
       return fail(409, "stale", "这条内容刚被他人修改，请刷新后再改。", { params: { context: "pieceRace" } });
-    recordRevision(tx, { pieceId: before.id, version, title: input.title, body: input.body, actor, now });
+    tx.insert(schema.pieceRevisions)
+      .values({
+        pieceId: before.id,
+        version,
+        title: input.title,
+        body: input.body,
+        authorId: actor.id,
+        createdAt: now,
+      })
+      .run();
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "piece.update",
