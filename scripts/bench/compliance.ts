@@ -195,7 +195,7 @@ function representativeTerms(): ScanTerm[] {
 }
 
 /** The seed library when this checkout has it (db/seed-content/terms), else the representative set. */
-async function seedOrRepresentativeTerms(): Promise<{ terms: ScanTerm[]; source: string }> {
+export async function seedOrRepresentativeTerms(): Promise<{ terms: ScanTerm[]; source: string }> {
   const seed = path.resolve(
     path.dirname(fileURLToPath(import.meta.url)),
     "../../db/seed-content/terms/index.ts",
@@ -210,7 +210,7 @@ async function seedOrRepresentativeTerms(): Promise<{ terms: ScanTerm[]; source:
 }
 
 /** 5,000 terms: the library above, then generated two-to-five-character words. */
-function generatedTerms(base: ScanTerm[], count = 5_000): ScanTerm[] {
+export function generatedTerms(base: ScanTerm[], count = 5_000): ScanTerm[] {
   const pick = random(5_000);
   const chars =
     "最好优佳强高低大快省新先进豪华舒适安全便宜实惠畅销热销专业权威放心可靠耐用稳定智能环保节能划算靠谱欢迎车辆发动机油耗续航保养维修金融首付利息贷款上牌置换补贴国内第一全网独家正品官方";

@@ -27,6 +27,8 @@ export interface Automaton {
   readonly keyAt: Int32Array;
   /** The nearest node down the failure chain where a key ends, or NONE. */
   readonly outputLink: Int32Array;
+  /** The node itself when a key ends there, else its output link: the first output, one read. */
+  readonly firstOutput: Int32Array;
 }
 
 /** The child of a non-root node by character, or NONE. */
@@ -108,6 +110,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     fail: new Int32Array(count),
     keyAt: keyAt.slice(0, count),
     outputLink: new Int32Array(count).fill(NONE),
+    firstOutput: new Int32Array(count),
   };
   const { fail, outputLink } = automaton;
   const queue = new Int32Array(count);
@@ -127,6 +130,9 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
       queue[tail++] = child;
     }
   }
+  const { firstOutput } = automaton;
+  for (let node = 0; node < count; node++)
+    firstOutput[node] = automaton.keyAt[node] !== NONE ? node : outputLink[node]!;
   return automaton;
 }
 
@@ -136,16 +142,78 @@ export function findAll(
   text: string,
   onMatch: (key: number, end: number) => void,
 ): void {
-  const { rootNext, fail, keyAt, outputLink } = automaton;
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  const found = new MatchList();
+  findAllUnits(automaton, units, text.length, found);
+  for (let k = 0; k < found.length; k++) onMatch(found.keys[k]!, found.ends[k]!);
+}
+
+/** Occurrences as two growing arrays: key index and end (exclusive). */
+export class MatchList {
+  keys = new Int32Array(256);
+  ends = new Int32Array(256);
+  length = 0;
+
+  push(key: number, end: number): void {
+    if (this.length === this.keys.length) {
+      const keys = new Int32Array(this.length * 2);
+      const ends = new Int32Array(this.length * 2);
+      keys.set(this.keys);
+      ends.set(this.ends);
+      this.keys = keys;
+      this.ends = ends;
+    }
+    this.keys[this.length] = key;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+}
+
+/**
+ * Every occurrence of every key in the first `length` units of `units` (the scanner's normalised
+ * stream, which is never made a string), by end, into `found` (emptied first). The walk is
+ * written out with the arrays in locals and calls nothing per unit: it is the inner loop of every
+ * scan.
+ */
+export function findAllUnits(
+  automaton: Automaton,
+  units: Uint16Array,
+  length: number,
+  found: MatchList,
+): void {
+  const { rootNext, edgeStart, edgeChar, edgeTarget, fail, keyAt, outputLink, firstOutput } = automaton;
+  found.length = 0;
   let node = ROOT;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const c = units[i]!;
     for (;;) {
       if (node === ROOT) {
         node = rootNext[c]!;
         break;
       }
-      const next = childOf(automaton, node, c);
+      let lo = edgeStart[node]!;
+      let hi = edgeStart[node + 1]!;
+      let next = NONE;
+      if (hi - lo <= LINEAR_RUN) {
+        for (; lo < hi; lo++) {
+          if (edgeChar[lo] === c) {
+            next = edgeTarget[lo]!;
+            break;
+          }
+        }
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const m = edgeChar[mid]!;
+          if (m === c) {
+            next = edgeTarget[mid]!;
+            break;
+          }
+          if (m < c) lo = mid + 1;
+          else hi = mid;
+        }
+      }
       if (next !== NONE) {
         node = next;
         break;
@@ -153,10 +221,6 @@ export function findAll(
       node = fail[node]!;
     }
     if (node === ROOT) continue;
-    let out = keyAt[node] !== NONE ? node : outputLink[node]!;
-    while (out !== NONE) {
-      onMatch(keyAt[out]!, i + 1);
-      out = outputLink[out]!;
-    }
+    for (let out = firstOutput[node]!; out !== NONE; out = outputLink[out]!) found.push(keyAt[out]!, i + 1);
   }
 }

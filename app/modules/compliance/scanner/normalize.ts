@@ -117,8 +117,9 @@ function formsOf(cp: number): CodePointForms {
 /**
  * Forms of the code points seen so far. For BMP code points, two flat tables give the unit each
  * stream gets when it is one (the common case), DROPPED when it is none, EXPANDED when it is
- * several (then the map has the strings); a high surrogate is SURROGATE: the pair's code point
- * goes through the map.
+ * several (then the map has the strings). Surrogates are SURROGATE: a pair's code point goes
+ * through the map, and so does a lone surrogate, so that the writer can see it (the text decoder
+ * would replace it).
  */
 const UNSEEN = -4;
 const SURROGATE = -3;
@@ -133,7 +134,7 @@ function unitOf(form: string): number {
 }
 
 function learn(cp: number): void {
-  if (cp >= 0xd800 && cp < 0xdc00) {
+  if (cp >= 0xd800 && cp <= 0xdfff) {
     bmpMatch[cp] = bmpPattern[cp] = SURROGATE;
     return;
   }
@@ -153,129 +154,241 @@ function expanded(cp: number): CodePointForms {
   return forms;
 }
 
-/** Both streams of one text in one pass (what the scanner uses). */
+/** Both streams of one text in one pass. */
 export interface NormalizedStreams {
   match: NormalizedText;
   pattern: NormalizedText;
 }
 
 /**
- * The scratch arrays every stream is written into (one stream at a time: nothing here calls back
- * into this module's writers), grown as needed and copied out at the end, so a call allocates
- * only its results.
+ * A stream as the scanner reads it: its first `length` units and where each one's original code
+ * point starts. Where it ends follows from the original text (`originalEnd`), so the writer does
+ * not store it.
  */
-let scratchUnits = new Uint16Array(4096);
-let scratchStarts = new Int32Array(4096);
-let scratchEnds = new Int32Array(4096);
-
-function growScratch(needed: number): void {
-  const capacity = Math.max(needed, scratchUnits.length * 2);
-  const units = new Uint16Array(capacity);
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  units.set(scratchUnits);
-  starts.set(scratchStarts);
-  ends.set(scratchEnds);
-  scratchUnits = units;
-  scratchStarts = starts;
-  scratchEnds = ends;
+export interface StreamView {
+  readonly units: Uint16Array;
+  readonly starts: Int32Array;
+  readonly length: number;
 }
 
+/** The end (exclusive) of the original code point that starts at `start` in `text`. */
+export function originalEnd(text: string, start: number): number {
+  const unit = text.charCodeAt(start);
+  if (unit < 0xd800 || unit > 0xdbff) return start + 1;
+  const next = text.charCodeAt(start + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? start + 2 : start + 1;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Decodes UTF-16 units in one native call; null where unavailable. Keeps a leading U+FEFF. */
+const decoder: TextDecoder | null = (() => {
+  try {
+    return LITTLE_ENDIAN ? new TextDecoder("utf-16le", { ignoreBOM: true }) : null;
+  } catch {
+    return null;
+  }
+})();
+
 /**
- * Writes one stream of `text` into the scratch arrays and returns its length: the hot loop of
- * every scan. A BMP code point whose form is a single unit (nearly all of them) is written
- * straight in; an expansion or a surrogate pair takes the slower branch.
+ * The scratch arrays one stream is written into, grown as needed and reused by every call, so a
+ * scan allocates nothing per character. Nothing in this module calls back into a writer, and
+ * the scanner reads a stream before it normalises anything else.
  */
-function writeStream(text: string, table: Int32Array, formOf: (forms: CodePointForms) => string): number {
+class StreamBuffer implements StreamView {
+  units = new Uint16Array(4096);
+  starts = new Int32Array(4096);
+  length = 0;
+  /** Whether a lone surrogate was written (the text decoder would replace it). */
+  lone = false;
+  /** Whether a unit came from a surrogate pair (then not every original range is one unit). */
+  pairs = false;
+
+  /** Makes room for `needed` units, keeping the first `this.length`. */
+  reserve(needed: number): void {
+    if (needed <= this.units.length) return;
+    const capacity = Math.max(needed, this.units.length * 2);
+    const units = new Uint16Array(capacity);
+    const starts = new Int32Array(capacity);
+    units.set(this.units.subarray(0, this.length));
+    starts.set(this.starts.subarray(0, this.length));
+    this.units = units;
+    this.starts = starts;
+  }
+
+  text(): string {
+    const n = this.length;
+    if (decoder && !this.lone) return decoder.decode(this.units.subarray(0, n));
+    let text = "";
+    for (let k = 0; k < n; k += 4096) {
+      const chunk = this.units.subarray(k, Math.min(n, k + 4096));
+      text += String.fromCharCode.apply(null, chunk as unknown as number[]);
+    }
+    return text;
+  }
+
+  /** The stream of `original` as a NormalizedText of its own. */
+  copy(original: string, text = this.text()): NormalizedText {
+    const starts = this.starts.slice(0, this.length);
+    const ends = new Int32Array(this.length);
+    if (this.pairs) for (let k = 0; k < ends.length; k++) ends[k] = originalEnd(original, starts[k]!);
+    else for (let k = 0; k < ends.length; k++) ends[k] = starts[k]! + 1;
+    return { text, starts, ends };
+  }
+}
+
+const matchBuffer = new StreamBuffer();
+const patternBuffer = new StreamBuffer();
+
+const MATCH = 1;
+const PATTERN = 2;
+
+/**
+ * Writes the asked streams of `text` into their buffers in ONE pass over the text: the hot loop
+ * of every scan. A BMP code point whose forms are a single unit or nothing (nearly all of them)
+ * takes the first branch, a table look-up per stream and no call; an expansion or a surrogate
+ * takes the second. Returns whether the pattern stream is `text` itself, unit for unit, so that
+ * its string need not be built.
+ */
+function writeStreams(text: string, streams: number): boolean {
   const length = text.length;
-  if (scratchUnits.length < length) growScratch(length);
-  let units = scratchUnits;
-  let starts = scratchStarts;
-  let ends = scratchEnds;
-  let n = 0;
+  const wantMatch = (streams & MATCH) !== 0;
+  const wantPattern = (streams & PATTERN) !== 0;
+  const m = matchBuffer;
+  const p = patternBuffer;
+  m.length = p.length = 0;
+  m.lone = p.lone = m.pairs = p.pairs = false;
+  // Invariant: capacity − written ≥ units left to read, so the first branch never overflows.
+  if (wantMatch) m.reserve(length);
+  if (wantPattern) p.reserve(length);
+  let mUnits = m.units;
+  let mStarts = m.starts;
+  let pUnits = p.units;
+  let pStarts = p.starts;
+  let mn = 0;
+  let pn = 0;
+  let same = true;
   let i = 0;
   while (i < length) {
     const unit = text.charCodeAt(i);
-    let form = table[unit]!;
-    if (form === UNSEEN) {
+    let mf = bmpMatch[unit]!;
+    if (mf === UNSEEN) {
       learn(unit);
-      form = table[unit]!;
+      mf = bmpMatch[unit]!;
     }
-    if (form >= 0 && n < units.length) {
-      units[n] = form;
-      starts[n] = i;
-      ends[n] = i + 1;
-      n++;
-      i++;
-    } else if (form === DROPPED) {
-      i++;
-    } else {
-      // An expansion, a surrogate pair, or full scratch arrays.
-      const cp = form === SURROGATE ? text.codePointAt(i)! : unit;
-      const end = i + (cp > 0xffff ? 2 : 1);
-      const out = formOf(expanded(cp));
-      if (n + out.length > units.length) {
-        growScratch(n + out.length + length);
-        units = scratchUnits;
-        starts = scratchStarts;
-        ends = scratchEnds;
+    const pf = bmpPattern[unit]!;
+    if (mf >= DROPPED && pf >= DROPPED) {
+      if (wantMatch && mf >= 0) {
+        mUnits[mn] = mf;
+        mStarts[mn] = i;
+        mn++;
       }
-      for (let k = 0; k < out.length; k++, n++) {
-        units[n] = out.charCodeAt(k);
-        starts[n] = i;
-        ends[n] = end;
+      if (wantPattern) {
+        if (pf >= 0) {
+          pUnits[pn] = pf;
+          pStarts[pn] = i;
+          pn++;
+          if (pf !== unit) same = false;
+        } else {
+          same = false;
+        }
       }
-      i = end;
+      i++;
+      continue;
     }
+    // An expansion, a surrogate pair or a lone surrogate.
+    const cp = mf === SURROGATE ? text.codePointAt(i)! : unit;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    const forms = expanded(cp);
+    const lone = cp >= 0xd800 && cp <= 0xdfff;
+    const pair = end - i === 2;
+    if (wantMatch && forms.match !== "") {
+      const out = forms.match;
+      m.length = mn;
+      m.reserve(mn + out.length + (length - end));
+      mUnits = m.units;
+      mStarts = m.starts;
+      for (let k = 0; k < out.length; k++, mn++) {
+        mUnits[mn] = out.charCodeAt(k);
+        mStarts[mn] = i;
+      }
+      if (lone) m.lone = true;
+      if (pair) m.pairs = true;
+    }
+    if (wantPattern) {
+      const out = forms.pattern;
+      if (out.length !== end - i || !text.startsWith(out, i)) same = false;
+      if (out !== "") {
+        p.length = pn;
+        p.reserve(pn + out.length + (length - end));
+        pUnits = p.units;
+        pStarts = p.starts;
+        for (let k = 0; k < out.length; k++, pn++) {
+          const c = out.charCodeAt(k);
+          pUnits[pn] = c;
+          pStarts[pn] = i;
+        }
+        if (lone) p.lone = true;
+        if (pair) p.pairs = true;
+      }
+    }
+    i = end;
   }
-  return n;
+  m.length = mn;
+  p.length = pn;
+  return same;
 }
-
-/** The first `n` scratch units as a string. */
-function scratchText(n: number): string {
-  let text = "";
-  for (let k = 0; k < n; k += 4096) {
-    const chunk = scratchUnits.subarray(k, Math.min(n, k + 4096));
-    text += String.fromCharCode.apply(null, chunk as unknown as number[]);
-  }
-  return text;
-}
-
-function buildStream(
-  text: string,
-  table: Int32Array,
-  formOf: (forms: CodePointForms) => string,
-): NormalizedText {
-  const n = writeStream(text, table, formOf);
-  return { text: scratchText(n), starts: scratchStarts.slice(0, n), ends: scratchEnds.slice(0, n) };
-}
-
-const matchForm = (forms: CodePointForms) => forms.match;
-const patternForm = (forms: CodePointForms) => forms.pattern;
 
 /** The match stream: what literal terms are matched over (and originality shingles are cut from). */
 export function normalizeForMatch(text: string): NormalizedText {
-  return buildStream(text, bmpMatch, matchForm);
+  writeStreams(text, MATCH);
+  return matchBuffer.copy(text);
 }
 
 /** The match stream's text alone, without offsets: `normalizeForMatch(text).text`, cheaper. */
 export function matchText(text: string): string {
-  return scratchText(writeStream(text, bmpMatch, matchForm));
+  writeStreams(text, MATCH);
+  return matchBuffer.text();
 }
 
 /** The pattern stream: what the library's regular expressions are matched over. */
 export function normalizeForPatterns(text: string): NormalizedText {
-  return buildStream(text, bmpPattern, patternForm);
+  const same = writeStreams(text, PATTERN);
+  return patternBuffer.copy(text, same ? text : undefined);
 }
 
 /** The pattern stream's text alone, without offsets. */
 export function patternText(text: string): string {
-  return scratchText(writeStream(text, bmpPattern, patternForm));
+  return writeStreams(text, PATTERN) ? text : patternBuffer.text();
 }
 
-/** Both streams (what the scanner uses when the library has patterns). */
+/** Both streams, in one pass. */
 export function normalizeBoth(text: string): NormalizedStreams {
-  return { match: normalizeForMatch(text), pattern: normalizeForPatterns(text) };
+  const same = writeStreams(text, MATCH | PATTERN);
+  return { match: matchBuffer.copy(text), pattern: patternBuffer.copy(text, same ? text : undefined) };
+}
+
+/**
+ * Both streams of `text` as the scanner reads them, without copies: the views are the module's
+ * scratch buffers and stay valid only until the next call into this module.
+ */
+export interface ScanStreams {
+  readonly match: StreamView;
+  /** The pattern stream (empty unless asked for). */
+  readonly pattern: StreamView;
+  /** The pattern stream as a string, built on the first call (or `text` itself when equal). */
+  patternText(): string;
+}
+
+/** The streams the scanner needs: the match stream, and the pattern stream when asked for. */
+export function normalizeForScan(text: string, withPattern: boolean): ScanStreams {
+  const same = writeStreams(text, withPattern ? MATCH | PATTERN : MATCH);
+  let built: string | null = same ? text : null;
+  return {
+    match: matchBuffer,
+    pattern: patternBuffer,
+    patternText: () => (built ??= patternBuffer.text()),
+  };
 }
 
 /**

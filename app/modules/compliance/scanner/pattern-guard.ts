@@ -36,13 +36,15 @@ export type PatternRefusal = (typeof PATTERN_REFUSALS)[number];
 
 export type PatternSafety = { ok: true } | { ok: false; reason: PatternRefusal; message: string };
 
-type Node =
+/** The tree of a pattern, as the guard and the scanner's prefilter (pattern-prefilter.ts) read it. */
+export type PatternNode =
   | { kind: "atom"; source: string }
   | { kind: "assertion" }
   | { kind: "group"; body: Node }
   | { kind: "alt"; branches: Node[] }
   | { kind: "seq"; items: Node[] }
   | { kind: "quant"; body: Node; min: number; max: number; at: number; length: number; lazy: boolean };
+type Node = PatternNode;
 
 class Refused extends Error {
   constructor(
@@ -368,6 +370,14 @@ export function compilePattern(source: string): Compiled {
     if (error instanceof Refused) return { ok: false, reason: error.reason, message: error.message };
     throw error;
   }
+}
+
+/**
+ * The tree of a pattern that `compilePattern` accepted (it throws on any other). Unbounded
+ * quantifiers keep `max: Infinity`; the compiled regex bounds them to min + PATTERN_REPEAT_BOUND.
+ */
+export function parsePattern(source: string): PatternNode {
+  return new Parser(source).parse();
 }
 
 /** Whether the library may hold this pattern; the reason and an English message when not. */

@@ -19,17 +19,25 @@
  *    contains, not a `最` next to it. A context that does not contain its term never cancels;
  *  - a pattern's matches do not overlap one another (a global search), and its allowed contexts
  *    work as for terms, over the pattern stream.
+ *
+ * Fast paths (decision record 0035), none of which changes a finding: both streams come from one
+ * pass over the text into reused buffers (normalize.ts, `normalizeForScan`), and the match stream
+ * is walked as units, never made a string; a pattern runs only when its prefilter
+ * (pattern-prefilter.ts) finds every string it requires possible in the pattern stream, and its
+ * search starts where the first occurrence of its anchor string allows.
  */
 import type { Finding, ScanTerm } from "../compliance-types";
-import { buildAutomaton, findAll, type Automaton } from "./aho-corasick";
+import { buildAutomaton, findAllUnits, MatchList, type Automaton } from "./aho-corasick";
+import { matchText, normalizeForScan, originalEnd, patternText, type StreamView } from "./normalize";
+import { compilePattern, parsePattern, type PatternRefusal } from "./pattern-guard";
 import {
-  matchText,
-  normalizeForMatch,
-  normalizeForPatterns,
-  patternText,
-  type NormalizedText,
-} from "./normalize";
-import { compilePattern, type PatternRefusal } from "./pattern-guard";
+  AnchorHits,
+  compilePrefilters,
+  patternPrefilter,
+  searchPlan,
+  type PatternPrefilter,
+  type PrefilterSet,
+} from "./pattern-prefilter";
 
 /** Why a library entry takes no part in scans. */
 export type SkipReason = "invalid" | "empty" | PatternRefusal;
@@ -41,8 +49,12 @@ export interface SkippedTerm {
 
 interface LiteralEntry {
   term: ScanTerm;
-  /** Allowed contexts in the match stream. */
-  contexts: string[];
+  /**
+   * Allowed contexts in the match stream, each with the offsets at which the entry's key occurs
+   * in it: a hit is the key, so a context covering it can only sit at the hit's start minus one
+   * of these offsets. A context without the key has none and never cancels.
+   */
+  contexts: { text: string; offsets: number[] }[];
 }
 
 interface PatternEntry {
@@ -61,6 +73,8 @@ export interface CompiledLibrary {
   /** For each automaton key, the entries that read as it: the blocking ones first, then by id. */
   readonly literals: readonly (readonly LiteralEntry[])[];
   readonly patterns: readonly PatternEntry[];
+  /** What every pattern requires, by pattern (pattern-prefilter.ts). */
+  readonly prefilters: PrefilterSet;
 }
 
 const SEVERITY_ORDER = { block: 0, review: 1 } as const;
@@ -73,6 +87,13 @@ function normalizedContexts(contexts: readonly string[], normalize: (text: strin
   return contexts.map((context) => normalize(context)).filter((context) => context !== "");
 }
 
+/** Where `key` occurs in `text`, overlapping occurrences included. */
+function occurrences(key: string, text: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) offsets.push(at);
+  return offsets;
+}
+
 /** Compiles the library for `scanCompiled`. Entries that cannot match are listed in `skipped`. */
 export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
   const skipped: SkippedTerm[] = [];
@@ -80,6 +101,7 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
   const keys: string[] = [];
   const literals: LiteralEntry[][] = [];
   const patterns: PatternEntry[] = [];
+  const prefilters: PatternPrefilter[] = [];
   for (const term of terms) {
     if ((term.term === null) === (term.pattern === null)) {
       skipped.push({ termId: term.id, reason: "invalid" });
@@ -96,7 +118,13 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
         keys.push(key);
         literals.push([]);
       }
-      literals[index]!.push({ term, contexts: normalizedContexts(term.allowedContexts, matchText) });
+      literals[index]!.push({
+        term,
+        contexts: normalizedContexts(term.allowedContexts, matchText).map((context) => ({
+          text: context,
+          offsets: occurrences(key, context),
+        })),
+      });
     } else {
       const compiled = compilePattern(term.pattern!);
       if (!compiled.ok) {
@@ -108,6 +136,7 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
         regex: compiled.regex,
         contexts: normalizedContexts(term.allowedContexts, patternText),
       });
+      prefilters.push(patternPrefilter(parsePattern(term.pattern!)));
     }
   }
   for (const group of literals) {
@@ -122,16 +151,37 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
     automaton: buildAutomaton(keys),
     literals,
     patterns,
+    prefilters: compilePrefilters(prefilters),
   };
 }
 
-/** Whether one of `contexts` occurs in `text` covering the whole range [start, end). */
-function cancelledByContext(text: string, start: number, end: number, contexts: readonly string[]): boolean {
+/** Whether `text` occurs in the stream at `at`. */
+function occursAt(stream: StreamView, text: string, at: number): boolean {
+  if (at < 0 || at + text.length > stream.length) return false;
+  const units = stream.units;
+  for (let k = 0; k < text.length; k++) if (units[at + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether one of `contexts` occurs in the stream covering the whole range [start, end). */
+function cancelledByContext(
+  stream: StreamView,
+  start: number,
+  end: number,
+  contexts: readonly string[],
+): boolean {
   for (const context of contexts) {
-    const last = Math.min(start, text.length - context.length);
-    for (let at = Math.max(0, end - context.length); at <= last; at++) {
-      if (text.startsWith(context, at)) return true;
+    for (let at = Math.max(0, end - context.length); at <= start; at++) {
+      if (occursAt(stream, context, at)) return true;
     }
+  }
+  return false;
+}
+
+/** `cancelledByContext` for a literal hit at `start`, through the offsets of its key in each context. */
+function literalCancelled(stream: StreamView, start: number, entry: LiteralEntry): boolean {
+  for (const context of entry.contexts) {
+    for (const offset of context.offsets) if (occursAt(stream, context.text, start - offset)) return true;
   }
   return false;
 }
@@ -160,51 +210,127 @@ interface Hit {
 
 function firstUncancelled(
   entries: readonly LiteralEntry[],
-  text: string,
+  stream: StreamView,
   start: number,
-  end: number,
 ): ScanTerm | null {
-  for (const entry of entries) if (!cancelledByContext(text, start, end, entry.contexts)) return entry.term;
+  for (const entry of entries) if (!literalCancelled(stream, start, entry)) return entry.term;
   return null;
 }
+
+/**
+ * The global `lastIndex` walk of one pattern over `text` — the pattern stream, or the part of it
+ * that starts at `offset` — from `from`: a hit for every match no allowed context cancels.
+ */
+function searchPattern(
+  entry: PatternEntry,
+  original: string,
+  stream: StreamView,
+  text: string,
+  from: number,
+  offset: number,
+  hits: Hit[],
+): void {
+  const regex = entry.regex;
+  regex.lastIndex = from;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    const start = m.index + offset;
+    const end = start + m[0].length;
+    if (end === start) {
+      regex.lastIndex = m.index + 1;
+      continue;
+    }
+    if (!cancelledByContext(stream, start, end, entry.contexts))
+      hits.push({
+        term: entry.term,
+        start: stream.starts[start]!,
+        end: originalEnd(original, stream.starts[end - 1]!),
+      });
+  }
+}
+
+const compareHits = (a: Hit, b: Hit) => a.start - b.start || b.end - a.end || a.term.id - b.term.id;
+
+/** Below this, offsets and hit counts fit the numeric sort keys of `sortHits`. */
+const SORT_LIMIT = 1 << 17;
+let sortKeys = new Float64Array(1024);
+
+/**
+ * The hits by start, the longest first at one start, then by term id. Sorted as numbers in one
+ * native call — key (start, SORT_LIMIT − 1 − end, position), exact below 2^53 — because a
+ * comparator called from the sort was the costliest line of a scan; equal ranges (rare) are then
+ * put in term order. Longer texts or more hits take the comparator.
+ */
+function sortHits(hits: Hit[], textLength: number): Hit[] {
+  const n = hits.length;
+  if (n < 2) return hits;
+  if (textLength >= SORT_LIMIT || n >= SORT_LIMIT) return hits.sort(compareHits);
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, sortKeys.length * 2));
+  const keys = sortKeys.subarray(0, n);
+  for (let k = 0; k < n; k++) {
+    const h = hits[k]!;
+    keys[k] = (h.start * SORT_LIMIT + (SORT_LIMIT - 1 - h.end)) * SORT_LIMIT + k;
+  }
+  keys.sort();
+  const sorted: Hit[] = new Array<Hit>(n);
+  for (let k = 0; k < n; k++) sorted[k] = hits[keys[k]! % SORT_LIMIT]!;
+  for (let k = 0; k < n;) {
+    let j = k + 1;
+    while (j < n && sorted[j]!.start === sorted[k]!.start && sorted[j]!.end === sorted[k]!.end) j++;
+    if (j - k > 1) {
+      const run = sorted.slice(k, j).sort(compareHits);
+      for (let r = 0; r < run.length; r++) sorted[k + r] = run[r]!;
+    }
+    k = j;
+  }
+  return sorted;
+}
+
+/** Where the patterns' required strings occur, reused by every scan. */
+const anchorHits = new AnchorHits();
+
+/** The automaton's occurrences, reused by every scan (a scan runs to its end before the next). */
+const found = new MatchList();
 
 /** Every finding of the library in `text`, with offsets into `text` (see the module comment). */
 export function scanCompiled(lib: CompiledLibrary, text: string): Finding[] {
   if (text === "" || lib.size === 0) return [];
   const hits: Hit[] = [];
-  const hit = (term: ScanTerm, normalized: NormalizedText, start: number, end: number) =>
-    hits.push({ term, start: normalized.starts[start]!, end: normalized.ends[end - 1]! });
 
-  const match = normalizeForMatch(text);
+  const streams = normalizeForScan(text, lib.patterns.length > 0);
+  const { match, pattern } = streams;
   const { keyLengths } = lib.automaton;
-  findAll(lib.automaton, match.text, (key, end) => {
+  findAllUnits(lib.automaton, match.units, match.length, found);
+  for (let k = 0; k < found.length; k++) {
+    const key = found.keys[k]!;
+    const end = found.ends[k]!;
     const start = end - keyLengths[key]!;
-    const term = firstUncancelled(lib.literals[key]!, match.text, start, end);
-    if (term) hit(term, match, start, end);
-  });
-
-  if (lib.patterns.length > 0) {
-    const pattern = normalizeForPatterns(text);
-    for (const entry of lib.patterns) {
-      const regex = entry.regex;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(pattern.text); m; m = regex.exec(pattern.text)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (end === start) {
-          regex.lastIndex = end + 1;
-          continue;
-        }
-        if (!cancelledByContext(pattern.text, start, end, entry.contexts))
-          hit(entry.term, pattern, start, end);
-      }
-    }
+    const term = firstUncancelled(lib.literals[key]!, match, start);
+    if (term)
+      hits.push({ term, start: match.starts[start]!, end: originalEnd(text, match.starts[end - 1]!) });
   }
 
-  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.term.id - b.term.id);
+  if (lib.patterns.length > 0) {
+    anchorHits.find(lib.prefilters, pattern.units, pattern.length);
+    lib.patterns.forEach((entry, p) => {
+      const plan = searchPlan(lib.prefilters, p, anchorHits, pattern.units, pattern.length);
+      if (plan.kind === "none") return;
+      const patternText = streams.patternText();
+      if (plan.kind === "from") {
+        searchPattern(entry, text, pattern, patternText, plan.from, 0, hits);
+        return;
+      }
+      const { parts } = plan;
+      for (let k = 0; k < parts.length; k += 2) {
+        const offset = parts[k]!;
+        searchPattern(entry, text, pattern, patternText.slice(offset, parts[k + 1]), 0, offset, hits);
+      }
+    });
+  }
+
+  const sorted = sortHits(hits, text.length);
   const findings: Finding[] = [];
   let previous: Hit | null = null;
-  for (const h of hits) {
+  for (const h of sorted) {
     // The same term twice at one original range (within one expanded character): once.
     if (previous && previous.term === h.term && previous.start === h.start && previous.end === h.end)
       continue;
