@@ -35,7 +35,7 @@ export default function AnalyticsOverview() {
   return (
     <Stack gap="md">
       <RangeFilter from={overview.range.from} to={overview.range.to} today={today} />
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <FigureCard
           label={t("analytics.figures.views")}
           value={formatCount(overview.views)}

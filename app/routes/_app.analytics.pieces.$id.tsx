@@ -62,7 +62,7 @@ export default function PieceDashboardPage() {
         </Group>
       </Group>
       <RangeFilter from={range.from} to={range.to} today={today} />
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <FigureCard
           label={t("analytics.figures.views")}
           value={formatCount(metrics.views)}
@@ -177,15 +177,18 @@ export default function PieceDashboardPage() {
         </Grid.Col>
       </Grid>
       <AnalyticsTableCard view="piece" table={sources} exportQuery={exportQuery} />
-      <Card withBorder padding="sm" bg="var(--mantine-color-gray-0)" data-testid="platform-figures">
-        <Title order={4}>{t("analytics.piece.platformTitle")}</Title>
-        <Text size="xs" c="dimmed" mb="xs">
-          {metrics.platform.length ? t("analytics.piece.platformHint") : t("analytics.piece.platformEmpty")}
-        </Text>
-        {metrics.platform.length > 0 && (
-          <AnalyticsTableCard view="piece" table={platform} exportQuery={exportQuery} minWidth={900} />
-        )}
-      </Card>
+      <div data-testid="platform-figures">
+        <AnalyticsTableCard
+          view="piece"
+          table={platform}
+          exportQuery={exportQuery}
+          minWidth={900}
+          platform
+          description={
+            metrics.platform.length ? t("analytics.piece.platformHint") : t("analytics.piece.platformEmpty")
+          }
+        />
+      </div>
       <FunnelCard steps={dashboard.funnel} />
       <DefinitionsCard
         items={
@@ -196,7 +199,7 @@ export default function PieceDashboardPage() {
               : ["completionRate", "leadRate", "visitors", "platform"]
         }
       />
-      <AnalyticsTableCard view="piece" table={daily} exportQuery={exportQuery} />
+      <AnalyticsTableCard view="piece" table={daily} exportQuery={exportQuery} maxHeight={420} />
     </Stack>
   );
 }

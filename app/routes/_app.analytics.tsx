@@ -47,6 +47,7 @@ export default function AnalyticsLayout() {
                 size="xs"
                 variant={active ? "filled" : "default"}
                 aria-current={active ? "page" : undefined}
+                style={{ flexShrink: 0 }}
               >
                 {t(`analytics.tabs.${tab.key}`)}
               </Button>

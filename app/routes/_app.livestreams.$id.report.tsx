@@ -18,21 +18,23 @@ import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
+import { formatRate } from "~/components/analytics/format";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime, formatDuration, formatInstant, formatNumber } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
 import { getShowReport } from "~/modules/livestream/get-show-report.server";
 import { blockTitle } from "~/modules/livestream/run-of-show";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireActor(request, "livestream.read");
+  const actor = await requireActor(request, "livestream.read");
   const report = getShowReport({
     db: getStudio().db,
     showId: parseId(params.id),
   });
   if (!report) throw json({ message: "直播不存在。" }, { status: 404 });
-  return report;
+  return { ...report, canReadAnalytics: can(actor.roles, "analytics.read") };
 }
 
 const STATUS_COLORS = {
@@ -93,6 +95,8 @@ export default function ShowReportPage() {
       leads === null ? t("livestream.leadsUnavailable") : undefined,
     ],
   ];
+  const { leadFigures } = report;
+  const leadRateReached = leadFigures.leadRate === null ? null : leadFigures.leadRate >= leadFigures.target;
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -101,15 +105,30 @@ export default function ShowReportPage() {
           {t("livestream.backToScript")}
         </Anchor>
       </Group>
+      {report.canReadAnalytics && (
+        <Anchor component={Link} to={`/analytics/pieces/${report.showId}`} size="sm" w="fit-content">
+          {t("analytics.piece.metricsLink")}
+        </Anchor>
+      )}
       <Text size="sm" c="dimmed">
         {t("livestream.startedAt")} {report.startedAt ? formatDateTime(report.startedAt, timeZone) : "—"} ·{" "}
         {t("livestream.endedAt")} {report.endedAt ? formatDateTime(report.endedAt, timeZone) : "—"}
       </Text>
       {report.status !== "ended" && <Alert color="yellow">{t("livestream.reportNotEnded")}</Alert>}
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
         {figures.map(([key, value, testId, hint]) => (
           <Figure key={key} label={t(`livestream.${key}`)} value={value} testId={testId} hint={hint} />
         ))}
+        <Figure
+          label={t("analytics.figures.liveLeadRate")}
+          value={formatRate(leadFigures.leadRate)}
+          testId="report-lead-rate"
+          hint={`${t("analytics.figures.targetAtLeast", { value: formatRate(leadFigures.target) })}${
+            leadRateReached === null
+              ? ""
+              : ` · ${leadRateReached ? t("analytics.figures.reached") : t("analytics.figures.below")}`
+          }`}
+        />
       </SimpleGrid>
       {report.redEnvelopeRounds.length > 0 && (
         <Group gap="xs">

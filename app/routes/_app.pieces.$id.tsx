@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Code,
@@ -25,10 +26,11 @@ import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requestLanguage } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { formatDateTime } from "~/lib/dates";
+import { formatDateTime, formatNumber } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
+import { getPieceSummary } from "~/modules/analytics/get-piece-summary.server";
 import { can } from "~/modules/auth/permissions";
 import { getPieceReview } from "~/modules/compliance/review/get-piece-review.server";
 import { justifyFindings } from "~/modules/compliance/review/justify-findings.server";
@@ -53,7 +55,7 @@ const KIND_EDITORS: Record<string, (id: number) => string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
-  const { db } = getStudio();
+  const { db, now, config } = getStudio();
   const piece = getPiece({ db, pieceId: parseId(params.id) });
   if (!piece) throw json({ message: "内容不存在。" }, { status: 404 });
   const history = getPieceHistory({ db, pieceId: piece.id });
@@ -74,6 +76,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options: listPieceOptions({ db }),
     review: getPieceReview({ db, pieceId: piece.id, lang: requestLanguage(request) }),
     canJustify: can(actor.roles, "compliance.justify"),
+    metrics: can(actor.roles, "analytics.read")
+      ? getPieceSummary({ db, pieceId: piece.id, now: now(), timeZone: config.timeZone })
+      : null,
   };
 }
 
@@ -114,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PieceDetail() {
-  const { piece, revisions, revision, transitions, actions, canEdit, options, review, canJustify } =
+  const { piece, revisions, revision, transitions, actions, canEdit, options, review, canJustify, metrics } =
     useLoaderData<typeof loader>();
   const edit = useActionReply({ intent: "update" });
   const transition = useActionReply({ intent: "transition" });
@@ -149,6 +154,20 @@ export default function PieceDetail() {
         <Text size="sm" c="dimmed">
           {piece.ownerName} · {piece.campaignName ?? "—"}
         </Text>
+        {metrics ? (
+          <Anchor
+            component={Link}
+            to={`/analytics/pieces/${piece.id}`}
+            size="sm"
+            data-testid="piece-metrics-link"
+          >
+            {t("analytics.piece.summary", {
+              views: formatNumber(metrics.views),
+              visitors: formatNumber(metrics.visitors),
+              leads: formatNumber(metrics.leads),
+            })}
+          </Anchor>
+        ) : null}
       </PieceHeading>
       {review?.flaggedAt ? <ReviewFlagBanner flaggedAt={review.flaggedAt} /> : null}
       <Grid>

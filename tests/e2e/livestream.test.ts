@@ -186,7 +186,7 @@ describe("livestream in a real browser", () => {
     await host.context().close();
   });
 
-  it("shows the report with the online peak and leads as not tracked", async () => {
+  it("shows the report with the online peak and the show's leads (none yet)", async () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026", { width: 390, height: 844 });
     const id = await createShow(producer, `报告测试 ${Date.now()}`);
     for (const action of [
@@ -202,7 +202,7 @@ describe("livestream in a real browser", () => {
     }
     await producer.goto(`${baseUrl}/livestreams/${id}/report`);
     expect(await producer.getByTestId("report-peak").textContent()).toBe("4,321");
-    expect(await producer.getByTestId("report-leads").textContent()).toBe("—");
+    expect(await producer.getByTestId("report-leads").textContent()).toBe("0");
     expect(await producer.getByTestId("show-log").locator("tbody tr").count()).toBe(4);
     const pdf = await producer.request.get(`${baseUrl}/livestreams/${id}/rundown.pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");

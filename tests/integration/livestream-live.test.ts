@@ -425,7 +425,7 @@ describe("record and report", () => {
       overrunBlocks: 2,
       peakOnline: 3100,
       redEnvelopeRoundsFired: 1,
-      leadsCaptured: null,
+      leadsCaptured: 0,
     });
     expect(report.redEnvelopeRounds).toHaveLength(1);
     expect(report.log.map((e: { action: { type: string } }) => e.action.type)).toEqual([

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, ScrollArea, Table, Text, Title } from "@mantine/core";
 import { Link, useSearchParams } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -37,18 +37,38 @@ export function AnalyticsTableCard({
   table,
   exportQuery,
   minWidth = 720,
+  maxHeight,
+  description,
+  platform,
 }: {
   view: AnalyticsView;
   table: AnalyticsTable;
   exportQuery?: Record<string, string>;
   minWidth?: number;
+  /** Long tables (one row a day) scroll inside the card past this height. */
+  maxHeight?: number;
+  description?: string;
+  /** The table holds a platform's own figures: shaded, so it reads as "beside", not "ours". */
+  platform?: boolean;
 }) {
   const { t } = useTranslation();
   const href = useExportHref(view, table.id, exportQuery);
   return (
-    <Card withBorder padding="sm" data-testid={`table-${table.id}`}>
+    <Card
+      withBorder
+      padding="sm"
+      bg={platform ? "var(--mantine-color-gray-0)" : undefined}
+      data-testid={`table-${table.id}`}
+    >
       <Group justify="space-between" mb="xs" gap="xs">
-        <Title order={4}>{t(table.title)}</Title>
+        <div>
+          <Title order={4}>{t(table.title)}</Title>
+          {description && (
+            <Text size="xs" c="dimmed">
+              {description}
+            </Text>
+          )}
+        </div>
         <Button
           component="a"
           href={href}
@@ -66,61 +86,65 @@ export function AnalyticsTableCard({
           {t("analytics.empty")}
         </Text>
       ) : (
-        <DataTable
-          minWidth={minWidth}
-          striped
-          highlightOnHover
-          fz="sm"
-          verticalSpacing={6}
-          columns={table.columns.map((column) => ({
-            label: (
-              <>
-                {t(column.label)}
-                {column.target !== undefined && (
-                  <Text span size="xs" c="dimmed" fw={400} display="block">
-                    {t("analytics.figures.targetAtLeast", {
-                      value: formatTarget(column.target, column.kind),
-                    })}
-                  </Text>
-                )}
-              </>
-            ),
-            ta: column.kind === "text" || column.kind === "label" ? "left" : "right",
-            style: { whiteSpace: "nowrap" },
-          }))}
-        >
-          {table.rows.map((row, i) => (
-            <Table.Tr key={i}>
-              {table.columns.map((column) => {
-                const value = row[column.key] ?? null;
-                const numeric = column.kind !== "text" && column.kind !== "label";
-                const ok = typeof value === "number" ? reaches(value, column.target) : null;
-                const text =
-                  column.kind === "label" && typeof value === "string"
-                    ? t(value)
-                    : formatCell(value, column.kind);
-                const linkId = column.link ? row[column.link.idKey] : null;
-                return (
-                  <Table.Td
-                    key={column.key}
-                    ta={numeric ? "right" : "left"}
-                    c={ok === null ? undefined : ok ? "teal.8" : "red.7"}
-                    fw={ok === null ? undefined : 600}
-                    style={numeric ? { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } : undefined}
-                  >
-                    {column.link && linkId !== null ? (
-                      <Anchor component={Link} to={`${column.link.prefix}${linkId}`} size="sm">
-                        {text}
-                      </Anchor>
-                    ) : (
-                      text
-                    )}
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
-        </DataTable>
+        <ScrollArea.Autosize mah={maxHeight} type="auto">
+          <DataTable
+            minWidth={minWidth}
+            striped
+            highlightOnHover
+            fz="sm"
+            verticalSpacing={6}
+            columns={table.columns.map((column) => ({
+              label: (
+                <>
+                  {t(column.label)}
+                  {column.target !== undefined && (
+                    <Text span size="xs" c="dimmed" fw={400} display="block">
+                      {t("analytics.figures.targetAtLeast", {
+                        value: formatTarget(column.target, column.kind),
+                      })}
+                    </Text>
+                  )}
+                </>
+              ),
+              ta: column.kind === "text" || column.kind === "label" ? "left" : "right",
+              style: { whiteSpace: "nowrap" },
+            }))}
+          >
+            {table.rows.map((row, i) => (
+              <Table.Tr key={i}>
+                {table.columns.map((column) => {
+                  const value = row[column.key] ?? null;
+                  const numeric = column.kind !== "text" && column.kind !== "label";
+                  const ok = typeof value === "number" ? reaches(value, column.target) : null;
+                  const text =
+                    column.kind === "label" && typeof value === "string"
+                      ? t(value)
+                      : formatCell(value, column.kind);
+                  const linkId = column.link ? row[column.link.idKey] : null;
+                  return (
+                    <Table.Td
+                      key={column.key}
+                      ta={numeric ? "right" : "left"}
+                      c={ok === null ? undefined : ok ? "teal.8" : "red.7"}
+                      fw={ok === null ? undefined : 600}
+                      style={
+                        numeric ? { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } : undefined
+                      }
+                    >
+                      {column.link && linkId !== null ? (
+                        <Anchor component={Link} to={`${column.link.prefix}${linkId}`} size="sm">
+                          {text}
+                        </Anchor>
+                      ) : (
+                        text
+                      )}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </ScrollArea.Autosize>
       )}
     </Card>
   );

@@ -20,7 +20,7 @@ export function FunnelCard({ steps }: { steps: FunnelStep[] }) {
       <Text size="xs" c="dimmed" mb="xs">
         {t("analytics.funnel.hint")}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
         <Stack gap={6}>
           {steps.map((step, i) => {
             const previous = i > 0 ? steps[i - 1].value : null;
@@ -32,7 +32,9 @@ export function FunnelCard({ steps }: { steps: FunnelStep[] }) {
                 data-testid={`funnel-${step.stage}`}
               >
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{t(`analytics.funnel.${step.stage}`)}</Text>
+                  <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                    {t(`analytics.funnel.${step.stage}`)}
+                  </Text>
                   {step.stage === "platformPlays" && (
                     <Badge size="xs" variant="outline" color="gray">
                       {t("analytics.platformLabel")}

@@ -11,9 +11,10 @@ export interface ChannelFigures {
   key: string;
   name: string;
   posts: number;
-  /** The platform's own plays of those posts (latest imports). */
-  platformPlays: number;
+  /** The platform's own plays of those posts (latest imports); null when none was imported. */
+  platformPlays: number | null;
   viralPosts: number;
+  /** Viral posts ÷ posts with imported figures. */
   viralRate: number | null;
   /** First-party: landing-page visits that came through the channel's tracked links (`?src=key`). */
   views: number;
@@ -44,14 +45,18 @@ export function getChannelDashboard(options: { db: DbOrTx; range: DayRange; time
     const f = bySource.get(channel.key) ?? NO_FIGURES;
     const n = leads.get(channel.key) ?? 0;
     const viral = mine.filter((post) => post.viral).length;
+    // Only posts the platform's export has figures for can be judged viral or not.
+    const measured = mine.filter((post) => post.platformPlays !== null);
     return {
       channelId: channel.id,
       key: channel.key,
       name: channel.name,
       posts: mine.length,
-      platformPlays: mine.reduce((sum, post) => sum + (post.platformPlays ?? 0), 0),
+      platformPlays: measured.length
+        ? measured.reduce((sum, post) => sum + (post.platformPlays ?? 0), 0)
+        : null,
       viralPosts: viral,
-      viralRate: ratio(viral, mine.length),
+      viralRate: ratio(viral, measured.length),
       views: f.views,
       visitors: f.visitors,
       plays: f.plays,

@@ -11,7 +11,8 @@ export interface ColumnFigures {
   name: string;
   episodeTarget: number;
   published: number;
-  /** The platforms' plays of the published episodes (each episode's platforms summed). */
+  /** The platforms' plays of the published episodes (each episode's platforms summed). Per
+   * episode and the viral rate count only episodes with imported figures. */
   platformPlays: number;
   playsPerEpisode: number | null;
   playsTarget: number;
@@ -79,16 +80,18 @@ export function getColumnDashboard(options: { db: DbOrTx; range: DayRange; timeZ
     const weighted = published.reduce((sum, row) => sum + (row.pf?.weighted ?? 0), 0);
     const weight = published.reduce((sum, row) => sum + (row.pf?.weight ?? 0), 0);
     const viral = published.filter((row) => row.pf?.viral).length;
+    // An episode the platforms' exports have no figures for is not judged (not counted as a flop).
+    const measured = published.filter((row) => row.pf !== undefined).length;
     return {
       columnId: column.id,
       name: column.name,
       episodeTarget: column.episodeTarget,
       published: published.length,
       platformPlays,
-      playsPerEpisode: published.length > 0 ? Math.round(platformPlays / published.length) : null,
+      playsPerEpisode: measured > 0 ? Math.round(platformPlays / measured) : null,
       playsTarget: column.viewsTargetPerEpisode ?? TARGETS.playsPerEpisode,
       viralEpisodes: viral,
-      viralRate: ratio(viral, published.length),
+      viralRate: ratio(viral, measured),
       completionRate: ratio(completes, plays),
       platformCompletionRate: weight > 0 ? weighted / weight : null,
     };
