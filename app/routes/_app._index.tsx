@@ -92,24 +92,20 @@ export default function Dashboard() {
         </Card>
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Card withBorder data-testid="my-pieces">
-          <Title order={4} mb="sm">
-            {t("dashboard.myPieces")}
-          </Title>
-          <PieceMiniList pieces={data.myPieces} />
-        </Card>
-        <Card withBorder data-testid="due-pieces">
-          <Title order={4} mb="sm">
-            {t("dashboard.due")}
-          </Title>
-          <PieceMiniList pieces={data.due} showDue />
-        </Card>
-        <Card withBorder data-testid="review-pieces">
-          <Title order={4} mb="sm">
-            {t("dashboard.review")}
-          </Title>
-          <PieceMiniList pieces={data.waitingForReview} />
-        </Card>
+        {(
+          [
+            ["my-pieces", "dashboard.myPieces", data.myPieces],
+            ["due-pieces", "dashboard.due", data.due],
+            ["review-pieces", "dashboard.review", data.waitingForReview],
+          ] as const
+        ).map(([testId, title, pieces]) => (
+          <Card key={testId} withBorder data-testid={testId}>
+            <Title order={4} mb="sm">
+              {t(title)}
+            </Title>
+            <PieceMiniList pieces={pieces} showDue={testId === "due-pieces"} />
+          </Card>
+        ))}
       </SimpleGrid>
       <PublishingToday data={data.publishing} editor={data.publishingEditor} />
     </Stack>

@@ -3,7 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ShowBuilderForm, type ShowFormValues } from "~/components/livestream/show-builder-form";
+import {
+  emptyProduct,
+  ShowBuilderForm,
+  type ShowFormValues,
+} from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
@@ -25,17 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     producerId: staff.producers.some((p) => p.value === String(actor.id)) ? actor.id : null,
     plannedMinutes: MIN_SHOW_MINUTES,
     hostCharsPerMinute: DEFAULT_TIMING.hostCharsPerMinute,
-    products: [
-      {
-        name: "",
-        painPoint: "",
-        painSeconds: null,
-        sellingPoint: "",
-        sellingSeconds: null,
-        perk: "",
-        perkSeconds: null,
-      },
-    ],
+    products: [emptyProduct()],
     opening: "",
     interaction: "",
     cta: "",

@@ -28,6 +28,30 @@ export function CalendarFilters({ options }: { options: FilterOptions }) {
   };
   const channels = (params.get("channel") ?? "").split(",").filter(Boolean);
   const active = FILTER_PARAMS.some((name) => params.get(name));
+  // One select per id the calendar filters by: column, campaign, owner.
+  const idFilters = [
+    {
+      param: "columnId",
+      label: t("calendar.filters.column"),
+      testId: "filter-column",
+      data: options.columns.map((c) => ({ value: String(c.id), label: c.name })),
+    },
+    {
+      param: "campaignId",
+      label: t("calendar.filters.campaign"),
+      testId: "filter-campaign",
+      data: options.campaigns.map((c) => ({
+        value: String(c.id),
+        label: t("common.campaignOption", { month: c.month, name: c.name }),
+      })),
+    },
+    {
+      param: "ownerId",
+      label: t("calendar.filters.owner"),
+      testId: "filter-owner",
+      data: options.owners.map((o) => ({ value: String(o.id), label: o.name })),
+    },
+  ];
   return (
     <Group gap="xs" align="end" data-testid="calendar-filters">
       <SimpleGrid
@@ -47,39 +71,19 @@ export function CalendarFilters({ options }: { options: FilterOptions }) {
           size="xs"
           data-testid="filter-channel"
         />
-        <Select
-          label={t("calendar.filters.column")}
-          placeholder={t("calendar.filters.any")}
-          data={options.columns.map((c) => ({ value: String(c.id), label: c.name }))}
-          value={params.get("columnId")}
-          onChange={(v) => set("columnId", v)}
-          clearable
-          size="xs"
-          data-testid="filter-column"
-        />
-        <Select
-          label={t("calendar.filters.campaign")}
-          placeholder={t("calendar.filters.any")}
-          data={options.campaigns.map((c) => ({
-            value: String(c.id),
-            label: t("common.campaignOption", { month: c.month, name: c.name }),
-          }))}
-          value={params.get("campaignId")}
-          onChange={(v) => set("campaignId", v)}
-          clearable
-          size="xs"
-          data-testid="filter-campaign"
-        />
-        <Select
-          label={t("calendar.filters.owner")}
-          placeholder={t("calendar.filters.any")}
-          data={options.owners.map((o) => ({ value: String(o.id), label: o.name }))}
-          value={params.get("ownerId")}
-          onChange={(v) => set("ownerId", v)}
-          clearable
-          size="xs"
-          data-testid="filter-owner"
-        />
+        {idFilters.map((filter) => (
+          <Select
+            key={filter.param}
+            label={filter.label}
+            placeholder={t("calendar.filters.any")}
+            data={filter.data}
+            value={params.get(filter.param)}
+            onChange={(v) => set(filter.param, v)}
+            clearable
+            size="xs"
+            data-testid={filter.testId}
+          />
+        ))}
       </SimpleGrid>
       {active ? (
         <Button

@@ -49,10 +49,8 @@ export function GapsPanel({
       opened={opened}
       onToggle={onToggle}
       testId="gaps-panel"
+      intro={t("calendar.gaps.intro")}
     >
-      <Text size="xs" c="dimmed" mt={6} mb="xs">
-        {t("calendar.gaps.intro")}
-      </Text>
       {gaps.length === 0 ? (
         <Text size="sm" c="teal">
           {t("calendar.gaps.none")}

@@ -19,10 +19,8 @@ export function MixPanel({ mix, opened, onToggle }: { mix: MixDto; opened: boole
       opened={opened}
       onToggle={onToggle}
       testId="mix-panel"
+      intro={t("calendar.mix.intro")}
     >
-      <Text size="xs" c="dimmed" mt={6} mb="xs">
-        {t("calendar.mix.intro")}
-      </Text>
       {mix.total === 0 ? (
         <Text size="sm" c="dimmed">
           {t("calendar.mix.empty")}

@@ -13,6 +13,7 @@ export function SideCard({
   opened,
   onToggle,
   testId,
+  intro,
   children,
 }: {
   title: string;
@@ -21,6 +22,8 @@ export function SideCard({
   opened: boolean;
   onToggle(): void;
   testId: string;
+  /** A line on what the panel shows, above its content. */
+  intro?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -40,7 +43,14 @@ export function SideCard({
           </Group>
         </Group>
       </UnstyledButton>
-      <Collapse in={opened}>{children}</Collapse>
+      <Collapse in={opened}>
+        {intro ? (
+          <Text size="xs" c="dimmed" mt={6} mb="xs">
+            {intro}
+          </Text>
+        ) : null}
+        {children}
+      </Collapse>
     </Card>
   );
 }

@@ -13,6 +13,7 @@ import {
   Table,
   Text,
   Title,
+  type ButtonProps,
 } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { memo, useCallback, useRef, useState } from "react";
@@ -115,13 +116,8 @@ const RunList = memo(function RunList({
 export function ProducerConsole(props: ProducerConsoleProps) {
   const { blocks, onCommand } = props;
   const { t } = useTranslation();
-  const clock = useShowClock({
-    eventsUrl: props.eventsUrl,
-    timeUrl: props.timeUrl,
-    snapshotUrl: props.snapshotUrl,
-    initialSnapshot: props.initialSnapshot,
-    frameIntervalMs: 100,
-  });
+  // The stream's URLs and first snapshot come as the screen's props.
+  const clock = useShowClock({ ...props, frameIntervalMs: 100 });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [online, setOnline] = useState<number | string>("");
@@ -169,6 +165,18 @@ export function ProducerConsole(props: ProducerConsoleProps) {
   const canDrive = Boolean(onCommand) && !busy;
   const offsetSeconds = blockOffsetMs(state, position.blockIndex) / 1000;
   const countdownColor = position.overrun ? "red" : position.warning ? "orange" : undefined;
+  // One key of the console: it sends one command; `disabled` adds to "this person may not drive now".
+  const commandKey = (action: ShowAction, label: string, testId: string, props: ButtonProps = {}) => (
+    <Button
+      {...props}
+      disabled={!canDrive || props.disabled}
+      onClick={() => void send(action)}
+      data-testid={testId}
+    >
+      {t(label)}
+    </Button>
+  );
+  const ended = state.status === "ended";
 
   return (
     <Stack
@@ -258,78 +266,42 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                 }
               />
               <Group mt="md" gap="xs" wrap="wrap">
-                {state.status === "idle" && (
-                  <Button
-                    color="green"
-                    disabled={!canDrive}
-                    onClick={() => void send({ type: "start" })}
-                    data-testid="console-start"
-                  >
-                    {t("livestream.screen.start")}
-                  </Button>
+                {state.status === "idle" &&
+                  commandKey({ type: "start" }, "livestream.screen.start", "console-start", {
+                    color: "green",
+                  })}
+                {state.status === "running" &&
+                  commandKey({ type: "pause" }, "livestream.screen.pause", "console-pause", {
+                    color: "yellow",
+                  })}
+                {state.status === "paused" &&
+                  commandKey({ type: "resume" }, "livestream.screen.resume", "console-resume", {
+                    color: "green",
+                  })}
+                {commandKey({ type: "previous" }, "livestream.screen.previous", "console-previous", {
+                  variant: "default",
+                  disabled: !live || position.blockIndex === 0,
+                })}
+                {commandKey({ type: "next" }, "livestream.screen.next", "console-next", {
+                  disabled: !live || !position.nextBlock,
+                })}
+                {commandKey(
+                  { type: "adjust", deltaMs: -ADJUST_STEP_MS },
+                  "livestream.screen.removeTime",
+                  "console-minus30",
+                  { variant: "default", disabled: ended },
                 )}
-                {state.status === "running" && (
-                  <Button
-                    color="yellow"
-                    disabled={!canDrive}
-                    onClick={() => void send({ type: "pause" })}
-                    data-testid="console-pause"
-                  >
-                    {t("livestream.screen.pause")}
-                  </Button>
+                {commandKey(
+                  { type: "adjust", deltaMs: ADJUST_STEP_MS },
+                  "livestream.screen.addTime",
+                  "console-plus30",
+                  { variant: "default", disabled: ended },
                 )}
-                {state.status === "paused" && (
-                  <Button
-                    color="green"
-                    disabled={!canDrive}
-                    onClick={() => void send({ type: "resume" })}
-                    data-testid="console-resume"
-                  >
-                    {t("livestream.screen.resume")}
-                  </Button>
-                )}
-                <Button
-                  variant="default"
-                  disabled={!canDrive || !live || position.blockIndex === 0}
-                  onClick={() => void send({ type: "previous" })}
-                  data-testid="console-previous"
-                >
-                  {t("livestream.screen.previous")}
-                </Button>
-                <Button
-                  disabled={!canDrive || !live || !position.nextBlock}
-                  onClick={() => void send({ type: "next" })}
-                  data-testid="console-next"
-                >
-                  {t("livestream.screen.next")}
-                </Button>
-                <Button
-                  variant="default"
-                  disabled={!canDrive || state.status === "ended"}
-                  onClick={() => void send({ type: "adjust", deltaMs: -ADJUST_STEP_MS })}
-                  data-testid="console-minus30"
-                >
-                  {t("livestream.screen.removeTime")}
-                </Button>
-                <Button
-                  variant="default"
-                  disabled={!canDrive || state.status === "ended"}
-                  onClick={() => void send({ type: "adjust", deltaMs: ADJUST_STEP_MS })}
-                  data-testid="console-plus30"
-                >
-                  {t("livestream.screen.addTime")}
-                </Button>
-                {live && (
-                  <Button
-                    color="red"
-                    variant="outline"
-                    disabled={!canDrive}
-                    onClick={() => void send({ type: "end" })}
-                    data-testid="console-end"
-                  >
-                    {t("livestream.screen.end")}
-                  </Button>
-                )}
+                {live &&
+                  commandKey({ type: "end" }, "livestream.screen.end", "console-end", {
+                    color: "red",
+                    variant: "outline",
+                  })}
               </Group>
             </Card>
 

@@ -58,7 +58,8 @@ export interface ShowBuilderFormProps {
   submitLabel: string;
 }
 
-const emptyProduct = (): ShowFormProduct => ({
+/** A product with nothing filled in: the new show's first one, and each one added. */
+export const emptyProduct = (): ShowFormProduct => ({
   name: "",
   painPoint: "",
   painSeconds: null,
@@ -145,28 +146,34 @@ export function ShowBuilderForm({
                   error={err("scheduledAt")}
                 />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select
-                  name="hostId"
-                  label={t("livestream.host")}
-                  placeholder={t("livestream.pickHost")}
-                  data={staff.hosts}
-                  defaultValue={values.hostId ? String(values.hostId) : null}
-                  error={err("hostId")}
-                  clearable
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select
-                  name="producerId"
-                  label={t("livestream.producer")}
-                  placeholder={t("livestream.pickProducer")}
-                  data={staff.producers}
-                  defaultValue={values.producerId ? String(values.producerId) : null}
-                  error={err("producerId")}
-                  clearable
-                />
-              </Grid.Col>
+              {(
+                [
+                  {
+                    name: "hostId",
+                    label: "livestream.host",
+                    pick: "livestream.pickHost",
+                    people: staff.hosts,
+                  },
+                  {
+                    name: "producerId",
+                    label: "livestream.producer",
+                    pick: "livestream.pickProducer",
+                    people: staff.producers,
+                  },
+                ] as const
+              ).map(({ name, label, pick, people }) => (
+                <Grid.Col key={name} span={{ base: 12, sm: 6 }}>
+                  <Select
+                    name={name}
+                    label={t(label)}
+                    placeholder={t(pick)}
+                    data={people}
+                    defaultValue={values[name] ? String(values[name]) : null}
+                    error={err(name)}
+                    clearable
+                  />
+                </Grid.Col>
+              ))}
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <NumberInput
                   name="plannedMinutes"

@@ -88,12 +88,8 @@ function useWakeLock() {
 export function Teleprompter(props: TeleprompterProps) {
   const { blocks, onCommand } = props;
   const { t } = useTranslation();
-  const clock = useShowClock({
-    eventsUrl: props.eventsUrl,
-    timeUrl: props.timeUrl,
-    snapshotUrl: props.snapshotUrl,
-    initialSnapshot: props.initialSnapshot,
-  });
+  // The stream's URLs and first snapshot come as the screen's props.
+  const clock = useShowClock(props);
   const [settings, updateSettings] = usePrompterSettings();
   const [fullscreen, setFullscreen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -317,20 +313,16 @@ export function Teleprompter(props: TeleprompterProps) {
               label={null}
             />
           </Box>
-          <Switch
-            size="sm"
-            color="gray"
-            label={t("livestream.screen.mirrorH")}
-            checked={settings.mirrorH}
-            onChange={(e) => updateSettings({ mirrorH: e.currentTarget.checked })}
-          />
-          <Switch
-            size="sm"
-            color="gray"
-            label={t("livestream.screen.mirrorV")}
-            checked={settings.mirrorV}
-            onChange={(e) => updateSettings({ mirrorV: e.currentTarget.checked })}
-          />
+          {(["mirrorH", "mirrorV"] as const).map((mirror) => (
+            <Switch
+              key={mirror}
+              size="sm"
+              color="gray"
+              label={t(`livestream.screen.${mirror}`)}
+              checked={settings[mirror]}
+              onChange={(e) => updateSettings({ [mirror]: e.currentTarget.checked })}
+            />
+          ))}
           <ActionIcon
             size="lg"
             variant="default"

@@ -14,6 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { Link, useFetcher } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CopyTextButton } from "~/components/copy-text-button";
 import { SlotStatusBadge } from "~/components/calendar/status-marks";
@@ -210,6 +211,32 @@ function AttentionRow({
   );
 }
 
+/** One column of the section: its title, then its items or a line saying there are none. */
+function HomeColumn({
+  testId,
+  title,
+  empty,
+  children,
+}: {
+  testId: string;
+  title: string;
+  empty: string;
+  children: ReactNode[];
+}) {
+  return (
+    <Stack gap="sm" data-testid={testId}>
+      <Title order={4}>{title}</Title>
+      {children.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        children
+      )}
+    </Stack>
+  );
+}
+
 /** The home page's section: what an editor or an operator must do about publishing today. */
 export function PublishingToday({ data, editor }: { data: PublishingTodayDto; editor: boolean }) {
   const { t } = useTranslation();
@@ -228,66 +255,59 @@ export function PublishingToday({ data, editor }: { data: PublishingTodayDto; ed
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: data.canSeeGaps ? 3 : 2 }}>
-        <Stack gap="sm" data-testid="publish-tasks">
-          <Title order={4}>{t("publishing.home.tasks")}</Title>
-          {data.tasks.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("publishing.home.noTasks")}
-            </Text>
-          ) : (
-            data.tasks.map((task) => <TaskCard key={task.slotId} task={task} />)
-          )}
-        </Stack>
-        <Stack gap="sm" data-testid="publish-attention">
-          <Title order={4}>{t("publishing.home.attention")}</Title>
-          {data.attention.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("publishing.home.noAttention")}
-            </Text>
-          ) : (
-            data.attention.map((slot) => (
-              <AttentionRow key={slot.slotId} slot={slot} editor={editor} canResend={data.canResend} />
-            ))
-          )}
-        </Stack>
+        <HomeColumn
+          testId="publish-tasks"
+          title={t("publishing.home.tasks")}
+          empty={t("publishing.home.noTasks")}
+        >
+          {data.tasks.map((task) => (
+            <TaskCard key={task.slotId} task={task} />
+          ))}
+        </HomeColumn>
+        <HomeColumn
+          testId="publish-attention"
+          title={t("publishing.home.attention")}
+          empty={t("publishing.home.noAttention")}
+        >
+          {data.attention.map((slot) => (
+            <AttentionRow key={slot.slotId} slot={slot} editor={editor} canResend={data.canResend} />
+          ))}
+        </HomeColumn>
         {data.canSeeGaps ? (
-          <Stack gap="sm" data-testid="publish-gaps">
-            <Title order={4}>{t("publishing.home.gaps")}</Title>
-            {data.gaps.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("publishing.home.noGaps")}
-              </Text>
-            ) : (
-              data.gaps.map((gap) => (
-                <Alert
-                  key={`${gap.channelKey}-${gap.rule.id}-${gap.periodStart}`}
-                  color="yellow"
-                  variant="light"
-                  p="xs"
-                >
-                  <Text size="sm">
-                    {t("publishing.home.gapLine", {
-                      channel: gap.channelName,
-                      label: ruleText(gap.rule, t),
-                      actual: gap.actual,
-                      expected: gap.expected,
-                    })}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {formatShortDateTime(gap.periodStart, timeZone)}
-                    {gap.suggestions.length
-                      ? ` · ${t("publishing.home.gapSuggest", {
-                          titles: gap.suggestions
-                            .slice(0, 3)
-                            .map((p) => p.title)
-                            .join("、"),
-                        })}`
-                      : ""}
-                  </Text>
-                </Alert>
-              ))
-            )}
-          </Stack>
+          <HomeColumn
+            testId="publish-gaps"
+            title={t("publishing.home.gaps")}
+            empty={t("publishing.home.noGaps")}
+          >
+            {data.gaps.map((gap) => (
+              <Alert
+                key={`${gap.channelKey}-${gap.rule.id}-${gap.periodStart}`}
+                color="yellow"
+                variant="light"
+                p="xs"
+              >
+                <Text size="sm">
+                  {t("publishing.home.gapLine", {
+                    channel: gap.channelName,
+                    label: ruleText(gap.rule, t),
+                    actual: gap.actual,
+                    expected: gap.expected,
+                  })}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatShortDateTime(gap.periodStart, timeZone)}
+                  {gap.suggestions.length
+                    ? ` · ${t("publishing.home.gapSuggest", {
+                        titles: gap.suggestions
+                          .slice(0, 3)
+                          .map((p) => p.title)
+                          .join("、"),
+                      })}`
+                    : ""}
+                </Text>
+              </Alert>
+            ))}
+          </HomeColumn>
         ) : null}
       </SimpleGrid>
     </Stack>
