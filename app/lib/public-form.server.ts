@@ -4,6 +4,20 @@ import type { RateLimiter } from "./rate-limit.server";
 import { mediaType, readBodyBytes } from "./request-guard.server";
 
 /**
+ * Counts one request of a public endpoint against its per-address limit; past the limit, throws
+ * 429 with Retry-After, in the request's language, before anything is read or looked up.
+ */
+export function takeOrRefuse(request: Request, options: { ip: string; limiter: RateLimiter }): void {
+  if (options.limiter.take(options.ip)) return;
+  const seconds = options.limiter.retryAfterSeconds(options.ip);
+  const refusal = apiError(request, 429, "rate_limited", `请求太频繁，请 ${seconds} 秒后再试。`, {
+    params: { seconds },
+  });
+  refusal.headers.set("Retry-After", String(seconds));
+  throw refusal;
+}
+
+/**
  * The body of a public form post (the lead form, a deletion request): JSON or url-encoded, at most
  * `maxBytes`, behind a per-address rate limit. Throws the 413/415/400/429 answer, in the request's
  * language.
@@ -12,14 +26,7 @@ export async function readPublicForm(
   request: Request,
   options: { ip: string; limiter: RateLimiter; maxBytes: number },
 ): Promise<unknown> {
-  if (!options.limiter.take(options.ip)) {
-    const seconds = options.limiter.retryAfterSeconds(options.ip);
-    const refusal = apiError(request, 429, "rate_limited", `请求太频繁，请 ${seconds} 秒后再试。`, {
-      params: { seconds },
-    });
-    refusal.headers.set("Retry-After", String(seconds));
-    throw refusal;
-  }
+  takeOrRefuse(request, options);
   const type = mediaType(request);
   const text = new TextDecoder().decode(await readBodyBytes(request, options.maxBytes));
   if (type === "application/json" || type === "text/plain") {

@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { failureResponse } from "~/lib/forms.server";
+import { takeOrRefuse } from "~/lib/public-form.server";
+import { feedLimiter } from "~/lib/public-limits.server";
+import { clientAddress } from "~/lib/request-guard.server";
 import { getStudio } from "~/lib/studio.server";
 import { renderCalendarFeed } from "~/modules/calendar-feeds/render-calendar-feed.server";
 import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
@@ -7,9 +10,13 @@ import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
 /**
  * GET /feeds/{token}.ics: a secret calendar feed, public by design (calendar apps send no
  * cookies); the 256-bit token is the credential, revocable on the feeds page. Unknown and revoked
- * tokens answer the same 404.
+ * tokens answer the same 404. Rate-limited per address, so tokens cannot be guessed at speed.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  takeOrRefuse(request, {
+    ip: clientAddress(request, context as { clientIp?: string }),
+    limiter: feedLimiter,
+  });
   const token = /^(.+)\.ics$/.exec(params.file ?? "")?.[1] ?? "";
   const { db, now } = getStudio();
   const feed = renderCalendarFeed({ db, token, base: publicBaseUrl(request.url), now: now() });

@@ -193,3 +193,21 @@ it("gives every user their own feed: the channels they operate and the pieces th
   expect((await post({ intent: "revoke", feedId }, owner.cookie)).status).toBe(200);
   expect((await fetchFeed(ownerFeed.url)).status).toBe(404);
 });
+
+it("limits feed fetches per address: past the limit it answers 429 with Retry-After, in the caller's language", async () => {
+  const fetchFrom = (clientIp: string, headers: Record<string, string> = {}) =>
+    respond(() =>
+      feedLoader({
+        request: getRequest("/feeds/guess.ics", headers),
+        params: { file: "guess.ics" },
+        context: { clientIp },
+      }),
+    );
+  for (let i = 0; i < 120; i++) expect((await fetchFrom("203.0.113.7")).status).toBe(404);
+  const refused = await fetchFrom("203.0.113.7", { "Accept-Language": "en" });
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/too many/i);
+  // Another address is not held back by the first one's guessing.
+  expect((await fetchFrom("203.0.113.8")).status).toBe(404);
+});
