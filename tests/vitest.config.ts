@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     // Media encodes and the browser share two cores: keep files from starving each other.
     maxWorkers: 2,
+    // The test receivers (publishers, CRM, WeCom) listen on loopback, which the studio refuses
+    // to send webhooks to unless allowed; one test clears this to see the refusal.
+    env: { WEBHOOK_ALLOW_PRIVATE_HOSTS: "127.0.0.1,localhost,::1" },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [

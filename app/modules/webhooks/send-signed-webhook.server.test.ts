@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { PRIVATE_ADDRESS_CODE, isPrivateAddress, outboundDispatcher } from "./outbound-address.server";
 import { sendSignedWebhook } from "./send-signed-webhook.server";
 import { verifyWebhookSignature } from "./webhook-signature";
 
@@ -95,5 +96,63 @@ describe("sendSignedWebhook", () => {
     ])
       expect((await sendSignedWebhook({ ...base, url, fetch, now: new Date() })).kind, url).toBe("rejected");
     expect(calls).toBe(0);
+  });
+});
+
+describe("outbound address guard", () => {
+  const saved = process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS;
+  afterEach(() => {
+    process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS = saved;
+  });
+
+  it("knows private, loopback, link-local and mapped addresses from public ones", () => {
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.20",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd12:3456::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "64:ff9b::a00:1",
+    ])
+      expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ["8.8.8.8", "172.32.0.1", "192.169.0.1", "2400:3200::1", "::ffff:8.8.8.8"])
+      expect(isPrivateAddress(address), address).toBe(false);
+  });
+
+  it("refuses a loopback receiver, by address and by name, without sending, unless its host is allowed", async () => {
+    let hits = 0;
+    const url = await receiver((_req, res) => {
+      hits++;
+      res.writeHead(200).end("ok");
+    });
+    process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS = "";
+    const byAddress = await sendSignedWebhook({ ...base, url, now: new Date() });
+    expect(byAddress).toMatchObject({ kind: "rejected", status: null });
+    expect(byAddress.excerpt).toContain("内网或本机地址");
+    const byName = await sendSignedWebhook({
+      ...base,
+      url: url.replace("127.0.0.1", "localhost."),
+      now: new Date(),
+    });
+    expect(byName).toMatchObject({ kind: "rejected", status: null });
+    // Any other name that resolves to loopback is caught where the connection is made.
+    const refused = await fetch(url.replace("127.0.0.1", "localhost"), {
+      method: "POST",
+      dispatcher: outboundDispatcher(new Set()),
+    } as RequestInit).catch((error: unknown) => error);
+    expect((refused as { cause?: { code?: string } }).cause?.code).toBe(PRIVATE_ADDRESS_CODE);
+    expect(hits).toBe(0);
+
+    process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS = "127.0.0.1";
+    expect((await sendSignedWebhook({ ...base, url, now: new Date() })).kind).toBe("delivered");
+    expect(hits).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { PRIVATE_ADDRESS_CODE, outboundDispatcher, refusedHost } from "./outbound-address.server";
 import { WEBHOOK_HEADERS, signWebhook } from "./webhook-signature";
 
 /**
@@ -99,6 +100,10 @@ async function readAnswer(response: Response): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+function privateAddressExcerpt(host: string): string {
+  return `Webhook 地址 ${host} 指向内网或本机地址，工作室不向这些地址发送（管理员可在 WEBHOOK_ALLOW_PRIVATE_HOSTS 中放行）。`;
+}
+
 function classifyStatus(status: number): WebhookOutcomeKind {
   if (status >= 200 && status < 300) return "delivered";
   if (status >= 500 || status === 408 || status === 425 || status === 429) return "retry";
@@ -109,7 +114,7 @@ function classifyStatus(status: number): WebhookOutcomeKind {
  * The studio's one sender of signed outbound webhooks. A JSON POST with
  * `X-Studio-Timestamp`, `X-Studio-Signature: v1=<hex HMAC-SHA256 of "timestamp.body">`,
  * `Idempotency-Key` and `X-Studio-Event`; never throws, returns the classified outcome. Only
- * http(s) URLs are sent to. Retrying is the caller's business (publishing retries as jobs).
+ * http(s) URLs of public addresses are sent to (see outbound-address.server.ts). Retrying is the caller's business (publishing retries as jobs).
  */
 export async function sendSignedWebhook(options: SendSignedWebhookOptions): Promise<WebhookOutcome> {
   let url: URL;
@@ -122,12 +127,18 @@ export async function sendSignedWebhook(options: SendSignedWebhookOptions): Prom
     return { kind: "rejected", status: null, excerpt: "Webhook 地址必须是 http 或 https 网址。", json: null };
   if (url.username || url.password)
     return { kind: "rejected", status: null, excerpt: "Webhook 地址不能包含用户名或密码。", json: null };
+  const refused = refusedHost(url);
+  if (refused) return { kind: "rejected", status: null, excerpt: privateAddressExcerpt(refused), json: null };
 
   const body = JSON.stringify(options.payload);
   const timestamp = Math.floor(options.now.getTime() / 1000);
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  const doFetch = options.fetch ?? fetch;
+  // The global fetch goes through the guarded pool, which refuses names resolving to private
+  // addresses at connect time; a caller's own transport brings its own rules.
+  const doFetch: typeof fetch =
+    options.fetch ??
+    ((input, init) => fetch(input, { ...init, dispatcher: outboundDispatcher() } as RequestInit));
 
   let response: Response;
   try {
@@ -147,6 +158,8 @@ export async function sendSignedWebhook(options: SendSignedWebhookOptions): Prom
     });
   } catch (error) {
     const code = errorCode(error);
+    if (code === PRIVATE_ADDRESS_CODE)
+      return { kind: "rejected", status: null, excerpt: privateAddressExcerpt(url.hostname), json: null };
     // Only errors that prove nothing was delivered may be retried; anything else might have arrived.
     const kind: WebhookOutcomeKind =
       !signal.aborted && code !== null && NOT_SENT_CODES.has(code) ? "retry" : "unconfirmed";
