@@ -13,3 +13,4 @@ export * from "./compliance";
 export * from "./tracking";
 export * from "./leads";
 export * from "./metrics";
+export * from "./lead-crm";
