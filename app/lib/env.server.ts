@@ -26,6 +26,7 @@ const settingsSchema = z.object({
   FFMPEG_PATH: optionalText,
   FFPROBE_PATH: optionalText,
   TRUST_PROXY: optionalText,
+  WEBHOOK_ALLOW_PRIVATE_HOSTS: optionalText,
 });
 
 export interface Settings {
@@ -39,6 +40,8 @@ export interface Settings {
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
   trustProxy: string | undefined;
+  /** Private hosts outbound webhooks may reach (comma-separated), e.g. a CRM on the LAN. */
+  webhookAllowPrivateHosts: string | undefined;
 }
 
 export function settings(env: Record<string, string | undefined> = process.env): Settings {
@@ -56,6 +59,7 @@ export function settings(env: Record<string, string | undefined> = process.env):
     ffmpegPath: value.FFMPEG_PATH,
     ffprobePath: value.FFPROBE_PATH,
     trustProxy: value.TRUST_PROXY,
+    webhookAllowPrivateHosts: value.WEBHOOK_ALLOW_PRIVATE_HOSTS,
   };
 }
 

@@ -1,6 +1,7 @@
 import dns from "node:dns";
 import net from "node:net";
 import { Agent } from "undici";
+import { settings } from "~/lib/env.server";
 
 /**
  * Where the studio's outbound webhooks (calendar publishers, the CRM, WeCom robots) may connect.
@@ -93,7 +94,7 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 /** The hosts allowed to be private, lower-cased, from `WEBHOOK_ALLOW_PRIVATE_HOSTS`. */
-export function allowedPrivateHosts(value = process.env.WEBHOOK_ALLOW_PRIVATE_HOSTS): Set<string> {
+export function allowedPrivateHosts(value = settings().webhookAllowPrivateHosts): Set<string> {
   return new Set(
     (value ?? "")
       .split(",")
