@@ -14,3 +14,4 @@ export * from "./tracking";
 export * from "./leads";
 export * from "./metrics";
 export * from "./lead-crm";
+export * from "./notifications";
