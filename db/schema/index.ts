@@ -15,3 +15,4 @@ export * from "./leads";
 export * from "./metrics";
 export * from "./lead-crm";
 export * from "./notifications";
+export * from "./articles";
