@@ -4,13 +4,16 @@ import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
 import { findingsEn, findingsZh } from "./findings";
+import { homeEn, homeZh } from "./home";
 import { importsEn, importsZh } from "./imports";
 import { landingEn, landingZh } from "./landing";
 import { leadsEn, leadsZh } from "./leads";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
+import { notificationsEn, notificationsZh } from "./notifications";
 import { originalityEn, originalityZh } from "./originality";
+import { postersEn, postersZh } from "./posters";
 import { privacyAdminEn, privacyAdminZh, privacyEn, privacyZh } from "./privacy";
 import { publishingEn, publishingZh } from "./publishing";
 import { reviewEn, reviewZh } from "./review";
@@ -24,6 +27,7 @@ export const resources = {
       media: mediaZh,
       livestream: livestreamZh,
       ebooks: ebooksZh,
+      posters: postersZh,
       calendar: calendarZh,
       publishing: publishingZh,
       privacy: privacyZh,
@@ -36,6 +40,8 @@ export const resources = {
       leads: leadsZh,
       imports: importsZh,
       analytics: analyticsZh,
+      notifications: notificationsZh,
+      home: homeZh,
       errors: errorsZh,
     },
   },
@@ -45,6 +51,7 @@ export const resources = {
       media: mediaEn,
       livestream: livestreamEn,
       ebooks: ebooksEn,
+      posters: postersEn,
       calendar: calendarEn,
       publishing: publishingEn,
       privacy: privacyEn,
@@ -57,6 +64,8 @@ export const resources = {
       leads: leadsEn,
       imports: importsEn,
       analytics: analyticsEn,
+      notifications: notificationsEn,
+      home: homeEn,
       errors: errorsEn,
     },
   },

@@ -1,9 +1,15 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countOverdueRequests } from "~/modules/privacy/count-overdue-requests.server";
 import { useTranslation } from "react-i18next";
-import { PieceMiniList } from "~/components/piece-list";
+import {
+  AdminSection,
+  AnalystSection,
+  HostSection,
+  ProducerSection,
+  ReviewerSection,
+  WriterSection,
+} from "~/components/home/role-sections";
 import { PublishingToday } from "~/components/publishing/publishing-today";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
@@ -23,16 +29,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   return {
     name: actor.name,
-    ...getDashboard({ db, actor, now: at, timeZone: config.timeZone }),
-    publishing: getPublishingToday({
-      db,
-      actor,
-      now: at,
-      timeZone: config.timeZone,
-      base: publicBaseUrl(request.url),
-    }),
+    now: at.toISOString(),
+    ...getDashboard({ db, actor, now: at, timeZone: config.timeZone, dataDir: config.dataDir }),
+    // Today's publishing tasks are for the people who write and publish, not for the live team.
+    publishing: can(actor.roles, "pieces.edit")
+      ? getPublishingToday({
+          db,
+          actor,
+          now: at,
+          timeZone: config.timeZone,
+          base: publicBaseUrl(request.url),
+        })
+      : null,
     publishingEditor: can(actor.roles, "calendar.schedule"),
-    overdueDeletionRequests: can(actor.roles, "privacy.manage") ? countOverdueRequests({ db, now: at }) : 0,
   };
 }
 
@@ -66,14 +75,22 @@ export default function Dashboard() {
   return (
     <Stack>
       <Title order={2}>{t("dashboard.greeting", { name: data.name })}</Title>
-      {data.overdueDeletionRequests > 0 ? (
+      {data.admin && data.admin.overdueDeletionRequests > 0 ? (
         <Alert color="red" title={t("dashboard.overdueDeletionTitle")} data-testid="overdue-deletions">
-          {t("dashboard.overdueDeletion", { count: data.overdueDeletionRequests })}{" "}
+          {t("dashboard.overdueDeletion", { count: data.admin.overdueDeletionRequests })}{" "}
           <Anchor component={Link} to="/admin/privacy">
             {t("dashboard.overdueDeletionLink")}
           </Anchor>
         </Alert>
       ) : null}
+      {/* The live team's shows first: on a show day that is the one thing they open the studio for. */}
+      {data.host ? <HostSection host={data.host} /> : null}
+      {data.producer ? <ProducerSection producer={data.producer} /> : null}
+      {data.admin ? <AdminSection admin={data.admin} /> : null}
+      {data.writer ? <WriterSection writer={data.writer} now={data.now} /> : null}
+      {data.reviewer ? <ReviewerSection reviewer={data.reviewer} now={data.now} /> : null}
+      {data.analyst ? <AnalystSection analyst={data.analyst} /> : null}
+      {data.publishing ? <PublishingToday data={data.publishing} editor={data.publishingEditor} /> : null}
       {data.campaign ? (
         <Card withBorder padding="md">
           <Group justify="space-between" wrap="wrap">
@@ -91,23 +108,6 @@ export default function Dashboard() {
           </Group>
         </Card>
       ) : null}
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        {(
-          [
-            ["my-pieces", "dashboard.myPieces", data.myPieces],
-            ["due-pieces", "dashboard.due", data.due],
-            ["review-pieces", "dashboard.review", data.waitingForReview],
-          ] as const
-        ).map(([testId, title, pieces]) => (
-          <Card key={testId} withBorder data-testid={testId}>
-            <Title order={4} mb="sm">
-              {t(title)}
-            </Title>
-            <PieceMiniList pieces={pieces} showDue={testId === "due-pieces"} />
-          </Card>
-        ))}
-      </SimpleGrid>
-      <PublishingToday data={data.publishing} editor={data.publishingEditor} />
     </Stack>
   );
 }

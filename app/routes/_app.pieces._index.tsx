@@ -1,14 +1,15 @@
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Box, Button, Group, Pagination, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { PieceDates, isLate } from "~/components/piece-list";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
 import { requireActor } from "~/lib/auth.server";
-import { formatDateTime } from "~/lib/dates";
+import { formatDateTime, formatShortDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { listPieceOptions } from "~/modules/pieces/list-piece-options.server";
@@ -18,7 +19,7 @@ import { PIECE_KINDS, PIECE_STATUSES } from "~/modules/pieces/status-machine";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
-  const { db } = getStudio();
+  const { db, now } = getStudio();
   const parsed = listPiecesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const query = parsed.success ? parsed.data : listPiecesQuerySchema.parse({});
   return {
@@ -26,11 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     options: listPieceOptions({ db }),
     canCreate: can(actor.roles, "pieces.create"),
+    now: now().toISOString(),
   };
 }
 
 export default function PiecesList() {
-  const { items, total, query, options, canCreate } = useLoaderData<typeof loader>();
+  const { items, total, query, options, canCreate, now } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
   const [params] = useSearchParams();
@@ -112,11 +114,13 @@ export default function PiecesList() {
         data-testid="pieces-table"
         columns={[
           t("common.title"),
-          t("common.kind"),
-          t("common.status"),
-          { label: t("common.owner"), visibleFrom: "sm" },
-          { label: t("common.campaign"), visibleFrom: "sm" },
-          { label: t("common.updatedAt"), visibleFrom: "sm" },
+          { label: t("common.kind"), visibleFrom: "sm" },
+          { label: t("common.status"), w: 1 },
+          { label: t("home.dueColumn"), visibleFrom: "sm" },
+          { label: t("home.scheduledColumn"), visibleFrom: "sm" },
+          { label: t("common.owner"), visibleFrom: "md" },
+          { label: t("common.campaign"), visibleFrom: "lg" },
+          { label: t("common.updatedAt"), visibleFrom: "lg" },
         ]}
       >
         {items.map((p) => (
@@ -125,14 +129,31 @@ export default function PiecesList() {
               <Anchor component={Link} to={`/pieces/${p.id}`}>
                 {p.title}
               </Anchor>
+              {/* On a phone the kind and dates go under the title, leaving the status whole. */}
+              <Box hiddenFrom="sm">
+                <Text size="xs" c="dimmed">
+                  {t(`kinds.${p.kind}`)}
+                </Text>
+                <PieceDates piece={p} now={now} />
+              </Box>
             </Table.Td>
-            <Table.Td>{t(`kinds.${p.kind}`)}</Table.Td>
-            <Table.Td>
+            <Table.Td visibleFrom="sm">{t(`kinds.${p.kind}`)}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
               <StatusBadge status={p.status} />
             </Table.Td>
-            <Table.Td visibleFrom="sm">{p.ownerName}</Table.Td>
-            <Table.Td visibleFrom="sm">{p.campaignName ?? "—"}</Table.Td>
-            <Table.Td visibleFrom="sm">{formatDateTime(p.updatedAt, timeZone)}</Table.Td>
+            <Table.Td
+              visibleFrom="sm"
+              c={isLate(p, now) ? "red.7" : undefined}
+              style={{ whiteSpace: "nowrap" }}
+            >
+              {p.dueAt ? formatShortDateTime(p.dueAt, timeZone) : "—"}
+            </Table.Td>
+            <Table.Td visibleFrom="sm" style={{ whiteSpace: "nowrap" }}>
+              {p.scheduledAt ? formatShortDateTime(p.scheduledAt, timeZone) : "—"}
+            </Table.Td>
+            <Table.Td visibleFrom="md">{p.ownerName}</Table.Td>
+            <Table.Td visibleFrom="lg">{p.campaignName ?? "—"}</Table.Td>
+            <Table.Td visibleFrom="lg">{formatDateTime(p.updatedAt, timeZone)}</Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
