@@ -1,8 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { daysBetween } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { AnalyticsTable } from "./analytics-table";
-import { leadsByDay, sumRollups, NO_FIGURES } from "./rollup-figures.server";
+import { leadsByMonth, sumRollups, NO_FIGURES } from "./rollup-figures.server";
 import { leadTargetOf, ratio } from "./targets";
 
 export interface CampaignFigures {
@@ -55,14 +54,13 @@ export function getCampaignDashboard(options: { db: DbOrTx; year: number; timeZo
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const byMonth = sumRollups({ db, from, to, by: "month" });
-  const leadsByMonth = new Map<string, number>();
-  for (const [day, n] of leadsByDay({ db, days: daysBetween(from, to), timeZone }))
-    leadsByMonth.set(day.slice(0, 7), (leadsByMonth.get(day.slice(0, 7)) ?? 0) + n);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+  const leadsOfMonth = leadsByMonth({ db, months, timeZone });
 
   const figures = campaigns.map((campaign) => {
     const key = `${year}-${String(campaign.month).padStart(2, "0")}`;
     const f = byMonth.get(key) ?? NO_FIGURES;
-    const leads = leadsByMonth.get(key) ?? 0;
+    const leads = leadsOfMonth.get(key) ?? 0;
     const leadTarget = leadTargetOf(campaign.target);
     const counts = pieceCounts.get(campaign.id);
     return {

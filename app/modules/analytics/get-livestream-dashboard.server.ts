@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { AnalyticsTable } from "./analytics-table";
-import { showLeadRate } from "./show-lead-rate.server";
+import { showLeadRates } from "./show-lead-rate.server";
 import { TARGETS } from "./targets";
 
 export interface ShowFigures {
@@ -29,8 +29,9 @@ export function getLivestreamDashboard(options: { db: DbOrTx }): {
     .where(eq(p.kind, "livestream"))
     .orderBy(desc(s.scheduledAt), desc(p.id))
     .all();
+  const rates = showLeadRates({ db, showIds: rows.map((row) => row.id) });
   const shows = rows.map((row) => {
-    const figures = showLeadRate({ db, showId: row.id });
+    const figures = rates.get(row.id)!;
     return {
       showId: row.id,
       title: row.title,

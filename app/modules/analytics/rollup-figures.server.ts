@@ -1,5 +1,5 @@
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { endOfDay, formatInstant, parseWallClock, type InstantLike } from "~/lib/dates";
+import { endOfDay, formatInstant, monthDays, parseWallClock, type InstantLike } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 
 /** First-party figures summed from the rollups (what every dashboard reads; never raw events). */
@@ -146,8 +146,7 @@ export function countLeads(options: {
 }
 
 /**
- * Leads per studio-time-zone day of a range: the day boundaries are computed once, and each lead
- * falls into its day by binary search (no time-zone formatting per row).
+ * Leads per studio-time-zone day of a range (every day present, 0 when none).
  */
 export function leadsByDay(options: {
   db: DbOrTx;
@@ -155,30 +154,55 @@ export function leadsByDay(options: {
   timeZone: string;
   scope?: PieceScope;
 }): Map<string, number> {
-  const { db, days, timeZone, scope = {} } = options;
-  const out = new Map<string, number>(days.map((day) => [day, 0]));
-  if (days.length === 0 || (scope.pieceIds && scope.pieceIds.length === 0)) return out;
-  const starts = days.map((day) => parseWallClock(day, timeZone).getTime());
-  const end = endOfDay(parseWallClock(days[days.length - 1], timeZone), timeZone);
+  return leadsByPeriod({ ...options, periods: options.days });
+}
+
+/** Leads per month (YYYY-MM, consecutive) in the studio's time zone, every month present. */
+export function leadsByMonth(options: {
+  db: DbOrTx;
+  months: readonly string[];
+  timeZone: string;
+  scope?: PieceScope;
+}): Map<string, number> {
+  return leadsByPeriod({ ...options, periods: options.months });
+}
+
+/**
+ * Leads counted into consecutive periods (days YYYY-MM-DD or months YYYY-MM): the boundaries are
+ * computed once and the database buckets the rows (a CASE over the boundaries, grouped), so a
+ * year of leads is never read row by row nor formatted per row.
+ */
+function leadsByPeriod(options: {
+  db: DbOrTx;
+  periods: readonly string[];
+  timeZone: string;
+  scope?: PieceScope;
+}): Map<string, number> {
+  const { db, periods, timeZone, scope = {} } = options;
+  const out = new Map<string, number>(periods.map((period) => [period, 0]));
+  if (periods.length === 0 || (scope.pieceIds && scope.pieceIds.length === 0)) return out;
+  const startOf = (period: string) => parseWallClock(period.length === 7 ? `${period}-01` : period, timeZone);
+  const starts = periods.map((period) => startOf(period).getTime());
+  const last = periods[periods.length - 1]!;
+  const end =
+    last.length === 7
+      ? endOfDay(parseWallClock(monthDays(last).to, timeZone), timeZone)
+      : endOfDay(startOf(last), timeZone);
   const l = schema.leads;
-  const filters: SQL[] = [gte(l.createdAt, new Date(starts[0])), lte(l.createdAt, end)];
+  const filters: SQL[] = [gte(l.createdAt, new Date(starts[0]!)), lte(l.createdAt, end)];
   if (scope.pieceIds) filters.push(inArray(l.pieceId, [...scope.pieceIds]));
   if (scope.pieceWhere) filters.push(scope.pieceWhere);
-  const base = db.select({ at: l.createdAt }).from(l);
-  const rows = (scope.pieceWhere ? base.innerJoin(p, eq(p.id, l.pieceId)) : base)
+  const bucket = sql<number>`case${sql.join(
+    starts
+      .slice(1)
+      .map((start, i) => sql` when ${l.createdAt} < ${sql.raw(String(start))} then ${sql.raw(String(i))}`),
+  )} else ${sql.raw(String(starts.length - 1))} end`;
+  const base = db.select({ bucket, n: count() }).from(l);
+  for (const row of (scope.pieceWhere ? base.innerJoin(p, eq(p.id, l.pieceId)) : base)
     .where(and(...filters))
-    .all();
-  for (const { at } of rows) {
-    const ms = at.getTime();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= ms) lo = mid;
-      else hi = mid - 1;
-    }
-    out.set(days[lo], (out.get(days[lo]) ?? 0) + 1);
-  }
+    .groupBy(bucket)
+    .all())
+    out.set(periods[row.bucket]!, row.n);
   return out;
 }
 
