@@ -87,6 +87,7 @@ export async function seedTrackingDemo(options: DemoSeedOptions): Promise<void> 
           if (next() < 0.15) add("form_start");
           recordEvents({
             tx,
+            db,
             pieceId: piece.id,
             attribution: attributionFrom({ src: source }),
             visitorHash: `demo${Math.floor(next() * 1e12).toString(16)}`,

@@ -2,7 +2,7 @@ import type { Db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { recordEvents } from "./record-events.server";
 
-type Batch = Omit<Parameters<typeof recordEvents>[0], "tx">;
+type Batch = Omit<Parameters<typeof recordEvents>[0], "tx" | "db">;
 type Outcome = { accepted: number; duplicates: number };
 
 interface Waiting {
@@ -27,7 +27,7 @@ export function createEventWriter(db: Db) {
 
   function writeAlone(item: Waiting) {
     try {
-      item.resolve(db.transaction((tx) => recordEvents({ tx, ...item.batch })));
+      item.resolve(db.transaction((tx) => recordEvents({ tx, db, ...item.batch })));
     } catch (error) {
       item.reject(error);
     }
@@ -40,7 +40,7 @@ export function createEventWriter(db: Db) {
     if (queue.length > 0) schedule();
     let outcomes: Outcome[];
     try {
-      outcomes = db.transaction((tx) => group.map((item) => recordEvents({ tx, ...item.batch })));
+      outcomes = db.transaction((tx) => group.map((item) => recordEvents({ tx, db, ...item.batch })));
     } catch (error) {
       logger.warn(
         { err: error, batches: group.length },

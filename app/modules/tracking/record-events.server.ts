@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { schema, type Tx } from "~/lib/db.server";
+import { and, eq, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "~/lib/db.server";
+import { prepared } from "../calendar/prepared.server";
 import type { Attribution } from "./attribution";
 import { VIDEO_EVENT_TYPES, type EventType } from "./event-types";
 
@@ -34,14 +35,96 @@ const COUNTER: Record<EventType, Counter> = {
 
 const COUNTERS = [...new Set(Object.values(COUNTER))];
 
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * The five statements of a beacon, built and prepared once per database handle: building a
+ * drizzle query and preparing its SQL cost several times more than running it, and a beacon runs
+ * them on every request. Statements prepared on the studio's handle run inside the transaction
+ * the writer opened on it (one connection, synchronous).
+ */
+function statements(db: DbOrTx) {
+  return prepared(db, "tracking.recordEvents", () => {
+    const r = schema.eventRollups;
+    const v = schema.rollupVisitors;
+    const visitorKey = and(
+      eq(v.pieceId, p("pieceId")),
+      eq(v.day, p("day")),
+      eq(v.source, p("source")),
+      eq(v.visitorHash, p("visitorHash")),
+    );
+    const add = (column: (typeof r)[Counter] | typeof r.visitors | typeof r.watchSeconds) =>
+      sql`${column} + excluded.${sql.identifier(column.name)}`;
+    return {
+      insertEvent: db
+        .insert(schema.trackingEvents)
+        .values({
+          eventId: p("eventId"),
+          pieceId: p("pieceId"),
+          type: p("type"),
+          source: p("source"),
+          utmSource: p("utmSource"),
+          utmMedium: p("utmMedium"),
+          utmCampaign: p("utmCampaign"),
+          visitorHash: p("visitorHash"),
+          day: p("day"),
+          watchSeconds: p("watchSeconds"),
+          at: p("at"),
+        })
+        .onConflictDoNothing()
+        .prepare(),
+      insertVisitor: db
+        .insert(v)
+        .values({
+          pieceId: p("pieceId"),
+          day: p("day"),
+          source: p("source"),
+          visitorHash: p("visitorHash"),
+          watchSeconds: 0,
+        })
+        .onConflictDoNothing()
+        .prepare(),
+      visitorWatch: db.select({ watch: v.watchSeconds }).from(v).where(visitorKey).prepare(),
+      setVisitorWatch: db
+        .update(v)
+        .set({ watchSeconds: sql`${p("watch")}` })
+        .where(visitorKey)
+        .prepare(),
+      addToRollup: db
+        .insert(r)
+        .values({
+          pieceId: p("pieceId"),
+          day: p("day"),
+          source: p("source"),
+          ...Object.fromEntries(COUNTERS.map((name) => [name, p(name)])),
+          visitors: p("visitors"),
+          watchSeconds: p("watchSeconds"),
+        })
+        .onConflictDoUpdate({
+          target: [r.pieceId, r.day, r.source],
+          set: {
+            ...Object.fromEntries(COUNTERS.map((name) => [name, add(r[name])])),
+            visitors: add(r.visitors),
+            watchSeconds: add(r.watchSeconds),
+          },
+        })
+        .prepare(),
+    };
+  });
+}
+
 /**
  * Stores one page's events and adds them to the piece × day × source rollup, inside the caller's
  * transaction. An id already stored (a retried beacon) is skipped and not counted again. The
  * visitor counts once per rollup row; watch time adds only what this visitor's reported total grew
  * by, so the quartiles of one viewing are not summed.
+ *
+ * `db` is the handle the transaction `tx` was opened on: the statements are prepared on it once
+ * and reused (the writer passes it). Without it they are prepared on `tx`, for this call only.
  */
 export function recordEvents(options: {
-  tx: Tx;
+  tx: DbOrTx;
+  db?: DbOrTx;
   pieceId: number;
   attribution: Attribution;
   visitorHash: string;
@@ -50,96 +133,43 @@ export function recordEvents(options: {
   events: readonly IncomingEvent[];
   now: Date;
 }): { accepted: number; duplicates: number } {
-  const { tx, pieceId, attribution, visitorHash, day, now } = options;
-  const ids = options.events.map((event) => event.id);
-  const stored = new Set(
-    tx
-      .select({ id: schema.trackingEvents.eventId })
-      .from(schema.trackingEvents)
-      .where(inArray(schema.trackingEvents.eventId, ids))
-      .all()
-      .map((row) => row.id),
-  );
-  const fresh: IncomingEvent[] = [];
-  for (const event of options.events) {
-    if (stored.has(event.id)) continue;
-    stored.add(event.id);
-    fresh.push(event);
-  }
-  const duplicates = options.events.length - fresh.length;
-  if (fresh.length === 0) return { accepted: 0, duplicates };
-
-  tx.insert(schema.trackingEvents)
-    .values(
-      fresh.map((event) => ({
-        eventId: event.id,
-        pieceId,
-        type: event.type,
-        source: attribution.source,
-        utmSource: attribution.utmSource,
-        utmMedium: attribution.utmMedium,
-        utmCampaign: attribution.utmCampaign,
-        visitorHash,
-        day,
-        watchSeconds: VIDEO_EVENT_TYPES.has(event.type) ? (event.watchSeconds ?? 0) : null,
-        at: now,
-      })),
-    )
-    .run();
-
+  const { pieceId, attribution, visitorHash, day, now } = options;
+  const q = statements(options.db ?? options.tx);
+  const key = { pieceId, day, source: attribution.source, visitorHash };
   const counts = Object.fromEntries(COUNTERS.map((name) => [name, 0])) as Record<Counter, number>;
+  let accepted = 0;
   let reportedWatch = 0;
-  for (const event of fresh) {
+  for (const event of options.events) {
+    const video = VIDEO_EVENT_TYPES.has(event.type);
+    // The unique event id decides: a row not written is a retry already stored (or a repeat
+    // within this batch), and is not counted again.
+    const written = q.insertEvent.run({
+      ...key,
+      eventId: event.id,
+      type: event.type,
+      utmSource: attribution.utmSource,
+      utmMedium: attribution.utmMedium,
+      utmCampaign: attribution.utmCampaign,
+      watchSeconds: video ? (event.watchSeconds ?? 0) : null,
+      at: now,
+    });
+    if (written.changes === 0) continue;
+    accepted++;
     counts[COUNTER[event.type]] += 1;
-    if (VIDEO_EVENT_TYPES.has(event.type)) reportedWatch = Math.max(reportedWatch, event.watchSeconds ?? 0);
+    if (video) reportedWatch = Math.max(reportedWatch, event.watchSeconds ?? 0);
   }
+  const duplicates = options.events.length - accepted;
+  if (accepted === 0) return { accepted: 0, duplicates };
 
-  const visitorKey = and(
-    eq(schema.rollupVisitors.pieceId, pieceId),
-    eq(schema.rollupVisitors.day, day),
-    eq(schema.rollupVisitors.source, attribution.source),
-    eq(schema.rollupVisitors.visitorHash, visitorHash),
-  );
-  const newVisitor =
-    tx
-      .insert(schema.rollupVisitors)
-      .values({ pieceId, day, source: attribution.source, visitorHash, watchSeconds: 0 })
-      .onConflictDoNothing()
-      .run().changes > 0;
+  const newVisitor = q.insertVisitor.run(key).changes > 0;
   let watchGrowth = 0;
   if (reportedWatch > 0) {
-    const before =
-      tx
-        .select({ watch: schema.rollupVisitors.watchSeconds })
-        .from(schema.rollupVisitors)
-        .where(visitorKey)
-        .get()?.watch ?? 0;
+    const before = q.visitorWatch.get(key)?.watch ?? 0;
     if (reportedWatch > before) {
       watchGrowth = reportedWatch - before;
-      tx.update(schema.rollupVisitors).set({ watchSeconds: reportedWatch }).where(visitorKey).run();
+      q.setVisitorWatch.run({ ...key, watch: reportedWatch });
     }
   }
-
-  const r = schema.eventRollups;
-  const add = (column: (typeof r)[Counter] | typeof r.visitors | typeof r.watchSeconds) =>
-    sql`${column} + excluded.${sql.identifier(column.name)}`;
-  tx.insert(r)
-    .values({
-      pieceId,
-      day,
-      source: attribution.source,
-      ...counts,
-      visitors: newVisitor ? 1 : 0,
-      watchSeconds: watchGrowth,
-    })
-    .onConflictDoUpdate({
-      target: [r.pieceId, r.day, r.source],
-      set: {
-        ...Object.fromEntries(COUNTERS.map((name) => [name, add(r[name])])),
-        visitors: add(r.visitors),
-        watchSeconds: add(r.watchSeconds),
-      },
-    })
-    .run();
-  return { accepted: fresh.length, duplicates };
+  q.addToRollup.run({ ...key, ...counts, visitors: newVisitor ? 1 : 0, watchSeconds: watchGrowth });
+  return { accepted, duplicates };
 }

@@ -1,11 +1,21 @@
 import crypto from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import { formatInstant, startOfDay } from "~/lib/dates";
+import { endOfDay, formatInstant, startOfDay } from "~/lib/dates";
+
+/** The last day worked out per time zone, with the instants it spans: beacons come all day long. */
+const dayCache = new Map<string, { day: string; from: number; to: number }>();
 
 /** The studio-time-zone calendar day of an instant, as stored on events and rollups. */
 export function eventDay(now: Date, timeZone: string): string {
-  return formatInstant(now, timeZone, "YYYY-MM-DD");
+  const at = now.getTime();
+  const cached = dayCache.get(timeZone);
+  if (cached && at >= cached.from && at < cached.to) return cached.day;
+  const day = formatInstant(now, timeZone, "YYYY-MM-DD");
+  const from = startOfDay(now, timeZone).getTime();
+  const to = endOfDay(now, timeZone).getTime() + 1;
+  dayCache.set(timeZone, { day, from, to });
+  return day;
 }
 
 /**
