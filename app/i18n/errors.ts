@@ -309,6 +309,9 @@ export const errorsZh = {
   invalid_transition_lead: "线索不能从「$t(leads.statuses.{{from}})」改为「$t(leads.statuses.{{to}})」。",
   invalid_lead_status: "线索状态无效：只能是 新线索、已联系、已到店、已成交、已战败。",
   lead_erased: "这条线索的个人信息已删除，无法查看号码。",
+  invalid_staff_sales: "所选人员不存在、已停用或没有销售角色。",
+  invalid_webhook_url_crm: "开启推送前请填写 CRM 的接收地址。",
+  stale_crm: "CRM 设置刚被他人修改，请刷新后再改。",
 };
 
 export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
@@ -645,4 +648,7 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
     "A lead cannot move from “$t(leads.statuses.{{from}})” to “$t(leads.statuses.{{to}})”.",
   invalid_lead_status: "Invalid lead status: new, contacted, visited, won or lost.",
   lead_erased: "This lead's personal data was erased; the number cannot be shown.",
+  invalid_staff_sales: "The chosen person does not exist, is disabled or lacks the sales role.",
+  invalid_webhook_url_crm: "Enter the CRM's receiving address before switching the push on.",
+  stale_crm: "Someone else just changed the CRM settings. Refresh before editing.",
 };

@@ -26,7 +26,7 @@ import { pageTitleMeta } from "~/lib/page-meta";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { changeLeadStatus } from "~/modules/leads/change-lead-status.server";
-import { LEAD_STATUSES, type LeadStatus } from "~/modules/leads/first-contact";
+import { nextLeadStatuses, type LeadStatus } from "~/modules/leads/lead-status";
 import { getLead } from "~/modules/leads/get-lead.server";
 import { leadStatusSchema } from "~/modules/leads/lead-forms";
 import { revealLead } from "~/modules/leads/reveal-lead.server";
@@ -101,7 +101,8 @@ export default function LeadPage() {
     revealed.reply?.ok && revealed.reply.phone
       ? { phone: revealed.reply.phone, name: revealed.reply.name ?? null }
       : null;
-  const next = LEAD_STATUSES.filter((s) => s !== lead.status);
+  // Only the moves the module allows: a refused choice would be a trap on a phone.
+  const next = nextLeadStatuses(lead.status);
   return (
     <Stack maw={760}>
       <Anchor component={Link} to="/leads" size="sm">
@@ -153,7 +154,7 @@ export default function LeadPage() {
           </Group>
         </Stack>
       </Card>
-      {canWork && next.length > 0 && !["won", "lost"].includes(lead.status) ? (
+      {canWork && next.length > 0 ? (
         <Card withBorder>
           <Form method="post">
             <Stack gap="xs">

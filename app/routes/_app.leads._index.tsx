@@ -11,7 +11,11 @@ import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
 import { pageTitleMeta } from "~/lib/page-meta";
 import { getStudio } from "~/lib/studio.server";
-import { LEAD_STATUSES, type LeadStatus } from "~/modules/leads/first-contact";
+import {
+  LEAD_STATUSES,
+  LEAD_STATUS_COLORS as STATUS_COLOR,
+  type LeadStatus,
+} from "~/modules/leads/lead-status";
 import { listLeads } from "~/modules/leads/list-leads.server";
 
 export const meta = pageTitleMeta("leads.title");
@@ -42,14 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return { leads, filters, now: at.toISOString() };
 }
-
-const STATUS_COLOR: Record<LeadStatus, string> = {
-  new: "blue",
-  contacted: "cyan",
-  visited: "violet",
-  won: "teal",
-  lost: "gray",
-};
 
 export default function LeadInbox() {
   const { leads, filters, now } = useLoaderData<typeof loader>();

@@ -5,6 +5,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { findPublishedPiece } from "../landing/published-piece.server";
 import { attributionFrom } from "../tracking/attribution";
+import { enqueueCrmDelivery } from "./crm-delivery-job.server";
 import { createDownloadToken } from "./download-token.server";
 import type { LeadInput } from "./lead-schemas";
 import { PRIVACY_NOTICE } from "./privacy-notice";
@@ -16,7 +17,8 @@ const GATED_KINDS = new Set(["ebook", "handbook"]);
  * is not a mainland mobile, or with the honeypot filled; each refusal names its field and stores
  * nothing. The name and number are stored only as ciphertexts, with the keyed hash that finds the
  * same person again: the same number on the same piece is one lead (the second answer says
- * `duplicate`). The audit row carries the masked number only.
+ * `duplicate`). The audit row carries the masked number only. A new lead (never a duplicate) queues
+ * its delivery to the dealership's CRM in the same transaction.
  */
 export function captureLead(options: {
   db: Db;
@@ -90,6 +92,8 @@ export function captureLead(options: {
       },
       at: now,
     });
+    // Sent to the CRM by a job, after this commits: a slow or failing CRM never holds up the form.
+    enqueueCrmDelivery(tx, { leadId: lead.id, now });
     return { ok: true, leadId: lead.id, phoneMasked, duplicate: false, downloadUrl };
   });
 }

@@ -1,9 +1,6 @@
 /** Sales must call a new lead within this many minutes (the dealership's follow-up rule). */
 export const FIRST_CONTACT_TARGET_MINUTES = 15;
 
-export const LEAD_STATUSES = ["new", "contacted", "visited", "won", "lost"] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-
 /**
  * Time to first contact against the target. Pure, so the inbox computes it on the server and the
  * browser keeps counting the minutes of a waiting lead without asking again.

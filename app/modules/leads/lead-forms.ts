@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEAD_STATUSES } from "./first-contact";
+import { LEAD_STATUSES } from "./lead-status";
 
 /** The lead page's status form, shared by the form and its action. */
 export const leadStatusSchema = z.object({
@@ -7,4 +7,19 @@ export const leadStatusSchema = z.object({
   note: z.string().trim().max(500, "备注最多 500 个字。").optional(),
   /** The lead's version the page showed: a change made meanwhile by someone else is refused. */
   version: z.coerce.number().int().positive(),
+});
+
+const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false);
+
+/** The CRM settings form (/leads/crm). */
+export const crmSettingsSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((v) => v || null),
+  enabled: checkbox,
+  rotateSecret: checkbox,
+  version: z.coerce.number().int().min(0),
 });

@@ -4,7 +4,8 @@ import { decryptPersonal } from "~/lib/personal-data.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { firstContact, type LeadStatus } from "./first-contact";
+import { firstContact } from "./first-contact";
+import type { LeadStatus } from "./lead-status";
 
 export interface LeadDto {
   id: number;
