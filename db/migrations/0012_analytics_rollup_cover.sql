@@ -1,0 +1,2 @@
+DROP INDEX `event_rollups_day_idx`;--> statement-breakpoint
+CREATE INDEX `event_rollups_day_cover_idx` ON `event_rollups` (`day`,`piece_id`,`source`,`views`,`visitors`,`plays`,`completes`,`downloads`,`watch_seconds`);
