@@ -51,7 +51,8 @@ export const analyticsZh = {
       "独立访客按内容、日期、来源去重（无 Cookie，每日随机盐 48 小时后删除），跨日或跨来源的同一人会再计一次。",
     platform:
       "平台数据（播放、完播率等）来自最近一次生效的平台导出导入，是平台自己的口径，只并列显示，从不加进自有数据。",
-    viral: "爆款 = 单条发布平台播放 ≥ 50 万；爆款率 = 爆款集数 ÷ 已发布集数，目标 ≥ 20%。",
+    viral:
+      "爆款 = 单条发布平台播放 ≥ 50 万；爆款率 = 爆款数 ÷ 已有平台导入数据的已发布集数（或条数），没有导入数据的不计入，目标 ≥ 20%。",
   },
   funnel: {
     title: "转化漏斗",
@@ -218,7 +219,7 @@ export const analyticsEn: typeof analyticsZh = {
     platform:
       "Platform figures (plays, completion and the like) come from each platform's latest applied export import: the platform's own counting, shown beside and never added into the studio's figures.",
     viral:
-      "Viral = one post with ≥ 500,000 platform plays; viral rate = viral episodes ÷ published episodes; target ≥ 20%.",
+      "Viral = one post with ≥ 500,000 platform plays; viral rate = viral ÷ published episodes (or posts) that have imported platform figures, those without are not counted; target ≥ 20%.",
   },
   funnel: {
     title: "Funnel",

@@ -270,6 +270,9 @@ describe("dashboards over a hand-counted month", () => {
       `/analytics/pieces/${dataset.e1.id}?from=2026-05-01&to=2026-05-31`,
       { id: String(dataset.e1.id) },
     );
+    // A month's days are counted per quarter hour and put in their day (a range of over 24 days).
+    expect(byKey(may.dashboard.daily, "day")["2026-05-20"]).toMatchObject({ views: 1, plays: 1, leads: 1 });
+    expect(may.dashboard.daily.reduce((sum, d) => sum + d.leads, 0)).toBe(1);
     expect(may.dashboard.metrics).toMatchObject({
       views: 1,
       plays: 1,

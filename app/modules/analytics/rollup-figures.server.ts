@@ -31,6 +31,7 @@ export interface PieceScope {
 export type RollupGroup = "piece" | "source" | "day" | "month" | "kind" | "none";
 
 const r = schema.eventRollups;
+const QUARTER_HOUR_MS = 15 * 60_000;
 const p = schema.pieces;
 
 function groupKey(by: RollupGroup): SQL<string | number> {
@@ -40,9 +41,8 @@ function groupKey(by: RollupGroup): SQL<string | number> {
     case "source":
       return sql<string>`${r.source}`;
     case "day":
-      return sql<string>`${r.day}`;
     case "month":
-      return sql<string>`substr(${r.day}, 1, 7)`;
+      return sql<string>`${r.day}`;
     case "kind":
       return sql<string>`${p.kind}`;
     case "none":
@@ -72,7 +72,9 @@ export function sumRollups(options: {
   if (scope.pieceIds) filters.push(inArray(r.pieceId, [...scope.pieceIds]));
   if (options.sources) filters.push(inArray(r.source, [...options.sources]));
   if (scope.pieceWhere) filters.push(scope.pieceWhere);
-  const key = groupKey(by);
+  // A month is summed from its days: grouping by day follows the covering index's order (no sort
+  // and no substr per row), and a year has only 365 day rows to fold.
+  const key = groupKey(by === "month" ? "day" : by);
   const base = db
     .select({
       key,
@@ -89,7 +91,16 @@ export function sumRollups(options: {
     .where(filters.length ? and(...filters) : undefined)
     .groupBy(key)
     .all();
-  for (const { key: k, ...figures } of rows) out.set(k, figures);
+  for (const { key: k, ...figures } of rows) {
+    if (by !== "month") {
+      out.set(k, figures);
+      continue;
+    }
+    const month = String(k).slice(0, 7);
+    const sum = out.get(month);
+    if (!sum) out.set(month, figures);
+    else for (const name of Object.keys(sum) as (keyof RollupFigures)[]) sum[name] += figures[name];
+  }
   return out;
 }
 
@@ -192,17 +203,30 @@ function leadsByPeriod(options: {
   const filters: SQL[] = [gte(l.createdAt, new Date(starts[0]!)), lte(l.createdAt, end)];
   if (scope.pieceIds) filters.push(inArray(l.pieceId, [...scope.pieceIds]));
   if (scope.pieceWhere) filters.push(scope.pieceWhere);
-  const bucket = sql<number>`case${sql.join(
-    starts
-      .slice(1)
-      .map((start, i) => sql` when ${l.createdAt} < ${sql.raw(String(start))} then ${sql.raw(String(i))}`),
-  )} else ${sql.raw(String(starts.length - 1))} end`;
-  const base = db.select({ bucket, n: count() }).from(l);
-  for (const row of (scope.pieceWhere ? base.innerJoin(p, eq(p.id, l.pieceId)) : base)
-    .where(and(...filters))
-    .groupBy(bucket)
-    .all())
-    out.set(periods[row.bucket]!, row.n);
+  const base = (select: { bucket: SQL<number>; n: SQL<number> }) => {
+    const query = db.select(select).from(l);
+    return (scope.pieceWhere ? query.innerJoin(p, eq(p.id, l.pieceId)) : query).where(and(...filters));
+  };
+  if (starts.length <= 24) {
+    // Few periods (a year's months): the database puts each lead in its period.
+    const bucket = sql<number>`case${sql.join(
+      starts
+        .slice(1)
+        .map((start, i) => sql` when ${l.createdAt} < ${sql.raw(String(start))} then ${sql.raw(String(i))}`),
+    )} else ${sql.raw(String(starts.length - 1))} end`;
+    for (const row of base({ bucket, n: count() }).groupBy(bucket).all())
+      out.set(periods[row.bucket]!, row.n);
+    return out;
+  }
+  // Many periods (the days of a range): the database counts per quarter hour, and each quarter
+  // hour falls in its day here. Every time zone's day starts on a quarter hour.
+  const bucket = sql<number>`${l.createdAt} / ${sql.raw(String(QUARTER_HOUR_MS))}`;
+  let period = 0;
+  for (const row of base({ bucket, n: count() }).groupBy(bucket).orderBy(bucket).all()) {
+    const at = row.bucket * QUARTER_HOUR_MS;
+    while (period + 1 < starts.length && starts[period + 1]! <= at) period++;
+    out.set(periods[period]!, (out.get(periods[period]!) ?? 0) + row.n);
+  }
   return out;
 }
 
