@@ -16,3 +16,4 @@ export * from "./metrics";
 export * from "./lead-crm";
 export * from "./notifications";
 export * from "./articles";
+export * from "./posters";
