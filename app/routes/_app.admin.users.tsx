@@ -3,12 +3,12 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Code,
   Group,
   MultiSelect,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -113,39 +113,64 @@ export default function UsersAdmin() {
         </IntentForm>
       </Card>
       <DataTable
-        minWidth={720}
-        columns={["Email", t("admin.name"), t("admin.roles"), t("common.status"), t("common.actions")]}
+        minWidth={760}
+        columns={[
+          t("admin.name"),
+          { label: t("common.status"), w: 1 },
+          t("admin.roles"),
+          { label: t("common.actions"), w: 1 },
+        ]}
       >
         {users.map((u) => (
-          <Table.Tr key={u.id}>
-            <Table.Td>{u.email}</Table.Td>
-            <Table.Td>{u.name}</Table.Td>
-            <Table.Td colSpan={2}>
-              <IntentForm intent="update" fields={{ userId: u.id }}>
+          <Table.Tr key={u.id} data-testid="user-row" data-email={u.email}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {u.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {u.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {/* The state is a badge; the checkbox it replaces read as a state while it was a field. */}
+              <Badge color={u.disabled ? "red" : "teal"} variant="light" data-testid="user-state">
+                {t(u.disabled ? "admin.disabled" : "admin.enabled")}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <IntentForm intent="update" fields={{ userId: u.id, disabled: String(u.disabled) }}>
                 <Group gap="xs" wrap="nowrap">
                   <MultiSelect
                     name="roles"
                     data={roleOptions}
                     defaultValue={u.roles}
-                    size="xs"
-                    w={260}
+                    size="sm"
+                    w={280}
                     aria-label={t("admin.roles")}
                   />
-                  <Checkbox
-                    name="disabled"
-                    value="true"
-                    defaultChecked={u.disabled}
-                    label={t("admin.disabled")}
-                  />
                   <Button type="submit" size="xs" variant="light">
-                    {t("common.save")}
+                    {t("admin.saveRoles")}
                   </Button>
                 </Group>
               </IntentForm>
             </Table.Td>
             <Table.Td>
-              <Group gap="xs">
-                {u.disabled ? <Badge color="red">{t("admin.disabled")}</Badge> : null}
+              <Group gap="xs" wrap="nowrap">
+                {/* The switch is an action: it sends the opposite state with the roles unchanged. */}
+                <IntentForm
+                  intent="update"
+                  fields={{ userId: u.id, roles: u.roles, disabled: String(!u.disabled) }}
+                >
+                  <Button
+                    type="submit"
+                    size="xs"
+                    variant={u.disabled ? "light" : "subtle"}
+                    color={u.disabled ? "teal" : "red"}
+                    data-testid="toggle-user"
+                  >
+                    {t(u.disabled ? "admin.enable" : "admin.disable")}
+                  </Button>
+                </IntentForm>
                 <IntentForm intent="reset" fields={{ userId: u.id, email: u.email }}>
                   <Button type="submit" size="xs" variant="subtle">
                     {t("admin.resetPassword")}
