@@ -75,7 +75,7 @@ export const eventRollups = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.pieceId, t.day, t.source] }),
     // Covers what the dashboards sum over a day range, so a quarter of a year of rollups is read
-    // from the index alone (decision 0036).
+    // from the index alone (decision 0037).
     index("event_rollups_day_cover_idx").on(
       t.day,
       t.pieceId,
