@@ -71,6 +71,32 @@ export default tseslint.config(
     },
   },
   {
+    // Poster templates are React components that satori draws on the server (decision 0036):
+    // they may use React's JSX and types, and nothing else the module rule refuses.
+    files: ["app/modules/posters/render/templates/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@remix-run/*", "react-dom", "react-dom/*"],
+              message: "Poster templates draw with satori on the server: no Remix, no DOM rendering.",
+            },
+            {
+              group: ["~/components/*", "**/components/*"],
+              message: "Modules may not import UI components.",
+            },
+            {
+              group: ["**/*.server", "*.server"],
+              message: "Templates are pure drawing: the renderer hands them everything they need.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

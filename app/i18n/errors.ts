@@ -210,6 +210,17 @@ export const errorsZh = {
   caption_too_long: "文案 {{length}} 字，超过「{{channel}}」的上限 {{limit}} 字。",
   title_too_long: "标题（文案第一行）{{length}} 字，超过「{{channel}}」的上限 {{limit}} 字。",
   too_many_hashtags: "话题标签 {{count}} 个，超过「{{channel}}」的上限 {{limit}} 个。",
+  // Posters
+  poster_field_required: "请填写「$t(posters.fields.{{field}})」。",
+  poster_text_too_long: "「$t(posters.fields.{{field}})」最多 {{limit}} 个字，现在有 {{length}} 个。",
+  poster_text_too_long_fit:
+    "「$t(posters.fields.{{field}})」太长：缩到最小字号仍放不进版面，请删减（上限 {{limit}} 个字）。",
+  poster_text_too_long_kit:
+    "品牌资料里的「$t(posters.fields.{{field}})」太长，海报上放不下，请在品牌资料中缩短。",
+  poster_image_unreadable: "图片无法读取：只支持 PNG 和 JPEG。",
+  poster_image_unreadable_photo: "车型图片无法读取：只支持 PNG 和 JPEG 图片。",
+  poster_image_unreadable_logo: "品牌资料里的标志无法读取：请上传 PNG 图片。",
+  poster_qr_url_invalid: "二维码地址无效：需要以 http:// 或 https:// 开头的完整网址。",
   piece_not_schedulable: "这条内容当前是「$t(statuses.{{status}})」，只有审核通过的内容才能排期。",
   slot_locked: "这个发布位已进入发布流程或已发布，不能再修改或删除。",
   slot_has_attempts: "这个发布位已有发布记录，不能删除；可以改到新的时间重新发布。",
@@ -538,6 +549,19 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   title_too_long:
     "The title (the caption's first line) has {{length}} characters; {{channel}} allows at most {{limit}}.",
   too_many_hashtags: "The caption has {{count}} hashtags; {{channel}} allows at most {{limit}}.",
+  // Posters
+  poster_field_required: "Fill in “$t(posters.fields.{{field}})”.",
+  poster_text_too_long:
+    "“$t(posters.fields.{{field}})” takes at most {{limit}} characters; it has {{length}}.",
+  poster_text_too_long_fit:
+    "“$t(posters.fields.{{field}})” is too long: even at the smallest type size it does not fit the layout. Shorten it (at most {{limit}} characters).",
+  poster_text_too_long_kit:
+    "The brand kit's “$t(posters.fields.{{field}})” is too long to fit on a poster. Shorten it in the brand kit.",
+  poster_image_unreadable: "The image cannot be read: only PNG and JPEG are supported.",
+  poster_image_unreadable_photo: "The model photo cannot be read: only PNG and JPEG images are supported.",
+  poster_image_unreadable_logo: "The brand kit's logo cannot be read: upload a PNG image.",
+  poster_qr_url_invalid:
+    "The QR code address is invalid: it must be a full address starting with http:// or https://.",
   piece_not_schedulable: "This piece is “$t(statuses.{{status}})”: only approved pieces can be scheduled.",
   slot_locked:
     "This slot is already with the publisher or published; it can no longer be changed or deleted.",

@@ -112,6 +112,11 @@ export const ERROR_CODES = [
   "caption_too_long",
   "title_too_long",
   "too_many_hashtags",
+  // Posters
+  "poster_field_required",
+  "poster_text_too_long",
+  "poster_image_unreadable",
+  "poster_qr_url_invalid",
   "piece_not_schedulable",
   "slot_locked",
   "slot_has_attempts",

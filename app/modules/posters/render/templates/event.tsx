@@ -1,0 +1,191 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+/**
+ * 活动邀请: the photo (the venue or the car) fills the poster behind a brand-colour veil that is
+ * solid where the invitation is set, flush left in large type; a white card at the foot holds
+ * the dates and the visitors' gift.
+ */
+import type { PosterFrame } from "../poster-frame";
+import {
+  BrandFooter,
+  BrandHeader,
+  Canvas,
+  darker,
+  FieldText,
+  gapped,
+  heightsOf,
+  inkOn,
+  Tag,
+  withAlpha,
+  type PlacedBox,
+  type PosterArtProps,
+  type PosterTextKey,
+  type TemplateDesign,
+  type TextHeights,
+} from "./parts";
+
+function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
+  const { u, contentWidth, bodyHeight } = frame;
+  const inCard = contentWidth - Math.round(2 * 40 * u) - Math.round(10 * u);
+  return {
+    headline: {
+      width: contentWidth,
+      maxHeight: Math.min(3 * 1.16 * 116 * u, 0.3 * bodyHeight),
+      maxLines: 3,
+      lineHeight: 1.16,
+      weight: 700,
+      balance: true,
+      align: "left",
+    },
+    subline: {
+      width: Math.round(contentWidth * 0.86),
+      maxHeight: Math.min(3 * 1.45 * 46 * u, 0.16 * bodyHeight),
+      maxLines: 3,
+      lineHeight: 1.45,
+      weight: 400,
+      balance: true,
+      align: "left",
+    },
+    dates: {
+      width: inCard,
+      maxHeight: 1.3 * 40 * u,
+      maxLines: 1,
+      lineHeight: 1.3,
+      weight: 700,
+      align: "left",
+    },
+    offer: {
+      width: inCard,
+      maxHeight: 1.25 * 60 * u,
+      maxLines: 1,
+      lineHeight: 1.25,
+      weight: 700,
+      align: "left",
+    },
+  };
+}
+
+function measures(frame: PosterFrame, h: TextHeights) {
+  const { u } = frame;
+  const top = Math.round(40 * u);
+  const cardPad = Math.round(30 * u);
+  const text =
+    top + Math.round(58 * u) + gapped(h.headline, Math.round(26 * u)) + gapped(h.subline, Math.round(18 * u));
+  const card = 2 * cardPad + h.dates + gapped(h.offer, Math.round(12 * u));
+  return { top, cardPad, text, card, bottom: Math.round(44 * u) };
+}
+
+function reserved(frame: PosterFrame, h: TextHeights): number {
+  const m = measures(frame, h);
+  return m.text + m.card + m.bottom;
+}
+
+function Art(art: PosterArtProps) {
+  const { frame, kit, photo } = art;
+  const { u } = frame;
+  const m = measures(frame, heightsOf(art));
+  const ink = inkOn(kit.primaryColor);
+  const deep = darker(kit.primaryColor, 0.5);
+  // The veil is solid down to the end of the text, then lets the photo through.
+  const solidTo = Math.min(
+    90,
+    Math.round(((frame.headerHeight + m.text + 40 * u) / (frame.headerHeight + frame.bodyHeight)) * 100),
+  );
+  const full = {
+    width: frame.trimWidth + 2 * frame.bleed,
+    height: frame.bleed + frame.headerHeight + frame.bodyHeight,
+  };
+  return (
+    <Canvas frame={frame} background={`linear-gradient(165deg, ${kit.primaryColor} 0%, ${deep} 100%)`}>
+      <div style={{ display: "flex", position: "absolute", left: -frame.bleed, top: -frame.bleed, ...full }}>
+        {photo ? (
+          <img
+            src={photo.src}
+            width={full.width}
+            height={full.height}
+            style={{ objectFit: "cover", ...full }}
+          />
+        ) : (
+          <div
+            style={{
+              display: "flex",
+              position: "absolute",
+              right: -Math.round(200 * u),
+              bottom: -Math.round(120 * u),
+              width: Math.round(760 * u),
+              height: Math.round(760 * u),
+              borderRadius: Math.round(380 * u),
+              border: `${Math.round(90 * u)}px solid ${withAlpha(kit.accentColor, 0.35)}`,
+            }}
+          />
+        )}
+        <div
+          style={{
+            display: "flex",
+            position: "absolute",
+            left: 0,
+            top: 0,
+            ...full,
+            backgroundImage: photo
+              ? `linear-gradient(180deg, ${kit.primaryColor} 0%, ${withAlpha(kit.primaryColor, 0.94)} ${solidTo}%, ${withAlpha(kit.primaryColor, 0)} ${Math.min(100, solidTo + 22)}%)`
+              : "none",
+          }}
+        />
+      </div>
+      <BrandHeader art={art} color={ink} />
+      <div
+        style={{
+          display: "flex",
+          flexDirection: "column",
+          // Positioned: painted over the photo backdrop (positioned boxes paint in document order).
+          position: "relative",
+          height: frame.bodyHeight,
+          paddingTop: m.top,
+          paddingLeft: frame.pad,
+          paddingRight: frame.pad,
+        }}
+      >
+        <Tag art={art} style={{ alignSelf: "flex-start" }} />
+        <FieldText art={art} field="headline" color={ink} style={{ marginTop: Math.round(26 * u) }} />
+        <FieldText
+          art={art}
+          field="subline"
+          color={ink}
+          style={{ marginTop: Math.round(18 * u), opacity: 0.88 }}
+        />
+        <div style={{ display: "flex", height: art.fillHeight, flexShrink: 0 }} />
+        <div
+          style={{
+            display: "flex",
+            height: m.card,
+            borderRadius: Math.round(22 * u),
+            background: "#ffffff",
+            overflow: "hidden",
+          }}
+        >
+          <div style={{ display: "flex", width: Math.round(10 * u), background: kit.accentColor }} />
+          <div
+            style={{
+              display: "flex",
+              flexDirection: "column",
+              justifyContent: "center",
+              paddingLeft: Math.round(40 * u),
+              paddingRight: Math.round(40 * u),
+            }}
+          >
+            <FieldText art={art} field="dates" color={kit.textColor} />
+            <FieldText
+              art={art}
+              field="offer"
+              color={darker(kit.accentColor, 0.1)}
+              style={{ marginTop: Math.round(12 * u) }}
+            />
+          </div>
+        </div>
+      </div>
+      <BrandFooter art={art} />
+    </Canvas>
+  );
+}
+
+export const eventDesign: TemplateDesign = { boxes, fill: { kind: "photo", minShare: 0 }, reserved, Art };
