@@ -10,6 +10,7 @@ import { insertPiece } from "../app/modules/pieces/create-piece.server";
 import { transitionPiece } from "../app/modules/pieces/transition-piece.server";
 import * as schema from "./schema";
 import { SEED_TERMS } from "./seed-content/terms";
+import { seedArticlesDemo } from "./seed-articles";
 import { seedCalendarDemo } from "./seed-calendar";
 import { seedEbooksDemo } from "./seed-ebooks";
 import { seedLivestreamDemo } from "./seed-livestream";
@@ -135,6 +136,8 @@ const CAPABILITY_SEEDS = [
   { key: "demo_seed:livestream", run: seedLivestreamDemo },
   { key: "demo_seed:ebooks", run: seedEbooksDemo },
   { key: "demo_seed:calendar", run: seedCalendarDemo },
+  // After the calendar: 易车 gets its long-form rules, then the two demo articles.
+  { key: "demo_seed:articles", run: seedArticlesDemo },
   // After the calendar: yesterday's 抖音主号 export, imported through the studio's own import.
   { key: "demo_seed:metrics", run: seedMetricsDemo },
   // Three months of landing-page events and leads for the published demo pieces.

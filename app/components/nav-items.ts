@@ -1,4 +1,5 @@
 import {
+  IconArticle,
   IconBook,
   IconBroadcast,
   IconCalendar,
@@ -33,6 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/columns", labelKey: "nav.columns", capability: "columns.read", icon: IconMovie },
   { to: "/livestreams", labelKey: "nav.livestreams", capability: "livestream.read", icon: IconBroadcast },
   { to: "/ebooks", labelKey: "nav.ebooks", capability: "ebooks.read", icon: IconBook },
+  { to: "/articles", labelKey: "nav.articles", capability: "pieces.read", icon: IconArticle },
   { to: "/calendar", labelKey: "nav.calendar", capability: "calendar.read", icon: IconCalendar },
   { to: "/channels", labelKey: "nav.channels", capability: "calendar.read", icon: IconShare },
   { to: "/feeds", labelKey: "nav.feeds", capability: "calendar.read", icon: IconCalendarShare },

@@ -320,6 +320,15 @@ export const errorsZh = {
   invalid_transition_lead: "线索不能从「$t(leads.statuses.{{from}})」改为「$t(leads.statuses.{{to}})」。",
   invalid_lead_status: "线索状态无效：只能是 新线索、已联系、已到店、已成交、已战败。",
   lead_erased: "这条线索的个人信息已删除，无法查看号码。",
+  // Articles
+  article_too_short: "正文 {{count}} 字，{{channel}}要求至少 {{min}} 字。",
+  testimonial_required: "{{channel}}文章须包含至少一段车主证言（车主、车型、证言）。",
+  testimonial_incomplete: "第 {{line}} 行的车主证言缺少「$t(articles.testimonialFields.{{field}})」。",
+  bad_dimensions_cover:
+    "封面 {{width}}×{{height}} 像素不合要求：每边至少 {{min}} 像素，总共不超过 {{megapixels}} 百万像素。",
+  not_an_image_cover: "封面不是 PNG 或 JPEG 图片，未保存。",
+  not_found_article: "文章不存在。",
+  unknown_channel_article: "渠道「{{key}}」不存在或不接受文章。",
   invalid_staff_sales: "所选人员不存在、已停用或没有销售角色。",
   invalid_webhook_url_crm: "开启推送前请填写 CRM 的接收地址。",
   stale_crm: "CRM 设置刚被他人修改，请刷新后再改。",
@@ -672,6 +681,16 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
     "A lead cannot move from “$t(leads.statuses.{{from}})” to “$t(leads.statuses.{{to}})”.",
   invalid_lead_status: "Invalid lead status: new, contacted, visited, won or lost.",
   lead_erased: "This lead's personal data was erased; the number cannot be shown.",
+  // Articles
+  article_too_short: "The body has {{count}} characters; {{channel}} requires at least {{min}}.",
+  testimonial_required:
+    "{{channel}} articles must contain at least one owner testimonial (owner, model, quote).",
+  testimonial_incomplete: "The owner testimonial on line {{line}} has no “$t(articles.testimonialFields.{{field}})”.",
+  bad_dimensions_cover:
+    "The cover is {{width}}×{{height}} pixels: each side must be at least {{min}} pixels and the total at most {{megapixels}} megapixels.",
+  not_an_image_cover: "The cover is not a PNG or JPEG image; it was not saved.",
+  not_found_article: "This article does not exist.",
+  unknown_channel_article: "The channel “{{key}}” does not exist or does not take articles.",
   invalid_staff_sales: "The chosen person does not exist, is disabled or lacks the sales role.",
   invalid_webhook_url_crm: "Enter the CRM's receiving address before switching the push on.",
   stale_crm: "Someone else just changed the CRM settings. Refresh before editing.",

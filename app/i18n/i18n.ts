@@ -1,5 +1,6 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import { analyticsEn, analyticsZh } from "./analytics";
+import { articlesEn, articlesZh } from "./articles";
 import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
@@ -27,6 +28,7 @@ export const resources = {
       media: mediaZh,
       livestream: livestreamZh,
       ebooks: ebooksZh,
+      articles: articlesZh,
       posters: postersZh,
       calendar: calendarZh,
       publishing: publishingZh,
@@ -51,6 +53,7 @@ export const resources = {
       media: mediaEn,
       livestream: livestreamEn,
       ebooks: ebooksEn,
+      articles: articlesEn,
       posters: postersEn,
       calendar: calendarEn,
       publishing: publishingEn,

@@ -165,6 +165,10 @@ export const ERROR_CODES = [
   // Lead inbox
   "invalid_lead_status",
   "lead_erased",
+  // Articles
+  "article_too_short",
+  "testimonial_required",
+  "testimonial_incomplete",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -51,6 +51,7 @@ const KIND_EDITORS: Record<string, (id: number) => string> = {
   livestream: (id) => `/livestreams/${id}`,
   ebook: (id) => `/ebooks/${id}`,
   handbook: (id) => `/ebooks/${id}`,
+  article: (id) => `/articles/${id}`,
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { articleApiOperations } from "../articles/api-operations";
 import { calendarApiOperations } from "../calendar/api-operations";
 import { complianceApiOperations } from "../compliance/api-operations";
 import { complianceReviewApiOperations } from "../compliance/review/api-operations";
@@ -14,6 +15,7 @@ import type { ApiOperation } from "./openapi";
 /** Every documented API operation; each capability contributes its own list. */
 export const apiOperations: ApiOperation[] = [
   ...pieceApiOperations,
+  ...articleApiOperations,
   ...jobApiOperations,
   ...mediaApiOperations,
   ...livestreamApiOperations,

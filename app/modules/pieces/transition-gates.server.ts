@@ -1,5 +1,6 @@
 import type { DbOrTx } from "~/lib/db.server";
 import type { Failure } from "~/lib/result";
+import { articleChannelGate } from "../articles/transition-gate.server";
 import { complianceGate } from "../compliance/review/review-gates.server";
 import { ebookSignoffGate } from "../ebooks/transition-gate.server";
 import { livestreamScriptGate } from "../livestream/transition-gate.server";
@@ -23,6 +24,7 @@ const gates: Array<(ctx: GateContext) => Failure | null> = [
   episodeScriptGate,
   ebookSignoffGate,
   livestreamScriptGate,
+  articleChannelGate,
   changedAfterApprovalGate,
   // Last: it stores the compliance check when it lets a submit or an approval through, so it
   // must only run once every other gate has passed (a refused transition leaves nothing behind).
