@@ -68,6 +68,8 @@ export const leadsZh = {
     noActivity: "还没有跟进记录。",
     readOnly: "你的角色只能查看线索，不能分配或更新状态。",
     withdrawn: "本人已撤回同意",
+    call: "拨打",
+    crm: "CRM 推送",
   },
   activity: {
     status: "{{actor}} 将状态从「{{from}}」改为「{{to}}」",
@@ -89,6 +91,7 @@ export const leadsZh = {
   summaryMedian: "本周首次联系中位用时",
   summaryTarget: "目标 15 分钟内",
   medianMinutes: "{{count}} 分钟",
+  clearPiece: "显示全部内容的线索",
   crm: {
     link: "CRM 推送设置",
     title: "CRM 推送",
@@ -183,6 +186,8 @@ export const leadsEn: typeof leadsZh = {
     noActivity: "No activity yet.",
     readOnly: "Your role can view leads but not assign them or change their status.",
     withdrawn: "Consent withdrawn",
+    call: "Call",
+    crm: "CRM push",
   },
   activity: {
     status: "{{actor}} changed the status from “{{from}}” to “{{to}}”",
@@ -208,6 +213,7 @@ export const leadsEn: typeof leadsZh = {
   summaryMedian: "Median time to first contact this week",
   summaryTarget: "Target: within 15 minutes",
   medianMinutes: "{{count}} min",
+  clearPiece: "Show leads from every piece",
   crm: {
     link: "CRM push settings",
     title: "CRM push",

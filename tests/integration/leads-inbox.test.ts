@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { startOfWeek } from "~/lib/dates";
 import { schema } from "~/lib/db.server";
 import { assignLead } from "~/modules/leads/assign-lead.server";
 import { captureLead } from "~/modules/leads/capture-lead.server";
@@ -7,8 +8,17 @@ import { changeLeadStatus } from "~/modules/leads/change-lead-status.server";
 import { exportLeads } from "~/modules/leads/export-leads.server";
 import { listLeads } from "~/modules/leads/list-leads.server";
 import { revealLead } from "~/modules/leads/reveal-lead.server";
+import { action as leadAction, loader as leadLoader } from "~/routes/_app.leads.$id";
+import { loader as inboxLoader } from "~/routes/_app.leads._index";
 import { auditRows } from "../setup/audit-entries";
-import { signedInUser, withTestStudio } from "../setup/test-studio";
+import {
+  formRequest,
+  getRequest,
+  respond,
+  routeArgs,
+  signedInUser,
+  withTestStudio,
+} from "../setup/test-studio";
 import { publishedPiece } from "./tracking-helpers";
 
 const t = withTestStudio();
@@ -184,5 +194,138 @@ describe("inbox and reveal", () => {
     expect(shown).toMatchObject({ ok: true, phone: String(phone) });
     expect(auditRows(t.studio, "lead.reveal").filter((r) => r.entityId === String(id))).toHaveLength(1);
     expect(activities(id).map((a) => [a.kind, a.actorId])).toEqual([["reveal", sales.id]]);
+  });
+});
+
+describe("lead inbox: assignee and summary", () => {
+  const assign = async (id: number, cookie: string, fields: Record<string, string>, lang = "zh") => {
+    const request = formRequest(`/leads/${id}`, { intent: "assign", ...fields }, `${cookie}; lang=${lang}`);
+    const answer = await respond(() => leadAction(routeArgs(request, { id: String(id) })));
+    return {
+      status: answer.status,
+      body: (await answer.json()) as { code: string | null; error: string | null },
+    };
+  };
+
+  it("assigns on the lead page to a sales consultant, version-checked, with an activity and an audit entry", async () => {
+    const id = await newLead(new Date());
+    const sales = await signedInUser(t.studio, ["sales"]);
+    const colleague = await signedInUser(t.studio, ["sales"]);
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const analyst = await signedInUser(t.studio, ["analyst"]);
+    const page = (await (
+      await respond(() =>
+        leadLoader(routeArgs(getRequest(`/leads/${id}`, { Cookie: sales.cookie }), { id: String(id) })),
+      )
+    ).json()) as { staff: { id: number }[] };
+    // The control offers only sales consultants.
+    expect(page.staff.map((s) => s.id)).toEqual(expect.arrayContaining([sales.actor.id, colleague.actor.id]));
+    expect(page.staff.map((s) => s.id)).not.toContain(editor.actor.id);
+
+    const refusals: [Record<string, string>, string, number, string, RegExp][] = [
+      [{ assigneeId: String(editor.actor.id), version: "1" }, sales.cookie, 400, "invalid_staff", /销售角色/],
+      [{ assigneeId: "abc", version: "1" }, sales.cookie, 400, "invalid_staff", /销售角色/],
+      [{ assigneeId: String(sales.actor.id), version: "5" }, sales.cookie, 409, "stale", /刷新/],
+      [{ assigneeId: String(sales.actor.id), version: "1" }, analyst.cookie, 403, "forbidden", /无权/],
+    ];
+    for (const [fields, cookie, status, code, message] of refusals) {
+      const answer = await assign(id, cookie, fields);
+      expect(answer.status, code).toBe(status);
+      if (status !== 403) expect(answer.body).toMatchObject({ code, error: expect.stringMatching(message) });
+    }
+    expect(
+      (await assign(id, sales.cookie, { assigneeId: String(editor.actor.id), version: "1" }, "en")).body
+        .error,
+    ).toMatch(/sales role/);
+    expect((await assign(id, sales.cookie, { version: "1" })).status).toBe(400);
+    expect(leadRow(id)).toMatchObject({ assigneeId: null, version: 1 });
+    expect(activities(id)).toEqual([]);
+    expect(auditRows(t.studio, "lead.assign")).toEqual([]);
+
+    expect(
+      (await assign(id, sales.cookie, { assigneeId: String(colleague.actor.id), version: "1" })).status,
+    ).toBe(200);
+    expect(leadRow(id)).toMatchObject({ assigneeId: colleague.actor.id, version: 2 });
+    expect(activities(id).map((a) => [a.kind, a.actorId, a.note])).toEqual([
+      ["assign", sales.actor.id, String(colleague.actor.id)],
+    ]);
+    expect(JSON.parse(auditRows(t.studio, "lead.assign")[0].summary)).toMatchObject({
+      before: { assigneeId: null },
+      after: { assigneeId: colleague.actor.id },
+    });
+    // Unassigning is allowed too, with the new version.
+    expect((await assign(id, sales.cookie, { assigneeId: "", version: "2" })).status).toBe(200);
+    expect(leadRow(id).assigneeId).toBeNull();
+  });
+
+  it("filters the inbox by assignee (mine, unassigned, a person) and sums up new, overdue and this week's median", async () => {
+    const at = new Date();
+    const mine = await newLead(new Date(at.getTime() - 30 * 60_000));
+    const theirs = await newLead(new Date(at.getTime() - 20 * 60_000));
+    const nobodys = await newLead(new Date(at.getTime() - 2 * 60_000));
+    const sales = await signedInUser(t.studio, ["sales"]);
+    const colleague = await signedInUser(t.studio, ["sales"]);
+    const db = t.studio.db;
+    expect(
+      assignLead({ db, actor: sales.actor, leadId: mine, assigneeId: sales.actor.id, version: 1, now: at })
+        .ok,
+    ).toBe(true);
+    expect(
+      assignLead({
+        db,
+        actor: sales.actor,
+        leadId: theirs,
+        assigneeId: colleague.actor.id,
+        version: 1,
+        now: at,
+      }).ok,
+    ).toBe(true);
+    // Two first contacts this week: after 10 and after 20 minutes (median 15).
+    const contacted = await newLead(new Date(at.getTime() - 60 * 60_000));
+    changeLeadStatus({
+      db,
+      actor: sales.actor,
+      leadId: contacted,
+      status: "contacted",
+      note: null,
+      version: 1,
+      now: new Date(at.getTime() - 50 * 60_000),
+    });
+    changeLeadStatus({
+      db,
+      actor: sales.actor,
+      leadId: theirs,
+      status: "contacted",
+      note: null,
+      version: 2,
+      now: at,
+    });
+
+    const inbox = async (query: string) =>
+      (await (
+        await respond(() => inboxLoader(routeArgs(getRequest(`/leads${query}`, { Cookie: sales.cookie }))))
+      ).json()) as {
+        leads: { id: number; assigneeName: string | null }[];
+        summary: { newCount: number; overdueCount: number; medianMinutesThisWeek: number | null };
+      };
+    expect((await inbox("?assignee=mine")).leads.map((l) => l.id)).toEqual([mine]);
+    expect((await inbox(`?assignee=${colleague.actor.id}`)).leads.map((l) => l.id)).toEqual([theirs]);
+    expect((await inbox("?assignee=unassigned")).leads.map((l) => l.id).sort()).toEqual(
+      [nobodys, contacted].sort(),
+    );
+    // A malformed filter shows everything rather than failing.
+    expect((await inbox("?assignee=%3Cscript%3E")).leads).toHaveLength(4);
+    const all = await inbox("");
+    expect(all.leads.find((l) => l.id === mine)?.assigneeName).toBe(sales.actor.name);
+    const weekStart = startOfWeek(at, t.studio.config.timeZone);
+    // Leads contacted before this week began (early on a Monday) fall out of the median.
+    const inWeek = [10, 20].filter(
+      (m, i) => (i === 0 ? at.getTime() - 50 * 60_000 : at.getTime()) >= weekStart.getTime(),
+    );
+    expect(all.summary).toMatchObject({ newCount: 2, overdueCount: 1 });
+    expect(all.summary.medianMinutesThisWeek).toBe(
+      inWeek.length ? inWeek.reduce((a, b) => a + b) / inWeek.length : null,
+    );
+    expect(await respond(() => inboxLoader(routeArgs(getRequest("/leads"))))).toMatchObject({ status: 302 });
   });
 });

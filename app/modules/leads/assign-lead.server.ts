@@ -4,8 +4,12 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { isSalesStaff } from "./list-sales-staff.server";
 
-/** Gives a lead to a user (or to nobody), checked against the version the page showed. */
+/**
+ * Gives a lead to a sales consultant (or to nobody), checked against the version the page showed;
+ * an activity on the lead's timeline and an audit entry, in the same transaction.
+ */
 export function assignLead(options: {
   db: Db;
   actor: Actor;
@@ -23,11 +27,12 @@ export function assignLead(options: {
       return fail(409, "stale", "内容刚被他人修改，请刷新后再试。", {
         params: { yours: options.version, current: lead.version },
       });
-    if (assigneeId !== null) {
-      const user = tx.select().from(schema.users).where(eq(schema.users.id, assigneeId)).get();
-      if (!user || user.disabled)
-        return fail(400, "invalid_staff", "所选人员不存在或没有相应角色", "assigneeId");
-    }
+    // Leads go to the people who call them: active accounts with the sales role.
+    if (assigneeId !== null && !isSalesStaff(tx, assigneeId))
+      return fail(400, "invalid_staff", "所选人员不存在、已停用或没有销售角色。", {
+        field: "assigneeId",
+        params: { context: "sales" },
+      });
     if (lead.assigneeId === assigneeId) return { ok: true as const, version: lead.version };
     const version = lead.version + 1;
     const updated = tx

@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
+import { listCrmDeliveries } from "./crm-settings.server";
 import { firstContact } from "./first-contact";
 
 /** One lead for its page, masked, with its piece and its activity in order. Null when unknown. */
@@ -30,6 +31,14 @@ export function getLead(options: { db: Db; leadId: number; now: Date }) {
     .orderBy(asc(schema.leadActivities.at), asc(schema.leadActivities.id))
     .all()
     .map((a) => ({ ...a, at: a.at.toISOString() }));
+  // An assignment keeps the assignee's id in its note: shown by name, as it is now.
+  const names = new Map(
+    db
+      .select({ id: schema.users.id, name: schema.users.name })
+      .from(schema.users)
+      .all()
+      .map((u) => [String(u.id), u.name]),
+  );
   return {
     id: lead.id,
     pieceId: lead.pieceId,
@@ -44,6 +53,19 @@ export function getLead(options: { db: Db; leadId: number; now: Date }) {
     overdue: contact.overdue && lead.status === "new",
     erased: lead.erasedAt !== null,
     version: lead.version,
-    activities,
+    assigneeId: lead.assigneeId,
+    assigneeName: lead.assigneeId ? (names.get(String(lead.assigneeId)) ?? null) : null,
+    crmDeliveries: listCrmDeliveries({ db, leadId, limit: 20 }).map((d) => ({
+      outcome: d.outcome,
+      attempt: d.attempt,
+      httpStatus: d.httpStatus,
+      at: d.at,
+    })),
+    activities: activities.map((a) => ({
+      ...a,
+      assigneeName: a.kind === "assign" && a.note ? (names.get(a.note) ?? a.note) : null,
+      note: a.kind === "assign" || a.kind === "crm" ? null : a.note,
+      outcome: a.kind === "crm" ? a.note : null,
+    })),
   };
 }

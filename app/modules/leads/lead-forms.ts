@@ -9,6 +9,18 @@ export const leadStatusSchema = z.object({
   version: z.coerce.number().int().positive(),
 });
 
+/**
+ * The lead page's assignee form: a user id, or empty for nobody. Anything else reaches assignLead
+ * as an unknown person, whose refusal is translated (a parse message would not be).
+ */
+export const leadAssignSchema = z.object({
+  assigneeId: z
+    .string()
+    .max(20)
+    .transform((v) => (v.trim() === "" ? null : /^\d+$/.test(v.trim()) ? Number(v.trim()) : -1)),
+  version: z.coerce.number().int().positive(),
+});
+
 const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false);
 
 /** The CRM settings form (/leads/crm). */

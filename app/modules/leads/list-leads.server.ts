@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { decryptPersonal } from "~/lib/personal-data.server";
 import { recordAudit } from "../audit/record-audit.server";
@@ -25,6 +25,7 @@ export interface LeadDto {
   minutesToFirstContact: number;
   overdue: boolean;
   assigneeId: number | null;
+  assigneeName: string | null;
   erased: boolean;
 }
 
@@ -42,20 +43,22 @@ export function listLeads(options: {
   now: Date;
   status?: LeadStatus;
   pieceId?: number;
-  assigneeId?: number;
+  /** One person's leads, or the ones nobody has yet. */
+  assignee?: number | "unassigned";
 }): LeadDto[] {
   const { db, dataKey, actor } = options;
   const reveal = options.reveal && can(actor.roles, "leads.reveal");
   return db.transaction((tx) => {
     const rows = tx
-      .select({ lead: schema.leads, pieceTitle: schema.pieces.title })
+      .select({ lead: schema.leads, pieceTitle: schema.pieces.title, assigneeName: schema.users.name })
       .from(schema.leads)
       .innerJoin(schema.pieces, eq(schema.pieces.id, schema.leads.pieceId))
+      .leftJoin(schema.users, eq(schema.users.id, schema.leads.assigneeId))
       .where(and(...filters(options)))
       .orderBy(desc(schema.leads.createdAt), desc(schema.leads.id))
       .limit(options.limit)
       .all();
-    const leads = rows.map(({ lead, pieceTitle }): LeadDto => {
+    const leads = rows.map(({ lead, pieceTitle, assigneeName }): LeadDto => {
       const contact = firstContact({
         createdAt: lead.createdAt,
         firstContactAt: lead.firstContactAt,
@@ -75,6 +78,7 @@ export function listLeads(options: {
         // Only a lead still waiting for its first call is late; a lost lead never called is closed.
         overdue: contact.overdue && lead.status === "new",
         assigneeId: lead.assigneeId,
+        assigneeName,
         erased: lead.erasedAt !== null,
       };
       if (reveal) {
@@ -97,10 +101,15 @@ export function listLeads(options: {
   });
 }
 
-function filters(options: { status?: LeadStatus; pieceId?: number; assigneeId?: number }): SQL[] {
+function filters(options: {
+  status?: LeadStatus;
+  pieceId?: number;
+  assignee?: number | "unassigned";
+}): SQL[] {
   const where: SQL[] = [];
   if (options.status) where.push(eq(schema.leads.status, options.status));
   if (options.pieceId) where.push(eq(schema.leads.pieceId, options.pieceId));
-  if (options.assigneeId) where.push(eq(schema.leads.assigneeId, options.assigneeId));
+  if (options.assignee === "unassigned") where.push(isNull(schema.leads.assigneeId));
+  else if (options.assignee) where.push(eq(schema.leads.assigneeId, options.assignee));
   return where;
 }
