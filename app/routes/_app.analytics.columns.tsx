@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
 import { DefinitionsCard } from "~/components/analytics/definitions-card";
-import { formatCount } from "~/components/analytics/format";
+import { formatCount, targetDomain } from "~/components/analytics/format";
 import { RangeFilter } from "~/components/analytics/range-filter";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
@@ -74,8 +74,15 @@ export default function ColumnsDashboard() {
               dataKey="title"
               valueFormatter={(value) => formatCount(value)}
               xAxisProps={{ tick: false }}
+              yAxisProps={{ domain: targetDomain(TARGETS.playsPerEpisode) }}
               referenceLines={[
-                { y: TARGETS.playsPerEpisode, color: "red.6", label: formatCount(TARGETS.playsPerEpisode) },
+                {
+                  y: TARGETS.playsPerEpisode,
+                  color: "red.6",
+                  label: formatCount(TARGETS.playsPerEpisode),
+                  // Above the line at the right end: inside a bar at the left it could not be read.
+                  labelPosition: "insideTopRight",
+                },
               ]}
               series={[{ name: "plays", label: t("analytics.columns.platformPlays"), color: "teal.6" }]}
             />

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
+import { targetDomain } from "~/components/analytics/format";
 import { DefinitionsCard } from "~/components/analytics/definitions-card";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
@@ -43,7 +44,10 @@ export default function LivestreamsDashboard() {
             dataKey="name"
             unit="%"
             xAxisProps={{ tick: false }}
-            referenceLines={[{ y: TARGETS.liveLeadRate * 100, color: "red.6", label: "6%" }]}
+            yAxisProps={{ domain: targetDomain(TARGETS.liveLeadRate * 100) }}
+            referenceLines={[
+              { y: TARGETS.liveLeadRate * 100, color: "red.6", label: "6%", labelPosition: "insideTopRight" },
+            ]}
             series={[{ name: "rate", label: t("analytics.figures.liveLeadRate"), color: "violet.6" }]}
           />
         )}

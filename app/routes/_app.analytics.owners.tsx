@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
+import { targetDomain } from "~/components/analytics/format";
 import { DefinitionsCard } from "~/components/analytics/definitions-card";
 import { PeriodFilter } from "~/components/analytics/period-filter";
 import { RouteError } from "~/components/route-error";
@@ -48,6 +49,7 @@ export default function OwnersDashboard() {
             dataKey="name"
             withLegend
             yAxisProps={{ width: 90 }}
+            xAxisProps={{ domain: targetDomain(TARGETS.postsPerOwnerMonth) }}
             referenceLines={[
               { x: TARGETS.postsPerOwnerMonth, color: "red.6", label: String(TARGETS.postsPerOwnerMonth) },
             ]}

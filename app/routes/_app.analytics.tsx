@@ -1,4 +1,4 @@
-import { Button, Group, ScrollArea, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -35,26 +35,25 @@ export default function AnalyticsLayout() {
           {t("analytics.intro")}
         </Text>
       </div>
-      <ScrollArea type="never" offsetScrollbars={false}>
-        <Group gap={4} wrap="nowrap" data-testid="analytics-tabs">
-          {TABS.map((tab) => {
-            const active = tab.to === "/analytics" ? path === "/analytics" : path.startsWith(tab.to);
-            return (
-              <Button
-                key={tab.key}
-                component={Link}
-                to={tab.to}
-                size="xs"
-                variant={active ? "filled" : "default"}
-                aria-current={active ? "page" : undefined}
-                style={{ flexShrink: 0 }}
-              >
-                {t(`analytics.tabs.${tab.key}`)}
-              </Button>
-            );
-          })}
-        </Group>
-      </ScrollArea>
+      {/* The tabs wrap on a phone rather than scroll: a hidden sixth tab is a tab nobody finds. */}
+      <Group gap={4} data-testid="analytics-tabs">
+        {TABS.map((tab) => {
+          const active = tab.to === "/analytics" ? path === "/analytics" : path.startsWith(tab.to);
+          return (
+            <Button
+              key={tab.key}
+              component={Link}
+              to={tab.to}
+              size="xs"
+              variant={active ? "filled" : "default"}
+              aria-current={active ? "page" : undefined}
+              style={{ flexShrink: 0 }}
+            >
+              {t(`analytics.tabs.${tab.key}`)}
+            </Button>
+          );
+        })}
+      </Group>
       <Outlet />
     </Stack>
   );

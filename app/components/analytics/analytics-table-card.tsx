@@ -86,7 +86,7 @@ export function AnalyticsTableCard({
           {t("analytics.empty")}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={maxHeight} type="auto">
+        <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars="y">
           <DataTable
             minWidth={minWidth}
             striped
@@ -128,7 +128,12 @@ export function AnalyticsTableCard({
                       c={ok === null ? undefined : ok ? "teal.8" : "red.7"}
                       fw={ok === null ? undefined : 600}
                       style={
-                        numeric ? { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } : undefined
+                        numeric
+                          ? { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }
+                          : column.kind === "label"
+                            ? { whiteSpace: "nowrap" }
+                            : // A title wraps within a readable width instead of taking the row.
+                              { minWidth: 160, maxWidth: 320 }
                       }
                     >
                       {column.link && linkId !== null ? (

@@ -30,3 +30,11 @@ export function reaches(value: number | null | undefined, target: number | undef
 export function formatTarget(target: number, kind: CellKind): string {
   return kind === "percent" ? `${Math.round(target * 1000) / 10}%` : formatNumber(target);
 }
+
+/**
+ * A chart's value axis from 0 to the larger of its data and the target (plus a margin), so the
+ * target's reference line is always drawn, also when every value is far below it.
+ */
+export function targetDomain(target: number): [number, (dataMax: number) => number] {
+  return [0, (dataMax: number) => Math.max(dataMax, target * 1.1)];
+}

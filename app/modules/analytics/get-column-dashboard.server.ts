@@ -41,7 +41,8 @@ export function getColumnDashboard(options: { db: DbOrTx; range: DayRange; timeZ
     .select({ id: p.id, title: p.title, status: p.status, columnId: p.columnId })
     .from(p)
     .where(isNotNull(p.columnId))
-    .orderBy(asc(p.id))
+    // Grouped by column, each column's episodes in the order they were made.
+    .orderBy(asc(p.columnId), asc(p.id))
     .all();
   const ids = episodes.map((e) => e.id);
   const inColumns = { pieceWhere: isNotNull(p.columnId) };
