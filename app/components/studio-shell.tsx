@@ -16,6 +16,7 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { IconMoon, IconSun } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { NavItem } from "./nav-items";
+import { NotificationBell } from "./notifications/notification-bell";
 
 export interface ShellUser {
   name: string;
@@ -57,6 +58,7 @@ export function StudioShell({
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <Form method="post" action="/set-language" reloadDocument>
               <input type="hidden" name="lang" value={lang === "zh" ? "en" : "zh"} />
               <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -13,6 +13,7 @@ import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
 import { notificationsEn, notificationsZh } from "./notifications";
+import { notificationsEn, notificationsZh } from "./notifications";
 import { originalityEn, originalityZh } from "./originality";
 import { postersEn, postersZh } from "./posters";
 import { privacyAdminEn, privacyAdminZh, privacyEn, privacyZh } from "./privacy";
@@ -43,6 +44,7 @@ export const resources = {
       imports: importsZh,
       analytics: analyticsZh,
       notifications: notificationsZh,
+      notifications: notificationsZh,
       home: homeZh,
       errors: errorsZh,
     },
@@ -67,6 +69,7 @@ export const resources = {
       leads: leadsEn,
       imports: importsEn,
       analytics: analyticsEn,
+      notifications: notificationsEn,
       notifications: notificationsEn,
       home: homeEn,
       errors: errorsEn,

@@ -169,6 +169,8 @@ export const ERROR_CODES = [
   "article_too_short",
   "testimonial_required",
   "testimonial_incomplete",
+  // Comments on a line
+  "unknown_anchor",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

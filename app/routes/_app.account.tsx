@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationPreferencesSection } from "~/components/notifications/notification-preferences";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { useShellUser } from "./_app";
@@ -61,6 +62,7 @@ export default function Account() {
           </Stack>
         </Form>
       </Card>
+      <NotificationPreferencesSection />
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { PieceHeading } from "~/components/piece-heading";
+import { CommentsPanel } from "~/components/comments/comments-panel";
 import { ReviewFlagBanner, ReviewPanel } from "~/components/compliance/review-panel";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
@@ -244,6 +245,7 @@ export default function PieceDetail() {
               ))}
             </Timeline>
           </Card>
+          <CommentsPanel pieceId={piece.id} />
         </Grid.Col>
       </Grid>
       {review ? <ReviewPanel review={review} canJustify={canJustify} /> : null}

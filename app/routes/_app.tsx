@@ -5,7 +5,9 @@ import { RouteError } from "~/components/route-error";
 import { StudioShell } from "~/components/studio-shell";
 import { parseLanguage } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
+import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
+import { countUnread } from "~/modules/notifications/list-notifications.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // requireActor also keeps a one-time password to the account page until it is changed, for
@@ -21,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     navPaths: NAV_ITEMS.filter((item) => can(actor.roles, item.capability)).map((item) => item.to),
     lang: parseLanguage(request.headers.get("Cookie")),
+    // The bell's number (NotificationBell reads it from this loader).
+    unreadNotifications: countUnread({ db: getStudio().db, userId: actor.id }),
   };
 }
 

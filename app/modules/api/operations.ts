@@ -6,6 +6,7 @@ import { ebookApiOperations } from "../ebooks/api-operations";
 import { jobApiOperations } from "../jobs/api-operations";
 import { livestreamApiOperations } from "../livestream/api-operations";
 import { mediaApiOperations } from "../media/api-operations";
+import { notificationApiOperations } from "../notifications/api-operations";
 import { metricsImportApiOperations } from "../metrics-import/api-operations";
 import { pieceApiOperations } from "../pieces/api-operations";
 import { publishingApiOperations } from "../publishing/api-operations";
@@ -26,4 +27,5 @@ export const apiOperations: ApiOperation[] = [
   ...complianceApiOperations,
   ...metricsImportApiOperations,
   ...trackingApiOperations,
+  ...notificationApiOperations,
 ];

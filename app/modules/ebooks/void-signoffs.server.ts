@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
+import { notify } from "../notifications/notify.server";
 
 /**
  * Called inside every transaction that changes a book's content: active sign-offs are voided with
@@ -31,5 +32,6 @@ export function voidSignoffs(
     after: { reason: options.reason },
     at: options.now,
   });
+  notify({ db: tx, now: options.now, event: { type: "signoff_voided", ...options, signoffIds: active } });
   return active;
 }

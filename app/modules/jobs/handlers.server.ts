@@ -2,6 +2,7 @@ import { complianceJobHandlers } from "../compliance/review/rescan-job.server";
 import { ebookJobHandlers } from "../ebooks/job-handlers.server";
 import { leadJobHandlers } from "../leads/crm-delivery-job.server";
 import { mediaJobHandlers } from "../media/job-handlers.server";
+import { notificationJobHandlers } from "../notifications/wecom-delivery-job.server";
 import { privacyJobHandlers } from "../privacy/erase-job.server";
 import { publishingJobHandlers } from "../publishing/publish-slot-job.server";
 import type { JobHandler } from "./worker.server";
@@ -26,6 +27,8 @@ export const jobLanes: JobLane[] = [
   { name: "privacy", handlers: privacyJobHandlers, concurrency: 1 },
   // A slot must go out within a minute of its time, whatever renders are running.
   { name: "publishing", handlers: publishingJobHandlers, concurrency: 4 },
+  // WeCom group messages: seconds each, retried with backoff, never behind renders or builds.
+  { name: "notifications", handlers: notificationJobHandlers, concurrency: 2 },
   // New leads to the dealership's CRM: sales has 15 minutes, so never behind renders or builds.
   { name: "crm", handlers: leadJobHandlers, concurrency: 2 },
 ];

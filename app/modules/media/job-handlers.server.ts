@@ -6,6 +6,7 @@ import { schema, type DbOrTx } from "~/lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Studio } from "~/lib/studio.server";
 import { PermanentJobError, type JobContext, type JobHandler } from "../jobs/worker.server";
+import { notifyJobOutcome } from "../notifications/notify-job-outcome.server";
 import { checkFfmpegCapabilities } from "./ffmpeg.server";
 import { makeSampleClips } from "./make-sample-clips.server";
 import { mediaPaths, relativeToData, resolveStored } from "./media-store.server";
@@ -279,6 +280,6 @@ const makeDemoClips: JobHandler = async (ctx) => {
 /** Job types of the media capability. */
 export const mediaJobHandlers: Record<string, JobHandler> = {
   "media.verify": verifyMedia,
-  "video.render": renderVideo,
+  "video.render": notifyJobOutcome("render", renderVideo),
   "media.sample-clips": makeDemoClips,
 };

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
+import { notifyTransition } from "../notifications/notify-transition.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { checkTransition, type TransitionAction } from "./status-machine";
 import { checkTransitionGates } from "./transition-gates.server";
@@ -62,6 +63,7 @@ export function transitionPiece(options: {
       after: { status: check.to, note: options.note ?? undefined },
       at: now,
     });
+    notifyTransition({ db: tx, now, pieceId: piece.id, action, actor, note: options.note });
     return { ok: true as const, status: check.to };
   });
 }

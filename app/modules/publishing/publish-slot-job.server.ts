@@ -4,6 +4,7 @@ import { auditSlot } from "../calendar/audit-slot.server";
 import { auditActor } from "../auth/actor";
 import { resolvePublicBase } from "../ebooks/public-url.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
+import { notifyTaskDue } from "../notifications/notify-task-due.server";
 import { sendSignedWebhook, type WebhookOutcome } from "../webhooks/send-signed-webhook.server";
 import { recordAttempt, recordSlotFailed, recordSlotMissed } from "./attempt-rows.server";
 import { getPublishBundle } from "./publish-bundle.server";
@@ -149,6 +150,7 @@ function beginPublish(options: {
           before: { status: slot.status, heldReason: slot.heldReason },
           after: { status: "queued", operatorId: channel.operatorId },
         });
+        notifyTaskDue(tx, { slot, channel, now });
         return { kind: "done", result: { slotId: slot.id, outcome: "handed_off" } };
       }
 
