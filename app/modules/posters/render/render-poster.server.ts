@@ -3,6 +3,7 @@
  * font size), build the template's element tree, and draw it with satori (SVG, text as paths)
  * and resvg (PNG). The A4 print PDF places the 300-dpi PNG on a page with its trim box set.
  */
+import { createHash } from "node:crypto";
 import { Resvg } from "@resvg/resvg-js";
 import PDFDocument from "pdfkit";
 import satori from "satori";
@@ -25,7 +26,7 @@ import { loadPosterFonts, type PosterFonts } from "./poster-fonts.server";
 import { charCount, fitText, type FittedText } from "./poster-layout";
 import { posterQrMatrix, qrPath } from "./poster-qr";
 import { posterDesign } from "./templates/designs";
-import type { ImageRef, PosterArtProps, PosterElement, PosterTextKey } from "./templates/parts";
+import type { ImageRef, PosterArtProps, PosterElement, PosterPhoto, PosterTextKey } from "./templates/parts";
 
 export interface RenderPosterInput {
   template: PosterTemplateKey;
@@ -72,6 +73,37 @@ function image(bytes: Uint8Array | null, context: "photo" | "logo"): Result<{ re
         });
   }
   return { ok: true, ref: { src: dataUri(bytes, info.format), width: info.width, height: info.height } };
+}
+
+/** Photos scaled to a box, by content and box: variants and re-renders reuse them. */
+const scaledPhotos = new Map<string, ImageRef>();
+const SCALED_PHOTOS_KEPT = 12;
+
+/**
+ * The photo scaled and cropped (cover) to exactly the box it fills, once per photo and box.
+ * resvg resampling a large photo on every render cost about as much as the rest of the poster;
+ * an image already at its drawn size is copied, not filtered.
+ */
+function scaledPhoto(photo: ImageRef, bytes: Uint8Array): PosterPhoto {
+  const hash = createHash("sha1").update(bytes).digest("hex");
+  return {
+    at(width, height) {
+      const w = Math.max(1, Math.round(width));
+      const h = Math.max(1, Math.round(height));
+      const key = `${hash}:${w}x${h}`;
+      let ref = scaledPhotos.get(key);
+      if (!ref) {
+        const svg =
+          `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
+          `<image width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice" href="${photo.src}"/></svg>`;
+        const png = new Resvg(svg, { fitTo: { mode: "original" } }).render().asPng();
+        ref = { src: dataUri(png, "png"), width: w, height: h };
+        if (scaledPhotos.size >= SCALED_PHOTOS_KEPT) scaledPhotos.delete(scaledPhotos.keys().next().value!);
+        scaledPhotos.set(key, ref);
+      }
+      return ref;
+    },
+  };
 }
 
 /** "2026-12-06" reads 12月6日 on a poster; anything else is printed as typed. */
@@ -236,7 +268,7 @@ export async function buildPosterTree(
     kit: input.kit,
     text,
     boxes,
-    photo: photo.ref,
+    photo: photo.ref && input.photo ? scaledPhoto(photo.ref, input.photo) : null,
     logo: logo.ref,
     qr: { path: qrPath(matrix), modules: matrix.size, withLogo },
     labels: {

@@ -85,26 +85,30 @@ function Art(art: PosterArtProps) {
   const { u } = frame;
   const m = measures(frame, heightsOf(art));
   const ink = inkOn(kit.primaryColor);
-  const deep = darker(kit.primaryColor, 0.5);
-  // The veil is solid down to the end of the text, then lets the photo through.
-  const solidTo = Math.min(
-    90,
-    Math.round(((frame.headerHeight + m.text + 40 * u) / (frame.headerHeight + frame.bodyHeight)) * 100),
-  );
-  const full = {
+  // One deep shade of the brand colour behind the text, so the veil meets it without an edge.
+  const deep = darker(kit.primaryColor, 0.2);
+  // The photo fills the body from just above the end of the text down behind the card; a veil
+  // in the brand colour fades it in under the text, so the copy always sits on a solid colour.
+  const fade = Math.round(160 * u);
+  const photoTop = frame.bleed + frame.headerHeight + m.text + Math.round(24 * u);
+  const area = {
     width: frame.trimWidth + 2 * frame.bleed,
-    height: frame.bleed + frame.headerHeight + frame.bodyHeight,
+    height: frame.bleed + frame.headerHeight + frame.bodyHeight - photoTop,
   };
+  const fadeTo = Math.min(100, Math.round((fade / Math.max(1, area.height)) * 100));
   return (
-    <Canvas frame={frame} background={`linear-gradient(165deg, ${kit.primaryColor} 0%, ${deep} 100%)`}>
-      <div style={{ display: "flex", position: "absolute", left: -frame.bleed, top: -frame.bleed, ...full }}>
-        {photo ? (
-          <img
-            src={photo.src}
-            width={full.width}
-            height={full.height}
-            style={{ objectFit: "cover", ...full }}
-          />
+    <Canvas frame={frame} background={deep}>
+      <div
+        style={{
+          display: "flex",
+          position: "absolute",
+          left: -frame.bleed,
+          top: photoTop - frame.bleed,
+          ...area,
+        }}
+      >
+        {photo && area.height > fade ? (
+          <img src={photo.at(area.width, area.height).src} width={area.width} height={area.height} />
         ) : (
           <div
             style={{
@@ -125,10 +129,11 @@ function Art(art: PosterArtProps) {
             position: "absolute",
             left: 0,
             top: 0,
-            ...full,
-            backgroundImage: photo
-              ? `linear-gradient(180deg, ${kit.primaryColor} 0%, ${withAlpha(kit.primaryColor, 0.94)} ${solidTo}%, ${withAlpha(kit.primaryColor, 0)} ${Math.min(100, solidTo + 22)}%)`
-              : "none",
+            ...area,
+            backgroundImage:
+              photo && area.height > fade
+                ? `linear-gradient(180deg, ${deep} 0%, ${deep.replace("rgb(", "rgba(").replace(")", ",0)")} ${fadeTo}%)`
+                : "none",
           }}
         />
       </div>

@@ -36,12 +36,17 @@ export interface PosterLabels {
   dates: string;
 }
 
+/** The model photo, handed out already scaled and cropped to the box it fills. */
+export interface PosterPhoto {
+  at(width: number, height: number): ImageRef;
+}
+
 export interface PosterArtProps {
   frame: PosterFrame;
   kit: BrandKit;
   text: Partial<Record<PosterTextKey | KitTextKey, FittedText>>;
   boxes: Partial<Record<PosterTextKey, PlacedBox>>;
-  photo: ImageRef | null;
+  photo: PosterPhoto | null;
   logo: ImageRef | null;
   qr: { path: string; modules: number; withLogo: boolean };
   labels: PosterLabels;
@@ -356,7 +361,7 @@ export function Photo(props: {
         style={{ display: "flex", width, height, borderRadius: radius, overflow: "hidden", ...props.style }}
       >
         <img
-          src={art.photo.src}
+          src={art.photo.at(width, height).src}
           width={width}
           height={height}
           style={{ objectFit: "cover", width, height }}

@@ -1,0 +1,150 @@
+// npm run bench -- poster: one story poster end to end (template, layout, QR, PNG) against a bare
+// satori + resvg render of the same element tree, timed turn about in the same run; then 100
+// variants with distinct QR sources, as a batch render does.
+import { pathToFileURL } from "node:url";
+import { Resvg } from "@resvg/resvg-js";
+import satori from "satori";
+import { loadPosterFonts } from "../../app/modules/posters/render/poster-fonts.server";
+import type { BrandKit, PosterFields } from "../../app/modules/posters/render/poster-catalog";
+import {
+  buildPosterTree,
+  renderPosterPng,
+  type RenderPosterInput,
+} from "../../app/modules/posters/render/render-poster.server";
+import { report, type BenchRow } from "./bench-utils";
+
+/** A car on a road, drawn here so the bench needs no image file. */
+function benchPhoto(): Uint8Array {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
+<defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#9cc3e6"/>
+<stop offset="0.62" stop-color="#e8eef4"/><stop offset="0.62" stop-color="#5b6470"/><stop offset="1" stop-color="#3a4048"/></linearGradient></defs>
+<rect width="1600" height="1000" fill="url(#s)"/>
+<path d="M260 700 Q280 560 460 540 L640 420 Q720 380 900 380 L1080 385 Q1200 400 1280 520 L1400 560 Q1460 580 1460 700 Z" fill="#c8102e"/>
+<circle cx="480" cy="710" r="95" fill="#1b1e22"/><circle cx="1240" cy="710" r="95" fill="#1b1e22"/></svg>`;
+  return new Uint8Array(new Resvg(svg).render().asPng());
+}
+
+function benchLogo(): Uint8Array {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="92" fill="#c8102e"/><path d="M50 130 L100 55 L150 130 Z" fill="#fff"/></svg>`;
+  return new Uint8Array(new Resvg(svg).render().asPng());
+}
+
+const kit = (): BrandKit => ({
+  dealerName: "鸿运汽车 4S 店",
+  logoPng: benchLogo(),
+  primaryColor: "#b5121b",
+  accentColor: "#f5a623",
+  textColor: "#1f2937",
+  hotline: "400-820-1234",
+  address: "上海市闵行区沪闵路 1888 号（近莘庄立交）",
+});
+
+const fields: PosterFields = {
+  headline: "年终购车节，全系钜惠",
+  subline: "置换补贴 + 0 首付，今天就开回家",
+  offer: "直降 2 万元",
+  validFrom: "2026-12-01",
+  validTo: "2026-12-31",
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function main(runs = 15): Promise<void> {
+  const fonts = await loadPosterFonts();
+  const input: RenderPosterInput = {
+    template: "offer",
+    size: "story",
+    fields,
+    kit: kit(),
+    photo: benchPhoto(),
+    qrUrl: "https://studio.example.cn/p/winter26?src=poster-12-wang",
+  };
+  const tree = await buildPosterTree(input, fonts);
+  if (!tree.ok) throw new Error(tree.message);
+
+  // The baseline: the same element tree, straight through satori and resvg.
+  const bare = async () => {
+    const svg = await satori(tree.element, { width: tree.width, height: tree.height, fonts: fonts.satori });
+    return new Resvg(svg, { fitTo: { mode: "original" } }).render().asPng();
+  };
+  const ours = async () => {
+    const result = await renderPosterPng(input);
+    if (!result.ok) throw new Error(result.message);
+    return result.png;
+  };
+  for (let i = 0; i < 3; i++) {
+    await bare();
+    await ours();
+  }
+  const bareMs: number[] = [];
+  const oursMs: number[] = [];
+  const stages = {
+    layout: [] as number[],
+    satori: [] as number[],
+    resvg: [] as number[],
+    png: [] as number[],
+  };
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await bare();
+    bareMs.push(performance.now() - start);
+    start = performance.now();
+    await ours();
+    oursMs.push(performance.now() - start);
+  }
+  // Where one poster's time goes (not part of the comparison).
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const t = await buildPosterTree(input, fonts);
+    if (!t.ok) throw new Error(t.message);
+    const t1 = performance.now();
+    const svg = await satori(t.element, { width: t.width, height: t.height, fonts: fonts.satori });
+    const t2 = performance.now();
+    const rendered = new Resvg(svg, { fitTo: { mode: "original" } }).render();
+    const t3 = performance.now();
+    rendered.asPng();
+    const t4 = performance.now();
+    stages.layout.push(t1 - t0);
+    stages.satori.push(t2 - t1);
+    stages.resvg.push(t3 - t2);
+    stages.png.push(t4 - t3);
+  }
+
+  const variants = 100;
+  const batchStart = performance.now();
+  const sources = new Set<string>();
+  for (let i = 0; i < variants; i++) {
+    const qrUrl = `https://studio.example.cn/p/winter26?src=poster-12-c${i}`;
+    const result = await renderPosterPng({ ...input, qrUrl });
+    if (!result.ok) throw new Error(result.message);
+    sources.add(qrUrl);
+  }
+  const batchMs = performance.now() - batchStart;
+
+  const one = median(oursMs);
+  const base = median(bareMs);
+  const rows: BenchRow[] = [
+    { name: "bare satori + resvg (same tree)", medianMs: Math.round(base), goal: "" },
+    {
+      name: "poster end to end (1080×1920)",
+      medianMs: Math.round(one),
+      goal: "< 300 ms, ≤ 1.3× bare",
+      ratio: Number((one / base).toFixed(2)),
+    },
+    {
+      name: `${variants} variants (distinct QR sources)`,
+      totalMs: Math.round(batchMs),
+      perVariantMs: Math.round(batchMs / variants),
+      goal: "< 30 s",
+    },
+  ];
+  const breakdown = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(median(v))]));
+  report("poster", rows, { runs, breakdownMs: breakdown, distinctSources: sources.size });
+  console.log(
+    `poster: end to end ${Math.round(one)} ms = ${(one / base).toFixed(2)}× bare (${Math.round(base)} ms); ` +
+      `${variants} variants ${(batchMs / 1000).toFixed(1)} s (${(batchMs / 30_000).toFixed(2)}× the 30 s goal); ` +
+      `stages ${JSON.stringify(breakdown)}`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
