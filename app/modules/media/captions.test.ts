@@ -231,9 +231,10 @@ describe("buildAssScript", () => {
     expect(await assFontSizePerEm(notoSansScRegularPath)).toBeCloseTo(1.448, 6);
     expect(await assFontSizePerEm(notoSansScBoldPath)).toBeCloseTo(1.448, 6);
     // The cards keep the size they always had (Fontsize 96 / 56 / 80).
-    expect(ass).toMatch(/^Style: Title,Noto Sans SC,95\.57,/m);
-    expect(ass).toMatch(/^Style: Kicker,Noto Sans SC,56\.47,/m);
-    expect(ass).toMatch(/^Style: Outro,Noto Sans SC,79\.64,/m);
+    // The cards: bold (-1) and large, 96, 52 and 84 px glyphs.
+    expect(ass).toMatch(/^Style: Title,Noto Sans SC,139\.01,.*?,-1,/m);
+    expect(ass).toMatch(/^Style: Kicker,Noto Sans SC,75\.3,.*?,-1,/m);
+    expect(ass).toMatch(/^Style: Outro,Noto Sans SC,121\.63,.*?,-1,/m);
   });
 
   it("times captions by the script, after the intro", () => {
@@ -250,5 +251,23 @@ describe("buildAssScript", () => {
     const outro = ass.split("\n").find((l) => l.includes(",Outro,"));
     expect(outro).toContain("0:00:08.00,0:00:10.00");
     expect(outro?.replace(/\\N/g, "")).toContain("到店报暗号“秒懂”送原厂雨伞");
+  });
+
+  it("never breaks the outro's code word or any quoted span that fits a line", () => {
+    const outro = ass.split("\n").find((l) => l.includes(",Outro,"))!;
+    expect(outro.split("\\N").some((line) => line.includes("“秒懂”"))).toBe(true);
+    for (const [text, quoted] of [
+      ["到店报暗号“秒懂”送原厂雨伞", "“秒懂”"],
+      ["技师说「拧紧」再试一次", "「拧紧」"],
+      ['这台车搭载"CarPlay"互联', '"CarPlay"'],
+    ])
+      for (const maxChars of [5, 6, 8, 9, 11, 14]) {
+        const result = breakCaptionLines(text, { maxChars });
+        expect(result.join("")).toBe(text);
+        expect(
+          result.some((line) => line.includes(quoted)),
+          `${maxChars}: ${result.join(" / ")}`,
+        ).toBe(true);
+      }
   });
 });

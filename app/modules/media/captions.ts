@@ -83,6 +83,32 @@ function groupNumbers(tokens: Token[]): Token[] {
   );
 }
 
+/** Opening quotes and the mark that closes each; a straight quote closes itself. */
+const QUOTES: Record<string, string> = { "「": "」", "『": "』", "“": "”", "‘": "’", "《": "》", '"': '"' };
+
+/**
+ * A quoted span with its quotes is one unbreakable group: the viewer must read a code word such as
+ * “秒懂” in one piece. A span wider than a line still falls back to its parts (`splitOversized`).
+ */
+function groupQuotes(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const close = QUOTES[tokens[i].text];
+    const end = close ? tokens.findIndex((t, k) => k > i && t.text === close) : -1;
+    if (end > i) {
+      const span = tokens.slice(i, end + 1);
+      out.push({
+        text: span.map((t) => t.text).join(""),
+        width: widthOf(span),
+        kind: "group",
+        parts: span.flatMap((t) => t.parts ?? [t]),
+      });
+      i = end;
+    } else out.push(tokens[i]);
+  }
+  return out;
+}
+
 export function tokenizeCaption(text: string): Token[] {
   const tokens: Token[] = [];
   let run = "";
@@ -111,7 +137,7 @@ export function tokenizeCaption(text: string): Token[] {
     i += ch.length;
   }
   flushRun();
-  return groupNumbers(tokens);
+  return groupQuotes(groupNumbers(tokens));
 }
 
 const joinLine = (tokens: Token[]) =>
@@ -279,10 +305,18 @@ export interface AssOptions {
   captionMarginV?: number;
 }
 
-/** Glyph sizes (em, px) of the cards' text; they keep the look the cards always had. */
-const TITLE_EM = 66;
-const KICKER_EM = 39;
-const OUTRO_EM = 55;
+/**
+ * Glyph sizes (em, px) of the cards' text on a 1080 px frame: as large as a video editor sets a
+ * column's title and signature line, the widest line (9 and 11 characters) inside the 60 px margins.
+ */
+const TITLE_EM = 96;
+const KICKER_EM = 52;
+const OUTRO_EM = 84;
+const TITLE_MAX_CHARS = 9;
+const OUTRO_MAX_CHARS = 11;
+/** The centre of a card's main text; the kicker (the column's name) sits above it, clear of it. */
+const CARD_CENTRE_Y = 960;
+const KICKER_GAP = 56;
 
 export function buildAssScript(
   plan: RenderPlan,
@@ -311,18 +345,21 @@ export function buildAssScript(
     `Dialogue: 0,${assTime(start)},${assTime(end)},${styleName},,0,0,0,,${body}`;
 
   const events: string[] = [];
-  if (plan.intro.kind === "card") {
-    const end = plan.intro.seconds;
-    events.push(dialogue(0, end, "Kicker", `{\\an5\\pos(540,720)}${text([plan.columnName])}`));
-    events.push(
-      dialogue(
-        0,
-        end,
-        "Title",
-        `{\\an5\\pos(540,960)}${text(breakCaptionLines(plan.episodeTitle, { maxChars: 9 }))}`,
-      ),
+  // A card: the column's name above a block of big bold lines centred on the frame, however many.
+  const card = (start: number, end: number, styleName: string, em: number, lines: string[]) => {
+    const blockTop = CARD_CENTRE_Y - (lines.length * em * assSizePerEm) / 2;
+    const kickerY = Math.round(blockTop - KICKER_GAP - (KICKER_EM * assSizePerEm) / 2);
+    events.push(dialogue(start, end, "Kicker", `{\\an5\\pos(540,${kickerY})}${text([plan.columnName])}`));
+    events.push(dialogue(start, end, styleName, `{\\an5\\pos(540,${CARD_CENTRE_Y})}${text(lines)}`));
+  };
+  if (plan.intro.kind === "card")
+    card(
+      0,
+      plan.intro.seconds,
+      "Title",
+      TITLE_EM,
+      breakCaptionLines(plan.episodeTitle, { maxChars: TITLE_MAX_CHARS }),
     );
-  }
   for (const cue of plan.cues) {
     events.push(
       dialogue(
@@ -334,15 +371,12 @@ export function buildAssScript(
     );
   }
   const outroStart = plan.outro.timelineStartSeconds;
-  const outroEnd = outroStart + plan.outro.seconds;
-  events.push(dialogue(outroStart, outroEnd, "Kicker", `{\\an5\\pos(540,720)}${text([plan.columnName])}`));
-  events.push(
-    dialogue(
-      outroStart,
-      outroEnd,
-      "Outro",
-      `{\\an5\\pos(540,960)}${text(breakCaptionLines(plan.outro.line, { maxChars: 11 }))}`,
-    ),
+  card(
+    outroStart,
+    outroStart + plan.outro.seconds,
+    "Outro",
+    OUTRO_EM,
+    breakCaptionLines(plan.outro.line, { maxChars: OUTRO_MAX_CHARS }),
   );
 
   return [
@@ -358,9 +392,10 @@ export function buildAssScript(
     "[V4+ Styles]",
     "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
     style("Caption", captionFontSize, assColor("#FFFFFF"), false, 1, 5, 2, 2, captionMarginV),
-    style("Title", TITLE_EM, assColor(colors.text), true, 1, 0, 0, 5, 0),
+    // A thin dark outline and a soft shadow keep the cards' lines legible over an outro's footage.
+    style("Title", TITLE_EM, assColor(colors.text), true, 1, 2, 3, 5, 0),
     style("Kicker", KICKER_EM, assColor(colors.accent), true, 1, 0, 0, 5, 0),
-    style("Outro", OUTRO_EM, assColor(colors.text), true, 1, 0, 0, 5, 0),
+    style("Outro", OUTRO_EM, assColor(colors.text), true, 1, 2, 3, 5, 0),
     "",
     "[Events]",
     "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
