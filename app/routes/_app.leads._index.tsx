@@ -67,6 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     summary: summarizeLeadInbox({ db, now: at, timeZone: config.timeZone }),
     staff: listSalesStaff(db),
     canManageCrm: can(actor.roles, "privacy.manage"),
+    canExport: can(actor.roles, "leads.export"),
   };
 }
 
@@ -99,7 +100,7 @@ function SummaryFigure({
 }
 
 export default function LeadInbox() {
-  const { leads, filters, now, summary, staff, canManageCrm } = useLoaderData<typeof loader>();
+  const { leads, filters, now, summary, staff, canManageCrm, canExport } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
   const submit = useSubmit();
@@ -110,11 +111,21 @@ export default function LeadInbox() {
     <Stack>
       <Group justify="space-between" align="center" gap="xs">
         <Title order={2}>{t("leads.title")}</Title>
-        {canManageCrm ? (
-          <Button component={Link} to="/leads/crm" variant="subtle" size="compact-sm">
-            {t("leads.crm.link")}
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          {canManageCrm ? (
+            <Button component={Link} to="/leads/crm" variant="subtle" size="compact-sm">
+              {t("leads.crm.link")}
+            </Button>
+          ) : null}
+          {canExport ? (
+            // A plain form post: the browser downloads the file the action answers.
+            <Form method="post" action="/leads/export" reloadDocument>
+              <Button type="submit" variant="light" size="compact-sm" title={t("leads.exportNote")}>
+                {t("leads.exportCsv")}
+              </Button>
+            </Form>
+          ) : null}
+        </Group>
       </Group>
       <Text c="dimmed" size="sm">
         {t("leads.intro")}

@@ -5,10 +5,10 @@ import { schema } from "~/lib/db.server";
 import { assignLead } from "~/modules/leads/assign-lead.server";
 import { captureLead } from "~/modules/leads/capture-lead.server";
 import { changeLeadStatus } from "~/modules/leads/change-lead-status.server";
-import { exportLeads } from "~/modules/leads/export-leads.server";
 import { listLeads } from "~/modules/leads/list-leads.server";
 import { revealLead } from "~/modules/leads/reveal-lead.server";
 import { action as leadAction, loader as leadLoader } from "~/routes/_app.leads.$id";
+import { action as exportAction } from "~/routes/_app.leads.export";
 import { loader as inboxLoader } from "~/routes/_app.leads._index";
 import { auditRows } from "../setup/audit-entries";
 import {
@@ -132,36 +132,52 @@ describe("lead status and assignment", () => {
 });
 
 describe("lead export", () => {
-  it("exports full numbers only for admins, and audits the count", async () => {
+  const exportCsv = (cookie?: string, method = "POST") =>
+    respond(() =>
+      exportAction(
+        routeArgs(
+          new Request("http://localhost/leads/export", {
+            method,
+            headers: {
+              "Content-Type": "application/x-www-form-urlencoded",
+              ...(cookie ? { Cookie: cookie } : {}),
+            },
+            body: method === "POST" ? "" : undefined,
+          }),
+        ),
+      ),
+    );
+
+  it("downloads every lead as UTF-8 CSV with a BOM for leads.export only, full numbers for a role that may reveal, audited", async () => {
     const id = await newLead(new Date());
-    const { db, config } = t.studio;
     const full = leadRow(id);
     for (const roles of [["sales"], ["analyst"], ["editor"]] as const) {
-      const { actor } = await signedInUser(t.studio, [...roles]);
-      expect(
-        exportLeads({ db, dataKey: config.dataKey, actor, now: new Date(), timeZone: config.timeZone }),
-      ).toMatchObject({
-        ok: false,
-        status: 403,
-      });
+      const { cookie } = await signedInUser(t.studio, [...roles]);
+      expect((await exportCsv(cookie)).status, roles[0]).toBe(403);
     }
+    expect((await exportCsv()).status).toBe(302);
     expect(auditRows(t.studio, "lead.export")).toEqual([]);
-    const { actor: admin } = await signedInUser(t.studio, ["admin"]);
-    const result = exportLeads({
-      db,
-      dataKey: config.dataKey,
-      actor: admin,
-      now: new Date(),
-      timeZone: config.timeZone,
-    });
-    if (!result.ok) throw new Error(result.message);
-    expect(result.csv).toContain(String(phone));
-    expect(result.csv).not.toContain(full.phoneMasked!);
-    expect(result.csv.split("\r\n")[0]).toContain("phone");
+    const admin = await signedInUser(t.studio, ["admin"]);
+    expect((await exportCsv(admin.cookie, "GET")).status).toBe(405);
+    const answer = await exportCsv(admin.cookie);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(answer.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="leads-\d{8}-\d{4}\.csv"$/,
+    );
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
+    const [header, ...rows] = text.split("\r\n").filter(Boolean);
+    expect(header.split(",")).toContain("phone");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(String(phone));
+    expect(rows[0]).toContain("王先生");
+    expect(rows[0]).toContain("透明车间开放日");
+    expect(rows[0]).not.toContain(full.phoneMasked!);
     const audits = auditRows(t.studio, "lead.export");
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0].summary)).toMatchObject({ after: { count: result.count } });
-    expect(result.count).toBeGreaterThan(0);
+    expect(JSON.parse(audits[0].summary)).toMatchObject({ after: { count: 1, fullNumbers: true } });
   });
 });
 

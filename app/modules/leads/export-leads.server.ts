@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { toCsv, protectFormula } from "~/lib/csv";
-import { formatDateTime } from "~/lib/dates";
+import { formatDateTime, formatInstant } from "~/lib/dates";
 import { schema, type Db } from "~/lib/db.server";
 import { decryptPersonal } from "~/lib/personal-data.server";
 import { fail, type Result } from "~/lib/result";
@@ -27,8 +27,11 @@ export const EXPORT_HEADER = [
 ];
 
 /**
- * Every lead as CSV with full numbers, for leads.export only. The audit row (with the count) is
- * written in the same transaction as the read. Text cells are guarded against spreadsheet formulas.
+ * Every lead as CSV text, for leads.export only. An export is a reveal of every number at once, so
+ * it follows the screen's rule: full numbers and names only for roles that may reveal one
+ * (leads.reveal), masked numbers and no names otherwise. The audit row (the count, and whether the
+ * numbers were full) is written in the same transaction as the read. Text cells are guarded against
+ * spreadsheet formulas. The route encodes it (UTF-8 with a BOM, so Excel reads the Chinese).
  */
 export function exportLeads(options: {
   db: Db;
@@ -36,9 +39,11 @@ export function exportLeads(options: {
   actor: Actor;
   now: Date;
   timeZone: string;
-}): Result<{ csv: string; count: number }> {
+}): Result<{ csv: string; count: number; fullNumbers: boolean; fileName: string }> {
   const { db, actor, now, timeZone, dataKey } = options;
   if (!can(actor.roles, "leads.export")) return fail(403, "forbidden", "你的角色无权执行此操作。");
+  const fullNumbers = can(actor.roles, "leads.reveal");
+  const open = (sealed: string | null) => (fullNumbers && sealed ? decryptPersonal(dataKey, sealed) : "");
   return db.transaction((tx) => {
     const rows = tx
       .select({ lead: schema.leads, pieceTitle: schema.pieces.title, assigneeName: schema.users.name })
@@ -57,8 +62,8 @@ export function exportLeads(options: {
       text(lead.utmMedium),
       text(lead.utmCampaign),
       text(lead.consultant),
-      text(lead.nameCipher ? decryptPersonal(dataKey, lead.nameCipher) : ""),
-      lead.phoneCipher ? decryptPersonal(dataKey, lead.phoneCipher) : "",
+      text(open(lead.nameCipher)),
+      fullNumbers ? open(lead.phoneCipher) : (lead.phoneMasked ?? ""),
       lead.status,
       text(assigneeName),
       lead.firstContactAt ? formatDateTime(lead.firstContactAt, timeZone) : "",
@@ -72,10 +77,15 @@ export function exportLeads(options: {
       action: "lead.export",
       entity: "lead",
       entityId: null,
-      after: { count: records.length },
+      after: { count: records.length, fullNumbers },
       at: now,
     });
-    // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
-    return { ok: true as const, csv: "\uFEFF" + toCsv([EXPORT_HEADER, ...records]), count: records.length };
+    return {
+      ok: true as const,
+      csv: toCsv([EXPORT_HEADER, ...records]),
+      count: records.length,
+      fullNumbers,
+      fileName: `leads-${formatInstant(now, timeZone, "YYYYMMDD-HHmm")}.csv`,
+    };
   });
 }
