@@ -28,6 +28,8 @@ const PAGES = [
   "/imports/aliases",
   "/privacy",
   "/account",
+  "/leads",
+  "/leads/1",
 ];
 
 describe("every page loads in the browser without a script error", () => {
