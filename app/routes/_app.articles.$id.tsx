@@ -9,6 +9,7 @@ import {
   Group,
   List,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -230,7 +231,7 @@ export default function ArticleEditor() {
                       <Text size="xs">{t("articles.staleHint")}</Text>
                     </Alert>
                   ) : null}
-                  <Group grow align="start" wrap="wrap">
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                     <TextInput
                       name="title"
                       label={t("articles.titleLabel")}
@@ -240,7 +241,6 @@ export default function ArticleEditor() {
                       readOnly={!canEdit}
                       maxLength={120}
                       required
-                      miw={220}
                       data-testid="article-title"
                     />
                     <Select
@@ -252,10 +252,9 @@ export default function ArticleEditor() {
                       error={saved.fieldError("channel")}
                       readOnly={!canEdit}
                       clearable
-                      miw={160}
                       data-testid="article-channel"
                     />
-                  </Group>
+                  </SimpleGrid>
                   <Group justify="space-between" align="center" wrap="wrap" gap="xs">
                     <Badge
                       size="lg"

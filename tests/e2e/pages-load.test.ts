@@ -16,6 +16,8 @@ const PAGES = [
   "/livestreams/14",
   "/ebooks",
   "/ebooks/10",
+  "/articles",
+  "/articles/8",
   "/calendar",
   "/channels",
   "/channels/douyin-main",
