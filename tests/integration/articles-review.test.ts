@@ -254,7 +254,7 @@ describe("the cover upload", () => {
 
     const refusals: Array<[Uint8Array, string, number, string]> = [
       [fs.readFileSync(broken), copy.cookie, 422, "incomplete_image"],
-      [Buffer.from("这不是图片，只是文字。"), copy.cookie, 415, "not_media"],
+      [Buffer.from("这不是图片，只是文字。"), copy.cookie, 415, "not_an_image"],
       [new Uint8Array(0), copy.cookie, 400, "empty_file"],
       [fs.readFileSync(tiny), copy.cookie, 422, "bad_dimensions"],
       [fs.readFileSync(good), host.cookie, 403, "forbidden"],

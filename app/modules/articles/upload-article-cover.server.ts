@@ -55,13 +55,17 @@ export async function uploadArticleCover(
   try {
     await writeFile(temp, bytes, { flag: "wx" });
     const checked = await validateMediaFile({ path: temp, maxBytes: COVER_MAX_BYTES });
-    if (!checked.ok) return refuse(checked.code, checked.message, checked.params);
+    const notAnImage = fail(415, "not_an_image", "封面不是 PNG 或 JPEG 图片，未保存。", {
+      field: "file",
+      params: { context: "cover", name: "封面" },
+    });
+    // The media checks speak of video too; for a cover, anything not a picture is "not an image".
+    if (!checked.ok)
+      return ["not_media", "audio_only", "unknown_codec"].includes(checked.code)
+        ? notAnImage
+        : refuse(checked.code, checked.message, checked.params);
     const video = checked.probe.video;
-    if (!isImageType(checked.type) || !checked.probe.isStillImage || !video)
-      return fail(415, "not_an_image", "封面不是 PNG 或 JPEG 图片，未保存。", {
-        field: "file",
-        params: { context: "cover", name: "封面" },
-      });
+    if (!isImageType(checked.type) || !checked.probe.isStillImage || !video) return notAnImage;
     const { width, height } = video;
     if (width < COVER_MIN_SIDE || height < COVER_MIN_SIDE || width * height > COVER_MAX_PIXELS)
       return fail(
