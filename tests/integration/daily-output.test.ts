@@ -1,4 +1,10 @@
+import { MantineProvider } from "@mantine/core";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
+import { DailyOutputCard } from "~/components/home/daily-output-card";
+import { createI18n } from "~/i18n/i18n";
 import type { Actor } from "~/modules/auth/actor";
 import { getDailyOutput } from "~/modules/output/get-daily-output.server";
 import { insertPiece } from "~/modules/pieces/create-piece.server";
@@ -81,5 +87,25 @@ describe("daily output", () => {
         week: { poster: 0, article: 0 },
       },
     ]);
+  });
+
+  it("shows each person's output against the targets in the reader's language", async () => {
+    const { actor } = await signedInUser(t.studio, ["copywriter"]);
+    made(actor, "poster", "2026-12-03T01:00:00Z");
+    const render = (lang: "zh" | "en") =>
+      renderToString(
+        createElement(
+          I18nextProvider,
+          { i18n: createI18n(lang) },
+          createElement(MantineProvider, null, createElement(DailyOutputCard, { data: output() })),
+        ),
+      );
+    const zh = render("zh");
+    expect(zh).toContain("今日产出");
+    expect(zh).toContain(actor.name);
+    // Today: one poster of two, no article of one; this week so far (Mon–Thu): 1 of 8, 0 of 4.
+    expect(zh).toMatch(/data-testid="output-posters-today"[^>]*>.*?1<!-- --> \/ <!-- -->2/);
+    expect(zh).toContain("0<!-- --> / <!-- -->4");
+    expect(render("en")).toContain("Today&#x27;s output");
   });
 });
