@@ -1,6 +1,7 @@
 // npm run bench -- poster: one story poster end to end (template, layout, QR, PNG) against a bare
 // satori + resvg render of the same element tree, timed turn about in the same run; then 100
-// variants with distinct QR sources, as a batch render does.
+// variants with distinct QR sources as the batch renderer makes them (ratio: against 100 single
+// end-to-end renders at the measured median).
 import { pathToFileURL } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
@@ -11,6 +12,7 @@ import {
   renderPosterPng,
   type RenderPosterInput,
 } from "../../app/modules/posters/render/render-poster.server";
+import { renderPosterVariants } from "../../app/modules/posters/render/render-poster-variants.server";
 import { report, type BenchRow } from "./bench-utils";
 
 /** A car on a road, drawn here so the bench needs no image file. */
@@ -110,15 +112,18 @@ export async function main(runs = 15): Promise<void> {
     stages.png.push(t4 - t3);
   }
 
+  // A batch as the variants job renders it: the poster once, each variant's code painted in.
   const variants = 100;
-  const batchStart = performance.now();
+  const qrUrls = Array.from(
+    { length: variants },
+    (_, i) => `https://studio.example.cn/p/winter26?src=poster-12-c${i}`,
+  );
   const sources = new Set<string>();
-  for (let i = 0; i < variants; i++) {
-    const qrUrl = `https://studio.example.cn/p/winter26?src=poster-12-c${i}`;
-    const result = await renderPosterPng({ ...input, qrUrl });
-    if (!result.ok) throw new Error(result.message);
-    sources.add(qrUrl);
-  }
+  const batchStart = performance.now();
+  const batch = await renderPosterVariants({ ...input, qrUrls }, (variant) => {
+    sources.add(variant.qrUrl);
+  });
+  if (!batch.ok) throw new Error(batch.message);
   const batchMs = performance.now() - batchStart;
 
   const one = median(oursMs);
@@ -136,13 +141,15 @@ export async function main(runs = 15): Promise<void> {
       totalMs: Math.round(batchMs),
       perVariantMs: Math.round(batchMs / variants),
       goal: "< 30 s",
+      ratio: Number((batchMs / (variants * one)).toFixed(2)),
     },
   ];
   const breakdown = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(median(v))]));
   report("poster", rows, { runs, breakdownMs: breakdown, distinctSources: sources.size });
   console.log(
     `poster: end to end ${Math.round(one)} ms = ${(one / base).toFixed(2)}× bare (${Math.round(base)} ms); ` +
-      `${variants} variants ${(batchMs / 1000).toFixed(1)} s (${(batchMs / 30_000).toFixed(2)}× the 30 s goal); ` +
+      `${variants} variants ${(batchMs / 1000).toFixed(1)} s (${(batchMs / 30_000).toFixed(2)}× the 30 s goal, ` +
+      `${(batchMs / (variants * one)).toFixed(2)}× ${variants} single renders); ` +
       `stages ${JSON.stringify(breakdown)}`,
   );
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { errorMessage } from "~/lib/error-message";
 import { posterTemplate, type BrandKit } from "~/modules/posters/render/poster-catalog";
 import { layoutLines, type PosterMeasure } from "~/modules/posters/render/poster-layout";
+import { renderPosterVariants } from "~/modules/posters/render/render-poster-variants.server";
 import {
   buildPosterTree,
   renderPosterPdf,
@@ -135,6 +136,48 @@ describe("renderPosterPng", () => {
       qrUrl,
     });
     expect(broken).toMatchObject({ ok: false, code: "poster_image_unreadable", field: "photo" });
+  });
+});
+
+describe("renderPosterVariants", () => {
+  it("gives every variant its own QR code, each reading its own source", async () => {
+    const qrUrls = [
+      "https://studio.example.cn/p/winter26?src=poster-12-wang",
+      "https://studio.example.cn/p/winter26?src=poster-12-li",
+    ];
+    const read: string[] = [];
+    const result = await renderPosterVariants(
+      {
+        template: "new_model",
+        size: "moments",
+        fields: { headline: "全新 ES8 纯电 SUV" },
+        kit,
+        photo,
+        qrUrls,
+      },
+      ({ png }) => {
+        const image = PNG.sync.read(Buffer.from(png));
+        expect([image.width, image.height]).toEqual([1080, 1440]);
+        read.push(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? "");
+      },
+    );
+    expect(result).toMatchObject({ ok: true, count: 2 });
+    expect(read).toEqual(qrUrls);
+
+    const bad = await renderPosterVariants(
+      {
+        template: "new_model",
+        size: "moments",
+        fields: { headline: "全新 ES8" },
+        kit,
+        photo,
+        qrUrls: [qrUrls[0], "javascript:alert(1)"],
+      },
+      () => {
+        throw new Error("nothing is drawn when an address is bad");
+      },
+    );
+    expect(bad).toMatchObject({ ok: false, code: "poster_qr_url_invalid" });
   });
 });
 

@@ -25,6 +25,12 @@ export interface PosterFrame {
   bodyHeight: number;
   contentWidth: number;
   qrSize: number;
+  /** The QR code's top-left corner on the poster, in pixels (whole numbers: variants paint there). */
+  qrLeft: number;
+  qrTop: number;
+  /** Height of the caption line under the QR code. */
+  qrCaptionHeight: number;
+  qrCaptionGap: number;
 }
 
 export function posterFrame(size: PosterSizeKey): PosterFrame {
@@ -35,6 +41,11 @@ export function posterFrame(size: PosterSizeKey): PosterFrame {
   const u = trimWidth / 1080;
   const headerHeight = Math.round(150 * u);
   const footerHeight = Math.round(330 * u);
+  const pad = Math.round(64 * u);
+  const qrSize = Math.round(236 * u);
+  const qrCaptionGap = Math.round(8 * u);
+  const qrCaptionHeight = Math.round(34 * u);
+  const qrTopInFooter = Math.round((footerHeight - qrSize - qrCaptionGap - qrCaptionHeight) / 2);
   return {
     width,
     height,
@@ -42,13 +53,17 @@ export function posterFrame(size: PosterSizeKey): PosterFrame {
     trimWidth,
     trimHeight,
     u,
-    pad: Math.round(64 * u),
+    pad,
     headerHeight,
     footerHeight,
     bodyTop: headerHeight,
     bodyHeight: trimHeight - headerHeight - footerHeight,
-    contentWidth: trimWidth - 2 * Math.round(64 * u),
-    qrSize: Math.round(236 * u),
+    contentWidth: trimWidth - 2 * pad,
+    qrSize,
+    qrLeft: bleed + trimWidth - pad - qrSize,
+    qrTop: bleed + trimHeight - footerHeight + qrTopInFooter,
+    qrCaptionHeight,
+    qrCaptionGap,
   };
 }
 

@@ -75,6 +75,24 @@ function image(bytes: Uint8Array | null, context: "photo" | "logo"): Result<{ re
   return { ok: true, ref: { src: dataUri(bytes, info.format), width: info.width, height: info.height } };
 }
 
+/** An address a QR code may carry: a full http(s) URL of reasonable length. */
+export function checkQrUrl(value: string) {
+  let url: URL | null = null;
+  try {
+    url = value.length <= MAX_QR_URL ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || !["http:", "https:"].includes(url.protocol))
+    return fail(
+      400,
+      "poster_qr_url_invalid",
+      "二维码地址无效：需要以 http:// 或 https:// 开头的完整网址。",
+      "qrUrl",
+    );
+  return null;
+}
+
 /** Photos scaled to a box, by content and box: variants and re-renders reuse them. */
 const scaledPhotos = new Map<string, ImageRef>();
 const SCALED_PHOTOS_KEPT = 12;
@@ -139,6 +157,7 @@ function tooLongToFit(field: string, limit: number) {
 export async function buildPosterTree(
   input: Omit<RenderPosterInput, "size"> & { size: PosterSizeKey },
   fonts?: PosterFonts,
+  options: { qrHole?: boolean } = {},
 ): Promise<Result<PosterTree>> {
   const { measure } = fonts ?? (await loadPosterFonts());
   const info = posterTemplate(input.template);
@@ -164,19 +183,8 @@ export async function buildPosterTree(
     if (value) values[spec.key] = value;
   }
 
-  let qrUrl: URL | null = null;
-  try {
-    qrUrl = input.qrUrl.length <= MAX_QR_URL ? new URL(input.qrUrl) : null;
-  } catch {
-    qrUrl = null;
-  }
-  if (!qrUrl || !["http:", "https:"].includes(qrUrl.protocol))
-    return fail(
-      400,
-      "poster_qr_url_invalid",
-      "二维码地址无效：需要以 http:// 或 https:// 开头的完整网址。",
-      "qrUrl",
-    );
+  const badQr = checkQrUrl(input.qrUrl);
+  if (badQr) return badQr;
 
   const photo = info.usesPhoto ? image(input.photo, "photo") : ({ ok: true, ref: null } as const);
   if (!photo.ok) return photo;
@@ -270,7 +278,8 @@ export async function buildPosterTree(
     boxes,
     photo: photo.ref && input.photo ? scaledPhoto(photo.ref, input.photo) : null,
     logo: logo.ref,
-    qr: { path: qrPath(matrix), modules: matrix.size, withLogo },
+    // A hole (white card, logo, no modules) when variants paint their own codes into the pixels.
+    qr: { path: options.qrHole ? "" : qrPath(matrix), modules: matrix.size, withLogo },
     labels: {
       tag: zh(`posters.templates.${input.template}`),
       qrCaption: zh("posters.art.qrCaption"),

@@ -228,26 +228,43 @@ export function BrandHeader(props: { art: PosterArtProps; background?: string; c
   );
 }
 
+export const QR_QUIET_MODULES = 2;
+
+/** Side of the white square that carries the logo on the QR code's centre. */
+export function qrLogoBox(qrSize: number): number {
+  return Math.round(qrSize * 0.22);
+}
+
+/** Where that square starts inside the code, in whole pixels. */
+export function qrLogoOffset(qrSize: number): number {
+  return Math.floor((qrSize - qrLogoBox(qrSize)) / 2);
+}
+
 /** The QR code on white, with the kit logo on its centre when there is one. */
 export function QrCode(props: { art: PosterArtProps; size: number }) {
   const { qr, logo } = props.art;
   const { size } = props;
   // A quiet zone of two modules inside the white card; the card sits on white or is its own.
-  const quiet = 2;
+  const quiet = QR_QUIET_MODULES;
   const total = qr.modules + 2 * quiet;
-  const logoBox = Math.round(size * 0.22);
+  const logoBox = qrLogoBox(size);
   return (
     <div style={{ display: "flex", position: "relative", width: size, height: size, background: "#ffffff" }}>
-      <svg width={size} height={size} viewBox={`${-quiet} ${-quiet} ${total} ${total}`}>
-        <path d={qr.path} fill="#000000" shapeRendering="crispEdges" />
-      </svg>
+      {qr.path ? (
+        <svg width={size} height={size} viewBox={`${-quiet} ${-quiet} ${total} ${total}`}>
+          <path d={qr.path} fill="#000000" shapeRendering="crispEdges" />
+        </svg>
+      ) : (
+        // Variants: the code is painted into the pixels afterwards (render-poster-variants).
+        <div style={{ display: "flex" }} />
+      )}
       {qr.withLogo && logo ? (
         <div
           style={{
             display: "flex",
             position: "absolute",
-            left: (size - logoBox) / 2,
-            top: (size - logoBox) / 2,
+            left: qrLogoOffset(size),
+            top: qrLogoOffset(size),
             width: logoBox,
             height: logoBox,
             alignItems: "center",
@@ -328,14 +345,26 @@ export function BrandFooter(props: { art: PosterArtProps; background?: string })
           weight={400}
         />
       </div>
-      <div style={{ display: "flex", flexDirection: "column", alignItems: "center" }}>
+      <div
+        style={{
+          display: "flex",
+          flexDirection: "column",
+          alignItems: "center",
+          // Placed at whole pixels the renderer knows, so variants can repaint just the code.
+          position: "absolute",
+          left: frame.qrLeft,
+          top: frame.qrTop - (frame.bleed + frame.trimHeight - frame.footerHeight),
+        }}
+      >
         <QrCode art={art} size={frame.qrSize} />
         <div
           style={{
             display: "flex",
+            height: frame.qrCaptionHeight,
+            lineHeight: `${frame.qrCaptionHeight}px`,
             fontSize: Math.round(24 * u),
             color: "#374151",
-            marginTop: Math.round(8 * u),
+            marginTop: frame.qrCaptionGap,
           }}
         >
           {labels.qrCaption}
