@@ -9,6 +9,7 @@ import { mediaApiOperations } from "../media/api-operations";
 import { notificationApiOperations } from "../notifications/api-operations";
 import { metricsImportApiOperations } from "../metrics-import/api-operations";
 import { pieceApiOperations } from "../pieces/api-operations";
+import { posterApiOperations } from "../posters/api-operations";
 import { publishingApiOperations } from "../publishing/api-operations";
 import { trackingApiOperations } from "../tracking/api-operations";
 import type { ApiOperation } from "./openapi";
@@ -28,4 +29,5 @@ export const apiOperations: ApiOperation[] = [
   ...metricsImportApiOperations,
   ...trackingApiOperations,
   ...notificationApiOperations,
+  ...posterApiOperations,
 ];

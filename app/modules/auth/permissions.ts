@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
   "audit.read": ["admin"],
+  /** The brand kit every poster template draws its locked parts from (name, logo, colours, hotline). */
+  "posters.brandkit": ["editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof PERMISSIONS;

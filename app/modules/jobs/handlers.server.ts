@@ -3,6 +3,7 @@ import { ebookJobHandlers } from "../ebooks/job-handlers.server";
 import { leadJobHandlers } from "../leads/crm-delivery-job.server";
 import { mediaJobHandlers } from "../media/job-handlers.server";
 import { notificationJobHandlers } from "../notifications/wecom-delivery-job.server";
+import { posterJobHandlers } from "../posters/job-handlers.server";
 import { privacyJobHandlers } from "../privacy/erase-job.server";
 import { publishingJobHandlers } from "../publishing/publish-slot-job.server";
 import type { JobHandler } from "./worker.server";
@@ -31,4 +32,6 @@ export const jobLanes: JobLane[] = [
   { name: "notifications", handlers: notificationJobHandlers, concurrency: 2 },
   // New leads to the dealership's CRM: sales has 15 minutes, so never behind renders or builds.
   { name: "crm", handlers: leadJobHandlers, concurrency: 2 },
+  // Poster renders: a second or so per image, one poster at a time, never behind video encodes.
+  { name: "posters", handlers: posterJobHandlers, concurrency: 1 },
 ];

@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireActor, requireMethod } from "~/lib/auth.server";
+import { failureResponse, parseJsonBody } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
+import { createPoster } from "~/modules/posters/create-poster.server";
+import { listPosters, toPosterDto } from "~/modules/posters/get-poster.server";
+import { createPosterSchema } from "~/modules/posters/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "pieces.read");
+  return json({ items: listPosters(getStudio().db) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  requireMethod(request, "GET POST");
+  const actor = await requireActor(request, "pieces.create");
+  const input = await parseJsonBody(request, createPosterSchema);
+  const { db, now } = getStudio();
+  const result = createPoster({ db, actor, input, now: now() });
+  if (!result.ok) return failureResponse(request, result);
+  return json(toPosterDto(db, result.pieceId, resolvePublicBase(request.url)), { status: 201 });
+}

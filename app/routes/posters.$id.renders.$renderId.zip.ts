@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/lib/auth.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
+import { getStudio } from "~/lib/studio.server";
+import { posterVariantsZip } from "~/modules/posters/poster-downloads.server";
+
+/** Every variant of a version in one ZIP. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "pieces.read");
+  const { db, config } = getStudio();
+  const result = await posterVariantsZip({
+    db,
+    dataDir: config.dataDir,
+    pieceId: parseId(params.id),
+    renderId: parseId(params.renderId),
+  });
+  if (!result.ok) throw failureResponse(request, result);
+  return new Response(Buffer.from(result.zip), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${result.name}"`,
+    },
+  });
+}
