@@ -55,6 +55,8 @@ export const homeZh = {
     users: "管理用户",
   },
   unscheduled: "未定时间",
+  diffNoChange: "正文没有改动。",
+  diffSkipped: "⋯ {{count}} 行未改动 ⋯",
 };
 
 export const homeEn: typeof homeZh = {
@@ -113,4 +115,6 @@ export const homeEn: typeof homeZh = {
     users: "Manage users",
   },
   unscheduled: "No time set",
+  diffNoChange: "The text did not change.",
+  diffSkipped: "⋯ {{count}} unchanged lines ⋯",
 };

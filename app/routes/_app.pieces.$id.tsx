@@ -23,6 +23,7 @@ import { CommentsPanel } from "~/components/comments/comments-panel";
 import { ReviewFlagBanner, ReviewPanel } from "~/components/compliance/review-panel";
 import { PieceForm } from "~/components/piece-form";
 import { RouteError } from "~/components/route-error";
+import { RevisionDiff } from "~/components/revision-diff";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requestLanguage } from "~/i18n/i18n";
@@ -278,20 +279,7 @@ export default function PieceDetail() {
             <Text size="sm" fw={500} mb={4}>
               {t("pieces.diff")}
             </Text>
-            {revision.diff.tooLarge ? (
-              <Alert color="gray" data-testid="diff-too-large">
-                {t("pieces.diffTooLarge")}
-              </Alert>
-            ) : (
-              <div style={{ fontFamily: "monospace", fontSize: 13 }}>
-                {revision.diff.parts.map((part, i) => (
-                  <div key={i} className={`diff-${part.kind}`}>
-                    {part.kind === "added" ? "+ " : part.kind === "removed" ? "- " : "  "}
-                    {part.text}
-                  </div>
-                ))}
-              </div>
-            )}
+            <RevisionDiff diff={revision.diff} />
           </div>
         ) : null}
       </Card>

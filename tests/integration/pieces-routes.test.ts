@@ -62,10 +62,11 @@ describe("pieces pages", () => {
     expect(page.revision.version).toBe(2);
     expect(page.revision.diff).toEqual({
       tooLarge: false,
-      parts: expect.arrayContaining([
+      lines: [
         expect.objectContaining({ kind: "removed", text: "第一版正文" }),
-        expect.objectContaining({ kind: "added", text: "第二版正文\n新增一段" }),
-      ]),
+        expect.objectContaining({ kind: "added", text: "第二版正文" }),
+        { kind: "added", text: "新增一段" },
+      ],
     });
     expect(page.transitions.map((tr: { action: string }) => tr.action)).toEqual(["submit", "approve"]);
 
@@ -107,18 +108,21 @@ describe("pieces pages", () => {
     expect(latest.revision.version).toBe(3);
     expect(latest.revision.diff).toEqual({
       tooLarge: false,
-      parts: [
-        { kind: "same", text: "乙\n".repeat(12_499) },
-        { kind: "removed", text: "乙\n" },
-        { kind: "added", text: "丙\n" },
+      // The unchanged lines far from the change are folded into one marker.
+      lines: [
+        { kind: "skipped", text: "", count: 12_496 },
+        { kind: "same", text: "乙" },
+        { kind: "same", text: "乙" },
+        { kind: "same", text: "乙" },
+        { kind: "removed", text: "乙" },
+        { kind: "added", text: "丙" },
       ],
     });
     expect((await view("?v=2")).revision).toMatchObject({ version: 2, diff: { tooLarge: true } });
     // The first revision is all added, however long.
-    expect((await view("?v=1")).revision.diff).toEqual({
-      tooLarge: false,
-      parts: [{ kind: "added", text: "甲\n".repeat(12_500) }],
-    });
+    const first = (await view("?v=1")).revision.diff;
+    expect(first.lines).toHaveLength(12_500);
+    expect(first.lines.every((l: { kind: string }) => l.kind === "added")).toBe(true);
     // An unknown or malformed version falls back to the latest.
     expect((await view("?v=99")).revision.version).toBe(3);
     expect((await view("?v=abc")).revision.version).toBe(3);
