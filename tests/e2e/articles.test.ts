@@ -15,8 +15,13 @@ describe("articles in a real browser", () => {
     await page.waitForLoadState("networkidle");
 
     const body = page.getByTestId("article-body");
-    await body.fill("春季到店保养，先查轮胎。");
-    await expect.poll(() => page.getByTestId("article-count").textContent()).toBe("正文 12 / 2,000 字");
+    // Filled again until the page has hydrated: text typed before that never reaches React's state.
+    await expect
+      .poll(async () => {
+        await body.fill("春季到店保养，先查轮胎。");
+        return page.getByTestId("article-count").textContent();
+      })
+      .toBe("正文 12 / 2,000 字");
     await page.getByTestId("insert-testimonial").click();
     await expect.poll(() => page.getByTestId("article-problem").count()).toBeGreaterThan(0);
     await body.fill(
