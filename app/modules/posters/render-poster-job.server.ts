@@ -19,7 +19,7 @@ import { posterQrUrl, posterRenderInputs } from "./poster-render-input.server";
 import { posterSource } from "./poster-variants.server";
 import { findRenderByJob, insertPosterAsset } from "./record-poster-image.server";
 import type { PosterScreenSizeKey, PosterTemplateKey } from "./render/poster-catalog";
-import { renderPosterPng } from "./render/render-poster.server";
+import { renderPosterVariants } from "./render/render-poster-variants.server";
 
 const payloadSchema = z.object({ pieceId: z.number().int().positive(), publicUrl: z.string().url() });
 
@@ -55,27 +55,26 @@ export const renderPosterJobHandler: JobHandler = async (ctx) => {
       width: number;
       height: number;
     }> = [];
-    for (const [index, target] of targets.entries()) {
-      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error("cancelled");
+    const qrUrls: string[] = [];
+    for (const target of targets) {
       const qr = posterQrUrl({ base: publicUrl, piece: found.piece, key: target.key });
       if (!qr.ok) throw new PermanentJobError(qr.message);
-      const png = await renderPosterPng({ ...inputs, qrUrl: qr.url });
-      if (!png.ok) throw new PermanentJobError(png.message);
+      qrUrls.push(qr.url);
+    }
+    // Drawn once; each variant only repaints its QR code into a copy of the pixels.
+    const rendered = await renderPosterVariants({ ...inputs, qrUrls }, async ({ index, png }) => {
+      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error("cancelled");
+      const target = targets[index];
       const file = path.join(workDir, `${target.key ?? "main"}.png`);
-      await writeFile(file, png.png);
-      drawn.push({
-        ...target,
-        file,
-        bytes: png.png.length,
-        sha256: sha256Hex(png.png),
-        width: png.width,
-        height: png.height,
-      });
+      await writeFile(file, png);
+      drawn.push({ ...target, file, bytes: png.length, sha256: sha256Hex(png), width: 0, height: 0 });
       ctx.reportProgress(
         (index + 1) / (targets.length + 1),
         target.key ? `批量版本 ${index}/${targets.length - 1}` : "主图",
       );
-    }
+    });
+    if (!rendered.ok) throw new PermanentJobError(rendered.message);
+    for (const item of drawn) Object.assign(item, { width: rendered.width, height: rendered.height });
 
     const [main, ...variants] = drawn;
     const mainPath = posterPaths.image(pieceId, main.sha256, "png");
