@@ -19,6 +19,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { PieceHeading } from "~/components/piece-heading";
+import { PieceDates } from "~/components/piece-list";
 import { CommentsPanel } from "~/components/comments/comments-panel";
 import { ReviewFlagBanner, ReviewPanel } from "~/components/compliance/review-panel";
 import { PieceForm } from "~/components/piece-form";
@@ -157,6 +158,7 @@ export default function PieceDetail() {
         <Text size="sm" c="dimmed">
           {piece.ownerName} · {piece.campaignName ?? "—"}
         </Text>
+        <PieceDates piece={piece} testId="piece-dates" />
         {metrics ? (
           <Anchor
             component={Link}
