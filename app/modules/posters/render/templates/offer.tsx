@@ -69,7 +69,7 @@ function measures(frame: PosterFrame, h: TextHeights) {
   const bandPad = Math.round(26 * u);
   const shadow = Math.round(10 * u);
   const band = 2 * bandPad + h.offer + gapped(h.dates, Math.round(10 * u)) + shadow;
-  return { top: Math.round(34 * u), bandPad, shadow, band, overlap: Math.round(band * 0.45) };
+  return { top: Math.round(34 * u), bandPad, shadow, band, overlap: Math.round(band * 0.3) };
 }
 
 function reserved(frame: PosterFrame, h: TextHeights): number {
