@@ -16,14 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, config } = getStudio();
   const cover = await getArticleCover({ db, dataDir: config.dataDir, pieceId: parseId(params.id) });
   if (!cover) throw apiError(request, 404, "not_found", "图片不存在。", { params: { context: "image" } });
-  return new Response(new Uint8Array(cover.bytes), {
-    headers: {
-      "Content-Type": cover.contentType,
-      "Content-Length": String(cover.bytes.length),
-      "Cache-Control": "private, max-age=31536000, immutable",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  const headers = new Headers({ "Content-Type": cover.contentType, "X-Content-Type-Options": "nosniff" });
+  headers.set("Content-Length", String(cover.bytes.length));
+  // The page asks with the content hash in the query (?v=), so a new cover is a new address.
+  headers.set("Cache-Control", "private, max-age=31536000, immutable");
+  return new Response(new Uint8Array(cover.bytes), { headers });
 }
 
 /** POST multipart/form-data with one `file` field: a PNG or JPEG of at most 5 MB and 25 MP. */

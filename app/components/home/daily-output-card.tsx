@@ -47,6 +47,26 @@ function Cells({
   );
 }
 
+/** One line of a person's card on a phone: posters and articles against their targets. */
+function PhoneLine({
+  labels,
+  counts,
+  targets,
+}: {
+  labels: [string, string];
+  counts: OutputCounts;
+  targets: OutputCounts;
+}) {
+  return (
+    <Group gap="xs" wrap="wrap" mt={4}>
+      <Text size="xs">{labels[0]}</Text>
+      <Against made={counts.poster} target={targets.poster} />
+      <Text size="xs">{labels[1]}</Text>
+      <Against made={counts.article} target={targets.article} />
+    </Group>
+  );
+}
+
 /**
  * The design and copy team's output today and this week, per person, against 2 posters and 1
  * article a day (the week's target counts the days so far). A table on a wide screen, cards on a
@@ -73,18 +93,8 @@ export function DailyOutputCard({ data }: { data: DailyOutput }) {
             <Text fw={600} size="sm" mb={4}>
               {p.name}
             </Text>
-            <Group gap="xs" wrap="wrap">
-              <Text size="xs">{heads[1]}</Text>
-              <Against made={p.today.poster} target={data.targets.today.poster} />
-              <Text size="xs">{heads[2]}</Text>
-              <Against made={p.today.article} target={data.targets.today.article} />
-            </Group>
-            <Group gap="xs" wrap="wrap" mt={4}>
-              <Text size="xs">{heads[3]}</Text>
-              <Against made={p.week.poster} target={data.targets.weekSoFar.poster} />
-              <Text size="xs">{heads[4]}</Text>
-              <Against made={p.week.article} target={data.targets.weekSoFar.article} />
-            </Group>
+            <PhoneLine labels={[heads[1], heads[2]]} counts={p.today} targets={data.targets.today} />
+            <PhoneLine labels={[heads[3], heads[4]]} counts={p.week} targets={data.targets.weekSoFar} />
           </Card>
         ))}
       </Stack>
