@@ -227,6 +227,7 @@ function NewComment({ data, onChanged }: { data: PieceCommentsDto; onChanged: ()
     <Stack gap="xs" data-testid="new-comment">
       <Select
         label={t("notifications.comments.place")}
+        placeholder={t("notifications.comments.placeHint")}
         data={options}
         value={anchor}
         onChange={setAnchor}

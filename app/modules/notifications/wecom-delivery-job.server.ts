@@ -19,7 +19,7 @@ type Verdict = { kind: "delivered" | "retry" | "failed"; detail: string };
 /**
  * A robot answers HTTP 200 with `{"errcode":0}` when it posted, and HTTP 200 with another errcode
  * when it did not. A message that may or may not have arrived is sent again: a repeated chat line
- * costs less than a review nobody hears of (decision 0036).
+ * costs less than a review nobody hears of (decision 0039).
  */
 export function judgeWecomAnswer(outcome: WebhookOutcome): Verdict {
   const head = outcome.status !== null ? `HTTP ${outcome.status} ${outcome.excerpt}`.trim() : outcome.excerpt;
