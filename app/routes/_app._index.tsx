@@ -10,6 +10,7 @@ import {
   ReviewerSection,
   WriterSection,
 } from "~/components/home/role-sections";
+import { DailyOutputCard } from "~/components/home/daily-output-card";
 import { PublishingToday } from "~/components/publishing/publishing-today";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
@@ -17,6 +18,7 @@ import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { publicBaseUrl } from "~/modules/ebooks/public-url.server";
+import { getDailyOutput } from "~/modules/output/get-daily-output.server";
 import { getDashboard } from "~/modules/pieces/get-dashboard.server";
 import { getPublishingToday } from "~/modules/publishing/get-publishing-today.server";
 import { markSlotPublished } from "~/modules/publishing/mark-slot-published.server";
@@ -42,6 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         })
       : null,
     publishingEditor: can(actor.roles, "calendar.schedule"),
+    // The team's posters and articles against the daily targets: for those who make and review them.
+    dailyOutput: actor.roles.some((r) => r === "copywriter" || r === "editor" || r === "admin")
+      ? getDailyOutput({ db, now: at, timeZone: config.timeZone })
+      : null,
   };
 }
 
@@ -90,6 +96,7 @@ export default function Dashboard() {
       {data.writer ? <WriterSection writer={data.writer} now={data.now} /> : null}
       {data.reviewer ? <ReviewerSection reviewer={data.reviewer} now={data.now} /> : null}
       {data.analyst ? <AnalystSection analyst={data.analyst} /> : null}
+      {data.dailyOutput ? <DailyOutputCard data={data.dailyOutput} /> : null}
       {data.publishing ? <PublishingToday data={data.publishing} editor={data.publishingEditor} /> : null}
       {data.campaign ? (
         <Card withBorder padding="md">
