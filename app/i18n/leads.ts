@@ -69,6 +69,7 @@ export const leadsZh = {
     readOnly: "你的角色只能查看线索，不能分配或更新状态。",
     withdrawn: "本人已撤回同意",
     call: "拨打",
+    assignToMe: "分配给我",
     crm: "CRM 推送",
   },
   activity: {
@@ -92,6 +93,10 @@ export const leadsZh = {
   summaryTarget: "目标 15 分钟内",
   medianMinutes: "{{count}} 分钟",
   clearPiece: "显示全部内容的线索",
+  hoursMinutes: "{{hours}} 小时 {{minutes}} 分",
+  daysHours: "{{days}} 天 {{hours}} 小时",
+  waitingFor: "已等待 {{duration}}",
+  overdueFor: "超时：已等待 {{duration}}",
   crm: {
     link: "CRM 推送设置",
     title: "CRM 推送",
@@ -187,6 +192,7 @@ export const leadsEn: typeof leadsZh = {
     readOnly: "Your role can view leads but not assign them or change their status.",
     withdrawn: "Consent withdrawn",
     call: "Call",
+    assignToMe: "Assign to me",
     crm: "CRM push",
   },
   activity: {
@@ -214,6 +220,10 @@ export const leadsEn: typeof leadsZh = {
   summaryTarget: "Target: within 15 minutes",
   medianMinutes: "{{count}} min",
   clearPiece: "Show leads from every piece",
+  hoursMinutes: "{{hours}} h {{minutes}} min",
+  daysHours: "{{days}} d {{hours}} h",
+  waitingFor: "waiting {{duration}}",
+  overdueFor: "Overdue: waiting {{duration}}",
   crm: {
     link: "CRM push settings",
     title: "CRM push",

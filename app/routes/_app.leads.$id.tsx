@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReveal: can(actor.roles, "leads.reveal"),
     canWork,
     staff: canWork ? listSalesStaff(db) : [],
+    me: actor.id,
   };
 }
 
@@ -112,6 +113,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const ACTIVITY_KINDS = new Set(["status", "assign", "reveal", "note", "erase"]);
 
+/** 138 1234 5678: read aloud and dialled in threes and fours. */
+function spaced(phone: string): string {
+  return phone.replace(/^(\d{3})(\d{4})(\d{4})$/, "$1 $2 $3");
+}
+
 /** A label over its value: stacks on a phone, two columns on a wide screen. */
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -143,13 +149,15 @@ function activityTitle(t: ReturnType<typeof useTranslation>["t"], a: Activity): 
 }
 
 export default function LeadPage() {
-  const { lead, now, canReveal, canWork, staff } = useLoaderData<typeof loader>();
+  const { lead, now, canReveal, canWork, staff, me } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
   const revealed = useActionReply<{ phone: string; name: string | null }>({ intent: "reveal" });
   const assigned = useActionReply({ intent: "assign" });
   const status = useActionReply({ intent: "status" });
-  const busy = useNavigation().state !== "idle";
+  // Only the button whose form is being sent spins, not every button on the page.
+  const sending = useNavigation().formData?.get("intent");
+  const busy = (name: string) => sending === name;
   const shown =
     revealed.reply?.ok && revealed.reply.phone
       ? { phone: revealed.reply.phone, name: revealed.reply.name ?? null }
@@ -172,7 +180,7 @@ export default function LeadPage() {
         <Stack gap="sm">
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Text ff="monospace" fz="xl" fw={600} data-testid="lead-phone">
-              {shown?.phone ?? lead.phoneMasked ?? t("leads.erased")}
+              {shown ? spaced(shown.phone) : (lead.phoneMasked ?? t("leads.erased"))}
             </Text>
             {shown ? (
               // On a phone the consultant calls straight from here.
@@ -181,7 +189,7 @@ export default function LeadPage() {
               </Button>
             ) : canReveal && lead.phoneMasked ? (
               <Form method="post">
-                <Button type="submit" name="intent" value="reveal" variant="light" loading={busy}>
+                <Button type="submit" name="intent" value="reveal" variant="light" loading={busy("reveal")}>
                   {t("leads.detail.reveal")}
                 </Button>
               </Form>
@@ -237,7 +245,7 @@ export default function LeadPage() {
                   error={assigned.fieldError("assigneeId")}
                   data-testid="assignee-select"
                 />
-                <Button type="submit" loading={busy}>
+                <Button type="submit" loading={busy("assign")}>
                   {t("leads.detail.assign")}
                 </Button>
               </Group>
@@ -245,6 +253,17 @@ export default function LeadPage() {
               {assigned.formError ? <Alert color="red">{assigned.formError}</Alert> : null}
             </Stack>
           </Form>
+          {lead.assigneeId !== me && staff.some((s) => s.id === me) ? (
+            // One tap for the consultant who picks the lead up on a phone.
+            <Form method="post">
+              <input type="hidden" name="intent" value="assign" />
+              <input type="hidden" name="version" value={lead.version} />
+              <input type="hidden" name="assigneeId" value={me} />
+              <Button type="submit" variant="subtle" size="compact-sm" mt="xs" loading={busy("assign")}>
+                {t("leads.detail.assignToMe")}
+              </Button>
+            </Form>
+          ) : null}
         </Card>
       ) : null}
       {canWork && next.length > 0 ? (
@@ -271,7 +290,7 @@ export default function LeadPage() {
               {status.notice ? <Alert color="teal">{status.notice}</Alert> : null}
               {status.formError ? <Alert color="red">{status.formError}</Alert> : null}
               <Group>
-                <Button type="submit" name="intent" value="status" loading={busy}>
+                <Button type="submit" name="intent" value="status" loading={busy("status")}>
                   {t("common.save")}
                 </Button>
               </Group>

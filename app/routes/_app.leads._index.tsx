@@ -145,7 +145,7 @@ export default function LeadInbox() {
         />
       </SimpleGrid>
       <Form method="get" onChange={(e) => submit(e.currentTarget)}>
-        <Group grow preventGrowOverflow={false} wrap="wrap" gap="xs">
+        <Group grow preventGrowOverflow={false} wrap="wrap" gap="xs" maw={640}>
           <NativeSelect
             name="status"
             label={t("leads.filterStatus")}

@@ -3,6 +3,19 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { firstContact } from "~/modules/leads/first-contact";
 
+type Translate = ReturnType<typeof useTranslation>["t"];
+
+/**
+ * Minutes as a consultant reads them: "40 分钟", "3 小时 5 分", "4 天 2 小时". A lead left for days
+ * must not read as "5760 分钟".
+ */
+export function waitedFor(t: Translate, minutes: number): string {
+  if (minutes < 60) return t("leads.minutes", { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t("leads.hoursMinutes", { hours, minutes: minutes % 60 });
+  return t("leads.daysHours", { days: Math.floor(hours / 24), hours: hours % 24 });
+}
+
 /**
  * Time to first contact. A lead still new keeps counting in the browser (every 15 s) so a late
  * lead's badge grows while the page is open; the server's figure is the starting point.
@@ -33,7 +46,7 @@ export function FirstContactBadge({
   if (!waiting)
     return (
       <Badge variant="light" color={contact.overdue ? "orange" : "teal"} data-testid="first-contact">
-        {t("leads.minutes", { count: contact.minutes })}
+        {waitedFor(t, contact.minutes)}
       </Badge>
     );
   return (
@@ -43,7 +56,9 @@ export function FirstContactBadge({
       data-testid="first-contact"
       data-overdue={contact.overdue ? "true" : undefined}
     >
-      {t(contact.overdue ? "leads.overdue" : "leads.waiting", { count: contact.minutes })}
+      {t(contact.overdue ? "leads.overdueFor" : "leads.waitingFor", {
+        duration: waitedFor(t, contact.minutes),
+      })}
     </Badge>
   );
 }
