@@ -18,7 +18,8 @@ export function StatusBadge({ status }: { status: string }) {
       color={COLORS[status] ?? "gray"}
       variant="light"
       data-status={status}
-      style={{ flexShrink: 0, overflow: "visible" }}
+      // Never narrower than its word: a squeezed table column cut it to 草… or to an empty pill.
+      style={{ flexShrink: 0, overflow: "visible", minWidth: "max-content" }}
     >
       {t(`statuses.${status}`)}
     </Badge>

@@ -114,12 +114,7 @@ export default function UsersAdmin() {
       </Card>
       <DataTable
         minWidth={760}
-        columns={[
-          t("admin.name"),
-          { label: t("common.status"), w: 1 },
-          t("admin.roles"),
-          { label: t("common.actions"), w: 1 },
-        ]}
+        columns={[t("admin.name"), t("common.status"), t("admin.roles"), t("common.actions")]}
       >
         {users.map((u) => (
           <Table.Tr key={u.id} data-testid="user-row" data-email={u.email}>

@@ -115,7 +115,7 @@ export default function PiecesList() {
         columns={[
           t("common.title"),
           { label: t("common.kind"), visibleFrom: "sm" },
-          { label: t("common.status"), w: 1 },
+          t("common.status"),
           { label: t("home.dueColumn"), visibleFrom: "sm" },
           { label: t("home.scheduledColumn"), visibleFrom: "sm" },
           { label: t("common.owner"), visibleFrom: "md" },
