@@ -15,6 +15,7 @@ import { mediaEn, mediaZh } from "./media";
 import { notificationsEn, notificationsZh } from "./notifications";
 import { notificationsEn, notificationsZh } from "./notifications";
 import { originalityEn, originalityZh } from "./originality";
+import { posterPagesEn, posterPagesZh } from "./poster-pages";
 import { postersEn, postersZh } from "./posters";
 import { privacyAdminEn, privacyAdminZh, privacyEn, privacyZh } from "./privacy";
 import { publishingEn, publishingZh } from "./publishing";
@@ -31,6 +32,7 @@ export const resources = {
       ebooks: ebooksZh,
       articles: articlesZh,
       posters: postersZh,
+      posterPages: posterPagesZh,
       calendar: calendarZh,
       publishing: publishingZh,
       privacy: privacyZh,
@@ -57,6 +59,7 @@ export const resources = {
       ebooks: ebooksEn,
       articles: articlesEn,
       posters: postersEn,
+      posterPages: posterPagesEn,
       calendar: calendarEn,
       publishing: publishingEn,
       privacy: privacyEn,

@@ -69,3 +69,42 @@ export const POSTER_IMAGE_LIMITS = {
   finished: { maxBytes: 15 * 1024 * 1024, maxPixels: 40_000_000 },
 } as const;
 export type PosterImageRole = keyof typeof POSTER_IMAGE_LIMITS;
+
+/** The poster editor's form: the copy as flat fields (the API takes them as `fields`). */
+export const posterFormSchema = z
+  .object({
+    version: z.coerce.number().int().positive(),
+    title: z.string().trim().min(1).max(120),
+    template: templateKeySchema,
+    size: z.enum(POSTER_PIECE_SIZES),
+  })
+  .extend(posterFieldsSchema.shape)
+  .transform(({ headline, subline, offer, validFrom, validTo, ...rest }): UpdatePosterInput => ({
+    ...rest,
+    fields: { headline, subline, offer, validFrom, validTo },
+  }));
+
+/** The render form: consultants picked by id, venues one per line. */
+export const posterRenderFormSchema = z
+  .object({
+    // Mantine's MultiSelect posts its values joined by commas.
+    consultants: z.preprocess(
+      (v) =>
+        [v ?? []]
+          .flat()
+          .flatMap((item) => String(item).split(","))
+          .filter(Boolean),
+      z.array(z.coerce.number().int().positive()),
+    ),
+    venues: z.string().max(4000).default(""),
+  })
+  .transform(({ consultants, venues }): RequestPosterRenderInput => ({
+    variants: [
+      ...consultants.map((consultantId) => ({ consultantId })),
+      ...venues
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((venue) => ({ venue })),
+    ],
+  }));

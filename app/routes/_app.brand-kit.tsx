@@ -1,0 +1,136 @@
+import {
+  Alert,
+  Button,
+  ColorInput,
+  FileInput,
+  Group,
+  Image,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RouteError } from "~/components/route-error";
+import { useActionReply } from "~/components/use-action-reply";
+import { requireActor } from "~/lib/auth.server";
+import { parseForm, readForm } from "~/lib/forms.server";
+import { reply } from "~/lib/reply.server";
+import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
+import { getBrandKitView } from "~/modules/posters/get-brand-kit.server";
+import { saveBrandKit } from "~/modules/posters/save-brand-kit.server";
+import { brandKitSchema } from "~/modules/posters/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "pieces.read");
+  return json({ kit: getBrandKitView(getStudio().db), canEdit: can(actor.roles, "posters.brandkit") });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "posters.brandkit");
+  const parsed = parseForm(brandKitSchema, await readForm(request));
+  if (!parsed.ok) return reply(request, parsed, { intent: "save" });
+  const { db, now } = getStudio();
+  return reply(request, saveBrandKit({ db, actor, input: parsed.data, now: now() }), {
+    intent: "save",
+    notice: "posterPages.saved",
+  });
+}
+
+export default function BrandKitPage() {
+  const { kit, canEdit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const saved = useActionReply({ intent: "save" });
+  const navigation = useNavigation();
+  const logo = useFetcher();
+  const uploaded = useActionReply({ intent: "upload-logo", fetcher: logo });
+  const field = (name: string) => ({
+    name,
+    label: t(`posterPages.${name}`),
+    error: saved.fieldError(name),
+    disabled: !canEdit,
+  });
+  return (
+    <Stack maw={900}>
+      <Title order={2}>{t("posterPages.kitTitle")}</Title>
+      <Text c="dimmed" size="sm">
+        {t("posterPages.kitHint")}
+      </Text>
+      <Paper withBorder p="md">
+        <Form method="post" key={kit.version}>
+          <input type="hidden" name="version" value={kit.version} />
+          <Stack gap="sm">
+            {saved.notice ? <Alert color="green">{saved.notice}</Alert> : null}
+            {saved.formError ? <Alert color="red">{saved.formError}</Alert> : null}
+            <TextInput {...field("dealerName")} defaultValue={kit.dealerName} required />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <ColorInput {...field("primaryColor")} defaultValue={kit.primaryColor} format="hex" />
+              <ColorInput {...field("accentColor")} defaultValue={kit.accentColor} format="hex" />
+              <ColorInput {...field("textColor")} defaultValue={kit.textColor} format="hex" />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput {...field("hotline")} defaultValue={kit.hotline} />
+              <TextInput {...field("address")} defaultValue={kit.address} />
+            </SimpleGrid>
+            {canEdit ? (
+              <Button
+                type="submit"
+                name="intent"
+                value="save"
+                w="fit-content"
+                loading={navigation.state === "submitting"}
+              >
+                {t("posterPages.save")}
+              </Button>
+            ) : null}
+          </Stack>
+        </Form>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={4}>{t("posterPages.logo")}</Title>
+          {kit.logo ? (
+            <Image
+              src={`/brand-kit/logo?v=${kit.logo.sha256.slice(0, 12)}`}
+              alt={t("posterPages.logo")}
+              w={96}
+              h={96}
+              fit="contain"
+            />
+          ) : (
+            <Text c="dimmed">{t("posterPages.noLogo")}</Text>
+          )}
+          {canEdit ? (
+            <logo.Form method="post" action="/brand-kit/logo" encType="multipart/form-data">
+              <input type="hidden" name="version" value={kit.version} />
+              <Group align="flex-end">
+                <FileInput
+                  name="file"
+                  accept="image/png"
+                  label={t("posterPages.uploadLogo")}
+                  description={t("posterPages.logoHint")}
+                  error={uploaded.error}
+                  w={{ base: "100%", sm: 320 }}
+                />
+                <Button type="submit" loading={logo.state !== "idle"}>
+                  {t("posterPages.upload")}
+                </Button>
+              </Group>
+            </logo.Form>
+          ) : null}
+          {uploaded.notice ? <Alert color="green">{uploaded.notice}</Alert> : null}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
