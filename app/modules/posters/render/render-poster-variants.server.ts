@@ -10,7 +10,7 @@ import { fail, type Result } from "~/lib/result";
 import { POSTER_SIZES } from "./poster-catalog";
 import { posterFrame, type PosterFrame } from "./poster-frame";
 import { loadPosterFonts } from "./poster-fonts.server";
-import { encodeOpaquePng } from "./poster-png.server";
+import { sharedTopPngEncoder } from "./poster-png.server";
 import { posterQrMatrix } from "./poster-qr";
 import {
   buildPosterTree,
@@ -79,11 +79,14 @@ export async function renderPosterVariants(
   const { width, height } = POSTER_SIZES[input.size];
   const frame = posterFrame(input.size);
   const withLogo = input.kit.logoPng !== null;
-  const pixels = new Uint8Array(base.length);
+  // Rows above the code are the same in every variant: copied, filtered and compressed once.
+  const encode = sharedTopPngEncoder(base, width, height, frame.qrTop);
+  const codeRows = frame.qrTop * width * 4;
+  const pixels = new Uint8Array(base);
   for (const [index, qrUrl] of input.qrUrls.entries()) {
-    pixels.set(base);
+    pixels.set(base.subarray(codeRows), codeRows);
     paintQr(pixels, width, frame, posterQrMatrix(qrUrl, withLogo), withLogo);
-    await onVariant({ index, qrUrl, png: encodeOpaquePng(pixels, width, height) });
+    await onVariant({ index, qrUrl, png: encode(pixels) });
   }
   return { ok: true, width, height, fontPx: tree.fontPx, count: input.qrUrls.length };
 }
