@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
-import { createBook } from "~/modules/ebooks/create-book.server";
 import { action as resolveApi } from "~/routes/api.v1.comments.$id.resolve";
 import { action as commentApi, loader as commentsApi } from "~/routes/api.v1.pieces.$id.comments";
 import { getRequest, jsonRequest, respond, routeArgs, withTestStudio } from "../setup/test-studio";
 import { createDemoShow } from "./livestream-helpers";
-import { draftPiece, ids, notificationRows, recipientsOf, team } from "./notifications-helpers";
+import {
+  bookWithChapter,
+  draftPiece,
+  ids,
+  notificationRows,
+  recipientsOf,
+  team,
+} from "./notifications-helpers";
 
 const t = withTestStudio();
 
@@ -119,41 +125,14 @@ describe("comments on a line", () => {
     expect(thread.quote).toBe(blocks[1].quote);
 
     const { owner } = await team(t.studio);
-    const book = createBook({
-      db: t.studio.db,
-      actor: owner.actor,
-      input: {
-        kind: "handbook",
-        title: "车主手册",
-        subtitle: "",
-        author: "店",
-        description: "",
-        keywords: [],
-        trim: "A5",
-        targetPages: 8,
-      },
-      now: t.studio.now(),
+    const book = bookWithChapter(t.studio, owner.actor, {
+      kind: "handbook",
+      title: "车主手册",
+      chapter: "雨季",
+      markdown: "# 雨季\n\n检查雨刮。\n\n检查轮胎花纹深度。",
     });
-    if (!book.ok) throw new Error(book.message);
-    const sectionId = t.studio.db
-      .insert(schema.ebookSections)
-      .values({ pieceId: book.pieceId, title: "保养", position: 1 })
-      .returning()
-      .get().id;
-    const chapter = t.studio.db
-      .insert(schema.ebookChapters)
-      .values({
-        pieceId: book.pieceId,
-        sectionId,
-        title: "雨季",
-        markdown: "# 雨季\n\n检查雨刮。\n\n检查轮胎花纹深度。",
-        position: 1,
-        updatedAt: t.studio.now(),
-      })
-      .returning()
-      .get();
     const onParagraph = await post(owner.cookie, book.pieceId, {
-      anchor: { kind: "paragraph", chapterId: chapter.id, index: 2 },
+      anchor: { kind: "paragraph", chapterId: book.chapterId, index: 2 },
       body: "补充花纹深度的标准",
     });
     expect(onParagraph.status).toBe(201);

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { addComment } from "~/modules/comments/add-comment.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
-import { createBook } from "~/modules/ebooks/create-book.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
 import { requestBuild } from "~/modules/ebooks/request-build.server";
 import { updateChapter } from "~/modules/ebooks/update-chapter.server";
@@ -14,12 +13,14 @@ import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { publishingJobHandlers } from "~/modules/publishing/publish-slot-job.server";
 import { runPublishingTick } from "~/modules/publishing/publishing-ticker.server";
 import { action as preferencesAction } from "~/routes/_app.notifications.preferences";
+import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { action as pageAction, loader as pageLoader } from "~/routes/_app.notifications._index";
 import { runQueuedJobs } from "../setup/run-jobs";
 import { formRequest, getRequest, respond, routeArgs, withTestStudio } from "../setup/test-studio";
 import {
   apiMarkRead,
   apiNotifications,
+  bookWithChapter,
   draftPiece,
   ids,
   notificationRows,
@@ -130,40 +131,12 @@ describe("workflow notifications", () => {
 describe("job, sign-off and publishing notifications", () => {
   it("tells whoever asked that an e-book build finished, and a render failed; a sign-off voided reaches the signer and the owner", async () => {
     const { owner, editor, editor2, otherWriter } = await team(t.studio);
-    const book = createBook({
-      db: t.studio.db,
-      actor: owner.actor,
-      input: {
-        kind: "ebook",
-        title: "雨季用车手册",
-        subtitle: "",
-        author: "店",
-        description: "",
-        keywords: [],
-        trim: "A5",
-        targetPages: 8,
-      },
-      now: t.studio.now(),
+    const { pieceId, sectionId, chapterId } = bookWithChapter(t.studio, owner.actor, {
+      kind: "ebook",
+      title: "雨季用车手册",
+      chapter: "第一章",
+      markdown: "出行前检查雨刮。",
     });
-    if (!book.ok) throw new Error(book.message);
-    const pieceId = book.pieceId;
-    const sectionId = t.studio.db
-      .insert(schema.ebookSections)
-      .values({ pieceId, title: "雨季", position: 1 })
-      .returning()
-      .get().id;
-    const chapter = t.studio.db
-      .insert(schema.ebookChapters)
-      .values({
-        pieceId,
-        sectionId,
-        title: "第一章",
-        markdown: "出行前检查雨刮。",
-        position: 1,
-        updatedAt: t.studio.now(),
-      })
-      .returning()
-      .get();
     const queued = requestBuild({
       db: t.studio.db,
       actor: owner.actor,
@@ -201,7 +174,7 @@ describe("job, sign-off and publishing notifications", () => {
       db: t.studio.db,
       actor: editor.actor,
       pieceId,
-      chapterId: chapter.id,
+      chapterId,
       input: { version: 1, sectionId, title: "第一章", markdown: "出行前检查雨刮和轮胎。" },
       now: t.studio.now(),
     });
@@ -289,5 +262,17 @@ describe("reading notifications", () => {
       pageLoader(routeArgs(getRequest("/notifications", { Cookie: editor2.cookie }))),
     );
     expect((await page.json()).notifications).toHaveLength(3);
+
+    // The API describes these operations in openapi.json, with the bodies the routes parse.
+    const doc = await (
+      await respond(() => openapi(routeArgs(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))
+    ).json();
+    expect(doc.paths["/api/v1/notifications"].get).toBeDefined();
+    expect(doc.paths["/api/v1/notifications/read"].post.requestBody).toBeDefined();
+    expect(doc.paths["/api/v1/pieces/{id}/comments"].get).toBeDefined();
+    const comment =
+      doc.paths["/api/v1/pieces/{id}/comments"].post.requestBody.content["application/json"].schema;
+    expect(comment.properties.body.maxLength).toBe(2000);
+    expect(doc.paths["/api/v1/comments/{id}/resolve"].post).toBeDefined();
   });
 });

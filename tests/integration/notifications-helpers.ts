@@ -8,6 +8,7 @@ import { commitSessionToken } from "~/lib/auth.server";
 import type { Actor } from "~/modules/auth/actor";
 import { sha256Hex } from "~/modules/auth/password.server";
 import type { Role } from "~/modules/auth/permissions";
+import { createBook } from "~/modules/ebooks/create-book.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import { loader as notificationsApi } from "~/routes/api.v1.notifications";
 import { action as markReadApi } from "~/routes/api.v1.notifications.read";
@@ -94,4 +95,47 @@ export function apiMarkRead(cookie: string, body: unknown) {
   return respond(() =>
     markReadApi(routeArgs(jsonRequest("/api/v1/notifications/read", "POST", body, { Cookie: cookie }))),
   );
+}
+
+/** A book with one section and one chapter, made by its owner; returns the ids the tests need. */
+export function bookWithChapter(
+  studio: Studio,
+  owner: Actor,
+  options: { kind: "ebook" | "handbook"; title: string; chapter: string; markdown: string },
+) {
+  const book = createBook({
+    db: studio.db,
+    actor: owner,
+    input: {
+      kind: options.kind,
+      title: options.title,
+      subtitle: "",
+      author: "店",
+      description: "",
+      keywords: [],
+      trim: "A5",
+      targetPages: 8,
+    },
+    now: studio.now(),
+  });
+  if (!book.ok) throw new Error(book.message);
+  const pieceId = book.pieceId;
+  const sectionId = studio.db
+    .insert(schema.ebookSections)
+    .values({ pieceId, title: "第一部分", position: 1 })
+    .returning()
+    .get().id;
+  const chapter = studio.db
+    .insert(schema.ebookChapters)
+    .values({
+      pieceId,
+      sectionId,
+      title: options.chapter,
+      markdown: options.markdown,
+      position: 1,
+      updatedAt: studio.now(),
+    })
+    .returning()
+    .get();
+  return { pieceId, sectionId, chapterId: chapter.id };
 }
