@@ -30,6 +30,7 @@ const PAGES = [
   "/imports/aliases",
   "/privacy",
   "/account",
+  "/notifications",
   "/leads",
   "/leads/1",
 ];
