@@ -192,6 +192,10 @@ export const errorsZh = {
   invalid_staff_producer: "所选场控不存在或没有场控角色",
   script_issues: "直播脚本还有 {{count}} 个问题：{{first}}。请在直播脚本页修正后再提交。",
   not_ready: "脚本还有 {{count}} 个问题，不能开播：{{first}}",
+  script_not_approved: "直播脚本尚未审核通过，不能开播。请先送审；编辑或管理员可以写明理由后强制开播。",
+  override_reason_required: "强制开播必须写明理由。",
+  forbidden_goLiveOverride: "只有编辑或管理员可以在脚本未审核通过时强制开播。",
+  forbidden_showCommand: "你的角色不能操作直播（需要场控或管理员）。",
   too_many_streams: "这场直播的实时连接已达上限（{{max}} 个），请稍后再试。",
   too_many_streams_holder:
     "你在这场直播已打开 {{max}} 个实时连接（提词器、场控台等窗口），请先关闭不用的窗口再试。",
@@ -564,6 +568,11 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   script_issues:
     "The livestream script has {{count}} problem(s): {{first}}. Fix them on the script page, then submit.",
   not_ready: "The script has {{count}} problem(s), so the show cannot start: {{first}}",
+  script_not_approved:
+    "The livestream script is not approved, so the show cannot go live. Send it to review; an editor or admin may go live anyway with a written reason.",
+  override_reason_required: "Going live without an approved script needs a written reason.",
+  forbidden_goLiveOverride: "Only editors and admins may go live without an approved script.",
+  forbidden_showCommand: "Your role cannot drive a livestream (producer or admin only).",
   too_many_streams: "This livestream has reached its limit of {{max}} live connections. Try again later.",
   too_many_streams_holder:
     "You already have {{max}} live connections open for this livestream (prompter, console…). Close the windows you do not need and retry.",
@@ -720,7 +729,8 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   article_too_short: "The body has {{count}} characters; {{channel}} requires at least {{min}}.",
   testimonial_required:
     "{{channel}} articles must contain at least one owner testimonial (owner, model, quote).",
-  testimonial_incomplete: "The owner testimonial on line {{line}} has no “$t(articles.testimonialFields.{{field}})”.",
+  testimonial_incomplete:
+    "The owner testimonial on line {{line}} has no “$t(articles.testimonialFields.{{field}})”.",
   bad_dimensions_cover:
     "The cover is {{width}}×{{height}} pixels: each side must be at least {{min}} pixels and the total at most {{megapixels}} megapixels.",
   not_an_image_cover: "The cover is not a PNG or JPEG image; it was not saved.",
@@ -728,9 +738,11 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   not_an_image_logo: "The logo must be a PNG image; it was not saved.",
   not_an_image_broken: "The image file is damaged or incomplete; it was not saved.",
   too_large_pixels: "Images may have at most {{megapixels}} megapixels; this one is {{width}}×{{height}}.",
-  compliance_blocked_poster: "The poster copy has {{count}} forbidden wording(s) ({{terms}}): change them before rendering.",
+  compliance_blocked_poster:
+    "The poster copy has {{count}} forbidden wording(s) ({{terms}}): change them before rendering.",
   forbidden_brandKit: "Your role cannot change the brand kit.",
-  forbidden_editPoster: "You cannot change this poster (copywriters change only their own drafts; published or archived posters cannot be changed).",
+  forbidden_editPoster:
+    "You cannot change this poster (copywriters change only their own drafts; published or archived posters cannot be changed).",
   forbidden_renderPoster: "Your role cannot render posters.",
   not_found_poster: "Poster not found.",
   stale_brandKit: "Someone else just changed the brand kit. Refresh before editing.",

@@ -1,6 +1,7 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import { analyticsEn, analyticsZh } from "./analytics";
 import { articlesEn, articlesZh } from "./articles";
+import { approvalsEn, approvalsZh } from "./approvals";
 import { calendarEn, calendarZh } from "./calendar";
 import { ebooksEn, ebooksZh } from "./ebooks";
 import { errorsEn, errorsZh } from "./errors";
@@ -12,7 +13,6 @@ import { leadsEn, leadsZh } from "./leads";
 import { en, zh, type Language } from "./locales";
 import { livestreamEn, livestreamZh } from "./livestream";
 import { mediaEn, mediaZh } from "./media";
-import { notificationsEn, notificationsZh } from "./notifications";
 import { notificationsEn, notificationsZh } from "./notifications";
 import { originalityEn, originalityZh } from "./originality";
 import { posterPagesEn, posterPagesZh } from "./poster-pages";
@@ -27,6 +27,7 @@ export const resources = {
   zh: {
     translation: {
       ...zh,
+      approvals: approvalsZh,
       media: mediaZh,
       livestream: livestreamZh,
       ebooks: ebooksZh,
@@ -46,7 +47,6 @@ export const resources = {
       imports: importsZh,
       analytics: analyticsZh,
       notifications: notificationsZh,
-      notifications: notificationsZh,
       home: homeZh,
       errors: errorsZh,
     },
@@ -54,6 +54,7 @@ export const resources = {
   en: {
     translation: {
       ...en,
+      approvals: approvalsEn,
       media: mediaEn,
       livestream: livestreamEn,
       ebooks: ebooksEn,
@@ -72,7 +73,6 @@ export const resources = {
       leads: leadsEn,
       imports: importsEn,
       analytics: analyticsEn,
-      notifications: notificationsEn,
       notifications: notificationsEn,
       home: homeEn,
       errors: errorsEn,

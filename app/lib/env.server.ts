@@ -27,6 +27,7 @@ const settingsSchema = z.object({
   FFPROBE_PATH: optionalText,
   TRUST_PROXY: optionalText,
   WEBHOOK_ALLOW_PRIVATE_HOSTS: optionalText,
+  APPROVAL_EDIT_RETURNS_TO: z.enum(["draft", "in_review"]).default("draft"),
 });
 
 export interface Settings {
@@ -42,6 +43,8 @@ export interface Settings {
   trustProxy: string | undefined;
   /** Private hosts outbound webhooks may reach (comma-separated), e.g. a CRM on the LAN. */
   webhookAllowPrivateHosts: string | undefined;
+  /** Where an approved or scheduled piece goes when someone edits it: a fresh draft, or review. */
+  approvalEditReturnsTo: "draft" | "in_review";
 }
 
 export function settings(env: Record<string, string | undefined> = process.env): Settings {
@@ -60,6 +63,7 @@ export function settings(env: Record<string, string | undefined> = process.env):
     ffprobePath: value.FFPROBE_PATH,
     trustProxy: value.TRUST_PROXY,
     webhookAllowPrivateHosts: value.WEBHOOK_ALLOW_PRIVATE_HOSTS,
+    approvalEditReturnsTo: value.APPROVAL_EDIT_RETURNS_TO,
   };
 }
 

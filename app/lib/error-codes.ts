@@ -85,6 +85,8 @@ export const ERROR_CODES = [
   "invalid_staff",
   "script_issues",
   "not_ready",
+  "script_not_approved",
+  "override_reason_required",
   "too_many_streams",
   "invalid_action",
   "not_running",

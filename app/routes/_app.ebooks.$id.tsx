@@ -19,6 +19,8 @@ import { IconExternalLink, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { PieceHeading } from "~/components/piece-heading";
+import { ApprovalHoldNote } from "~/components/approval-hold-note";
+import { getApprovalHold } from "~/modules/pieces/approval-hold.server";
 import { BookMetadataFields } from "~/components/ebooks/book-metadata-fields";
 import { BuildPanel } from "~/components/ebooks/build-panel";
 import { ChapterList } from "~/components/ebooks/chapter-list";
@@ -76,7 +78,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw json({ message: "这本书不存在。" }, { status: 404 });
   const { now, config } = getStudio();
   // The sign-off form's default review date: today where the studio is.
-  return { ...page, today: toWallClockInput(now(), config.timeZone, "date") };
+  return {
+    ...page,
+    today: toWallClockInput(now(), config.timeZone, "date"),
+    approvalHold: getApprovalHold({ db: getStudio().db, pieceId: parseId(params.id) }),
+  };
 }
 
 type BookIntentContext = { base: { db: Studio["db"]; pieceId: number; now: Date } };
@@ -207,6 +213,7 @@ export default function BookPage() {
           </Text>
         ) : null}
       </PieceHeading>
+      <ApprovalHoldNote hold={data.approvalHold} />
       {!data.can.edit ? (
         <Text size="sm" c="dimmed">
           {t("ebooks.readOnly")}

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { IconSend } from "@tabler/icons-react";
+import { IconCopy, IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { PieceHeading } from "~/components/piece-heading";
+import { ApprovalHoldNote } from "~/components/approval-hold-note";
 import { IntentForm } from "~/components/intent-form";
 import { FootagePanel } from "~/components/media/footage-panel";
 import { RenderPanel } from "~/components/media/render-panel";
@@ -19,6 +20,9 @@ import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
 import { saveScriptFormSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";
+import { duplicateEpisode } from "~/modules/media/duplicate-episode.server";
+import { can } from "~/modules/auth/permissions";
+import { getApprovalHold } from "~/modules/pieces/approval-hold.server";
 import { deleteEpisodeClip } from "~/modules/media/delete-episode-clip.server";
 import { deleteRenderVersion } from "~/modules/media/delete-render-version.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
@@ -44,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...episode,
     canSubmit: availableTransitions(found.episode, actor).includes("submit"),
+    canDuplicate: can(actor.roles, "pieces.create"),
+    approvalHold: getApprovalHold({ db, pieceId: found.episode.id }),
     maxUploadBytes: maxUploadBytes(),
   };
 }
@@ -97,6 +103,15 @@ const INTENTS = {
     run: ({ base, actor }) => transitionPiece({ ...base, actor, action: "submit" }),
     notice: "media.submitted",
   }),
+  // A new draft from this script (not its footage or renders), opened at once.
+  duplicate: intent({
+    capability: "pieces.create",
+    schema: NO_FIELDS,
+    run: ({ base, actor }) => {
+      const made = duplicateEpisode({ ...base, actor });
+      return made.ok ? redirect(`/episodes/${made.pieceId}`) : made;
+    },
+  }),
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -133,8 +148,24 @@ export default function EpisodePage() {
           <Anchor component={Link} to={`/pieces/${episode.id}`} size="sm">
             {t("media.workflow")}
           </Anchor>
+          {data.canDuplicate ? (
+            <IntentForm intent="duplicate">
+              <Button
+                type="submit"
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconCopy size={14} />}
+                title={t("approvals.duplicateHint")}
+                loading={navigation.formData?.get("intent") === "duplicate"}
+                data-testid="duplicate-episode"
+              >
+                {t("approvals.duplicate")}
+              </Button>
+            </IntentForm>
+          ) : null}
         </Group>
       </PieceHeading>
+      <ApprovalHoldNote hold={data.approvalHold} />
       <ErrorAlert error={pageError} data-testid="episode-error" />
       {submitted.notice ? <Alert color="green">{submitted.notice}</Alert> : null}
       <Grid>

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { IconBroadcast, IconChartBar, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { IconBroadcast, IconChartBar, IconCopy, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { PieceHeading } from "~/components/piece-heading";
+import { ApprovalHoldNote } from "~/components/approval-hold-note";
 import { RunOfShowPanel } from "~/components/livestream/run-of-show-panel";
 import { ShowBuilderForm } from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
@@ -20,6 +21,8 @@ import { getShow } from "~/modules/livestream/get-show.server";
 import { listShowStaff } from "~/modules/livestream/list-show-staff.server";
 import { parseShowForm } from "~/modules/livestream/parse-show-form.server";
 import { canEditShow } from "~/modules/livestream/show-access";
+import { duplicateShow } from "~/modules/livestream/duplicate-show.server";
+import { getApprovalHold } from "~/modules/pieces/approval-hold.server";
 import { updateShow } from "~/modules/livestream/update-show.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditShow(show, actor),
     canPrompt: can(actor.roles, "livestream.prompter"),
     canControl: can(actor.roles, "livestream.control"),
+    canDuplicate: can(actor.roles, "livestream.edit"),
+    approvalHold: getApprovalHold({ db, pieceId: show.id }),
   };
 }
 
@@ -40,14 +45,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "livestream.edit");
   const showId = parseId(params.id);
   const { db, now, config } = getStudio();
-  const parsed = parseShowForm(await readForm(request), config.timeZone);
+  const form = await readForm(request);
+  // The duplicate key posts only its intent: a new draft from this script, opened at once.
+  if (form.get("intent") === "duplicate") {
+    const made = duplicateShow({ db, actor, showId, now: now() });
+    return made.ok ? redirect(`/livestreams/${made.showId}`) : reply(request, made);
+  }
+  const parsed = parseShowForm(form, config.timeZone);
   if (!parsed.ok) return reply(request, parsed);
   const result = updateShow({ db, actor, showId, input: parsed.data, now: now() });
   return reply(request, result, { notice: "livestream.saved", data: { saved: true } });
 }
 
 export default function ShowBuilder() {
-  const { show, staff, canEdit, canPrompt, canControl } = useLoaderData<typeof loader>();
+  const { show, staff, canEdit, canPrompt, canControl, canDuplicate, approvalHold } =
+    useLoaderData<typeof loader>();
   const saved = useActionReply();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -105,6 +117,21 @@ export default function ShowBuilder() {
             >
               {t("livestream.rundownPdf")}
             </Button>
+            {canDuplicate && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="duplicate" />
+                <Button
+                  type="submit"
+                  variant="light"
+                  leftSection={<IconCopy size={16} />}
+                  title={t("approvals.duplicateShowHint")}
+                  loading={navigation.formData?.get("intent") === "duplicate"}
+                  data-testid="duplicate-show"
+                >
+                  {t("approvals.duplicate")}
+                </Button>
+              </Form>
+            )}
           </Group>
         }
       >
@@ -114,6 +141,7 @@ export default function ShowBuilder() {
           {show.producerName ?? "—"}
         </Text>
       </PieceHeading>
+      <ApprovalHoldNote hold={approvalHold} />
       {show.blocksFrozen && show.liveStatus !== "ended" && (
         <Alert color="blue">{t("livestream.frozenNotice")}</Alert>
       )}

@@ -9,19 +9,20 @@ import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { can } from "~/modules/auth/permissions";
 import { getShowScreen } from "~/modules/livestream/show-screen.server";
 
 /** The producer's console: drives the show every screen follows. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireActor(request, "livestream.control");
+  const actor = await requireActor(request, "livestream.control");
   const { db, now } = getStudio();
   const screen = getShowScreen({ db, showId: parseId(params.id), now: now() });
   if (!screen) throw json({ message: "直播不存在。" }, { status: 404 });
-  return screen;
+  return { ...screen, canOverride: can(actor.roles, "pieces.review") };
 }
 
 export default function ControlPage() {
-  const { id, title, blocks, snapshot } = useLoaderData<typeof loader>();
+  const { id, title, blocks, snapshot, scriptStatus, canOverride } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/livestreams/${id}`;
   const screen = useShowScreenProps(id, true);
@@ -43,7 +44,13 @@ export default function ControlPage() {
           </Anchor>
         </Group>
       </Group>
-      <ProducerConsole blocks={blocks} initialSnapshot={snapshot} {...screen} />
+      <ProducerConsole
+        blocks={blocks}
+        initialSnapshot={snapshot}
+        scriptStatus={scriptStatus}
+        canOverride={canOverride}
+        {...screen}
+      />
     </Stack>
   );
 }

@@ -20,6 +20,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { PieceHeading } from "~/components/piece-heading";
 import { PieceDates } from "~/components/piece-list";
+import { ApprovalHoldNote } from "~/components/approval-hold-note";
+import { getApprovalHold } from "~/modules/pieces/approval-hold.server";
 import { CommentsPanel } from "~/components/comments/comments-panel";
 import { ReviewFlagBanner, ReviewPanel } from "~/components/compliance/review-panel";
 import { PieceForm } from "~/components/piece-form";
@@ -72,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     piece,
+    approvalHold: getApprovalHold({ db, pieceId: piece.id }),
     revisions: history.revisions,
     revision,
     transitions: history.transitions,
@@ -125,6 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PieceDetail() {
   const { piece, revisions, revision, transitions, actions, canEdit, options, review, canJustify, metrics } =
     useLoaderData<typeof loader>();
+  const { approvalHold } = useLoaderData<typeof loader>();
   const edit = useActionReply({ intent: "update" });
   const transition = useActionReply({ intent: "transition" });
   const navigation = useNavigation();
@@ -174,6 +178,7 @@ export default function PieceDetail() {
           </Anchor>
         ) : null}
       </PieceHeading>
+      <ApprovalHoldNote hold={approvalHold} />
       {review?.flaggedAt ? <ReviewFlagBanner flaggedAt={review.flaggedAt} /> : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>

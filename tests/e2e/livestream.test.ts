@@ -6,13 +6,37 @@ import { withBrowser } from "../setup/e2e-browser";
 /** Each person signs in in their own browser context, as on two devices. */
 const { baseUrl, signIn } = withBrowser();
 
+/**
+ * The demo script without the words the term library sends to a reviewer's justification
+ * (厂价直销, 底价), so an editor can approve it at once.
+ */
+const showInput = (title: string) =>
+  demoShowScriptInput({
+    title,
+    opening: "家人们晚上好！欢迎来到年中粉丝日，五款车型限时优惠，还有三轮红包雨。",
+    cta: "想了解优惠的家人，点击下方小程序留下电话，顾问尽快联系你。",
+    closing: "今晚就到这里，我们下次直播见！",
+  });
+
 /** A fresh show for each test, so the tests do not depend on the demo show's state. */
 async function createShow(producer: Page, title: string): Promise<number> {
   const response = await producer.request.post(`${baseUrl}/api/v1/livestreams`, {
-    data: { ...demoShowScriptInput({ title }) },
+    data: showInput(title),
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: number }).id;
+}
+
+/** The editor sends the script through review: a show goes live only from an approved script. */
+async function approve(id: number) {
+  const editor = await signIn("editor@studio.local", "demo-editor-2026");
+  for (const action of ["submit", "approve"]) {
+    const response = await editor.request.post(`${baseUrl}/api/v1/pieces/${id}/transitions`, {
+      data: { action },
+    });
+    expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
+  }
+  await editor.context().close();
 }
 
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
@@ -38,6 +62,7 @@ describe("livestream in a real browser", () => {
   it("moves the host's prompter with each of the producer's clicks, in order, and catches up after a dropped connection", async () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026");
     const id = await createShow(producer, `同步测试 ${Date.now()}`);
+    await approve(id);
     const host = await signIn("host@studio.local", "demo-host-2026", { width: 1280, height: 800 });
     // Keep a handle on the page's event streams so the test can cut the open one.
     await host.addInitScript(() => {
@@ -150,11 +175,16 @@ describe("livestream in a real browser", () => {
       sellingPoint: "楼兰底盘扎实，三排都坐得舒服，长途不累。",
       perk: "今晚下定送全年保养。",
     };
-    const base = demoShowScriptInput();
+    const base = showInput(`红包雨测试 ${id}`);
     const put = await producer.request.put(`${baseUrl}/api/v1/livestreams/${id}`, {
-      data: { ...base, title: `红包雨测试 ${id}`, products: [...base.products, third] },
+      data: { ...base, products: [...base.products, third] },
     });
     expect(put.status()).toBe(200);
+    // Not approved yet: the start is refused with the reason, and the show stays idle.
+    await producer.getByTestId("console-start").click();
+    await expect.poll(() => producer.getByTestId("console-error").textContent()).toContain("尚未审核通过");
+    expect(await attr(host, "teleprompter", "data-status")).toBe("idle");
+    await approve(id);
     await producer.getByTestId("console-start").click();
     await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("running");
     const state = (await (
@@ -182,6 +212,17 @@ describe("livestream in a real browser", () => {
       /红包雨 第 1\/3 轮.*1:(29|30)/,
     );
     await expect.poll(() => producer.getByTestId("console-red-envelope-active").count()).toBe(1);
+
+    // Ending asks first (it cannot be undone); then both screens stop the round's countdown.
+    await producer.getByTestId("console-end").click();
+    await expect.poll(() => producer.getByRole("dialog").textContent()).toContain("不能恢复");
+    await producer.getByTestId("console-end-cancel").click();
+    expect(await attr(producer, "producer-console", "data-status")).toBe("running");
+    await producer.getByTestId("console-end").click();
+    await producer.getByTestId("console-end-confirm").click();
+    await expect.poll(() => attr(host, "teleprompter", "data-status")).toBe("ended");
+    await expect.poll(() => host.getByTestId("prompter-red-envelope").count()).toBe(0);
+    expect(await producer.getByTestId("console-red-envelope-active").count()).toBe(0);
     await producer.context().close();
     await host.context().close();
   });
@@ -189,6 +230,7 @@ describe("livestream in a real browser", () => {
   it("shows the report with the online peak and the show's leads (none yet)", async () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026", { width: 390, height: 844 });
     const id = await createShow(producer, `报告测试 ${Date.now()}`);
+    await approve(id);
     for (const action of [
       { type: "start" },
       { type: "setOnline", count: 4321 },

@@ -154,10 +154,11 @@ describe("scheduling after an edit", () => {
     }
     const before = snapshot(t.studio);
 
+    // The edit took the approval back (the piece is a draft again), so scheduling says so.
     for (const id of [first, second])
       expect(await scheduleOnPage(who.cookie, id, "autohome")).toEqual({
         status: 409,
-        errors: { pieceId: "内容在审核通过后又被修改（第 2 版），需要重新送审通过后才能排期或发布。" },
+        errors: { pieceId: "这条内容当前是「草稿」，只有审核通过的内容才能排期。" },
       });
     expect(snapshot(t.studio)).toEqual(before);
   });

@@ -380,7 +380,8 @@ describe("books, chapters and builds", () => {
       action: "publish",
       now: new Date(),
     });
-    expect(publish).toMatchObject({ ok: false, status: 409, code: "signoff_required" });
+    // The edit also took the approval back: the book is a draft again and cannot be published.
+    expect(publish).toMatchObject({ ok: false, status: 409, code: "invalid_transition" });
     // An outdated build cannot be signed off: the reviewer saw other text.
     const stale = await post(bookId, signoffFields(screen.id, { reviewedOn: "2026-03-02" }), editor.cookie);
     expect(stale.status).toBe(409);

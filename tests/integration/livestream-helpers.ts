@@ -3,11 +3,34 @@ import { afterEach, beforeEach, expect } from "vitest";
 import type { Studio } from "~/lib/studio.server";
 import { demoShowScriptInput } from "~/modules/livestream/demo-show-script";
 import { resetShowHub } from "~/modules/livestream/show-hub-instance.server";
+import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as apiCreate } from "~/routes/api.v1.livestreams";
 import { jsonRequest, respond, routeArgs, signedInUser, withTestStudio } from "../setup/test-studio";
 
-/** A signed-in producer and host, and the demo show the producer created for them (201). */
-export async function createDemoShow(studio: Studio) {
+/**
+ * Sends the show's script through review as an editor: a show goes live only from an approved
+ * script, and any save of an approved script takes it back to draft.
+ */
+export async function approveShow(studio: Studio, showId: number | string) {
+  const editor = await signedInUser(studio, ["editor"]);
+  for (const action of ["submit", "approve"]) {
+    const moved = transitionPiece({
+      db: studio.db,
+      actor: editor.actor,
+      pieceId: Number(showId),
+      action,
+      now: studio.now(),
+    });
+    expect(moved, action).toMatchObject({ ok: true });
+  }
+  return editor;
+}
+
+/**
+ * A signed-in producer and host, and the demo show the producer created for them (201), its
+ * script approved unless `approved` is false.
+ */
+export async function createDemoShow(studio: Studio, options: { approved?: boolean } = {}) {
   const producer = await signedInUser(studio, ["producer"]);
   const host = await signedInUser(studio, ["host"]);
   const res = await respond(() =>
@@ -24,6 +47,7 @@ export async function createDemoShow(studio: Studio) {
   );
   expect(res.status).toBe(201);
   const show = await res.json();
+  if (options.approved !== false) await approveShow(studio, show.id);
   return { producer, host, id: String(show.id), show };
 }
 

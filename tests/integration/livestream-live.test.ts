@@ -24,7 +24,7 @@ import {
   routeArgs as args,
   signedInUser,
 } from "../setup/test-studio";
-import { createDemoShow, withShowStudio } from "./livestream-helpers";
+import { approveShow, createDemoShow, withShowStudio } from "./livestream-helpers";
 
 const { t, clock } = withShowStudio();
 
@@ -248,6 +248,7 @@ describe("live show: commands, limits and roles", () => {
       ),
     );
     expect(fixed.status).toBe(200);
+    await approveShow(t.studio, id);
     expect((await command(producer.cookie, id, { type: "start" })).status).toBe(200);
     const frozen = (
       await (

@@ -297,7 +297,8 @@ it("holds a slot whose piece changed after approval, with the reason shown, and 
   await tickAndSettle();
   const held = slotRow(t.studio, slot.id);
   expect(held.status).toBe("queued");
-  expect(held.heldReason).toBe("内容在审核通过后又被修改（第 2 版），需要重新送审通过后才能排期或发布。");
+  // The edit took the approval back: the piece is a draft again, which holds the slot.
+  expect(held.heldReason).toBe("内容当前是「草稿」，只有审核通过的内容才能发布。");
   expect(outcomes(slot.id)).toEqual(["held"]);
   expect(receiver.requests).toHaveLength(0);
   const attention = (await home(editor.cookie)).attention.find((s) => s.slotId === slot.id)!;
@@ -319,7 +320,7 @@ it("holds a slot whose piece changed after approval, with the reason shown, and 
     scheduledAt: new Date(clock.now().getTime() + 60 * MINUTE),
     now: clock.now(),
   });
-  expect(schedule).toMatchObject({ ok: false, status: 409, code: "changed_after_approval" });
+  expect(schedule).toMatchObject({ ok: false, status: 409, code: "invalid_transition" });
 
   // Ticks while it is held send nothing.
   await tickAndSettle();

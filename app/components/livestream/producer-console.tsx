@@ -6,12 +6,14 @@ import {
   Card,
   Grid,
   Group,
+  Modal,
   NumberInput,
   Progress,
   ScrollArea,
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
   type ButtonProps,
 } from "@mantine/core";
@@ -30,7 +32,102 @@ import { StreamClosedNotice } from "./stream-closed-notice";
 import { useBlocksFreshness } from "./use-blocks-freshness";
 import { useShowClock } from "./use-show-clock";
 
-export type ProducerConsoleProps = ShowViewProps;
+export type ProducerConsoleProps = ShowViewProps & {
+  /** The script's workflow status; a show goes live only from an approved script. */
+  scriptStatus?: string;
+  /** Editors and admins may go live from a script that is not approved, with a reason. */
+  canOverride?: boolean;
+};
+
+const APPROVED_SCRIPT = ["approved", "scheduled", "published"];
+
+/**
+ * Ending cannot be undone, so it asks first, and it sits apart from the timing keys (+30 秒) that a
+ * producer presses often, not next to them.
+ */
+function EndShowKey({ disabled, onEnd }: { disabled: boolean; onEnd: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        color="red"
+        variant="outline"
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+        data-testid="console-end"
+      >
+        {t("livestream.screen.end")}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t("approvals.endTitle")} centered>
+        <Text size="sm">{t("approvals.endBody")}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setOpen(false)} data-testid="console-end-cancel">
+            {t("approvals.cancel")}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              setOpen(false);
+              onEnd();
+            }}
+            data-testid="console-end-confirm"
+          >
+            {t("approvals.endConfirm")}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
+
+/** Going live from a script that is not approved: a written reason, audited with the start. */
+function OverrideStartKey({ disabled, onStart }: { disabled: boolean; onStart: (reason: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  return (
+    <>
+      <Button
+        color="orange"
+        variant="light"
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+        data-testid="console-override"
+      >
+        {t("approvals.overrideOpen")}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t("approvals.overrideTitle")} centered>
+        <Textarea
+          label={t("approvals.overrideReason")}
+          description={t("approvals.overrideReasonHint")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={500}
+          autosize
+          minRows={2}
+          data-autofocus
+          data-testid="console-override-reason"
+        />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {t("approvals.cancel")}
+          </Button>
+          <Button
+            color="orange"
+            onClick={() => {
+              setOpen(false);
+              onStart(reason);
+            }}
+            data-testid="console-override-submit"
+          >
+            {t("approvals.overrideSubmit")}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
 
 interface RunListProps {
   blocks: RunOfShowBlock[];
@@ -177,6 +274,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
     </Button>
   );
   const ended = state.status === "ended";
+  const scriptApproved = !props.scriptStatus || APPROVED_SCRIPT.includes(props.scriptStatus);
 
   return (
     <Stack
@@ -206,6 +304,11 @@ export function ProducerConsole(props: ProducerConsoleProps) {
           data-testid="console-error"
         >
           {error}
+        </Alert>
+      )}
+      {state.status === "idle" && !scriptApproved && (
+        <Alert color="orange" title={t("approvals.notApprovedTitle")} data-testid="console-not-approved">
+          {t("approvals.notApprovedBody")}
         </Alert>
       )}
       <Grid gutter="md">
@@ -270,6 +373,12 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   commandKey({ type: "start" }, "livestream.screen.start", "console-start", {
                     color: "green",
                   })}
+                {state.status === "idle" && !scriptApproved && props.canOverride && (
+                  <OverrideStartKey
+                    disabled={!canDrive}
+                    onStart={(overrideReason) => void send({ type: "start", overrideReason })}
+                  />
+                )}
                 {state.status === "running" &&
                   commandKey({ type: "pause" }, "livestream.screen.pause", "console-pause", {
                     color: "yellow",
@@ -297,12 +406,17 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   "console-plus30",
                   { variant: "default", disabled: ended },
                 )}
-                {live &&
-                  commandKey({ type: "end" }, "livestream.screen.end", "console-end", {
-                    color: "red",
-                    variant: "outline",
-                  })}
               </Group>
+              {live && (
+                <Group
+                  justify="flex-end"
+                  mt="lg"
+                  pt="sm"
+                  style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}
+                >
+                  <EndShowKey disabled={!canDrive} onEnd={() => void send({ type: "end" })} />
+                </Group>
+              )}
             </Card>
 
             <Card withBorder padding="md">
@@ -380,6 +494,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                 />
               </Card>
             ) : (
+              !ended &&
               state.peakOnline >= re.threshold &&
               re.roundsFired < re.maxRounds && (
                 <Card withBorder padding="md" bg="red.0" data-testid="console-red-envelope">

@@ -220,9 +220,22 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
                   <Image src={v.thumbnailUrl} alt={t("media.cover")} h={160} fit="contain" bg="dark" />
                 </Anchor>
               </Card.Section>
-              <Text size="sm" fw={600} mt={6}>
-                {t("media.version", { n: v.number })}
-              </Text>
+              <Group gap={6} mt={6} wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {t("media.version", { n: v.number })}
+                </Text>
+                {v.current ? null : (
+                  <Badge
+                    size="sm"
+                    color="orange"
+                    variant="light"
+                    title={t("approvals.renderOutdatedHint")}
+                    data-testid="render-outdated"
+                  >
+                    {t("approvals.renderOutdated")}
+                  </Badge>
+                )}
+              </Group>
               <Text size="xs" c="dimmed">
                 {formatDuration(v.durationSeconds, { secondsBelowMinute: true })} · {formatBytes(v.bytes)}
               </Text>

@@ -42,7 +42,7 @@ export function changeBook<T extends object>(
       after: audit?.after,
       at: options.now,
     });
-    touchPiece(tx, { pieceId: options.pieceId, now: options.now });
+    touchPiece(tx, { pieceId: options.pieceId, actor: options.actor, now: options.now });
     voidSignoffs(tx, { pieceId: options.pieceId, reason, actor: options.actor, now: options.now });
     return rest as unknown as Result<T>;
   });

@@ -41,7 +41,7 @@ export function deleteBookImage(options: DeleteBookImageOptions): Result {
       before: { imageId: image.id, name: image.name, sha256: image.sha256 },
       at: now,
     });
-    touchPiece(tx, { pieceId, now });
+    touchPiece(tx, { pieceId, actor, now });
     voidSignoffs(tx, { pieceId, reason: `删除了图片「${image.name}」`, actor, now });
     return { ok: true as const };
   });

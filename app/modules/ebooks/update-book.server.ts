@@ -6,6 +6,7 @@ import { auditActor, type Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
 import { bookDetailValues } from "./book-rows.server";
 import type { UpdateBookInput } from "./schemas";
+import { recordRevision } from "../pieces/record-revision.server";
 import { voidSignoffs } from "./void-signoffs.server";
 
 /**
@@ -68,16 +69,14 @@ export function updateBook(options: {
       .set({ title: input.title, body: input.description, version: pieceVersion, updatedAt: now })
       .where(eq(schema.pieces.id, piece.id))
       .run();
-    tx.insert(schema.pieceRevisions)
-      .values({
-        pieceId: piece.id,
-        version: pieceVersion,
-        title: input.title,
-        body: input.description,
-        authorId: actor.id,
-        createdAt: now,
-      })
-      .run();
+    recordRevision(tx, {
+      pieceId: piece.id,
+      version: pieceVersion,
+      title: input.title,
+      body: input.description,
+      actor,
+      now,
+    });
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "ebook.update",

@@ -92,7 +92,7 @@ export function updateChapter(options: {
       },
       at: now,
     });
-    touchPiece(tx, { pieceId, now });
+    touchPiece(tx, { pieceId, actor, now });
     const voided = voidSignoffs(tx, { pieceId, reason: `修改了章节「${input.title}」`, actor, now });
     return { ok: true as const, version, voided: voided.length };
   });

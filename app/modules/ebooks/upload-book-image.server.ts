@@ -119,7 +119,7 @@ export async function uploadBookImage(
       },
       at: now,
     });
-    touchPiece(tx, { pieceId, now });
+    touchPiece(tx, { pieceId, actor, now });
     if (!existing || existing.sha256 !== sha256)
       voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
     return { ok: true as const, imageId, name, replaced: Boolean(existing) };

@@ -139,7 +139,7 @@ export const livestreamApiOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/livestreams/{id}/commands",
     summary:
-      "Drive the show: start, pause, resume, next, previous, jump, adjust ±30 s, setOnline, fireRedEnvelope, end (409 when refused)",
+      "Drive the show: start, pause, resume, next, previous, jump, adjust ±30 s, setOnline, fireRedEnvelope, end (409 when refused). A start from a script that is not approved is refused (script_not_approved) unless an editor or admin sends overrideReason, which is audited",
     capability: "livestream.control",
     body: showActionSchema,
     response: commandAnswer,

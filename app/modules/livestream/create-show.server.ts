@@ -15,6 +15,8 @@ export interface CreateShowOptions {
   input: ShowInput;
   now: Date;
   pieceId?: number;
+  /** The show this one copies (duplicateShow): audited as a duplicate of it. */
+  duplicateOf?: number;
 }
 
 /** Creates the piece (kind 'livestream') and the show in one transaction. */
@@ -46,10 +48,11 @@ export function createShow(options: CreateShowOptions): Result<{ showId: number 
     tx.update(schema.livestreamShows).set(values).where(eq(schema.livestreamShows.pieceId, showId)).run();
     recordAudit(tx, {
       actor: auditActor(actor),
-      action: "livestream.create",
+      action: options.duplicateOf ? "livestream.duplicate" : "livestream.create",
       entity: "piece",
       entityId: showId,
       after: {
+        ...(options.duplicateOf ? { duplicateOf: options.duplicateOf } : {}),
         title: script.title,
         products: script.products.length,
         plannedMinutes: script.plannedMinutes,

@@ -3,6 +3,8 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { goLiveGate } from "./go-live-gate.server";
 import { validateRunOfShow } from "./run-of-show";
 import type { ShowSnapshotDto } from "./show-dto";
 import { getShowHub } from "./show-hub-instance.server";
@@ -20,11 +22,18 @@ export interface RunShowCommandOptions {
 /**
  * Applies one producer command: reads the stored state, applies the action, and writes the new
  * state, the log row and the audit entry in one transaction before any screen hears of it.
- * Going live is refused while the script has run-of-show issues; the blocks are frozen then.
+ * Going live is refused while the script has run-of-show issues or is not approved (editors and
+ * admins may override the latter with a reason); the blocks are frozen then.
  */
 export function runShowCommand(options: RunShowCommandOptions): Result<ShowSnapshotDto> {
   const { db, actor, showId, action, now } = options;
   const at = now.getTime();
+  // An editor may send one command without the producer's right: going live with an override.
+  const overriding = action.type === "start" && action.overrideReason !== undefined;
+  if (!can(actor.roles, "livestream.control") && !(overriding && can(actor.roles, "pieces.review")))
+    return fail(403, "forbidden", "你的角色不能操作直播（需要场控或管理员）。", {
+      params: { context: "showCommand" },
+    });
   const outcome = db.transaction((tx): Result<{ state: ShowState }> => {
     const loaded = loadShow(tx, showId);
     if (!loaded) return fail(404, "not_found", "直播不存在。", { params: { context: "show" } });
@@ -35,6 +44,11 @@ export function runShowCommand(options: RunShowCommandOptions): Result<ShowSnaps
           params: { count: issues.length, first: issues[0].message },
         });
     }
+    const gate =
+      action.type === "start"
+        ? goLiveGate({ piece: loaded.piece, actor, overrideReason: action.overrideReason })
+        : null;
+    if (gate && !gate.ok) return gate;
     const result = applyShowAction(loaded.state, action, at);
     if (!result.ok) return fail(409, result.code, result.message, { params: result.params });
     const { state, log } = result;
@@ -82,6 +96,16 @@ export function runShowCommand(options: RunShowCommandOptions): Result<ShowSnaps
       },
       at: now,
     });
+    if (gate?.override)
+      recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "livestream.go_live_override",
+        entity: "piece",
+        entityId: showId,
+        before: { scriptStatus: gate.override.status },
+        after: { reason: gate.override.reason },
+        at: now,
+      });
     return { ok: true as const, state };
   });
   if (!outcome.ok) return outcome;

@@ -6,7 +6,11 @@ import type { ShowAction } from "./show-state";
 export const showActionSchema: z.ZodType<ShowAction> = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("start") }),
+    z.object({
+      type: z.literal("start"),
+      // Kept as typed (trimmed) so an empty reason is refused with its own message, not dropped.
+      overrideReason: z.string().trim().max(500, { error: "理由最多 500 个字" }).optional(),
+    }),
     z.object({ type: z.literal("pause") }),
     z.object({ type: z.literal("resume") }),
     z.object({ type: z.literal("next") }),

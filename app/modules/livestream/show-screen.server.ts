@@ -6,6 +6,8 @@ import type { ShowState } from "./show-state";
 export interface ShowScreenData {
   id: number;
   title: string;
+  /** The script's workflow status: a show goes live only from an approved script. */
+  scriptStatus: string;
   blocks: RunOfShowBlock[];
   snapshot: { state: ShowState; serverNow: number };
 }
@@ -17,6 +19,7 @@ export function getShowScreen(options: { db: Db; showId: number; now: Date }): S
   return {
     id: options.showId,
     title: loaded.piece.title,
+    scriptStatus: loaded.piece.status,
     blocks: loaded.blocks,
     snapshot: { state: loaded.state, serverNow: options.now.getTime() },
   };

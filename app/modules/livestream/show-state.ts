@@ -47,7 +47,8 @@ export interface ShowState {
 }
 
 export type ShowAction =
-  | { type: "start" }
+  // The reason is for going live from a script that is not approved (editors and admins only).
+  | { type: "start"; overrideReason?: string }
   | { type: "pause" }
   | { type: "resume" }
   | { type: "next" }
@@ -141,7 +142,8 @@ export function blockOffsetMs(state: ShowState, blockIndex: number): number {
 
 export function activeRedEnvelope(state: ShowState, nowMs: number): RedEnvelopeRound | null {
   const round = state.redEnvelope.activeRound;
-  return round && nowMs < round.endsAt ? round : null;
+  // An ended show has no round running: its screens stop the countdown with the show.
+  return round && state.status !== "ended" && nowMs < round.endsAt ? round : null;
 }
 
 /** Whether the producer may fire a round now: the rule is on the PEAK, not the current count. */
@@ -311,7 +313,12 @@ export function applyShowAction(state: ShowState, action: ShowAction, now: numbe
     case "end":
       if (current.status === "idle") return fail("not_running", "直播尚未开始");
       closedSegment = closeCurrent();
-      next = { ...current, status: "ended", pausedAt: current.pausedAt ?? now };
+      next = {
+        ...current,
+        status: "ended",
+        pausedAt: current.pausedAt ?? now,
+        redEnvelope: { ...current.redEnvelope, activeRound: null },
+      };
       break;
     default:
       return fail("invalid_action", "未知操作");

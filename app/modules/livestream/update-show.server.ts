@@ -8,6 +8,7 @@ import type { ShowInput } from "./show-input";
 import { loadShow } from "./show-rows.server";
 import { toShowScript } from "./show-script";
 import { checkStaff, pieceBody, writeScript } from "./show-script-writer.server";
+import { recordRevision } from "../pieces/record-revision.server";
 
 export interface UpdateShowOptions {
   db: Db;
@@ -53,9 +54,7 @@ export function updateShow(options: UpdateShowOptions): Result<{ version: number
       return fail(409, "stale", "脚本刚被他人修改，请刷新后再改。", { params: { context: "scriptRace" } });
     const { script, values } = writeScript(tx, showId, input, now);
     tx.update(schema.livestreamShows).set(values).where(eq(schema.livestreamShows.pieceId, showId)).run();
-    tx.insert(schema.pieceRevisions)
-      .values({ pieceId: showId, version, title: script.title, body, authorId: actor.id, createdAt: now })
-      .run();
+    recordRevision(tx, { pieceId: showId, version, title: script.title, body, actor, now });
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "livestream.update",

@@ -29,7 +29,11 @@ export function toMediaAssetDto(row: MediaAssetRow): MediaAssetDto {
   };
 }
 
-export function toRenderVersionDto(row: RenderRow): RenderVersionDto {
+/** `currentHash` gives the hash a render with that cover would have now (`currentRenderHasher`). */
+export function toRenderVersionDto(
+  row: RenderRow,
+  currentHash: ((cover: number | null) => string) | null,
+): RenderVersionDto {
   return {
     id: row.id,
     number: row.number,
@@ -38,6 +42,7 @@ export function toRenderVersionDto(row: RenderRow): RenderVersionDto {
     durationSeconds: row.durationSeconds,
     coverAtSecond: row.coverAtSecond,
     createdAt: row.createdAt.toISOString(),
+    current: currentHash ? currentHash(row.coverAtSecond) === row.inputHash : true,
     videoUrl: `/renders/${row.id}/video`,
     coverUrl: `/renders/${row.id}/cover`,
     thumbnailUrl: `/renders/${row.id}/thumbnail`,

@@ -10,6 +10,7 @@ import {
   toMediaAssetDto,
   toRenderVersionDto,
 } from "./episode-rows.server";
+import { currentRenderHasher } from "./render-input.server";
 
 export interface GetEpisodeOptions {
   db: Db;
@@ -23,6 +24,7 @@ export function getEpisode(options: GetEpisodeOptions) {
   const loaded = loadEpisode(db, pieceId);
   if (!loaded.ok) return loaded;
   const { piece, column } = loaded;
+  const currentHash = currentRenderHasher(db, pieceId);
   const owner = db
     .select({ name: schema.users.name })
     .from(schema.users)
@@ -50,7 +52,7 @@ export function getEpisode(options: GetEpisodeOptions) {
     },
     lines: listScriptLines(db, pieceId),
     clips: listEpisodeClips(db, pieceId).map(toMediaAssetDto),
-    versions: listRenderVersions(db, pieceId).map(toRenderVersionDto),
+    versions: listRenderVersions(db, pieceId).map((row) => toRenderVersionDto(row, currentHash)),
     renderJob: latestRenderJob(db, pieceId),
     canEdit: canEditEpisode(piece, actor),
     canRender: canRenderEpisode(piece, actor),

@@ -23,6 +23,8 @@ export interface RenderVersionDto {
   durationSeconds: number;
   coverAtSecond: number | null;
   createdAt: string;
+  /** False once the script, footage or brand changed since it was rendered: it reads 已过期. */
+  current: boolean;
   videoUrl: string;
   coverUrl: string;
   thumbnailUrl: string;

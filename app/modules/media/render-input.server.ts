@@ -55,15 +55,8 @@ function columnAsset(db: DbOrTx, columnId: number, role: string): MediaAssetRow 
     .get();
 }
 
-export function columnSpecOf(
-  db: DbOrTx,
-  dataDir: string,
-  column: ColumnRow,
-): ColumnSpec & { assetIds: number[] } {
-  const intro = columnAsset(db, column.id, "intro");
-  const outroAudio = columnAsset(db, column.id, "outro_audio");
-  const logo = columnAsset(db, column.id, "logo");
-  const outro = columnAsset(db, column.id, "outro");
+/** The column's brand without its files: what a render's hash covers of the column. */
+function columnBrand(column: ColumnRow) {
   const cards = cardSeconds(column.durationSeconds);
   return {
     name: column.name,
@@ -72,6 +65,27 @@ export function columnSpecOf(
     introCardSeconds: cards.intro,
     outroSeconds: cards.outro,
     colors: { background: column.primaryColor, accent: column.accentColor, text: column.textColor },
+  };
+}
+
+function columnAssets(db: DbOrTx, columnId: number) {
+  return {
+    intro: columnAsset(db, columnId, "intro"),
+    outroAudio: columnAsset(db, columnId, "outro_audio"),
+    logo: columnAsset(db, columnId, "logo"),
+    outro: columnAsset(db, columnId, "outro"),
+  };
+}
+
+export function columnSpecOf(
+  db: DbOrTx,
+  dataDir: string,
+  column: ColumnRow,
+): ColumnSpec & { assetIds: number[] } {
+  const { intro, outroAudio, logo, outro } = columnAssets(db, column.id);
+  const cards = cardSeconds(column.durationSeconds);
+  return {
+    ...columnBrand(column),
     // The intro takes exactly the title card's time, so the script editor's total stays the render's.
     introClip: intro
       ? {
@@ -127,31 +141,71 @@ export function buildRenderInput(options: {
       : fail(409, "no_clips", "还没有可用的素材：请先上传视频或图片，并等待检测通过。");
   }
   const { assetIds, ...columnSpec } = columnSpecOf(db, dataDir, column);
-  const lines = listScriptLines(db, pieceId);
-  const episode: EpisodeSpec = {
-    title: piece.title,
-    script: lines.map((l) => ({ text: l.caption || l.voiceover, seconds: l.seconds })),
-  };
+  const episode = episodeSpec(db, piece);
   const clips = verified.map((a) => toClipSource(dataDir, a));
   const planned = planRender({ column: columnSpec, episode, clips });
   if (!planned.ok) return fail(422, planned.code, planned.message, { params: planned.params });
-  const inputHash = createHash("sha256")
+  const inputHash = hashRenderInput({
+    episode,
+    clipIds: verified.map((a) => a.id),
+    assetIds,
+    column,
+    cover: options.coverAtSecond ?? null,
+  });
+  return { ok: true, column: columnSpec, episode, clips, skippedClips, inputHash };
+}
+
+function episodeSpec(db: DbOrTx, piece: { id: number; title: string }): EpisodeSpec {
+  const lines = listScriptLines(db, piece.id);
+  return {
+    title: piece.title,
+    script: lines.map((l) => ({ text: l.caption || l.voiceover, seconds: l.seconds })),
+  };
+}
+
+function hashRenderInput(input: {
+  episode: EpisodeSpec;
+  clipIds: number[];
+  assetIds: number[];
+  column: ColumnRow;
+  cover: number | null;
+}): string {
+  return createHash("sha256")
     .update(
       JSON.stringify({
-        episode,
-        clips: verified.map((a) => a.id),
-        assetIds,
+        episode: input.episode,
+        clips: input.clipIds,
+        assetIds: input.assetIds,
         column: {
-          ...columnSpec,
+          ...columnBrand(input.column),
           introClip: null,
           outroAudioPath: null,
           logoPath: null,
           outroBackground: null,
         },
-        cover: options.coverAtSecond ?? null,
+        cover: input.cover,
       }),
     )
     .digest("hex")
     .slice(0, 24);
-  return { ok: true, column: columnSpec, episode, clips, skippedClips, inputHash };
+}
+
+/**
+ * The hash a render of this episode would get now, for a given cover frame: a finished render
+ * whose hash differs was made from an older script, footage or brand and is out of date (as an
+ * e-book build is against its book's content hash). Null when the episode cannot be read.
+ */
+export function currentRenderHasher(db: DbOrTx, pieceId: number): ((cover: number | null) => string) | null {
+  const loaded = loadEpisode(db, pieceId);
+  if (!loaded.ok) return null;
+  const { piece, column } = loaded;
+  const episode = episodeSpec(db, piece);
+  const clipIds = listEpisodeClips(db, pieceId)
+    .filter((a) => a.verifyStatus === "verified")
+    .map((a) => a.id);
+  const assets = columnAssets(db, column.id);
+  const assetIds = [assets.intro?.id, assets.outroAudio?.id, assets.logo?.id, assets.outro?.id].filter(
+    (id): id is number => id !== undefined,
+  );
+  return (cover) => hashRenderInput({ episode, clipIds, assetIds, column, cover });
 }

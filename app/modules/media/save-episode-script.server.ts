@@ -6,6 +6,7 @@ import { auditActor, type Actor } from "../auth/actor";
 import { requireEditableEpisode } from "./episode-access.server";
 import { checkScript, scriptToBody, type SaveScriptInput } from "./episode-script";
 import { listScriptLines } from "./episode-rows.server";
+import { recordRevision } from "../pieces/record-revision.server";
 
 /**
  * Replaces an episode's script lines. The save names the piece version it started from; if anyone
@@ -55,9 +56,7 @@ export function saveEpisodeScript(options: {
         })
         .run();
     });
-    tx.insert(schema.pieceRevisions)
-      .values({ pieceId: piece.id, version, title: piece.title, body, authorId: actor.id, createdAt: now })
-      .run();
+    recordRevision(tx, { pieceId: piece.id, version, title: piece.title, body, actor, now });
     const check = checkScript(input.lines, column);
     recordAudit(tx, {
       actor: auditActor(actor),

@@ -4,6 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { recordRevision } from "./record-revision.server";
 import type { CreatePieceInput } from "./schemas";
 
 export function newPieceSlug(kind: string): string {
@@ -42,16 +43,7 @@ export function insertPiece(
     })
     .returning({ id: schema.pieces.id, slug: schema.pieces.slug })
     .get();
-  tx.insert(schema.pieceRevisions)
-    .values({
-      pieceId: piece.id,
-      version: 1,
-      title: input.title,
-      body: input.body,
-      authorId: actor.id,
-      createdAt: now,
-    })
-    .run();
+  recordRevision(tx, { pieceId: piece.id, version: 1, title: input.title, body: input.body, actor, now });
   recordAudit(tx, {
     actor: auditActor(actor),
     action: "piece.create",

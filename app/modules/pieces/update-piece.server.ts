@@ -3,6 +3,7 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
+import { recordRevision } from "./record-revision.server";
 import type { UpdatePieceInput } from "./schemas";
 import { canEditPiece } from "./status-machine";
 
@@ -50,16 +51,7 @@ export function updatePiece(options: {
       .run().changes;
     if (changed !== 1)
       return fail(409, "stale", "这条内容刚被他人修改，请刷新后再改。", { params: { context: "pieceRace" } });
-    tx.insert(schema.pieceRevisions)
-      .values({
-        pieceId: before.id,
-        version,
-        title: input.title,
-        body: input.body,
-        authorId: actor.id,
-        createdAt: now,
-      })
-      .run();
+    recordRevision(tx, { pieceId: before.id, version, title: input.title, body: input.body, actor, now });
     recordAudit(tx, {
       actor: auditActor(actor),
       action: "piece.update",
