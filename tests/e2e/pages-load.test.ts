@@ -31,6 +31,13 @@ const PAGES = [
   "/privacy",
   "/account",
   "/notifications",
+  "/analytics",
+  "/analytics/columns",
+  "/analytics/channels",
+  "/analytics/owners",
+  "/analytics/livestreams",
+  "/analytics/campaigns",
+  "/analytics/pieces/13",
   "/leads",
   "/leads/1",
 ];

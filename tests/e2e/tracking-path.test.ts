@@ -47,9 +47,18 @@ describe("the whole path in a real browser", () => {
       const browser = editor.context().browser()!;
       await editor.context().close();
 
+      const analyst = await signIn("analyst@studio.local", "demo-analyst-2026");
+      const metrics = async () =>
+        (await (
+          await analyst.request.get(`${baseUrl}/api/v1/pieces/${episode.id}/metrics`)
+        ).json()) as Metrics;
+
       const visitor = await visitorContext(browser);
       const page = await visitor.newPage();
       await page.goto(`${baseUrl}/p/${episode.slug}?src=douyin-main`);
+      // The tracker watches the player once the page has hydrated, and its first act is the page
+      // view: played before that, the play event would be missed on a slow machine.
+      await expect.poll(async () => (await metrics()).views).toBe(1);
       await page.evaluate(async () => {
         const player = document.querySelector("video")!;
         player.muted = true;
@@ -62,17 +71,18 @@ describe("the whole path in a real browser", () => {
       await expect.poll(() => page.getByTestId("lead-done").textContent()).toContain("139****9000");
       await visitor.close();
 
-      const analyst = await signIn("analyst@studio.local", "demo-analyst-2026");
-      const metrics = async () =>
-        (await (
-          await analyst.request.get(`${baseUrl}/api/v1/pieces/${episode.id}/metrics`)
-        ).json()) as Metrics;
       await expect.poll(async () => (await metrics()).completes).toBe(1);
       const figures = await metrics();
       expect(figures).toMatchObject({ views: 1, plays: 1, completes: 1, completionRate: 1, leads: 1 });
       expect(figures.bySource).toEqual([
         expect.objectContaining({ source: "douyin-main", views: 1, plays: 1, completes: 1, leads: 1 }),
       ]);
+      // What the analyst reads: the piece's dashboard page shows the completion and the lead.
+      await analyst.goto(`${baseUrl}/analytics/pieces/${episode.id}`);
+      await expect.poll(() => analyst.getByTestId("figure-completion").textContent()).toBe("100.0%");
+      expect(await analyst.getByTestId("figure-plays").textContent()).toBe("1");
+      expect(await analyst.getByTestId("figure-leads").textContent()).toBe("1");
+      expect(await analyst.getByTestId("figure-lead-rate").textContent()).toBe("100.0%");
       await analyst.context().close();
     },
   );
