@@ -13,6 +13,7 @@ import { SEED_TERMS } from "./seed-content/terms";
 import { seedArticlesDemo } from "./seed-articles";
 import { seedCalendarDemo } from "./seed-calendar";
 import { seedEbooksDemo } from "./seed-ebooks";
+import { seedPostersDemo } from "./seed-posters";
 import { seedLivestreamDemo } from "./seed-livestream";
 import { seedMediaDemo } from "./seed-media";
 import { seedMetricsDemo } from "./seed-metrics";
@@ -138,6 +139,8 @@ const CAPABILITY_SEEDS = [
   { key: "demo_seed:calendar", run: seedCalendarDemo },
   // After the calendar: 易车 gets its long-form rules, then the two demo articles.
   { key: "demo_seed:articles", run: seedArticlesDemo },
+  // The brand kit and a poster per template, queued for rendering at first start.
+  { key: "demo_seed:posters", run: seedPostersDemo },
   // After the calendar: yesterday's 抖音主号 export, imported through the studio's own import.
   { key: "demo_seed:metrics", run: seedMetricsDemo },
   // Three months of landing-page events and leads for the published demo pieces.
