@@ -66,6 +66,8 @@ export const mediaZh = {
   totalLabel: "片头 {{intro}} 秒 + 口播 {{lines}} 秒 + 结尾 {{outro}} 秒 = {{total}} / {{duration}} 秒",
   overrun: "超出 {{count}} 秒",
   remaining: "还剩 {{count}} 秒",
+  shortScript:
+    "口播比栏目时长短 {{count}} 秒：片尾前会有 {{count}} 秒画面没有口播和字幕。请加一句或把已有的句子放慢，补足时长。",
   speed: "{{cps}} 字/秒",
   tooFast: "语速过快（上限 {{max}} 字/秒）",
   saveScript: "保存脚本",
@@ -182,6 +184,8 @@ export const mediaEn: { [K in keyof typeof mediaZh]: unknown } = {
   totalLabel: "Intro {{intro}} s + lines {{lines}} s + outro {{outro}} s = {{total}} / {{duration}} s",
   overrun: "{{count}} s over",
   remaining: "{{count}} s left",
+  shortScript:
+    "The lines are {{count}} s shorter than the column: {{count}} s of footage before the outro will have no voice or caption. Add a line or slow the lines down to fill it.",
   speed: "{{cps}} chars/s",
   tooFast: "Too fast (max {{max}} chars/s)",
   saveScript: "Save script",

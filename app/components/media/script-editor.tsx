@@ -38,6 +38,9 @@ interface ScriptEditorProps {
 
 const emptyLine = (): EpisodeScriptLine => ({ voiceover: "", caption: "", shotNote: "", seconds: 3 });
 
+/** A gap this long before the outro is seen and heard (a frame or two of slack is not). */
+const SHORT_SCRIPT_WARN_SECONDS = 1;
+
 /** Ordered script lines with the running total and reading speed recomputed on every keystroke. */
 export function ScriptEditor({ version, lines: initial, column, readOnly }: ScriptEditorProps) {
   const { t } = useTranslation();
@@ -54,6 +57,7 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
       return next;
     });
   const over = check.overrunSeconds > 0;
+  const shortBy = Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10;
   const fieldError = (i: number, field: string) => saved.fieldError(`lines.${i}.${field}`);
   // One scan over every line's voice-over and caption; each field gets its own findings back.
   const scan = useComplianceScanParts(lines.flatMap((l) => [l.voiceover, l.caption]));
@@ -92,10 +96,14 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
         ·{" "}
         {over
           ? t("media.overrun", { count: check.overrunSeconds })
-          : t("media.remaining", {
-              count: Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10,
-            })}
+          : t("media.remaining", { count: shortBy })}
       </Text>
+      {/* Footage past the last line plays silent and uncaptioned before the outro: say so while it can be fixed. */}
+      {!over && shortBy >= SHORT_SCRIPT_WARN_SECONDS ? (
+        <Alert color="yellow" variant="light" mb="sm" data-testid="script-short">
+          {t("media.shortScript", { count: shortBy })}
+        </Alert>
+      ) : null}
       <ScanFeedback status={scan.status} findings={[]} showClean={findingCount === 0} />
       <Stack gap="sm" mt="xs">
         {lines.map((line, i) => {
