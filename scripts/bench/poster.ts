@@ -2,6 +2,7 @@
 // satori + resvg render of the same element tree, timed turn about in the same run; then 100
 // variants with distinct QR sources as the batch renderer makes them (ratio: against 100 single
 // end-to-end renders at the measured median).
+import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
@@ -51,6 +52,14 @@ const fields: PosterFields = {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** CPU milliseconds this process spent in `fn`: on a shared, busy machine wall time also counts waiting. */
+async function cpuMs<T>(fn: () => Promise<T>): Promise<{ value: T; cpu: number }> {
+  const start = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(start);
+  return { value, cpu: (used.user + used.system) / 1000 };
+}
+
 export async function main(runs = 15): Promise<void> {
   const fonts = await loadPosterFonts();
   const input: RenderPosterInput = {
@@ -80,6 +89,8 @@ export async function main(runs = 15): Promise<void> {
   }
   const bareMs: number[] = [];
   const oursMs: number[] = [];
+  const bareCpu: number[] = [];
+  const oursCpu: number[] = [];
   const stages = {
     layout: [] as number[],
     satori: [] as number[],
@@ -88,10 +99,10 @@ export async function main(runs = 15): Promise<void> {
   };
   for (let i = 0; i < runs; i++) {
     let start = performance.now();
-    await bare();
+    bareCpu.push((await cpuMs(bare)).cpu);
     bareMs.push(performance.now() - start);
     start = performance.now();
-    await ours();
+    oursCpu.push((await cpuMs(ours)).cpu);
     oursMs.push(performance.now() - start);
   }
   // Where one poster's time goes (not part of the comparison).
@@ -120,37 +131,53 @@ export async function main(runs = 15): Promise<void> {
   );
   const sources = new Set<string>();
   const batchStart = performance.now();
-  const batch = await renderPosterVariants({ ...input, qrUrls }, (variant) => {
-    sources.add(variant.qrUrl);
-  });
+  const { value: batch, cpu: batchCpu } = await cpuMs(() =>
+    renderPosterVariants({ ...input, qrUrls }, (variant) => {
+      sources.add(variant.qrUrl);
+    }),
+  );
   if (!batch.ok) throw new Error(batch.message);
   const batchMs = performance.now() - batchStart;
 
   const one = median(oursMs);
   const base = median(bareMs);
   const rows: BenchRow[] = [
-    { name: "bare satori + resvg (same tree)", medianMs: Math.round(base), goal: "" },
+    {
+      name: "bare satori + resvg (same tree)",
+      medianMs: Math.round(base),
+      cpuMs: Math.round(median(bareCpu)),
+      goal: "",
+    },
     {
       name: "poster end to end (1080×1920)",
       medianMs: Math.round(one),
+      cpuMs: Math.round(median(oursCpu)),
       goal: "< 300 ms, ≤ 1.3× bare",
       ratio: Number((one / base).toFixed(2)),
     },
     {
       name: `${variants} variants (distinct QR sources)`,
       totalMs: Math.round(batchMs),
+      cpuMs: Math.round(batchCpu),
       perVariantMs: Math.round(batchMs / variants),
       goal: "< 30 s",
       ratio: Number((batchMs / (variants * one)).toFixed(2)),
     },
   ];
   const breakdown = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(median(v))]));
-  report("poster", rows, { runs, breakdownMs: breakdown, distinctSources: sources.size });
+  report("poster", rows, {
+    runs,
+    breakdownMs: breakdown,
+    distinctSources: sources.size,
+    loadAverage: os.loadavg()[0],
+    cpus: os.cpus().length,
+  });
   console.log(
     `poster: end to end ${Math.round(one)} ms = ${(one / base).toFixed(2)}× bare (${Math.round(base)} ms); ` +
       `${variants} variants ${(batchMs / 1000).toFixed(1)} s (${(batchMs / 30_000).toFixed(2)}× the 30 s goal, ` +
       `${(batchMs / (variants * one)).toFixed(2)}× ${variants} single renders); ` +
-      `stages ${JSON.stringify(breakdown)}`,
+      `stages ${JSON.stringify(breakdown)}; CPU ${Math.round(median(oursCpu))} ms per poster, ` +
+      `${(batchCpu / 1000).toFixed(1)} s for the batch; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
 }
 
