@@ -11,7 +11,8 @@ import type { DemoSeedOptions } from "./seed-options";
 
 /**
  * Demo data of the livestream capability; runs once (its own marker in app_meta): the 616 night
- * show, attached to the demo livestream piece, ready to go live; and a past show already run,
+ * show, attached to the demo livestream piece (a draft: it goes live once an editor approves its
+ * script); and a past show already run,
  * so the report page has something to show.
  */
 export async function seedLivestreamDemo(options: DemoSeedOptions): Promise<void> {
@@ -54,6 +55,9 @@ export async function seedLivestreamDemo(options: DemoSeedOptions): Promise<void
     now: new Date(startedAt - 86_400_000),
   });
   if (!past.ok) throw new Error(`demo past show: ${past.message}`);
+  // A show that ran had an approved script: shows go live only from one (decision 0041). Seeded
+  // as approved without the workflow, as the seed does for other approved demo pieces.
+  db.update(schema.pieces).set({ status: "approved" }).where(eq(schema.pieces.id, past.showId)).run();
   const blocks = loadShow(db, past.showId)?.blocks ?? [];
   let clock = startedAt;
   const send = (action: ShowAction) => {
