@@ -8,6 +8,8 @@ const { baseUrl, signIn } = withBrowser();
 const PAGES = [
   "/",
   "/pieces",
+  "/posters",
+  "/brand-kit",
   "/pieces/1",
   "/columns",
   "/columns/1",

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
  * moment after typing stops. A refusal (a field that does not fit) shows its message instead.
  */
 export function PosterPreview({ src }: { src: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [debounced] = useDebouncedValue(src, 400);
   const [shown, setShown] = useState<{ url: string | null; error: string | null; loading: boolean }>({
     url: null,
@@ -19,7 +19,8 @@ export function PosterPreview({ src }: { src: string }) {
     let cancelled = false;
     let objectUrl: string | null = null;
     setShown((s) => ({ ...s, loading: true }));
-    fetch(debounced, { headers: { Accept: "image/png, application/json" } })
+    // The refusal comes back in the page's language, not the browser's.
+    fetch(debounced, { headers: { Accept: "image/png, application/json", "Accept-Language": i18n.language } })
       .then(async (response) => {
         if (cancelled) return;
         if (!response.ok) {
@@ -42,7 +43,7 @@ export function PosterPreview({ src }: { src: string }) {
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [debounced, t]);
+  }, [debounced, t, i18n.language]);
   return (
     <Stack gap="xs">
       {shown.error ? (
