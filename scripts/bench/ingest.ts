@@ -46,6 +46,10 @@ async function startStudio(dataDir: string, port: number): Promise<ChildProcess>
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Kept to say why, when the studio does not come up (a failing demo seed, a slow build).
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
   for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -55,7 +59,7 @@ async function startStudio(dataDir: string, port: number): Promise<ChildProcess>
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill("SIGKILL");
-  throw new Error("the studio did not start");
+  throw new Error(`the studio did not start:\n${output.slice(-4000)}`);
 }
 
 let counter = 0;
