@@ -11,6 +11,7 @@ describe("settings from the environment", () => {
       ffmpegPath: undefined,
       ffprobePath: undefined,
       trustProxy: undefined,
+      approvalEditReturnsTo: "draft",
     });
   });
 
@@ -27,7 +28,8 @@ describe("settings from the environment", () => {
     expect(value.renderPreset).toBeUndefined();
   });
 
-  it("stops on a misspelt number instead of guessing", () => {
+  it("stops on a misspelt number or policy instead of guessing", () => {
+    expect(() => settings({ APPROVAL_EDIT_RETURNS_TO: "approved" })).toThrow(/APPROVAL_EDIT_RETURNS_TO/);
     expect(() => settings({ PORT: "80a" })).toThrow(/PORT/);
     expect(() => settings({ MAX_UPLOAD_BYTES: "-5" })).toThrow(/MAX_UPLOAD_BYTES/);
   });
