@@ -29,20 +29,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "dashboard.view");
   const { db, now, config } = getStudio();
   const at = now();
+  const publishing = getPublishingToday({
+    db,
+    actor,
+    now: at,
+    timeZone: config.timeZone,
+    base: publicBaseUrl(request.url),
+  });
   return {
     name: actor.name,
     now: at.toISOString(),
     ...getDashboard({ db, actor, now: at, timeZone: config.timeZone, dataDir: config.dataDir }),
-    // Today's publishing tasks are for the people who write and publish, not for the live team.
-    publishing: can(actor.roles, "pieces.edit")
-      ? getPublishingToday({
-          db,
-          actor,
-          now: at,
-          timeZone: config.timeZone,
-          base: publicBaseUrl(request.url),
-        })
-      : null,
+    publishing,
+    // Today's publishing is shown to the people who write and publish, and to anyone who operates
+    // a channel and has something in it (a producer may run a channel); not to the rest of the
+    // live team.
+    showPublishing:
+      can(actor.roles, "pieces.edit") || publishing.tasks.length > 0 || publishing.attention.length > 0,
     publishingEditor: can(actor.roles, "calendar.schedule"),
     // The team's posters and articles against the daily targets: for those who make and review them.
     dailyOutput: actor.roles.some((r) => r === "copywriter" || r === "editor" || r === "admin")
@@ -97,7 +100,7 @@ export default function Dashboard() {
       {data.reviewer ? <ReviewerSection reviewer={data.reviewer} now={data.now} /> : null}
       {data.analyst ? <AnalystSection analyst={data.analyst} /> : null}
       {data.dailyOutput ? <DailyOutputCard data={data.dailyOutput} /> : null}
-      {data.publishing ? <PublishingToday data={data.publishing} editor={data.publishingEditor} /> : null}
+      {data.showPublishing ? <PublishingToday data={data.publishing} editor={data.publishingEditor} /> : null}
       {data.campaign ? (
         <Card withBorder padding="md">
           <Group justify="space-between" wrap="wrap">

@@ -8,7 +8,7 @@ import { getRequest, respond, routeArgs, signedInUser, withTestStudio } from "..
 
 const t = withTestStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
 
-async function home(cookie: string): Promise<Dashboard & { publishing: unknown }> {
+async function home(cookie: string): Promise<Dashboard & { showPublishing: boolean }> {
   const res = await respond(() => homeLoader(routeArgs(getRequest("/", { Cookie: cookie }))));
   expect(res.status).toBe(200);
   return res.json();
@@ -70,7 +70,7 @@ describe("each role's home page", () => {
     ]);
     expect(hostHome.writer).toBeNull();
     expect(hostHome.reviewer).toBeNull();
-    expect(hostHome.publishing).toBeNull();
+    expect(hostHome.showPublishing).toBe(false);
 
     const producerHome = await home(producer.cookie);
     expect(producerHome.producer!.next).toMatchObject({
