@@ -1,4 +1,5 @@
 import { protectFormula } from "~/lib/csv";
+import { TARGETS } from "./targets";
 
 /** How a cell is shown on the page and written to CSV; a "label" cell holds an i18n key. */
 export type CellKind = "text" | "label" | "number" | "percent" | "seconds";
@@ -14,6 +15,29 @@ export interface TableColumn {
   target?: number;
   /** The cell links to `${prefix}${row[idKey]}` on the page. */
   link?: { prefix: string; idKey: string };
+}
+
+/**
+ * The first-party figures every funnel-shaped table shows, in one order: views, visitors, plays,
+ * (completes), completion rate against its target, leads, lead rate.
+ */
+export function firstPartyColumns(options: { completes?: boolean } = {}): TableColumn[] {
+  return [
+    { key: "views", label: "analytics.columns.views", kind: "number" },
+    { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
+    { key: "plays", label: "analytics.columns.plays", kind: "number" },
+    ...(options.completes
+      ? [{ key: "completes", label: "analytics.columns.completes", kind: "number" } as const]
+      : []),
+    {
+      key: "completionRate",
+      label: "analytics.columns.completionRate",
+      kind: "percent",
+      target: TARGETS.completionRate,
+    },
+    { key: "leads", label: "analytics.columns.leads", kind: "number" },
+    { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+  ];
 }
 
 /**

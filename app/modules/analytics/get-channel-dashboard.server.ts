@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import type { AnalyticsTable } from "./analytics-table";
+import { firstPartyColumns, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { listPosts } from "./list-posts.server";
 import { countLeads, rangeInstants, sumRollups, NO_FIGURES } from "./rollup-figures.server";
@@ -82,17 +82,7 @@ export function getChannelDashboard(options: { db: DbOrTx; range: DayRange; time
             kind: "percent",
             target: TARGETS.viralRate,
           },
-          { key: "views", label: "analytics.columns.views", kind: "number" },
-          { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-          { key: "plays", label: "analytics.columns.plays", kind: "number" },
-          {
-            key: "completionRate",
-            label: "analytics.columns.completionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
-          { key: "leads", label: "analytics.columns.leads", kind: "number" },
-          { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+          ...firstPartyColumns(),
         ],
         rows: figures.map((f) => ({ ...f })),
       },

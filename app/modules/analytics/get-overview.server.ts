@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { daysBetween } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { currentPlatformMetrics } from "../metrics-import/current-platform-metrics.server";
-import type { AnalyticsTable } from "./analytics-table";
+import { firstPartyColumns, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { funnelOf, type FunnelStep } from "./funnel";
 import { pieceTitles } from "./list-posts.server";
@@ -107,20 +107,7 @@ export function getOverview(options: { db: DbOrTx; range: DayRange; timeZone: st
       {
         id: "kinds",
         title: "analytics.tables.kinds",
-        columns: [
-          { key: "kind", label: "analytics.columns.kind", kind: "label" },
-          { key: "views", label: "analytics.columns.views", kind: "number" },
-          { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-          { key: "plays", label: "analytics.columns.plays", kind: "number" },
-          {
-            key: "completionRate",
-            label: "analytics.columns.completionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
-          { key: "leads", label: "analytics.columns.leads", kind: "number" },
-          { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
-        ],
+        columns: [{ key: "kind", label: "analytics.columns.kind", kind: "label" }, ...firstPartyColumns()],
         rows: [...kinds.entries()]
           .sort((a, b) => b[1].views - a[1].views)
           .map(([kind, f]) => ({
@@ -144,17 +131,7 @@ export function getOverview(options: { db: DbOrTx; range: DayRange; timeZone: st
             link: { prefix: "/analytics/pieces/", idKey: "pieceId" },
           },
           { key: "kind", label: "analytics.columns.kind", kind: "label" },
-          { key: "views", label: "analytics.columns.views", kind: "number" },
-          { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-          { key: "plays", label: "analytics.columns.plays", kind: "number" },
-          {
-            key: "completionRate",
-            label: "analytics.columns.completionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
-          { key: "leads", label: "analytics.columns.leads", kind: "number" },
-          { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+          ...firstPartyColumns(),
         ],
         rows: top.map(([id, f]) => {
           const pieceLeads = leadsByPiece.get(id) ?? 0;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { daysBetween } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
-import type { AnalyticsTable } from "./analytics-table";
+import { firstPartyColumns, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { funnelOf, type FunnelStep } from "./funnel";
 import type { DailyPoint } from "./get-overview.server";
@@ -78,18 +78,7 @@ export function getPieceDashboard(options: {
           title: "analytics.tables.sources",
           columns: [
             { key: "source", label: "analytics.columns.source", kind: "text" },
-            { key: "views", label: "analytics.columns.views", kind: "number" },
-            { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-            { key: "plays", label: "analytics.columns.plays", kind: "number" },
-            { key: "completes", label: "analytics.columns.completes", kind: "number" },
-            {
-              key: "completionRate",
-              label: "analytics.columns.completionRate",
-              kind: "percent",
-              target: TARGETS.completionRate,
-            },
-            { key: "leads", label: "analytics.columns.leads", kind: "number" },
-            { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+            ...firstPartyColumns({ completes: true }),
           ],
           rows: metrics.bySource.map((s) => ({
             ...s,
