@@ -12,7 +12,7 @@ import { pieces } from "./pieces";
 
 /**
  * The dealership's brand kit: one row (id 1). Every template draws its locked parts (dealer name,
- * logo, colours, hotline, address) from here, so a designer changes them once.
+ * logo, colours, hotline, address, font) from here, so a designer changes them once.
  */
 export const brandKits = sqliteTable("brand_kits", {
   id: serialId(),
@@ -22,6 +22,8 @@ export const brandKits = sqliteTable("brand_kits", {
   textColor: text("text_color").notNull(),
   hotline: text("hotline").notNull().default(""),
   address: text("address").notNull().default(""),
+  /** The face every poster's text is set in: a key of POSTER_FONTS (render/poster-catalog.ts). */
+  font: text("font").notNull().default("noto_sans_sc"),
   /** The logo (PNG, sniffed), stored by hash; null for none. */
   logoSha256: text("logo_sha256"),
   logoWidth: integer("logo_width"),

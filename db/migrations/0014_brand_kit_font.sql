@@ -1,0 +1,1 @@
+ALTER TABLE `brand_kits` ADD `font` text DEFAULT 'noto_sans_sc' NOT NULL;
