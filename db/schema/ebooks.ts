@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { requiredRef, serialId, timestampMs } from "./shared-columns";
 import type { EbookSnapshot } from "../../app/modules/ebooks/ebook-snapshot";
 import { users } from "./auth";
@@ -117,6 +117,21 @@ export const ebookBuilds = sqliteTable(
     index("ebook_builds_piece_idx").on(t.pieceId, t.createdAt),
     uniqueIndex("ebook_builds_job_idx").on(t.jobId),
   ],
+);
+
+/**
+ * The Markdown builds were typeset from, by the sha256 their snapshots name for each chapter
+ * (`ebook_builds.snapshot`): a text is kept once per book however many builds share it. Written
+ * with a build, never updated; compare reads it for the line diff of a changed chapter.
+ */
+export const ebookChapterTexts = sqliteTable(
+  "ebook_chapter_texts",
+  {
+    pieceId: requiredRef("piece_id", () => pieces.id),
+    sha256: text("sha256").notNull(),
+    markdown: text("markdown").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pieceId, t.sha256] })],
 );
 
 /**
