@@ -235,6 +235,7 @@ export const errorsZh = {
   poster_image_unreadable_photo: "车型图片无法读取：只支持 PNG 和 JPEG 图片。",
   poster_image_unreadable_logo: "品牌资料里的标志无法读取：请上传 PNG 图片。",
   poster_qr_url_invalid: "二维码地址无效：需要以 http:// 或 https:// 开头的完整网址。",
+  poster_font_unknown: "品牌资料的字体无效：请从列表中选择一种字体。",
   piece_not_schedulable: "这条内容当前是「$t(statuses.{{status}})」，只有审核通过的内容才能排期。",
   slot_locked: "这个发布位已进入发布流程或已发布，不能再修改或删除。",
   slot_has_attempts: "这个发布位已有发布记录，不能删除；可以改到新的时间重新发布。",
@@ -615,6 +616,7 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   poster_image_unreadable_logo: "The brand kit's logo cannot be read: upload a PNG image.",
   poster_qr_url_invalid:
     "The QR code address is invalid: it must be a full address starting with http:// or https://.",
+  poster_font_unknown: "The brand kit's font is not one the studio offers: pick a font from the list.",
   piece_not_schedulable: "This piece is “$t(statuses.{{status}})”: only approved pieces can be scheduled.",
   slot_locked:
     "This slot is already with the publisher or published; it can no longer be changed or deleted.",

@@ -119,6 +119,7 @@ export const ERROR_CODES = [
   "poster_text_too_long",
   "poster_image_unreadable",
   "poster_qr_url_invalid",
+  "poster_font_unknown",
   "piece_not_schedulable",
   "slot_locked",
   "slot_has_attempts",
