@@ -28,6 +28,19 @@ export const episodeScriptLines = sqliteTable(
 );
 
 /**
+ * An episode's own render choices; no row means the defaults. `shortScriptFit` says what a script
+ * shorter than the column does: 'pad' keeps the column's length (the footage runs on under its own
+ * sound until the outro), 'shorten' ends the video shortly after the last line.
+ */
+export const episodeSettings = sqliteTable("episode_settings", {
+  pieceId: integer("piece_id")
+    .primaryKey()
+    .references(() => pieces.id),
+  shortScriptFit: text("short_script_fit").notNull().default("pad"),
+  updatedAt: timestampMs("updated_at").notNull(),
+});
+
+/**
  * Uploaded media: an episode's footage (pieceId set, role 'footage') or a column's brand asset
  * (columnId set, role 'logo' | 'intro' | 'outro' | 'outro_audio').
  */
