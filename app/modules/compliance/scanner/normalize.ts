@@ -402,3 +402,45 @@ export function originalRange(
 ): { start: number; end: number } {
   return { start: normalized.starts[start]!, end: normalized.ends[end - 1]! };
 }
+
+/** One stream of `normalizeNaively`: the text, and for each of its units the original range. */
+export interface NaiveNormalizedText {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+const naiveForms = new Map<number, CodePointForms>();
+
+/**
+ * The same two streams as `normalizeBoth`, written the straightforward way: code point by code
+ * point, each one's forms looked up in a Map (worked out once), the streams built by string
+ * concatenation and the offsets pushed onto plain arrays. No shared buffers and no flat tables.
+ * It is the "full normalisation" of the compliance bench's naive baseline and the reference the
+ * scanner's tests compare the fast path against; nothing in the product calls it.
+ */
+export function normalizeNaively(text: string): { match: NaiveNormalizedText; pattern: NaiveNormalizedText } {
+  const match: NaiveNormalizedText = { text: "", starts: [], ends: [] };
+  const pattern: NaiveNormalizedText = { text: "", starts: [], ends: [] };
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    let forms = naiveForms.get(cp);
+    if (!forms) {
+      forms = formsOf(cp);
+      naiveForms.set(cp, forms);
+    }
+    appendNaively(match, forms.match, i, end);
+    appendNaively(pattern, forms.pattern, i, end);
+    i = end;
+  }
+  return { match, pattern };
+}
+
+function appendNaively(stream: NaiveNormalizedText, out: string, start: number, end: number): void {
+  stream.text += out;
+  for (let k = 0; k < out.length; k++) {
+    stream.starts.push(start);
+    stream.ends.push(end);
+  }
+}
