@@ -11,6 +11,7 @@ export * from "./ebooks";
 export * from "./calendar";
 export * from "./compliance";
 export * from "./tracking";
+export * from "./analytics";
 export * from "./leads";
 export * from "./metrics";
 export * from "./lead-crm";
