@@ -87,6 +87,13 @@ export const ebooksZh = {
   field_trim: "开本",
   field_keywords: "关键词",
   field_sections: "分部",
+  textMissingNotice:
+    "版本 {{ids}} 生成于开始保存章节正文之前：与它对比只能看出哪些章节有修改，看不到具体改了什么。",
+  chapterTextMissing: "版本 {{ids}} 没有保存这一章的正文，无法逐行对比。",
+  showChapterText: "查看全文（{{count}} 行）",
+  unchangedChapters_one: "{{count}} 章未变",
+  unchangedChapters_other: "{{count}} 章未变",
+  charsChange: "{{before}} → {{after}} 字",
   signoffTitle: "外部审阅签字",
   signoffHint: "印刷版只能从有效签字覆盖的内容生成。签字之后任何章节、书的信息或图片的修改都会使签字作废。",
   signoffValid: "签字有效",
@@ -231,6 +238,13 @@ export const ebooksEn: { [K in keyof typeof ebooksZh]: string } = {
   field_trim: "Trim",
   field_keywords: "Keywords",
   field_sections: "Sections",
+  textMissingNotice:
+    "Version {{ids}} was built before chapter texts were kept: against it you see which chapters changed, not what changed in them.",
+  chapterTextMissing: "Version {{ids}} kept no text of this chapter: no line-by-line comparison.",
+  showChapterText: "Show the text ({{count}} lines)",
+  unchangedChapters_one: "{{count}} chapter unchanged",
+  unchangedChapters_other: "{{count}} chapters unchanged",
+  charsChange: "{{before}} → {{after}} characters",
   signoffTitle: "External review sign-off",
   signoffHint:
     "A print PDF can only be built from content covered by a valid sign-off. Any change to a chapter, the book details or an image after sign-off voids it.",

@@ -1,15 +1,15 @@
-import { Anchor, Badge, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Card, Code, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { buildIds, ChapterChanges } from "~/components/ebooks/compare/chapter-changes";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
-import { formatBytes, formatDateTime } from "~/lib/dates";
+import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
 import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
-import { findBook } from "~/modules/ebooks/find-book.server";
 import { compareBuilds } from "~/modules/ebooks/compare-builds.server";
 import { compareQuerySchema } from "~/modules/ebooks/schemas";
 
@@ -18,37 +18,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pieceId = parseId(params.id);
   const query = compareQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw json({ message: "请选择两个版本进行对比。" }, { status: 400 });
-  const { db } = getStudio();
-  const book = findBook({ db, pieceId });
-  if (!book) throw json({ message: "这本书不存在。" }, { status: 404 });
-  const comparison = compareBuilds({ db, pieceId, a: query.data.a, b: query.data.b });
-  if (!comparison) throw json({ message: "找不到这两个版本。" }, { status: 404 });
-  return { book: { id: pieceId, title: book.piece.title }, ...comparison };
+  const comparison = compareBuilds({ db: getStudio().db, pieceId, a: query.data.a, b: query.data.b });
+  if (!comparison.ok) throw json({ message: comparison.message }, { status: comparison.status });
+  const { book, older, newer, diff } = comparison;
+  return { book, older, newer, diff };
 }
 
-const KIND_COLORS: Record<string, string> = {
-  added: "green",
-  removed: "red",
-  changed: "orange",
-  retitled: "blue",
-  moved: "grape",
-  same: "gray",
-};
+/** A hash is told apart by its first characters; the whole one is in the tooltip. */
+function ShortHash({ value }: { value: string }) {
+  return <Code title={value}>{value.slice(0, 12)}</Code>;
+}
 
 export default function CompareBuilds() {
   const { book, older, newer, diff } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
+  const ids = { older: older.id, newer: newer.id };
   const rows: Array<[string, (b: typeof older) => React.ReactNode]> = [
+    [t("ebooks.createdAt"), (b) => formatDateTime(b.createdAt, timeZone)],
     [t("ebooks.profile"), (b) => t(`ebooks.profile_${b.profile}`)],
     [t("ebooks.pageCount"), (b) => b.pages],
     [t("ebooks.size"), (b) => formatBytes(b.bytes)],
-    [t("ebooks.createdAt"), (b) => formatDateTime(b.createdAt, timeZone)],
-    [t("ebooks.renderMs"), (b) => `${b.renderMs} ms`],
-    [t("ebooks.sha256"), (b) => <Code style={{ wordBreak: "break-all" }}>{b.sha256}</Code>],
-    [t("ebooks.contentHash"), (b) => <Code style={{ wordBreak: "break-all" }}>{b.contentHash}</Code>],
+    [t("ebooks.renderMs"), (b) => formatDuration(b.renderMs / 1000, { secondsBelowMinute: true })],
+    [t("ebooks.sha256"), (b) => <ShortHash value={b.sha256} />],
+    [t("ebooks.contentHash"), (b) => <ShortHash value={b.contentHash} />],
   ];
-  const changes = diff.chapters.filter((c) => c.kind !== "same");
   return (
     <Stack>
       <Anchor component={Link} to={`/ebooks/${book.id}`} size="sm">
@@ -57,58 +51,41 @@ export default function CompareBuilds() {
       <Title order={2}>
         {t("ebooks.compareTitle")}：#{older.id} → #{newer.id}
       </Title>
-      <Table.ScrollContainer minWidth={360}>
-        <Table withTableBorder withColumnBorders data-testid="compare-table" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={110} />
-              <Table.Th>
-                {t("ebooks.older")} #{older.id}
-              </Table.Th>
-              <Table.Th>
-                {t("ebooks.newer")} #{newer.id}
-              </Table.Th>
+      <Table withTableBorder withColumnBorders data-testid="compare-table" layout="fixed">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={{ base: 84, sm: 120 }} />
+            <Table.Th>
+              {t("ebooks.older")} #{older.id}
+            </Table.Th>
+            <Table.Th>
+              {t("ebooks.newer")} #{newer.id}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map(([label, cell]) => (
+            <Table.Tr key={label}>
+              <Table.Th>{label}</Table.Th>
+              <Table.Td>{cell(older)}</Table.Td>
+              <Table.Td>{cell(newer)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(([label, cell]) => (
-              <Table.Tr key={label}>
-                <Table.Th>{label}</Table.Th>
-                <Table.Td>{cell(older)}</Table.Td>
-                <Table.Td>{cell(newer)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
       {diff.identicalContent ? <Text data-testid="compare-identical">{t("ebooks.identical")}</Text> : null}
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Title order={4} mb="xs">
-            {t("ebooks.chapterChanges")}
-          </Title>
-          <Stack gap={6} data-testid="chapter-changes">
-            {changes.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                —
-              </Text>
-            ) : null}
-            {changes.map((c) => (
-              <Group key={`${c.kind}-${c.chapterId}`} gap="xs" wrap="nowrap" align="start">
-                <Badge color={KIND_COLORS[c.kind]} variant="light" style={{ flexShrink: 0 }}>
-                  {t(`ebooks.change_${c.kind}`)}
-                </Badge>
-                <Text size="sm">
-                  {c.section} · {c.title}
-                  {c.previousTitle ? `（${c.previousTitle}）` : ""}
-                  {c.charsBefore !== undefined && c.charsAfter !== undefined && c.charsBefore !== c.charsAfter
-                    ? ` · ${c.charsBefore} → ${c.charsAfter}`
-                    : ""}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
-        </Card>
+      {diff.textMissing.length ? (
+        <Alert color="yellow" data-testid="compare-text-missing">
+          {t("ebooks.textMissingNotice", { ids: buildIds(diff.textMissing, ids) })}
+        </Alert>
+      ) : null}
+      <Card withBorder>
+        <Title order={4} mb="xs">
+          {t("ebooks.chapterChanges")}
+        </Title>
+        <ChapterChanges chapters={diff.chapters} ids={ids} />
+      </Card>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Title order={4} mb="xs">
             {t("ebooks.metadataChanges")}
@@ -123,7 +100,9 @@ export default function CompareBuilds() {
               <b>{t(`ebooks.field_${m.field}`)}</b>：{m.before || "—"} → {m.after || "—"}
             </Text>
           ))}
-          <Title order={4} mt="md" mb="xs">
+        </Card>
+        <Card withBorder>
+          <Title order={4} mb="xs">
             {t("ebooks.imageChanges")}
           </Title>
           {diff.images.length === 0 ? (

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api/openapi";
 import { jobSchema } from "../jobs/api-operations";
-import { createBookSchema, recordSignoffSchema, requestBuildSchema, updateChapterSchema } from "./schemas";
+import {
+  compareQuerySchema,
+  createBookSchema,
+  recordSignoffSchema,
+  requestBuildSchema,
+  updateChapterSchema,
+} from "./schemas";
 
 const buildSchema = z.object({
   id: z.number(),
@@ -11,6 +17,7 @@ const buildSchema = z.object({
   sha256: z.string(),
   contentHash: z.string(),
   signoffId: z.number().nullable(),
+  renderMs: z.number().describe("typesetting time in milliseconds"),
   createdAt: z.string(),
   current: z.boolean().describe("typeset from the book's content as it is now"),
   downloadUrl: z.string(),
@@ -18,6 +25,57 @@ const buildSchema = z.object({
   qrPublic: z
     .boolean()
     .describe("the QR address is public (not loopback, private or local): the build may be signed off"),
+});
+
+const segmentSchema = z.object({ text: z.string(), changed: z.boolean() });
+
+const bodyDiffSchema = z.union([
+  z.object({
+    tooLarge: z.literal(false),
+    lines: z.array(
+      z.object({
+        kind: z.enum(["added", "removed", "same", "skipped"]),
+        text: z.string(),
+        segments: z
+          .array(segmentSchema)
+          .optional()
+          .describe("an edited line in runs of characters; `changed` marks what this side added or removed"),
+        count: z.number().optional().describe("for `skipped`: how many unchanged lines are folded away"),
+      }),
+    ),
+  }),
+  z.object({ tooLarge: z.literal(true) }).describe("more than 1,000 changed lines: not computed"),
+]);
+
+const buildSideSchema = z.enum(["older", "newer"]);
+
+const comparisonSchema = z.object({
+  older: buildSchema,
+  newer: buildSchema,
+  diff: z.object({
+    metadata: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+    chapters: z.array(
+      z.object({
+        chapterId: z.number(),
+        kind: z.enum(["added", "removed", "changed", "retitled", "moved", "same"]),
+        title: z.string(),
+        previousTitle: z.string().optional(),
+        section: z.string(),
+        charsBefore: z.number().optional(),
+        charsAfter: z.number().optional(),
+        textDiff: bodyDiffSchema
+          .optional()
+          .describe("for a chapter whose Markdown differs: its line diff, when both builds kept the text"),
+        textMissing: z
+          .array(buildSideSchema)
+          .optional()
+          .describe("the builds made before chapter texts were kept: no textDiff, only the kind"),
+      }),
+    ),
+    images: z.array(z.object({ name: z.string(), kind: z.enum(["added", "removed", "changed"]) })),
+    identicalContent: z.boolean(),
+    textMissing: z.array(buildSideSchema),
+  }),
 });
 
 const bookSummarySchema = z.object({
@@ -91,6 +149,15 @@ export const ebookApiOperations: ApiOperation[] = [
     capability: "ebooks.build",
     body: requestBuildSchema,
     response: jobSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/ebooks/{id}/compare",
+    summary:
+      "Compare two builds of the book (a and b, in either order): chapters added, removed, changed, retitled or moved, each changed chapter's line diff with the changed characters, metadata and image changes. A build made before chapter texts were kept gives the kinds only (textMissing)",
+    capability: "ebooks.read",
+    query: compareQuerySchema,
+    response: comparisonSchema,
   },
   {
     method: "post",

@@ -15,6 +15,7 @@ import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
 import { buildFilePath, imageResolver } from "./book-files.server";
 import type { BookContent } from "./book-rows.server";
 import { signoffRequiredMessage } from "./build-checks.server";
+import { keepChapterTexts } from "./chapter-texts.server";
 import { bookSnapshot, contentHashOf, sha256Hex } from "./content-hash.server";
 import { getSignoffState } from "./get-signoff-state.server";
 import { loadBookContent } from "./load-book-content.server";
@@ -144,6 +145,7 @@ export const buildEbookHandler: JobHandler = async (ctx) => {
           })
           .returning({ id: schema.ebookBuilds.id })
           .get();
+        keepChapterTexts(tx, content);
         const requester = createdBy
           ? tx
               .select({ email: schema.users.email })

@@ -80,4 +80,80 @@ describe("compareSnapshots", () => {
     });
     expect(changed.chapters.find((ch) => ch.chapterId === 1)?.kind).toBe("changed");
   });
+
+  it("moves only the chapter that changed place: adding or removing one moves no other", () => {
+    const chapter = (id: number) => ({ id, title: String(id), hash: `h${id}`, chars: id });
+    const book = (...ids: number[]): EbookSnapshot => ({
+      ...base,
+      sections: [{ id: 1, title: "雨季", chapters: ids.map(chapter) }],
+    });
+    const kinds = (older: EbookSnapshot, newer: EbookSnapshot) =>
+      Object.fromEntries(compareSnapshots(older, newer).chapters.map((c) => [c.chapterId, c.kind]));
+    expect(kinds(book(1, 2, 3, 4), book(9, 2, 3, 4))).toEqual({
+      9: "added",
+      1: "removed",
+      2: "same",
+      3: "same",
+      4: "same",
+    });
+    expect(kinds(book(1, 2, 3, 4), book(2, 3, 4, 1))).toEqual({
+      1: "moved",
+      2: "same",
+      3: "same",
+      4: "same",
+    });
+    // Into another section (even at the same place in the book's order) is a move too.
+    const split: EbookSnapshot = {
+      ...base,
+      sections: [
+        { id: 1, title: "雨季", chapters: [chapter(1)] },
+        { id: 2, title: "高原", chapters: [chapter(2)] },
+      ],
+    };
+    expect(kinds(book(1, 2), split)).toEqual({ 1: "same", 2: "moved" });
+  });
+
+  it("gives a changed, added or removed chapter its line diff from the kept texts, or names the build without them", () => {
+    const older = { ...base, sections: [base.sections[0]] };
+    const newer: EbookSnapshot = {
+      ...base,
+      sections: [
+        {
+          ...base.sections[0],
+          chapters: [
+            { ...base.sections[0].chapters[0], hash: "h1b" },
+            { id: 5, title: "五", hash: "h5", chars: 2 },
+          ],
+        },
+      ],
+    };
+    const kept: Record<string, string> = { h1: "甲\n乙", h1b: "甲\n丙", h2: "旧", h5: "新\n章" };
+    const c = compareSnapshots(older, newer, (hash) => kept[hash]);
+    const byId = Object.fromEntries(c.chapters.map((ch) => [ch.chapterId, ch]));
+    expect(byId[1].textDiff).toEqual({
+      tooLarge: false,
+      lines: [
+        { kind: "same", text: "甲" },
+        { kind: "removed", text: "乙" },
+        { kind: "added", text: "丙" },
+      ],
+    });
+    expect(byId[5].textDiff).toEqual({
+      tooLarge: false,
+      lines: [
+        { kind: "added", text: "新" },
+        { kind: "added", text: "章" },
+      ],
+    });
+    expect(byId[2]).toMatchObject({
+      kind: "removed",
+      textDiff: { lines: [{ kind: "removed", text: "旧" }] },
+    });
+    expect(c.textMissing).toEqual([]);
+    delete kept.h1;
+    const partial = compareSnapshots(older, newer, (hash) => kept[hash]);
+    expect(partial.chapters[0]).toMatchObject({ chapterId: 1, kind: "changed", textMissing: ["older"] });
+    expect(partial.chapters[0].textDiff).toBeUndefined();
+    expect(partial.textMissing).toEqual(["older"]);
+  });
 });
