@@ -6,6 +6,7 @@ import {
   Group,
   Image,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -15,6 +16,7 @@ import {
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
@@ -25,6 +27,7 @@ import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getBrandKitView } from "~/modules/posters/get-brand-kit.server";
 import { saveBrandKit } from "~/modules/posters/save-brand-kit.server";
+import { POSTER_FONT_KEYS } from "~/modules/posters/render/poster-catalog";
 import { brandKitSchema } from "~/modules/posters/schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,6 +53,8 @@ export default function BrandKitPage() {
   const navigation = useNavigation();
   const logo = useFetcher();
   const uploaded = useActionReply({ intent: "upload-logo", fetcher: logo });
+  // The face picked but not yet saved: the sample follows it.
+  const [font, setFont] = useState<string>(kit.font);
   const field = (name: string) => ({
     name,
     label: t(`posterPages.${name}`),
@@ -74,6 +79,23 @@ export default function BrandKitPage() {
               <ColorInput {...field("accentColor")} defaultValue={kit.accentColor} format="hex" />
               <ColorInput {...field("textColor")} defaultValue={kit.textColor} format="hex" />
             </SimpleGrid>
+            <Select
+              {...field("font")}
+              description={t("posterPages.fontHint")}
+              data={POSTER_FONT_KEYS.map((key) => ({ value: key, label: t(`posterPages.fonts.${key}`) }))}
+              value={font}
+              onChange={(value) => setFont(value ?? kit.font)}
+              allowDeselect={false}
+              w={{ base: "100%", sm: 360 }}
+            />
+            <Image
+              src={`/posters/font-sample?font=${encodeURIComponent(font)}&v=${kit.version}`}
+              alt={t("posterPages.fontSample")}
+              title={t("posterPages.fontSample")}
+              w={{ base: "100%", sm: 360 }}
+              radius="sm"
+              style={{ border: "1px solid var(--mantine-color-gray-3)", aspectRatio: "720 / 150" }}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput {...field("hotline")} defaultValue={kit.hotline} />
               <TextInput {...field("address")} defaultValue={kit.address} />

@@ -40,6 +40,7 @@ const kit = (): BrandKit => ({
   textColor: "#1f2937",
   hotline: "400-820-1234",
   address: "上海市闵行区沪闵路 1888 号（近莘庄立交）",
+  font: "noto_sans_sc",
 });
 
 const fields: PosterFields = {

@@ -1,6 +1,11 @@
 import { eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import type { BrandKit } from "./render/poster-catalog";
+import {
+  DEFAULT_POSTER_FONT,
+  isPosterFontKey,
+  type BrandKit,
+  type PosterFontKey,
+} from "./render/poster-catalog";
 import { posterPaths, readPosterFile } from "./poster-files.server";
 
 export const BRAND_KIT_ID = 1;
@@ -13,6 +18,7 @@ export const DEFAULT_BRAND_KIT = {
   textColor: "#1f2937",
   hotline: "",
   address: "",
+  font: DEFAULT_POSTER_FONT,
 };
 
 export interface BrandKitView {
@@ -22,6 +28,7 @@ export interface BrandKitView {
   textColor: string;
   hotline: string;
   address: string;
+  font: PosterFontKey;
   logo: { width: number; height: number; bytes: number; sha256: string } | null;
   /** 0 before the first save. */
   version: number;
@@ -38,6 +45,8 @@ export function getBrandKitView(db: DbOrTx): BrandKitView {
     textColor: row.textColor,
     hotline: row.hotline,
     address: row.address,
+    // A face no longer shipped (a row written by a newer build) draws in the default.
+    font: isPosterFontKey(row.font) ? row.font : DEFAULT_POSTER_FONT,
     logo:
       row.logoSha256 && row.logoWidth && row.logoHeight
         ? { width: row.logoWidth, height: row.logoHeight, bytes: row.logoBytes ?? 0, sha256: row.logoSha256 }
@@ -59,5 +68,6 @@ export async function loadBrandKit(db: DbOrTx, dataDir: string): Promise<BrandKi
     textColor: view.textColor,
     hotline: view.hotline,
     address: view.address,
+    font: view.font,
   };
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { BRAND_KIT_ID, DEFAULT_BRAND_KIT, getBrandKitView } from "./get-brand-kit.server";
+import { isPosterFontKey } from "./render/poster-catalog";
 import type { BrandKitInput } from "./schemas";
 
 type LogoValues = { logoSha256: string; logoWidth: number; logoHeight: number; logoBytes: number };
@@ -61,7 +62,15 @@ export function forbiddenKit() {
   return fail(403, "forbidden", "你的角色不能修改品牌资料。", { params: { context: "brandKit" } });
 }
 
-/** Saves the kit's text and colours; every poster rendered after this draws them. */
+/** A face the studio does not offer (the kit's fonts are POSTER_FONTS), named as the font field's error. */
+export function unknownPosterFont(font: string) {
+  return fail(400, "poster_font_unknown", "品牌资料的字体无效：请从列表中选择一种字体。", {
+    field: "font",
+    params: { font },
+  });
+}
+
+/** Saves the kit's text, colours and font; every poster rendered after this draws them. */
 export function saveBrandKit(options: {
   db: Db;
   actor: Actor;
@@ -70,6 +79,7 @@ export function saveBrandKit(options: {
 }): Result<{ version: number }> {
   if (!can(options.actor.roles, "posters.brandkit")) return forbiddenKit();
   const { version, ...values } = options.input;
+  if (values.font !== undefined && !isPosterFontKey(values.font)) return unknownPosterFont(values.font);
   return options.db.transaction((tx) =>
     writeBrandKit(tx, { actor: options.actor, version, values, now: options.now }),
   );

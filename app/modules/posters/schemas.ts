@@ -52,13 +52,16 @@ export const requestPosterRenderSchema = z.object({
 export type RequestPosterRenderInput = z.infer<typeof requestPosterRenderSchema>;
 
 export const brandKitSchema = z.object({
-  version: z.coerce.number().int().positive(),
+  /** The kit's version the editor saw: 0 before the first save. */
+  version: z.coerce.number().int().nonnegative(),
   dealerName: z.string().trim().min(1).max(40),
   primaryColor: z.string().trim().regex(HEX),
   accentColor: z.string().trim().regex(HEX),
   textColor: z.string().trim().regex(HEX),
   hotline: z.string().trim().max(30).default(""),
   address: z.string().trim().max(60).default(""),
+  /** A key of POSTER_FONTS, checked by the save (an unknown face is a field error); absent keeps the kit's. */
+  font: z.string().trim().max(40).optional(),
 });
 export type BrandKitInput = z.infer<typeof brandKitSchema>;
 

@@ -110,9 +110,23 @@ export function posterTemplate(key: PosterTemplateKey): PosterTemplateInfo {
   return POSTER_TEMPLATES.find((t) => t.key === key)!;
 }
 
-/** The brand kit. The face is always Noto Sans SC (the one CJK font the studio ships). */
+/** Faces a kit may set its posters in: only Chinese faces whose TTF files the studio ships. */
+export const POSTER_FONTS = {
+  noto_sans_sc: { family: "Noto Sans SC" },
+  noto_serif_sc: { family: "Noto Serif SC" },
+} as const;
+export type PosterFontKey = keyof typeof POSTER_FONTS;
+export const POSTER_FONT_KEYS = Object.keys(POSTER_FONTS) as PosterFontKey[];
+export const DEFAULT_POSTER_FONT: PosterFontKey = "noto_sans_sc";
+
+export function isPosterFontKey(value: string): value is PosterFontKey {
+  return Object.hasOwn(POSTER_FONTS, value);
+}
+
+/** The brand kit. `font` sets every text on the poster, the kit's own lines included. */
 export interface BrandKit {
   dealerName: string;
+  font: PosterFontKey;
   /** PNG bytes, drawn in the header and on the QR code's centre. */
   logoPng: Uint8Array | null;
   primaryColor: string;

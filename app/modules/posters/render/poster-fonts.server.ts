@@ -1,12 +1,18 @@
 /**
- * Noto Sans SC for posters, loaded once per process: the TTF bytes (shared with the e-books'
- * loader), the font list handed to satori (satori caches the parsed fonts by this array's
- * identity, so it must be the same array every time), and glyph widths for the line breaker.
+ * The kit's poster face, loaded once per process and face: the TTF bytes (Noto Sans SC's shared
+ * with the e-books' loader), the font list handed to satori (satori caches the parsed fonts by
+ * this array's identity, so it must be the same array every time), and glyph widths for the
+ * line breaker.
  */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
-import { NOTO_SANS_SC_FAMILY } from "~/lib/fonts.server";
-import { loadFontBuffers } from "~/modules/ebooks/pdf-fonts.server";
+import { loadFontBuffers, type FontBuffers } from "~/modules/ebooks/pdf-fonts.server";
+import { DEFAULT_POSTER_FONT, POSTER_FONTS, type PosterFontKey } from "./poster-catalog";
 import type { FontWeight, PosterMeasure } from "./poster-layout";
+
+const require = createRequire(import.meta.url);
 
 export interface SatoriFont {
   name: string;
@@ -20,7 +26,25 @@ export interface PosterFonts {
   measure: PosterMeasure;
 }
 
-let cached: Promise<PosterFonts> | null = null;
+/** Noto Serif SC's regular and bold TTFs, from @expo-google-fonts/noto-serif-sc. */
+export function notoSerifScPaths(): { regular: string; bold: string } {
+  const dir = path.dirname(require.resolve("@expo-google-fonts/noto-serif-sc/package.json"));
+  return {
+    regular: path.join(dir, "400Regular", "NotoSerifSC_400Regular.ttf"),
+    bold: path.join(dir, "700Bold", "NotoSerifSC_700Bold.ttf"),
+  };
+}
+
+const FONT_FILES: Record<PosterFontKey, () => Promise<FontBuffers>> = {
+  noto_sans_sc: loadFontBuffers,
+  noto_serif_sc: async () => {
+    const files = notoSerifScPaths();
+    const [regular, bold] = await Promise.all([readFile(files.regular), readFile(files.bold)]);
+    return { regular, bold };
+  },
+};
+
+const cached = new Map<PosterFontKey, Promise<PosterFonts>>();
 
 /**
  * Advance widths come from pdfkit's font reader (the same TTF satori draws), cached per
@@ -46,18 +70,24 @@ function widthTable(regular: Buffer, bold: Buffer): PosterMeasure {
   };
 }
 
-export function loadPosterFonts(): Promise<PosterFonts> {
-  cached ??= loadFontBuffers()
-    .then(({ regular, bold }) => ({
-      satori: [
-        { name: NOTO_SANS_SC_FAMILY, data: regular, weight: 400 as const, style: "normal" as const },
-        { name: NOTO_SANS_SC_FAMILY, data: bold, weight: 700 as const, style: "normal" as const },
-      ],
-      measure: widthTable(regular, bold),
-    }))
-    .catch((error: unknown) => {
-      cached = null;
-      throw error;
-    });
-  return cached;
+/** The face's fonts, read and prepared on first use and kept for the process's life. */
+export function loadPosterFonts(font: PosterFontKey = DEFAULT_POSTER_FONT): Promise<PosterFonts> {
+  let fonts = cached.get(font);
+  if (!fonts) {
+    const { family } = POSTER_FONTS[font];
+    fonts = FONT_FILES[font]()
+      .then(({ regular, bold }) => ({
+        satori: [
+          { name: family, data: regular, weight: 400 as const, style: "normal" as const },
+          { name: family, data: bold, weight: 700 as const, style: "normal" as const },
+        ],
+        measure: widthTable(regular, bold),
+      }))
+      .catch((error: unknown) => {
+        cached.delete(font);
+        throw error;
+      });
+    cached.set(font, fonts);
+  }
+  return fonts;
 }

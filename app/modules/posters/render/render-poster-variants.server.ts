@@ -71,7 +71,7 @@ export async function renderPosterVariants(
     const bad = checkQrUrl(url);
     if (bad) return bad;
   }
-  const fonts = await loadPosterFonts();
+  const fonts = await loadPosterFonts(input.kit.font);
   const tree = await buildPosterTree({ ...input, qrUrl: input.qrUrls[0] }, fonts, { qrHole: true });
   if (!tree.ok) return tree;
   const svg = await satori(tree.element, { width: tree.width, height: tree.height, fonts: fonts.satori });

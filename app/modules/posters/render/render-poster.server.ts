@@ -17,6 +17,7 @@ import {
   type BrandKit,
   type PosterFieldKey,
   type PosterFields,
+  type PosterFontKey,
   type PosterScreenSizeKey,
   type PosterSizeKey,
   type PosterTemplateKey,
@@ -43,6 +44,8 @@ export type PosterFontSizes = Partial<Record<PosterFieldKey, number>>;
 
 export interface PosterTree {
   element: PosterElement;
+  /** The kit's face the tree is set in (the fonts satori must be handed). */
+  font: PosterFontKey;
   width: number;
   height: number;
   fontPx: PosterFontSizes;
@@ -159,7 +162,7 @@ export async function buildPosterTree(
   fonts?: PosterFonts,
   options: { qrHole?: boolean } = {},
 ): Promise<Result<PosterTree>> {
-  const { measure } = fonts ?? (await loadPosterFonts());
+  const { measure } = fonts ?? (await loadPosterFonts(input.kit.font));
   const info = posterTemplate(input.template);
   const design = posterDesign(input.template);
   const frame = posterFrame(input.size);
@@ -288,12 +291,19 @@ export async function buildPosterTree(
     },
     fillHeight: Math.max(0, Math.floor(fillHeight)),
   };
-  return { ok: true, element: design.Art(art), width: frame.width, height: frame.height, fontPx };
+  return {
+    ok: true,
+    element: design.Art(art),
+    font: input.kit.font,
+    width: frame.width,
+    height: frame.height,
+    fontPx,
+  };
 }
 
-/** satori + resvg: the element tree to PNG bytes at its exact size. */
+/** satori + resvg: the element tree to PNG bytes at its exact size, in the kit's face. */
 export async function drawPosterPng(tree: PosterTree, fonts?: PosterFonts): Promise<Uint8Array> {
-  const { satori: satoriFonts } = fonts ?? (await loadPosterFonts());
+  const { satori: satoriFonts } = fonts ?? (await loadPosterFonts(tree.font));
   const svg = await satori(tree.element, {
     width: tree.width,
     height: tree.height,
@@ -306,7 +316,7 @@ export async function drawPosterPng(tree: PosterTree, fonts?: PosterFonts): Prom
 export async function renderPosterPng(
   input: RenderPosterInput,
 ): Promise<Result<{ png: Uint8Array; width: number; height: number; fontPx: PosterFontSizes }>> {
-  const fonts = await loadPosterFonts();
+  const fonts = await loadPosterFonts(input.kit.font);
   const tree = await buildPosterTree(input, fonts);
   if (!tree.ok) return tree;
   const png = await drawPosterPng(tree, fonts);
@@ -325,7 +335,7 @@ const mm = (value: number) => (value / 25.4) * 72;
 export async function renderPosterPdf(
   input: Omit<RenderPosterInput, "size">,
 ): Promise<Result<{ pdf: Uint8Array; fontPx: PosterFontSizes }>> {
-  const fonts = await loadPosterFonts();
+  const fonts = await loadPosterFonts(input.kit.font);
   const tree = await buildPosterTree({ ...input, size: "print_a4" }, fonts);
   if (!tree.ok) return tree;
   const png = await drawPosterPng(tree, fonts);

@@ -97,7 +97,7 @@ function Art(art: PosterArtProps) {
   };
   const fadeTo = Math.min(100, Math.round((fade / Math.max(1, area.height)) * 100));
   return (
-    <Canvas frame={frame} background={deep}>
+    <Canvas art={art} background={deep}>
       <div
         style={{
           display: "flex",

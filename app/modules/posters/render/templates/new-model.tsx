@@ -79,7 +79,7 @@ function Art(art: PosterArtProps) {
   const gap = Math.round(16 * u);
   const photoHeight = art.fillHeight;
   return (
-    <Canvas frame={frame} background="#f5f6f8">
+    <Canvas art={art} background="#f5f6f8">
       <BrandHeader art={art} background={kit.primaryColor} color={inkOn(kit.primaryColor)} />
       <div
         style={{ display: "flex", flexDirection: "column", alignItems: "center", height: frame.bodyHeight }}

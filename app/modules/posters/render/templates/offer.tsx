@@ -94,7 +94,7 @@ function Art(art: PosterArtProps) {
   const onPrimary = inkOn(kit.primaryColor);
   const onAccent = inkOn(kit.accentColor);
   return (
-    <Canvas frame={frame} background={kit.primaryColor}>
+    <Canvas art={art} background={kit.primaryColor}>
       <BrandHeader art={art} background="rgba(0,0,0,0.14)" color={onPrimary} />
       <div
         style={{

@@ -6,11 +6,9 @@
  * explicit sizes, and text arrives already broken into lines (poster-layout.ts).
  */
 import type { CSSProperties, ReactElement } from "react";
-import type { BrandKit, PosterFieldKey } from "../poster-catalog";
+import { POSTER_FONTS, type BrandKit, type PosterFieldKey } from "../poster-catalog";
 import type { KitTextKey, PosterFrame } from "../poster-frame";
 import type { FittedText, TextBox } from "../poster-layout";
-
-export const FONT_FAMILY = "Noto Sans SC";
 
 /** What a template returns: the tree satori draws. */
 export type PosterElement = ReactElement;
@@ -102,7 +100,6 @@ export function PosterText(props: {
                   lineHeight: `${lh}px`,
                   fontSize: text.fontPx,
                   fontWeight: weight,
-                  fontFamily: FONT_FAMILY,
                   color,
                   whiteSpace: "pre",
                 }}
@@ -138,9 +135,12 @@ export function FieldText(props: {
   );
 }
 
-/** The whole poster: backgrounds reach the bleed; `children` are laid out inside the trim. */
-export function Canvas(props: { frame: PosterFrame; background: string; children: ReactElement[] }) {
-  const { frame } = props;
+/**
+ * The whole poster: backgrounds reach the bleed; `children` are laid out inside the trim. Every
+ * text inside inherits the kit's face from here.
+ */
+export function Canvas(props: { art: PosterArtProps; background: string; children: ReactElement[] }) {
+  const { frame, kit } = props.art;
   return (
     <div
       style={{
@@ -148,7 +148,7 @@ export function Canvas(props: { frame: PosterFrame; background: string; children
         width: frame.width,
         height: frame.height,
         background: props.background,
-        fontFamily: FONT_FAMILY,
+        fontFamily: POSTER_FONTS[kit.font].family,
         position: "relative",
       }}
     >

@@ -93,7 +93,7 @@ function Art(art: PosterArtProps) {
   const m = measures(frame, heightsOf(art));
   const hasCoupon = m.coupon > 0;
   return (
-    <Canvas frame={frame} background="#f3f5f8">
+    <Canvas art={art} background="#f3f5f8">
       <BrandHeader art={art} background={kit.primaryColor} color={inkOn(kit.primaryColor)} />
       <div
         style={{
