@@ -15,6 +15,7 @@ export const approvalsZh = {
   overrideReason: "强制开播的理由",
   overrideReasonHint: "必填，会记入审计日志。",
   overrideSubmit: "写明理由并开播",
+  consoleWatchOnly: "你以编辑身份查看场控台：可以在脚本未通过时写明理由强制开播，其余操作由场控执行。",
   cancel: "取消",
   endTitle: "结束直播？",
   endBody: "结束后不能恢复：提词器和场控台都会停止，红包雨倒计时也会停止。",
@@ -40,6 +41,8 @@ export const approvalsEn: typeof approvalsZh = {
   overrideReason: "Reason for going live anyway",
   overrideReasonHint: "Required; written to the audit log.",
   overrideSubmit: "Go live with this reason",
+  consoleWatchOnly:
+    "You are viewing the console as an editor: you may take the show live with a reason while its script is not approved; the producer drives everything else.",
   cancel: "Cancel",
   endTitle: "End the show?",
   endBody:

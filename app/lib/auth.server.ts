@@ -146,9 +146,13 @@ const PASSWORD_CHANGE_PATHS = new Set(["/account"]);
  * - unauthenticated requests get 401 (API) or the login page;
  * - a session whose one-time password is unchanged reaches nothing but the account page: 403
  *   (API) or a redirect there (pages, actions, `?_data=` and resource routes alike);
- * - a role without the capability gets 403 before anything is read or changed.
+ * - a role without the capability (or, given several, without any of them) gets 403 before
+ *   anything is read or changed.
  */
-export async function requireActor(request: Request, capability: Capability): Promise<Actor> {
+export async function requireActor(
+  request: Request,
+  capability: Capability | readonly Capability[],
+): Promise<Actor> {
   if (bearerToken(request) === null) refuseCrossSite(request);
   const found = await authenticate(request);
   if (!found) {
@@ -170,7 +174,8 @@ export async function requireActor(request: Request, capability: Capability): Pr
       throw redirect("/account");
     }
   }
-  if (!can(actor.roles, capability)) {
+  const wanted: readonly Capability[] = typeof capability === "string" ? [capability] : capability;
+  if (!wanted.some((one) => can(actor.roles, one))) {
     if (isApiRequest(request)) throw apiError(request, 403, "forbidden", "你的角色无权执行此操作。");
     throw json({ message: "你的角色无权访问此页面。", capability }, { status: 403 });
   }

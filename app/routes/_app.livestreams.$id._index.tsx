@@ -35,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staff: listShowStaff({ db }),
     canEdit: canEditShow(show, actor),
     canPrompt: can(actor.roles, "livestream.prompter"),
-    canControl: can(actor.roles, "livestream.control"),
+    // Editors open the console only to take an unapproved script live with a reason.
+    canControl: can(actor.roles, "livestream.control") || can(actor.roles, "pieces.review"),
     canDuplicate: can(actor.roles, "livestream.edit"),
     approvalHold: getApprovalHold({ db, pieceId: show.id }),
   };

@@ -12,17 +12,24 @@ import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShowScreen } from "~/modules/livestream/show-screen.server";
 
-/** The producer's console: drives the show every screen follows. */
+/**
+ * The producer's console: drives the show every screen follows. Editors open it too, to take a
+ * show live from a script that is not approved (the audited override); driving stays the producer's.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, "livestream.control");
+  const actor = await requireActor(request, ["livestream.control", "pieces.review"]);
   const { db, now } = getStudio();
   const screen = getShowScreen({ db, showId: parseId(params.id), now: now() });
   if (!screen) throw json({ message: "直播不存在。" }, { status: 404 });
-  return { ...screen, canOverride: can(actor.roles, "pieces.review") };
+  return {
+    ...screen,
+    canOverride: can(actor.roles, "pieces.review"),
+    canDrive: can(actor.roles, "livestream.control"),
+  };
 }
 
 export default function ControlPage() {
-  const { id, title, blocks, snapshot, scriptStatus, canOverride } = useLoaderData<typeof loader>();
+  const { id, title, blocks, snapshot, scriptStatus, canOverride, canDrive } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/livestreams/${id}`;
   const screen = useShowScreenProps(id, true);
@@ -49,6 +56,7 @@ export default function ControlPage() {
         initialSnapshot={snapshot}
         scriptStatus={scriptStatus}
         canOverride={canOverride}
+        canDrive={canDrive}
         {...screen}
       />
     </Stack>

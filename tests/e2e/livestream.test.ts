@@ -32,12 +32,25 @@ async function createShow(producer: Page, title: string): Promise<number> {
  * the originality check holds for a justification, so the editor takes the show live with a
  * reason instead (the override, audited).
  */
-async function goLive(id: number) {
+async function goLive(id: number, options: { viaConsole?: boolean } = {}) {
   const editor = await signIn("editor@studio.local", "demo-editor-2026");
-  const response = await editor.request.post(`${baseUrl}/api/v1/livestreams/${id}/commands`, {
-    data: { type: "start", overrideReason: "浏览器测试：脚本已口头确认" },
-  });
-  expect(response.status(), await response.text()).toBe(200);
+  if (!options.viaConsole) {
+    const response = await editor.request.post(`${baseUrl}/api/v1/livestreams/${id}/commands`, {
+      data: { type: "start", overrideReason: "浏览器测试：脚本已口头确认" },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    await editor.context().close();
+    return;
+  }
+  await editor.goto(`${baseUrl}/livestreams/${id}/control`);
+  await expect.poll(() => attr(editor, "producer-console", "data-status")).toBe("idle");
+  // The editor watches the console: the producer's keys are theirs alone.
+  expect(await editor.getByTestId("console-watch-only").count()).toBe(1);
+  expect(await editor.getByTestId("console-start").isDisabled()).toBe(true);
+  await editor.getByTestId("console-override").click();
+  await editor.getByTestId("console-override-reason").fill("浏览器测试：脚本已口头确认");
+  await editor.getByTestId("console-override-submit").click();
+  await expect.poll(() => attr(editor, "producer-console", "data-status")).toBe("running");
   await editor.context().close();
 }
 
@@ -230,7 +243,8 @@ describe("livestream in a real browser", () => {
   it("shows the report with the online peak and the show's leads (none yet)", async () => {
     const producer = await signIn("producer@studio.local", "demo-producer-2026", { width: 390, height: 844 });
     const id = await createShow(producer, `报告测试 ${Date.now()}`);
-    await goLive(id);
+    // The editor takes this one live from the console with a reason.
+    await goLive(id, { viaConsole: true });
     for (const action of [{ type: "setOnline", count: 4321 }, { type: "next" }, { type: "end" }]) {
       const response = await producer.request.post(`${baseUrl}/api/v1/livestreams/${id}/commands`, {
         data: action,

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { computePosition } from "~/modules/livestream/show-position";
 import { loadShow } from "~/modules/livestream/show-rows.server";
+import { loader as controlPage } from "~/routes/_app.livestreams.$id.control";
 import { action as commandAction } from "~/routes/livestreams.$id.command";
 import { auditRows } from "../setup/audit-entries";
-import { jsonRequest, respond, routeArgs, signedInUser } from "../setup/test-studio";
+import { getRequest, jsonRequest, respond, routeArgs, signedInUser } from "../setup/test-studio";
 import { approveShow, createDemoShow, withShowStudio } from "./livestream-helpers";
 
 const { t, clock } = withShowStudio();
@@ -55,6 +56,22 @@ describe("a show goes live only from an approved script", () => {
     expect(liveStatus(id)).toBe("idle");
     expect(overrides()).toHaveLength(0);
     expect(auditRows(t.studio, "livestream.start")).toHaveLength(0);
+  });
+
+  it("opens the console to an editor to go live anyway, but only the producer drives it", async () => {
+    const { producer, id } = await createDemoShow(t.studio, { approved: false });
+    const editor = await signedInUser(t.studio, ["editor"]);
+    const screen = async (cookie: string) => {
+      const res = await respond(() =>
+        controlPage(routeArgs(getRequest(`/livestreams/${id}/control`, { Cookie: cookie }), { id })),
+      );
+      return { status: res.status, body: res.status === 200 ? await res.json() : null };
+    };
+    const asEditor = await screen(editor.cookie);
+    expect(asEditor.status).toBe(200);
+    expect(asEditor.body).toMatchObject({ scriptStatus: "draft", canOverride: true, canDrive: false });
+    const asProducer = await screen(producer.cookie);
+    expect(asProducer.body).toMatchObject({ canOverride: false, canDrive: true });
   });
 
   it("goes live with an editor's reason, audited with the start in the same transaction", async () => {

@@ -37,6 +37,8 @@ export type ProducerConsoleProps = ShowViewProps & {
   scriptStatus?: string;
   /** Editors and admins may go live from a script that is not approved, with a reason. */
   canOverride?: boolean;
+  /** False for an editor, who opens the console only to take the show live with a reason. */
+  canDrive?: boolean;
 };
 
 const APPROVED_SCRIPT = ["approved", "scheduled", "published"];
@@ -259,7 +261,8 @@ export function ProducerConsole(props: ProducerConsoleProps) {
   const position = computePosition(state, blocks, clock.serverNow);
   const live = state.status === "running" || state.status === "paused";
   const re = state.redEnvelope;
-  const canDrive = Boolean(onCommand) && !busy;
+  const ready = Boolean(onCommand) && !busy;
+  const canDrive = ready && props.canDrive !== false;
   const offsetSeconds = blockOffsetMs(state, position.blockIndex) / 1000;
   const countdownColor = position.overrun ? "red" : position.warning ? "orange" : undefined;
   // One key of the console: it sends one command; `disabled` adds to "this person may not drive now".
@@ -309,6 +312,11 @@ export function ProducerConsole(props: ProducerConsoleProps) {
       {state.status === "idle" && !scriptApproved && (
         <Alert color="orange" title={t("approvals.notApprovedTitle")} data-testid="console-not-approved">
           {t("approvals.notApprovedBody")}
+        </Alert>
+      )}
+      {props.canDrive === false && (
+        <Alert color="blue" data-testid="console-watch-only">
+          {t("approvals.consoleWatchOnly")}
         </Alert>
       )}
       <Grid gutter="md">
@@ -375,7 +383,7 @@ export function ProducerConsole(props: ProducerConsoleProps) {
                   })}
                 {state.status === "idle" && !scriptApproved && props.canOverride && (
                   <OverrideStartKey
-                    disabled={!canDrive}
+                    disabled={!ready}
                     onStart={(overrideReason) => void send({ type: "start", overrideReason })}
                   />
                 )}
