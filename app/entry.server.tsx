@@ -12,7 +12,7 @@ export { bootStudio } from "./lib/boot.server";
 export { crossSiteRefusal } from "./lib/request-guard.server";
 // The server answers the landing pages' event beacons before the Remix router (the same function
 // the /api/v1/events route calls).
-export { answerEventBeacon } from "./lib/event-beacon.server";
+export { answerNodeEventBeacon } from "./lib/event-beacon.server";
 export { clientAddress } from "./lib/request-guard.server";
 
 const ABORT_DELAY = 5_000;

@@ -63,3 +63,36 @@ export function bodySizeLimit(options = {}) {
     next();
   };
 }
+
+/**
+ * Reads a whole request body of at most `maxBytes` straight from node:http (the event-beacon fast
+ * path, which runs before the middleware above). Resolves the bytes, or null when the body is
+ * bigger: a declared Content-Length over the cap before a byte is read, a longer stream as soon as
+ * it passes the cap (what follows is dropped as it arrives). After a null the caller answers 413
+ * with `Connection: close`, which ends the upload once the answer is sent.
+ *
+ * @param {import("node:http").IncomingMessage} req
+ * @param {number} maxBytes
+ * @returns {Promise<Buffer | null>}
+ */
+export function readBodyWithin(req, maxBytes) {
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk) => {
+      if (over) return;
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      over = true;
+      chunks.length = 0;
+      resolve(null);
+    });
+    req.on("end", () => {
+      if (!over) resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    });
+    req.on("error", reject);
+  });
+}

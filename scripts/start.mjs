@@ -3,11 +3,12 @@
 // (default 3000). A second studio on the same data folder is refused before it touches anything.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
-import { bodySizeLimit } from "./body-limit.mjs";
+import { bodySizeLimit, readBodyWithin } from "./body-limit.mjs";
 
 const root = process.cwd();
 const buildFile = path.join(root, "build", "index.js");
@@ -53,70 +54,74 @@ const { studio, shutdown } = booted;
 
 const app = express();
 app.disable("x-powered-by");
-// One JSON line per request, like the application's own logs.
+
+/** One JSON line per request, like the application's own logs. */
+function logRequest(method, requestPath, status, started) {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(
+    JSON.stringify({
+      level: 30,
+      time: new Date().toISOString(),
+      msg: "request",
+      method,
+      path: requestPath,
+      status,
+      ms: Math.round(ms),
+    }),
+  );
+}
+
+// The landing pages' event beacons (POST /api/v1/events) are answered here, on node:http, before
+// Express and the Remix router (docs/decisions/0043): the same function as the route's, without a
+// Fetch Request, with the same rate limit, body cap, validation, answers and log line. Any other
+// spelling of the path (a trailing slash, other letter case) still reaches the route.
+const EVENTS_PATH = "/api/v1/events";
+function isEventBeacon(req) {
+  if (req.method !== "POST") return false;
+  const url = req.url ?? "";
+  return url === EVENTS_PATH || url.startsWith(`${EVENTS_PATH}?`);
+}
+
+async function answerEventBeacon(req, res) {
+  const started = process.hrtime.bigint();
+  let tooLarge = false;
+  try {
+    const reply = await build.entry.module.answerNodeEventBeacon({
+      headers: req.headers,
+      clientIp: req.socket.remoteAddress ?? "unknown",
+      async readBody(maxBytes) {
+        const body = await readBodyWithin(req, maxBytes);
+        tooLarge = body === null;
+        return body;
+      },
+    });
+    // Past the cap the rest of the upload is not read: the answer closes the connection (as the
+    // server's body limit does).
+    const headers = tooLarge ? { ...reply.headers, Connection: "close" } : reply.headers;
+    headers["Content-Length"] = Buffer.byteLength(reply.body);
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+    // Accepted beacons are counted in the database; a log line each would drown the rest.
+    if (reply.status !== 202) logRequest("POST", EVENTS_PATH, reply.status, started);
+  } catch (error) {
+    // What the Remix router answers when a route throws: a bare 500, the error in the log.
+    console.error(error);
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Unexpected Server Error");
+    logRequest("POST", EVENTS_PATH, 500, started);
+  }
+}
+
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     if (req.path === "/healthz" || req.path.startsWith("/build/")) return;
     // Accepted beacons are counted in the database; a log line each would drown the rest.
-    if (req.path === "/api/v1/events" && res.statusCode === 202) return;
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(
-      JSON.stringify({
-        level: 30,
-        time: new Date().toISOString(),
-        msg: "request",
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        ms: Math.round(ms),
-      }),
-    );
+    if (req.path === EVENTS_PATH && res.statusCode === 202) return;
+    logRequest(req.method, req.path, res.statusCode, started);
   });
   next();
-});
-// The landing pages' event beacons skip the Remix router (most of a beacon's cost under load):
-// the same function the /api/v1/events route calls, with the same body cap, rate limit and answers.
-const EVENTS_BODY_CAP = 64 * 1024;
-app.post("/api/v1/events", async (req, res, next) => {
-  try {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
-    // Read here up to one byte past the cap, so the shared function still answers 413 itself.
-    const chunks = [];
-    let size = 0;
-    const clientIp = req.socket.remoteAddress ?? "unknown";
-    // Past the cap the rest is read and dropped (so the 413 reaches the client), up to the
-    // server's 1 MiB limit for any body; a bigger one is cut off.
-    for await (const chunk of req) {
-      size += chunk.length;
-      if (size - chunk.length <= EVENTS_BODY_CAP) chunks.push(chunk);
-      if (size > 1024 * 1024) return req.destroy();
-    }
-    // The body is whole in memory now: its length is its own, not the client's header.
-    headers.delete("content-length");
-    headers.delete("transfer-encoding");
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
-      method: "POST",
-      headers,
-      body: Buffer.concat(chunks),
-    });
-    const ip = build.entry.module.clientAddress(request, { clientIp });
-    const answer = await build.entry.module.answerEventBeacon(request, ip);
-    res.status(answer.status);
-    answer.headers.forEach((value, name) => res.setHeader(name, value));
-    res.send(Buffer.from(await answer.arrayBuffer()));
-  } catch (error) {
-    if (error instanceof Response) {
-      res.status(error.status);
-      error.headers.forEach((value, name) => res.setHeader(name, value));
-      res.send(Buffer.from(await error.arrayBuffer()));
-      return;
-    }
-    next(error);
-  }
 });
 // Form and JSON bodies up to 1 MiB (413 past it); multipart uploads have their routes' own caps.
 app.use(bodySizeLimit());
@@ -151,7 +156,11 @@ app.all(
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-const server = app.listen(port, host, () => {
+const server = http.createServer((req, res) => {
+  if (isEventBeacon(req)) return void answerEventBeacon(req, res);
+  app(req, res);
+});
+server.listen(port, host, () => {
   console.log(
     JSON.stringify({
       level: 30,

@@ -5,12 +5,18 @@ import { mediaType, readBodyBytes } from "./request-guard.server";
 
 /**
  * Counts one request of a public endpoint against its per-address limit; past the limit, throws
- * 429 with Retry-After, in the request's language, before anything is read or looked up.
+ * 429 with Retry-After, in the request's language, before anything is read or looked up. The
+ * request may be given as a function that makes it: the server's event-beacon fast path has no
+ * Fetch Request and makes one only to word a refusal.
  */
-export function takeOrRefuse(request: Request, options: { ip: string; limiter: RateLimiter }): void {
+export function takeOrRefuse(
+  request: Request | (() => Request),
+  options: { ip: string; limiter: RateLimiter },
+): void {
   if (options.limiter.take(options.ip)) return;
   const seconds = options.limiter.retryAfterSeconds(options.ip);
-  const refusal = apiError(request, 429, "rate_limited", `请求太频繁，请 ${seconds} 秒后再试。`, {
+  const asked = typeof request === "function" ? request() : request;
+  const refusal = apiError(asked, 429, "rate_limited", `请求太频繁，请 ${seconds} 秒后再试。`, {
     params: { seconds },
   });
   refusal.headers.set("Retry-After", String(seconds));
