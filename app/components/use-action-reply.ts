@@ -1,5 +1,5 @@
 import { useActionData } from "@remix-run/react";
-import { isActionReply, type ActionReply } from "~/lib/action-reply";
+import { isActionReply, type ActionReply, type ReplyTarget } from "~/lib/action-reply";
 
 export type ActionReplyView<D extends object> = {
   /** The reply meant for this form, or null (none yet, or another form's). */
@@ -13,6 +13,8 @@ export type ActionReplyView<D extends object> = {
   /** Messages by field name; empty when none. */
   fieldErrors: Record<string, string>;
   fieldError(name: string): string | undefined;
+  /** Where the failure belongs (the control that posted it, the fields it names); null otherwise. */
+  target: ReplyTarget | null;
 };
 
 const NO_ERRORS: Record<string, string> = {};
@@ -40,5 +42,21 @@ export function useActionReply<D extends object = object>(
     formError: fieldErrors._form ?? null,
     fieldErrors,
     fieldError: (name) => fieldErrors[name],
+    target: reply && !reply.ok ? (reply.target ?? null) : null,
+  };
+}
+
+/**
+ * The refusal of one control or field, read where it is shown: `useTargetError("submit")` is what
+ * the 提交审核 button says under itself; `useTargetError("submit").at("lines.2")` is what that
+ * script line says. Null when the last answer was someone else's or a success.
+ */
+export function useTargetError(intent: string | readonly string[], fetcher?: { data?: unknown }) {
+  const view = useActionReply({ intent, ...(fetcher ? { fetcher } : {}) });
+  return {
+    /** The message for the control that posted the intent. */
+    error: view.error,
+    /** The message for a field the failure names (`lines.2`, `fit`); undefined when it names another. */
+    at: (field: string): string | undefined => view.fieldError(field),
   };
 }

@@ -110,6 +110,10 @@ export const errorsZh = {
   no_column_missing: "这条短视频的栏目不存在。",
   bad_role: "未知的素材类型。",
   script_invalid: "{{detail}}",
+  script_invalid_overrun:
+    "脚本超时：片头 {{intro}} 秒 + 口播 {{lines}} 秒 + 结尾口号 {{outro}} 秒 = {{total}} 秒，超过栏目时长 {{duration}} 秒（多 {{over}} 秒）。请删减后再提交。",
+  script_invalid_tooFast:
+    "第 {{line}} 句语速过快：{{chars}} 字 {{seconds}} 秒，每秒 {{cps}} 字，超过 {{max}} 字/秒。请加长秒数或删减文字。",
   already_verified: "这段素材已通过检测，不需要重新检测。",
   clips_pending: "素材还在完整性检测中，检测通过后才能合成，请稍候。",
   no_clips: "还没有可用的素材：请先上传视频或图片，并等待检测通过。",
@@ -476,6 +480,10 @@ export const errorsEn: { [K in keyof typeof errorsZh]: string } = {
   no_column_missing: "This short video's column does not exist.",
   bad_role: "Unknown asset type.",
   script_invalid: "The script cannot be submitted: {{detail}}",
+  script_invalid_overrun:
+    "The script runs over: title card {{intro}} s + voice-over {{lines}} s + sign-off {{outro}} s = {{total}} s, longer than the column's {{duration}} s (by {{over}} s). Cut it, then submit.",
+  script_invalid_tooFast:
+    "Line {{line}} reads too fast: {{chars}} characters in {{seconds}} s, {{cps}} per second, over the column's {{max}} per second. Give it more time or fewer words.",
   already_verified: "This footage has passed its check; there is nothing to re-check.",
   clips_pending: "Footage is still being checked; rendering starts once the checks pass. Please wait.",
   no_clips: "No usable footage yet: upload a video or image and wait for its check to pass.",

@@ -67,7 +67,17 @@ export const mediaZh = {
   overrun: "超出 {{count}} 秒",
   remaining: "还剩 {{count}} 秒",
   shortScript:
-    "口播比栏目时长短 {{count}} 秒：片尾前会有 {{count}} 秒画面没有口播和字幕。请加一句或把已有的句子放慢，补足时长。",
+    "口播比栏目时长短 {{count}} 秒：片尾前会有 {{count}} 秒画面没有口播和字幕。可以加一句或把已有的句子放慢，或者选择怎么处理这段时间：",
+  fit: {
+    label: "脚本比栏目短时",
+    pad: "补齐",
+    shorten: "缩短",
+    padHint:
+      "保持栏目时长 {{duration}} 秒：最后一句说完，字幕随之结束，画面带着素材原声继续 {{count}} 秒，然后进入片尾。",
+    shortenHint: "最后一句说完 {{tail}} 秒后进入片尾，视频约 {{seconds}} 秒，比栏目时长短 {{count}} 秒。",
+    saved: "已保存处理方式",
+    approvedHint: "这条短视频已通过审核：改选会改变成片，需要重新审核。",
+  },
   speed: "{{cps}} 字/秒",
   tooFast: "语速过快（上限 {{max}} 字/秒）",
   saveScript: "保存脚本",
@@ -185,7 +195,19 @@ export const mediaEn: { [K in keyof typeof mediaZh]: unknown } = {
   overrun: "{{count}} s over",
   remaining: "{{count}} s left",
   shortScript:
-    "The lines are {{count}} s shorter than the column: {{count}} s of footage before the outro will have no voice or caption. Add a line or slow the lines down to fill it.",
+    "The lines are {{count}} s shorter than the column: {{count}} s of footage before the outro will have no voice or caption. Add a line or slow the lines down, or choose what happens to that time:",
+  fit: {
+    label: "When the script is shorter than the column",
+    pad: "Pad",
+    shorten: "Shorten",
+    padHint:
+      "Keep the column's {{duration}} s: after the last line its subtitle ends and the footage plays on with its own sound for {{count}} s, then the outro.",
+    shortenHint:
+      "The outro starts {{tail}} s after the last line: the video runs about {{seconds}} s, {{count}} s shorter than the column.",
+    saved: "Choice saved",
+    approvedHint:
+      "This episode is approved: changing the choice changes the video and sends it back for review.",
+  },
   speed: "{{cps}} chars/s",
   tooFast: "Too fast (max {{max}} chars/s)",
   saveScript: "Save script",

@@ -16,7 +16,15 @@ export type ActionReplyBase = {
   errors: Record<string, string> | null;
   /** What a success says (shown as a notice); null when the page says nothing. */
   notice: string | null;
+  /**
+   * Where a failure belongs: the control that posted `intent` (a 提交审核 button) and the fields it
+   * names (`lines.2`, `lines.2.seconds`), each of which also finds the message in `errors`. The
+   * page says it there, not in a banner at the top. Null on success.
+   */
+  target: ReplyTarget | null;
 };
+
+export type ReplyTarget = { intent: string | null; fields: string[] };
 
 /** The shape plus what a success hands back (a job id, a token shown once). */
 export type ActionReply<D extends object = object> = ActionReplyBase & Partial<D>;

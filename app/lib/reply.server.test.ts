@@ -23,6 +23,7 @@ describe("reply", () => {
       error: "请输入书名",
       errors: { title: "请输入书名", trim: "未知开本" },
       notice: null,
+      target: { intent: "update-book", fields: ["title", "trim"] },
     });
   });
 
@@ -36,6 +37,21 @@ describe("reply", () => {
     const noField = reply(page(), fail(404, "not_found", "这本书不存在。", { params: { context: "book" } }));
     expect(noField.status).toBe(404);
     expect((await noField.json()).errors).toEqual({ _form: "这本书不存在。" });
+  });
+
+  it("sends a failure to its target: the control that posted it and every field it names", async () => {
+    const refused = fail(409, "stale", "内容已被他人修改，请刷新后再改。", {
+      field: "lines.1.seconds",
+      anchors: ["lines.1", "lines.2"],
+      params: { context: "x" },
+    });
+    const body = await reply(page(), refused, { intent: "submit" }).json();
+    expect(body.target).toEqual({ intent: "submit", fields: ["lines.1.seconds", "lines.1", "lines.2"] });
+    expect(Object.keys(body.errors ?? {})).toEqual(["lines.1.seconds", "lines.1", "lines.2"]);
+    expect(new Set(Object.values(body.errors ?? {}))).toEqual(new Set([body.error]));
+    const bare = await reply(page(), fail(404, "not_found", "这本书不存在。"), { intent: "build" }).json();
+    expect(bare.target).toEqual({ intent: "build", fields: [] });
+    expect(bare.errors).toEqual({ _form: bare.error });
   });
 
   it("says a success with its notice and hands back its data", async () => {
@@ -52,6 +68,7 @@ describe("reply", () => {
       error: null,
       errors: null,
       notice: "Saved",
+      target: null,
       jobId: 7,
     });
   });

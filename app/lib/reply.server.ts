@@ -34,7 +34,16 @@ export function reply<D extends object = object>(
   const init = (status: number) => ({ status, ...(options.headers ? { headers: options.headers } : {}) });
   if (outcome.ok) {
     const notice = options.notice ? translator(requestLanguage(request))(options.notice) : null;
-    const body = { ok: true, intent, code: null, error: null, errors: null, notice, ...options.data };
+    const body = {
+      ok: true,
+      intent,
+      code: null,
+      error: null,
+      errors: null,
+      notice,
+      target: null,
+      ...options.data,
+    };
     return json(body as ActionReply<D>, init(200));
   }
   if (!("code" in outcome)) {
@@ -45,18 +54,21 @@ export function reply<D extends object = object>(
       error: Object.values(outcome.errors)[0] ?? null,
       errors: outcome.errors,
       notice: null,
+      target: { intent, fields: Object.keys(outcome.errors) },
     };
     return json(body as ActionReply<D>, init(options.failureStatus ?? 400));
   }
   const failure: Failure = outcome;
   const message = errorMessage(failure, requestLanguage(request));
+  const fields = [...(failure.field ? [failure.field] : []), ...(failure.anchors ?? [])];
   const body = {
     ok: false,
     intent,
     code: failure.code,
     error: message,
-    errors: { [failure.field ?? "_form"]: message },
+    errors: Object.fromEntries((fields.length > 0 ? fields : ["_form"]).map((name) => [name, message])),
     notice: null,
+    target: { intent, fields },
   };
   return json(body as ActionReply<D>, init(options.failureStatus ?? failure.status));
 }

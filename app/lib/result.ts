@@ -12,6 +12,8 @@ export type Failure = {
   /** The module's own (Chinese) text: written to logs, and shown when a code has no translation. */
   message: string;
   field?: string;
+  /** More fields the message also belongs to (the script lines that overrun): shown at each of them. */
+  anchors?: string[];
   /** Values the translation of `code` interpolates, and its i18next context. */
   params?: ErrorParams;
 };
@@ -26,9 +28,17 @@ export function fail(
   status: Failure["status"],
   code: ErrorCode,
   message: string,
-  detail?: string | { field?: string; params?: ErrorParams },
+  detail?: string | { field?: string; anchors?: string[]; params?: ErrorParams },
 ): Failure {
-  const { field, params } =
-    typeof detail === "string" ? { field: detail, params: undefined } : (detail ?? {});
-  return { ok: false, status, code, message, ...(field ? { field } : {}), ...(params ? { params } : {}) };
+  const { field, anchors, params } =
+    typeof detail === "string" ? { field: detail, anchors: undefined, params: undefined } : (detail ?? {});
+  return {
+    ok: false,
+    status,
+    code,
+    message,
+    ...(field ? { field } : {}),
+    ...(anchors?.length ? { anchors } : {}),
+    ...(params ? { params } : {}),
+  };
 }

@@ -18,11 +18,12 @@ import { requireActor } from "~/lib/auth.server";
 import { parseId } from "~/lib/forms.server";
 import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
-import { saveScriptFormSchema } from "~/modules/media/episode-script";
+import { saveScriptFormSchema, shortScriptFitSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";
 import { duplicateEpisode } from "~/modules/media/duplicate-episode.server";
 import { can } from "~/modules/auth/permissions";
 import { getApprovalHold } from "~/modules/pieces/approval-hold.server";
+import { HELD_STATUSES } from "~/modules/pieces/approval-hold";
 import { deleteEpisodeClip } from "~/modules/media/delete-episode-clip.server";
 import { deleteRenderVersion } from "~/modules/media/delete-render-version.server";
 import { maxUploadBytes } from "~/modules/media/media-store.server";
@@ -31,6 +32,7 @@ import { clipActionSchema, renderActionSchema, requestRenderSchema } from "~/mod
 import { recheckEpisodeClip } from "~/modules/media/recheck-episode-clip.server";
 import { requestRender } from "~/modules/media/request-render.server";
 import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
+import { setShortScriptFit } from "~/modules/media/set-short-script-fit.server";
 import { availableTransitions } from "~/modules/pieces/status-machine";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 
@@ -70,6 +72,13 @@ const INTENTS = {
     schema: saveScriptFormSchema,
     run: ({ base, actor, input }) => saveEpisodeScript({ ...base, actor, input }),
     notice: "media.scriptSaved",
+  }),
+  // Pad a short script to the column's length or shorten the video; it changes the render.
+  "script-fit": intent({
+    capability: "pieces.edit",
+    schema: shortScriptFitSchema,
+    run: ({ base, actor, input }) => setShortScriptFit({ ...base, actor, input }),
+    notice: "media.fit.saved",
   }),
   // A clip whose check failed or was cancelled is checked again by a new job.
   "clip-recheck": intent({
@@ -120,6 +129,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return dispatchIntent(request, INTENTS, { context, capability: "columns.read" });
 }
 
+/** Intents whose refusals are shown at their own button and fields, not in the page's banner. */
+const AT_TARGET = ["render", "submit"];
+
 export default function EpisodePage() {
   const data = useLoaderData<typeof loader>();
   const page = useActionReply();
@@ -127,8 +139,9 @@ export default function EpisodePage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const { episode, column } = data;
-  // The render form says its own failures; every other form's are said at the top.
-  const pageError = page.reply?.intent !== "render" ? page.error : null;
+  // The render form and 提交审核 say their own failures where the user acted (the submit's also at the
+  // script lines it names); every other form's are said at the top.
+  const pageError = !AT_TARGET.includes(page.reply?.intent ?? "") ? page.error : null;
   return (
     <Stack>
       <PieceHeading
@@ -176,9 +189,11 @@ export default function EpisodePage() {
               lines={data.lines}
               column={column}
               readOnly={!data.canEdit}
+              shortScriptFit={episode.shortScriptFit}
+              approved={HELD_STATUSES.includes(episode.status)}
             />
             {data.canSubmit ? (
-              <IntentForm intent="submit">
+              <IntentForm intent="submit" showError>
                 <Button
                   type="submit"
                   variant="light"

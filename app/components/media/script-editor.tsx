@@ -8,6 +8,7 @@ import {
   Group,
   NumberInput,
   Progress,
+  SegmentedControl,
   Stack,
   Text,
   TextInput,
@@ -25,15 +26,26 @@ import {
   type HighlightedTextareaHandle,
 } from "~/components/compliance/highlighted-textarea";
 import { useComplianceScanParts } from "~/components/compliance/use-compliance-scan";
-import { useActionReply } from "~/components/use-action-reply";
+import { useActionReply, useTargetError } from "~/components/use-action-reply";
 import type { Finding } from "~/modules/compliance/compliance-types";
-import { checkScript, type EpisodeScriptLine } from "~/modules/media/episode-script";
+import {
+  checkScript,
+  fittedSeconds,
+  shortBySeconds,
+  type EpisodeScriptLine,
+  type ShortScriptFit,
+} from "~/modules/media/episode-script";
+import { SHORTEN_TAIL_SECONDS } from "~/modules/media/render-plan";
 
 interface ScriptEditorProps {
   version: number;
   lines: EpisodeScriptLine[];
   column: { durationSeconds: number; outroLine: string; readingSpeedCps: number };
   readOnly: boolean;
+  /** What a script shorter than the column does (saved with the episode). */
+  shortScriptFit: ShortScriptFit;
+  /** The episode is approved or scheduled: changing the choice sends it back for review. */
+  approved?: boolean;
 }
 
 const emptyLine = (): EpisodeScriptLine => ({ voiceover: "", caption: "", shotNote: "", seconds: 3 });
@@ -42,10 +54,23 @@ const emptyLine = (): EpisodeScriptLine => ({ voiceover: "", caption: "", shotNo
 const SHORT_SCRIPT_WARN_SECONDS = 1;
 
 /** Ordered script lines with the running total and reading speed recomputed on every keystroke. */
-export function ScriptEditor({ version, lines: initial, column, readOnly }: ScriptEditorProps) {
+export function ScriptEditor({
+  version,
+  lines: initial,
+  column,
+  readOnly,
+  shortScriptFit,
+  approved = false,
+}: ScriptEditorProps) {
   const { t } = useTranslation();
   const fetcher = useFetcher();
   const saved = useActionReply({ fetcher });
+  // A refused 提交审核 names the lines at fault (`lines.<i>`): each says it under itself.
+  const submitted = useTargetError("submit");
+  const fitFetcher = useFetcher();
+  const fitReply = useTargetError("script-fit", fitFetcher);
+  const pendingFit = fitFetcher.formData?.get("fit");
+  const fit: ShortScriptFit = pendingFit === "pad" || pendingFit === "shorten" ? pendingFit : shortScriptFit;
   const [lines, setLines] = useState<EpisodeScriptLine[]>(initial);
   const check = checkScript(lines, column);
   const update = (i: number, patch: Partial<EpisodeScriptLine>) =>
@@ -57,8 +82,9 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
       return next;
     });
   const over = check.overrunSeconds > 0;
-  const shortBy = Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10;
-  const fieldError = (i: number, field: string) => saved.fieldError(`lines.${i}.${field}`);
+  const shortBy = shortBySeconds(check);
+  const fieldError = (i: number, field: string) =>
+    saved.fieldError(`lines.${i}.${field}`) ?? submitted.at(`lines.${i}.${field}`);
   // One scan over every line's voice-over and caption; each field gets its own findings back.
   const scan = useComplianceScanParts(lines.flatMap((l) => [l.voiceover, l.caption]));
   const fields = useRef(new Map<string, HighlightedTextareaHandle>());
@@ -100,8 +126,46 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
       </Text>
       {/* Footage past the last line plays silent and uncaptioned before the outro: say so while it can be fixed. */}
       {!over && shortBy >= SHORT_SCRIPT_WARN_SECONDS ? (
-        <Alert color="yellow" variant="light" mb="sm" data-testid="script-short">
-          {t("media.shortScript", { count: shortBy })}
+        <Alert color="yellow" variant="light" mb="sm" data-testid="script-short" data-fit={fit}>
+          <Text size="sm">{t("media.shortScript", { count: shortBy })}</Text>
+          <Group gap="sm" mt="xs" wrap="wrap" align="center">
+            <Text size="sm" fw={600}>
+              {t("media.fit.label")}
+            </Text>
+            <SegmentedControl
+              size="xs"
+              value={fit}
+              disabled={readOnly}
+              onChange={(value) =>
+                fitFetcher.submit({ intent: "script-fit", fit: value }, { method: "post" })
+              }
+              data={[
+                { value: "pad", label: t("media.fit.pad") },
+                { value: "shorten", label: t("media.fit.shorten") },
+              ]}
+              aria-label={t("media.fit.label")}
+              data-testid="script-fit"
+            />
+          </Group>
+          <Text size="xs" c="dimmed" mt={4} data-testid="script-fit-hint">
+            {fit === "pad"
+              ? t("media.fit.padHint", { duration: check.durationSeconds, count: shortBy })
+              : t("media.fit.shortenHint", {
+                  tail: SHORTEN_TAIL_SECONDS,
+                  seconds: fittedSeconds(check, "shorten"),
+                  count: Math.round((check.durationSeconds - fittedSeconds(check, "shorten")) * 10) / 10,
+                })}
+          </Text>
+          {approved && !readOnly ? (
+            <Text size="xs" c="orange" mt={2}>
+              {t("media.fit.approvedHint")}
+            </Text>
+          ) : null}
+          {fitReply.error ? (
+            <Text size="xs" c="red" mt={2} role="alert" data-testid="script-fit-error">
+              {fitReply.at("fit") ?? fitReply.error}
+            </Text>
+          ) : null}
         </Alert>
       ) : null}
       <ScanFeedback status={scan.status} findings={[]} showClean={findingCount === 0} />
@@ -111,8 +175,16 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
           const voiceoverFindings = scan.findingsByPart[2 * i] ?? [];
           const captionFindings = scan.findingsByPart[2 * i + 1] ?? [];
           const inCaption = (f: Finding) => captionFindings.includes(f);
+          const lineError = submitted.at(`lines.${i}`);
           return (
-            <Card key={i} withBorder padding="sm" data-testid="script-line">
+            <Card
+              key={i}
+              withBorder
+              padding="sm"
+              data-testid="script-line"
+              data-invalid={lineError ? "true" : undefined}
+              style={lineError ? { borderColor: "var(--mantine-color-red-6)" } : undefined}
+            >
               <Group justify="space-between" mb={6} wrap="nowrap">
                 <Group gap={6}>
                   <Text fw={600} size="sm">
@@ -223,6 +295,11 @@ export function ScriptEditor({ version, lines: initial, column, readOnly }: Scri
                   error={fieldError(i, "shotNote")}
                 />
               </Group>
+              {lineError ? (
+                <Text size="sm" c="red" mt={6} role="alert" data-testid="line-error">
+                  {lineError}
+                </Text>
+              ) : null}
               {voiceoverFindings.length + captionFindings.length > 0 ? (
                 <Box mt="xs">
                   <FindingsList

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api/openapi";
 import { jobSchema } from "../jobs/api-operations";
-import { saveScriptSchema } from "./episode-script";
+import { SHORT_SCRIPT_FITS, saveScriptSchema } from "./episode-script";
 import { requestRenderSchema } from "./page-schemas";
 
 const mediaAssetSchema = z.object({
@@ -54,7 +54,17 @@ export const mediaApiOperations: ApiOperation[] = [
     summary: "Get an episode: script lines, clips, render versions and the latest render job",
     capability: "columns.read",
     response: z.object({
-      episode: z.object({ id: z.number(), title: z.string(), status: z.string(), version: z.number() }),
+      episode: z.object({
+        id: z.number(),
+        title: z.string(),
+        status: z.string(),
+        version: z.number(),
+        shortScriptFit: z
+          .enum(SHORT_SCRIPT_FITS)
+          .describe(
+            "a script shorter than the column: pad keeps the column's length, shorten ends the video 0.5 s after the last line",
+          ),
+      }),
       column: z.object({
         id: z.number(),
         name: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requiredText } from "~/lib/schema-fields";
-import { DEFAULT_INTRO_CARD_SECONDS, DEFAULT_OUTRO_SECONDS } from "./render-plan";
+import { DEFAULT_INTRO_CARD_SECONDS, DEFAULT_OUTRO_SECONDS, SHORTEN_TAIL_SECONDS } from "./render-plan";
 
 /**
  * Pure script rules, shared by the browser (live totals while typing) and the server (save, the
@@ -156,24 +156,99 @@ export function checkScript(
   };
 }
 
+/** Why a script may not go to review: its Chinese text, the values its translation needs, and the lines at fault. */
+export interface ScriptProblem {
+  /** `errors.script_invalid_<context>`: overrun or tooFast. */
+  context: "overrun" | "tooFast";
+  message: string;
+  params: Record<string, string | number>;
+  /** 0-based indexes of the lines the problem is in: those running past the column, or the fast one. */
+  lines: number[];
+}
+
 /**
- * The first reason a script may not go to review, in Chinese; null when it may. An episode without
- * script lines (drafted before the editor existed, body text only) has nothing to overrun.
+ * The first reason a script may not go to review; null when it may. An episode without script
+ * lines (drafted before the editor existed, body text only) has nothing to overrun. An overrun
+ * names the lines that end after the outro card should have begun.
  */
-export function scriptProblem(
+export function findScriptProblem(
   lines: Pick<EpisodeScriptLine, "voiceover" | "seconds">[],
   column: ScriptColumnRules,
-): string | null {
+): ScriptProblem | null {
   const check = checkScript(lines, column);
   if (check.overrunSeconds > 0) {
-    return `脚本超时：片头 ${check.introSeconds} 秒 + 口播 ${check.linesSeconds} 秒 + 结尾口号 ${check.outroSeconds} 秒 = ${check.totalSeconds} 秒，超过栏目时长 ${column.durationSeconds} 秒（多 ${check.overrunSeconds} 秒）。请删减后再提交。`;
+    const outroStart = column.durationSeconds - check.outroSeconds;
+    let end = check.introSeconds;
+    const past = lines.flatMap((l, i) => {
+      end += Number(l.seconds) || 0;
+      return end > outroStart + 1e-9 ? [i] : [];
+    });
+    const params = {
+      intro: check.introSeconds,
+      lines: check.linesSeconds,
+      outro: check.outroSeconds,
+      total: check.totalSeconds,
+      duration: column.durationSeconds,
+      over: check.overrunSeconds,
+    };
+    return {
+      context: "overrun",
+      message: `脚本超时：片头 ${params.intro} 秒 + 口播 ${params.lines} 秒 + 结尾口号 ${params.outro} 秒 = ${params.total} 秒，超过栏目时长 ${params.duration} 秒（多 ${params.over} 秒）。请删减后再提交。`,
+      params,
+      lines: past,
+    };
   }
   const fast = check.lines.findIndex((l) => l.tooFast);
   if (fast >= 0) {
     const l = check.lines[fast];
-    return `第 ${fast + 1} 句语速过快：${l.chars} 字 ${lines[fast].seconds} 秒，每秒 ${l.cps.toFixed(1)} 字，超过 ${column.readingSpeedCps} 字/秒。请加长秒数或删减文字。`;
+    const params = {
+      line: fast + 1,
+      chars: l.chars,
+      seconds: lines[fast].seconds,
+      cps: l.cps.toFixed(1),
+      max: column.readingSpeedCps,
+    };
+    return {
+      context: "tooFast",
+      message: `第 ${params.line} 句语速过快：${params.chars} 字 ${params.seconds} 秒，每秒 ${params.cps} 字，超过 ${params.max} 字/秒。请加长秒数或删减文字。`,
+      params,
+      lines: [fast],
+    };
   }
   return null;
+}
+
+/** The first reason a script may not go to review, in Chinese; null when it may. */
+export function scriptProblem(
+  lines: Pick<EpisodeScriptLine, "voiceover" | "seconds">[],
+  column: ScriptColumnRules,
+): string | null {
+  return findScriptProblem(lines, column)?.message ?? null;
+}
+
+/**
+ * What a script shorter than its column does (chosen per episode): `pad` keeps the column's length,
+ * the footage running on under its own sound after the last line (whose subtitle ends with it)
+ * until the outro card; `shorten` cuts the body SHORTEN_TAIL_SECONDS after the last line, so the
+ * video is shorter than the column.
+ */
+export const SHORT_SCRIPT_FITS = ["pad", "shorten"] as const;
+export type ShortScriptFit = (typeof SHORT_SCRIPT_FITS)[number];
+export const DEFAULT_SHORT_SCRIPT_FIT: ShortScriptFit = "pad";
+
+export const shortScriptFitSchema = z.object({
+  fit: z.enum(SHORT_SCRIPT_FITS, { error: "请选择“补齐”或“缩短”" }),
+});
+
+/** Seconds a script leaves before the outro card with no voice or subtitle (0 when it fills or overruns). */
+export function shortBySeconds(check: Pick<ScriptCheck, "durationSeconds" | "totalSeconds">): number {
+  return Math.max(0, Math.round((check.durationSeconds - check.totalSeconds) * 10) / 10);
+}
+
+/** The video's length for a fit: the column's, or (shorten) the script's plus a breath, never longer than the column. */
+export function fittedSeconds(check: ScriptCheck, fit: ShortScriptFit): number {
+  if (fit === "pad" || check.linesSeconds <= 0) return check.durationSeconds;
+  return Math.min(check.durationSeconds, Math.round((check.totalSeconds + SHORTEN_TAIL_SECONDS) * 100) / 100);
 }
 
 /** Plain-text rendition stored as the piece body, so revisions and their diffs show script changes. */

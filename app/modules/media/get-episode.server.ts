@@ -10,6 +10,7 @@ import {
   toMediaAssetDto,
   toRenderVersionDto,
 } from "./episode-rows.server";
+import { readShortScriptFit } from "./episode-settings.server";
 import { currentRenderHasher } from "./render-input.server";
 
 export interface GetEpisodeOptions {
@@ -41,6 +42,7 @@ export function getEpisode(options: GetEpisodeOptions) {
       ownerName: owner?.name ?? null,
       mixCategory: piece.mixCategory,
       updatedAt: piece.updatedAt.toISOString(),
+      shortScriptFit: readShortScriptFit(db, pieceId),
     },
     column: {
       id: column.id,

@@ -5,6 +5,7 @@ import { fail, type Failure } from "~/lib/result";
 import { cardSeconds } from "./episode-script";
 import { loadEpisode, type ColumnRow } from "./episode-access.server";
 import { listEpisodeClips, listScriptLines, type MediaAssetRow } from "./episode-rows.server";
+import { readShortScriptFit } from "./episode-settings.server";
 import { resolveStored } from "./media-store.server";
 import { planRender, type ClipSource, type ColumnSpec, type EpisodeSpec } from "./render-plan";
 
@@ -157,9 +158,12 @@ export function buildRenderInput(options: {
 
 function episodeSpec(db: DbOrTx, piece: { id: number; title: string }): EpisodeSpec {
   const lines = listScriptLines(db, piece.id);
+  const fit = readShortScriptFit(db, piece.id);
   return {
     title: piece.title,
     script: lines.map((l) => ({ text: l.caption || l.voiceover, seconds: l.seconds })),
+    // Named only when it departs from the default, so renders made before the choice existed keep their hash.
+    ...(fit === "shorten" ? { fit } : {}),
   };
 }
 

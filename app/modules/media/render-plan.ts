@@ -14,6 +14,8 @@ export const DEFAULT_OUTRO_SECONDS = 3;
 /** An intro clip longer than this is cut: the column's hook must not eat the body. */
 export const MAX_INTRO_CLIP_SECONDS = 5;
 export const DEFAULT_STILL_SECONDS = 3;
+/** Breath after the last line before the outro card when an episode shortens: the voice is never cut off. */
+export const SHORTEN_TAIL_SECONDS = 0.5;
 /** Shorter segments flash by unreadably; refusing them is kinder than rendering them. */
 export const MIN_SEGMENT_SECONDS = 0.5;
 
@@ -74,6 +76,12 @@ export interface EpisodeSpec {
   title: string;
   /** Ordered narration lines; each becomes a caption cue for its seconds. */
   script: ScriptLine[];
+  /**
+   * A script shorter than the body: `pad` (the default) keeps the column's length, the footage
+   * running on under its own sound after the last line's subtitle ends; `shorten` ends the body
+   * SHORTEN_TAIL_SECONDS after the last line, so the video is shorter than the column.
+   */
+  fit?: "pad" | "shorten";
 }
 
 export interface PlannedSegment {
@@ -250,7 +258,7 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
       return fail("bad_script", `第 ${i + 1} 句脚本的秒数必须大于 0。`, { line: i + 1 });
   }
 
-  const totalFrames = framesOf(column.durationSeconds);
+  const columnFrames = framesOf(column.durationSeconds);
   const warnings: string[] = [];
 
   let intro: RenderPlan["intro"];
@@ -271,7 +279,13 @@ export function planRender({ column, episode, clips }: PlanRenderOptions): PlanR
     intro = { kind: "card", frames, seconds: secondsOf(frames) };
   }
   const outroFrames = framesOf(column.outroSeconds ?? DEFAULT_OUTRO_SECONDS);
-  const bodyFrames = totalFrames - intro.frames - outroFrames;
+  const fullBodyFrames = columnFrames - intro.frames - outroFrames;
+  const scriptSeconds = episode.script.reduce((sum, line) => sum + line.seconds, 0);
+  const bodyFrames =
+    episode.fit === "shorten" && scriptSeconds > 0
+      ? Math.min(fullBodyFrames, framesOf(scriptSeconds + SHORTEN_TAIL_SECONDS))
+      : fullBodyFrames;
+  const totalFrames = intro.frames + bodyFrames + outroFrames;
   if (bodyFrames <= 0) {
     return fail(
       "body_too_short",
