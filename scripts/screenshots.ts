@@ -12,7 +12,7 @@ if (!baseUrl || !email || !password || !outDir || paths.length === 0) {
 fs.mkdirSync(outDir, { recursive: true });
 const browser = await launchBrowser();
 for (const viewport of [
-  { name: "laptop", width: 1366, height: 860 },
+  { name: "laptop", width: 1440, height: 900 },
   { name: "phone", width: 390, height: 844 },
 ]) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN" });

@@ -6,6 +6,7 @@ import { IconBroadcast, IconChartBar, IconCopy, IconDeviceTv, IconFileTypePdf } 
 import { useTranslation } from "react-i18next";
 import { PieceHeading } from "~/components/piece-heading";
 import { ApprovalHoldNote } from "~/components/approval-hold-note";
+import { CommentsPanel } from "~/components/comments/comments-panel";
 import { RunOfShowPanel } from "~/components/livestream/run-of-show-panel";
 import { ShowBuilderForm } from "~/components/livestream/show-builder-form";
 import { RouteError } from "~/components/route-error";
@@ -171,6 +172,8 @@ export default function ShowBuilder() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <RunOfShowPanel blocks={show.blocks} issues={show.issues} totalSeconds={show.totalSeconds} />
+          {/* The reviewers' block comments, beside the run of show the owner is editing. */}
+          <CommentsPanel pieceId={show.id} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -71,6 +71,18 @@ describe("livestream in a real browser", () => {
     await producer.getByTestId("add-product").click();
     await expect.poll(() => producer.getByTestId("products-error").textContent()).toContain("最多 5 个商品");
     expect(await producer.locator('[data-testid^="product-"]').count()).toBe(5);
+
+    // A reviewer's comment on a block is shown to the owner where they edit the show.
+    const editor = await signIn("editor@studio.local", "demo-editor-2026");
+    const commented = await editor.request.post(`${baseUrl}/api/v1/pieces/${id}/comments`, {
+      data: { anchor: { kind: "block", id: "opening" }, body: "开场再短一点，先报今天的福利" },
+    });
+    expect(commented.status(), await commented.text()).toBe(201);
+    await editor.context().close();
+    await producer.reload();
+    await expect
+      .poll(() => producer.getByTestId("comments-panel").textContent())
+      .toContain("开场再短一点，先报今天的福利");
     await producer.context().close();
   });
 
