@@ -79,7 +79,8 @@ export default function CompareBuilds() {
           {t("ebooks.textMissingNotice", { ids: buildIds(diff.textMissing, ids) })}
         </Alert>
       ) : null}
-      <Card withBorder>
+      {/* On a phone the diff needs the width more than the card needs its padding. */}
+      <Card withBorder p={{ base: "xs", sm: "md" }}>
         <Title order={4} mb="xs">
           {t("ebooks.chapterChanges")}
         </Title>

@@ -59,7 +59,7 @@ function ChapterChangeCard({ change, ids }: { change: ChapterChange; ids: Record
   return (
     <Paper
       withBorder
-      p="sm"
+      p={{ base: "xs", sm: "sm" }}
       data-testid="chapter-change"
       data-chapter-id={change.chapterId}
       data-kind={change.kind}
