@@ -1,11 +1,9 @@
 import { BarChart } from "@mantine/charts";
-import { Card, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
-import { DefinitionsCard } from "~/components/analytics/definitions-card";
-import { PeriodFilter } from "~/components/analytics/period-filter";
+import { ChartCard } from "~/components/analytics/chart-card";
+import { DashboardPage } from "~/components/analytics/dashboard-page";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { parseQuery } from "~/lib/forms.server";
@@ -26,15 +24,13 @@ export default function CampaignsDashboard() {
   const { year, campaigns, tables } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <Stack gap="md">
-      <PeriodFilter name="year" value={String(year)} />
-      <Text size="sm" c="dimmed">
-        {t("analytics.campaigns.hint")}
-      </Text>
-      <Card withBorder padding="sm">
-        <Title order={4} mb="xs">
-          {t("analytics.charts.leadsVsTarget")}
-        </Title>
+    <DashboardPage
+      period={{ kind: "year", year }}
+      hint={t("analytics.campaigns.hint")}
+      tables={{ view: "campaigns", list: tables, exportQuery: { year: String(year) }, minWidth: 1100 }}
+      definitions={["leadRate", "visitors"]}
+    >
+      <ChartCard title="leadsVsTarget">
         <BarChart
           h={240}
           data={campaigns.map((c) => ({
@@ -50,18 +46,8 @@ export default function CampaignsDashboard() {
             { name: "leadTarget", label: t("analytics.columns.leadTarget"), color: "gray.4" },
           ]}
         />
-      </Card>
-      {tables.map((table) => (
-        <AnalyticsTableCard
-          key={table.id}
-          view="campaigns"
-          table={table}
-          exportQuery={{ year: String(year) }}
-          minWidth={1100}
-        />
-      ))}
-      <DefinitionsCard items={["leadRate", "visitors"]} />
-    </Stack>
+      </ChartCard>
+    </DashboardPage>
   );
 }
 

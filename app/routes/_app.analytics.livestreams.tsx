@@ -1,11 +1,10 @@
 import { BarChart } from "@mantine/charts";
-import { Card, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
+import { ChartCard } from "~/components/analytics/chart-card";
+import { DashboardPage } from "~/components/analytics/dashboard-page";
 import { targetDomain } from "~/components/analytics/format";
-import { DefinitionsCard } from "~/components/analytics/definitions-card";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { getStudio } from "~/lib/studio.server";
@@ -22,41 +21,29 @@ export default function LivestreamsDashboard() {
   const { t } = useTranslation();
   const rated = shows.filter((show) => show.leadRate !== null);
   return (
-    <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t("analytics.livestreams.hint")}
-      </Text>
-      <Card withBorder padding="sm">
-        <Title order={4} mb="xs">
-          {t("analytics.charts.liveLeadRate")}
-        </Title>
-        {rated.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("analytics.empty")}
-          </Text>
-        ) : (
-          <BarChart
-            h={220}
-            data={rated.map((show) => ({
-              name: show.title,
-              rate: Math.round((show.leadRate ?? 0) * 1000) / 10,
-            }))}
-            dataKey="name"
-            unit="%"
-            xAxisProps={{ tick: false }}
-            yAxisProps={{ domain: targetDomain(TARGETS.liveLeadRate * 100) }}
-            referenceLines={[
-              { y: TARGETS.liveLeadRate * 100, color: "red.6", label: "6%", labelPosition: "insideTopRight" },
-            ]}
-            series={[{ name: "rate", label: t("analytics.figures.liveLeadRate"), color: "violet.6" }]}
-          />
-        )}
-      </Card>
-      {tables.map((table) => (
-        <AnalyticsTableCard key={table.id} view="livestreams" table={table} />
-      ))}
-      <DefinitionsCard items={["liveLeadRate", "leadRate", "visitors"]} />
-    </Stack>
+    <DashboardPage
+      hint={t("analytics.livestreams.hint")}
+      tables={{ view: "livestreams", list: tables }}
+      definitions={["liveLeadRate", "leadRate", "visitors"]}
+    >
+      <ChartCard title="liveLeadRate" empty={rated.length === 0}>
+        <BarChart
+          h={220}
+          data={rated.map((show) => ({
+            name: show.title,
+            rate: Math.round((show.leadRate ?? 0) * 1000) / 10,
+          }))}
+          dataKey="name"
+          unit="%"
+          xAxisProps={{ tick: false }}
+          yAxisProps={{ domain: targetDomain(TARGETS.liveLeadRate * 100) }}
+          referenceLines={[
+            { y: TARGETS.liveLeadRate * 100, color: "red.6", label: "6%", labelPosition: "insideTopRight" },
+          ]}
+          series={[{ name: "rate", label: t("analytics.figures.liveLeadRate"), color: "violet.6" }]}
+        />
+      </ChartCard>
+    </DashboardPage>
   );
 }
 

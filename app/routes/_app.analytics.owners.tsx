@@ -1,12 +1,10 @@
 import { BarChart } from "@mantine/charts";
-import { Card, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnalyticsTableCard } from "~/components/analytics/analytics-table-card";
+import { ChartCard } from "~/components/analytics/chart-card";
+import { DashboardPage } from "~/components/analytics/dashboard-page";
 import { targetDomain } from "~/components/analytics/format";
-import { DefinitionsCard } from "~/components/analytics/definitions-card";
-import { PeriodFilter } from "~/components/analytics/period-filter";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
 import { parseQuery } from "~/lib/forms.server";
@@ -28,43 +26,31 @@ export default function OwnersDashboard() {
   const { month, owners, tables } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <Stack gap="md">
-      <PeriodFilter name="month" value={month} />
-      <Text size="sm" c="dimmed">
-        {t("analytics.owners.hint")}
-      </Text>
-      <Card withBorder padding="sm">
-        <Title order={4} mb="xs">
-          {t("analytics.charts.postsVsTarget")}
-        </Title>
-        {owners.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("analytics.empty")}
-          </Text>
-        ) : (
-          <BarChart
-            h={Math.max(160, owners.length * 44)}
-            orientation="vertical"
-            data={owners.map((o) => ({ name: o.name, videoPosts: o.videoPosts, viralPosts: o.viralPosts }))}
-            dataKey="name"
-            withLegend
-            yAxisProps={{ width: 90 }}
-            xAxisProps={{ domain: targetDomain(TARGETS.postsPerOwnerMonth) }}
-            referenceLines={[
-              { x: TARGETS.postsPerOwnerMonth, color: "red.6", label: String(TARGETS.postsPerOwnerMonth) },
-            ]}
-            series={[
-              { name: "videoPosts", label: t("analytics.columns.videoPosts"), color: "blue.6" },
-              { name: "viralPosts", label: t("analytics.columns.viralPosts"), color: "orange.6" },
-            ]}
-          />
-        )}
-      </Card>
-      {tables.map((table) => (
-        <AnalyticsTableCard key={table.id} view="owners" table={table} exportQuery={{ month }} />
-      ))}
-      <DefinitionsCard items={["viral", "platform"]} />
-    </Stack>
+    <DashboardPage
+      period={{ kind: "month", month }}
+      hint={t("analytics.owners.hint")}
+      tables={{ view: "owners", list: tables, exportQuery: { month } }}
+      definitions={["viral", "platform"]}
+    >
+      <ChartCard title="postsVsTarget" empty={owners.length === 0}>
+        <BarChart
+          h={Math.max(160, owners.length * 44)}
+          orientation="vertical"
+          data={owners.map((o) => ({ name: o.name, videoPosts: o.videoPosts, viralPosts: o.viralPosts }))}
+          dataKey="name"
+          withLegend
+          yAxisProps={{ width: 90 }}
+          xAxisProps={{ domain: targetDomain(TARGETS.postsPerOwnerMonth) }}
+          referenceLines={[
+            { x: TARGETS.postsPerOwnerMonth, color: "red.6", label: String(TARGETS.postsPerOwnerMonth) },
+          ]}
+          series={[
+            { name: "videoPosts", label: t("analytics.columns.videoPosts"), color: "blue.6" },
+            { name: "viralPosts", label: t("analytics.columns.viralPosts"), color: "orange.6" },
+          ]}
+        />
+      </ChartCard>
+    </DashboardPage>
   );
 }
 

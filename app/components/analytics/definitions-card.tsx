@@ -1,7 +1,7 @@
 import { Card, List, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
-type Definition =
+export type Definition =
   "completionRate" | "leadRate" | "downloadLeadRate" | "liveLeadRate" | "visitors" | "platform" | "viral";
 
 /** The definitions of the figures on the page, written out where they are read. */
