@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   FileInput,
-  Grid,
   Group,
   List,
   Select,
@@ -24,7 +23,9 @@ import phoneCss from "~/components/articles/article-phone.css";
 import { PhonePreview } from "~/components/articles/phone-preview";
 import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import { RouteError } from "~/components/route-error";
-import { StatusBadge } from "~/components/status-badge";
+import { EditorColumns } from "~/components/shared/editor-columns";
+import { EditorHeading } from "~/components/shared/editor-heading";
+import { SaveButton, SaveReplyAlerts } from "~/components/shared/editor-save";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
@@ -198,23 +199,21 @@ export default function ArticleEditor() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div>
-          <Anchor component={Link} to="/articles" size="sm">
-            ← {t("articles.back")}
+      <EditorHeading
+        back={{ to: "/articles", label: t("articles.back") }}
+        title={article.title}
+        status={article.status}
+        action={
+          <Anchor component={Link} to={`/pieces/${article.id}`} size="sm">
+            {t("articles.openPiece")}
           </Anchor>
-          <Group gap="xs" align="center">
-            <Title order={2}>{article.title}</Title>
-            <StatusBadge status={article.status} />
-          </Group>
-        </div>
-        <Anchor component={Link} to={`/pieces/${article.id}`} size="sm">
-          {t("articles.openPiece")}
-        </Anchor>
-      </Group>
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack>
+        }
+      />
+      <EditorColumns
+        from="lg"
+        sideGap="xs"
+        main={
+          <>
             <Card withBorder>
               <Form method="post">
                 <input type="hidden" name="intent" value="save" />
@@ -224,13 +223,12 @@ export default function ArticleEditor() {
                 <input type="hidden" name="mixCategory" value={article.mixCategory ?? ""} />
                 <input type="hidden" name="dueAt" value={article.dueAt ?? ""} />
                 <Stack gap="xs">
-                  {saved.notice ? <Alert color="green">{saved.notice}</Alert> : null}
-                  {saved.formError ? (
-                    <Alert color="red" data-testid="article-error">
-                      {saved.formError}
-                      <Text size="xs">{t("articles.staleHint")}</Text>
-                    </Alert>
-                  ) : null}
+                  <SaveReplyAlerts
+                    notice={saved.notice}
+                    error={saved.formError}
+                    staleHint={t("articles.staleHint")}
+                    errorTestId="article-error"
+                  />
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                     <TextInput
                       name="title"
@@ -298,15 +296,13 @@ export default function ArticleEditor() {
                   <Text size="xs" c="dimmed">
                     {t("articles.charRule")}
                   </Text>
-                  {canEdit ? (
-                    <Button type="submit" w="fit-content" loading={busy} data-testid="save-article">
-                      {t("articles.save")}
-                    </Button>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t("articles.readOnly")}
-                    </Text>
-                  )}
+                  <SaveButton
+                    canEdit={canEdit}
+                    busy={busy}
+                    label={t("articles.save")}
+                    readOnlyText={t("articles.readOnly")}
+                    testId="save-article"
+                  />
                 </Stack>
               </Form>
             </Card>
@@ -360,10 +356,10 @@ export default function ArticleEditor() {
               ) : null}
             </Card>
             <CoverCard article={article} canEdit={canEdit} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="xs">
+          </>
+        }
+        side={
+          <>
             <Title order={5}>{t("articles.preview")}</Title>
             <Text size="xs" c="dimmed">
               {t("articles.previewHelp")}
@@ -374,9 +370,9 @@ export default function ArticleEditor() {
               coverUrl={article.cover?.url ?? null}
               meta={`${channel?.name ?? ""} · ${article.ownerName ?? ""}`}
             />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      />
     </Stack>
   );
 }

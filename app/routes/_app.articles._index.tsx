@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
+import { PieceCard } from "~/components/shared/piece-card";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
@@ -93,17 +94,14 @@ export default function ArticlesList() {
       {canCreate ? <NewArticleForm channels={channels} /> : null}
       <Stack gap="sm" hiddenFrom="sm">
         {articles.map((a) => (
-          <Card key={a.id} withBorder padding="sm" data-testid={`article-card-${a.id}`}>
-            <Group justify="space-between" wrap="nowrap" align="start">
-              <Anchor component={Link} to={`/articles/${a.id}`} fw={600}>
-                {a.title}
-              </Anchor>
-              <StatusBadge status={a.status} />
-            </Group>
-            <Text size="xs" c="dimmed">
-              {a.channel?.name ?? t("articles.noChannel")} · {a.ownerName} · {chars(a.charCount)}
-            </Text>
-          </Card>
+          <PieceCard
+            key={a.id}
+            to={`/articles/${a.id}`}
+            title={a.title}
+            status={a.status}
+            details={`${a.channel?.name ?? t("articles.noChannel")} · ${a.ownerName} · ${chars(a.charCount)}`}
+            testId={`article-card-${a.id}`}
+          />
         ))}
       </Stack>
       <DataTable

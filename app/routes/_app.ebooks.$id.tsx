@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   FileInput,
-  Grid,
   Group,
   Image,
   SimpleGrid,
@@ -29,6 +28,8 @@ import previewCss from "~/components/ebooks/ebook-preview.css";
 import { SignoffPanel } from "~/components/ebooks/signoff-panel";
 import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
+import { EditorColumns } from "~/components/shared/editor-columns";
+import { SaveButton } from "~/components/shared/editor-save";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
@@ -219,9 +220,10 @@ export default function BookPage() {
           {t("ebooks.readOnly")}
         </Text>
       ) : null}
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
-          <Stack>
+      <EditorColumns
+        sideFirst
+        main={
+          <>
             <Card withBorder>
               <Title order={4}>{t("ebooks.structure")}</Title>
               {data.can.edit ? (
@@ -315,23 +317,19 @@ export default function BookPage() {
                     errors={meta.fieldErrors}
                     readOnly={!data.can.edit}
                   />
-                  {data.can.edit ? (
-                    <Button
-                      type="submit"
-                      w="fit-content"
-                      loading={navigation.formData?.get("intent") === "update-book"}
-                      data-testid="save-book"
-                    >
-                      {t("ebooks.save")}
-                    </Button>
-                  ) : null}
+                  <SaveButton
+                    canEdit={data.can.edit}
+                    busy={navigation.formData?.get("intent") === "update-book"}
+                    label={t("ebooks.save")}
+                    testId="save-book"
+                  />
                 </Stack>
               </IntentForm>
             </Card>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
-          <Stack>
+          </>
+        }
+        side={
+          <>
             <BuildPanel
               bookId={book.id}
               builds={data.builds}
@@ -355,9 +353,9 @@ export default function BookPage() {
             <Anchor component={Link} to="/ebooks" size="sm">
               ← {t("ebooks.listTitle")}
             </Anchor>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      />
     </Stack>
   );
 }

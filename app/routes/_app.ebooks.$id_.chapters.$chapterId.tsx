@@ -1,26 +1,14 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Card,
-  Grid,
-  Group,
-  List,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Box, Card, Grid, Group, List, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
+import { EditorHeading } from "~/components/shared/editor-heading";
+import { SaveButton, SaveReplyAlerts } from "~/components/shared/editor-save";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
@@ -86,27 +74,22 @@ export default function ChapterEditor() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <div>
-          <Anchor component={Link} to={`/ebooks/${book.id}`} size="sm" data-testid="back-to-book">
-            ← {book.title}
-          </Anchor>
-          <Title order={2}>{t("ebooks.chapterEditor")}</Title>
-        </div>
-      </Group>
+      <EditorHeading
+        back={{ to: `/ebooks/${book.id}`, label: book.title, testId: "back-to-book" }}
+        title={t("ebooks.chapterEditor")}
+      />
       <Form method="post">
         <input type="hidden" name="version" value={chapter.version} />
         <Grid>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card withBorder>
               <Stack gap="xs">
-                {saved.notice ? <Alert color="green">{saved.notice}</Alert> : null}
-                {errors._form ? (
-                  <Alert color="red" data-testid="chapter-error">
-                    {errors._form}
-                    <Text size="xs">{t("ebooks.staleHint")}</Text>
-                  </Alert>
-                ) : null}
+                <SaveReplyAlerts
+                  notice={saved.notice}
+                  error={saved.formError}
+                  staleHint={t("ebooks.staleHint")}
+                  errorTestId="chapter-error"
+                />
                 <Group grow align="start">
                   <TextInput
                     name="title"
@@ -145,15 +128,13 @@ export default function ChapterEditor() {
                   maxLength={CHAPTER_MARKDOWN_MAX}
                   data-testid="chapter-markdown"
                 />
-                {canEdit ? (
-                  <Button type="submit" w="fit-content" loading={saving} data-testid="save-chapter">
-                    {t("ebooks.save")}
-                  </Button>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t("ebooks.readOnly")}
-                  </Text>
-                )}
+                <SaveButton
+                  canEdit={canEdit}
+                  busy={saving}
+                  label={t("ebooks.save")}
+                  readOnlyText={t("ebooks.readOnly")}
+                  testId="save-chapter"
+                />
               </Stack>
             </Card>
           </Grid.Col>

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Box, Button, Card, Group, Progress, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Progress, Stack, Table, Text } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
+import { ListPageHeader } from "~/components/shared/list-page-header";
+import { PieceCard } from "~/components/shared/piece-card";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
@@ -66,33 +67,24 @@ export default function EbooksList() {
   const timeZone = useStudioTimeZone();
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t("ebooks.listTitle")}
-        action={
-          canCreate ? (
-            <Button component={Link} to="/ebooks/new" data-testid="new-book">
-              {t("ebooks.newBook")}
-            </Button>
-          ) : null
-        }
+        create={canCreate ? { to: "/ebooks/new", label: t("ebooks.newBook"), testId: "new-book" } : null}
       />
       <Stack gap="sm" hiddenFrom="sm">
         {books.map((b) => (
-          <Card key={b.id} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="start">
-              <Anchor component={Link} to={`/ebooks/${b.id}`} fw={600}>
-                {b.title}
-              </Anchor>
-              <StatusBadge status={b.status} />
-            </Group>
-            <Text size="xs" c="dimmed" mb={6}>
-              {t(`kinds.${b.kind}`)} · {b.trim} · {b.ownerName} · {b.chapters} {t("ebooks.chapters")}
-            </Text>
+          <PieceCard
+            key={b.id}
+            to={`/ebooks/${b.id}`}
+            title={b.title}
+            status={b.status}
+            details={`${t(`kinds.${b.kind}`)} · ${b.trim} · ${b.ownerName} · ${b.chapters} ${t("ebooks.chapters")}`}
+          >
             <PagesCell book={b} />
             <Box mt={6}>
               <SignoffBadge book={b} />
             </Box>
-          </Card>
+          </PieceCard>
         ))}
       </Stack>
       <DataTable

@@ -2,9 +2,9 @@ import { Anchor, Box, Button, Group, Pagination, Select, Stack, Table, Text, Tex
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "~/components/page-header";
 import { PieceDates, isLate } from "~/components/piece-list";
 import { RouteError } from "~/components/route-error";
+import { ListPageHeader } from "~/components/shared/list-page-header";
 import { StatusBadge } from "~/components/status-badge";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
@@ -48,15 +48,9 @@ export default function PiecesList() {
 
   return (
     <Stack>
-      <PageHeader
+      <ListPageHeader
         title={t("pieces.listTitle")}
-        action={
-          canCreate ? (
-            <Button component={Link} to="/pieces/new" data-testid="new-piece">
-              {t("pieces.newPiece")}
-            </Button>
-          ) : null
-        }
+        create={canCreate ? { to: "/pieces/new", label: t("pieces.newPiece"), testId: "new-piece" } : null}
       />
       <Form method="get">
         <Group align="end" wrap="wrap" gap="sm">
