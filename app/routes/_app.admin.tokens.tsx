@@ -16,6 +16,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
+import { IntentButton } from "~/components/shared/intent-button";
 import { DataTable } from "~/components/data-table";
 import { useActionReply } from "~/components/use-action-reply";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -105,11 +106,15 @@ export default function TokensAdmin() {
               {tk.revokedAt ? (
                 <Badge color="gray">{t("admin.revoked")}</Badge>
               ) : (
-                <IntentForm intent="revoke" fields={{ tokenId: tk.id }}>
-                  <Button type="submit" size="xs" color="red" variant="light">
-                    {t("admin.revoke")}
-                  </Button>
-                </IntentForm>
+                <IntentButton
+                  intent="revoke"
+                  fields={{ tokenId: tk.id }}
+                  size="xs"
+                  color="red"
+                  variant="light"
+                >
+                  {t("admin.revoke")}
+                </IntentButton>
               )}
             </Table.Td>
           </Table.Tr>

@@ -17,6 +17,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
+import { IntentButton } from "~/components/shared/intent-button";
 import { DataTable } from "~/components/data-table";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
@@ -152,25 +153,24 @@ export default function UsersAdmin() {
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
                 {/* The switch is an action: it sends the opposite state with the roles unchanged. */}
-                <IntentForm
+                <IntentButton
                   intent="update"
                   fields={{ userId: u.id, roles: u.roles, disabled: String(!u.disabled) }}
+                  size="xs"
+                  variant={u.disabled ? "light" : "subtle"}
+                  color={u.disabled ? "teal" : "red"}
+                  data-testid="toggle-user"
                 >
-                  <Button
-                    type="submit"
-                    size="xs"
-                    variant={u.disabled ? "light" : "subtle"}
-                    color={u.disabled ? "teal" : "red"}
-                    data-testid="toggle-user"
-                  >
-                    {t(u.disabled ? "admin.enable" : "admin.disable")}
-                  </Button>
-                </IntentForm>
-                <IntentForm intent="reset" fields={{ userId: u.id, email: u.email }}>
-                  <Button type="submit" size="xs" variant="subtle">
-                    {t("admin.resetPassword")}
-                  </Button>
-                </IntentForm>
+                  {t(u.disabled ? "admin.enable" : "admin.disable")}
+                </IntentButton>
+                <IntentButton
+                  intent="reset"
+                  fields={{ userId: u.id, email: u.email }}
+                  size="xs"
+                  variant="subtle"
+                >
+                  {t("admin.resetPassword")}
+                </IntentButton>
               </Group>
             </Table.Td>
           </Table.Tr>

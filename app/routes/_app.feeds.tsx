@@ -6,6 +6,7 @@ import { CopyTextButton } from "~/components/copy-text-button";
 import { PageHeader } from "~/components/page-header";
 import { IntentForm } from "~/components/intent-form";
 import { RouteError } from "~/components/route-error";
+import { IntentButton } from "~/components/shared/intent-button";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
@@ -110,11 +111,15 @@ function FeedTable({ feeds }: { feeds: CalendarFeedDto[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <IntentForm intent="revoke" fields={{ feedId: feed.id }}>
-                  <Button type="submit" size="xs" color="red" variant="light">
-                    {t("publishing.feeds.revoke")}
-                  </Button>
-                </IntentForm>
+                <IntentButton
+                  intent="revoke"
+                  fields={{ feedId: feed.id }}
+                  size="xs"
+                  color="red"
+                  variant="light"
+                >
+                  {t("publishing.feeds.revoke")}
+                </IntentButton>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { Link, useFetcher } from "@remix-run/react";
 import { IconCheck, IconCopy, IconExternalLink } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ComplianceFlagNotice } from "~/components/compliance/review-flag";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
@@ -65,7 +65,87 @@ function useSlotAction(intent: string, notice: string, onDone?: () => void) {
     // Only a new answer matters, not a re-render with the same one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, answer.reply]);
-  return { fetcher, answer, busy: fetcher.state !== "idle" };
+  return { intent, fetcher, answer, busy: fetcher.state !== "idle" };
+}
+
+type SlotAction = ReturnType<typeof useSlotAction>;
+
+/** A drawer action's form: it posts the action's intent to the slot through its own fetcher. */
+function SlotActionForm({
+  action,
+  slot,
+  withVersion = false,
+  children,
+}: {
+  action: SlotAction;
+  slot: SlotDto;
+  /** Send the version the drawer shows, so a change made meanwhile is refused, not overwritten. */
+  withVersion?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <action.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
+      <input type="hidden" name="intent" value={action.intent} />
+      {withVersion ? <input type="hidden" name="version" value={slot.version} /> : null}
+      {children}
+    </action.fetcher.Form>
+  );
+}
+
+/**
+ * A drawer action that asks for one value (a new time, the live post's address): its field, the
+ * refusal under it, and its button, posted to the slot through the action's own fetcher.
+ */
+function SlotFieldForm({
+  action,
+  slot,
+  withVersion = false,
+  input,
+  inputKey,
+  button,
+  children,
+}: {
+  action: SlotAction;
+  slot: SlotDto;
+  withVersion?: boolean;
+  input: {
+    type: string;
+    name: string;
+    label: string;
+    defaultValue?: string;
+    placeholder?: string;
+    description?: string;
+    testId: string;
+  };
+  /** Remounts the field when its default changes. */
+  inputKey?: string;
+  button: { variant?: string; color?: string; testId: string };
+  children: ReactNode;
+}) {
+  const { testId, ...field } = input;
+  return (
+    <SlotActionForm action={action} slot={slot} withVersion={withVersion}>
+      <Group align="end" gap="xs">
+        <TextInput
+          {...field}
+          key={inputKey}
+          required
+          error={action.answer.fieldError(input.name) ?? action.answer.formError}
+          style={{ flex: 1 }}
+          data-testid={testId}
+        />
+        <Button
+          type="submit"
+          variant={button.variant}
+          color={button.color}
+          loading={action.busy}
+          data-testid={button.testId}
+        >
+          {children}
+        </Button>
+      </Group>
+    </SlotActionForm>
+  );
 }
 
 export function SlotDrawer({
@@ -194,9 +274,7 @@ function SlotDetails({
       ) : null}
 
       <Divider />
-      <caption.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
-        <input type="hidden" name="intent" value="update-caption" />
-        <input type="hidden" name="version" value={slot.version} />
+      <SlotActionForm action={caption} slot={slot} withVersion>
         <ComplianceTextarea
           name="caption"
           label={t("calendar.drawer.caption")}
@@ -224,7 +302,7 @@ function SlotDetails({
             </Button>
           ) : null}
         </Group>
-      </caption.fetcher.Form>
+      </SlotActionForm>
 
       <div>
         <Text size="xs" c="dimmed">
@@ -272,53 +350,44 @@ function SlotDetails({
       </div>
 
       {movable ? (
-        <move.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
-          <input type="hidden" name="intent" value="move" />
-          <input type="hidden" name="version" value={slot.version} />
-          <Group align="end" gap="xs">
-            <TextInput
-              type="datetime-local"
-              name="publishAt"
-              label={t("calendar.drawer.reschedule")}
-              defaultValue={toWallClockInput(slot.publishAt, timeZone)}
-              key={slot.publishAt}
-              required
-              error={move.answer.fieldError("publishAt") ?? move.answer.formError}
-              style={{ flex: 1 }}
-              data-testid="drawer-reschedule-input"
-            />
-            <Button type="submit" variant="light" loading={move.busy} data-testid="drawer-reschedule">
-              {t("calendar.drawer.rescheduleSubmit")}
-            </Button>
-          </Group>
-        </move.fetcher.Form>
+        <SlotFieldForm
+          action={move}
+          slot={slot}
+          withVersion
+          input={{
+            type: "datetime-local",
+            name: "publishAt",
+            label: t("calendar.drawer.reschedule"),
+            defaultValue: toWallClockInput(slot.publishAt, timeZone),
+            testId: "drawer-reschedule-input",
+          }}
+          inputKey={slot.publishAt}
+          button={{ variant: "light", testId: "drawer-reschedule" }}
+        >
+          {t("calendar.drawer.rescheduleSubmit")}
+        </SlotFieldForm>
       ) : null}
 
       {markable ? (
-        <published.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
-          <input type="hidden" name="intent" value="mark-published" />
-          <Group align="end" gap="xs">
-            <TextInput
-              type="url"
-              name="url"
-              label={t("calendar.drawer.markPublished")}
-              placeholder="https://"
-              description={t("calendar.drawer.markPublishedHint")}
-              required
-              error={published.answer.fieldError("url") ?? published.answer.formError}
-              style={{ flex: 1 }}
-              data-testid="drawer-live-url-input"
-            />
-            <Button type="submit" color="green" loading={published.busy} data-testid="drawer-mark-published">
-              {t("calendar.drawer.markPublishedSubmit")}
-            </Button>
-          </Group>
-        </published.fetcher.Form>
+        <SlotFieldForm
+          action={published}
+          slot={slot}
+          input={{
+            type: "url",
+            name: "url",
+            label: t("calendar.drawer.markPublished"),
+            placeholder: "https://",
+            description: t("calendar.drawer.markPublishedHint"),
+            testId: "drawer-live-url-input",
+          }}
+          button={{ color: "green", testId: "drawer-mark-published" }}
+        >
+          {t("calendar.drawer.markPublishedSubmit")}
+        </SlotFieldForm>
       ) : null}
 
       {resendable ? (
-        <resend.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
-          <input type="hidden" name="intent" value="resend" />
+        <SlotActionForm action={resend} slot={slot}>
           <Alert color="orange" p="xs">
             <Text size="xs">{t("calendar.drawer.resendHint")}</Text>
             {resend.answer.error ? (
@@ -338,7 +407,7 @@ function SlotDetails({
               {t("calendar.drawer.resend")}
             </Button>
           </Alert>
-        </resend.fetcher.Form>
+        </SlotActionForm>
       ) : null}
 
       <Divider label={t("calendar.drawer.attempts")} labelPosition="left" />
@@ -372,9 +441,7 @@ function SlotDetails({
       )}
 
       {deletable ? (
-        <remove.fetcher.Form method="post" action={`/calendar/slots/${slot.id}`}>
-          <input type="hidden" name="intent" value="delete" />
-          <input type="hidden" name="version" value={slot.version} />
+        <SlotActionForm action={remove} slot={slot} withVersion>
           {remove.answer.error ? (
             <Text size="xs" c="red" mb={4}>
               {remove.answer.error}
@@ -407,7 +474,7 @@ function SlotDetails({
               {t("calendar.drawer.delete")}
             </Button>
           )}
-        </remove.fetcher.Form>
+        </SlotActionForm>
       ) : null}
     </Stack>
   );
