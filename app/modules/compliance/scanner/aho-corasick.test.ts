@@ -47,6 +47,31 @@ describe("Aho–Corasick automaton", () => {
     expect(occurrences(keys, text)).toEqual(bruteForce(keys, text));
   });
 
+  it("agrees with brute force over a wide alphabet: many children per state, shared slots, units no key holds", () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    // 300 Han characters, an emoji's surrogate halves and ASCII: the double array places states
+    // with hundreds of children and single children side by side.
+    const alphabet = [
+      ...Array.from({ length: 300 }, (_, k) => String.fromCharCode(0x4e00 + k * 7)),
+      "\ud83d",
+      "\ude97",
+      ..."ab%1",
+    ];
+    const word = (length: number) => Array.from({ length }, () => alphabet[random(alphabet.length)]).join("");
+    const keys = [...new Set(Array.from({ length: 3_000 }, () => word(1 + random(5))))];
+    // The text mixes the alphabet with units no key holds.
+    const text = Array.from({ length: 4_000 }, () =>
+      random(5) === 0 ? String.fromCharCode(0x9000 + random(50)) : alphabet[random(40)],
+    ).join("");
+    const found = occurrences(keys, text);
+    expect(found.length).toBeGreaterThan(500);
+    expect(found).toEqual(bruteForce(keys, text));
+  });
+
   it("finds nothing without keys or text", () => {
     expect(occurrences([], "最好")).toEqual([]);
     expect(occurrences(["最好"], "")).toEqual([]);

@@ -2,58 +2,41 @@
  * An Aho–Corasick automaton over UTF-16 code units: every occurrence of every key in one pass,
  * overlapping ones included. Pure.
  *
- * Layout: the root's transitions are a flat table (most characters of a text start no key, and
- * the root is where the walk spends its time); every other node's children sit in one sorted run
- * of two flat edge arrays. The trie is built from the keys in sorted order, so each node's
- * children are made in character order and no per-node map is ever allocated: 5,000 keys compile
- * in a few milliseconds.
+ * Layout: a double-array trie over an alphabet of classes. `classOf` maps each code unit to its
+ * class (1 … the number of distinct units the keys hold) or to 0 when no key holds it; a unit of
+ * class 0 sends the walk straight back to the root. State s has the child by class c at slot
+ * `base[s] + c` exactly when `check[base[s] + c] === s`; else the walk follows `fail`. So a step
+ * is two or three typed-array reads, with no search through a node's children and no map. The
+ * trie is first built from the keys in sorted order (each node's children made in character
+ * order, no per-node map), then placed into the double array breadth first, first fit.
  */
 
 const ROOT = 0;
 const NONE = -1;
-/** Above this many children a node's run is binary-searched rather than scanned. */
-const LINEAR_RUN = 8;
+/** `check` of a slot no state occupies (and of the root's, which has no parent). */
+const FREE = -1;
 
 export interface Automaton {
   /** The lengths of the keys, by key index. */
   readonly keyLengths: Int32Array;
-  readonly rootNext: Int32Array;
-  /** Node n's children are edges edgeStart[n] … edgeStart[n + 1] − 1, by character. */
-  readonly edgeStart: Int32Array;
-  readonly edgeChar: Uint16Array;
-  readonly edgeTarget: Int32Array;
+  /** Code unit → class (1…); 0 for a unit no key holds. */
+  readonly classOf: Int32Array;
+  /** By state (slot): where its children by class start. */
+  readonly base: Int32Array;
+  /** By slot: the state whose child the slot is, or FREE. */
+  readonly check: Int32Array;
+  /** By state: the state of the longest proper suffix that is a prefix of some key. */
   readonly fail: Int32Array;
-  /** The key ending at the node, or NONE. */
+  /** By state: the key ending there, or NONE. */
   readonly keyAt: Int32Array;
-  /** The nearest node down the failure chain where a key ends, or NONE. */
+  /** By state: the nearest state down the failure chain where a key ends, or NONE. */
   readonly outputLink: Int32Array;
-  /** The node itself when a key ends there, else its output link: the first output, one read. */
+  /** By state: itself when a key ends there, else its output link: the first output, one read. */
   readonly firstOutput: Int32Array;
 }
 
-/** The child of a non-root node by character, or NONE. */
-function childOf(a: Automaton, node: number, c: number): number {
-  let lo = a.edgeStart[node]!;
-  let hi = a.edgeStart[node + 1]!;
-  if (hi - lo <= LINEAR_RUN) {
-    for (; lo < hi; lo++) if (a.edgeChar[lo] === c) return a.edgeTarget[lo]!;
-    return NONE;
-  }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const m = a.edgeChar[mid]!;
-    if (m === c) return a.edgeTarget[mid]!;
-    if (m < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return NONE;
-}
-
-/**
- * Builds the automaton of `keys` (non-empty strings; key index = position in the array; a key
- * given twice is reported under its first index).
- */
-export function buildAutomaton(keys: readonly string[]): Automaton {
+/** The sorted-key trie the double array is made from: node 0 the root, children in unit order. */
+function buildTrie(keys: readonly string[]) {
   // Each distinct key by its first index, in code-unit order (the default sort's).
   const firstIndex = new Map<string, number>();
   keys.forEach((key, k) => {
@@ -85,55 +68,121 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     keyAt[path[key.length - 1]!] = k;
     previous = key;
   }
-
   // Children in runs: nodes were made in character order within each parent.
   const edgeStart = new Int32Array(count + 1);
   for (let node = 1; node < count; node++) edgeStart[parentOf[node]! + 1]!++;
   for (let node = 0; node < count; node++) edgeStart[node + 1]! += edgeStart[node]!;
   const cursor = edgeStart.slice(0, count);
-  const edgeChar = new Uint16Array(Math.max(count - 1, 0));
   const edgeTarget = new Int32Array(Math.max(count - 1, 0));
-  const rootNext = new Int32Array(0x10000);
-  for (let node = 1; node < count; node++) {
-    const at = cursor[parentOf[node]!]!++;
-    edgeChar[at] = charOf[node]!;
-    edgeTarget[at] = node;
-    if (parentOf[node] === ROOT) rootNext[charOf[node]!] = node;
-  }
+  for (let node = 1; node < count; node++) edgeTarget[cursor[parentOf[node]!]!++] = node;
+  return { count, charOf, keyAt, edgeStart, edgeTarget };
+}
 
-  const automaton: Automaton = {
-    keyLengths: Int32Array.from(keys, (key) => key.length),
-    rootNext,
-    edgeStart,
-    edgeChar,
-    edgeTarget,
-    fail: new Int32Array(count),
-    keyAt: keyAt.slice(0, count),
-    outputLink: new Int32Array(count).fill(NONE),
-    firstOutput: new Int32Array(count),
+/**
+ * Builds the automaton of `keys` (non-empty strings; key index = position in the array; a key
+ * given twice is reported under its first index).
+ */
+export function buildAutomaton(keys: readonly string[]): Automaton {
+  const trie = buildTrie(keys);
+  const { count, charOf, edgeStart, edgeTarget } = trie;
+
+  // Classes, in order of first appearance.
+  const classOf = new Int32Array(0x10000);
+  let classes = 0;
+  for (let node = 1; node < count; node++)
+    if (classOf[charOf[node]!] === 0) classOf[charOf[node]!] = ++classes;
+
+  // Place the trie breadth first; slotOf[node] is the node's state.
+  let size = Math.max(16, count + classes + 1);
+  let base = new Int32Array(size);
+  let check = new Int32Array(size).fill(FREE);
+  const slotOf = new Int32Array(count);
+  const grow = (needed: number) => {
+    if (needed <= size) return;
+    const next = Math.max(needed, size * 2);
+    const b = new Int32Array(next);
+    b.set(base);
+    const c = new Int32Array(next).fill(FREE);
+    c.set(check);
+    base = b;
+    check = c;
+    size = next;
   };
-  const { fail, outputLink } = automaton;
+  const used = (slot: number) => slot === ROOT || check[slot] !== FREE;
+  let firstFree = 1;
   const queue = new Int32Array(count);
-  let tail = 0;
-  for (let e = edgeStart[ROOT]!; e < edgeStart[ROOT + 1]!; e++) queue[tail++] = edgeTarget[e]!;
+  let tail = 1;
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-      const c = edgeChar[e]!;
+    const slot = slotOf[node]!;
+    const from = edgeStart[node]!;
+    const to = edgeStart[node + 1]!;
+    if (from === to) continue;
+    while (firstFree < size && used(firstFree)) firstFree++;
+    // Children are in unit order, not class order: the lowest class gives the first fit.
+    let low = classOf[charOf[edgeTarget[from]!]!]!;
+    for (let e = from + 1; e < to; e++) low = Math.min(low, classOf[charOf[edgeTarget[e]!]!]!);
+    let b = Math.max(0, firstFree - low);
+    for (;;) {
+      let fits = true;
+      for (let e = from; e < to && fits; e++) {
+        const t = b + classOf[charOf[edgeTarget[e]!]!]!;
+        grow(t + classes + 1);
+        if (used(t)) fits = false;
+      }
+      if (fits) break;
+      b++;
+    }
+    base[slot] = b;
+    for (let e = from; e < to; e++) {
       const child = edgeTarget[e]!;
-      let f = fail[node]!;
-      while (f !== ROOT && childOf(automaton, f, c) === NONE) f = fail[f]!;
-      // The longest proper suffix of the child's string that is a prefix of some key.
-      const failNode = f === ROOT ? rootNext[c]! : childOf(automaton, f, c);
-      fail[child] = failNode;
-      outputLink[child] = automaton.keyAt[failNode] !== NONE ? failNode : outputLink[failNode]!;
+      const t = b + classOf[charOf[child]!]!;
+      check[t] = slot;
+      slotOf[child] = t;
       queue[tail++] = child;
     }
   }
-  const { firstOutput } = automaton;
-  for (let node = 0; node < count; node++)
-    firstOutput[node] = automaton.keyAt[node] !== NONE ? node : outputLink[node]!;
-  return automaton;
+  let states = 1;
+  for (let node = 1; node < count; node++) states = Math.max(states, slotOf[node]! + 1);
+  // Every base + class read by a walk stays inside the arrays.
+  let maxBase = 0;
+  for (let s = 0; s < states; s++) maxBase = Math.max(maxBase, base[s]!);
+  grow(maxBase + classes + 1);
+
+  const keyAt = new Int32Array(states).fill(NONE);
+  for (let node = 1; node < count; node++) keyAt[slotOf[node]!] = trie.keyAt[node]!;
+  const fail = new Int32Array(states);
+  const outputLink = new Int32Array(states).fill(NONE);
+  // Failure links breadth first (the queue above is in breadth-first order).
+  for (let head = 0; head < tail; head++) {
+    const node = queue[head]!;
+    const slot = slotOf[node]!;
+    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+      const child = edgeTarget[e]!;
+      const c = classOf[charOf[child]!]!;
+      const t = slotOf[child]!;
+      let f = ROOT;
+      if (slot !== ROOT) {
+        f = fail[slot]!;
+        while (f !== ROOT && check[base[f]! + c] !== f) f = fail[f]!;
+        if (check[base[f]! + c] === f) f = base[f]! + c;
+      }
+      fail[t] = f;
+      outputLink[t] = keyAt[f] !== NONE ? f : outputLink[f]!;
+    }
+  }
+  const firstOutput = new Int32Array(states);
+  for (let s = 0; s < states; s++) firstOutput[s] = keyAt[s] !== NONE ? s : outputLink[s]!;
+  return {
+    keyLengths: Int32Array.from(keys, (key) => key.length),
+    classOf,
+    base: base.slice(0, Math.max(states, maxBase + classes + 1)),
+    check: check.slice(0, Math.max(states, maxBase + classes + 1)),
+    fail,
+    keyAt,
+    outputLink,
+    firstOutput,
+  };
 }
 
 /** Calls `onMatch(key, end)` for every occurrence of every key in `text` (end exclusive), by end. */
@@ -182,45 +231,24 @@ export function findAllUnits(
   length: number,
   found: MatchList,
 ): void {
-  const { rootNext, edgeStart, edgeChar, edgeTarget, fail, keyAt, outputLink, firstOutput } = automaton;
+  const { classOf, base, check, fail, keyAt, outputLink, firstOutput } = automaton;
   found.length = 0;
-  let node = ROOT;
+  let state = ROOT;
   for (let i = 0; i < length; i++) {
-    const c = units[i]!;
-    for (;;) {
-      if (node === ROOT) {
-        node = rootNext[c]!;
-        break;
-      }
-      let lo = edgeStart[node]!;
-      let hi = edgeStart[node + 1]!;
-      let next = NONE;
-      if (hi - lo <= LINEAR_RUN) {
-        for (; lo < hi; lo++) {
-          if (edgeChar[lo] === c) {
-            next = edgeTarget[lo]!;
-            break;
-          }
-        }
-      } else {
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          const m = edgeChar[mid]!;
-          if (m === c) {
-            next = edgeTarget[mid]!;
-            break;
-          }
-          if (m < c) lo = mid + 1;
-          else hi = mid;
-        }
-      }
-      if (next !== NONE) {
-        node = next;
-        break;
-      }
-      node = fail[node]!;
+    const c = classOf[units[i]!]!;
+    if (c === 0) {
+      state = ROOT;
+      continue;
     }
-    if (node === ROOT) continue;
-    for (let out = firstOutput[node]!; out !== NONE; out = outputLink[out]!) found.push(keyAt[out]!, i + 1);
+    for (;;) {
+      const t = base[state]! + c;
+      if (check[t] === state) {
+        state = t;
+        break;
+      }
+      if (state === ROOT) break;
+      state = fail[state]!;
+    }
+    for (let out = firstOutput[state]!; out !== NONE; out = outputLink[out]!) found.push(keyAt[out]!, i + 1);
   }
 }

@@ -433,7 +433,13 @@ export function searchPlan(
 ): SearchPlan {
   const prefilter = set.prefilters[p]!;
   const clauses = set.clauseKeys[p]!;
-  for (const keys of clauses) if (!keys.some((key) => hits.count(key) > 0)) return NONE;
+  // Most patterns stop here, so this test allocates nothing (no closures, no arrays).
+  for (let c = 0; c < clauses.length; c++) {
+    const keys = clauses[c]!;
+    let any = false;
+    for (let k = 0; k < keys.length && !any; k++) any = hits.count(keys[k]!) > 0;
+    if (!any) return NONE;
+  }
   if (prefilter.anchor < 0) return FROM_START;
   const anchorKeys = clauses[prefilter.anchor]!;
   let starts: number[] = [];

@@ -20,7 +20,7 @@
  *  - a pattern's matches do not overlap one another (a global search), and its allowed contexts
  *    work as for terms, over the pattern stream.
  *
- * Fast paths (decision record 0035), none of which changes a finding: both streams come from one
+ * Fast paths (decision record 0045), none of which changes a finding: both streams come from one
  * pass over the text into reused buffers (normalize.ts, `normalizeForScan`), and the match stream
  * is walked as units, never made a string; a pattern runs only when its prefilter
  * (pattern-prefilter.ts) finds every string it requires possible in the pattern stream, and its
