@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   cardSeconds,
   checkScript,
+  findScriptProblem,
+  fittedSeconds,
   saveScriptFormSchema,
   scriptProblem,
   scriptToBody,
@@ -11,6 +13,38 @@ import {
 const column = { durationSeconds: 60, outroLine: "到店报暗号“秒懂”送原厂雨伞", readingSpeedCps: 4.5 };
 
 describe("episode script rules", () => {
+  it("names the lines at fault: those ending after the outro card should begin, or the fast one", () => {
+    // Outro starts at 57 s; the title card takes 2 s.
+    const lines = [
+      { voiceover: "冬天续航缩水", seconds: 50 },
+      { voiceover: "到店检测", seconds: 5 },
+      { voiceover: "原厂雨伞", seconds: 2 },
+      { voiceover: "报暗号", seconds: 1 },
+    ];
+    expect(findScriptProblem(lines, column)).toMatchObject({
+      context: "overrun",
+      lines: [2, 3],
+      params: { total: 63, duration: 60, over: 3 },
+    });
+    expect(
+      findScriptProblem(
+        [
+          { voiceover: "冬天", seconds: 2 },
+          { voiceover: "一二三四五六七八九十", seconds: 1 },
+        ],
+        column,
+      ),
+    ).toMatchObject({ context: "tooFast", lines: [1], params: { line: 2, chars: 10 } });
+    expect(findScriptProblem([{ voiceover: "冬天", seconds: 2 }], column)).toBeNull();
+  });
+
+  it("keeps the column's length when padding and ends 0.5 s after the last line when shortening", () => {
+    const check = checkScript([{ voiceover: "冬天续航缩水", seconds: 20 }], column);
+    expect(fittedSeconds(check, "pad")).toBe(60);
+    expect(fittedSeconds(check, "shorten")).toBe(25.5);
+    expect(fittedSeconds(checkScript([{ voiceover: "满", seconds: 55 }], column), "shorten")).toBe(60);
+  });
+
   it("counts Han characters fully, Latin letters and digits by half, punctuation not at all", () => {
     expect(spokenChars("原厂雨伞！")).toBe(4);
     expect(spokenChars("CarPlay")).toBe(3.5);

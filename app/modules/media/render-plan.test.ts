@@ -46,6 +46,31 @@ describe("apportionFrames", () => {
 });
 
 describe("planRender", () => {
+  it("pads a short script to the column's length, or shortens the body to the script plus a breath", () => {
+    const short = {
+      title: "测试",
+      script: [
+        { text: "第一句", seconds: 5 },
+        { text: "第二句", seconds: 5 },
+      ],
+    };
+    const padded = plan({ episode: short });
+    expect(padded.totalFrames).toBe(60 * 30);
+    // The last subtitle ends with its line; the footage plays on to the outro.
+    expect(padded.cues.at(-1)).toMatchObject({ endSeconds: 12 });
+    expect(padded.outro.timelineStartSeconds).toBe(57);
+
+    const shortened = plan({ episode: { ...short, fit: "shorten" } });
+    expect(shortened.totalSeconds).toBe(2 + 10 + 0.5 + 3);
+    expect(shortened.outro.timelineStartSeconds).toBe(12.5);
+    expect(shortened.body.reduce((n, s) => n + s.frames, 0)).toBe(10.5 * 30);
+    expect(shortened.cues.map((c) => c.text)).toEqual(["第一句", "第二句"]);
+
+    // Never longer than the column: a script that fills it is not shortened.
+    const full = { title: "测试", script: [{ text: "很长", seconds: 55 }], fit: "shorten" as const };
+    expect(plan({ episode: full }).totalFrames).toBe(60 * 30);
+  });
+
   it("lands the whole episode exactly on the column duration", () => {
     const p = plan({});
     const sum = (p.intro.frames + p.body.reduce((a, s) => a + s.frames, 0) + p.outro.frames) / 30;
