@@ -10,11 +10,13 @@ import {
   BrandFooter,
   BrandHeader,
   Canvas,
+  DATES_LINE,
   darker,
   FieldText,
   gapped,
   heightsOf,
   inkOn,
+  lineBox,
   Tag,
   withAlpha,
   type PlacedBox,
@@ -25,43 +27,31 @@ import {
 } from "./parts";
 
 function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { u, contentWidth, bodyHeight } = frame;
+  const { u, contentWidth } = frame;
   const inCard = contentWidth - Math.round(2 * 40 * u) - Math.round(10 * u);
   return {
-    headline: {
+    headline: lineBox(frame, {
       width: contentWidth,
-      maxHeight: Math.min(3 * 1.16 * 116 * u, 0.3 * bodyHeight),
-      maxLines: 3,
+      lines: 3,
+      px: 116,
       lineHeight: 1.16,
+      share: 0.3,
       weight: 700,
       balance: true,
       align: "left",
-    },
-    subline: {
+    }),
+    subline: lineBox(frame, {
       width: Math.round(contentWidth * 0.86),
-      maxHeight: Math.min(3 * 1.45 * 46 * u, 0.16 * bodyHeight),
-      maxLines: 3,
+      lines: 3,
+      px: 46,
       lineHeight: 1.45,
+      share: 0.16,
       weight: 400,
       balance: true,
       align: "left",
-    },
-    dates: {
-      width: inCard,
-      maxHeight: 1.3 * 40 * u,
-      maxLines: 1,
-      lineHeight: 1.3,
-      weight: 700,
-      align: "left",
-    },
-    offer: {
-      width: inCard,
-      maxHeight: 1.25 * 60 * u,
-      maxLines: 1,
-      lineHeight: 1.25,
-      weight: 700,
-      align: "left",
-    },
+    }),
+    dates: lineBox(frame, { width: inCard, ...DATES_LINE, weight: 700, align: "left" }),
+    offer: lineBox(frame, { width: inCard, lines: 1, px: 60, lineHeight: 1.25, weight: 700, align: "left" }),
   };
 }
 

@@ -9,9 +9,11 @@ import {
   BrandFooter,
   BrandHeader,
   Canvas,
+  DATES_LINE,
   FieldText,
   gapped,
   inkOn,
+  lineBox,
   Photo,
   Tag,
   type PlacedBox,
@@ -22,42 +24,37 @@ import {
 } from "./parts";
 
 function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { u, contentWidth, bodyHeight } = frame;
+  const { contentWidth } = frame;
   return {
-    headline: {
+    headline: lineBox(frame, {
       width: contentWidth,
-      maxHeight: Math.min(2 * 1.12 * 140 * u, 0.22 * bodyHeight),
-      maxLines: 2,
+      lines: 2,
+      px: 140,
       lineHeight: 1.12,
+      share: 0.22,
       weight: 700,
       balance: true,
       align: "center",
-    },
-    subline: {
+    }),
+    subline: lineBox(frame, {
       width: contentWidth,
-      maxHeight: Math.min(2 * 1.4 * 54 * u, 0.12 * bodyHeight),
-      maxLines: 2,
+      lines: 2,
+      px: 54,
       lineHeight: 1.4,
+      share: 0.12,
       weight: 400,
       balance: true,
       align: "center",
-    },
-    offer: {
+    }),
+    offer: lineBox(frame, {
       width: contentWidth,
-      maxHeight: 1.2 * 76 * u,
-      maxLines: 1,
+      lines: 1,
+      px: 76,
       lineHeight: 1.2,
       weight: 700,
       align: "center",
-    },
-    dates: {
-      width: contentWidth,
-      maxHeight: 1.3 * 40 * u,
-      maxLines: 1,
-      lineHeight: 1.3,
-      weight: 400,
-      align: "center",
-    },
+    }),
+    dates: lineBox(frame, { width: contentWidth, ...DATES_LINE, weight: 400, align: "center" }),
   };
 }
 

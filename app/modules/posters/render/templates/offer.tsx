@@ -9,10 +9,12 @@ import {
   BrandFooter,
   BrandHeader,
   Canvas,
+  DATES_LINE,
   FieldText,
   gapped,
   heightsOf,
   inkOn,
+  lineBox,
   Photo,
   Tag,
   type PlacedBox,
@@ -23,43 +25,38 @@ import {
 } from "./parts";
 
 function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { u, contentWidth, bodyHeight } = frame;
+  const { u, contentWidth } = frame;
   const inBand = contentWidth - Math.round(80 * u);
   return {
-    headline: {
+    headline: lineBox(frame, {
       width: contentWidth,
-      maxHeight: Math.min(2 * 1.18 * 112 * u, 0.25 * bodyHeight),
-      maxLines: 2,
+      lines: 2,
+      px: 112,
       lineHeight: 1.18,
+      share: 0.25,
       weight: 700,
       balance: true,
       align: "center",
-    },
-    subline: {
+    }),
+    subline: lineBox(frame, {
       width: contentWidth,
-      maxHeight: Math.min(2 * 1.4 * 46 * u, 0.12 * bodyHeight),
-      maxLines: 2,
+      lines: 2,
+      px: 46,
       lineHeight: 1.4,
+      share: 0.12,
       weight: 400,
       balance: true,
       align: "center",
-    },
-    offer: {
+    }),
+    offer: lineBox(frame, {
       width: inBand,
-      maxHeight: 1.15 * 132 * u,
-      maxLines: 1,
+      lines: 1,
+      px: 132,
       lineHeight: 1.15,
       weight: 700,
       align: "center",
-    },
-    dates: {
-      width: inBand,
-      maxHeight: 1.3 * 40 * u,
-      maxLines: 1,
-      lineHeight: 1.3,
-      weight: 400,
-      align: "center",
-    },
+    }),
+    dates: lineBox(frame, { width: inBand, ...DATES_LINE, weight: 400, align: "center" }),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { CSSProperties, ReactElement } from "react";
 import { POSTER_FONTS, type BrandKit, type PosterFieldKey } from "../poster-catalog";
 import type { KitTextKey, PosterFrame } from "../poster-frame";
-import type { FittedText, TextBox } from "../poster-layout";
+import type { FittedText, FontWeight, TextBox } from "../poster-layout";
 
 /** What a template returns: the tree satori draws. */
 export type PosterElement = ReactElement;
@@ -53,6 +53,40 @@ export interface PosterArtProps {
 }
 
 export type TextHeights = Record<PosterTextKey, number>;
+
+/**
+ * A text box sized in lines: `lines` lines of type at most `px` (at a poster 1080 px wide, as
+ * the catalog's font sizes) spaced `lineHeight`, so as tall as those lines at the largest size,
+ * and no taller than `share` of the body when given. `balance` evens out display type.
+ */
+export function lineBox(
+  frame: PosterFrame,
+  spec: {
+    width: number;
+    lines: number;
+    px: number;
+    lineHeight: number;
+    weight: FontWeight;
+    align: Align;
+    share?: number;
+    balance?: boolean;
+  },
+): PlacedBox {
+  const { width, lines, px, lineHeight, weight, align, share, balance } = spec;
+  const full = lines * lineHeight * px * frame.u;
+  return {
+    width,
+    maxHeight: share === undefined ? full : Math.min(full, share * frame.bodyHeight),
+    maxLines: lines,
+    lineHeight,
+    weight,
+    ...(balance ? { balance } : {}),
+    align,
+  };
+}
+
+/** The validity line most templates set: one line of at most 40 px. */
+export const DATES_LINE = { lines: 1, px: 40, lineHeight: 1.3 } as const;
 
 /**
  * A template: its text boxes, how much of the body everything but the filling part takes, and

@@ -9,10 +9,12 @@ import {
   BrandFooter,
   BrandHeader,
   Canvas,
+  DATES_LINE,
   FieldText,
   gapped,
   heightsOf,
   inkOn,
+  lineBox,
   Tag,
   type PlacedBox,
   type PosterArtProps,
@@ -26,33 +28,27 @@ function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
   const inCard = contentWidth - Math.round(2 * 48 * u) - Math.round(12 * u);
   const inCoupon = contentWidth - Math.round(2 * 40 * u);
   return {
-    headline: {
+    headline: lineBox(frame, {
       width: contentWidth,
-      maxHeight: Math.min(2 * 1.18 * 104 * u, 0.2 * bodyHeight),
-      maxLines: 2,
+      lines: 2,
+      px: 104,
       lineHeight: 1.18,
+      share: 0.2,
       weight: 700,
       balance: true,
       align: "left",
-    },
+    }),
     // The advice takes what the rest leaves (see `reserved`).
     subline: { width: inCard, maxHeight: bodyHeight, lineHeight: 1.6, weight: 400, align: "left" },
-    offer: {
+    offer: lineBox(frame, {
       width: inCoupon,
-      maxHeight: 2 * 1.3 * 56 * u,
-      maxLines: 2,
+      lines: 2,
+      px: 56,
       lineHeight: 1.3,
       weight: 700,
       align: "center",
-    },
-    dates: {
-      width: inCoupon,
-      maxHeight: 1.3 * 40 * u,
-      maxLines: 1,
-      lineHeight: 1.3,
-      weight: 400,
-      align: "center",
-    },
+    }),
+    dates: lineBox(frame, { width: inCoupon, ...DATES_LINE, weight: 400, align: "center" }),
   };
 }
 
