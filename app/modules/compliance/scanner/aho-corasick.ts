@@ -92,51 +92,53 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   for (let node = 1; node < count; node++)
     if (classOf[charOf[node]!] === 0) classOf[charOf[node]!] = ++classes;
 
-  // Place the trie breadth first; slotOf[node] is the node's state.
+  // Each edge's class, once.
+  const edgeClass = new Int32Array(edgeTarget.length);
+  for (let e = 0; e < edgeTarget.length; e++) edgeClass[e] = classOf[charOf[edgeTarget[e]!]!]!;
+
+  // Place the trie breadth first; slotOf[node] is the node's state. A slot at or past `size` is
+  // free; the arrays grow (rarely) once a base is chosen, to hold base + every class.
   let size = Math.max(16, count + classes + 1);
   let base = new Int32Array(size);
   let check = new Int32Array(size).fill(FREE);
   const slotOf = new Int32Array(count);
-  const grow = (needed: number) => {
-    if (needed <= size) return;
-    const next = Math.max(needed, size * 2);
-    const b = new Int32Array(next);
-    b.set(base);
-    const c = new Int32Array(next).fill(FREE);
-    c.set(check);
-    base = b;
-    check = c;
-    size = next;
-  };
-  const used = (slot: number) => slot === ROOT || check[slot] !== FREE;
   let firstFree = 1;
+  let maxBase = 0;
   const queue = new Int32Array(count);
   let tail = 1;
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    const slot = slotOf[node]!;
     const from = edgeStart[node]!;
     const to = edgeStart[node + 1]!;
     if (from === to) continue;
-    while (firstFree < size && used(firstFree)) firstFree++;
+    while (firstFree < size && check[firstFree] !== FREE) firstFree++;
     // Children are in unit order, not class order: the lowest class gives the first fit.
-    let low = classOf[charOf[edgeTarget[from]!]!]!;
-    for (let e = from + 1; e < to; e++) low = Math.min(low, classOf[charOf[edgeTarget[e]!]!]!);
+    let low = edgeClass[from]!;
+    for (let e = from + 1; e < to; e++) low = Math.min(low, edgeClass[e]!);
+    // b + class ≥ 1 always, so the root's slot 0 is never a candidate.
     let b = Math.max(0, firstFree - low);
     for (;;) {
-      let fits = true;
-      for (let e = from; e < to && fits; e++) {
-        const t = b + classOf[charOf[edgeTarget[e]!]!]!;
-        grow(t + classes + 1);
-        if (used(t)) fits = false;
-      }
-      if (fits) break;
+      let e = from;
+      while (e < to && (b + edgeClass[e]! >= size || check[b + edgeClass[e]!] === FREE)) e++;
+      if (e === to) break;
       b++;
     }
+    if (b + classes + 1 > size) {
+      const next = Math.max(b + classes + 1, size * 2);
+      const grownBase = new Int32Array(next);
+      grownBase.set(base);
+      const grownCheck = new Int32Array(next).fill(FREE);
+      grownCheck.set(check);
+      base = grownBase;
+      check = grownCheck;
+      size = next;
+    }
+    const slot = slotOf[node]!;
     base[slot] = b;
+    maxBase = Math.max(maxBase, b);
     for (let e = from; e < to; e++) {
       const child = edgeTarget[e]!;
-      const t = b + classOf[charOf[child]!]!;
+      const t = b + edgeClass[e]!;
       check[t] = slot;
       slotOf[child] = t;
       queue[tail++] = child;
@@ -144,10 +146,8 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   }
   let states = 1;
   for (let node = 1; node < count; node++) states = Math.max(states, slotOf[node]! + 1);
-  // Every base + class read by a walk stays inside the arrays.
-  let maxBase = 0;
-  for (let s = 0; s < states; s++) maxBase = Math.max(maxBase, base[s]!);
-  grow(maxBase + classes + 1);
+  // Every base + class a walk reads stays inside `check` (size ≥ maxBase + classes + 1).
+  const slots = Math.max(states, maxBase + classes + 1);
 
   const keyAt = new Int32Array(states).fill(NONE);
   for (let node = 1; node < count; node++) keyAt[slotOf[node]!] = trie.keyAt[node]!;
@@ -176,8 +176,8 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   return {
     keyLengths: Int32Array.from(keys, (key) => key.length),
     classOf,
-    base: base.slice(0, Math.max(states, maxBase + classes + 1)),
-    check: check.slice(0, Math.max(states, maxBase + classes + 1)),
+    base: base.slice(0, states),
+    check: check.slice(0, slots),
     fail,
     keyAt,
     outputLink,
