@@ -86,6 +86,20 @@ describe("e-books in a real browser", () => {
       // Print is refused without an external sign-off, with the reason shown.
       await page.getByTestId("build-print").click();
       await expect.poll(() => page.getByTestId("build-error").textContent()).toContain("外部审阅签字");
+
+      // Compare the new build with the seed's first one, on a phone.
+      const bookId = new URL(page.url()).pathname.split("/").pop();
+      const builds = (await (await page.request.get(`${baseUrl}/api/v1/ebooks/${bookId}/builds`)).json())
+        .items as Array<{ id: number }>;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${baseUrl}/ebooks/${bookId}/compare?a=${builds.at(-1)!.id}&b=${builds[0].id}`);
+      await expect.poll(() => page.getByTestId("compare-table").count()).toBe(1);
+      expect(await page.getByTestId("chapter-changes").count()).toBe(1);
+      // The first test's edit is in the new build unless the seed's build ran after it.
+      const diffs = page.locator('[data-testid^="chapter-diff-"]');
+      if ((await page.getByTestId("compare-identical").count()) === 0)
+        expect(await diffs.locator(".diff-added", { hasText: "端到端小标题" }).count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.context().close();
     },
   );
