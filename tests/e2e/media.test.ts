@@ -59,3 +59,39 @@ describe("short-video episodes in a real browser", () => {
     await context.close();
   });
 });
+
+describe("errors where the user acted, and a short script's choice", () => {
+  it("says a refused 提交审核 under the button and on the line at fault, and keeps the 补齐/缩短 choice", async () => {
+    const page = await signIn("copy@studio.local", "demo-copy-2026");
+    await page.goto(`${baseUrl}/columns`);
+    await page.getByRole("link", { name: "一分钟识车" }).click();
+    await page.waitForURL(/\/columns\/\d+$/);
+    await page.getByPlaceholder("标题").fill("报错位置测试");
+    await page.getByRole("button", { name: "新建一集" }).click();
+    await page.waitForURL(/\/episodes\/\d+$/);
+
+    // An empty script leaves the whole body silent: the warning offers the choice, 补齐 by default.
+    const short = page.locator('[data-testid="script-short"]');
+    await expect.poll(() => short.getAttribute("data-fit")).toBe("pad");
+    await page.getByText("缩短", { exact: true }).click();
+    await expect.poll(() => short.getAttribute("data-fit")).toBe("shorten");
+    await page.reload();
+    await expect.poll(() => short.getAttribute("data-fit")).toBe("shorten");
+
+    await page.click('[data-testid="add-line"]');
+    const line = page.locator('[data-testid="script-line"]').last();
+    await line.locator('[data-testid="line-voiceover"]').fill("到店报暗号立减五百");
+    await line.locator('[data-testid="line-seconds"]').fill("60");
+    await page.click('[data-testid="save-script"]');
+    await page.locator('[data-testid="script-saved"]').waitFor();
+    await page.click('[data-testid="submit-episode"]');
+
+    const refused = page.locator('[data-testid="submit-error"]');
+    await expect.poll(() => refused.textContent()).toContain("超过栏目时长 60 秒");
+    await expect.poll(() => line.getAttribute("data-invalid")).toBe("true");
+    expect(await line.locator('[data-testid="line-error"]').textContent()).toBe(await refused.textContent());
+    expect(await page.locator('[data-testid="episode-error"]').count()).toBe(0);
+    expect(await page.locator("main").textContent()).toContain("草稿");
+    await page.context().close();
+  });
+});
