@@ -18,7 +18,9 @@ import { json } from "@remix-run/node";
 import { Form, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FormReplyAlerts } from "~/components/posters/poster-form-parts";
 import { RouteError } from "~/components/route-error";
+import { SaveButton } from "~/components/shared/editor-save";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
 import { parseForm, readForm } from "~/lib/forms.server";
@@ -71,8 +73,7 @@ export default function BrandKitPage() {
         <Form method="post" key={kit.version}>
           <input type="hidden" name="version" value={kit.version} />
           <Stack gap="sm">
-            {saved.notice ? <Alert color="green">{saved.notice}</Alert> : null}
-            {saved.formError ? <Alert color="red">{saved.formError}</Alert> : null}
+            <FormReplyAlerts answer={saved} />
             <TextInput {...field("dealerName")} defaultValue={kit.dealerName} required />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <ColorInput {...field("primaryColor")} defaultValue={kit.primaryColor} format="hex" />
@@ -100,17 +101,12 @@ export default function BrandKitPage() {
               <TextInput {...field("hotline")} defaultValue={kit.hotline} />
               <TextInput {...field("address")} defaultValue={kit.address} />
             </SimpleGrid>
-            {canEdit ? (
-              <Button
-                type="submit"
-                name="intent"
-                value="save"
-                w="fit-content"
-                loading={navigation.state === "submitting"}
-              >
-                {t("posterPages.save")}
-              </Button>
-            ) : null}
+            <SaveButton
+              canEdit={canEdit}
+              busy={navigation.state === "submitting"}
+              label={t("posterPages.save")}
+              testId="save-brand-kit"
+            />
           </Stack>
         </Form>
       </Paper>

@@ -9,7 +9,6 @@ import {
   MultiSelect,
   Paper,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -22,23 +21,25 @@ import { json } from "@remix-run/node";
 import { Form, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  FormReplyAlerts,
+  PosterSizeSelect,
+  PosterTemplateSelect,
+} from "~/components/posters/poster-form-parts";
 import { PosterPreview } from "~/components/posters/poster-preview";
 import { RouteError } from "~/components/route-error";
+import { SaveButton } from "~/components/shared/editor-save";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
-import { failureResponse, parseForm, parseId, readForm } from "~/lib/forms.server";
-import { reply } from "~/lib/reply.server";
-import { getStudio } from "~/lib/studio.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
+import { dispatchIntent, intentsFor } from "~/lib/intents";
+import { getStudio, type Studio } from "~/lib/studio.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { posterNotFound } from "~/modules/posters/find-poster.server";
 import { getPosterPage } from "~/modules/posters/get-poster.server";
-import {
-  POSTER_TEMPLATE_KEYS,
-  posterTemplate,
-  type PosterTemplateKey,
-} from "~/modules/posters/render/poster-catalog";
+import { posterTemplate, type PosterTemplateKey } from "~/modules/posters/render/poster-catalog";
 import { requestPosterRender } from "~/modules/posters/request-poster-render.server";
-import { POSTER_PIECE_SIZES, posterFormSchema, posterRenderFormSchema } from "~/modules/posters/schemas";
+import { posterFormSchema, posterRenderFormSchema } from "~/modules/posters/schemas";
 import { updatePoster } from "~/modules/posters/update-poster.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,32 +54,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(page);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const pieceId = parseId(params.id);
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const { db, config, now } = getStudio();
-  if (intent === "render") {
-    const actor = await requireActor(request, "renders.create");
-    const parsed = parseForm(posterRenderFormSchema, form);
-    if (!parsed.ok) return reply(request, parsed, { intent });
-    const result = await requestPosterRender({
-      db,
-      dataDir: config.dataDir,
-      actor,
-      pieceId,
-      input: parsed.data,
-      publicBase: resolvePublicBase(request.url),
-      now: now(),
-    });
-    return reply(request, result, { intent, notice: "posterPages.renderQueued" });
-  }
-  const actor = await requireActor(request, "pieces.edit");
-  const parsed = parseForm(posterFormSchema, form);
-  if (!parsed.ok) return reply(request, parsed, { intent: "save" });
-  return reply(request, updatePoster({ db, actor, pieceId, input: parsed.data, now: now() }), {
-    intent: "save",
+type PosterIntentContext = { base: { db: Studio["db"]; pieceId: number; now: Date }; dataDir: string };
+const intent = intentsFor<PosterIntentContext>();
+
+const INTENTS = {
+  save: intent({
+    capability: "pieces.edit",
+    schema: posterFormSchema,
+    run: ({ base, actor, input }) => updatePoster({ ...base, actor, input }),
     notice: "posterPages.saved",
+  }),
+  render: intent({
+    capability: "renders.create",
+    schema: posterRenderFormSchema,
+    run: ({ base, dataDir, actor, input, request }) =>
+      requestPosterRender({ ...base, dataDir, actor, input, publicBase: resolvePublicBase(request.url) }),
+    notice: "posterPages.renderQueued",
+  }),
+};
+
+// The uploads post to their own route (posters.$id.upload.ts), so this body is a small form.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, config, now } = getStudio();
+  const base = { db, pieceId: parseId(params.id), now: now() };
+  return dispatchIntent(request, INTENTS, {
+    context: { base, dataDir: config.dataDir },
+    capability: "pieces.read",
   });
 }
 
@@ -164,8 +165,7 @@ export default function PosterPage() {
               <input type="hidden" name="version" value={poster.version} />
               <input type="hidden" name="intent" value="save" />
               <Stack gap="sm">
-                {saved.notice ? <Alert color="green">{saved.notice}</Alert> : null}
-                {saved.formError ? <Alert color="red">{saved.formError}</Alert> : null}
+                <FormReplyAlerts answer={saved} />
                 <TextInput
                   name="title"
                   label={t("posterPages.posterTitle")}
@@ -174,26 +174,15 @@ export default function PosterPage() {
                   disabled={!canEdit}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select
-                    name="template"
-                    label={t("posterPages.template")}
+                  <PosterTemplateSelect
                     value={template}
                     onChange={(value) => value && setTemplate(value as PosterTemplateKey)}
-                    allowDeselect={false}
                     disabled={!canEdit}
-                    data={POSTER_TEMPLATE_KEYS.map((key) => ({
-                      value: key,
-                      label: t(`posters.templates.${key}`),
-                    }))}
                   />
-                  <Select
-                    name="size"
-                    label={t("posterPages.size")}
+                  <PosterSizeSelect
                     value={size}
                     onChange={(value) => value && setSize(value)}
-                    allowDeselect={false}
                     disabled={!canEdit}
-                    data={POSTER_PIECE_SIZES.map((key) => ({ value: key, label: t(`posters.sizes.${key}`) }))}
                   />
                 </SimpleGrid>
                 {spec.fields.map((field) => (
@@ -214,16 +203,12 @@ export default function PosterPage() {
                     data-testid={`field-${field.key}`}
                   />
                 ))}
-                {canEdit ? (
-                  <Button
-                    type="submit"
-                    w="fit-content"
-                    loading={navigation.state === "submitting"}
-                    data-testid="save-poster"
-                  >
-                    {t("posterPages.save")}
-                  </Button>
-                ) : null}
+                <SaveButton
+                  canEdit={canEdit}
+                  busy={navigation.state === "submitting"}
+                  label={t("posterPages.save")}
+                  testId="save-poster"
+                />
               </Stack>
             </Form>
           </Paper>

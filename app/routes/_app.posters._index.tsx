@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PosterSizeSelect, PosterTemplateSelect } from "~/components/posters/poster-form-parts";
 import { RouteError } from "~/components/route-error";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
@@ -25,8 +25,7 @@ import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { createPoster } from "~/modules/posters/create-poster.server";
 import { listPosters } from "~/modules/posters/get-poster.server";
-import { POSTER_TEMPLATE_KEYS } from "~/modules/posters/render/poster-catalog";
-import { createPosterSchema, POSTER_PIECE_SIZES } from "~/modules/posters/schemas";
+import { createPosterSchema } from "~/modules/posters/schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
@@ -68,23 +67,8 @@ export default function PostersPage() {
                   required
                   error={created.fieldError("title")}
                 />
-                <Select
-                  name="template"
-                  label={t("posterPages.template")}
-                  defaultValue="offer"
-                  allowDeselect={false}
-                  data={POSTER_TEMPLATE_KEYS.map((key) => ({
-                    value: key,
-                    label: t(`posters.templates.${key}`),
-                  }))}
-                />
-                <Select
-                  name="size"
-                  label={t("posterPages.size")}
-                  defaultValue="moments"
-                  allowDeselect={false}
-                  data={POSTER_PIECE_SIZES.map((key) => ({ value: key, label: t(`posters.sizes.${key}`) }))}
-                />
+                <PosterTemplateSelect defaultValue="offer" />
+                <PosterSizeSelect defaultValue="moments" />
               </SimpleGrid>
               <Button
                 type="submit"
