@@ -72,7 +72,7 @@ function logRequest(method, requestPath, status, started) {
 }
 
 // The landing pages' event beacons (POST /api/v1/events) are answered here, on node:http, before
-// Express and the Remix router (docs/decisions/0043): the same function as the route's, without a
+// Express and the Remix router (docs/decisions/0044): the same function as the route's, without a
 // Fetch Request, with the same rate limit, body cap, validation, answers and log line. Any other
 // spelling of the path (a trailing slash, other letter case) still reaches the route.
 const EVENTS_PATH = "/api/v1/events";

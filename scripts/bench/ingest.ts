@@ -152,6 +152,22 @@ export async function main() {
     }
   })();
 
+  // "Idle": the demo seed's render jobs (posters, sample clips) may finish first, for two minutes
+  // at most, so the studio's figures are its beacons' cost rather than the job worker's.
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const db = new Database(dbFile, { readonly: true });
+    const busy = (
+      db
+        .prepare(
+          "select count(*) n from jobs where status = 'running' or (status = 'queued' and run_after <= ?)",
+        )
+        .get(Date.now()) as { n: number }
+    ).n;
+    db.close();
+    if (busy === 0) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+
   // The bare server writes into a copy of the same migrated schema (a fresh file, same tables).
   const bareFile = path.join(root, "bare.sqlite");
   const source = new Database(dbFile, { readonly: true });

@@ -7,7 +7,7 @@ import { buildApp, startServer, type RunningServer } from "../setup/studio-serve
 import { PHONE_UA } from "./tracking-helpers";
 
 // The real server (`npm start`'s script) answers POST /api/v1/events on node:http before Express
-// and Remix (docs/decisions/0043). These beacons go through it and must get everything the
+// and Remix (docs/decisions/0044). These beacons go through it and must get everything the
 // route gives: the rate limit, the body cap, the same refusals, the stored events.
 
 const RATE_LIMIT = 30;

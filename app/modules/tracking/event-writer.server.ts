@@ -1,5 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { connectionOf } from "./direct-statement.server";
 import { recordEvents } from "./record-events.server";
 
 type Batch = Omit<Parameters<typeof recordEvents>[0], "tx" | "db">;
@@ -25,9 +26,17 @@ export function createEventWriter(db: Db) {
   let queue: Waiting[] = [];
   let scheduled = false;
 
+  // The connection's own transaction (BEGIN … COMMIT, ROLLBACK on a throw), made once: drizzle's
+  // wrapper builds two objects per transaction. recordEvents runs on the same connection.
+  const connection = connectionOf(db);
+  if (!connection) throw new Error("The event writer needs the database handle, not a transaction");
+  const writeGroup = connection.transaction((group: Waiting[]) =>
+    group.map((item) => recordEvents({ tx: db, db, ...item.batch })),
+  );
+
   function writeAlone(item: Waiting) {
     try {
-      item.resolve(db.transaction((tx) => recordEvents({ tx, db, ...item.batch })));
+      item.resolve(writeGroup([item])[0]!);
     } catch (error) {
       item.reject(error);
     }
@@ -40,7 +49,7 @@ export function createEventWriter(db: Db) {
     if (queue.length > 0) schedule();
     let outcomes: Outcome[];
     try {
-      outcomes = db.transaction((tx) => group.map((item) => recordEvents({ tx, db, ...item.batch })));
+      outcomes = writeGroup(group);
     } catch (error) {
       logger.warn(
         { err: error, batches: group.length },

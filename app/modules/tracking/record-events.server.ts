@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { prepared } from "../calendar/prepared.server";
 import type { Attribution } from "./attribution";
+import { directStatement } from "./direct-statement.server";
 import { VIDEO_EVENT_TYPES, type EventType } from "./event-types";
 
 export interface IncomingEvent {
@@ -40,8 +41,8 @@ const p = (name: string) => sql.placeholder(name);
 /**
  * The five statements of a beacon, built and prepared once per database handle: building a
  * drizzle query and preparing its SQL cost several times more than running it, and a beacon runs
- * them on every request. Statements prepared on the studio's handle run inside the transaction
- * the writer opened on it (one connection, synchronous).
+ * them on every request. They run straight on the handle's connection (directStatement), so
+ * inside the transaction the writer opened on it (one connection, synchronous).
  */
 function statements(db: DbOrTx) {
   return prepared(db, "tracking.recordEvents", () => {
@@ -56,59 +57,67 @@ function statements(db: DbOrTx) {
     const add = (column: (typeof r)[Counter] | typeof r.visitors | typeof r.watchSeconds) =>
       sql`${column} + excluded.${sql.identifier(column.name)}`;
     return {
-      insertEvent: db
-        .insert(schema.trackingEvents)
-        .values({
-          eventId: p("eventId"),
-          pieceId: p("pieceId"),
-          type: p("type"),
-          source: p("source"),
-          utmSource: p("utmSource"),
-          utmMedium: p("utmMedium"),
-          utmCampaign: p("utmCampaign"),
-          visitorHash: p("visitorHash"),
-          day: p("day"),
-          watchSeconds: p("watchSeconds"),
-          at: p("at"),
-        })
-        .onConflictDoNothing()
-        .prepare(),
-      insertVisitor: db
-        .insert(v)
-        .values({
-          pieceId: p("pieceId"),
-          day: p("day"),
-          source: p("source"),
-          visitorHash: p("visitorHash"),
-          watchSeconds: 0,
-        })
-        .onConflictDoNothing()
-        .prepare(),
-      visitorWatch: db.select({ watch: v.watchSeconds }).from(v).where(visitorKey).prepare(),
-      setVisitorWatch: db
-        .update(v)
-        .set({ watchSeconds: sql`${p("watch")}` })
-        .where(visitorKey)
-        .prepare(),
-      addToRollup: db
-        .insert(r)
-        .values({
-          pieceId: p("pieceId"),
-          day: p("day"),
-          source: p("source"),
-          ...Object.fromEntries(COUNTERS.map((name) => [name, p(name)])),
-          visitors: p("visitors"),
-          watchSeconds: p("watchSeconds"),
-        })
-        .onConflictDoUpdate({
-          target: [r.pieceId, r.day, r.source],
-          set: {
-            ...Object.fromEntries(COUNTERS.map((name) => [name, add(r[name])])),
-            visitors: add(r.visitors),
-            watchSeconds: add(r.watchSeconds),
-          },
-        })
-        .prepare(),
+      insertEvent: directStatement(
+        db,
+        db
+          .insert(schema.trackingEvents)
+          .values({
+            eventId: p("eventId"),
+            pieceId: p("pieceId"),
+            type: p("type"),
+            source: p("source"),
+            utmSource: p("utmSource"),
+            utmMedium: p("utmMedium"),
+            utmCampaign: p("utmCampaign"),
+            visitorHash: p("visitorHash"),
+            day: p("day"),
+            watchSeconds: p("watchSeconds"),
+            at: p("at"),
+          })
+          .onConflictDoNothing(),
+      ),
+      insertVisitor: directStatement(
+        db,
+        db
+          .insert(v)
+          .values({
+            pieceId: p("pieceId"),
+            day: p("day"),
+            source: p("source"),
+            visitorHash: p("visitorHash"),
+            watchSeconds: 0,
+          })
+          .onConflictDoNothing(),
+      ),
+      visitorWatch: directStatement(db, db.select({ watch: v.watchSeconds }).from(v).where(visitorKey)),
+      setVisitorWatch: directStatement(
+        db,
+        db
+          .update(v)
+          .set({ watchSeconds: sql`${p("watch")}` })
+          .where(visitorKey),
+      ),
+      addToRollup: directStatement(
+        db,
+        db
+          .insert(r)
+          .values({
+            pieceId: p("pieceId"),
+            day: p("day"),
+            source: p("source"),
+            ...Object.fromEntries(COUNTERS.map((name) => [name, p(name)])),
+            visitors: p("visitors"),
+            watchSeconds: p("watchSeconds"),
+          })
+          .onConflictDoUpdate({
+            target: [r.pieceId, r.day, r.source],
+            set: {
+              ...Object.fromEntries(COUNTERS.map((name) => [name, add(r[name])])),
+              visitors: add(r.visitors),
+              watchSeconds: add(r.watchSeconds),
+            },
+          }),
+      ),
     };
   });
 }
@@ -164,7 +173,7 @@ export function recordEvents(options: {
   const newVisitor = q.insertVisitor.run(key).changes > 0;
   let watchGrowth = 0;
   if (reportedWatch > 0) {
-    const before = q.visitorWatch.get(key)?.watch ?? 0;
+    const before = Number(q.visitorWatch.values(key)[0]?.[0] ?? 0);
     if (reportedWatch > before) {
       watchGrowth = reportedWatch - before;
       q.setVisitorWatch.run({ ...key, watch: reportedWatch });
