@@ -1,9 +1,15 @@
 import type { DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
 import { canEditPiece } from "../pieces/status-machine";
 import type { EbookRow, PieceRow } from "./book-rows.server";
 import { findBook } from "./find-book.server";
+
+/** Whether the pages offer this actor the book's edit controls: a role that edits books, and the row rule. */
+export function mayEditBook(piece: PieceRow, actor: Actor): boolean {
+  return can(actor.roles, "ebooks.edit") && canEditPiece(piece, actor);
+}
 
 /**
  * Row-level rule for book content: the same as for any piece (a copywriter edits only their own

@@ -4,13 +4,11 @@
  * sign-off, because anything that changes the printed book needs a new one.
  */
 import { and, asc, eq, max, type SQL } from "drizzle-orm";
-import { schema, type Db, type Tx } from "~/lib/db.server";
+import { schema, type Db, type DbOrTx, type Tx } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { touchPiece } from "./touch-piece.server";
-import { voidSignoffs } from "./void-signoffs.server";
+import { recordBookChange } from "./record-book-change.server";
 
 /** What every section and chapter change takes. */
 export interface BookChangeOptions {
@@ -33,22 +31,22 @@ export function changeBook<T extends object>(
     const result = body(tx);
     if (!result.ok) return result;
     const { audit, ...rest } = result;
-    recordAudit(tx, {
-      actor: auditActor(options.actor),
+    const { pieceId, actor, now } = options;
+    recordBookChange(tx, {
+      pieceId,
+      actor,
+      now,
       action,
-      entity: "piece",
-      entityId: options.pieceId,
       before: audit?.before,
       after: audit?.after,
-      at: options.now,
+      voidReason: reason,
     });
-    touchPiece(tx, { pieceId: options.pieceId, actor: options.actor, now: options.now });
-    voidSignoffs(tx, { pieceId: options.pieceId, reason, actor: options.actor, now: options.now });
     return rest as unknown as Result<T>;
   });
 }
 
-export function sectionOf(tx: Tx, pieceId: number, sectionId: number) {
+/** One section of one book (undefined when it belongs to another book or does not exist). */
+export function sectionOf(tx: DbOrTx, pieceId: number, sectionId: number) {
   return tx
     .select()
     .from(schema.ebookSections)
@@ -56,7 +54,8 @@ export function sectionOf(tx: Tx, pieceId: number, sectionId: number) {
     .get();
 }
 
-export function chapterOf(tx: Tx, pieceId: number, chapterId: number) {
+/** One chapter of one book (undefined when it belongs to another book or does not exist). */
+export function chapterOf(tx: DbOrTx, pieceId: number, chapterId: number) {
   return tx
     .select()
     .from(schema.ebookChapters)

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import { schema, type DbOrTx } from "~/lib/db.server";
 import type { ImageRow } from "./book-rows.server";
 
 /** One image of one book (null when the image belongs to another book or does not exist). */
-export function getBookImage(options: { db: Db; pieceId: number; imageId: number }): ImageRow | null {
+export function getBookImage(options: { db: DbOrTx; pieceId: number; imageId: number }): ImageRow | null {
   return (
     options.db
       .select()

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { canEditPiece } from "../pieces/status-machine";
+import { mayEditBook } from "./book-access.server";
 import { bookOutline, type SignoffRow } from "./book-rows.server";
 import { firstContentProblem, signoffRequiredMessage } from "./build-checks.server";
 import { toBuildDtos } from "./build-dtos.server";
@@ -79,7 +79,7 @@ export function getBookPage(options: {
     .limit(8)
     .all();
   const problem = firstContentProblem(content);
-  const canEdit = can(actor.roles, "ebooks.edit") && canEditPiece(content.piece, actor);
+  const canEdit = mayEditBook(content.piece, actor);
   return {
     book: {
       id: content.piece.id,

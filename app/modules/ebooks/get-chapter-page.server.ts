@@ -1,7 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
-import { canEditPiece } from "../pieces/status-machine";
+import { mayEditBook } from "./book-access.server";
 import { loadBookContent } from "./load-book-content.server";
 
 /** The chapter editor's data: the chapter, the book's sections and images, and whether this actor may save. */
@@ -23,6 +22,6 @@ export function getChapterPage(options: { db: Db; pieceId: number; chapterId: nu
     },
     sections: content.sections.map((s) => ({ id: s.id, title: s.title })),
     images: content.images.map((i) => ({ name: i.name, url: `/api/v1/ebooks/${pieceId}/images/${i.id}` })),
-    canEdit: can(actor.roles, "ebooks.edit") && canEditPiece(content.piece, actor),
+    canEdit: mayEditBook(content.piece, actor),
   };
 }

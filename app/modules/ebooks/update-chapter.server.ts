@@ -1,13 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
-import { nextPosition } from "./book-structure.server";
+import { chapterOf, nextPosition, sectionOf } from "./book-structure.server";
+import { recordBookChange } from "./record-book-change.server";
 import type { UpdateChapterInput } from "./schemas";
-import { touchPiece } from "./touch-piece.server";
-import { voidSignoffs } from "./void-signoffs.server";
 
 /**
  * Saves a chapter (title, section, Markdown). A work-in-progress chapter may be saved with problems
@@ -24,18 +22,10 @@ export function updateChapter(options: {
   const { db, actor, input, now, pieceId } = options;
   const access = editableBook(db, pieceId, actor);
   if (!access.ok) return access;
-  const chapter = db
-    .select()
-    .from(schema.ebookChapters)
-    .where(and(eq(schema.ebookChapters.id, options.chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
-    .get();
+  const chapter = chapterOf(db, pieceId, options.chapterId);
   if (!chapter) return fail(404, "not_found", "章节不存在。", { params: { context: "chapter" } });
-  const section = db
-    .select()
-    .from(schema.ebookSections)
-    .where(and(eq(schema.ebookSections.id, input.sectionId), eq(schema.ebookSections.pieceId, pieceId)))
-    .get();
-  if (!section) return fail(400, "unknown_section", "请选择本书的一个分部。", "sectionId");
+  if (!sectionOf(db, pieceId, input.sectionId))
+    return fail(400, "unknown_section", "请选择本书的一个分部。", "sectionId");
   if (chapter.version !== input.version) {
     return fail(
       409,
@@ -71,11 +61,11 @@ export function updateChapter(options: {
       return fail(409, "stale", "这个章节刚被他人修改，请刷新后再保存。", {
         params: { context: "chapterRace" },
       });
-    recordAudit(tx, {
-      actor: auditActor(actor),
+    const voided = recordBookChange(tx, {
+      pieceId,
+      actor,
+      now,
       action: "ebook.chapter.update",
-      entity: "piece",
-      entityId: pieceId,
       before: {
         chapterId: chapter.id,
         title: chapter.title,
@@ -90,10 +80,8 @@ export function updateChapter(options: {
         chars: input.markdown.length,
         version,
       },
-      at: now,
+      voidReason: `修改了章节「${input.title}」`,
     });
-    touchPiece(tx, { pieceId, actor, now });
-    const voided = voidSignoffs(tx, { pieceId, reason: `修改了章节「${input.title}」`, actor, now });
     return { ok: true as const, version, voided: voided.length };
   });
 }

@@ -5,16 +5,14 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { editableBook } from "./book-access.server";
 import { imageFilePath } from "./book-files.server";
 import { sha256Hex } from "./content-hash.server";
 import { sniffImage } from "./image-file.server";
 import { isPlainImageName } from "./markdown-blocks";
+import { recordBookChange } from "./record-book-change.server";
 import { IMAGE_MAX_BYTES, IMAGE_NAME_RE } from "./schemas";
-import { touchPiece } from "./touch-piece.server";
-import { voidSignoffs } from "./void-signoffs.server";
 
 export interface UploadBookImageOptions {
   db: Db;
@@ -102,11 +100,11 @@ export async function uploadBookImage(
           .values({ pieceId, name, ...values })
           .returning({ id: schema.ebookImages.id })
           .get().id;
-    recordAudit(tx, {
-      actor: auditActor(actor),
+    recordBookChange(tx, {
+      pieceId,
+      actor,
+      now,
       action: existing ? "ebook.image.replace" : "ebook.image.upload",
-      entity: "piece",
-      entityId: pieceId,
       before: existing ? { name, sha256: existing.sha256 } : undefined,
       after: {
         imageId,
@@ -117,11 +115,12 @@ export async function uploadBookImage(
         bytes: bytes.length,
         sha256,
       },
-      at: now,
+      // Re-uploading the same bytes changes nothing printed.
+      voidReason:
+        !existing || existing.sha256 !== sha256
+          ? `${existing ? "替换" : "上传"}了图片「${name}」`
+          : undefined,
     });
-    touchPiece(tx, { pieceId, actor, now });
-    if (!existing || existing.sha256 !== sha256)
-      voidSignoffs(tx, { pieceId, reason: `${existing ? "替换" : "上传"}了图片「${name}」`, actor, now });
     return { ok: true as const, imageId, name, replaced: Boolean(existing) };
   });
 }
