@@ -92,6 +92,10 @@ describe("errors where the user acted, and a short script's choice", () => {
     expect(await line.locator('[data-testid="line-error"]').textContent()).toBe(await refused.textContent());
     expect(await page.locator('[data-testid="episode-error"]').count()).toBe(0);
     expect(await page.locator("main").textContent()).toContain("草稿");
+    // Once the script is edited the line numbers may no longer match: the line stops saying it.
+    await line.locator('[data-testid="line-seconds"]').fill("50");
+    await expect.poll(() => line.locator('[data-testid="line-error"]').count()).toBe(0);
+    expect(await refused.count()).toBe(1);
     await page.context().close();
   });
 });

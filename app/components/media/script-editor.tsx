@@ -67,11 +67,21 @@ export function ScriptEditor({
   const saved = useActionReply({ fetcher });
   // A refused 提交审核 names the lines at fault (`lines.<i>`): each says it under itself.
   const submitted = useTargetError("submit");
+  const submitReply = useActionReply({ intent: "submit" }).reply;
   const fitFetcher = useFetcher();
   const fitReply = useTargetError("script-fit", fitFetcher);
   const pendingFit = fitFetcher.formData?.get("fit");
   const fit: ShortScriptFit = pendingFit === "pad" || pendingFit === "shorten" ? pendingFit : shortScriptFit;
-  const [lines, setLines] = useState<EpisodeScriptLine[]>(initial);
+  const [lines, setScriptLines] = useState<EpisodeScriptLine[]>(initial);
+  // The refusal's line numbers describe the script as it was submitted: once it is edited they
+  // may point at other lines, so the lines stop saying it (the button still does).
+  const [editedAfter, setEditedAfter] = useState<unknown>(null);
+  const setLines: typeof setScriptLines = (next) => {
+    setEditedAfter(submitReply);
+    setScriptLines(next);
+  };
+  const atLine = (name: string) =>
+    submitReply && submitReply === editedAfter ? undefined : submitted.at(name);
   const check = checkScript(lines, column);
   const update = (i: number, patch: Partial<EpisodeScriptLine>) =>
     setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
@@ -84,7 +94,7 @@ export function ScriptEditor({
   const over = check.overrunSeconds > 0;
   const shortBy = shortBySeconds(check);
   const fieldError = (i: number, field: string) =>
-    saved.fieldError(`lines.${i}.${field}`) ?? submitted.at(`lines.${i}.${field}`);
+    saved.fieldError(`lines.${i}.${field}`) ?? atLine(`lines.${i}.${field}`);
   // One scan over every line's voice-over and caption; each field gets its own findings back.
   const scan = useComplianceScanParts(lines.flatMap((l) => [l.voiceover, l.caption]));
   const fields = useRef(new Map<string, HighlightedTextareaHandle>());
@@ -134,6 +144,7 @@ export function ScriptEditor({
             </Text>
             <SegmentedControl
               size="xs"
+              color="orange"
               value={fit}
               disabled={readOnly}
               onChange={(value) =>
@@ -175,7 +186,7 @@ export function ScriptEditor({
           const voiceoverFindings = scan.findingsByPart[2 * i] ?? [];
           const captionFindings = scan.findingsByPart[2 * i + 1] ?? [];
           const inCaption = (f: Finding) => captionFindings.includes(f);
-          const lineError = submitted.at(`lines.${i}`);
+          const lineError = atLine(`lines.${i}`);
           return (
             <Card
               key={i}
