@@ -6,7 +6,7 @@ import { createPiece } from "~/modules/pieces/create-piece.server";
 import type { PieceKind } from "~/modules/pieces/status-machine";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as pieceAction } from "~/routes/_app.pieces.$id";
-import { formRequest, respond, routeArgs } from "./test-studio";
+import { postForm } from "./test-studio";
 
 /**
  * A piece taken through the real workflow: created by its owner and, unless `status` is "draft",
@@ -50,7 +50,5 @@ export function workflowPiece(
 
 /** Posts one of the piece page's forms (`intent` and its fields) as the holder of `cookie`. */
 export function pagePost(cookie: string, pieceId: number | string, fields: Record<string, string>) {
-  return respond(() =>
-    pieceAction(routeArgs(formRequest(`/pieces/${pieceId}`, fields, cookie), { id: String(pieceId) })),
-  );
+  return postForm(pieceAction, `/pieces/${pieceId}`, fields, cookie, { id: String(pieceId) });
 }

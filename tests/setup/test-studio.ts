@@ -77,6 +77,99 @@ export const routeArgs = (request: Request, params: Record<string, string> = {},
   context: { clientIp },
 });
 
+/** A route's loader or action, as the tests call it. */
+export type RouteHandler = (args: ReturnType<typeof routeArgs>) => Promise<unknown>;
+
+/**
+ * Runs a loader or action on `request` as Remix would (route params, client address) and returns its
+ * Response, whether it was returned or thrown.
+ */
+export function callRoute(
+  handler: RouteHandler,
+  request: Request,
+  params: Record<string, string> = {},
+  clientIp?: string,
+): Promise<Response> {
+  return respond(() => handler(routeArgs(request, params, clientIp)));
+}
+
+/** Posts a page's form (its `intent` and other fields) to a route action as the holder of `cookie`. */
+export function postForm(
+  action: RouteHandler,
+  url: string,
+  fields: Record<string, string | string[]>,
+  cookie?: string,
+  params: Record<string, string> = {},
+): Promise<Response> {
+  return callRoute(action, formRequest(url, fields, cookie), params);
+}
+
+/** Someone with a session, and requests sent as them (their session cookie) to loaders and actions. */
+export interface StudioClient {
+  actor: Actor;
+  cookie: string;
+  /** GET `url` from a loader. */
+  get: (loader: RouteHandler, url: string, params?: Record<string, string>) => Promise<Response>;
+  /** POST a form (`intent` and fields) to an action. */
+  form: (
+    action: RouteHandler,
+    url: string,
+    fields: Record<string, string | string[]>,
+    params?: Record<string, string>,
+  ) => Promise<Response>;
+  /** Send a JSON body to an API action with `method`. */
+  json: (
+    action: RouteHandler,
+    url: string,
+    method: string,
+    body: unknown,
+    params?: Record<string, string>,
+  ) => Promise<Response>;
+}
+
+export function studioClient(actor: Actor, cookie: string): StudioClient {
+  return {
+    actor,
+    cookie,
+    get: (loader, url, params) => callRoute(loader, getRequest(url, { Cookie: cookie }), params),
+    form: (action, url, fields, params) => postForm(action, url, fields, cookie, params),
+    json: (action, url, method, body, params) =>
+      callRoute(action, jsonRequest(url, method, body, { Cookie: cookie }), params),
+  };
+}
+
+/** A user signed in with their password (see signedInUser). */
+export interface SignedInUser extends StudioClient {
+  sessionToken: string;
+  password: string;
+}
+
+export interface StudioWithPeople extends TestStudio {
+  /** A new user with these roles, signed in to the running test's studio. */
+  signIn: (...roles: Role[]) => Promise<SignedInUser>;
+  /** One new signed-in user per entry, in the entry order: `people({ editor: ["editor"] })`. */
+  people: <K extends string>(roles: Record<K, Role[]>) => Promise<Record<K, SignedInUser>>;
+}
+
+/**
+ * The usual start of an integration test file: every test gets its own studio and database
+ * (see withTestStudio), and signs in the people it needs, one new user per role list.
+ */
+export function withStudio(
+  options: { now?: () => Date; env?: Record<string, string> } = {},
+): StudioWithPeople {
+  const t = withTestStudio(options);
+  const signIn = (...roles: Role[]) => signedInUser(t.studio, roles);
+  return Object.assign(t, {
+    signIn,
+    people: async <K extends string>(roles: Record<K, Role[]>) => {
+      const signed = {} as Record<K, SignedInUser>;
+      for (const key of Object.keys(roles) as K[]) signed[key] = await signIn(...roles[key]);
+      return signed;
+    },
+  });
+}
+
 const PASSWORD = "test-password-123";
 
 /** A user with the given roles, signed in: returns the actor and a Cookie header for requests. */
@@ -84,7 +177,7 @@ export async function signedInUser(
   studio: Studio,
   roles: Role[],
   email = `${roles.join("-")}-${Math.random().toString(36).slice(2, 8)}@test.local`,
-) {
+): Promise<SignedInUser> {
   const invited = await inviteUser({
     db: studio.db,
     actor: null,
@@ -106,7 +199,7 @@ export async function signedInUser(
   if (!session.ok) throw new Error(session.message);
   const cookie = (await commitSessionToken(session.sessionToken)).split(";")[0];
   const actor: Actor = { id: invited.userId, email, name: `测试${roles.join("")}`, roles };
-  return { actor, cookie, sessionToken: session.sessionToken, password: PASSWORD };
+  return { ...studioClient(actor, cookie), sessionToken: session.sessionToken, password: PASSWORD };
 }
 
 export function formRequest(
@@ -150,7 +243,7 @@ export async function getStatus(
   cookie: string,
   params: Record<string, string> = {},
 ): Promise<number> {
-  return (await respond(() => loader(routeArgs(getRequest(url, { Cookie: cookie }), params)))).status;
+  return (await callRoute(loader, getRequest(url, { Cookie: cookie }), params)).status;
 }
 
 /** Runs a loader or action and returns its Response, whether it was returned or thrown. */
