@@ -92,6 +92,7 @@ export default function BrandKitPage() {
             <Image
               src={`/posters/font-sample?font=${encodeURIComponent(font)}&v=${kit.version}`}
               alt={t("posterPages.fontSample")}
+              data-testid="font-sample"
               title={t("posterPages.fontSample")}
               w={{ base: "100%", sm: 360 }}
               radius="sm"

@@ -27,4 +27,35 @@ describe("posters in a real browser", () => {
       .poll(() => page.getByTestId("preview-error").textContent(), { timeout: 20_000 })
       .toContain("主标题");
   });
+
+  it("picks the brand kit's font: the sample shows the face before saving, the save keeps it", async () => {
+    const page = await signIn("editor@studio.local", "demo-editor-2026");
+    await page.goto(`${baseUrl}/brand-kit`);
+    await page.waitForLoadState("networkidle");
+    const sample = page.getByTestId("font-sample");
+    const drawn = () => sample.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+    await expect.poll(() => sample.getAttribute("src")).toContain("font=noto_sans_sc");
+    await expect.poll(drawn, { timeout: 20_000 }).toBe(720);
+
+    const pick = async (label: string) => {
+      await page.getByRole("textbox", { name: "字体" }).click();
+      await page.getByRole("option", { name: label }).click();
+    };
+    await pick("思源宋体（Noto Serif SC）");
+    await expect.poll(() => sample.getAttribute("src")).toContain("font=noto_serif_sc");
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(720);
+    await page.getByTestId("save-brand-kit").click();
+    await expect.poll(() => page.getByText("已保存。").count(), { timeout: 20_000 }).toBe(1);
+
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "字体" }).inputValue())
+      .toBe("思源宋体（Noto Serif SC）");
+
+    // The demo's kit goes back to its default face for the tests after this one.
+    await pick("思源黑体（Noto Sans SC）");
+    await page.getByTestId("save-brand-kit").click();
+    await expect.poll(() => page.getByText("已保存。").count(), { timeout: 20_000 }).toBe(1);
+  });
 });
