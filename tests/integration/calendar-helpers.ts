@@ -6,7 +6,7 @@ import type { Actor } from "~/modules/auth/actor";
 import type { PieceKind } from "~/modules/pieces/status-machine";
 import { applyCalendarChannels } from "../../db/seed-calendar";
 import { workflowPiece } from "../setup/pieces";
-import { withTestStudio, type TestStudio } from "../setup/test-studio";
+import { withStudio, type StudioWithPeople } from "../setup/test-studio";
 import { rowCount } from "../setup/row-count";
 
 /** 10:00 on Monday 2 March 2026 in Shanghai: the calendar tests' fixed clock. */
@@ -20,8 +20,8 @@ export function setUpChannels(studio: Studio): void {
 }
 
 /** Gives every test of the calling file its own studio at NOW, with the seed's channels. */
-export function withCalendarStudio(): TestStudio {
-  const t = withTestStudio({ now: () => NOW });
+export function withCalendarStudio(): StudioWithPeople {
+  const t = withStudio({ now: () => NOW });
   beforeEach(() => setUpChannels(t.studio));
   return t;
 }
