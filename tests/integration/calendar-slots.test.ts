@@ -11,52 +11,45 @@ import { loader as gapsLoader } from "~/routes/api.v1.calendar.gaps";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { action as slotAction, loader as slotLoader } from "~/routes/api.v1.slots.$id";
 import { action as slotsAction, loader as slotsLoader } from "~/routes/api.v1.slots";
-import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { callRoute, jsonRequest } from "../setup/test-studio";
 import { auditRows } from "../setup/audit-entries";
 import { makePiece, NOW, sh, snapshot, withCalendarStudio } from "./calendar-helpers";
 
 const t = withCalendarStudio();
 
-async function people() {
-  const editor = await signedInUser(t.studio, ["editor"]);
-  const copy = await signedInUser(t.studio, ["copywriter"]);
-  return { editor, copy };
-}
+const people = () => t.people({ editor: ["editor"], copy: ["copywriter"] });
+/** The slot most tests plan: the piece on douyin-main at 19:00 on 3 March (Shanghai). */
+const douyin19 = (pieceId: number, fields: Record<string, unknown> = {}) => ({
+  pieceId,
+  channel: "douyin-main",
+  publishAt: sh("2026-03-03T19:00:00"),
+  ...fields,
+});
 
 /** An approved episode of the copywriter's, planned by the editor on douyin-main at 19:00 on 3 March. */
 async function planned(caption = "起雾怎么办") {
   const { editor, copy } = await people();
   const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
-  const res = await post(editor.cookie, {
-    pieceId: piece.id,
-    channel: "douyin-main",
-    publishAt: sh("2026-03-03T19:00:00"),
-    caption,
-  });
+  const res = await post(editor.cookie, douyin19(piece.id, { caption }));
   const slot = await res.json();
   return { editor, copy, piece, slot };
 }
 
 async function post(cookie: string, body: unknown) {
-  return respond(() => slotsAction(args(jsonRequest("/api/v1/slots", "POST", body, { Cookie: cookie }))));
+  return callRoute(slotsAction, jsonRequest("/api/v1/slots", "POST", body, { Cookie: cookie }));
 }
 async function patch(cookie: string, id: number, body: unknown) {
-  return respond(() =>
-    slotAction(
-      args(jsonRequest(`/api/v1/slots/${id}`, "PATCH", body, { Cookie: cookie }), { id: String(id) }),
-    ),
-  );
+  return callRoute(slotAction, jsonRequest(`/api/v1/slots/${id}`, "PATCH", body, { Cookie: cookie }), {
+    id: String(id),
+  });
 }
 async function del(cookie: string, id: number) {
-  return respond(() =>
-    slotAction(
-      args(
-        new Request(`http://localhost/api/v1/slots/${id}`, { method: "DELETE", headers: { Cookie: cookie } }),
-        {
-          id: String(id),
-        },
-      ),
-    ),
+  return callRoute(
+    slotAction,
+    new Request(`http://localhost/api/v1/slots/${id}`, { method: "DELETE", headers: { Cookie: cookie } }),
+    {
+      id: String(id),
+    },
   );
 }
 const slotRow = (id: number) => t.studio.db.select().from(schema.slots).where(eq(schema.slots.id, id)).get();
@@ -67,12 +60,10 @@ describe("scheduling a piece", () => {
   it("puts an approved episode on a channel: a planned slot with its tracked link, the piece scheduled, all audited", async () => {
     const { editor, copy } = await people();
     const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
-    const res = await post(editor.cookie, {
-      pieceId: piece.id,
-      channel: "douyin-main",
-      publishAt: sh("2026-03-03T19:00:00"),
-      caption: "雨天开车起雾怎么办\n#用车技巧 #4S店",
-    });
+    const res = await post(
+      editor.cookie,
+      douyin19(piece.id, { caption: "雨天开车起雾怎么办\n#用车技巧 #4S店" }),
+    );
     expect(res.status).toBe(201);
     const slot = await res.json();
     expect(slot).toMatchObject({
@@ -133,11 +124,7 @@ describe("scheduling a piece", () => {
     const { editor, copy } = await people();
     const piece = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
     const before = snapshot(t.studio);
-    const res = await post(copy.cookie, {
-      pieceId: piece.id,
-      channel: "douyin-main",
-      publishAt: sh("2026-03-03T19:00:00"),
-    });
+    const res = await post(copy.cookie, douyin19(piece.id));
     expect(res.status).toBe(403);
     expect(snapshot(t.studio)).toEqual(before);
     const direct = createSlot({
@@ -145,17 +132,11 @@ describe("scheduling a piece", () => {
       actor: copy.actor,
       now: NOW,
       timeZone: "Asia/Shanghai",
-      input: createSlotSchema("Asia/Shanghai").parse({
-        pieceId: piece.id,
-        channel: "douyin-main",
-        publishAt: sh("2026-03-03T19:00:00"),
-      }),
+      input: createSlotSchema("Asia/Shanghai").parse(douyin19(piece.id)),
     });
     expect(direct).toMatchObject({ ok: false, status: 403, code: "forbidden" });
     // Reading the calendar is for everyone.
-    const list = await respond(() =>
-      slotsLoader(args(getRequest(`/api/v1/slots?from=2026-03-01&to=2026-04-01`, { Cookie: copy.cookie }))),
-    );
+    const list = await copy.get(slotsLoader, `/api/v1/slots?from=2026-03-01&to=2026-04-01`);
     expect(list.status).toBe(200);
   });
 
@@ -194,12 +175,7 @@ describe("scheduling a piece", () => {
       },
       {
         name: "a caption over the channel's limit",
-        body: (p) => ({
-          pieceId: p.approved,
-          channel: "douyin-main",
-          publishAt: sh("2026-03-03T19:00:00"),
-          caption: `标题\n${"字".repeat(1000)}`,
-        }),
+        body: (p) => douyin19(p.approved, { caption: `标题\n${"字".repeat(1000)}` }),
         status: 400,
         code: "caption_too_long",
         field: "caption",
@@ -220,12 +196,7 @@ describe("scheduling a piece", () => {
       },
       {
         name: "too many hashtags",
-        body: (p) => ({
-          pieceId: p.approved,
-          channel: "douyin-main",
-          publishAt: sh("2026-03-03T19:00:00"),
-          caption: "标题 #一 #二 #三 #四 #五 #六",
-        }),
+        body: (p) => douyin19(p.approved, { caption: "标题 #一 #二 #三 #四 #五 #六" }),
         status: 400,
         code: "too_many_hashtags",
         field: "caption",
@@ -466,9 +437,9 @@ describe("taking a slot off the calendar", () => {
 
 describe("reading the calendar", () => {
   it("lists slots by range and filters, shows one slot, and answers the gaps of the same computation as the page", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const host = await signedInUser(t.studio, ["host"]);
+    const editor = await t.signIn("editor");
+    const copy = await t.signIn("copywriter");
+    const host = await t.signIn("host");
     const video = makePiece(t.studio, { owner: copy.actor, editor: editor.actor });
     const poster = makePiece(t.studio, {
       owner: copy.actor,
@@ -481,49 +452,30 @@ describe("reading the calendar", () => {
       editor: editor.actor,
       title: "轮胎鼓包还能开吗",
     });
-    await post(editor.cookie, {
-      pieceId: video.id,
-      channel: "douyin-main",
-      publishAt: sh("2026-03-03T19:00:00"),
-    });
+    await post(editor.cookie, douyin19(video.id));
     await post(editor.cookie, {
       pieceId: poster.id,
       channel: "wechat-moments",
       publishAt: sh("2026-03-03T08:30:00"),
     });
 
-    const list = await respond(() =>
-      slotsLoader(
-        args(
-          getRequest("/api/v1/slots?from=2026-03-02&to=2026-03-09&channel=douyin-main", {
-            Cookie: host.cookie,
-          }),
-        ),
-      ),
+    const list = await host.get(
+      slotsLoader,
+      "/api/v1/slots?from=2026-03-02&to=2026-03-09&channel=douyin-main",
     );
     const body = await list.json();
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ pieceId: video.id, channelKey: "douyin-main" });
-    const one = await respond(() =>
-      slotLoader(
-        args(getRequest(`/api/v1/slots/${body.items[0].id}`, { Cookie: host.cookie }), {
-          id: String(body.items[0].id),
-        }),
-      ),
-    );
+    const one = await host.get(slotLoader, `/api/v1/slots/${body.items[0].id}`, {
+      id: String(body.items[0].id),
+    });
     expect(await one.json()).toEqual(body.items[0]);
 
-    const badRange = await respond(() =>
-      slotsLoader(args(getRequest("/api/v1/slots?from=2026-03-09&to=2026-03-02", { Cookie: host.cookie }))),
-    );
+    const badRange = await host.get(slotsLoader, "/api/v1/slots?from=2026-03-09&to=2026-03-02");
     expect(badRange.status).toBe(400);
     expect((await badRange.json()).error).toMatchObject({ code: "invalid_query", field: "to" });
 
-    const gaps = await respond(() =>
-      gapsLoader(
-        args(getRequest("/api/v1/calendar/gaps?from=2026-03-02&to=2026-03-09", { Cookie: host.cookie })),
-      ),
-    );
+    const gaps = await host.get(gapsLoader, "/api/v1/calendar/gaps?from=2026-03-02&to=2026-03-09");
     const gapBody = await gaps.json();
     const view = getCalendar({
       db: t.studio.db,
@@ -563,10 +515,8 @@ describe("reading the calendar", () => {
   });
 
   it("describes every calendar operation in openapi.json", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const doc = await (
-      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))
-    ).json();
+    const editor = await t.signIn("editor");
+    const doc = await (await editor.get(openapi, "/api/v1/openapi.json")).json();
     expect(Object.keys(doc.paths["/api/v1/slots"])).toEqual(["get", "post"]);
     expect(Object.keys(doc.paths["/api/v1/slots/{id}"]).sort()).toEqual(["delete", "get", "patch"]);
     expect(doc.paths["/api/v1/calendar/gaps"].get.description).toContain("calendar.read");
