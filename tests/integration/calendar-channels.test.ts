@@ -4,7 +4,7 @@ import { updateChannelSchema, type UpdateChannelInput } from "~/modules/calendar
 import { updateChannel } from "~/modules/calendar/update-channel.server";
 import { action as channelAction, loader as channelLoader } from "~/routes/api.v1.channels.$key";
 import { loader as channelsLoader } from "~/routes/api.v1.channels";
-import { getRequest, jsonRequest, respond, routeArgs as args, signedInUser } from "../setup/test-studio";
+import { callRoute, jsonRequest } from "../setup/test-studio";
 import { auditRows } from "../setup/audit-entries";
 import { channelByKey, NOW, snapshot, withCalendarStudio } from "./calendar-helpers";
 
@@ -31,17 +31,17 @@ function body(key: string, patch: Record<string, unknown> = {}) {
 }
 
 async function put(cookie: string, key: string, payload: unknown) {
-  return respond(() =>
-    channelAction(args(jsonRequest(`/api/v1/channels/${key}`, "PUT", payload, { Cookie: cookie }), { key })),
+  return callRoute(
+    channelAction,
+    jsonRequest(`/api/v1/channels/${key}`, "PUT", payload, { Cookie: cookie }),
+    { key },
   );
 }
 
 describe("channels", () => {
   it("lists the ten channels with their kinds, caption rules, publisher and the plan's cadence rules", async () => {
-    const host = await signedInUser(t.studio, ["host"]);
-    const res = await respond(() =>
-      channelsLoader(args(getRequest("/api/v1/channels", { Cookie: host.cookie }))),
-    );
+    const host = await t.signIn("host");
+    const res = await host.get(channelsLoader, "/api/v1/channels");
     const { items, total } = await res.json();
     expect(total).toBe(10);
     expect(items.map((c: { key: string }) => c.key)).toEqual([
@@ -80,13 +80,9 @@ describe("channels", () => {
     const mini = items.find((c: { key: string }) => c.key === "miniprogram");
     expect(mini.webhookSecretHint).toMatch(/^…[0-9a-f]{4}$/);
     expect(JSON.stringify(items)).not.toContain(channelByKey(t.studio, "miniprogram").webhookSecret!);
-    const one = await respond(() =>
-      channelLoader(args(getRequest("/api/v1/channels/yiche", { Cookie: host.cookie }), { key: "yiche" })),
-    );
+    const one = await host.get(channelLoader, "/api/v1/channels/yiche", { key: "yiche" });
     expect(await one.json()).toEqual(items[8]);
-    const unknown = await respond(() =>
-      channelLoader(args(getRequest("/api/v1/channels/weibo", { Cookie: host.cookie }), { key: "weibo" })),
-    );
+    const unknown = await host.get(channelLoader, "/api/v1/channels/weibo", { key: "weibo" });
     expect(unknown.status).toBe(404);
   });
 
@@ -99,7 +95,7 @@ describe("channels", () => {
       windowStart: "18:00",
       windowEnd: "21:00",
     };
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const editor = await t.signIn("editor");
     const res = await put(
       editor.cookie,
       "kuaishou",
@@ -142,8 +138,8 @@ describe("channels", () => {
   });
 
   it("refuses a host and a copywriter (403) and changes nothing", async () => {
-    const host = await signedInUser(t.studio, ["host"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const host = await t.signIn("host");
+    const copy = await t.signIn("copywriter");
     const before = snapshot(t.studio);
     for (const who of [host, copy]) {
       const res = await put(who.cookie, "douyin-main", body("douyin-main", { color: "#000000" }));
@@ -219,7 +215,7 @@ describe("channels", () => {
     ];
     for (const c of cases)
       it(c.name, async () => {
-        const editor = await signedInUser(t.studio, ["editor"]);
+        const editor = await t.signIn("editor");
         const before = snapshot(t.studio);
         const res = await put(editor.cookie, "douyin-main", body("douyin-main", c.patch));
         expect(res.status).toBe(400);
@@ -230,7 +226,7 @@ describe("channels", () => {
       });
 
     it("the use case refuses the same when handed a bad value directly", async () => {
-      const editor = await signedInUser(t.studio, ["editor"]);
+      const editor = await t.signIn("editor");
       const good = updateChannelSchema.parse(body("douyin-main"));
       const before = snapshot(t.studio);
       const run = (input: UpdateChannelInput) =>
