@@ -12,7 +12,7 @@ import { createBook } from "~/modules/ebooks/create-book.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import { loader as notificationsApi } from "~/routes/api.v1.notifications";
 import { action as markReadApi } from "~/routes/api.v1.notifications.read";
-import { getRequest, jsonRequest, respond, routeArgs } from "../setup/test-studio";
+import { callRoute, getRequest, jsonRequest, studioClient, withStudio } from "../setup/test-studio";
 
 /**
  * A user with a session, written straight to the database: these tests sign in a whole team, and
@@ -37,7 +37,7 @@ async function teamMember(studio: Studio, roles: Role[], name: string) {
     })
     .run();
   const actor: Actor = { id: user.id, email, name, roles };
-  return { actor, cookie: (await commitSessionToken(token)).split(";")[0]! };
+  return studioClient(actor, (await commitSessionToken(token)).split(";")[0]!);
 }
 
 /** Who works in the studio in these tests, each with a name of their own (mentions go by name). */
@@ -84,17 +84,13 @@ export function recipientsOf(studio: Studio, type: string): number[] {
 export const ids = (...users: { actor: Actor }[]) => users.map((u) => u.actor.id).sort((a, b) => a - b);
 
 export async function apiNotifications(cookie: string) {
-  const response = await respond(() =>
-    notificationsApi(routeArgs(getRequest("/api/v1/notifications", { Cookie: cookie }))),
-  );
+  const response = await callRoute(notificationsApi, getRequest("/api/v1/notifications", { Cookie: cookie }));
   expect(response.status).toBe(200);
   return response.json();
 }
 
 export function apiMarkRead(cookie: string, body: unknown) {
-  return respond(() =>
-    markReadApi(routeArgs(jsonRequest("/api/v1/notifications/read", "POST", body, { Cookie: cookie }))),
-  );
+  return callRoute(markReadApi, jsonRequest("/api/v1/notifications/read", "POST", body, { Cookie: cookie }));
 }
 
 /** A book with one section and one chapter, made by its owner; returns the ids the tests need. */
@@ -138,4 +134,21 @@ export function bookWithChapter(
     .returning()
     .get();
   return { pieceId, sectionId, chapterId: chapter.id };
+}
+
+/**
+ * Gives every test of the calling file its own studio (see withStudio), with the team, pieces,
+ * books and notification reads of this file bound to it.
+ */
+export function withNotificationStudio() {
+  const t = withStudio();
+  return {
+    t,
+    team: () => team(t.studio),
+    draftPiece: (owner: Actor, body?: string) => draftPiece(t.studio, owner, body),
+    bookWithChapter: (owner: Actor, options: Parameters<typeof bookWithChapter>[2]) =>
+      bookWithChapter(t.studio, owner, options),
+    notificationRows: () => notificationRows(t.studio),
+    recipientsOf: (type: string) => recipientsOf(t.studio, type),
+  };
 }
