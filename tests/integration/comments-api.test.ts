@@ -2,48 +2,41 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { action as resolveApi } from "~/routes/api.v1.comments.$id.resolve";
 import { action as commentApi, loader as commentsApi } from "~/routes/api.v1.pieces.$id.comments";
-import { getRequest, jsonRequest, respond, routeArgs, withTestStudio } from "../setup/test-studio";
+import { callRoute, getRequest, jsonRequest } from "../setup/test-studio";
 import { createDemoShow } from "./livestream-helpers";
-import {
-  bookWithChapter,
-  draftPiece,
-  ids,
-  notificationRows,
-  recipientsOf,
-  team,
-} from "./notifications-helpers";
+import { ids, withNotificationStudio } from "./notifications-helpers";
 
-const t = withTestStudio();
+const { t, bookWithChapter, draftPiece, notificationRows, recipientsOf, team } = withNotificationStudio();
 
 function post(cookie: string, pieceId: number | string, body: unknown) {
-  return respond(() =>
-    commentApi(
-      routeArgs(jsonRequest(`/api/v1/pieces/${pieceId}/comments`, "POST", body, { Cookie: cookie }), {
-        id: String(pieceId),
-      }),
-    ),
+  return callRoute(
+    commentApi,
+    jsonRequest(`/api/v1/pieces/${pieceId}/comments`, "POST", body, { Cookie: cookie }),
+    {
+      id: String(pieceId),
+    },
   );
 }
 
 async function list(cookie: string, pieceId: number | string, status = "all") {
-  const response = await respond(() =>
-    commentsApi(
-      routeArgs(getRequest(`/api/v1/pieces/${pieceId}/comments?status=${status}`, { Cookie: cookie }), {
-        id: String(pieceId),
-      }),
-    ),
+  const response = await callRoute(
+    commentsApi,
+    getRequest(`/api/v1/pieces/${pieceId}/comments?status=${status}`, { Cookie: cookie }),
+    {
+      id: String(pieceId),
+    },
   );
   expect(response.status).toBe(200);
   return response.json();
 }
 
 function resolve(cookie: string, commentId: number, body: unknown = {}) {
-  return respond(() =>
-    resolveApi(
-      routeArgs(jsonRequest(`/api/v1/comments/${commentId}/resolve`, "POST", body, { Cookie: cookie }), {
-        id: String(commentId),
-      }),
-    ),
+  return callRoute(
+    resolveApi,
+    jsonRequest(`/api/v1/comments/${commentId}/resolve`, "POST", body, { Cookie: cookie }),
+    {
+      id: String(commentId),
+    },
   );
 }
 
@@ -51,8 +44,8 @@ const commentCount = () => t.studio.db.select().from(schema.comments).all().leng
 
 describe("comments on a line", () => {
   it("anchors a comment to a line with its quote, notifies the @mentioned, threads replies and resolves", async () => {
-    const { owner, editor, editor2, host } = await team(t.studio);
-    const pieceId = draftPiece(t.studio, owner.actor);
+    const { owner, editor, editor2, host } = await team();
+    const pieceId = draftPiece(owner.actor);
 
     const created = await post(editor.cookie, pieceId, {
       anchor: { kind: "body_line", index: 1 },
@@ -62,8 +55,8 @@ describe("comments on a line", () => {
     const { id, mentioned } = await created.json();
     expect(mentioned.sort()).toEqual(ids(editor2, owner));
     // Each mentioned person is told, once; an unknown name stays text and tells nobody.
-    expect(recipientsOf(t.studio, "mentioned")).toEqual(ids(editor2, owner));
-    const told = notificationRows(t.studio).find((n) => n.userId === editor2.actor.id)!;
+    expect(recipientsOf("mentioned")).toEqual(ids(editor2, owner));
+    const told = notificationRows().find((n) => n.userId === editor2.actor.id)!;
     expect(told.link).toBe(`/pieces/${pieceId}#comment-${id}`);
 
     const reply = await post(owner.cookie, pieceId, { parentId: id, body: "已改为“到店免费检测（周六前）”" });
@@ -124,8 +117,8 @@ describe("comments on a line", () => {
     expect(thread.context).toContain("痛点");
     expect(thread.quote).toBe(blocks[1].quote);
 
-    const { owner } = await team(t.studio);
-    const book = bookWithChapter(t.studio, owner.actor, {
+    const { owner } = await team();
+    const book = bookWithChapter(owner.actor, {
       kind: "handbook",
       title: "车主手册",
       chapter: "雨季",
@@ -144,8 +137,8 @@ describe("comments on a line", () => {
   });
 
   it("refuses bad input, an unknown place and the wrong role with a clear message, storing nothing", async () => {
-    const { owner, otherWriter, editor, host } = await team(t.studio);
-    const pieceId = draftPiece(t.studio, owner.actor);
+    const { owner, otherWriter, editor, host } = await team();
+    const pieceId = draftPiece(owner.actor);
     const line = { kind: "body_line", index: 0 };
     const cases: Array<[string, unknown, number, string, string]> = [
       [editor.cookie, { anchor: line, body: "   " }, 400, "invalid_body", "body: 评论内容不能为空"],
@@ -187,7 +180,7 @@ describe("comments on a line", () => {
     }
     expect((await post(editor.cookie, 99999, { anchor: line, body: "x" })).status).toBe(404);
     expect(commentCount()).toBe(0);
-    expect(notificationRows(t.studio)).toEqual([]);
+    expect(notificationRows()).toEqual([]);
 
     // Resolving: unknown id 404, a role that may not comment 403, and the thread stays open.
     const { id } = await (await post(editor.cookie, pieceId, { anchor: line, body: "标题偏长" })).json();
