@@ -16,20 +16,10 @@ import { action as preferencesAction } from "~/routes/_app.notifications.prefere
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { action as pageAction, loader as pageLoader } from "~/routes/_app.notifications._index";
 import { runQueuedJobs } from "../setup/run-jobs";
-import { formRequest, getRequest, respond, routeArgs, withTestStudio } from "../setup/test-studio";
-import {
-  apiMarkRead,
-  apiNotifications,
-  bookWithChapter,
-  draftPiece,
-  ids,
-  notificationRows,
-  recipientsOf,
-  team,
-} from "./notifications-helpers";
+import { apiMarkRead, apiNotifications, ids, withNotificationStudio } from "./notifications-helpers";
 import { approvedPiece, insertSlot, makeChannel } from "./publishing-helpers";
 
-const t = withTestStudio();
+const { t, bookWithChapter, draftPiece, notificationRows, recipientsOf, team } = withNotificationStudio();
 
 function move(actor: { id: number } & object, pieceId: number, action: string, note?: string) {
   const moved = transitionPiece({
@@ -45,13 +35,13 @@ function move(actor: { id: number } & object, pieceId: number, action: string, n
 
 describe("workflow notifications", () => {
   it("tells the reviewers of a submission, and the owner of the verdict with the reason and cited comments, no one else", async () => {
-    const people = await team(t.studio);
+    const people = await team();
     const { owner, editor, editor2, admin } = people;
-    const pieceId = draftPiece(t.studio, owner.actor);
+    const pieceId = draftPiece(owner.actor);
 
     move(owner.actor, pieceId, "submit");
     // Everyone who can review, and not the writer who submitted, another writer, the host or the producer.
-    expect(recipientsOf(t.studio, "review_requested")).toEqual(ids(editor, editor2, admin));
+    expect(recipientsOf("review_requested")).toEqual(ids(editor, editor2, admin));
 
     const comment = addComment({
       db: t.studio.db,
@@ -62,7 +52,7 @@ describe("workflow notifications", () => {
     });
     if (!comment.ok) throw new Error(comment.message);
     move(editor.actor, pieceId, "reject", `第二行要写清活动时间，见 #${comment.commentId} 和 #999999`);
-    expect(recipientsOf(t.studio, "rejected")).toEqual(ids(owner));
+    expect(recipientsOf("rejected")).toEqual(ids(owner));
 
     // The owner reads the reason and the comment it cites (an unknown number is not cited) in either language.
     const zh = await apiNotifications(owner.cookie);
@@ -83,11 +73,9 @@ describe("workflow notifications", () => {
     move(owner.actor, pieceId, "redraft");
     move(owner.actor, pieceId, "submit");
     move(editor2.actor, pieceId, "approve");
-    expect(recipientsOf(t.studio, "approved")).toEqual(ids(owner));
+    expect(recipientsOf("approved")).toEqual(ids(owner));
     // The second submission went to the reviewers again; the approver is not told of their own approval.
-    expect(recipientsOf(t.studio, "review_requested")).toEqual(
-      ids(editor, editor, editor2, editor2, admin, admin),
-    );
+    expect(recipientsOf("review_requested")).toEqual(ids(editor, editor, editor2, editor2, admin, admin));
 
     const list = await apiNotifications(owner.cookie);
     expect(list.notifications.map((n: { type: string }) => n.type)).toEqual(["approved", "rejected"]);
@@ -95,30 +83,28 @@ describe("workflow notifications", () => {
   });
 
   it("respects each person's choice per event: no row for an event switched off in the app, others unchanged", async () => {
-    const { owner, editor } = await team(t.studio);
+    const { owner, editor } = await team();
     const form = {
       "review_requested.inApp": "on",
       "approved.wecom": "on",
       "rejected.inApp": "on",
       "rejected.wecom": "on",
     };
-    const saved = await respond(() =>
-      preferencesAction(routeArgs(formRequest("/notifications/preferences", form, owner.cookie))),
-    );
+    const saved = await owner.form(preferencesAction, "/notifications/preferences", form);
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ ok: true, notice: "通知设置已保存" });
 
-    const pieceId = draftPiece(t.studio, owner.actor);
+    const pieceId = draftPiece(owner.actor);
     move(owner.actor, pieceId, "submit");
     move(editor.actor, pieceId, "approve");
     // Approved is off in the app for the owner: nothing written; the reviewers' submission notices are.
-    expect(recipientsOf(t.studio, "approved")).toEqual([]);
-    expect(recipientsOf(t.studio, "review_requested")).toContain(editor.actor.id);
+    expect(recipientsOf("approved")).toEqual([]);
+    expect(recipientsOf("review_requested")).toContain(editor.actor.id);
 
-    const other = draftPiece(t.studio, owner.actor);
+    const other = draftPiece(owner.actor);
     move(owner.actor, other, "submit");
     move(editor.actor, other, "reject", "标题太长");
-    expect(recipientsOf(t.studio, "rejected")).toEqual([owner.actor.id]);
+    expect(recipientsOf("rejected")).toEqual([owner.actor.id]);
     const audit = t.studio.db
       .select()
       .from(schema.auditLog)
@@ -130,8 +116,8 @@ describe("workflow notifications", () => {
 
 describe("job, sign-off and publishing notifications", () => {
   it("tells whoever asked that an e-book build finished, and a render failed; a sign-off voided reaches the signer and the owner", async () => {
-    const { owner, editor, editor2, otherWriter } = await team(t.studio);
-    const { pieceId, sectionId, chapterId } = bookWithChapter(t.studio, owner.actor, {
+    const { owner, editor, editor2, otherWriter } = await team();
+    const { pieceId, sectionId, chapterId } = bookWithChapter(owner.actor, {
       kind: "ebook",
       title: "雨季用车手册",
       chapter: "第一章",
@@ -147,8 +133,8 @@ describe("job, sign-off and publishing notifications", () => {
     });
     if (!queued.ok) throw new Error(queued.message);
     await runQueuedJobs(t.studio, { handlers: ebookJobHandlers, timeout: 60_000 });
-    expect(recipientsOf(t.studio, "job_finished")).toEqual(ids(owner));
-    const finished = notificationRows(t.studio).find((n) => n.type === "job_finished")!;
+    expect(recipientsOf("job_finished")).toEqual(ids(owner));
+    const finished = notificationRows().find((n) => n.type === "job_finished")!;
     expect(finished).toMatchObject({ link: `/ebooks/${pieceId}`, params: { job: "build" } });
 
     const build = t.studio.db
@@ -180,8 +166,8 @@ describe("job, sign-off and publishing notifications", () => {
     });
     expect(changed).toMatchObject({ ok: true, voided: 1 });
     // The editor who changed the text is not told of it; the writer who owns it and the signer are.
-    expect(recipientsOf(t.studio, "signoff_voided")).toEqual(ids(owner, editor2));
-    expect(recipientsOf(t.studio, "signoff_voided")).not.toContain(otherWriter.actor.id);
+    expect(recipientsOf("signoff_voided")).toEqual(ids(owner, editor2));
+    expect(recipientsOf("signoff_voided")).not.toContain(otherWriter.actor.id);
 
     // A render that cannot succeed (an episode without footage) fails at once: its requester hears.
     const episode = createPiece({
@@ -200,14 +186,14 @@ describe("job, sign-off and publishing notifications", () => {
       }),
     );
     await runQueuedJobs(t.studio, { handlers: mediaJobHandlers, timeout: 60_000 });
-    expect(recipientsOf(t.studio, "job_failed")).toEqual(ids(editor));
-    const failed = notificationRows(t.studio).find((n) => n.type === "job_failed")!;
+    expect(recipientsOf("job_failed")).toEqual(ids(editor));
+    const failed = notificationRows().find((n) => n.type === "job_failed")!;
     expect(failed).toMatchObject({ pieceId: episode.pieceId, params: { job: "render" } });
     expect(String(failed.params.error)).not.toBe("");
   });
 
   it("hands a due manual slot to its operator and tells only them", async () => {
-    const { owner, editor, producer, host } = await team(t.studio);
+    const { owner, editor, producer, host } = await team();
     const channel = makeChannel(t.studio, { key: "xhs", name: "小红书", operatorId: producer.actor.id });
     const piece = approvedPiece(t.studio, { owner: owner.actor, editor: editor.actor, kind: "article" });
     insertSlot(t.studio, {
@@ -217,8 +203,8 @@ describe("job, sign-off and publishing notifications", () => {
     });
     runPublishingTick({ studio: t.studio });
     await runQueuedJobs(t.studio, { handlers: publishingJobHandlers, timeout: 30_000 });
-    expect(recipientsOf(t.studio, "task_due")).toEqual(ids(producer));
-    expect(recipientsOf(t.studio, "task_due")).not.toContain(host.actor.id);
+    expect(recipientsOf("task_due")).toEqual(ids(producer));
+    expect(recipientsOf("task_due")).not.toContain(host.actor.id);
     const text = (await apiNotifications(producer.cookie)).notifications[0].text;
     expect(text).toMatch(/^「五一自驾节海报」该在「小红书」手动发布了（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}）。$/);
   });
@@ -226,8 +212,8 @@ describe("job, sign-off and publishing notifications", () => {
 
 describe("reading notifications", () => {
   it("marks one or all of the caller's own read; someone else's ids or a bad body are refused and change nothing", async () => {
-    const { owner, editor, editor2 } = await team(t.studio);
-    for (let i = 0; i < 3; i++) move(owner.actor, draftPiece(t.studio, owner.actor), "submit");
+    const { owner, editor, editor2 } = await team();
+    for (let i = 0; i < 3; i++) move(owner.actor, draftPiece(owner.actor), "submit");
     const mine = (await apiNotifications(editor.cookie)).notifications.map((n: { id: number }) => n.id);
     const theirs = (await apiNotifications(editor2.cookie)).notifications.map((n: { id: number }) => n.id);
     expect(mine).toHaveLength(3);
@@ -247,26 +233,20 @@ describe("reading notifications", () => {
       expect(bad.status, JSON.stringify(body)).toBe(400);
       expect((await bad.json()).error.code).toBe("invalid_body");
     }
-    expect(notificationRows(t.studio).every((n) => n.readAt === null)).toBe(true);
+    expect(notificationRows().every((n) => n.readAt === null)).toBe(true);
 
     const one = await apiMarkRead(editor.cookie, { ids: [mine[1]] });
     expect(await one.json()).toEqual({ marked: 1, unread: 2 });
     // The page's "mark all read" button: the editor's are all read now, the other editor's are not.
-    const all = await respond(() =>
-      pageAction(routeArgs(formRequest("/notifications", { intent: "readAll" }, editor.cookie))),
-    );
+    const all = await editor.form(pageAction, "/notifications", { intent: "readAll" });
     expect(all.status).toBe(200);
     expect((await apiNotifications(editor.cookie)).unread).toBe(0);
     expect((await apiNotifications(editor2.cookie)).unread).toBe(3);
-    const page = await respond(() =>
-      pageLoader(routeArgs(getRequest("/notifications", { Cookie: editor2.cookie }))),
-    );
+    const page = await editor2.get(pageLoader, "/notifications");
     expect((await page.json()).notifications).toHaveLength(3);
 
     // The API describes these operations in openapi.json, with the bodies the routes parse.
-    const doc = await (
-      await respond(() => openapi(routeArgs(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))
-    ).json();
+    const doc = await (await editor.get(openapi, "/api/v1/openapi.json")).json();
     expect(doc.paths["/api/v1/notifications"].get).toBeDefined();
     expect(doc.paths["/api/v1/notifications/read"].post.requestBody).toBeDefined();
     expect(doc.paths["/api/v1/pieces/{id}/comments"].get).toBeDefined();
