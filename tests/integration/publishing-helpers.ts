@@ -20,7 +20,7 @@ import {
   type SignatureCheck,
 } from "~/modules/webhooks/webhook-signature";
 import { workflowPiece } from "../setup/pieces";
-import { withTestStudio } from "../setup/test-studio";
+import { withStudio } from "../setup/test-studio";
 
 /** A test clock that runs with real time (the worker's backoff needs it) and can jump ahead. */
 export function testClock() {
@@ -40,7 +40,7 @@ export function testClock() {
  */
 export function withPublishingStudio() {
   const clock = testClock();
-  const t = withTestStudio({ now: clock.now });
+  const t = withStudio({ now: clock.now });
   let worker: Worker | null = null;
   const closers: Array<() => Promise<void>> = [];
   afterEach(async () => {
@@ -63,6 +63,26 @@ export function withPublishingStudio() {
       const receiver = await startReceiver(secret, script);
       closers.push(receiver.close);
       return receiver;
+    },
+    /** A webhook channel `key` whose receiver (checking the signature with `secret`) answers with `script`. */
+    async webhookChannel(key: string, secret: string, script: Answer[]) {
+      const receiver = await this.receiver(secret, script);
+      const channel = makeChannel(t.studio, {
+        key,
+        publisher: "webhook",
+        webhookUrl: receiver.url,
+        webhookSecret: secret,
+      });
+      return { receiver, channel };
+    },
+    /** A planned slot of the piece on the channel, due a second ago. */
+    dueSlot(pieceId: number, channelId: number, createdBy?: number) {
+      return insertSlot(t.studio, {
+        pieceId,
+        channelId,
+        publishAt: new Date(clock.now().getTime() - 1_000),
+        createdBy,
+      });
     },
   };
 }
