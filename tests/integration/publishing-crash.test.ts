@@ -2,15 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect, it } from "vitest";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
 import { fixtureProcesses, printed } from "../setup/fixture-process";
-import { signedInUser } from "../setup/test-studio";
-import {
-  approvedPiece,
-  insertSlot,
-  makeChannel,
-  slotRow,
-  withPublishingStudio,
-  type Answer,
-} from "./publishing-helpers";
+import { approvedPiece, insertSlot, slotRow, withPublishingStudio, type Answer } from "./publishing-helpers";
 
 const SECRET = "0f9e8d7c6b5a49382716a5b4c3d2e1f0";
 
@@ -31,26 +23,16 @@ async function kill(child: ChildProcess) {
 }
 
 async function setUp(script: Answer[], channelKey = "wechat-channels") {
-  const copywriter = await signedInUser(t.studio, ["copywriter"]);
-  const editor = await signedInUser(t.studio, ["editor"]);
-  const receiver = await publishing.receiver(SECRET, script);
-  const channel = makeChannel(t.studio, {
-    key: channelKey,
-    publisher: "webhook",
-    webhookUrl: receiver.url,
-    webhookSecret: SECRET,
-  });
+  const copywriter = await t.signIn("copywriter");
+  const editor = await t.signIn("editor");
+  const { receiver, channel } = await publishing.webhookChannel(channelKey, SECRET, script);
   const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor, kind: "episode" });
   return { receiver, channel, piece };
 }
 
 it("kill -9 while the receiver holds the request, then a restart: the slot is unconfirmed and never sent twice", async () => {
   const { receiver, channel, piece } = await setUp(["hang"]);
-  const slot = insertSlot(t.studio, {
-    pieceId: piece.id,
-    channelId: channel.id,
-    publishAt: new Date(clock.now().getTime() - 1_000),
-  });
+  const slot = publishing.dueSlot(piece.id, channel.id);
 
   const first = startPublisher();
   await expect.poll(() => receiver.requests.length, { timeout: 30_000 }).toBe(1);
@@ -77,11 +59,7 @@ it("kill -9 at any moment of a publish, then a restart: exactly one delivery, or
       [{ status: 200, json: { url: "https://channels.weixin.qq.com/p/1" }, delayMs: 300 }],
       `wechat-channels-${killAfterMs}`,
     );
-    const slot = insertSlot(t.studio, {
-      pieceId: piece.id,
-      channelId: channel.id,
-      publishAt: new Date(clock.now().getTime() - 1_000),
-    });
+    const slot = publishing.dueSlot(piece.id, channel.id);
     const first = startPublisher();
     await ready(first);
     await new Promise((r) => setTimeout(r, killAfterMs));
