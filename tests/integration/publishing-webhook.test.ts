@@ -4,15 +4,8 @@ import { schema } from "~/lib/db.server";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
 import { runPublishingTick } from "~/modules/publishing/publishing-ticker.server";
 import { action as resendAction } from "~/routes/api.v1.slots.$id.resend";
-import { jsonRequest, respond, signedInUser } from "../setup/test-studio";
-import {
-  approvedPiece,
-  insertSlot,
-  makeChannel,
-  slotRow,
-  withPublishingStudio,
-  type Answer,
-} from "./publishing-helpers";
+import { jsonRequest, respond } from "../setup/test-studio";
+import { approvedPiece, insertSlot, slotRow, withPublishingStudio, type Answer } from "./publishing-helpers";
 
 const SECRET = "a3f1c9e07b5d4e2f8a6b0c1d2e3f4a5b";
 
@@ -34,26 +27,15 @@ const outcomes = (slotId: number) => listSlotAttempts({ db: t.studio.db, slotId 
 
 describe("webhook publishing", () => {
   it("retries a 500, records a request left unanswered as unconfirmed and never re-sends it, fails on a 400, and publishes once on a receiver that accepts", async () => {
-    const copywriter = await signedInUser(t.studio, ["copywriter"]);
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const flaky = await receiver([
+    const copywriter = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
+    const { receiver: flaky, channel } = await publishing.webhookChannel("douyin-main", SECRET, [
       { status: 500 },
       "hang",
       { status: 400, json: { error: "caption too long" } },
     ]);
-    const channel = makeChannel(t.studio, {
-      key: "douyin-main",
-      publisher: "webhook",
-      webhookUrl: flaky.url,
-      webhookSecret: SECRET,
-    });
     const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor });
-    const slot = insertSlot(t.studio, {
-      pieceId: piece.id,
-      channelId: channel.id,
-      publishAt: new Date(clock.now().getTime() - 1_000),
-      createdBy: editor.actor.id,
-    });
+    const slot = publishing.dueSlot(piece.id, channel.id, editor.actor.id);
 
     const worker = publishing.startWorker({ timeoutMs: 800 });
     expect(runPublishingTick({ studio: t.studio }).queued).toEqual([slot.id]);
@@ -159,24 +141,14 @@ describe("webhook publishing", () => {
   });
 
   it("publishes a slot on one channel exactly once while the same piece's slot on another channel fails", async () => {
-    const copywriter = await signedInUser(t.studio, ["copywriter"]);
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const refusing = await receiver([{ status: 422, json: { error: "account suspended" } }]);
-    const accepting = await receiver([
+    const copywriter = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
+    const { receiver: refusing, channel: douyin } = await publishing.webhookChannel("douyin-main", SECRET, [
+      { status: 422, json: { error: "account suspended" } },
+    ]);
+    const { receiver: accepting, channel: kuaishou } = await publishing.webhookChannel("kuaishou", SECRET, [
       { status: 201, json: { url: "https://www.kuaishou.com/short-video/3x1" } },
     ]);
-    const douyin = makeChannel(t.studio, {
-      key: "douyin-main",
-      publisher: "webhook",
-      webhookUrl: refusing.url,
-      webhookSecret: SECRET,
-    });
-    const kuaishou = makeChannel(t.studio, {
-      key: "kuaishou",
-      publisher: "webhook",
-      webhookUrl: accepting.url,
-      webhookSecret: SECRET,
-    });
     const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor, kind: "episode" });
     const at = new Date(clock.now().getTime() - 5_000);
     const failing = insertSlot(t.studio, { pieceId: piece.id, channelId: douyin.id, publishAt: at });
