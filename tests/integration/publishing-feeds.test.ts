@@ -5,7 +5,7 @@ import { schema } from "~/lib/db.server";
 import { moveSlot } from "~/modules/calendar/move-slot.server";
 import { action as feedsAction, loader as feedsLoader } from "~/routes/_app.feeds";
 import { loader as feedLoader } from "~/routes/feeds.$file";
-import { formRequest, getRequest, respond, signedInUser } from "../setup/test-studio";
+import { formRequest, getRequest, respond } from "../setup/test-studio";
 import { approvedPiece, insertSlot, makeChannel, withPublishingStudio } from "./publishing-helpers";
 
 const { t, clock } = withPublishingStudio();
@@ -38,9 +38,9 @@ function events(ics: string) {
 }
 
 async function setUp() {
-  const editor = await signedInUser(t.studio, ["editor"]);
-  const owner = await signedInUser(t.studio, ["copywriter"]);
-  const operator = await signedInUser(t.studio, ["producer"]);
+  const editor = await t.signIn("editor");
+  const owner = await t.signIn("copywriter");
+  const operator = await t.signIn("producer");
   const moments = makeChannel(t.studio, {
     key: "wechat-moments",
     name: "朋友圈",
@@ -60,32 +60,18 @@ async function setUp() {
   });
   // Slots sit on whole minutes, as the calendar makes them (ICS times have no milliseconds).
   const now = Math.ceil(clock.now().getTime() / 60_000) * 60_000;
+  const slot = (piece: { id: number }, channel: { id: number }, hoursFromNow: number) =>
+    insertSlot(t.studio, {
+      pieceId: piece.id,
+      channelId: channel.id,
+      publishAt: new Date(now + hoursFromNow * HOUR),
+    });
   const slots = {
-    planned: insertSlot(t.studio, {
-      pieceId: poster.id,
-      channelId: moments.id,
-      publishAt: new Date(now + 26 * HOUR),
-    }),
-    queued: insertSlot(t.studio, {
-      pieceId: article.id,
-      channelId: moments.id,
-      publishAt: new Date(now + 2 * HOUR),
-    }),
-    published: insertSlot(t.studio, {
-      pieceId: poster.id,
-      channelId: moments.id,
-      publishAt: new Date(now - 5 * HOUR),
-    }),
-    otherChannel: insertSlot(t.studio, {
-      pieceId: poster.id,
-      channelId: yiche.id,
-      publishAt: new Date(now + 50 * HOUR),
-    }),
-    notMine: insertSlot(t.studio, {
-      pieceId: article.id,
-      channelId: yiche.id,
-      publishAt: new Date(now + 30 * HOUR),
-    }),
+    planned: slot(poster, moments, 26),
+    queued: slot(article, moments, 2),
+    published: slot(poster, moments, -5),
+    otherChannel: slot(poster, yiche, 50),
+    notMine: slot(article, yiche, 30),
   };
   const setStatus = (id: number, status: string) =>
     t.studio.db.update(schema.slots).set({ status }).where(eq(schema.slots.id, id)).run();
