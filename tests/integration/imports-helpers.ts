@@ -8,7 +8,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { action as importsAction } from "~/routes/api.v1.imports";
 import { ensureDefaultAliases } from "~/modules/metrics-import/ensure-default-aliases.server";
 import { workflowPiece } from "../setup/pieces";
-import { respond, routeArgs, signedInUser } from "../setup/test-studio";
+import { callRoute, signedInUser } from "../setup/test-studio";
 
 /** 10:00 on Monday 2 March 2026 in Shanghai. */
 export const NOW = new Date("2026-03-02T02:00:00Z");
@@ -101,19 +101,8 @@ export async function importStudio(studio: Studio) {
 export function goodRows(plays: [string, string, string] = ["1.2万", "3,456", "12.3w"]): string[][] {
   return [
     ["数据更新时间：2026-03-01 23:59"],
-    [
-      "作品名称",
-      "发布时间",
-      "视频链接",
-      "视频ID",
-      "播放量",
-      "完播率",
-      "平均播放时长",
-      "点赞量",
-      "评论量",
-      "分享量",
-      "体裁",
-    ],
+    // The creator centre's header with the video id column it adds after the link.
+    [...DOUYIN_HEADER.slice(0, 3), "视频ID", ...DOUYIN_HEADER.slice(3)],
     [
       "凯美瑞三大卖点（平台上改过的标题）",
       "2026-02-27 19:00",
@@ -166,19 +155,16 @@ export function postImport(
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ platform: "douyin-main", asOf: AS_OF, ...query }))
     for (const item of [v].flat()) params.append(k, item);
-  return respond(() =>
-    importsAction(
-      routeArgs(
-        new Request(`http://localhost/api/v1/imports?${params}`, {
-          method: "POST",
-          body,
-          headers: {
-            ...(options.type === null ? {} : { "Content-Type": options.type ?? "text/csv" }),
-            ...auth,
-          },
-        }),
-      ),
-    ),
+  return callRoute(
+    importsAction,
+    new Request(`http://localhost/api/v1/imports?${params}`, {
+      method: "POST",
+      body,
+      headers: {
+        ...(options.type === null ? {} : { "Content-Type": options.type ?? "text/csv" }),
+        ...auth,
+      },
+    }),
   );
 }
 
