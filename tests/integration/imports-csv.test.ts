@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { currentPlatformMetrics } from "~/modules/metrics-import/current-platform-metrics.server";
 import { toCsv } from "~/lib/csv";
-import { withTestStudio } from "../setup/test-studio";
+import { action as undoAction } from "~/routes/api.v1.imports.$id";
+import { callRoute, withTestStudio } from "../setup/test-studio";
 import {
   auditActions,
   AS_OF,
@@ -120,35 +121,22 @@ describe("a platform export imported through POST /api/v1/imports", () => {
         .sort((a, b) => a[0] - b[0]);
     expect(plays().map((p) => p[1])).toEqual([25_000, 5000, 200_000]);
 
-    const { action: undo } = await import("~/routes/api.v1.imports.$id");
-    const { respond, routeArgs } = await import("../setup/test-studio");
-    const undone = await respond(() =>
-      undo(
-        routeArgs(
-          new Request(`http://localhost/api/v1/imports/${secondId}`, {
-            method: "DELETE",
-            headers: { Cookie: s.analyst.cookie },
-          }),
-          { id: String(secondId) },
-        ),
-      ),
-    );
+    const undo = () =>
+      callRoute(
+        undoAction,
+        new Request(`http://localhost/api/v1/imports/${secondId}`, {
+          method: "DELETE",
+          headers: { Cookie: s.analyst.cookie },
+        }),
+        { id: String(secondId) },
+      );
+    const undone = await undo();
     expect(undone.status).toBe(200);
     expect((await undone.json()).import).toMatchObject({ status: "undone" });
     expect(plays()).toEqual(plays().map(([id]) => [id, expect.any(Number), first.import.id]));
     expect(plays().map((p) => p[1])).toEqual([12_000, 3456, 123_000]);
     // An undone import cannot be undone twice.
-    const again = await respond(() =>
-      undo(
-        routeArgs(
-          new Request(`http://localhost/api/v1/imports/${secondId}`, {
-            method: "DELETE",
-            headers: { Cookie: s.analyst.cookie },
-          }),
-          { id: String(secondId) },
-        ),
-      ),
-    );
+    const again = await undo();
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe("import_not_applied");
     expect(auditActions(t.studio, "metric_import.")).toEqual([
