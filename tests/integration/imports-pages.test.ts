@@ -8,7 +8,7 @@ import { action as aliasesAction, loader as aliasesLoader } from "~/routes/_app.
 import { action as historyAction, loader as historyLoader } from "~/routes/_app.imports._index";
 import { action as uploadAction } from "~/routes/_app.imports.new";
 import { loader as apiList } from "~/routes/api.v1.imports";
-import { formRequest, getRequest, respond, routeArgs, withTestStudio } from "../setup/test-studio";
+import { callRoute, formRequest, getRequest, withStudio } from "../setup/test-studio";
 import {
   AS_OF,
   auditActions,
@@ -22,7 +22,7 @@ import {
   utf8,
 } from "./imports-helpers";
 
-const t = withTestStudio({ now: () => NOW });
+const t = withStudio({ now: () => NOW });
 
 /** The upload page's multipart form, as the browser sends it. */
 function upload(cookie: string, file: Blob, name: string, fields: Record<string, string> = {}) {
@@ -31,35 +31,28 @@ function upload(cookie: string, file: Blob, name: string, fields: Record<string,
   form.set("asOf", AS_OF);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set("file", new File([file], name));
-  return respond(() =>
-    uploadAction(
-      routeArgs(
-        new Request("http://localhost/imports/new", {
-          method: "POST",
-          body: form,
-          headers: { Cookie: cookie },
-        }),
-      ),
-    ),
+  return callRoute(
+    uploadAction,
+    new Request("http://localhost/imports/new", {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie },
+    }),
   );
 }
 
 async function previewOf(cookie: string, id: number) {
-  const res = await respond(() =>
-    importLoader(routeArgs(getRequest(`/imports/${id}`, { Cookie: cookie }), { id: String(id) })),
-  );
+  const res = await callRoute(importLoader, getRequest(`/imports/${id}`, { Cookie: cookie }), {
+    id: String(id),
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
 
 function post(cookie: string, id: number, fields: Record<string, string>) {
-  return respond(() =>
-    importAction(
-      routeArgs(formRequest(`/imports/${id}`, { importId: String(id), ...fields }, cookie), {
-        id: String(id),
-      }),
-    ),
-  );
+  return callRoute(importAction, formRequest(`/imports/${id}`, { importId: String(id), ...fields }, cookie), {
+    id: String(id),
+  });
 }
 
 describe("the import pages", () => {
@@ -108,15 +101,9 @@ describe("the import pages", () => {
     const again = await post(s.analyst.cookie, id, { intent: "apply" });
     expect((await again.json()).code).toBe("import_not_preview");
 
-    const history = await (
-      await respond(() => historyLoader(routeArgs(getRequest("/imports", { Cookie: s.analyst.cookie }))))
-    ).json();
+    const history = await (await s.analyst.get(historyLoader, "/imports")).json();
     expect(history.imports[0]).toMatchObject({ id, status: "applied", written: 4, rowCount: 5 });
-    const undone = await respond(() =>
-      historyAction(
-        routeArgs(formRequest("/imports", { intent: "undo", importId: String(id) }, s.analyst.cookie)),
-      ),
-    );
+    const undone = await s.analyst.form(historyAction, "/imports", { intent: "undo", importId: String(id) });
     expect((await undone.json()).notice).toBe("已撤销这次导入，数据回到上一次导入。");
     expect(currentPlatformMetrics({ db: t.studio.db })).toEqual([]);
     expect(auditActions(t.studio, "metric_import.")).toEqual([
@@ -168,22 +155,19 @@ describe("the import pages", () => {
     const tooBig = await upload(s.analyst.cookie, new Blob([big]), "big.csv");
     expect(tooBig.status).toBe(413);
     expect((await tooBig.json()).errors.file).toBe("CSV 文件不能超过 5 MB。");
-    const english = await respond(() =>
-      uploadAction(
-        routeArgs(
-          new Request("http://localhost/imports/new", {
-            method: "POST",
-            body: (() => {
-              const f = new FormData();
-              f.set("platform", "douyin-main");
-              f.set("asOf", AS_OF);
-              f.set("file", new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], "x.xlsx"));
-              return f;
-            })(),
-            headers: { Cookie: `${s.analyst.cookie}; lang=en` },
-          }),
-        ),
-      ),
+    const english = await callRoute(
+      uploadAction,
+      new Request("http://localhost/imports/new", {
+        method: "POST",
+        body: (() => {
+          const f = new FormData();
+          f.set("platform", "douyin-main");
+          f.set("asOf", AS_OF);
+          f.set("file", new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], "x.xlsx"));
+          return f;
+        })(),
+        headers: { Cookie: `${s.analyst.cookie}; lang=en` },
+      }),
     );
     expect((await english.json()).errors.file).toBe(
       "This is an Excel workbook (.xlsx): save it as CSV in Excel, then import it.",
@@ -209,24 +193,13 @@ describe("the import pages", () => {
     const s = await importStudio(t.studio);
     expect((await postImport({ Cookie: s.copy.cookie }, gbk(goodRows()))).status).toBe(403);
     expect((await upload(s.copy.cookie, new Blob([gbk(goodRows())]), "a.csv")).status).toBe(403);
-    expect(
-      (await respond(() => historyLoader(routeArgs(getRequest("/imports", { Cookie: s.copy.cookie })))))
-        .status,
-    ).toBe(403);
-    expect(
-      (
-        await respond(() =>
-          aliasesLoader(routeArgs(getRequest("/imports/aliases", { Cookie: s.copy.cookie }))),
-        )
-      ).status,
-    ).toBe(403);
-    const alias = await respond(() =>
-      aliasesAction(
-        routeArgs(
-          formRequest("/imports/aliases", { intent: "create", alias: "播放", field: "plays" }, s.copy.cookie),
-        ),
-      ),
-    );
+    expect((await s.copy.get(historyLoader, "/imports")).status).toBe(403);
+    expect((await s.copy.get(aliasesLoader, "/imports/aliases")).status).toBe(403);
+    const alias = await s.copy.form(aliasesAction, "/imports/aliases", {
+      intent: "create",
+      alias: "播放",
+      field: "plays",
+    });
     expect(alias.status).toBe(403);
     expect(importSnapshot(t.studio)).toMatchObject({ imports: 0, figures: 0 });
     expect((await postImport({ Cookie: s.analyst.cookie }, gbk(goodRows()))).status).toBe(201);
@@ -255,13 +228,13 @@ describe("the import pages", () => {
       written: 3,
       createdBy: s.analyst.actor.name,
     });
-    const list = await (await respond(() => apiList(routeArgs(getRequest("/api/v1/imports", auth))))).json();
+    const list = await (await callRoute(apiList, getRequest("/api/v1/imports", auth))).json();
     expect(list.items.map((i: { id: number }) => i.id)).toEqual([body.import.id]);
     const { loader: one } = await import("~/routes/api.v1.imports.$id");
     const detail = await (
-      await respond(() =>
-        one(routeArgs(getRequest(`/api/v1/imports/${body.import.id}`, auth), { id: String(body.import.id) })),
-      )
+      await callRoute(one, getRequest(`/api/v1/imports/${body.import.id}`, auth), {
+        id: String(body.import.id),
+      })
     ).json();
     expect(detail.rows.map((r: { row: number; plays: number }) => [r.row, r.plays])).toEqual([
       [3, 12_000],
@@ -288,8 +261,7 @@ describe("the alias table", () => {
       (await postImport({ Cookie: s.analyst.cookie }, utf8(rows), { dryRun: "1" })).json();
     expect((await dry()).error.code).toBe("import_no_figures");
 
-    const act = (fields: Record<string, string>) =>
-      respond(() => aliasesAction(routeArgs(formRequest("/imports/aliases", fields, s.analyst.cookie))));
+    const act = (fields: Record<string, string>) => s.analyst.form(aliasesAction, "/imports/aliases", fields);
     const created = await act({ intent: "create", alias: " 曝光播放 ", field: "plays" });
     expect((await created.json()).notice).toBe("已添加别名。");
     expect((await dry()).preview.rows[0].figures.plays).toBe(1234);
@@ -320,11 +292,7 @@ describe("the alias table", () => {
     const after = (await dry()).preview;
     expect(after.ignoredColumns).toEqual(["完播率"]);
     expect(after.rows[0].figures.completionRate).toBeNull();
-    const list = await (
-      await respond(() =>
-        aliasesLoader(routeArgs(getRequest("/imports/aliases", { Cookie: s.analyst.cookie }))),
-      )
-    ).json();
+    const list = await (await s.analyst.get(aliasesLoader, "/imports/aliases")).json();
     expect(list.aliases.some((a: { alias: string }) => a.alias === "完播率")).toBe(false);
     expect(auditActions(t.studio, "metric_alias.")).toEqual([
       "metric_alias.seed_defaults",
