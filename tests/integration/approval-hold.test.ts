@@ -15,20 +15,38 @@ import { currentRenderHasher } from "~/modules/media/render-input.server";
 import { saveEpisodeScript } from "~/modules/media/save-episode-script.server";
 import { getApprovalHold } from "~/modules/pieces/approval-hold.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
+import type { PieceKind } from "~/modules/pieces/status-machine";
 import { updatePiece } from "~/modules/pieces/update-piece.server";
 import { loader as episodePage } from "~/routes/_app.episodes.$id";
 import { auditRows } from "../setup/audit-entries";
 import { workflowPiece } from "../setup/pieces";
-import { getRequest, respond, routeArgs, signedInUser, withTestStudio } from "../setup/test-studio";
+import { type StudioClient, withStudio } from "../setup/test-studio";
 import { createDemoShow } from "./livestream-helpers";
 import { createEpisodeViaPage, insertTestColumn } from "./media-helpers";
 
-const t = withTestStudio();
+const t = withStudio();
 
-async function people() {
-  const copy = await signedInUser(t.studio, ["copywriter"]);
-  const editor = await signedInUser(t.studio, ["editor"]);
-  return { copy, editor };
+const people = () => t.people({ copy: ["copywriter"], editor: ["editor"] });
+
+/** A piece of the copywriter's, submitted and approved by the editor. */
+function approved(
+  p: { copy: StudioClient; editor: StudioClient },
+  kind: PieceKind,
+  title: string,
+  body: string,
+) {
+  return workflowPiece(t.studio, { owner: p.copy.actor, editor: p.editor.actor, kind, title, body });
+}
+
+/** Saves new text for a piece (its title kept) through the use case, as `actor`. */
+function save(actor: Actor, piece: { id: number; title: string }, version: number, body: string) {
+  return updatePiece({
+    db: t.studio.db,
+    actor,
+    pieceId: piece.id,
+    input: { version, title: piece.title, body },
+    now: t.studio.now(),
+  });
 }
 
 const pieceRow = (id: number) =>
@@ -69,62 +87,26 @@ function expectHeld(pieceId: number, from: string, to = "draft") {
 describe("an edit takes back the approval, for every kind", () => {
   it("generic piece: an approved article goes back to draft; a scheduled one too; a draft edit records nothing", async () => {
     const { copy, editor } = await people();
-    const article = workflowPiece(t.studio, {
-      owner: copy.actor,
-      editor: editor.actor,
-      kind: "article",
-      title: "春季保养",
-      body: "审核通过的正文",
-    });
+    const article = approved({ copy, editor }, "article", "春季保养", "审核通过的正文");
     expect(getApprovalHold({ db: t.studio.db, pieceId: article.id })).toBeNull();
     // The owner may not edit an approved piece at all: refused, nothing changes.
-    const refused = updatePiece({
-      db: t.studio.db,
-      actor: copy.actor,
-      pieceId: article.id,
-      input: { version: article.version, title: article.title, body: "偷偷改" },
-      now: t.studio.now(),
-    });
+    const refused = save(copy.actor, article, article.version, "偷偷改");
     expect(refused).toMatchObject({ ok: false, status: 403 });
     expect(pieceRow(article.id)).toMatchObject({ status: "approved", body: "审核通过的正文" });
 
-    const edited = updatePiece({
-      db: t.studio.db,
-      actor: editor.actor,
-      pieceId: article.id,
-      input: { version: article.version, title: article.title, body: "审核之后改过的正文" },
-      now: t.studio.now(),
-    });
+    const edited = save(editor.actor, article, article.version, "审核之后改过的正文");
     expect(edited.ok).toBe(true);
     expectHeld(article.id, "approved");
     // A second edit of the draft is an ordinary save.
-    updatePiece({
-      db: t.studio.db,
-      actor: editor.actor,
-      pieceId: article.id,
-      input: { version: 2, title: article.title, body: "再改一次" },
-      now: t.studio.now(),
-    });
+    save(editor.actor, article, 2, "再改一次");
     expect(holds(article.id)).toHaveLength(1);
     // Approved again: the note goes away.
     move(editor.actor, article.id, "submit", "approve");
     expect(getApprovalHold({ db: t.studio.db, pieceId: article.id })).toBeNull();
 
-    const poster = workflowPiece(t.studio, {
-      owner: copy.actor,
-      editor: editor.actor,
-      kind: "poster",
-      title: "五一海报",
-      body: "五一到店有礼",
-    });
+    const poster = approved({ copy, editor }, "poster", "五一海报", "五一到店有礼");
     move(editor.actor, poster.id, "schedule");
-    updatePiece({
-      db: t.studio.db,
-      actor: editor.actor,
-      pieceId: poster.id,
-      input: { version: poster.version, title: poster.title, body: "五一到店有好礼" },
-      now: t.studio.now(),
-    });
+    save(editor.actor, poster, poster.version, "五一到店有好礼");
     expectHeld(poster.id, "scheduled");
   });
 
@@ -132,20 +114,8 @@ describe("an edit takes back the approval, for every kind", () => {
     vi.stubEnv("APPROVAL_EDIT_RETURNS_TO", "in_review");
     try {
       const { copy, editor } = await people();
-      const piece = workflowPiece(t.studio, {
-        owner: copy.actor,
-        editor: editor.actor,
-        kind: "article",
-        title: "文章",
-        body: "正文",
-      });
-      updatePiece({
-        db: t.studio.db,
-        actor: editor.actor,
-        pieceId: piece.id,
-        input: { version: piece.version, title: piece.title, body: "改过的正文" },
-        now: t.studio.now(),
-      });
+      const piece = approved({ copy, editor }, "article", "文章", "正文");
+      save(editor.actor, piece, piece.version, "改过的正文");
       expectHeld(piece.id, "approved", "in_review");
     } finally {
       vi.unstubAllEnvs();
@@ -208,11 +178,7 @@ describe("an edit takes back the approval, for every kind", () => {
     });
     expect(saved.ok).toBe(true);
     expectHeld(id, "approved");
-    const page = await (
-      await respond(() =>
-        episodePage(routeArgs(getRequest(`/episodes/${id}`, { Cookie: editor.cookie }), { id: String(id) })),
-      )
-    ).json();
+    const page = await (await editor.get(episodePage, `/episodes/${id}`, { id: String(id) })).json();
     expect(page.episode.status).toBe("draft");
     expect(page.approvalHold).toMatchObject({ fromStatus: "approved", toStatus: "draft" });
     expect(page.versions.map((v: { current: boolean }) => v.current)).toEqual([false]);
