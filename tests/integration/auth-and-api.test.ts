@@ -12,43 +12,33 @@ import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { enqueueJob } from "~/modules/jobs/queue.server";
 import {
+  callRoute,
   formRequest,
   getRequest,
   jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
+  type RouteHandler,
+  withStudio,
 } from "../setup/test-studio";
 
-const t = withTestStudio();
-const args = (request: Request, params: Record<string, string> = {}) =>
-  routeArgs(request, params, "10.0.0.9");
+const t = withStudio();
+/** The loaders and actions run as a request from this address, as Remix passes it. */
+const call = (handler: RouteHandler, request: Request, params: Record<string, string> = {}) =>
+  callRoute(handler, request, params, "10.0.0.9");
 
 async function createToken(adminCookie: string, userId: number) {
-  const res = await respond(() =>
-    tokensAction(
-      args(
-        formRequest(
-          "/admin/tokens",
-          { intent: "create", name: "自动化", userId: String(userId) },
-          adminCookie,
-        ),
-      ),
-    ),
+  const res = await call(
+    tokensAction,
+    formRequest("/admin/tokens", { intent: "create", name: "自动化", userId: String(userId) }, adminCookie),
   );
   return (await res.json()).token as string;
 }
 
 describe("sign-in", () => {
   it("signs in with the right password and sets an httpOnly SameSite cookie", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
-    const res = await respond(() =>
-      loginAction(
-        args(
-          formRequest("/login", { email: user.actor.email, password: user.password, redirectTo: "/pieces" }),
-        ),
-      ),
+    const user = await t.signIn("copywriter");
+    const res = await call(
+      loginAction,
+      formRequest("/login", { email: user.actor.email, password: user.password, redirectTo: "/pieces" }),
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/pieces");
@@ -57,108 +47,93 @@ describe("sign-in", () => {
   });
 
   it("refuses a wrong password, then throttles after repeated failures even with the right one", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
+    const user = await t.signIn("copywriter");
     for (let i = 0; i < 5; i++) {
-      const res = await respond(() =>
-        loginAction(args(formRequest("/login", { email: user.actor.email, password: "wrong-password" }))),
+      const res = await call(
+        loginAction,
+        formRequest("/login", { email: user.actor.email, password: "wrong-password" }),
       );
       expect((await res.json()).errors.password).toContain("不正确");
     }
-    const locked = await respond(() =>
-      loginAction(args(formRequest("/login", { email: user.actor.email, password: user.password }))),
+    const locked = await call(
+      loginAction,
+      formRequest("/login", { email: user.actor.email, password: user.password }),
     );
     expect((await locked.json()).errors._form).toContain("过多");
   });
 
   it("never redirects off-site after sign-in", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
-    const res = await respond(() =>
-      loginAction(
-        args(
-          formRequest("/login", {
-            email: user.actor.email,
-            password: user.password,
-            redirectTo: "//evil.example/x",
-          }),
-        ),
-      ),
+    const user = await t.signIn("copywriter");
+    const res = await call(
+      loginAction,
+      formRequest("/login", {
+        email: user.actor.email,
+        password: user.password,
+        redirectTo: "//evil.example/x",
+      }),
     );
     expect(res.headers.get("Location")).toBe("/");
   });
 
   it("ends a disabled user's existing session at once", async () => {
-    const admin = await signedInUser(t.studio, ["admin"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    expect(
-      (await respond(() => dashboardLoader(args(getRequest("/", { Cookie: copy.cookie }))))).status,
-    ).toBe(200);
-    const res = await respond(() =>
-      usersAction(
-        args(
-          formRequest(
-            "/admin/users",
-            { intent: "update", userId: String(copy.actor.id), roles: ["copywriter"], disabled: "true" },
-            admin.cookie,
-          ),
-        ),
+    const admin = await t.signIn("admin");
+    const copy = await t.signIn("copywriter");
+    expect((await call(dashboardLoader, getRequest("/", { Cookie: copy.cookie }))).status).toBe(200);
+    const res = await call(
+      usersAction,
+      formRequest(
+        "/admin/users",
+        { intent: "update", userId: String(copy.actor.id), roles: ["copywriter"], disabled: "true" },
+        admin.cookie,
       ),
     );
     expect(res.status).toBe(200);
-    const after = await respond(() => dashboardLoader(args(getRequest("/", { Cookie: copy.cookie }))));
+    const after = await call(dashboardLoader, getRequest("/", { Cookie: copy.cookie }));
     expect(after.status).toBe(302);
-    const login = await respond(() =>
-      loginAction(args(formRequest("/login", { email: copy.actor.email, password: copy.password }))),
+    const login = await call(
+      loginAction,
+      formRequest("/login", { email: copy.actor.email, password: copy.password }),
     );
     expect(login.status).toBe(200);
   });
 
   it("invites a user with a one-time password and refuses a duplicate email", async () => {
-    const admin = await signedInUser(t.studio, ["admin"]);
-    const invite = await respond(() =>
-      usersAction(
-        args(
-          formRequest(
-            "/admin/users",
-            { intent: "invite", email: "New@Studio.local", name: "新人", roles: ["copywriter", "host"] },
-            admin.cookie,
-          ),
-        ),
+    const admin = await t.signIn("admin");
+    const invite = await call(
+      usersAction,
+      formRequest(
+        "/admin/users",
+        { intent: "invite", email: "New@Studio.local", name: "新人", roles: ["copywriter", "host"] },
+        admin.cookie,
       ),
     );
     const body = await invite.json();
     expect(body.oneTimePassword).toMatch(/^[\w-]{12,}$/);
-    const login = await respond(() =>
-      loginAction(args(formRequest("/login", { email: "new@studio.local", password: body.oneTimePassword }))),
+    const login = await call(
+      loginAction,
+      formRequest("/login", { email: "new@studio.local", password: body.oneTimePassword }),
     );
     expect(login.status).toBe(302);
     // The one-time password only opens the account page until it is changed.
     const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
-    const shell = await respond(() => shellLoader(args(getRequest("/pieces", { Cookie: cookie }))));
+    const shell = await call(shellLoader, getRequest("/pieces", { Cookie: cookie }));
     expect(shell.headers.get("Location")).toBe("/account");
-    const changed = await respond(() =>
-      accountAction(
-        args(
-          formRequest(
-            "/account",
-            { currentPassword: body.oneTimePassword, newPassword: "a-new-password-42" },
-            cookie,
-          ),
-        ),
+    const changed = await call(
+      accountAction,
+      formRequest(
+        "/account",
+        { currentPassword: body.oneTimePassword, newPassword: "a-new-password-42" },
+        cookie,
       ),
     );
     expect(changed.status).toBe(302);
-    expect((await respond(() => shellLoader(args(getRequest("/pieces", { Cookie: cookie }))))).status).toBe(
-      200,
-    );
-    const dup = await respond(() =>
-      usersAction(
-        args(
-          formRequest(
-            "/admin/users",
-            { intent: "invite", email: "new@studio.local", name: "重复", roles: ["host"] },
-            admin.cookie,
-          ),
-        ),
+    expect((await call(shellLoader, getRequest("/pieces", { Cookie: cookie }))).status).toBe(200);
+    const dup = await call(
+      usersAction,
+      formRequest(
+        "/admin/users",
+        { intent: "invite", email: "new@studio.local", name: "重复", roles: ["host"] },
+        admin.cookie,
       ),
     );
     expect(dup.status).toBe(409);
@@ -168,26 +143,23 @@ describe("sign-in", () => {
 
 describe("HTTP API", () => {
   it("answers 401 without a token or session", async () => {
-    const res = await respond(() => apiPieces(args(getRequest("/api/v1/pieces"))));
+    const res = await call(apiPieces, getRequest("/api/v1/pieces"));
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("unauthenticated");
   });
 
   it("works with a bearer token and stops the moment it is revoked", async () => {
-    const admin = await signedInUser(t.studio, ["admin"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const admin = await t.signIn("admin");
+    const copy = await t.signIn("copywriter");
     const token = await createToken(admin.cookie, copy.actor.id);
     const auth = { Authorization: `Bearer ${token}` };
-    const created = await respond(() =>
-      apiCreatePiece(
-        args(
-          jsonRequest(
-            "/api/v1/pieces",
-            "POST",
-            { kind: "episode", title: "API 创建的短视频", body: "口播" },
-            auth,
-          ),
-        ),
+    const created = await call(
+      apiCreatePiece,
+      jsonRequest(
+        "/api/v1/pieces",
+        "POST",
+        { kind: "episode", title: "API 创建的短视频", body: "口播" },
+        auth,
       ),
     );
     expect(created.status).toBe(201);
@@ -195,7 +167,7 @@ describe("HTTP API", () => {
     expect(piece).toMatchObject({ kind: "episode", status: "draft", title: "API 创建的短视频" });
 
     const list = await (
-      await respond(() => apiPieces(args(getRequest("/api/v1/pieces?kind=episode&status=draft&q=API", auth))))
+      await call(apiPieces, getRequest("/api/v1/pieces?kind=episode&status=draft&q=API", auth))
     ).json();
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({
@@ -211,72 +183,58 @@ describe("HTTP API", () => {
       token_hash: string;
     };
     expect(tokenRow.token_hash).not.toContain(token.slice(3));
-    await respond(() =>
-      tokensAction(
-        args(formRequest("/admin/tokens", { intent: "revoke", tokenId: String(tokenRow.id) }, admin.cookie)),
-      ),
+    await call(
+      tokensAction,
+      formRequest("/admin/tokens", { intent: "revoke", tokenId: String(tokenRow.id) }, admin.cookie),
     );
-    expect((await respond(() => apiPieces(args(getRequest("/api/v1/pieces", auth))))).status).toBe(401);
+    expect((await call(apiPieces, getRequest("/api/v1/pieces", auth))).status).toBe(401);
   });
 
   it("answers 400 naming the failing field, 404 for unknown ids, 403 for refused roles", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const host = await signedInUser(t.studio, ["host"]);
+    const copy = await t.signIn("copywriter");
+    const host = await t.signIn("host");
     const auth = { Cookie: copy.cookie };
-    const bad = await respond(() =>
-      apiCreatePiece(args(jsonRequest("/api/v1/pieces", "POST", { kind: "episode", title: "" }, auth))),
+    const bad = await call(
+      apiCreatePiece,
+      jsonRequest("/api/v1/pieces", "POST", { kind: "episode", title: "" }, auth),
     );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.field).toBe("title");
-    const malformed = await respond(() =>
-      apiCreatePiece(args(jsonRequest("/api/v1/pieces", "POST", "{not json", auth))),
-    );
+    const malformed = await call(apiCreatePiece, jsonRequest("/api/v1/pieces", "POST", "{not json", auth));
     expect(malformed.status).toBe(400);
-    expect(
-      (await respond(() => apiPiece(args(getRequest("/api/v1/pieces/9999", auth), { id: "9999" })))).status,
-    ).toBe(404);
-    expect(
-      (await respond(() => apiPiece(args(getRequest("/api/v1/pieces/abc", auth), { id: "abc" })))).status,
-    ).toBe(404);
+    expect((await call(apiPiece, getRequest("/api/v1/pieces/9999", auth), { id: "9999" })).status).toBe(404);
+    expect((await call(apiPiece, getRequest("/api/v1/pieces/abc", auth), { id: "abc" })).status).toBe(404);
     expect(
       (
-        await respond(() =>
-          apiCreatePiece(
-            args(
-              jsonRequest("/api/v1/pieces", "POST", { kind: "episode", title: "x" }, { Cookie: host.cookie }),
-            ),
-          ),
+        await call(
+          apiCreatePiece,
+          jsonRequest("/api/v1/pieces", "POST", { kind: "episode", title: "x" }, { Cookie: host.cookie }),
         )
       ).status,
     ).toBe(403);
   });
 
   it("updates with the version guard and moves pieces through the workflow with the UI's rules", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const copy = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
     const piece = await (
-      await respond(() =>
-        apiCreatePiece(
-          args(
-            jsonRequest("/api/v1/pieces", "POST", { kind: "poster", title: "海报" }, { Cookie: copy.cookie }),
-          ),
-        ),
+      await call(
+        apiCreatePiece,
+        jsonRequest("/api/v1/pieces", "POST", { kind: "poster", title: "海报" }, { Cookie: copy.cookie }),
       )
     ).json();
     const id = String(piece.id);
     const update = (body: unknown) =>
-      respond(() =>
-        apiUpdatePiece(
-          args(jsonRequest(`/api/v1/pieces/${id}`, "PATCH", body, { Cookie: copy.cookie }), { id }),
-        ),
-      );
+      call(apiUpdatePiece, jsonRequest(`/api/v1/pieces/${id}`, "PATCH", body, { Cookie: copy.cookie }), {
+        id,
+      });
     const transition = (action: string, cookie: string) =>
-      respond(() =>
-        apiTransition(
-          args(jsonRequest(`/api/v1/pieces/${id}/transitions`, "POST", { action }, { Cookie: cookie }), {
-            id,
-          }),
-        ),
+      call(
+        apiTransition,
+        jsonRequest(`/api/v1/pieces/${id}/transitions`, "POST", { action }, { Cookie: cookie }),
+        {
+          id,
+        },
       );
     const updated = await update({ version: 1, title: "海报 v2", body: "文案" });
     expect((await updated.json()).version).toBe(2);
@@ -292,7 +250,7 @@ describe("HTTP API", () => {
   });
 
   it("reports a job's status, progress and result", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const { job } = enqueueJob(t.studio.db, {
       type: "video.render",
       payload: {},
@@ -300,17 +258,17 @@ describe("HTTP API", () => {
       now: new Date(),
     });
     const res = await (
-      await respond(() =>
-        apiJob(args(getRequest(`/api/v1/jobs/${job.id}`, { Cookie: copy.cookie }), { id: String(job.id) })),
-      )
+      await call(apiJob, getRequest(`/api/v1/jobs/${job.id}`, { Cookie: copy.cookie }), {
+        id: String(job.id),
+      })
     ).json();
     expect(res).toMatchObject({ id: job.id, status: "queued", progress: 0, result: null, error: null });
   });
 
   it("describes itself in an OpenAPI document generated from the schemas", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const doc = await (
-      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))
+      await call(openapi, getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))
     ).json();
     expect(doc.openapi).toBe("3.1.0");
     const create = doc.paths["/api/v1/pieces"].post.requestBody.content["application/json"].schema;
