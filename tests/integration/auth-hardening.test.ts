@@ -31,19 +31,20 @@ import { action as logoutAction } from "~/routes/logout";
 import { action as setLanguageAction } from "~/routes/set-language";
 import { z } from "zod";
 import {
+  callRoute,
   formRequest,
   getRequest,
   jsonRequest,
   respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
+  type RouteHandler,
+  withStudio,
 } from "../setup/test-studio";
 
-const t = withTestStudio();
+const t = withStudio();
 
-const args = (request: Request, params: Record<string, string> = {}, clientIp = "10.0.0.9") =>
-  routeArgs(request, params, clientIp);
+/** The loaders and actions run as a request from this address, as Remix passes it. */
+const call = (handler: RouteHandler, request: Request, params: Record<string, string> = {}) =>
+  callRoute(handler, request, params, "10.0.0.9");
 
 /** A request with a body the caller writes out whole, with any headers (Origin, X-Forwarded-For…). */
 function postRequest(url: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {
@@ -114,8 +115,9 @@ describe("request bodies (item 3)", () => {
     expect(body.length).toBeGreaterThan(240_000);
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 1);
-    const res = await respond(() =>
-      loginAction(args(postRequest("/login", body, { "Content-Type": "application/x-www-form-urlencoded" }))),
+    const res = await call(
+      loginAction,
+      postRequest("/login", body, { "Content-Type": "application/x-www-form-urlencoded" }),
     );
     // The event loop keeps turning while and after the request is refused.
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -128,15 +130,12 @@ describe("request bodies (item 3)", () => {
 
   it("refuses a form body over 1 MiB by its Content-Length and, without one, while it streams", async () => {
     const big = "email=a%40b.c&password=" + "x".repeat(MAX_BODY_BYTES);
-    const declared = await respond(() =>
-      loginAction(
-        args(
-          postRequest("/login", big, {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Content-Length": String(big.length),
-          }),
-        ),
-      ),
+    const declared = await call(
+      loginAction,
+      postRequest("/login", big, {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(big.length),
+      }),
     );
     expect(declared.status).toBe(413);
     expect((await declared.json()).message).toContain("请求体过大");
@@ -148,17 +147,14 @@ describe("request bodies (item 3)", () => {
         controller.enqueue(new TextEncoder().encode("a".repeat(64 * 1024)));
       },
     });
-    const streamed = await respond(() =>
-      loginAction(
-        args(
-          new Request("http://localhost/login", {
-            method: "POST",
-            body: endless,
-            headers: { "Content-Type": "application/x-www-form-urlencoded" },
-            duplex: "half",
-          } as RequestInit),
-        ),
-      ),
+    const streamed = await call(
+      loginAction,
+      new Request("http://localhost/login", {
+        method: "POST",
+        body: endless,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        duplex: "half",
+      } as RequestInit),
     );
     expect(streamed.status).toBe(413);
     // Reading stopped at the cap instead of draining the endless body.
@@ -167,48 +163,39 @@ describe("request bodies (item 3)", () => {
   });
 
   it("refuses a JSON body over 1 MiB with 413 and a non-JSON body with 415", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const huge = await respond(() =>
-      apiCreatePiece(
-        args(
-          jsonRequest(
-            "/api/v1/pieces",
-            "POST",
-            { kind: "episode", title: "大", body: "字".repeat(MAX_BODY_BYTES / 2) },
-            { Cookie: copy.cookie },
-          ),
-        ),
+    const copy = await t.signIn("copywriter");
+    const huge = await call(
+      apiCreatePiece,
+      jsonRequest(
+        "/api/v1/pieces",
+        "POST",
+        { kind: "episode", title: "大", body: "字".repeat(MAX_BODY_BYTES / 2) },
+        { Cookie: copy.cookie },
       ),
     );
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.code).toBe("payload_too_large");
 
     // What a cross-site <form enctype="text/plain"> can send: refused before it is parsed.
-    const plain = await respond(() =>
-      apiCreatePiece(
-        args(
-          postRequest("/api/v1/pieces", '{"kind":"episode","title":"表单伪造","ignore":"="}', {
-            "Content-Type": "text/plain",
-            Cookie: copy.cookie,
-          }),
-        ),
-      ),
+    const plain = await call(
+      apiCreatePiece,
+      postRequest("/api/v1/pieces", '{"kind":"episode","title":"表单伪造","ignore":"="}', {
+        "Content-Type": "text/plain",
+        Cookie: copy.cookie,
+      }),
     );
     expect(plain.status).toBe(415);
     expect((await plain.json()).error.code).toBe("unsupported_media_type");
     const count = t.studio.database.sqlite.prepare("select count(*) n from pieces").get() as { n: number };
     expect(count.n).toBe(0);
 
-    const ok = await respond(() =>
-      apiCreatePiece(
-        args(
-          jsonRequest(
-            "/api/v1/pieces",
-            "POST",
-            { kind: "episode", title: "正常" },
-            { Cookie: copy.cookie, "Content-Type": "application/json; charset=utf-8" },
-          ),
-        ),
+    const ok = await call(
+      apiCreatePiece,
+      jsonRequest(
+        "/api/v1/pieces",
+        "POST",
+        { kind: "episode", title: "正常" },
+        { Cookie: copy.cookie, "Content-Type": "application/json; charset=utf-8" },
       ),
     );
     expect(ok.status).toBe(201);
@@ -332,31 +319,29 @@ describe("one-time passwords (item 6)", () => {
     const otp = await oneTimeUser();
     const cookie = { Cookie: otp.cookie };
 
-    const action = await respond(() =>
-      newPieceAction(args(formRequest("/pieces/new", { kind: "poster", title: "不该创建" }, otp.cookie))),
+    const action = await call(
+      newPieceAction,
+      formRequest("/pieces/new", { kind: "poster", title: "不该创建" }, otp.cookie),
     );
     expect(action.status).toBe(302);
     expect(action.headers.get("Location")).toBe("/account");
 
-    const api = await respond(() => apiPieces(args(getRequest("/api/v1/pieces", cookie))));
+    const api = await call(apiPieces, getRequest("/api/v1/pieces", cookie));
     expect(api.status).toBe(403);
     expect((await api.json()).error.code).toBe("password_change_required");
-    const apiWrite = await respond(() =>
-      apiCreatePiece(
-        args(jsonRequest("/api/v1/pieces", "POST", { kind: "poster", title: "不该创建" }, cookie)),
-      ),
+    const apiWrite = await call(
+      apiCreatePiece,
+      jsonRequest("/api/v1/pieces", "POST", { kind: "poster", title: "不该创建" }, cookie),
     );
     expect(apiWrite.status).toBe(403);
 
-    const data = await respond(() =>
-      dashboardLoader(args(getRequest("/?_data=routes%2F_app._index", cookie))),
-    );
+    const data = await call(dashboardLoader, getRequest("/?_data=routes%2F_app._index", cookie));
     expect(data.headers.get("Location")).toBe("/account");
     for (const resource of [
-      () => snapshotLoader(args(getRequest("/livestreams/1/snapshot", cookie), { id: "1" })),
-      () => mediaLoader(args(getRequest("/media/1", cookie), { id: "1" })),
+      () => call(snapshotLoader, getRequest("/livestreams/1/snapshot", cookie), { id: "1" }),
+      () => call(mediaLoader, getRequest("/media/1", cookie), { id: "1" }),
     ]) {
-      const res = await respond(resource);
+      const res = await resource();
       expect(res.status).toBe(302);
       expect(res.headers.get("Location")).toBe("/account");
     }
@@ -364,45 +349,35 @@ describe("one-time passwords (item 6)", () => {
     expect(pieces.n).toBe(0);
 
     // The account page (with its layout) and signing out still work.
-    expect((await respond(() => accountLoader(args(getRequest("/account", cookie))))).status).toBe(200);
-    expect(
-      (await respond(() => shellLoader(args(getRequest("/account?_data=routes%2F_app", cookie))))).status,
-    ).toBe(200);
-    const changed = await respond(() =>
-      accountAction(
-        args(
-          formRequest(
-            "/account",
-            { currentPassword: otp.password, newPassword: "a-new-password-42" },
-            otp.cookie,
-          ),
-        ),
+    expect((await call(accountLoader, getRequest("/account", cookie))).status).toBe(200);
+    expect((await call(shellLoader, getRequest("/account?_data=routes%2F_app", cookie))).status).toBe(200);
+    const changed = await call(
+      accountAction,
+      formRequest(
+        "/account",
+        { currentPassword: otp.password, newPassword: "a-new-password-42" },
+        otp.cookie,
       ),
     );
     expect(changed.status).toBe(302);
-    expect((await respond(() => apiPieces(args(getRequest("/api/v1/pieces", cookie))))).status).toBe(200);
-    const out = await respond(() => logoutAction(args(formRequest("/logout", {}, otp.cookie))));
+    expect((await call(apiPieces, getRequest("/api/v1/pieces", cookie))).status).toBe(200);
+    const out = await call(logoutAction, formRequest("/logout", {}, otp.cookie));
     expect(out.headers.get("Location")).toBe("/login");
   });
 
   it("does not hold back bearer tokens made for the user", async () => {
-    const admin = await signedInUser(t.studio, ["admin"]);
+    const admin = await t.signIn("admin");
     const otp = await oneTimeUser();
-    const made = await respond(() =>
-      tokensAction(
-        args(
-          formRequest(
-            "/admin/tokens",
-            { intent: "create", name: "脚本", userId: String(otp.userId) },
-            admin.cookie,
-          ),
-        ),
+    const made = await call(
+      tokensAction,
+      formRequest(
+        "/admin/tokens",
+        { intent: "create", name: "脚本", userId: String(otp.userId) },
+        admin.cookie,
       ),
     );
     const token = (await made.json()).token as string;
-    const res = await respond(() =>
-      apiPieces(args(getRequest("/api/v1/pieces", { Authorization: `Bearer ${token}` }))),
-    );
+    const res = await call(apiPieces, getRequest("/api/v1/pieces", { Authorization: `Bearer ${token}` }));
     expect(res.status).toBe(200);
   });
 });
@@ -486,12 +461,10 @@ describe("sign-in throttling (item 7)", () => {
   });
 
   it("answers a throttled sign-in with 429 and Retry-After", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
+    const user = await t.signIn("copywriter");
     for (let i = 0; i < 5; i++)
-      await respond(() => loginAction(args(loginForm({ email: user.actor.email, password: "wrong" }))));
-    const res = await respond(() =>
-      loginAction(args(loginForm({ email: user.actor.email, password: user.password }))),
-    );
+      await call(loginAction, loginForm({ email: user.actor.email, password: "wrong" }));
+    const res = await call(loginAction, loginForm({ email: user.actor.email, password: user.password }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect((await res.json()).errors._form).toContain("分钟后再试");
@@ -506,20 +479,12 @@ describe("sign-in throttling (item 7)", () => {
 
     it("ignores X-Forwarded-For unless TRUST_PROXY is set", async () => {
       delete process.env.TRUST_PROXY;
-      const user = await signedInUser(t.studio, ["copywriter"]);
+      const user = await t.signIn("copywriter");
       // Rotating a forged header does not give an attacker a fresh address per guess.
       for (let i = 0; i < 8; i++)
-        await respond(() =>
-          loginAction(
-            args(
-              loginForm(
-                { email: user.actor.email, password: "wrong" },
-                { "X-Forwarded-For": `192.0.2.${i}` },
-              ),
-              {},
-              "10.0.0.9",
-            ),
-          ),
+        await call(
+          loginAction,
+          loginForm({ email: user.actor.email, password: "wrong" }, { "X-Forwarded-For": `192.0.2.${i}` }),
         );
       const ips = new Set(
         attemptRows()
@@ -527,35 +492,26 @@ describe("sign-in throttling (item 7)", () => {
           .map((r) => r.ip),
       );
       expect([...ips]).toEqual(["10.0.0.9"]);
-      const locked = await respond(() =>
-        loginAction(
-          args(
-            loginForm(
-              { email: user.actor.email, password: user.password },
-              { "X-Forwarded-For": "192.0.2.200" },
-            ),
-          ),
-        ),
+      const locked = await call(
+        loginAction,
+        loginForm({ email: user.actor.email, password: user.password }, { "X-Forwarded-For": "192.0.2.200" }),
       );
       expect(locked.status).toBe(429);
     });
 
     it("behind a trusted proxy, throttles each client by the address the proxy saw", async () => {
       process.env.TRUST_PROXY = "1";
-      const user = await signedInUser(t.studio, ["copywriter"]);
+      const user = await t.signIn("copywriter");
       // The client may prepend anything; the proxy appends the address it saw.
       for (let i = 0; i < 6; i++)
-        await respond(() =>
-          loginAction(
-            args(
-              loginForm(
-                { email: user.actor.email, password: "wrong" },
-                { "X-Forwarded-For": `192.0.2.${i}, 203.0.113.5` },
-              ),
-              {},
-              "10.0.0.1",
-            ),
+        await callRoute(
+          loginAction,
+          loginForm(
+            { email: user.actor.email, password: "wrong" },
+            { "X-Forwarded-For": `192.0.2.${i}, 203.0.113.5` },
           ),
+          {},
+          "10.0.0.1",
         );
       expect(
         new Set(
@@ -564,17 +520,14 @@ describe("sign-in throttling (item 7)", () => {
             .map((r) => r.ip),
         ),
       ).toEqual(new Set(["203.0.113.5"]));
-      const colleague = await respond(() =>
-        loginAction(
-          args(
-            loginForm(
-              { email: user.actor.email, password: user.password },
-              { "X-Forwarded-For": "198.51.100.7" },
-            ),
-            {},
-            "10.0.0.1",
-          ),
+      const colleague = await callRoute(
+        loginAction,
+        loginForm(
+          { email: user.actor.email, password: user.password },
+          { "X-Forwarded-For": "198.51.100.7" },
         ),
+        {},
+        "10.0.0.1",
       );
       expect(colleague.status).toBe(302);
     });
@@ -616,21 +569,22 @@ describe("redirects after sign-in and the language switch (item 8)", () => {
   });
 
   it("never sends the browser off-site from /login or /set-language", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
+    const user = await t.signIn("copywriter");
     for (const to of offSite) {
-      const login = await respond(() =>
-        loginAction(args(loginForm({ email: user.actor.email, password: user.password, redirectTo: to }))),
+      const login = await call(
+        loginAction,
+        loginForm({ email: user.actor.email, password: user.password, redirectTo: to }),
       );
       expect(login.headers.get("Location"), to).toBe("/");
-      const lang = await respond(() =>
-        setLanguageAction(args(formRequest("/set-language", { lang: "en", redirectTo: to }))),
+      const lang = await call(
+        setLanguageAction,
+        formRequest("/set-language", { lang: "en", redirectTo: to }),
       );
       expect(lang.headers.get("Location"), to).toBe("/");
     }
-    const back = await respond(() =>
-      setLanguageAction(
-        args(formRequest("/set-language", { lang: "en", redirectTo: "/pieces?q=%E6%B5%B7" })),
-      ),
+    const back = await call(
+      setLanguageAction,
+      formRequest("/set-language", { lang: "en", redirectTo: "/pieces?q=%E6%B5%B7" }),
     );
     expect(back.headers.get("Location")).toBe("/pieces?q=%E6%B5%B7");
   });
@@ -644,14 +598,11 @@ describe("cross-site requests and sessions (item 10)", () => {
   };
 
   it("refuses cookie-authenticated mutations from another site, in Chinese, and lets same-origin ones through", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const create = (headers: Record<string, string>) =>
-      respond(() =>
-        newPieceAction(
-          args(
-            withHeaders(formRequest("/pieces/new", { kind: "poster", title: "海报" }, copy.cookie), headers),
-          ),
-        ),
+      call(
+        newPieceAction,
+        withHeaders(formRequest("/pieces/new", { kind: "poster", title: "海报" }, copy.cookie), headers),
       );
     const foreign: Record<string, string>[] = [
       { Origin: "https://evil.example" },
@@ -671,16 +622,13 @@ describe("cross-site requests and sessions (item 10)", () => {
     expect((await create({})).status).toBe(302);
     expect(pieces()).toBe(2);
 
-    const api = await respond(() =>
-      apiCreatePiece(
-        args(
-          jsonRequest(
-            "/api/v1/pieces",
-            "POST",
-            { kind: "poster", title: "API" },
-            { Cookie: copy.cookie, Origin: "https://evil.example" },
-          ),
-        ),
+    const api = await call(
+      apiCreatePiece,
+      jsonRequest(
+        "/api/v1/pieces",
+        "POST",
+        { kind: "poster", title: "API" },
+        { Cookie: copy.cookie, Origin: "https://evil.example" },
       ),
     );
     expect(api.status).toBe(403);
@@ -688,63 +636,55 @@ describe("cross-site requests and sessions (item 10)", () => {
     // Reading is not a mutation: a cross-site GET is left to SameSite and CORS.
     expect(
       (
-        await respond(() =>
-          apiPieces(
-            args(getRequest("/api/v1/pieces", { Cookie: copy.cookie, Origin: "https://evil.example" })),
-          ),
+        await call(
+          apiPieces,
+          getRequest("/api/v1/pieces", { Cookie: copy.cookie, Origin: "https://evil.example" }),
         )
       ).status,
     ).toBe(200);
   });
 
   it("does not check bearer-token calls", async () => {
-    const admin = await signedInUser(t.studio, ["admin"]);
-    const made = await respond(() =>
-      tokensAction(
-        args(
-          formRequest(
-            "/admin/tokens",
-            { intent: "create", name: "脚本", userId: String(admin.actor.id) },
-            admin.cookie,
-          ),
-        ),
+    const admin = await t.signIn("admin");
+    const made = await call(
+      tokensAction,
+      formRequest(
+        "/admin/tokens",
+        { intent: "create", name: "脚本", userId: String(admin.actor.id) },
+        admin.cookie,
       ),
     );
     const token = (await made.json()).token as string;
-    const res = await respond(() =>
-      apiCreatePiece(
-        args(
-          jsonRequest(
-            "/api/v1/pieces",
-            "POST",
-            { kind: "poster", title: "令牌" },
-            { Authorization: `Bearer ${token}`, Origin: "https://automation.example" },
-          ),
-        ),
+    const res = await call(
+      apiCreatePiece,
+      jsonRequest(
+        "/api/v1/pieces",
+        "POST",
+        { kind: "poster", title: "令牌" },
+        { Authorization: `Bearer ${token}`, Origin: "https://automation.example" },
       ),
     );
     expect(res.status).toBe(201);
   });
 
   it("refuses cross-site sign-in, sign-out and language switches", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
+    const user = await t.signIn("copywriter");
     const evil = { Origin: "https://evil.example" };
-    const login = await respond(() =>
-      loginAction(args(loginForm({ email: user.actor.email, password: user.password }, evil))),
+    const login = await call(
+      loginAction,
+      loginForm({ email: user.actor.email, password: user.password }, evil),
     );
     expect(login.status).toBe(403);
     expect(attemptRows().filter((r) => r.ip === "10.0.0.9")).toEqual([]);
-    const logout = await respond(() =>
-      logoutAction(
-        args(withHeaders(formRequest("/logout", {}, user.cookie), { "Sec-Fetch-Site": "cross-site" })),
-      ),
+    const logout = await call(
+      logoutAction,
+      withHeaders(formRequest("/logout", {}, user.cookie), { "Sec-Fetch-Site": "cross-site" }),
     );
     expect(logout.status).toBe(403);
-    expect(
-      (await respond(() => dashboardLoader(args(getRequest("/", { Cookie: user.cookie }))))).status,
-    ).toBe(200);
-    const lang = await respond(() =>
-      setLanguageAction(args(withHeaders(formRequest("/set-language", { lang: "en" }), evil))),
+    expect((await call(dashboardLoader, getRequest("/", { Cookie: user.cookie }))).status).toBe(200);
+    const lang = await call(
+      setLanguageAction,
+      withHeaders(formRequest("/set-language", { lang: "en" }), evil),
     );
     expect(lang.status).toBe(403);
     expect(
@@ -753,7 +693,7 @@ describe("cross-site requests and sessions (item 10)", () => {
   });
 
   it("ends the user's other sessions when the password changes, keeping this one", async () => {
-    const user = await signedInUser(t.studio, ["copywriter"]);
+    const user = await t.signIn("copywriter");
     const other = await signIn({
       db: t.studio.db,
       email: user.actor.email,
@@ -763,22 +703,17 @@ describe("cross-site requests and sessions (item 10)", () => {
     });
     if (!other.ok) throw new Error(other.message);
     const otherCookie = (await commitSessionToken(other.sessionToken)).split(";")[0];
-    const changed = await respond(() =>
-      accountAction(
-        args(
-          formRequest(
-            "/account",
-            { currentPassword: user.password, newPassword: "another-password-77" },
-            user.cookie,
-          ),
-        ),
+    const changed = await call(
+      accountAction,
+      formRequest(
+        "/account",
+        { currentPassword: user.password, newPassword: "another-password-77" },
+        user.cookie,
       ),
     );
     expect(changed.status).toBe(302);
-    expect(
-      (await respond(() => dashboardLoader(args(getRequest("/", { Cookie: user.cookie }))))).status,
-    ).toBe(200);
-    const ended = await respond(() => dashboardLoader(args(getRequest("/", { Cookie: otherCookie }))));
+    expect((await call(dashboardLoader, getRequest("/", { Cookie: user.cookie }))).status).toBe(200);
+    const ended = await call(dashboardLoader, getRequest("/", { Cookie: otherCookie }));
     expect(ended.status).toBe(302);
     expect(ended.headers.get("Location")).toMatch(/^\/login/);
   });
