@@ -7,24 +7,13 @@ import { verifyDownloadToken } from "~/modules/leads/download-token.server";
 import { PRIVACY_NOTICE } from "~/modules/leads/privacy-notice";
 import { action as leadsAction, loader as leadsLoader } from "~/routes/api.v1.leads";
 import { auditRows } from "../setup/audit-entries";
-import {
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, getRequest, jsonRequest, withStudio } from "../setup/test-studio";
 import { publishedPiece } from "./tracking-helpers";
 
-const t = withTestStudio();
+const t = withStudio();
 let ip = 0;
 const postLead = (body: unknown, headers: Record<string, string> = {}) =>
-  respond(() =>
-    leadsAction(
-      routeArgs(jsonRequest("/api/v1/leads", "POST", body, headers), {}, `198.51.100.${++ip % 250}`),
-    ),
-  );
+  callRoute(leadsAction, jsonRequest("/api/v1/leads", "POST", body, headers), {}, `198.51.100.${++ip % 250}`);
 const leadCount = () => t.studio.db.select({ n: count() }).from(schema.leads).get()!.n;
 
 describe("POST /api/v1/leads", () => {
@@ -126,11 +115,9 @@ describe("GET /api/v1/leads", () => {
     const piece = await publishedPiece(t.studio);
     await postLead({ slug: piece.slug, phone: "13812345678", name: "王女士", consent: true });
     const list = async (cookie: string, reveal = false) =>
-      respond(() =>
-        leadsLoader(routeArgs(getRequest(`/api/v1/leads${reveal ? "?reveal=1" : ""}`, { Cookie: cookie }))),
-      );
+      callRoute(leadsLoader, getRequest(`/api/v1/leads${reveal ? "?reveal=1" : ""}`, { Cookie: cookie }));
 
-    const analyst = await signedInUser(t.studio, ["analyst"]);
+    const analyst = await t.signIn("analyst");
     const masked = (await (await list(analyst.cookie, true)).json()) as { leads: Record<string, unknown>[] };
     expect(masked.leads).toHaveLength(1);
     expect(masked.leads[0]).toMatchObject({ phoneMasked: "138****5678" });
@@ -138,12 +125,12 @@ describe("GET /api/v1/leads", () => {
     expect(JSON.stringify(masked)).not.toContain("13812345678");
     expect(auditRows(t.studio, "lead.reveal")).toEqual([]);
 
-    const sales = await signedInUser(t.studio, ["sales"]);
+    const sales = await t.signIn("sales");
     const full = (await (await list(sales.cookie, true)).json()) as { leads: Record<string, unknown>[] };
     expect(full.leads[0]).toMatchObject({ phone: "13812345678", name: "王女士" });
     expect(auditRows(t.studio, "lead.reveal")).toHaveLength(1);
 
-    const copywriter = await signedInUser(t.studio, ["copywriter"]);
+    const copywriter = await t.signIn("copywriter");
     expect((await list(copywriter.cookie)).status).toBe(403);
   });
 });
