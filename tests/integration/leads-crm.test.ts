@@ -7,18 +7,10 @@ import { action as crmAction, loader as crmLoader } from "~/routes/_app.leads.cr
 import { auditRows } from "../setup/audit-entries";
 import { downCrmUrl, startCrmServer } from "../setup/crm-server";
 import { runQueuedJobs } from "../setup/run-jobs";
-import {
-  formRequest,
-  getStatus,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, formRequest, getStatus, jsonRequest, withStudio } from "../setup/test-studio";
 import { publishedPiece } from "./tracking-helpers";
 
-const t = withTestStudio();
+const t = withStudio();
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -26,20 +18,18 @@ afterEach(async () => {
 
 let ip = 0;
 const postLead = (body: unknown) =>
-  respond(() =>
-    leadsAction(routeArgs(jsonRequest("/api/v1/leads", "POST", body), {}, `203.0.113.${++ip % 250}`)),
-  );
+  callRoute(leadsAction, jsonRequest("/api/v1/leads", "POST", body), {}, `203.0.113.${++ip % 250}`);
 
 async function saveCrm(cookie: string, fields: Record<string, string>, language = "zh") {
   // The page's language switch is the `lang` cookie.
   const request = formRequest("/leads/crm", { intent: "save", ...fields }, `${cookie}; lang=${language}`);
-  const answer = await respond(() => crmAction(routeArgs(request)));
+  const answer = await callRoute(crmAction, request);
   return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
 }
 
 /** An admin points the push at `url`; answers the secret the studio made for it. */
 async function configureCrm(url: string) {
-  const admin = await signedInUser(t.studio, ["admin"]);
+  const admin = await t.signIn("admin");
   const saved = await saveCrm(admin.cookie, { url, enabled: "on", version: "0" });
   expect(saved).toMatchObject({ status: 200, body: { ok: true } });
   return { secret: saved.body.secret as string, admin };
@@ -175,10 +165,9 @@ describe("CRM settings", () => {
     const { secret, admin } = await configureCrm("https://crm.example.com/hooks/leads");
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     const page = (await (
-      await respond(() =>
-        crmLoader(
-          routeArgs(new Request("http://localhost/leads/crm", { headers: { Cookie: admin.cookie } })),
-        ),
+      await callRoute(
+        crmLoader,
+        new Request("http://localhost/leads/crm", { headers: { Cookie: admin.cookie } }),
       )
     ).json()) as { settings: { secretHint: string; url: string; enabled: boolean; version: number } };
     expect(page.settings).toEqual(
@@ -206,7 +195,7 @@ describe("CRM settings", () => {
     const { admin } = await configureCrm("https://crm.example.com/hooks/leads");
     const before = t.studio.db.select().from(schema.crmSettings).get();
     for (const role of ["sales", "editor", "analyst"] as const) {
-      const user = await signedInUser(t.studio, [role]);
+      const user = await t.signIn(role);
       expect(await getStatus(crmLoader, "/leads/crm", user.cookie)).toBe(403);
       expect(
         (await saveCrm(user.cookie, { url: "https://evil.example.com", enabled: "on", version: "1" })).status,
