@@ -11,17 +11,10 @@ import { action as leadAction, loader as leadLoader } from "~/routes/_app.leads.
 import { action as exportAction } from "~/routes/_app.leads.export";
 import { loader as inboxLoader } from "~/routes/_app.leads._index";
 import { auditRows } from "../setup/audit-entries";
-import {
-  formRequest,
-  getRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, formRequest, getRequest, withStudio } from "../setup/test-studio";
 import { publishedPiece } from "./tracking-helpers";
 
-const t = withTestStudio();
+const t = withStudio();
 let phone = 13800000000;
 
 async function newLead(at: Date) {
@@ -46,7 +39,7 @@ describe("lead status and assignment", () => {
   it("sets first_contact_at on the first move away from new, once, and audits every change", async () => {
     const created = new Date(Date.now() - 20 * 60_000);
     const id = await newLead(created);
-    const { actor } = await signedInUser(t.studio, ["sales"]);
+    const { actor } = await t.signIn("sales");
     const db = t.studio.db;
     const first = new Date(created.getTime() + 7 * 60_000);
     const moved = changeLeadStatus({
@@ -76,8 +69,8 @@ describe("lead status and assignment", () => {
   it("refuses a bad status, a forbidden move, an unknown lead, a stale version and a read-only role, changing nothing", async () => {
     const id = await newLead(new Date());
     const db = t.studio.db;
-    const { actor: sales } = await signedInUser(t.studio, ["sales"]);
-    const { actor: analyst } = await signedInUser(t.studio, ["analyst"]);
+    const { actor: sales } = await t.signIn("sales");
+    const { actor: analyst } = await t.signIn("analyst");
     const now = new Date();
     const base = { db, actor: sales, leadId: id, note: null, version: 1, now };
     const cases: [Parameters<typeof changeLeadStatus>[0], number, string][] = [
@@ -112,7 +105,7 @@ describe("lead status and assignment", () => {
   it("assigns a lead with a version check and records it", async () => {
     const id = await newLead(new Date());
     const db = t.studio.db;
-    const { actor } = await signedInUser(t.studio, ["sales"]);
+    const { actor } = await t.signIn("sales");
     expect(
       assignLead({ db, actor, leadId: id, assigneeId: actor.id, version: 1, now: new Date() }),
     ).toMatchObject({
@@ -133,31 +126,28 @@ describe("lead status and assignment", () => {
 
 describe("lead export", () => {
   const exportCsv = (cookie?: string, method = "POST") =>
-    respond(() =>
-      exportAction(
-        routeArgs(
-          new Request("http://localhost/leads/export", {
-            method,
-            headers: {
-              "Content-Type": "application/x-www-form-urlencoded",
-              ...(cookie ? { Cookie: cookie } : {}),
-            },
-            body: method === "POST" ? "" : undefined,
-          }),
-        ),
-      ),
+    callRoute(
+      exportAction,
+      new Request("http://localhost/leads/export", {
+        method,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+        body: method === "POST" ? "" : undefined,
+      }),
     );
 
   it("downloads every lead as UTF-8 CSV with a BOM for leads.export only, full numbers for a role that may reveal, audited", async () => {
     const id = await newLead(new Date());
     const full = leadRow(id);
     for (const roles of [["sales"], ["analyst"], ["editor"]] as const) {
-      const { cookie } = await signedInUser(t.studio, [...roles]);
+      const { cookie } = await t.signIn(...roles);
       expect((await exportCsv(cookie)).status, roles[0]).toBe(403);
     }
     expect((await exportCsv()).status).toBe(302);
     expect(auditRows(t.studio, "lead.export")).toEqual([]);
-    const admin = await signedInUser(t.studio, ["admin"]);
+    const admin = await t.signIn("admin");
     expect((await exportCsv(admin.cookie, "GET")).status).toBe(405);
     const answer = await exportCsv(admin.cookie);
     expect(answer.status).toBe(200);
@@ -186,7 +176,7 @@ describe("inbox and reveal", () => {
     const now = new Date();
     const late = await newLead(new Date(now.getTime() - 40 * 60_000));
     const fresh = await newLead(new Date(now.getTime() - 5 * 60_000));
-    const { actor } = await signedInUser(t.studio, ["analyst"]);
+    const { actor } = await t.signIn("analyst");
     const { db, config } = t.studio;
     const leads = listLeads({ db, dataKey: config.dataKey, actor, reveal: true, limit: 500, now });
     const byId = new Map(leads.map((lead) => [lead.id, lead]));
@@ -200,12 +190,12 @@ describe("inbox and reveal", () => {
   it("refuses a reveal to an analyst (nothing audited) and records a sales consultant's", async () => {
     const id = await newLead(new Date());
     const { db, config } = t.studio;
-    const { actor: analyst } = await signedInUser(t.studio, ["analyst"]);
+    const { actor: analyst } = await t.signIn("analyst");
     const refused = revealLead({ db, dataKey: config.dataKey, actor: analyst, leadId: id, now: new Date() });
     expect(refused).toMatchObject({ ok: false, status: 403 });
     expect(auditRows(t.studio, "lead.reveal").filter((r) => r.entityId === String(id))).toEqual([]);
     expect(activities(id)).toEqual([]);
-    const { actor: sales } = await signedInUser(t.studio, ["sales"]);
+    const { actor: sales } = await t.signIn("sales");
     const shown = revealLead({ db, dataKey: config.dataKey, actor: sales, leadId: id, now: new Date() });
     expect(shown).toMatchObject({ ok: true, phone: String(phone) });
     expect(auditRows(t.studio, "lead.reveal").filter((r) => r.entityId === String(id))).toHaveLength(1);
@@ -216,7 +206,7 @@ describe("inbox and reveal", () => {
 describe("lead inbox: assignee and summary", () => {
   const assign = async (id: number, cookie: string, fields: Record<string, string>, lang = "zh") => {
     const request = formRequest(`/leads/${id}`, { intent: "assign", ...fields }, `${cookie}; lang=${lang}`);
-    const answer = await respond(() => leadAction(routeArgs(request, { id: String(id) })));
+    const answer = await callRoute(leadAction, request, { id: String(id) });
     return {
       status: answer.status,
       body: (await answer.json()) as { code: string | null; error: string | null },
@@ -225,15 +215,13 @@ describe("lead inbox: assignee and summary", () => {
 
   it("assigns on the lead page to a sales consultant, version-checked, with an activity and an audit entry", async () => {
     const id = await newLead(new Date());
-    const sales = await signedInUser(t.studio, ["sales"]);
-    const colleague = await signedInUser(t.studio, ["sales"]);
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const analyst = await signedInUser(t.studio, ["analyst"]);
-    const page = (await (
-      await respond(() =>
-        leadLoader(routeArgs(getRequest(`/leads/${id}`, { Cookie: sales.cookie }), { id: String(id) })),
-      )
-    ).json()) as { staff: { id: number }[] };
+    const sales = await t.signIn("sales");
+    const colleague = await t.signIn("sales");
+    const editor = await t.signIn("editor");
+    const analyst = await t.signIn("analyst");
+    const page = (await (await sales.get(leadLoader, `/leads/${id}`, { id: String(id) })).json()) as {
+      staff: { id: number }[];
+    };
     // The control offers only sales consultants.
     expect(page.staff.map((s) => s.id)).toEqual(expect.arrayContaining([sales.actor.id, colleague.actor.id]));
     expect(page.staff.map((s) => s.id)).not.toContain(editor.actor.id);
@@ -279,8 +267,8 @@ describe("lead inbox: assignee and summary", () => {
     const mine = await newLead(new Date(at.getTime() - 30 * 60_000));
     const theirs = await newLead(new Date(at.getTime() - 20 * 60_000));
     const nobodys = await newLead(new Date(at.getTime() - 2 * 60_000));
-    const sales = await signedInUser(t.studio, ["sales"]);
-    const colleague = await signedInUser(t.studio, ["sales"]);
+    const sales = await t.signIn("sales");
+    const colleague = await t.signIn("sales");
     const db = t.studio.db;
     expect(
       assignLead({ db, actor: sales.actor, leadId: mine, assigneeId: sales.actor.id, version: 1, now: at })
@@ -318,9 +306,7 @@ describe("lead inbox: assignee and summary", () => {
     });
 
     const inbox = async (query: string) =>
-      (await (
-        await respond(() => inboxLoader(routeArgs(getRequest(`/leads${query}`, { Cookie: sales.cookie }))))
-      ).json()) as {
+      (await (await sales.get(inboxLoader, `/leads${query}`)).json()) as {
         leads: { id: number; assigneeName: string | null }[];
         summary: { newCount: number; overdueCount: number; medianMinutesThisWeek: number | null };
       };
@@ -342,6 +328,6 @@ describe("lead inbox: assignee and summary", () => {
     expect(all.summary.medianMinutesThisWeek).toBe(
       inWeek.length ? inWeek.reduce((a, b) => a + b) / inWeek.length : null,
     );
-    expect(await respond(() => inboxLoader(routeArgs(getRequest("/leads"))))).toMatchObject({ status: 302 });
+    expect(await callRoute(inboxLoader, getRequest("/leads"))).toMatchObject({ status: 302 });
   });
 });
