@@ -4,14 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { loader as complianceLoader } from "~/routes/api.v1.pieces.$id.compliance";
 import { action as justificationsAction } from "~/routes/api.v1.pieces.$id.compliance.justifications";
-import {
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { withStudio } from "../setup/test-studio";
 import { auditRows } from "../setup/audit-entries";
 import { pagePost } from "../setup/pieces";
 import {
@@ -27,16 +20,12 @@ import {
   seedTerms,
 } from "./compliance-review-helpers";
 
-const t = withTestStudio();
+const t = withStudio();
 beforeEach(() => seedTerms(t.studio));
 
 const sha256 = (text: string) => crypto.createHash("sha256").update(text, "utf8").digest("hex");
 
-async function people() {
-  const editor = await signedInUser(t.studio, ["editor"]);
-  const copy = await signedInUser(t.studio, ["copywriter"]);
-  return { editor, copy };
-}
+const people = () => t.people({ editor: ["editor"], copy: ["copywriter"] });
 
 describe("submitting for review", () => {
   it("checks the copy and stores the check: text hash, library version, findings, originality; the copy is indexed", async () => {
@@ -261,18 +250,12 @@ describe("who may justify", () => {
       textHash,
     });
     expect(page.status).toBe(403);
-    const api = await respond(() =>
-      justificationsAction(
-        routeArgs(
-          jsonRequest(
-            `/api/v1/pieces/${pieceId}/compliance/justifications`,
-            "POST",
-            { kind: "findings", note: "我觉得可以", textHash },
-            { Cookie: copy.cookie },
-          ),
-          { id: String(pieceId) },
-        ),
-      ),
+    const api = await copy.json(
+      justificationsAction,
+      `/api/v1/pieces/${pieceId}/compliance/justifications`,
+      "POST",
+      { kind: "findings", note: "我觉得可以", textHash },
+      { id: String(pieceId) },
     );
     expect(api.status).toBe(403);
     expect(counts(t.studio)).toEqual(before);
@@ -285,13 +268,9 @@ describe("the compliance API", () => {
     const pieceId = draftPiece(t.studio, copy.actor, "零首付，开回家。");
     moveAll(t.studio, [[copy.actor, "submit"]], pieceId);
 
-    const got = await respond(() =>
-      complianceLoader(
-        routeArgs(getRequest(`/api/v1/pieces/${pieceId}/compliance`, { Cookie: editor.cookie }), {
-          id: String(pieceId),
-        }),
-      ),
-    );
+    const got = await editor.get(complianceLoader, `/api/v1/pieces/${pieceId}/compliance`, {
+      id: String(pieceId),
+    });
     expect(got.status).toBe(200);
     const review = await got.json();
     expect(review).toMatchObject({
@@ -301,16 +280,9 @@ describe("the compliance API", () => {
     });
 
     const post = (body: unknown) =>
-      respond(() =>
-        justificationsAction(
-          routeArgs(
-            jsonRequest(`/api/v1/pieces/${pieceId}/compliance/justifications`, "POST", body, {
-              Cookie: editor.cookie,
-            }),
-            { id: String(pieceId) },
-          ),
-        ),
-      );
+      editor.json(justificationsAction, `/api/v1/pieces/${pieceId}/compliance/justifications`, "POST", body, {
+        id: String(pieceId),
+      });
     const bad = await post({ kind: "findings", note: "", textHash: review.textHash });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({ field: "note" });
