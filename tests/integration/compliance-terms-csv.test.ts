@@ -5,14 +5,7 @@ import { parseCsv, toCsv } from "~/lib/csv";
 import { entriesToCsv } from "~/modules/compliance/terms/terms-csv";
 import { loader as exportLoader } from "~/routes/api.v1.terms.export";
 import { action as termsAction } from "~/routes/api.v1.terms";
-import {
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, getRequest, jsonRequest, withStudio } from "../setup/test-studio";
 import {
   entry,
   importCsv,
@@ -22,7 +15,7 @@ import {
   seedLibrary,
 } from "./compliance-terms-helpers";
 
-const t = withTestStudio({ now: () => NOW });
+const t = withStudio({ now: () => NOW });
 
 const HEADER = "term,pattern,category,severity,reason,basis,suggestion,allowed_contexts";
 
@@ -35,16 +28,13 @@ const FILE = [
 ].join("\r\n");
 
 async function editor() {
-  return signedInUser(t.studio, ["editor"]);
+  return t.signIn("editor");
 }
 
 async function exportFile(cookie: string, encoding?: string) {
-  const res = await respond(() =>
-    exportLoader(
-      routeArgs(
-        getRequest(`/api/v1/terms/export${encoding ? `?encoding=${encoding}` : ""}`, { Cookie: cookie }),
-      ),
-    ),
+  const res = await callRoute(
+    exportLoader,
+    getRequest(`/api/v1/terms/export${encoding ? `?encoding=${encoding}` : ""}`, { Cookie: cookie }),
   );
   return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
@@ -294,23 +284,20 @@ describe("CSV export", () => {
     const { cookie } = await editor();
     seedLibrary(t.studio);
     // A term a spreadsheet would take for a formula, and a field with a quote, a comma and a line break.
-    await respond(() =>
-      termsAction(
-        routeArgs(
-          jsonRequest(
-            "/api/v1/terms",
-            "POST",
-            entry({
-              term: "+V",
-              category: "off_platform",
-              reason: '说"加V"，即加微信\n换行',
-              allowedContexts: [],
-            }),
-            {
-              Cookie: cookie,
-            },
-          ),
-        ),
+    await callRoute(
+      termsAction,
+      jsonRequest(
+        "/api/v1/terms",
+        "POST",
+        entry({
+          term: "+V",
+          category: "off_platform",
+          reason: '说"加V"，即加微信\n换行',
+          allowedContexts: [],
+        }),
+        {
+          Cookie: cookie,
+        },
       ),
     );
     const library = libraryEntries(t.studio);
