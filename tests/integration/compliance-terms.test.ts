@@ -8,60 +8,37 @@ import { loader as versionLoader } from "~/routes/api.v1.terms.versions.$version
 import { action as restoreAction } from "~/routes/api.v1.terms.versions.$version.restore";
 import { loader as versionsLoader } from "~/routes/api.v1.terms.versions";
 import { action as pageAction, loader as pageLoader } from "~/routes/_app.terms._index";
-import {
-  formRequest,
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs as args,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, getRequest, jsonRequest, routeArgs as args, withStudio } from "../setup/test-studio";
 import { entry, librarySnapshot, NOW, seedLibrary } from "./compliance-terms-helpers";
 
-const t = withTestStudio({ now: () => NOW });
-
-async function people() {
-  const editor = await signedInUser(t.studio, ["editor"]);
-  const copy = await signedInUser(t.studio, ["copywriter"]);
-  return { editor, copy };
-}
+const t = withStudio({ now: () => NOW });
+const people = () => t.people({ editor: ["editor"], copy: ["copywriter"] });
 
 const post = (cookie: string, body: unknown, headers: Record<string, string> = {}) =>
-  respond(() =>
-    termsAction(args(jsonRequest("/api/v1/terms", "POST", body, { Cookie: cookie, ...headers }))),
-  );
+  callRoute(termsAction, jsonRequest("/api/v1/terms", "POST", body, { Cookie: cookie, ...headers }));
 const patch = (cookie: string, id: number, body: unknown) =>
-  respond(() =>
-    termAction(
-      args(jsonRequest(`/api/v1/terms/${id}`, "PATCH", body, { Cookie: cookie }), { id: String(id) }),
-    ),
-  );
+  callRoute(termAction, jsonRequest(`/api/v1/terms/${id}`, "PATCH", body, { Cookie: cookie }), {
+    id: String(id),
+  });
 const del = (cookie: string, id: number) =>
-  respond(() =>
-    termAction(
-      args(
-        new Request(`http://localhost/api/v1/terms/${id}`, { method: "DELETE", headers: { Cookie: cookie } }),
-        {
-          id: String(id),
-        },
-      ),
-    ),
+  callRoute(
+    termAction,
+    new Request(`http://localhost/api/v1/terms/${id}`, { method: "DELETE", headers: { Cookie: cookie } }),
+    {
+      id: String(id),
+    },
   );
 const restore = (cookie: string, version: number) =>
-  respond(() =>
-    restoreAction(
-      args(
-        new Request(`http://localhost/api/v1/terms/versions/${version}/restore`, {
-          method: "POST",
-          headers: { Cookie: cookie },
-        }),
-        { version: String(version) },
-      ),
-    ),
+  callRoute(
+    restoreAction,
+    new Request(`http://localhost/api/v1/terms/versions/${version}/restore`, {
+      method: "POST",
+      headers: { Cookie: cookie },
+    }),
+    { version: String(version) },
   );
 const list = async (cookie: string, query = "") =>
-  (await respond(() => termsLoader(args(getRequest(`/api/v1/terms${query}`, { Cookie: cookie }))))).json();
+  (await callRoute(termsLoader, getRequest(`/api/v1/terms${query}`, { Cookie: cookie }))).json();
 
 function versionRow(version: number) {
   return t.studio.db
@@ -146,11 +123,7 @@ describe("term library changes", () => {
     });
 
     // Versions, newest first, with who made them; an old one can be read whole.
-    const versions = await (
-      await respond(() =>
-        versionsLoader(args(getRequest("/api/v1/terms/versions", { Cookie: editor.cookie }))),
-      )
-    ).json();
+    const versions = await (await editor.get(versionsLoader, "/api/v1/terms/versions")).json();
     expect(versions.items.map((v: { version: number; cause: string }) => [v.version, v.cause])).toEqual([
       [5, "restore"],
       [4, "delete"],
@@ -159,13 +132,7 @@ describe("term library changes", () => {
       [1, "create"],
     ]);
     expect(versions.items[0].actorName).toBe(editor.actor.name);
-    const v3 = await (
-      await respond(() =>
-        versionLoader(
-          args(getRequest("/api/v1/terms/versions/3", { Cookie: editor.cookie }), { version: "3" }),
-        ),
-      )
-    ).json();
+    const v3 = await (await editor.get(versionLoader, "/api/v1/terms/versions/3", { version: "3" })).json();
     expect(v3.terms).toHaveLength(2);
 
     // Every version queued one rescan, keyed by its number.
@@ -317,16 +284,14 @@ describe("roles", () => {
     expect((await del(copy.cookie, id)).status).toBe(403);
     expect((await restore(copy.cookie, 1)).status).toBe(403);
     // The page's actions too, and its view offers no editing.
-    const pageDelete = await respond(() =>
-      pageAction(args(formRequest("/terms?index", { intent: "delete", termId: String(id) }, copy.cookie))),
-    );
+    const pageDelete = await copy.form(pageAction, "/terms?index", { intent: "delete", termId: String(id) });
     expect(pageDelete.status).toBe(403);
     const page = await pageLoader(args(getRequest("/terms", { Cookie: copy.cookie })));
     expect(page.canManage).toBe(false);
     expect((await pageLoader(args(getRequest("/terms", { Cookie: editor.cookie })))).canManage).toBe(true);
     expect(librarySnapshot(t.studio)).toEqual(before);
 
-    const anonymous = await respond(() => termsLoader(args(getRequest("/api/v1/terms"))));
+    const anonymous = await callRoute(termsLoader, getRequest("/api/v1/terms"));
     expect(anonymous.status).toBe(401);
   });
 });
@@ -346,85 +311,52 @@ describe("the terms page", () => {
     expect(unknown.items.length).toBe(unknown.termsTotal);
 
     const before = librarySnapshot(t.studio);
-    const bad = await respond(() =>
-      pageAction(
-        args(
-          formRequest(
-            "/terms?index",
-            {
-              intent: "create",
-              term: "",
-              pattern: "(a+)+$",
-              category: "price",
-              severity: "block",
-              reason: "测试",
-              basis: "测试",
-            },
-            editor.cookie,
-          ),
-        ),
-      ),
-    );
+    const bad = await editor.form(pageAction, "/terms?index", {
+      intent: "create",
+      term: "",
+      pattern: "(a+)+$",
+      category: "price",
+      severity: "block",
+      reason: "测试",
+      basis: "测试",
+    });
     const reply = await bad.json();
     expect(reply.ok).toBe(false);
     expect(reply.errors.pattern).toContain("回溯失控");
     expect(librarySnapshot(t.studio)).toEqual(before);
 
-    const good = await respond(() =>
-      pageAction(
-        args(
-          formRequest(
-            "/terms?index",
-            {
-              intent: "create",
-              term: "秒杀价",
-              category: "price",
-              severity: "review",
-              reason: "价格用语须真实",
-              basis: "《明码标价和禁止价格欺诈规定》第十九条",
-              suggestion: "写具体价格",
-              allowedContexts: "秒杀价格表\n",
-            },
-            editor.cookie,
-          ),
-        ),
-      ),
-    );
+    const good = await editor.form(pageAction, "/terms?index", {
+      intent: "create",
+      term: "秒杀价",
+      category: "price",
+      severity: "review",
+      reason: "价格用语须真实",
+      basis: "《明码标价和禁止价格欺诈规定》第十九条",
+      suggestion: "写具体价格",
+      allowedContexts: "秒杀价格表\n",
+    });
     expect(await good.json()).toMatchObject({ ok: true, notice: "已新增词条，词库已更新。" });
     const added = (
       await pageLoader(args(getRequest("/terms?q=%E7%A7%92%E6%9D%80%E4%BB%B7", { Cookie: editor.cookie })))
     ).items[0];
     expect(added).toMatchObject({ term: "秒杀价", allowedContexts: ["秒杀价格表"] });
 
-    const edit = await respond(() =>
-      pageAction(
-        args(
-          formRequest(
-            "/terms?index",
-            {
-              intent: "update",
-              termId: String(added.id),
-              term: "秒杀价",
-              category: "price",
-              severity: "bogus",
-              reason: "x",
-              basis: "y",
-            },
-            editor.cookie,
-          ),
-        ),
-      ),
-    );
+    const edit = await editor.form(pageAction, "/terms?index", {
+      intent: "update",
+      termId: String(added.id),
+      term: "秒杀价",
+      category: "price",
+      severity: "bogus",
+      reason: "x",
+      basis: "y",
+    });
     expect((await edit.json()).errors.severity).toBe("严重程度只能是 block 或 review");
-    const gone = await respond(() =>
-      pageAction(
-        args(formRequest("/terms?index", { intent: "delete", termId: String(added.id) }, editor.cookie)),
-      ),
-    );
+    const gone = await editor.form(pageAction, "/terms?index", {
+      intent: "delete",
+      termId: String(added.id),
+    });
     expect((await gone.json()).ok).toBe(true);
-    const restored = await respond(() =>
-      pageAction(args(formRequest("/terms?index", { intent: "restore", version: "2" }, editor.cookie))),
-    );
+    const restored = await editor.form(pageAction, "/terms?index", { intent: "restore", version: "2" });
     expect(await restored.json()).toMatchObject({ ok: true, notice: "已恢复，并保存为新的词库版本。" });
     const view = await pageLoader(args(getRequest("/terms", { Cookie: editor.cookie })));
     expect(view.version).toBe(4);
@@ -435,9 +367,7 @@ describe("the terms page", () => {
 describe("the API document", () => {
   it("describes the term library's operations from the same schemas", async () => {
     const { copy } = await people();
-    const doc = await (
-      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))
-    ).json();
+    const doc = await (await copy.get(openapi, "/api/v1/openapi.json")).json();
     const create = doc.paths["/api/v1/terms"].post.requestBody.content["application/json"].schema;
     expect(create.properties.severity.enum).toEqual(["block", "review"]);
     expect(doc.paths["/api/v1/terms/{id}"].patch).toBeDefined();
