@@ -19,17 +19,9 @@ import {
 } from "~/routes/api.v1.compliance.originality";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { seedDemoData } from "../../db/seed";
-import {
-  getRequest,
-  getStatus,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, getRequest, getStatus, jsonRequest, withStudio } from "../setup/test-studio";
 
-const t = withTestStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
+const t = withStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
 
 const PARAGRAPH =
   "凌晨两点，夜班技师老张拆开刹车卡钳，原厂刹车片与副厂件的差别一目了然：原厂件的摩擦材料均匀致密，制动时噪音小、粉尘少，" +
@@ -60,16 +52,15 @@ function indexedPiece(
 }
 
 async function post(cookie: string, body: unknown, headers: Record<string, string> = {}) {
-  return respond(() =>
-    originalityAction(
-      routeArgs(jsonRequest("/api/v1/compliance/originality", "POST", body, { Cookie: cookie, ...headers })),
-    ),
+  return callRoute(
+    originalityAction,
+    jsonRequest("/api/v1/compliance/originality", "POST", body, { Cookie: cookie, ...headers }),
   );
 }
 
 describe("originality check", () => {
   it("finds a paragraph copied into a longer text, and marks it in both texts at the same passage", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
+    const { actor } = await t.signIn("copywriter");
     const older = sampleCopy(1, 500) + PARAGRAPH + sampleCopy(2, 600);
     const source = indexedPiece(t.studio, actor, { title: "深夜修车铺 文案", body: older });
     for (let i = 0; i < 30; i++) indexedPiece(t.studio, actor, { body: sampleCopy(100 + i, 1_200) });
@@ -96,7 +87,7 @@ describe("originality check", () => {
   });
 
   it("scores an original text at 0.9 or more, and compares only with pieces created before the checked one", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
+    const { actor } = await t.signIn("copywriter");
     for (let i = 0; i < 10; i++) indexedPiece(t.studio, actor, { body: sampleCopy(200 + i, 1_500) });
     const original = sampleCopy(300, 1_500);
     expect(checkOriginality({ db: t.studio.db, text: original, kind: "article" })).toMatchObject({
@@ -129,8 +120,8 @@ describe("originality check", () => {
   });
 
   it("leaves the column's outro line and declared boilerplate out of the score", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const { actor } = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
     const column = t.studio.db
       .insert(schema.columns)
       .values({
@@ -181,7 +172,7 @@ describe("originality check", () => {
   });
 
   it("checks a text under 60 characters only for near-duplicates", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
+    const { actor } = await t.signIn("copywriter");
     const slogan = "猜灯谜 赢保养：正月十五到店参与，答对即送基础保养一次";
     const poster = indexedPiece(t.studio, actor, { kind: "poster", body: slogan });
     indexedPiece(t.studio, actor, {
@@ -212,8 +203,8 @@ describe("originality check", () => {
   });
 
   it("uses each kind's threshold", async () => {
-    const { actor } = await signedInUser(t.studio, ["copywriter"]);
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const { actor } = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
     indexedPiece(t.studio, actor, { body: PARAGRAPH });
     const text = sampleCopy(700, 1_300) + PARAGRAPH;
     const article = checkOriginality({ db: t.studio.db, text, kind: "article" });
@@ -343,7 +334,7 @@ describe("originality check", () => {
 
 describe("POST /api/v1/compliance/originality", () => {
   it("answers the result for a text, and refuses bad input at its field, changing nothing", async () => {
-    const writer = await signedInUser(t.studio, ["copywriter"]);
+    const writer = await t.signIn("copywriter");
     const source = indexedPiece(t.studio, writer.actor, { body: sampleCopy(800, 400) + PARAGRAPH });
     const ok = await post(writer.cookie, { text: sampleCopy(801, 300) + PARAGRAPH, kind: "article" });
     expect(ok.status).toBe(200);
@@ -389,32 +380,29 @@ describe("POST /api/v1/compliance/originality", () => {
   });
 
   it("refuses a role without compliance.scan (403) and a caller without a session (401)", async () => {
-    const analyst = await signedInUser(t.studio, ["analyst"]);
+    const analyst = await t.signIn("analyst");
     const refused = await post(analyst.cookie, { text: sampleCopy(1, 200), kind: "article" });
     expect(refused.status).toBe(403);
-    const anonymous = await respond(() =>
-      originalityAction(
-        routeArgs(jsonRequest("/api/v1/compliance/originality", "POST", { text: "x", kind: "article" })),
-      ),
+    const anonymous = await callRoute(
+      originalityAction,
+      jsonRequest("/api/v1/compliance/originality", "POST", { text: "x", kind: "article" }),
     );
     expect(anonymous.status).toBe(401);
     // GET is not a check, and says so after the role check.
     const get = (cookie: string) =>
-      respond(() =>
-        originalityLoader(routeArgs(getRequest("/api/v1/compliance/originality", { Cookie: cookie }))),
-      );
+      callRoute(originalityLoader, getRequest("/api/v1/compliance/originality", { Cookie: cookie }));
     expect((await get(analyst.cookie)).status).toBe(403);
     for (const role of ["copywriter", "editor", "host", "producer"] as const) {
-      const user = await signedInUser(t.studio, [role]);
+      const user = await t.signIn(role);
       expect((await post(user.cookie, { text: sampleCopy(2, 100), kind: "poster" })).status).toBe(200);
     }
   });
 
   it("is described in the API document", async () => {
-    const { cookie } = await signedInUser(t.studio, ["copywriter"]);
+    const { cookie } = await t.signIn("copywriter");
     expect(await getStatus(originalityLoader, "/api/v1/compliance/originality", cookie)).toBe(405);
     const doc = await (
-      await respond(() => openapi(routeArgs(getRequest("/api/v1/openapi.json", { Cookie: cookie }))))
+      await callRoute(openapi, getRequest("/api/v1/openapi.json", { Cookie: cookie }))
     ).json();
     const operation = doc.paths["/api/v1/compliance/originality"].post;
     expect(operation.description).toContain("compliance.scan");
