@@ -6,23 +6,16 @@ import { addBoilerplateLine } from "~/modules/compliance/originality/add-boilerp
 import { removeBoilerplateLine } from "~/modules/compliance/originality/remove-boilerplate-line.server";
 import { setOriginalityThreshold } from "~/modules/compliance/originality/set-originality-threshold.server";
 import { action, loader } from "~/routes/_app.terms.originality";
-import {
-  formRequest,
-  getRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, formRequest, withStudio } from "../setup/test-studio";
 
-const t = withTestStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
+const t = withStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
 
 const PAGE = "/terms/originality";
 
 async function post(cookie: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   const request = formRequest(PAGE, fields, cookie);
   for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
-  return respond(() => action(routeArgs(request)));
+  return callRoute(action, request);
 }
 
 /** Everything the settings can change, and the audit log's length: "nothing changed" compares these. */
@@ -58,7 +51,7 @@ function addColumn() {
 describe("originality settings page", () => {
   it("shows every kind's threshold, the boilerplate and the outro lines to any role, read-only without terms.manage", async () => {
     const column = addColumn();
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const editor = await t.signIn("editor");
     setOriginalityThreshold({
       db: t.studio.db,
       actor: editor.actor,
@@ -72,8 +65,8 @@ describe("originality settings page", () => {
       input: { text: "门店地址：本市开发区汽车大道88号", columnId: column.id },
       now: t.studio.now(),
     });
-    const analyst = await signedInUser(t.studio, ["analyst"]);
-    const res = await respond(() => loader(routeArgs(getRequest(PAGE, { Cookie: analyst.cookie }))));
+    const analyst = await t.signIn("analyst");
+    const res = await analyst.get(loader, PAGE);
     expect(res.status).toBe(200);
     const data = await res.json();
     expect(data).toMatchObject({ canManage: false, canCheck: false });
@@ -97,14 +90,12 @@ describe("originality settings page", () => {
     expect(data.columns).toEqual([
       { id: column.id, name: "一分钟识车", outroLine: "到店报暗号“秒懂”送原厂雨伞" },
     ]);
-    const editorView = await (
-      await respond(() => loader(routeArgs(getRequest(PAGE, { Cookie: editor.cookie }))))
-    ).json();
+    const editorView = await (await editor.get(loader, PAGE)).json();
     expect(editorView).toMatchObject({ canManage: true, canCheck: true });
   });
 
   it("lets an editor set a threshold, audited with before and after; refuses a bad value at its field, changing nothing", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const editor = await t.signIn("editor");
     const saved = await post(editor.cookie, { intent: "set-threshold", kind: "article", threshold: "92.5" });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ ok: true, notice: "门槛已保存。" });
@@ -155,7 +146,7 @@ describe("originality settings page", () => {
 
   it("declares and removes boilerplate, audited; refuses a short, duplicate or misplaced line at its field", async () => {
     const column = addColumn();
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const editor = await t.signIn("editor");
     const disclaimer = "以上活动最终解释权在法律允许范围内归本店所有。";
     const added = await post(editor.cookie, {
       intent: "add-boilerplate",
@@ -224,7 +215,7 @@ describe("originality settings page", () => {
   });
 
   it("refuses a copywriter every change (403), changing nothing, while letting them try a text", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const editor = await t.signIn("editor");
     addBoilerplateLine({
       db: t.studio.db,
       actor: editor.actor,
@@ -232,11 +223,9 @@ describe("originality settings page", () => {
       now: t.studio.now(),
     });
     const id = String(t.studio.db.select().from(schema.boilerplateLines).get()!.id);
-    const copywriter = await signedInUser(t.studio, ["copywriter"]);
-    const analyst = await signedInUser(t.studio, ["analyst"]);
-    const view = await (
-      await respond(() => loader(routeArgs(getRequest(PAGE, { Cookie: copywriter.cookie }))))
-    ).json();
+    const copywriter = await t.signIn("copywriter");
+    const analyst = await t.signIn("analyst");
+    const view = await (await copywriter.get(loader, PAGE)).json();
     expect(view).toMatchObject({ canManage: false, canCheck: true });
     const before = state();
     const changes: Record<string, string>[] = [
