@@ -13,17 +13,10 @@ import { applyCalendarChannels } from "../../db/seed-calendar";
 import { applyArticleChannelRules, YICHE_ARTICLE } from "../../db/seed-articles";
 import { auditRows } from "../setup/audit-entries";
 import { rowCount } from "../setup/row-count";
-import {
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs as args,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, jsonRequest, withStudio } from "../setup/test-studio";
 import { cutInHalf, filesUnder, makeStill } from "./media-helpers";
 
-const t = withTestStudio();
+const t = withStudio();
 beforeEach(() => {
   const { db, now } = t.studio;
   db.transaction((tx) => applyCalendarChannels(tx, { now: now(), users: new Map() }));
@@ -41,26 +34,24 @@ const TESTIMONIAL = [
 const sentences = (n: number) => "原厂保养让车更安心。".repeat(n);
 
 async function createArticle(cookie: string, body: Record<string, unknown>, lang = "zh") {
-  return respond(() =>
-    createAction(args(jsonRequest("/api/v1/articles", "POST", body, { Cookie: `${cookie}; lang=${lang}` }))),
+  return callRoute(
+    createAction,
+    jsonRequest("/api/v1/articles", "POST", body, { Cookie: `${cookie}; lang=${lang}` }),
   );
 }
 
 async function submit(cookie: string, pieceId: number, lang = "zh") {
-  return respond(() =>
-    transitionAction(
-      args(
-        jsonRequest(
-          `/api/v1/pieces/${pieceId}/transitions`,
-          "POST",
-          { action: "submit" },
-          {
-            Cookie: `${cookie}; lang=${lang}`,
-          },
-        ),
-        { id: String(pieceId) },
-      ),
+  return callRoute(
+    transitionAction,
+    jsonRequest(
+      `/api/v1/pieces/${pieceId}/transitions`,
+      "POST",
+      { action: "submit" },
+      {
+        Cookie: `${cookie}; lang=${lang}`,
+      },
     ),
+    { id: String(pieceId) },
   );
 }
 
@@ -69,7 +60,7 @@ const statusOf = (pieceId: number) =>
 
 describe("articles through the API", () => {
   it("creates, reads, lists and patches an article with its channel, and documents the endpoints", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const created = await createArticle(copy.cookie, {
       title: "雨季用车",
       body: "# 雨季\n\n雨刮要检查。",
@@ -84,20 +75,12 @@ describe("articles through the API", () => {
       cover: null,
     });
 
-    const patched = await respond(() =>
-      articleAction(
-        args(
-          jsonRequest(
-            `/api/v1/articles/${article.id}`,
-            "PATCH",
-            { version: 1, title: "雨季用车", body: "雨刮", channel: "yiche" },
-            {
-              Cookie: copy.cookie,
-            },
-          ),
-          { id: String(article.id) },
-        ),
-      ),
+    const patched = await copy.json(
+      articleAction,
+      `/api/v1/articles/${article.id}`,
+      "PATCH",
+      { version: 1, title: "雨季用车", body: "雨刮", channel: "yiche" },
+      { id: String(article.id) },
     );
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({
@@ -105,31 +88,21 @@ describe("articles through the API", () => {
       channel: { key: "yiche", minChars: 2000 },
       charCount: 2,
     });
-    const read = await respond(() =>
-      articleLoader(
-        args(getRequest(`/api/v1/articles/${article.id}`, { Cookie: copy.cookie }), {
-          id: String(article.id),
-        }),
-      ),
-    );
+    const read = await copy.get(articleLoader, `/api/v1/articles/${article.id}`, {
+      id: String(article.id),
+    });
     expect((await read.json()).body).toBe("雨刮");
-    const list = await (
-      await respond(() =>
-        listLoader(args(getRequest("/api/v1/articles?channel=yiche", { Cookie: copy.cookie }))),
-      )
-    ).json();
+    const list = await (await copy.get(listLoader, "/api/v1/articles?channel=yiche")).json();
     expect(list).toMatchObject({ total: 1, items: [{ id: article.id, channel: { key: "yiche" } }] });
 
-    const doc = await (
-      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: copy.cookie }))))
-    ).json();
+    const doc = await (await copy.get(openapi, "/api/v1/openapi.json")).json();
     expect(Object.keys(doc.paths["/api/v1/articles"])).toEqual(expect.arrayContaining(["get", "post"]));
     expect(Object.keys(doc.paths["/api/v1/articles/{id}"])).toEqual(expect.arrayContaining(["get", "patch"]));
   });
 
   it("refuses an unknown channel, an empty title and the wrong role, and creates nothing", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const analyst = await signedInUser(t.studio, ["analyst"]);
+    const copy = await t.signIn("copywriter");
+    const analyst = await t.signIn("analyst");
     const before = rowCount(t.studio, schema.pieces);
     const unknown = await createArticle(
       copy.cookie,
@@ -149,7 +122,7 @@ describe("articles through the API", () => {
 
 describe("易车's rules at review", () => {
   it("refuses an article under 2,000 characters at submit, naming the count in the reader's language", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const body = `${TESTIMONIAL}\n\n${sentences(120)}`;
     const count = countArticleChars(body);
     expect(count).toBe(1200 + "王先生2019款朗逸在店里保养七年，开得放心。".length);
@@ -169,7 +142,7 @@ describe("易车's rules at review", () => {
   });
 
   it("requires an owner testimonial, complete, and lets a long article with one through", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const long = sentences(205);
     const { id, version } = await (
       await createArticle(copy.cookie, { title: "长文", body: long, channel: "yiche" })
@@ -179,20 +152,14 @@ describe("易车's rules at review", () => {
     expect(missing.error.message).toContain("车主证言");
 
     const patch = (body: string, v: number) =>
-      respond(() =>
-        articleAction(
-          args(
-            jsonRequest(
-              `/api/v1/articles/${id}`,
-              "PATCH",
-              { version: v, title: "长文", body, channel: "yiche" },
-              { Cookie: copy.cookie },
-            ),
-            {
-              id: String(id),
-            },
-          ),
-        ),
+      copy.json(
+        articleAction,
+        `/api/v1/articles/${id}`,
+        "PATCH",
+        { version: v, title: "长文", body, channel: "yiche" },
+        {
+          id: String(id),
+        },
       );
     const incomplete = TESTIMONIAL.replace("车型：2019款 朗逸\n", "");
     expect((await patch(`${incomplete}\n\n${long}`, version)).status).toBe(200);
@@ -212,7 +179,7 @@ describe("易车's rules at review", () => {
   });
 
   it("holds no rule over a 微信公众号 article", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const { id } = await (
       await createArticle(copy.cookie, { title: "短文", body: "雨刮要检查。", channel: "wechat-official" })
     ).json();
@@ -224,26 +191,23 @@ describe("the cover upload", () => {
   const upload = (cookie: string, pieceId: number, bytes: Uint8Array, name = "cover.png") => {
     const body = new FormData();
     body.append("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), name);
-    return respond(() =>
-      coverAction(
-        args(
-          new Request(`http://localhost/api/v1/articles/${pieceId}/cover`, {
-            method: "POST",
-            body,
-            headers: { Cookie: cookie },
-          }),
-          {
-            id: String(pieceId),
-          },
-        ),
-      ),
+    return callRoute(
+      coverAction,
+      new Request(`http://localhost/api/v1/articles/${pieceId}/cover`, {
+        method: "POST",
+        body,
+        headers: { Cookie: cookie },
+      }),
+      {
+        id: String(pieceId),
+      },
     );
   };
   const articleFiles = () => filesUnder(path.join(t.dir, "articles"));
 
   it("stores a sniffed image and serves it; refuses broken, non-image, too small and wrong-role uploads leaving nothing", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const host = await signedInUser(t.studio, ["host"]);
+    const copy = await t.signIn("copywriter");
+    const host = await t.signIn("host");
     const { id } = await (
       await createArticle(copy.cookie, { title: "封面", body: "", channel: "yiche" })
     ).json();
@@ -273,11 +237,7 @@ describe("the cover upload", () => {
     expect(ok.status).toBe(201);
     expect((await ok.json()).cover).toMatchObject({ format: "jpeg", width: 640, height: 360 });
     expect(articleFiles()).toHaveLength(1);
-    const served = await respond(() =>
-      coverLoader(
-        args(getRequest(`/api/v1/articles/${id}/cover`, { Cookie: host.cookie }), { id: String(id) }),
-      ),
-    );
+    const served = await host.get(coverLoader, `/api/v1/articles/${id}/cover`, { id: String(id) });
     expect(served.headers.get("Content-Type")).toBe("image/jpeg");
     expect(Buffer.from(await served.arrayBuffer()).equals(fs.readFileSync(good))).toBe(true);
   });
