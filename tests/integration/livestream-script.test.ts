@@ -9,19 +9,10 @@ import { loader as apiList, action as apiCreate } from "~/routes/api.v1.livestre
 import { loader as apiShow, action as apiUpdate } from "~/routes/api.v1.livestreams.$id";
 import { loader as rundownPdf } from "~/routes/livestreams.$id.rundown[.]pdf";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
-import {
-  formRequest,
-  getRequest,
-  getStatus,
-  jsonRequest,
-  respond,
-  routeArgs as args,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, getStatus, jsonRequest, withStudio } from "../setup/test-studio";
 import { auditRows } from "../setup/audit-entries";
 
-const t = withTestStudio();
+const t = withStudio();
 
 const product = (n: number) => ({
   name: `车型${n}`,
@@ -55,13 +46,13 @@ function formFields(
 }
 
 async function apiCreateShow(cookie: string, body: unknown) {
-  return respond(() => apiCreate(args(jsonRequest("/api/v1/livestreams", "POST", body, { Cookie: cookie }))));
+  return callRoute(apiCreate, jsonRequest("/api/v1/livestreams", "POST", body, { Cookie: cookie }));
 }
 
 describe("livestream script builder and API", () => {
   it("creates a show through the API (201 with id), lists it, reads and replaces its products", async () => {
-    const producer = await signedInUser(t.studio, ["producer"]);
-    const host = await signedInUser(t.studio, ["host"]);
+    const producer = await t.signIn("producer");
+    const host = await t.signIn("host");
     const created = await apiCreateShow(producer.cookie, {
       ...demoShowScriptInput(),
       hostId: host.actor.id,
@@ -96,9 +87,7 @@ describe("livestream script builder and API", () => {
     expect(piece.kind).toBe("livestream");
     expect(auditRows(t.studio, "livestream.create")).toHaveLength(1);
 
-    const list = await (
-      await respond(() => apiList(args(getRequest("/api/v1/livestreams", { Cookie: producer.cookie }))))
-    ).json();
+    const list = await (await producer.get(apiList, "/api/v1/livestreams")).json();
     expect(list.items.map((s: { id: number }) => s.id)).toContain(show.id);
 
     const body = {
@@ -106,13 +95,9 @@ describe("livestream script builder and API", () => {
       version: show.version,
       products: [product(1), product(2), { ...product(3), sellingSeconds: 90 }],
     };
-    const updated = await respond(() =>
-      apiUpdate(
-        args(jsonRequest(`/api/v1/livestreams/${show.id}`, "PUT", body, { Cookie: producer.cookie }), {
-          id: String(show.id),
-        }),
-      ),
-    );
+    const updated = await producer.json(apiUpdate, `/api/v1/livestreams/${show.id}`, "PUT", body, {
+      id: String(show.id),
+    });
     expect(updated.status).toBe(200);
     const after = await updated.json();
     expect(after.products).toHaveLength(3);
@@ -120,34 +105,24 @@ describe("livestream script builder and API", () => {
     expect(after.version).toBe(show.version + 1);
 
     // A save naming the old version is refused and changes nothing.
-    const stale = await respond(() =>
-      apiUpdate(
-        args(
-          jsonRequest(
-            `/api/v1/livestreams/${show.id}`,
-            "PUT",
-            { ...body, products: [product(9)] },
-            { Cookie: producer.cookie },
-          ),
-          { id: String(show.id) },
-        ),
-      ),
+    const stale = await producer.json(
+      apiUpdate,
+      `/api/v1/livestreams/${show.id}`,
+      "PUT",
+      { ...body, products: [product(9)] },
+      { id: String(show.id) },
     );
     expect(stale.status).toBe(409);
     const reread = await (
-      await respond(() =>
-        apiShow(
-          args(getRequest(`/api/v1/livestreams/${show.id}`, { Cookie: producer.cookie }), {
-            id: String(show.id),
-          }),
-        ),
-      )
+      await producer.get(apiShow, `/api/v1/livestreams/${show.id}`, {
+        id: String(show.id),
+      })
     ).json();
     expect(reread.products).toHaveLength(3);
   });
 
   it("refuses a 6th product at products.5 in the API and in the form, storing nothing", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const before = showCount();
     const six = { ...demoShowScriptInput(), products: [1, 2, 3, 4, 5, 6].map(product) };
     const res = await apiCreateShow(copy.cookie, six);
@@ -156,9 +131,7 @@ describe("livestream script builder and API", () => {
     expect(body.error.field).toBe("products.5");
     expect(body.error.message).toContain("每场直播最多 5 个商品");
 
-    const form = await respond(() =>
-      newShowAction(args(formRequest("/livestreams/new", formFields(six), copy.cookie))),
-    );
+    const form = await copy.form(newShowAction, "/livestreams/new", formFields(six));
     expect(form.status).toBe(400);
     expect((await form.json()).errors["products.5"]).toBe("每场直播最多 5 个商品");
 
@@ -169,19 +142,17 @@ describe("livestream script builder and API", () => {
   });
 
   it("refuses a product index far past the limit in the form with a field error, storing nothing", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const before = showCount();
     const fields = formFields(demoShowScriptInput(), { "products.100000000.name": "奇骏" });
-    const form = await respond(() =>
-      newShowAction(args(formRequest("/livestreams/new", fields, copy.cookie))),
-    );
+    const form = await copy.form(newShowAction, "/livestreams/new", fields);
     expect(form.status).toBe(400);
     expect((await form.json()).errors).toEqual({ "products.5": "每场直播最多 5 个商品" });
     expect(showCount()).toBe(before);
   });
 
   it("refuses negative, absurd and malformed values at the field", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const before = showCount();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ products: [{ ...product(1), painSeconds: -5 }] }, "products.0.painSeconds"],
@@ -204,44 +175,32 @@ describe("livestream script builder and API", () => {
       expect(res.status, JSON.stringify(patch)).toBe(400);
       expect((await res.json()).error.field, JSON.stringify(patch)).toBe(field);
     }
-    const notJson = await respond(() =>
-      apiCreate(args(jsonRequest("/api/v1/livestreams", "POST", "{products:", { Cookie: copy.cookie }))),
-    );
+    const notJson = await copy.json(apiCreate, "/api/v1/livestreams", "POST", "{products:");
     expect(notJson.status).toBe(400);
     expect(showCount()).toBe(before);
   });
 
   it("refuses roles without the capability (403) and unknown ids (404)", async () => {
-    const analyst = await signedInUser(t.studio, ["analyst"]);
-    const host = await signedInUser(t.studio, ["host"]);
-    const copy = await signedInUser(t.studio, ["copywriter"]);
-    const copy2 = await signedInUser(t.studio, ["copywriter"]);
+    const analyst = await t.signIn("analyst");
+    const host = await t.signIn("host");
+    const copy = await t.signIn("copywriter");
+    const copy2 = await t.signIn("copywriter");
     expect((await apiCreateShow(analyst.cookie, demoShowScriptInput())).status).toBe(403);
     expect((await apiCreateShow(host.cookie, demoShowScriptInput())).status).toBe(403);
     expect(showCount()).toBe(0);
 
     const show = await (await apiCreateShow(copy.cookie, demoShowScriptInput())).json();
     // Row-level rule: another copywriter may read but not edit.
-    const other = await respond(() =>
-      apiUpdate(
-        args(
-          jsonRequest(
-            `/api/v1/livestreams/${show.id}`,
-            "PUT",
-            { ...demoShowScriptInput(), title: "改掉" },
-            { Cookie: copy2.cookie },
-          ),
-          { id: String(show.id) },
-        ),
-      ),
+    const other = await copy2.json(
+      apiUpdate,
+      `/api/v1/livestreams/${show.id}`,
+      "PUT",
+      { ...demoShowScriptInput(), title: "改掉" },
+      { id: String(show.id) },
     );
     expect(other.status).toBe(403);
     const page = await (
-      await respond(() =>
-        builderPage(
-          args(getRequest(`/livestreams/${show.id}`, { Cookie: copy2.cookie }), { id: String(show.id) }),
-        ),
-      )
+      await copy2.get(builderPage, `/livestreams/${show.id}`, { id: String(show.id) })
     ).json();
     expect(page.canEdit).toBe(false);
     expect(page.show.title).toBe("年中粉丝日 · 616厂价直销夜");
@@ -249,33 +208,23 @@ describe("livestream script builder and API", () => {
     expect(await getStatus(apiShow, "/api/v1/livestreams/4242", copy.cookie, { id: "4242" })).toBe(404);
     expect(await getStatus(apiShow, "/api/v1/livestreams/abc", copy.cookie, { id: "abc" })).toBe(404);
     expect(await getStatus(builderPage, "/livestreams/4242", copy.cookie, { id: "4242" })).toBe(404);
-    const put404 = await respond(() =>
-      apiUpdate(
-        args(jsonRequest("/api/v1/livestreams/4242", "PUT", demoShowScriptInput(), { Cookie: copy.cookie }), {
-          id: "4242",
-        }),
-      ),
-    );
+    const put404 = await copy.json(apiUpdate, "/api/v1/livestreams/4242", "PUT", demoShowScriptInput(), {
+      id: "4242",
+    });
     expect(put404.status).toBe(404);
   });
 
   it("builder form saves a new revision and shows run-of-show issues at the block", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
-    const created = await respond(() =>
-      newShowAction(
-        args(
-          formRequest("/livestreams/new", formFields(demoShowScriptInput({ opening: "" })), editor.cookie),
-        ),
-      ),
+    const editor = await t.signIn("editor");
+    const created = await editor.form(
+      newShowAction,
+      "/livestreams/new",
+      formFields(demoShowScriptInput({ opening: "" })),
     );
     expect(created.status).toBe(302);
     const id = created.headers.get("Location")!.split("/").pop()!;
 
-    const page = await (
-      await respond(() =>
-        builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: editor.cookie }), { id })),
-      )
-    ).json();
+    const page = await (await editor.get(builderPage, `/livestreams/${id}`, { id })).json();
     expect(page.show.issues).toEqual([
       expect.objectContaining({ code: "empty_text", blockId: "opening", path: "opening" }),
     ]);
@@ -286,16 +235,10 @@ describe("livestream script builder and API", () => {
       version: String(page.show.version),
       "products.1.sellingSeconds": "10",
     });
-    const saved = await respond(() =>
-      builderAction(args(formRequest(`/livestreams/${id}`, fields, editor.cookie), { id })),
-    );
+    const saved = await editor.form(builderAction, `/livestreams/${id}`, fields, { id });
     expect(saved.status).toBe(200);
     expect((await saved.json()).saved).toBe(true);
-    const after = await (
-      await respond(() =>
-        builderPage(args(getRequest(`/livestreams/${id}`, { Cookie: editor.cookie }), { id })),
-      )
-    ).json();
+    const after = await (await editor.get(builderPage, `/livestreams/${id}`, { id })).json();
     expect(after.show.version).toBe(page.show.version + 1);
     expect(after.show.issues).toEqual([
       expect.objectContaining({
@@ -312,38 +255,26 @@ describe("livestream script builder and API", () => {
     expect(revisions).toHaveLength(2);
     expect(revisions[1].body).toContain("奇骏 荣耀版");
 
-    const bad = await respond(() =>
-      builderAction(
-        args(
-          formRequest(
-            `/livestreams/${id}`,
-            { ...fields, version: String(after.show.version), "products.0.painSeconds": "-1" },
-            editor.cookie,
-          ),
-          { id },
-        ),
-      ),
+    const bad = await editor.form(
+      builderAction,
+      `/livestreams/${id}`,
+      { ...fields, version: String(after.show.version), "products.0.painSeconds": "-1" },
+      { id },
     );
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors["products.0.painSeconds"]).toBeTruthy();
 
-    const list = await (
-      await respond(() => listPage(args(getRequest("/livestreams", { Cookie: editor.cookie }))))
-    ).json();
+    const list = await (await editor.get(listPage, "/livestreams")).json();
     expect(list.shows[0]).toMatchObject({ id: Number(id), productCount: 2, liveStatus: "idle" });
   });
 
   it("prints the rundown PDF and describes the API in OpenAPI", async () => {
-    const editor = await signedInUser(t.studio, ["editor"]);
+    const editor = await t.signIn("editor");
     const show = await (await apiCreateShow(editor.cookie, demoShowScriptInput())).json();
     const started = performance.now();
-    const pdf = await respond(() =>
-      rundownPdf(
-        args(getRequest(`/livestreams/${show.id}/rundown.pdf`, { Cookie: editor.cookie }), {
-          id: String(show.id),
-        }),
-      ),
-    );
+    const pdf = await editor.get(rundownPdf, `/livestreams/${show.id}/rundown.pdf`, {
+      id: String(show.id),
+    });
     const ms = performance.now() - started;
     console.log(`rundown PDF rendered in ${ms.toFixed(0)} ms`);
     expect(pdf.status).toBe(200);
@@ -354,9 +285,7 @@ describe("livestream script builder and API", () => {
       404,
     );
 
-    const doc = await (
-      await respond(() => openapi(args(getRequest("/api/v1/openapi.json", { Cookie: editor.cookie }))))
-    ).json();
+    const doc = await (await editor.get(openapi, "/api/v1/openapi.json")).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         "/api/v1/livestreams",
