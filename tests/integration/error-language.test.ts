@@ -5,16 +5,9 @@ import { reply } from "~/lib/reply.server";
 import { action as pieceAction } from "~/routes/_app.pieces.$id";
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
 import { action as apiUpdatePiece } from "~/routes/api.v1.pieces.$id";
-import {
-  formRequest,
-  jsonRequest,
-  respond,
-  routeArgs as args,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, formRequest, jsonRequest, withStudio } from "../setup/test-studio";
 
-const t = withTestStudio();
+const t = withStudio();
 
 const STALE_ZH = "这条内容已被他人修改（你编辑的是第 1 版，当前是第 2 版）。请刷新后再改，你的修改尚未保存。";
 const STALE_EN =
@@ -22,24 +15,20 @@ const STALE_EN =
 
 /** A draft already saved once, so a save naming version 1 is stale. */
 async function staleDraft(cookie: string) {
-  const created = await respond(() =>
-    newPieceAction(
-      args(formRequest("/pieces/new", { kind: "article", title: "标题", body: "正文" }, cookie)),
-    ),
+  const created = await callRoute(
+    newPieceAction,
+    formRequest("/pieces/new", { kind: "article", title: "标题", body: "正文" }, cookie),
   );
   const id = created.headers.get("Location")!.split("/").pop()!;
   const save = (language: string | null, version = "1") =>
-    respond(() =>
-      pieceAction(
-        args(
-          formRequest(
-            `/pieces/${id}`,
-            { intent: "update", version, title: "新标题", body: "新正文" },
-            language ? `${cookie}; lang=${language}` : cookie,
-          ),
-          { id },
-        ),
+    callRoute(
+      pieceAction,
+      formRequest(
+        `/pieces/${id}`,
+        { intent: "update", version, title: "新标题", body: "新正文" },
+        language ? `${cookie}; lang=${language}` : cookie,
       ),
+      { id },
     );
   expect((await save(null)).status).toBe(200);
   return { id, save };
@@ -47,7 +36,7 @@ async function staleDraft(cookie: string) {
 
 describe("error messages follow the reader's language", () => {
   it("answers a page action in the page's language, with the values the message needs", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const { save } = await staleDraft(copy.cookie);
 
     const english = await save("en");
@@ -69,22 +58,22 @@ describe("error messages follow the reader's language", () => {
   });
 
   it("says a success in the page's language too", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const { save } = await staleDraft(copy.cookie);
     expect(await (await save("en", "2")).json()).toMatchObject({ ok: true, notice: "Saved", error: null });
     expect(await (await save("zh", "3")).json()).toMatchObject({ ok: true, notice: "已保存" });
   });
 
   it("answers the API in the lang cookie's language, else Accept-Language's, else Chinese", async () => {
-    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const copy = await t.signIn("copywriter");
     const { id } = await staleDraft(copy.cookie);
     const patch = (headers: Record<string, string>) =>
-      respond(() =>
-        apiUpdatePiece(
-          args(jsonRequest(`/api/v1/pieces/${id}`, "PATCH", { version: 1, title: "API 标题" }, headers), {
-            id,
-          }),
-        ),
+      callRoute(
+        apiUpdatePiece,
+        jsonRequest(`/api/v1/pieces/${id}`, "PATCH", { version: 1, title: "API 标题" }, headers),
+        {
+          id,
+        },
       );
     const message = async (headers: Record<string, string>) => {
       const res = await patch(headers);
