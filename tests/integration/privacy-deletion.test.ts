@@ -9,21 +9,14 @@ import { action as leadsAction } from "~/routes/api.v1.leads";
 import { action as requestAction, loader as listLoader } from "~/routes/api.v1.deletion-requests";
 import { auditRows } from "../setup/audit-entries";
 import { runQueuedJobs } from "../setup/run-jobs";
-import {
-  getStatus,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { callRoute, getStatus, jsonRequest, withStudio } from "../setup/test-studio";
 import { publishedPiece } from "./tracking-helpers";
 
 let clock = new Date("2026-06-16T04:00:00Z");
-const t = withTestStudio({ now: () => clock });
+const t = withStudio({ now: () => clock });
 let ip = 0;
 const post = (action: typeof leadsAction, url: string, body: unknown) =>
-  respond(() => action(routeArgs(jsonRequest(url, "POST", body), {}, `192.0.2.${++ip % 250}`)));
+  callRoute(action, jsonRequest(url, "POST", body), {}, `192.0.2.${++ip % 250}`);
 const leadRows = () => t.studio.db.select().from(schema.leads).all();
 
 async function twoLeadsOfOnePerson() {
@@ -139,17 +132,14 @@ describe("deletion requests (PIPL)", () => {
 
   it("answers 429 past the rate limit of one address, storing nothing more", async () => {
     const from = (n: number) =>
-      respond(() =>
-        requestAction(
-          routeArgs(
-            jsonRequest("/api/v1/deletion-requests", "POST", {
-              phone: `1381234${String(n).padStart(4, "0")}`,
-              kind: "delete",
-            }),
-            {},
-            "198.51.100.7",
-          ),
-        ),
+      callRoute(
+        requestAction,
+        jsonRequest("/api/v1/deletion-requests", "POST", {
+          phone: `1381234${String(n).padStart(4, "0")}`,
+          kind: "delete",
+        }),
+        {},
+        "198.51.100.7",
       );
     const statuses: number[] = [];
     for (let n = 0; n < 11; n++) statuses.push((await from(n)).status);
@@ -176,27 +166,22 @@ describe("deletion requests (PIPL)", () => {
   it("shows requests, overdue ones flagged, to admins only", async () => {
     await post(requestAction, "/api/v1/deletion-requests", { phone: "13812345678", kind: "delete" });
     clock = new Date(clock.getTime() + 49 * 3600_000);
-    const admin = await signedInUser(t.studio, ["admin"]);
-    const list = await respond(() =>
-      listLoader(
-        routeArgs(
-          new Request("http://localhost/api/v1/deletion-requests", { headers: { Cookie: admin.cookie } }),
-        ),
-      ),
+    const admin = await t.signIn("admin");
+    const list = await callRoute(
+      listLoader,
+      new Request("http://localhost/api/v1/deletion-requests", { headers: { Cookie: admin.cookie } }),
     );
     expect(((await list.json()) as { requests: unknown[] }).requests).toEqual([
       expect.objectContaining({ status: "pending", overdue: true, phoneMasked: "138****5678" }),
     ]);
-    const sales = await signedInUser(t.studio, ["sales"]);
+    const sales = await t.signIn("sales");
     expect(await getStatus(listLoader, "/api/v1/deletion-requests", sales.cookie)).toBe(403);
     expect(await getStatus(adminPage, "/admin/privacy", sales.cookie)).toBe(403);
     expect(await getStatus(adminPage, "/admin/privacy", admin.cookie)).toBe(200);
     // The home page flags the overdue request to admins, and only to them.
     const home = async (cookie: string) =>
       (await (
-        await respond(() =>
-          homeLoader(routeArgs(new Request("http://localhost/", { headers: { Cookie: cookie } }))),
-        )
+        await callRoute(homeLoader, new Request("http://localhost/", { headers: { Cookie: cookie } }))
       ).json()) as {
         admin: { overdueDeletionRequests: number } | null;
       };
