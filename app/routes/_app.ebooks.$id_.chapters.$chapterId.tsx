@@ -1,9 +1,9 @@
 import { Box, Card, Grid, Group, List, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CommentsPanel } from "~/components/comments/comments-panel";
 import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
@@ -12,7 +12,7 @@ import { SaveButton, SaveReplyAlerts } from "~/components/shared/editor-save";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { parseForm, parseId, readForm } from "~/lib/forms.server";
+import { notFound, parseForm, parseId, readForm } from "~/lib/forms.server";
 import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
 import { getChapterPage } from "~/modules/ebooks/get-chapter-page.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chapterId: parseId(params.chapterId),
     actor,
   });
-  if (!page) throw json({ message: "章节不存在。" }, { status: 404 });
+  if (!page) throw notFound(request, "chapter");
   return page;
 }
 
@@ -179,6 +179,9 @@ export default function ChapterEditor() {
           </Grid.Col>
         </Grid>
       </Form>
+      {/* The reviewers' paragraph comments on this book, below the chapter being edited
+          (outside the save form: the panel posts to the comments API itself). */}
+      <CommentsPanel pieceId={book.id} />
     </Stack>
   );
 }

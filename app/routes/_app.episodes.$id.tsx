@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { PieceHeading } from "~/components/piece-heading";
 import { ApprovalHoldNote } from "~/components/approval-hold-note";
+import { CommentsPanel } from "~/components/comments/comments-panel";
 import { IntentForm } from "~/components/intent-form";
 import { FootagePanel } from "~/components/media/footage-panel";
 import { RenderPanel } from "~/components/media/render-panel";
@@ -221,6 +222,8 @@ export default function EpisodePage() {
               versions={data.versions}
               canRender={data.canRender}
             />
+            {/* The reviewers' line comments, beside the script the owner is editing. */}
+            <CommentsPanel pieceId={episode.id} />
           </Stack>
         </Grid.Col>
       </Grid>
