@@ -172,6 +172,14 @@ export function failureResponse(request: Request, failure: Failure): Response {
   });
 }
 
+/**
+ * A page's or resource's 404 for a missing thing, as `errors.not_found_<context>` in the request's
+ * language (the error boundary shows the answer's message).
+ */
+export function notFound(request: Request, context: string): Response {
+  return apiError(request, 404, "not_found", "未找到。", { params: { context } });
+}
+
 export function parseId(value: string | undefined): number {
   const id = Number(value);
   // No request at hand, so this answer stays in Chinese.

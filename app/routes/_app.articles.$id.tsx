@@ -15,7 +15,6 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,7 +29,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
 import { formatBytes, formatNumber } from "~/lib/dates";
-import { parseId } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents";
 import { reply } from "~/lib/reply.server";
 import { readSmallUpload } from "~/lib/small-upload.server";
@@ -56,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
   const { db } = getStudio();
   const article = getArticle({ db, pieceId: parseId(params.id) });
-  if (!article) throw json({ message: "文章不存在。" }, { status: 404 });
+  if (!article) throw notFound(request, "article");
   return {
     article,
     channels: listArticleChannels(db),

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
@@ -16,6 +16,7 @@ import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator, requestLanguage } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
+import { notFound } from "~/lib/forms.server";
 import { formatDateTime, formatNumber } from "~/lib/dates";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
@@ -37,18 +38,18 @@ export const meta: MetaFunction = ({ matches, params }) => {
   return [{ title: t("common.pageTitle", { title: t("imports.preview.title", { id: params.id }) }) }];
 };
 
-function importIdOf(value: string | undefined): number {
+function importIdOf(request: Request, value: string | undefined): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw json({ message: "未找到这次导入。" }, { status: 404 });
+  if (!Number.isInteger(id) || id <= 0) throw notFound(request, "import");
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "metrics.import");
-  const importId = importIdOf(params.id);
+  const importId = importIdOf(request, params.id);
   const { db, now, config } = getStudio();
   const summary = getImportSummary({ db, importId });
-  if (!summary) throw json({ message: "未找到这次导入。" }, { status: 404 });
+  if (!summary) throw notFound(request, "import");
   if (summary.status !== "preview")
     return { summary, preview: null, candidates: [], figures: importFigures({ db, importId }) };
   const analysed = previewImport({ db, now: now(), timeZone: config.timeZone, importId });
@@ -95,7 +96,7 @@ const INTENTS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, now, config } = getStudio();
-  const importId = importIdOf(params.id);
+  const importId = importIdOf(request, params.id);
   return dispatchIntent(request, INTENTS, {
     context: { db, now: now(), timeZone: config.timeZone, importId },
     capability: "metrics.import",

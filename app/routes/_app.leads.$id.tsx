@@ -22,6 +22,7 @@ import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
+import { notFound } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/dates";
 import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents";
 import { pageTitleMeta } from "~/lib/page-meta";
@@ -37,9 +38,9 @@ import { revealLead } from "~/modules/leads/reveal-lead.server";
 
 export const meta = pageTitleMeta("leads.title");
 
-function leadId(params: LoaderFunctionArgs["params"]) {
+function leadId(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!Number.isInteger(id) || id <= 0) throw notFound(request, "lead");
   return id;
 }
 
@@ -47,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "leads.read");
   const { db, now } = getStudio();
   const at = now();
-  const lead = getLead({ db, leadId: leadId(params), now: at });
-  if (!lead) throw new Response("Not found", { status: 404 });
+  const lead = getLead({ db, leadId: leadId(request, params), now: at });
+  if (!lead) throw notFound(request, "lead");
   const canWork = can(actor.roles, "leads.work");
   return {
     lead,
@@ -108,7 +109,10 @@ const INTENTS = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return dispatchIntent(request, INTENTS, { context: { leadId: leadId(params) }, capability: "leads.read" });
+  return dispatchIntent(request, INTENTS, {
+    context: { leadId: leadId(request, params) },
+    capability: "leads.read",
+  });
 }
 
 const ACTIVITY_KINDS = new Set(["status", "assign", "reveal", "note", "erase"]);

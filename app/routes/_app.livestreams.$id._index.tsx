@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Grid, Group, Stack, Text } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconBroadcast, IconChartBar, IconCopy, IconDeviceTv, IconFileTypePdf } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/dates";
-import { parseId, readForm } from "~/lib/forms.server";
+import { notFound, parseId, readForm } from "~/lib/forms.server";
 import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "livestream.read");
   const { db } = getStudio();
   const show = getShow({ db, showId: parseId(params.id) });
-  if (!show) throw json({ message: "直播脚本不存在。" }, { status: 404 });
+  if (!show) throw notFound(request, "showScript");
   return {
     show,
     staff: listShowStaff({ db }),

@@ -1,13 +1,12 @@
 import { Anchor, Group, Stack, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProducerConsole } from "~/components/livestream/producer-console";
 import { useShowScreenProps } from "~/components/livestream/use-show-screen-props";
 import { RouteError } from "~/components/route-error";
 import { requireActor } from "~/lib/auth.server";
-import { parseId } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShowScreen } from "~/modules/livestream/show-screen.server";
@@ -20,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, ["livestream.control", "pieces.review"]);
   const { db, now } = getStudio();
   const screen = getShowScreen({ db, showId: parseId(params.id), now: now() });
-  if (!screen) throw json({ message: "直播不存在。" }, { status: 404 });
+  if (!screen) throw notFound(request, "show");
   return {
     ...screen,
     canOverride: can(actor.roles, "pieces.review"),

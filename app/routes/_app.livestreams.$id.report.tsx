@@ -12,7 +12,6 @@ import {
   Title,
 } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
@@ -21,7 +20,7 @@ import { DataTable } from "~/components/data-table";
 import { formatRate } from "~/components/analytics/format";
 import { requireActor } from "~/lib/auth.server";
 import { formatDateTime, formatDuration, formatInstant, formatNumber } from "~/lib/dates";
-import { parseId } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShowReport } from "~/modules/livestream/get-show-report.server";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db: getStudio().db,
     showId: parseId(params.id),
   });
-  if (!report) throw json({ message: "直播不存在。" }, { status: 404 });
+  if (!report) throw notFound(request, "show");
   return { ...report, canReadAnalytics: can(actor.roles, "analytics.read") };
 }
 

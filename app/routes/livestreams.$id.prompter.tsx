@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Teleprompter } from "~/components/livestream/teleprompter";
 import { useShowScreenProps } from "~/components/livestream/use-show-screen-props";
 import { RouteError } from "~/components/route-error";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { parseId } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { getShowScreen } from "~/modules/livestream/show-screen.server";
@@ -21,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "livestream.prompter");
   const { db, now } = getStudio();
   const screen = getShowScreen({ db, showId: parseId(params.id), now: now() });
-  if (!screen) throw json({ message: "直播不存在。" }, { status: 404 });
+  if (!screen) throw notFound(request, "show");
   return { ...screen, canDrive: can(actor.roles, "livestream.control") };
 }
 

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { translator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { parseId } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { renderShowRundown } from "~/modules/livestream/render-show-rundown.server";
 
@@ -16,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: config.timeZone,
     now: now(),
   });
-  if (!rendered) throw json({ message: "直播不存在。" }, { status: 404 });
+  if (!rendered) throw notFound(request, "show");
   return new Response(new Uint8Array(rendered.pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireActor } from "~/lib/auth.server";
-import { parseId } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getShowSnapshot } from "~/modules/livestream/get-show-snapshot.server";
 
@@ -10,6 +10,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "livestream.read");
   const { db, now } = getStudio();
   const snapshot = getShowSnapshot({ db, showId: parseId(params.id), now: now() });
-  if (!snapshot) throw json({ message: "直播不存在。" }, { status: 404 });
+  if (!snapshot) throw notFound(request, "show");
   return json(snapshot, { headers: { "Cache-Control": "no-store" } });
 }

@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest";
 import { apiError } from "~/lib/auth.server";
 import type { ErrorCode } from "~/lib/error-codes";
 import { reply } from "~/lib/reply.server";
+import { loader as articleLoader } from "~/routes/_app.articles.$id";
+import { loader as chapterLoader } from "~/routes/_app.ebooks.$id_.chapters.$chapterId";
+import { loader as importLoader } from "~/routes/_app.imports.$id";
+import { loader as leadLoader } from "~/routes/_app.leads.$id";
+import { loader as consoleLoader } from "~/routes/_app.livestreams.$id.control";
+import { loader as showLoader } from "~/routes/_app.livestreams.$id._index";
 import { action as pieceAction } from "~/routes/_app.pieces.$id";
+import { loader as prompterLoader } from "~/routes/livestreams.$id.prompter";
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
 import { action as apiUpdatePiece } from "~/routes/api.v1.pieces.$id";
-import { callRoute, formRequest, jsonRequest, withStudio } from "../setup/test-studio";
+import { callRoute, formRequest, getRequest, jsonRequest, withStudio } from "../setup/test-studio";
 
 const t = withStudio();
 
@@ -114,5 +121,59 @@ describe("error messages follow the reader's language", () => {
       unknown.message,
     );
     expect((await api.json()).error).toEqual({ code: "not_a_code", message: "模块自己的话" });
+  });
+
+  it("says that a page's piece does not exist in the reader's language", async () => {
+    const admin = await t.signIn("admin");
+    const pages = [
+      {
+        loader: consoleLoader,
+        url: "/livestreams/9999/control",
+        zh: "直播不存在。",
+        en: "This livestream does not exist.",
+      },
+      {
+        loader: prompterLoader,
+        url: "/livestreams/9999/prompter",
+        zh: "直播不存在。",
+        en: "This livestream does not exist.",
+      },
+      {
+        loader: showLoader,
+        url: "/livestreams/9999",
+        zh: "直播脚本不存在。",
+        en: "This livestream script does not exist.",
+      },
+      {
+        loader: articleLoader,
+        url: "/articles/9999",
+        zh: "文章不存在。",
+        en: "This article does not exist.",
+      },
+      {
+        loader: chapterLoader,
+        url: "/ebooks/9999/chapters/9999",
+        zh: "章节不存在。",
+        en: "This chapter does not exist.",
+      },
+      { loader: importLoader, url: "/imports/9999", zh: "未找到这次导入。", en: "No such import." },
+      { loader: importLoader, url: "/imports/abc", zh: "未找到这次导入。", en: "No such import." },
+      { loader: leadLoader, url: "/leads/9999", zh: "线索不存在。", en: "Lead not found." },
+    ];
+    for (const page of pages) {
+      const params = { id: page.url.split("/")[2], chapterId: "9999" };
+      for (const [language, text] of [
+        ["en", page.en],
+        ["zh", page.zh],
+      ]) {
+        const answer = await callRoute(
+          page.loader,
+          getRequest(page.url, { Cookie: `${admin.cookie}; lang=${language}` }),
+          params,
+        );
+        expect(answer.status, page.url).toBe(404);
+        expect((await answer.json()).error, page.url).toEqual({ code: "not_found", message: text });
+      }
+    }
   });
 });
