@@ -74,7 +74,13 @@ describe("e-books in a real browser", () => {
       const before = await page.locator('[data-testid^="build-row-"]').count();
       await page.getByTestId("build-screen").click();
       // The job shows up with its progress; the worker may still be busy with other demo jobs first.
-      await expect.poll(() => page.locator('[data-testid^="build-job-"]').count()).toBeGreaterThan(0);
+      // (A quick build can be done before the first look: then its new row stands for it. A
+      // refusal would be said in build-error, which the message quotes.)
+      const started = async () =>
+        (await page.locator('[data-testid^="build-job-"]').count()) > 0 ||
+        (await page.locator('[data-testid^="build-row-"]').count()) > before ||
+        `refused: ${await page.getByTestId("build-error").allTextContents()}`;
+      await expect.poll(started, { timeout: 30_000 }).toBe(true);
       await expect
         .poll(() => page.locator('[data-testid^="build-row-"]').count(), { timeout: 200_000 })
         .toBeGreaterThan(before);
