@@ -30,23 +30,27 @@ describe("e-books in a real browser", () => {
     await page.waitForURL(/\/chapters\/\d+$/);
     // Typing before React hydrates would not reach the preview.
     await page.waitForLoadState("networkidle");
+    // Keys go to the field itself (not to whatever holds the focus), and the field is checked to
+    // hold them before the preview is.
     const editor = page.getByTestId("chapter-markdown");
-    await editor.click();
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type(
+    await editor.press("Control+End");
+    await editor.pressSequentially(
       "\n\n## 端到端小标题\n\n雨天出门前，先看**天气预报**。\n\n> [!WARNING]\n> 积水过深不要涉水。",
     );
+    await expect.poll(() => editor.inputValue()).toContain("## 端到端小标题");
     const preview = page.getByTestId("chapter-preview");
-    await expect.poll(() => preview.locator("h3", { hasText: "端到端小标题" }).count()).toBe(1);
+    await expect
+      .poll(() => preview.locator("h3", { hasText: "端到端小标题" }).count(), { timeout: 30_000 })
+      .toBe(1);
     await expect.poll(() => preview.locator("strong", { hasText: "天气预报" }).count()).toBe(1);
     await expect.poll(() => preview.locator(".md-tip-warning").count()).toBeGreaterThan(0);
     // An image that was never uploaded is reported with its line number.
-    await page.keyboard.type("\n\n![示意图](missing.png)");
+    await editor.pressSequentially("\n\n![示意图](missing.png)");
     await expect
       .poll(() => page.getByTestId("chapter-problems").textContent())
       .toMatch(/第 \d+ 行.*missing\.png/);
-    await page.keyboard.press("Backspace");
-    for (let i = 0; i < "![示意图](missing.png)".length + 1; i++) await page.keyboard.press("Backspace");
+    await editor.press("Backspace");
+    for (let i = 0; i < "![示意图](missing.png)".length + 1; i++) await editor.press("Backspace");
     await expect.poll(() => page.getByTestId("chapter-problems").textContent()).toContain("没有发现问题");
     await page.getByTestId("save-chapter").click();
     await expect.poll(() => page.getByText("已保存").count()).toBeGreaterThan(0);
