@@ -32,10 +32,12 @@ describe("e-books in a real browser", () => {
     await page.waitForLoadState("networkidle");
     // Keys go to the field itself (not to whatever holds the focus), and the field is checked to
     // hold them before the preview is.
+    // The chapter's text is replaced, not appended to: other browser tests save this chapter
+    // too, and what they leave (an open block) could swallow an appended heading.
     const editor = page.getByTestId("chapter-markdown");
-    await editor.press("Control+End");
+    await editor.fill("");
     await editor.pressSequentially(
-      "\n\n## 端到端小标题\n\n雨天出门前，先看**天气预报**。\n\n> [!WARNING]\n> 积水过深不要涉水。",
+      "开篇。\n\n## 端到端小标题\n\n雨天出门前，先看**天气预报**。\n\n> [!WARNING]\n> 积水过深不要涉水。",
     );
     await expect.poll(() => editor.inputValue()).toContain("## 端到端小标题");
     const preview = page.getByTestId("chapter-preview");
