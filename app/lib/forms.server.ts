@@ -180,9 +180,12 @@ export function notFound(request: Request, context: string): Response {
   return apiError(request, 404, "not_found", "未找到。", { params: { context } });
 }
 
-export function parseId(value: string | undefined): number {
+/**
+ * A route parameter as a positive integer id, else a 404: `notFound(request, context)` in the
+ * reader's language when the page names what is missing, else the generic Chinese answer.
+ */
+export function parseId(value: string | undefined, missing?: { request: Request; context: string }): number {
   const id = Number(value);
-  // No request at hand, so this answer stays in Chinese.
-  if (!Number.isInteger(id) || id <= 0) throw apiError(404, "not_found", "未找到。");
-  return id;
+  if (Number.isInteger(id) && id > 0) return id;
+  throw missing ? notFound(missing.request, missing.context) : apiError(404, "not_found", "未找到。");
 }

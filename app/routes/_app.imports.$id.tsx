@@ -16,7 +16,7 @@ import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator, requestLanguage } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { notFound } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { formatDateTime, formatNumber } from "~/lib/dates";
 import { dispatchIntent, intentsFor } from "~/lib/intents";
 import { getStudio, type Studio } from "~/lib/studio.server";
@@ -38,11 +38,8 @@ export const meta: MetaFunction = ({ matches, params }) => {
   return [{ title: t("common.pageTitle", { title: t("imports.preview.title", { id: params.id }) }) }];
 };
 
-function importIdOf(request: Request, value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw notFound(request, "import");
-  return id;
-}
+const importIdOf = (request: Request, value: string | undefined) =>
+  parseId(value, { request, context: "import" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "metrics.import");

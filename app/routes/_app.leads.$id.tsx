@@ -22,7 +22,7 @@ import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { requireActor } from "~/lib/auth.server";
-import { notFound } from "~/lib/forms.server";
+import { notFound, parseId } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/dates";
 import { dispatchIntent, intentsFor, NO_FIELDS } from "~/lib/intents";
 import { pageTitleMeta } from "~/lib/page-meta";
@@ -38,11 +38,8 @@ import { revealLead } from "~/modules/leads/reveal-lead.server";
 
 export const meta = pageTitleMeta("leads.title");
 
-function leadId(request: Request, params: LoaderFunctionArgs["params"]) {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw notFound(request, "lead");
-  return id;
-}
+const leadId = (request: Request, params: LoaderFunctionArgs["params"]) =>
+  parseId(params.id, { request, context: "lead" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "leads.read");
