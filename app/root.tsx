@@ -21,7 +21,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { errorShown } from "./components/route-error";
 import { StudioTimeZoneProvider } from "./components/studio-time-zone";
@@ -62,6 +62,11 @@ function Document({
   timeZone: string;
 }) {
   const i18n = useMemo(() => createI18n(lang), [lang]);
+  // Marks the document once React has taken it over: until then a field's keys never reach the
+  // page's state, so browser tests wait for this before they type.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"} {...mantineHtmlProps}>
       <head>

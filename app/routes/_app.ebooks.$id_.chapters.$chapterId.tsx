@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CommentsPanel } from "~/components/comments/comments-panel";
 import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
@@ -178,6 +179,9 @@ export default function ChapterEditor() {
           </Grid.Col>
         </Grid>
       </Form>
+      {/* The reviewers' paragraph comments on this book, below the chapter being edited
+          (outside the save form: the panel posts to the comments API itself). */}
+      <CommentsPanel pieceId={book.id} />
     </Stack>
   );
 }

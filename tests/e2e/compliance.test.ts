@@ -208,7 +208,7 @@ describe("compliance highlighting in the editors", () => {
 });
 
 describe("reviewers' comments where the owner edits", () => {
-  it("shows an editor's comment on a script line on the episode page, where the copywriter edits the script", async () => {
+  it("shows an editor's comment on a script line on the episode page, and a paragraph comment in the chapter editor", async () => {
     // The editor picks a script line in the episode page's panel and comments on it.
     const editor = await signIn("editor@studio.local", "demo-editor-2026");
     await openDemoEpisode(editor);
@@ -223,14 +223,38 @@ describe("reviewers' comments where the owner edits", () => {
     await expect.poll(() => panel.textContent()).toContain("这一行的口播太长");
     const episodeUrl = editor.url();
 
+    // A paragraph comment on the demo e-book's first chapter, through the API.
+    const chapter = await editor.evaluate(async () => {
+      const get = async (url: string) => (await fetch(url)).json();
+      const books = (await get("/api/v1/ebooks")) as { items: { id: number; title: string }[] };
+      const book = books.items.find((b) => b.title === "老司机秘籍")!;
+      const detail = (await get(`/api/v1/ebooks/${book.id}`)) as {
+        sections: { chapters: { id: number }[] }[];
+      };
+      const chapterId = detail.sections[0].chapters[0].id;
+      const response = await fetch(`/api/v1/pieces/${book.id}/comments`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          anchor: { kind: "paragraph", chapterId, index: 0 },
+          body: "第一段先讲雨季风险",
+        }),
+      });
+      return { url: `/ebooks/${book.id}/chapters/${chapterId}`, status: response.status };
+    });
+    expect(chapter.status).toBe(201);
     await editor.context().close();
 
-    // The copywriter sees it where the script is edited, with the line it points at.
+    // The copywriter sees both where the text is edited, with the place they point at.
     const owner = await signIn("copy@studio.local", "demo-copy-2026");
     await owner.goto(episodeUrl);
     const ownerPanel = owner.getByTestId("comments-panel");
     await expect.poll(() => ownerPanel.textContent()).toContain("这一行的口播太长");
     expect(await ownerPanel.textContent()).toContain("脚本第 1 行");
+    await owner.goto(`${baseUrl}${chapter.url}`);
+    await expect
+      .poll(() => owner.getByTestId("comments-panel").textContent())
+      .toContain("第一段先讲雨季风险");
     await owner.context().close();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { waitForHydration } from "../setup/browser";
 import { withBrowser } from "../setup/e2e-browser";
 
 const { baseUrl, signIn } = withBrowser();
@@ -56,6 +57,7 @@ describe("every page loads in the browser without a script error", () => {
       for (const path of PAGES) {
         const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
         expect(answer?.status(), path).toBeLessThan(400);
+        await waitForHydration(page);
         // Exactly one phone viewport, whatever the page's own meta says.
         expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
       }
@@ -72,6 +74,7 @@ describe("every page loads in the browser without a script error", () => {
       for (const path of landings) {
         const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
         expect(answer?.status(), path).toBeLessThan(400);
+        await waitForHydration(page);
         expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
         expect(await page.getByTestId("lead-form").count(), path).toBe(1);
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { waitForHydration } from "../setup/browser";
 import { withBrowser } from "../setup/e2e-browser";
 
 const { baseUrl, signIn } = withBrowser();
@@ -10,7 +11,7 @@ describe("posters in a real browser", () => {
     await page.getByRole("link", { name: "年终购车节海报" }).first().click();
     await page.waitForURL(/\/posters\/\d+$/);
     // Typing before React hydrates would not reach the preview.
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const preview = page.getByTestId("poster-preview");
     await expect.poll(() => preview.getAttribute("data-src"), { timeout: 20_000 }).toContain("headline=");
     const before = await preview.getAttribute("src");
@@ -31,7 +32,7 @@ describe("posters in a real browser", () => {
   it("picks the brand kit's font: the sample shows the face before saving, the save keeps it", async () => {
     const page = await signIn("editor@studio.local", "demo-editor-2026");
     await page.goto(`${baseUrl}/brand-kit`);
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const sample = page.getByTestId("font-sample");
     const drawn = () => sample.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
     await expect.poll(() => sample.getAttribute("src")).toContain("font=noto_sans_sc");
@@ -48,7 +49,7 @@ describe("posters in a real browser", () => {
     await expect.poll(() => page.getByText("已保存。").count(), { timeout: 20_000 }).toBe(1);
 
     await page.reload();
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     await expect
       .poll(() => page.getByRole("textbox", { name: "字体" }).inputValue())
       .toBe("思源宋体（Noto Serif SC）");

@@ -46,3 +46,14 @@ export async function signIn(...args: Parameters<typeof submitSignIn>): Promise<
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   return page;
 }
+
+/**
+ * Waits until React has taken the page over (the root marks the document then). Keys typed
+ * before that land in the field but never reach the page's state, and a slow machine can take
+ * seconds after the network is idle.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", undefined, {
+    timeout: 30_000,
+  });
+}
