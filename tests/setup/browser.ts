@@ -33,6 +33,15 @@ export async function submitSignIn(
   const context = await browser.newContext({ locale: "zh-CN", viewport });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.log("page error:", e.message));
+  watchConsole(page);
+  // Every studio page this page opens is used only once React has taken it over: a click or a
+  // key before that reaches the server-drawn HTML and is lost (a closed select, an empty preview).
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (response?.headers()["content-type"]?.startsWith("text/html")) await waitForHydration(page);
+    return response;
+  };
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
@@ -40,20 +49,60 @@ export async function submitSignIn(
   return page;
 }
 
-/** Signs in and waits until the studio has left the sign-in page. */
+/** Signs in and waits until the studio has left the sign-in page and its next page has hydrated. */
 export async function signIn(...args: Parameters<typeof submitSignIn>): Promise<Page> {
   const page = await submitSignIn(...args);
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await waitForHydration(page);
   return page;
+}
+
+/** The last console lines and failed requests of each page, for a failure to quote. */
+const pageLogs = new WeakMap<Page, string[]>();
+
+function watchConsole(page: Page) {
+  const lines: string[] = [];
+  pageLogs.set(page, lines);
+  const keep = (line: string) => {
+    lines.push(line);
+    if (lines.length > 40) lines.shift();
+  };
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning")
+      keep(`console.${m.type()}: ${m.text().slice(0, 300)}`);
+  });
+  page.on("requestfailed", (r) => keep(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
 }
 
 /**
  * Waits until React has taken the page over (the root marks the document then). Keys typed
  * before that land in the field but never reach the page's state, and a slow machine can take
- * seconds after the network is idle.
+ * seconds after the network is idle. A page that never hydrates fails with what the browser knew.
  */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", undefined, {
-    timeout: 30_000,
-  });
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", undefined, {
+      timeout: 60_000,
+    });
+  } catch (error) {
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        remixContext: "__remixContext" in window,
+        remixRouter: "__remixRouter" in window,
+        scripts: performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.endsWith(".js"))
+          .map((e) => {
+            const r = e as PerformanceResourceTiming;
+            return `${r.name.replace(location.origin, "")} ${Math.round(r.duration)}ms ${r.responseStatus ?? ""}`;
+          }),
+      }))
+      .catch((e: Error) => ({ evaluateFailed: e.message }));
+    throw new Error(
+      `The page did not hydrate in 60 s: ${JSON.stringify(state)}\n${(pageLogs.get(page) ?? []).join("\n")}`,
+      { cause: error },
+    );
+  }
 }
