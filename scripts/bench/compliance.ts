@@ -18,6 +18,7 @@ import {
 } from "../../app/modules/compliance/scanner/normalize";
 import { compilePattern } from "../../app/modules/compliance/scanner/pattern-guard";
 import { compileLibrary, scanCompiled } from "../../app/modules/compliance/scanner/scan";
+import { INVISIBLE, TRADITIONAL } from "../../tests/fixtures/writer-disguises";
 import { interleavedMedians, report, type BenchRow } from "./bench-utils";
 import { benchOriginality } from "./compliance-originality";
 
@@ -49,28 +50,6 @@ const SENTENCES = [
   "这台车堪称国内第一的家用SUV，最佳之选",
   "客户满意度100%，欢迎到店体验",
 ];
-
-/** Simplified → traditional for some characters of the article, as a Hong Kong or Taiwan writer would. */
-const TRADITIONAL: Record<string, string> = {
-  国: "國",
-  内: "內",
-  车: "車",
-  后: "後",
-  发: "發",
-  动: "動",
-  费: "費",
-  优: "優",
-  时: "時",
-  间: "間",
-  养: "養",
-  门: "門",
-  续: "續",
-  驶: "駛",
-  级: "級",
-  户: "戶",
-};
-
-const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"];
 
 /** A 2,000-character article: sentences in a seeded order, some traditional, some with spaces or zero-width characters. */
 export function dealershipArticle(length = 2_000): string {

@@ -9,6 +9,7 @@ import { normalizeNaively } from "~/modules/compliance/scanner/normalize";
 import { compilePattern } from "~/modules/compliance/scanner/pattern-guard";
 import { compileLibrary, scanCompiled } from "~/modules/compliance/scanner/scan";
 import { SEED_TERMS } from "../../db/seed-content/terms";
+import { INVISIBLE, TRADITIONAL } from "../fixtures/writer-disguises";
 
 /** A small deterministic generator: the same texts every run. */
 function generator(seed: number) {
@@ -98,30 +99,6 @@ function referenceScan(terms: ScanTerm[], text: string): Finding[] {
     }));
 }
 
-const TRADITIONAL: Record<string, string> = {
-  国: "國",
-  内: "內",
-  车: "車",
-  后: "後",
-  发: "發",
-  动: "動",
-  费: "費",
-  优: "優",
-  时: "時",
-  间: "間",
-  养: "養",
-  续: "續",
-  驶: "駛",
-  级: "級",
-  销: "銷",
-  险: "險",
-  质: "質",
-  专: "專",
-  权: "權",
-  万: "萬",
-  门: "門",
-};
-const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad"];
 const SEPARATORS = [" ", "　", "·", "*", "-", "\n", "，"];
 const FILLER = "本周到店试驾这款车搭载涡轮增压发动机的售后团队响应很好客户口碑欢迎咨询一汽大众";
 const CLAIMS = [

@@ -7,20 +7,12 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
 import { getBrandKitView } from "~/modules/posters/get-brand-kit.server";
 import { action as kitAction, loader as kitLoader } from "~/routes/_app.brand-kit";
-import { action as postersAction } from "~/routes/api.v1.posters";
 import { loader as previewLoader } from "~/routes/posters.$id.preview";
 import { loader as sampleLoader } from "~/routes/posters.font-sample";
-import {
-  formRequest,
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { formRequest, getRequest, respond, routeArgs, signedInUser } from "../setup/test-studio";
+import { answerOf, createPoster, POSTER_FIELDS as FIELDS, withPosterStudio } from "./posters-helpers";
 
-const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
+const t = withPosterStudio();
 
 const KIT = {
   dealerName: "鸿运汽车 4S 店",
@@ -31,26 +23,10 @@ const KIT = {
   address: "上海市闵行区沪闵路 1888 号",
 };
 
-/** The poster's copy, as the editor's live preview sends it. */
-const FIELDS = {
-  headline: "年终购车节，全系钜惠",
-  offer: "直降 2 万元",
-  validFrom: "2026-12-01",
-  validTo: "2026-12-31",
-};
-
-async function json(response: Promise<Response>) {
-  const answer = await response;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies read field by field
-  return { status: answer.status, body: (await answer.json()) as Record<string, any> };
-}
-
 function saveKit(cookie: string, fields: Record<string, string>) {
   const version = String(getBrandKitView(t.studio.db).version);
-  return json(
-    respond(() =>
-      kitAction(routeArgs(formRequest("/brand-kit", { intent: "save", version, ...fields }, cookie))),
-    ),
+  return answerOf(() =>
+    kitAction(routeArgs(formRequest("/brand-kit", { intent: "save", version, ...fields }, cookie))),
   );
 }
 
@@ -95,27 +71,7 @@ describe("brand kit font", () => {
     expect((await saveKit(editor.cookie, KIT)).status).toBe(200);
     expect(getBrandKitView(t.studio.db)).toMatchObject({ version: 1, font: "noto_sans_sc" });
 
-    const created = await json(
-      respond(() =>
-        postersAction(
-          routeArgs(
-            jsonRequest(
-              "/api/v1/posters",
-              "POST",
-              {
-                title: "年终购车节",
-                template: "offer",
-                size: "moments",
-                fields: FIELDS,
-              },
-              { Cookie: editor.cookie },
-            ),
-          ),
-        ),
-      ),
-    );
-    expect(created.status).toBe(201);
-    const id = created.body.id as number;
+    const { id } = await createPoster(editor.cookie);
     const sans = await preview(editor.cookie, id);
     // The same render twice is the same picture: the comparison below measures the face only.
     expect(differingShare(sans, await preview(editor.cookie, id))).toBe(0);
@@ -134,8 +90,8 @@ describe("brand kit font", () => {
     expect(share).toBeLessThan(0.3);
 
     // The page shows the saved face, and samples a face before it is saved.
-    const page = await json(
-      respond(() => kitLoader(routeArgs(getRequest("/brand-kit", { Cookie: editor.cookie })))),
+    const page = await answerOf(() =>
+      kitLoader(routeArgs(getRequest("/brand-kit", { Cookie: editor.cookie }))),
     );
     expect(page.body.kit.font).toBe("noto_serif_sc");
     const sample = (font: string) =>

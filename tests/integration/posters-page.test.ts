@@ -2,52 +2,20 @@
 // role asked before the body is read, each intent's role after, and refusals that change nothing.
 import { describe, expect, it } from "vitest";
 import { getPosterPage } from "~/modules/posters/get-poster.server";
-import { action as postersAction } from "~/routes/api.v1.posters";
 import { action as pageAction } from "~/routes/_app.posters.$id";
-import {
-  formRequest,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+import { formRequest, routeArgs, signedInUser } from "../setup/test-studio";
+import { answerOf, createPoster, POSTER_FIELDS as FIELDS, withPosterStudio } from "./posters-helpers";
 
-const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
+const t = withPosterStudio();
 
-const FIELDS = {
-  headline: "年终购车节，全系钜惠",
-  offer: "直降 2 万元",
-  validFrom: "2026-12-01",
-  validTo: "2026-12-31",
-};
-
-async function post(cookie: string, id: number, fields: Record<string, string>) {
-  const response = await respond(() =>
-    pageAction(routeArgs(formRequest(`/posters/${id}`, fields, cookie), { id: String(id) })),
-  );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies read field by field
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-}
+const post = (cookie: string, id: number, fields: Record<string, string>) =>
+  answerOf(() => pageAction(routeArgs(formRequest(`/posters/${id}`, fields, cookie), { id: String(id) })));
 
 describe("poster page action", () => {
   it("saves the copy and queues a render through their intents, each for the roles that may", async () => {
     const writer = await signedInUser(t.studio, ["copywriter"]);
     const sales = await signedInUser(t.studio, ["sales"]);
-    const created = await respond(() =>
-      postersAction(
-        routeArgs(
-          jsonRequest(
-            "/api/v1/posters",
-            "POST",
-            { title: "年终购车节", template: "offer", size: "moments", fields: FIELDS },
-            { Cookie: writer.cookie },
-          ),
-        ),
-      ),
-    );
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: number };
+    const { id } = await createPoster(writer.cookie);
     const page = () =>
       getPosterPage({
         db: t.studio.db,

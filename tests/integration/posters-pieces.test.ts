@@ -24,24 +24,17 @@ import { loader as imageLoader } from "~/routes/posters.$id.renders.$renderId";
 import { seedTerms } from "./compliance-review-helpers";
 import { runQueuedJobs } from "../setup/run-jobs";
 import { rowCount } from "../setup/row-count";
+import { getRequest, jsonRequest, respond, routeArgs, signedInUser } from "../setup/test-studio";
 import {
-  getRequest,
-  jsonRequest,
-  respond,
-  routeArgs,
-  signedInUser,
-  withTestStudio,
-} from "../setup/test-studio";
+  answerOf as call,
+  createPoster as createOfferPoster,
+  POSTER_FIELDS,
+  withPosterStudio,
+} from "./posters-helpers";
 
-const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
+const t = withPosterStudio();
 
-const FIELDS = {
-  headline: "年终购车节，全系钜惠",
-  subline: "置换补贴加低息方案",
-  offer: "直降 2 万元",
-  validFrom: "2026-12-01",
-  validTo: "2026-12-31",
-};
+const FIELDS = { ...POSTER_FIELDS, subline: "置换补贴加低息方案" };
 
 function png(width: number, height: number): Buffer {
   const image = new PNG({ width, height });
@@ -49,31 +42,8 @@ function png(width: number, height: number): Buffer {
   return PNG.sync.write(image);
 }
 
-async function call(fn: () => Promise<unknown>) {
-  const response = await respond(fn);
-  return {
-    status: response.status,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field
-    body: (await response.json().catch(() => null)) as Record<string, any>,
-  };
-}
-
-async function createPoster(cookie: string, fields: Record<string, string> = FIELDS) {
-  const created = await call(() =>
-    postersAction(
-      routeArgs(
-        jsonRequest(
-          "/api/v1/posters",
-          "POST",
-          { title: "年终购车节", template: "offer", size: "moments", fields },
-          { Cookie: cookie },
-        ),
-      ),
-    ),
-  );
-  expect(created.status).toBe(201);
-  return created.body as { id: number; version: number };
-}
+const createPoster = (cookie: string, fields: Record<string, string> = FIELDS) =>
+  createOfferPoster(cookie, fields);
 
 const requestRender = (cookie: string, id: number, body: unknown = {}) =>
   call(() =>

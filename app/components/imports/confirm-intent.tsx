@@ -1,9 +1,8 @@
-import { Button, Group, Modal, Stack, Text, type ButtonProps } from "@mantine/core";
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Button, type ButtonProps } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNotify } from "~/components/calendar/notices";
-import { useActionReply } from "~/components/use-action-reply";
+import { ConfirmModal } from "~/components/shared/confirm-modal";
+import { useIntentAction } from "~/components/shared/use-intent-action";
 
 /**
  * A button that asks first, then posts one intent of the page (undo an import, discard a preview,
@@ -35,16 +34,8 @@ export function ConfirmIntent({
 }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const fetcher = useFetcher();
-  const answer = useActionReply({ fetcher, intent });
-  const notify = useNotify();
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !answer.reply?.ok) return;
-    if (answer.notice) notify({ color: "green", message: answer.notice });
-    setOpened(false);
-    // Only a new answer matters, not a re-render with the same one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.state, answer.reply]);
+  const close = () => setOpened(false);
+  const { fetcher, answer } = useIntentAction(intent, close);
   return (
     <>
       <Button
@@ -57,35 +48,21 @@ export function ConfirmIntent({
       >
         {label}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={title} centered>
-        <fetcher.Form method="post" action={action}>
-          <input type="hidden" name="intent" value={intent} />
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <Stack>
-            <Text size="sm">{body}</Text>
-            {answer.error ? (
-              <Text size="sm" c="red" role="alert">
-                {answer.error}
-              </Text>
-            ) : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpened(false)}>
-                {t("imports.cancel")}
-              </Button>
-              <Button
-                type="submit"
-                color={color}
-                loading={fetcher.state !== "idle"}
-                data-testid={`${testId ?? intent}-confirm`}
-              >
-                {confirmLabel}
-              </Button>
-            </Group>
-          </Stack>
-        </fetcher.Form>
-      </Modal>
+      <ConfirmModal
+        opened={opened}
+        onClose={close}
+        fetcher={fetcher}
+        action={action}
+        intent={intent}
+        fields={fields}
+        title={title}
+        body={body}
+        error={answer.error}
+        cancelLabel={t("imports.cancel")}
+        confirmLabel={confirmLabel}
+        color={color}
+        confirmTestId={`${testId ?? intent}-confirm`}
+      />
     </>
   );
 }

@@ -5,21 +5,12 @@
  * tested here without a browser.
  */
 
-export const EVENT_TYPES = [
-  "page_view",
-  "play",
-  "progress_25",
-  "progress_50",
-  "progress_75",
-  "complete",
-  "form_start",
-  "lead",
-  "download",
-] as const;
-export type TrackedEventType = (typeof EVENT_TYPES)[number];
+import { MAX_EVENTS_PER_BATCH, type EventType } from "~/modules/tracking/event-names";
+
+export type TrackedEventType = EventType;
 
 /** The events endpoint takes at most this many events in one body. */
-export const MAX_BATCH = 50;
+export const MAX_BATCH = MAX_EVENTS_PER_BATCH;
 
 export interface TrackedEvent {
   id: string;

@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useTermAction } from "./use-term-action";
+import { ConfirmModal } from "~/components/shared/confirm-modal";
+import { useIntentAction } from "~/components/shared/use-intent-action";
 
 /**
  * A yes-or-no question that posts one intent of the terms page (delete a term, restore a
@@ -26,31 +26,22 @@ export function ConfirmDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const { fetcher, answer, busy } = useTermAction(intent, onClose);
+  const { fetcher, answer } = useIntentAction(intent, onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered data-testid={`confirm-${intent}`}>
-      <fetcher.Form method="post" action="?index">
-        <input type="hidden" name="intent" value={intent} />
-        {Object.entries(fields).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <Stack>
-          <Text size="sm">{body}</Text>
-          {answer.error ? (
-            <Text size="sm" c="red" role="alert">
-              {answer.error}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("terms.form.cancel")}
-            </Button>
-            <Button type="submit" color={color} loading={busy}>
-              {confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </fetcher.Form>
-    </Modal>
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      fetcher={fetcher}
+      action="?index"
+      intent={intent}
+      fields={fields}
+      title={title}
+      body={body}
+      error={answer.error}
+      cancelLabel={t("terms.form.cancel")}
+      confirmLabel={confirmLabel}
+      color={color}
+      testId={`confirm-${intent}`}
+    />
   );
 }

@@ -23,7 +23,7 @@ import {
   type TermDto,
 } from "~/modules/compliance/terms/term-types";
 import { PATTERN_MAX_LENGTH } from "~/modules/compliance/scanner/pattern-guard";
-import { useTermAction } from "./use-term-action";
+import { useIntentAction } from "~/components/shared/use-intent-action";
 
 /**
  * Adds a term or edits one, in a drawer (the whole screen on a phone). The server checks
@@ -33,7 +33,7 @@ export function TermFormDrawer({ term, onClose }: { term: TermDto | null; onClos
   const { t } = useTranslation();
   const phone = useMediaQuery("(max-width: 48em)");
   const intent = term ? "update" : "create";
-  const { fetcher, answer, busy } = useTermAction(intent, onClose);
+  const { fetcher, answer, busy } = useIntentAction(intent, onClose);
   const [kind, setKind] = useState<"term" | "pattern">(term?.pattern ? "pattern" : "term");
   const error = answer.fieldError;
   const area = (

@@ -1,5 +1,6 @@
-import { desc, and, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
+import { latestVerifiedImage } from "../media/latest-image.server";
 
 /** Slugs as the studio writes them; anything else is not looked up at all. */
 const SLUG = /^[a-z0-9-]{1,40}$/;
@@ -35,20 +36,5 @@ export function publishedRender(db: DbOrTx, piece: PieceRow) {
 
 /** A poster's image: its newest verified image upload, as the publisher picks it. */
 export function posterImage(db: DbOrTx, piece: PieceRow) {
-  if (piece.kind !== "poster") return null;
-  return (
-    db
-      .select()
-      .from(schema.mediaAssets)
-      .where(
-        and(
-          eq(schema.mediaAssets.pieceId, piece.id),
-          eq(schema.mediaAssets.kind, "image"),
-          eq(schema.mediaAssets.verifyStatus, "verified"),
-        ),
-      )
-      .orderBy(desc(schema.mediaAssets.createdAt), desc(schema.mediaAssets.id))
-      .limit(1)
-      .get() ?? null
-  );
+  return piece.kind === "poster" ? latestVerifiedImage(db, piece.id) : null;
 }

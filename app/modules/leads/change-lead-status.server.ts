@@ -1,10 +1,9 @@
-import { and, eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { canMoveLead, isLeadStatus } from "./lead-status";
+import { leadAtVersion, writeLeadChange } from "./write-lead-change.server";
 
 export const MAX_LEAD_NOTE_LENGTH = 1000;
 
@@ -37,45 +36,26 @@ export function changeLeadStatus(options: {
       params: { length: note.length, max: MAX_LEAD_NOTE_LENGTH },
     });
   return db.transaction((tx) => {
-    const lead = tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).get();
-    if (!lead) return fail(404, "not_found", "线索不存在。", { params: { context: "lead" } });
-    if (lead.version !== options.version)
-      return fail(409, "stale", "内容刚被他人修改，请刷新后再试。", {
-        params: { yours: options.version, current: lead.version },
-      });
+    const lead = leadAtVersion(tx, leadId, options.version);
+    if ("ok" in lead) return lead;
     if (!canMoveLead(lead.status, status))
       return fail(409, "invalid_transition", `线索不能从“${lead.status}”改为“${status}”。`, {
         field: "status",
         params: { context: "lead", from: lead.status, to: status },
       });
     const firstContactAt = lead.firstContactAt ?? now;
-    const version = lead.version + 1;
-    const updated = tx
-      .update(schema.leads)
-      .set({ status, firstContactAt, version, updatedAt: now })
-      .where(and(eq(schema.leads.id, leadId), eq(schema.leads.version, lead.version)))
-      .run();
-    if (updated.changes !== 1) return fail(409, "stale", "内容刚被他人修改，请刷新后再试。");
-    tx.insert(schema.leadActivities)
-      .values({
-        leadId,
-        actorId: actor.id,
-        kind: "status",
-        fromStatus: lead.status,
-        toStatus: status,
-        note,
-        at: now,
-      })
-      .run();
-    recordAudit(tx, {
-      actor: auditActor(actor),
-      action: "lead.status",
-      entity: "lead",
-      entityId: leadId,
-      before: { status: lead.status, firstContactAt: lead.firstContactAt?.toISOString() ?? null },
-      after: { status, firstContactAt: firstContactAt.toISOString(), note },
-      at: now,
+    const written = writeLeadChange(tx, {
+      actor,
+      lead,
+      set: { status, firstContactAt },
+      activity: { kind: "status", fromStatus: lead.status, toStatus: status, note },
+      audit: {
+        action: "lead.status",
+        before: { status: lead.status, firstContactAt: lead.firstContactAt?.toISOString() ?? null },
+        after: { status, firstContactAt: firstContactAt.toISOString(), note },
+      },
+      now,
     });
-    return { ok: true as const, version, firstContactAt };
+    return written.ok ? { ...written, firstContactAt } : written;
   });
 }

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { listCrmDeliveries } from "./crm-settings.server";
-import { firstContact } from "./first-contact";
+import { leadDto } from "./lead-dto";
 
 /** One lead for its page, masked, with its piece and its activity in order. Null when unknown. */
 export function getLead(options: { db: Db; leadId: number; now: Date }) {
@@ -14,7 +14,6 @@ export function getLead(options: { db: Db; leadId: number; now: Date }) {
     .get();
   if (!row) return null;
   const { lead } = row;
-  const contact = firstContact({ createdAt: lead.createdAt, firstContactAt: lead.firstContactAt, now });
   const activities = db
     .select({
       id: schema.leadActivities.id,
@@ -40,21 +39,12 @@ export function getLead(options: { db: Db; leadId: number; now: Date }) {
       .map((u) => [String(u.id), u.name]),
   );
   return {
-    id: lead.id,
-    pieceId: lead.pieceId,
-    pieceTitle: row.pieceTitle,
-    source: lead.source,
-    consultant: lead.consultant,
-    phoneMasked: lead.phoneMasked,
-    status: lead.status,
-    createdAt: lead.createdAt.toISOString(),
-    firstContactAt: lead.firstContactAt?.toISOString() ?? null,
-    minutesToFirstContact: contact.minutes,
-    overdue: contact.overdue && lead.status === "new",
-    erased: lead.erasedAt !== null,
+    ...leadDto(lead, {
+      pieceTitle: row.pieceTitle,
+      assigneeName: lead.assigneeId ? (names.get(String(lead.assigneeId)) ?? null) : null,
+      now,
+    }),
     version: lead.version,
-    assigneeId: lead.assigneeId,
-    assigneeName: lead.assigneeId ? (names.get(String(lead.assigneeId)) ?? null) : null,
     crmDeliveries: listCrmDeliveries({ db, leadId, limit: 20 }).map((d) => ({
       outcome: d.outcome,
       attempt: d.attempt,

@@ -4,30 +4,8 @@ import { decryptPersonal } from "~/lib/personal-data.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { firstContact } from "./first-contact";
+import { leadDto, type LeadDto } from "./lead-dto";
 import type { LeadStatus } from "./lead-status";
-
-export interface LeadDto {
-  id: number;
-  pieceId: number;
-  pieceTitle: string;
-  source: string;
-  consultant: string | null;
-  /** 138****5678; null once the person's data was erased. */
-  phoneMasked: string | null;
-  /** Only when revealed by a role that may see full numbers. */
-  phone?: string | null;
-  name?: string | null;
-  status: string;
-  createdAt: string;
-  firstContactAt: string | null;
-  /** Minutes from arrival to first contact (or until now while still new), against 15. */
-  minutesToFirstContact: number;
-  overdue: boolean;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  erased: boolean;
-}
 
 /**
  * Leads, newest first, masked. `reveal` shows full numbers and names, only to roles with
@@ -59,28 +37,7 @@ export function listLeads(options: {
       .limit(options.limit)
       .all();
     const leads = rows.map(({ lead, pieceTitle, assigneeName }): LeadDto => {
-      const contact = firstContact({
-        createdAt: lead.createdAt,
-        firstContactAt: lead.firstContactAt,
-        now: options.now,
-      });
-      const dto: LeadDto = {
-        id: lead.id,
-        pieceId: lead.pieceId,
-        pieceTitle,
-        source: lead.source,
-        consultant: lead.consultant,
-        phoneMasked: lead.phoneMasked,
-        status: lead.status,
-        createdAt: lead.createdAt.toISOString(),
-        firstContactAt: lead.firstContactAt?.toISOString() ?? null,
-        minutesToFirstContact: contact.minutes,
-        // Only a lead still waiting for its first call is late; a lost lead never called is closed.
-        overdue: contact.overdue && lead.status === "new",
-        assigneeId: lead.assigneeId,
-        assigneeName,
-        erased: lead.erasedAt !== null,
-      };
+      const dto = leadDto(lead, { pieceTitle, assigneeName, now: options.now });
       if (reveal) {
         dto.phone = lead.phoneCipher ? decryptPersonal(dataKey, lead.phoneCipher) : null;
         dto.name = lead.nameCipher ? decryptPersonal(dataKey, lead.nameCipher) : null;

@@ -1,12 +1,9 @@
 import type { Db } from "~/lib/db.server";
-import { schema } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { analyseImport, type ImportCounts } from "./analyse-import.server";
-import { ensureDefaultAliases } from "./ensure-default-aliases.server";
-import { refuseUnlessImporter } from "./import-access";
-import { readImportFile } from "./read-import-file.server";
+import { insertImportRow, openImport } from "./open-import.server";
 
 /**
  * Stores an uploaded export as a preview (status "preview", the decoded text as its payload):
@@ -25,12 +22,8 @@ export function createImportPreview(options: {
   asOfDay: string;
 }): Result<{ importId: number; counts: ImportCounts }> {
   const { db, actor, now } = options;
-  const refused = refuseUnlessImporter(actor);
-  if (refused) return refused;
-  const file = readImportFile(options);
+  const file = openImport(options);
   if (!file.ok) return file;
-  // Setup, not part of the import: a refused file still leaves the studio its default aliases.
-  ensureDefaultAliases({ db, now });
   return db.transaction(
     (tx) => {
       const analysed = analyseImport({
@@ -42,27 +35,15 @@ export function createImportPreview(options: {
       });
       if (!analysed.ok) return analysed;
       const { analysis } = analysed;
-      const row = tx
-        .insert(schema.metricImports)
-        .values({
-          platform: options.platform,
-          fileName: options.fileName,
-          encoding: file.encoding,
-          asOfDay: options.asOfDay,
-          rowCount: analysis.counts.rows,
-          status: "preview",
-          payload: file.text,
-          createdBy: actor.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: schema.metricImports.id })
-        .get();
+      const importId = insertImportRow(tx, options, file, analysis.counts.rows, {
+        status: "preview",
+        payload: file.text,
+      });
       recordAudit(tx, {
         actor: auditActor(actor),
         action: "metric_import.preview",
         entity: "metric_import",
-        entityId: row.id,
+        entityId: importId,
         after: {
           platform: options.platform,
           asOfDay: options.asOfDay,
@@ -72,7 +53,7 @@ export function createImportPreview(options: {
         },
         at: now,
       });
-      return { ok: true as const, importId: row.id, counts: analysis.counts };
+      return { ok: true as const, importId, counts: analysis.counts };
     },
     { behavior: "immediate" },
   );

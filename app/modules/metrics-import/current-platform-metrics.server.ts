@@ -2,6 +2,20 @@ import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { Figures } from "./metric-fields";
 
+/** A platform's figures of one post, as every reader of the imported figures selects them. */
+export const platformFigureColumns = {
+  plays: schema.platformMetrics.plays,
+  completionRate: schema.platformMetrics.completionRate,
+  avgWatchSeconds: schema.platformMetrics.avgWatchSeconds,
+  likes: schema.platformMetrics.likes,
+  comments: schema.platformMetrics.comments,
+  shares: schema.platformMetrics.shares,
+  saves: schema.platformMetrics.saves,
+  profileVisits: schema.platformMetrics.profileVisits,
+  followerGain: schema.platformMetrics.followerGain,
+  reads: schema.platformMetrics.reads,
+};
+
 export interface CurrentPlatformFigures extends Figures {
   pieceId: number;
   /** The channel key the figures came from. */
@@ -65,16 +79,7 @@ export function currentPlatformMetrics(options: {
       asOfDay: pm.asOfDay,
       importId: pm.importId,
       slotId: pm.slotId,
-      plays: pm.plays,
-      completionRate: pm.completionRate,
-      avgWatchSeconds: pm.avgWatchSeconds,
-      likes: pm.likes,
-      comments: pm.comments,
-      shares: pm.shares,
-      saves: pm.saves,
-      profileVisits: pm.profileVisits,
-      followerGain: pm.followerGain,
-      reads: pm.reads,
+      ...platformFigureColumns,
     })
     .from(pm)
     .innerJoin(

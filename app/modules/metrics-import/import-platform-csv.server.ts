@@ -1,4 +1,4 @@
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
@@ -8,10 +8,8 @@ import {
   type ImportAnalysis,
   type ImportCounts,
 } from "./analyse-import.server";
-import { ensureDefaultAliases } from "./ensure-default-aliases.server";
-import { refuseUnlessImporter } from "./import-access";
 import type { ManualChoice } from "./match-rows.server";
-import { readImportFile } from "./read-import-file.server";
+import { insertImportRow, openImport } from "./open-import.server";
 import { storeImportFigures } from "./store-import-figures.server";
 
 export type ImportPlatformCsvResult = Result<
@@ -38,12 +36,8 @@ export function importPlatformCsv(options: {
   dryRun: boolean;
 }): ImportPlatformCsvResult {
   const { db, actor, now } = options;
-  const refused = refuseUnlessImporter(actor);
-  if (refused) return refused;
-  const file = readImportFile(options);
+  const file = openImport(options);
   if (!file.ok) return file;
-  // Setup, not part of the import: a refused file still leaves the studio its default aliases.
-  ensureDefaultAliases({ db, now });
   return db.transaction(
     (tx) => {
       const analysed = analyseImport({ ...options, tx, text: file.text, encoding: file.encoding });
@@ -52,29 +46,13 @@ export function importPlatformCsv(options: {
       if (options.dryRun) return { ok: true as const, dryRun: true as const, analysis };
       const blocked = blockedRowsFailure(analysis.rows);
       if (blocked) return blocked;
-      const row = tx
-        .insert(schema.metricImports)
-        .values({
-          platform: options.platform,
-          fileName: options.fileName,
-          encoding: file.encoding,
-          asOfDay: options.asOfDay,
-          rowCount: analysis.counts.rows,
-          status: "applied",
-          payload: null,
-          createdBy: actor.id,
-          appliedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: schema.metricImports.id })
-        .get();
-      const written = storeImportFigures(tx, row.id, analysis);
+      const importId = insertImportRow(tx, options, file, analysis.counts.rows, { status: "applied" });
+      const written = storeImportFigures(tx, importId, analysis);
       recordAudit(tx, {
         actor: auditActor(actor),
         action: "metric_import.apply",
         entity: "metric_import",
-        entityId: row.id,
+        entityId: importId,
         after: {
           status: "applied",
           platform: options.platform,
@@ -89,7 +67,7 @@ export function importPlatformCsv(options: {
       return {
         ok: true as const,
         dryRun: false as const,
-        importId: row.id,
+        importId,
         counts: analysis.counts,
         analysis,
       };

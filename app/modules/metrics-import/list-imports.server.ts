@@ -1,6 +1,7 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import type { ImportStatus, ImportSummary } from "./import-types";
+import { platformFigureColumns } from "./current-platform-metrics.server";
 
 /** The history of imports, newest first, with who made and undid each and what it wrote. */
 export function listImports(options: { db: Db; limit?: number; ids?: number[] }): ImportSummary[] {
@@ -74,16 +75,7 @@ export function importFigures(options: { db: Db; importId: number }) {
       pieceId: pm.pieceId,
       pieceTitle: schema.pieces.title,
       slotId: pm.slotId,
-      plays: pm.plays,
-      completionRate: pm.completionRate,
-      avgWatchSeconds: pm.avgWatchSeconds,
-      likes: pm.likes,
-      comments: pm.comments,
-      shares: pm.shares,
-      saves: pm.saves,
-      profileVisits: pm.profileVisits,
-      followerGain: pm.followerGain,
-      reads: pm.reads,
+      ...platformFigureColumns,
     })
     .from(pm)
     .innerJoin(schema.pieces, eq(schema.pieces.id, pm.pieceId))

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { trackedLink } from "../ebooks/public-url.server";
+import { latestVerifiedImage } from "../media/latest-image.server";
 import { captionHashtags } from "./hashtags";
 import type { PublishBundleDto } from "./publishing-types";
 
@@ -58,25 +59,13 @@ export function getPublishBundle(options: {
       media = { kind: "pdf", url, downloadUrl: url, label: `${build.pages} 页 PDF` };
     }
   } else {
-    const image = db
-      .select({ id: schema.mediaAssets.id, name: schema.mediaAssets.originalName })
-      .from(schema.mediaAssets)
-      .where(
-        and(
-          eq(schema.mediaAssets.pieceId, piece.id),
-          eq(schema.mediaAssets.kind, "image"),
-          eq(schema.mediaAssets.verifyStatus, "verified"),
-        ),
-      )
-      .orderBy(desc(schema.mediaAssets.createdAt), desc(schema.mediaAssets.id))
-      .limit(1)
-      .get();
+    const image = latestVerifiedImage(db, piece.id);
     if (image) {
       media = {
         kind: "image",
         url: `/media/${image.id}`,
         downloadUrl: `/media/${image.id}`,
-        label: image.name,
+        label: image.originalName,
       };
       cover = { url: `/media/${image.id}` };
     }

@@ -1,33 +1,13 @@
 import { z } from "zod";
 
-/** What a landing page reports. The browser tracker sends these names as they are. */
-export const EVENT_TYPES = [
-  "page_view",
-  "play",
-  "progress_25",
-  "progress_50",
-  "progress_75",
-  "complete",
-  "form_start",
-  "lead",
-  "download",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export {
+  EVENT_TYPES,
+  isEventType,
+  MAX_EVENTS_PER_BATCH,
+  VIDEO_EVENT_TYPES,
+  type EventType,
+} from "./event-names";
 
-export function isEventType(value: string): value is EventType {
-  return (EVENT_TYPES as readonly string[]).includes(value);
-}
-
-/** Events of watching the video: they carry the page view's cumulative watch seconds. */
-export const VIDEO_EVENT_TYPES: ReadonlySet<EventType> = new Set([
-  "play",
-  "progress_25",
-  "progress_50",
-  "progress_75",
-  "complete",
-]);
-
-export const MAX_EVENTS_PER_BATCH = 50;
 /** A beacon of 50 events is under 6 KB; 64 KB leaves room and refuses floods. */
 export const MAX_EVENTS_BODY_BYTES = 64 * 1024;
 /** Client-made ids: a UUID or 8–64 URL-safe characters. */

@@ -4,11 +4,11 @@ import { useNotify } from "~/components/calendar/notices";
 import { useActionReply } from "~/components/use-action-reply";
 
 /**
- * One form of the terms page posted through its own fetcher: when its answer is a success, the
- * server's notice is shown and `onDone` runs (a drawer or a dialog closes); a failure stays on
- * the form, at its field.
+ * One intent of a page posted through its own fetcher (a drawer's form, a confirm dialog): when
+ * its answer is a success, the server's notice is shown and `onDone` runs (the drawer or dialog
+ * closes); a failure stays on the form, at its field.
  */
-export function useTermAction<D extends object = object>(intent: string, onDone: (data: D) => void) {
+export function useIntentAction<D extends object = object>(intent: string, onDone: (data: D) => void) {
   const fetcher = useFetcher();
   const answer = useActionReply<D>({ fetcher, intent });
   const notify = useNotify();

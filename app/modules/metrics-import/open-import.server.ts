@@ -1,0 +1,60 @@
+import { schema, type Db, type Tx } from "~/lib/db.server";
+import type { Failure } from "~/lib/result";
+import type { Actor } from "../auth/actor";
+import { ensureDefaultAliases } from "./ensure-default-aliases.server";
+import { refuseUnlessImporter } from "./import-access";
+import { readImportFile, type ImportEncoding } from "./read-import-file.server";
+
+export interface ImportFile {
+  ok: true;
+  text: string;
+  encoding: ImportEncoding;
+}
+
+/**
+ * What every import does before its transaction, preview or apply: the role, the file read as
+ * text (refused with its reason, nothing stored), and the studio's default aliases in place.
+ */
+export function openImport(options: {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  bytes: Uint8Array;
+  fileName: string;
+}): ImportFile | Failure {
+  const refused = refuseUnlessImporter(options.actor);
+  if (refused) return refused;
+  const file = readImportFile(options);
+  if (!file.ok) return file;
+  // Setup, not part of the import: a refused file still leaves the studio its default aliases.
+  ensureDefaultAliases({ db: options.db, now: options.now });
+  return file;
+}
+
+/** The import's own row: a preview keeps the decoded text until it is applied; an applied one does not. */
+export function insertImportRow(
+  tx: Tx,
+  options: { actor: Actor; now: Date; platform: string; fileName: string; asOfDay: string },
+  file: ImportFile,
+  rowCount: number,
+  state: { status: "preview"; payload: string } | { status: "applied" },
+): number {
+  const { actor, now } = options;
+  return tx
+    .insert(schema.metricImports)
+    .values({
+      platform: options.platform,
+      fileName: options.fileName,
+      encoding: file.encoding,
+      asOfDay: options.asOfDay,
+      rowCount,
+      status: state.status,
+      payload: state.status === "preview" ? state.payload : null,
+      createdBy: actor.id,
+      ...(state.status === "applied" ? { appliedAt: now } : {}),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: schema.metricImports.id })
+    .get().id;
+}
