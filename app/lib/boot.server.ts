@@ -22,7 +22,27 @@ const holder = globalThis as unknown as {
   __dataDirLock?: DataDirLock;
   __publishingTicker?: { stop: () => void };
   __saltSweep?: NodeJS.Timeout;
+  __loopWatch?: NodeJS.Timeout;
 };
+
+/** A stall of the event loop this long is logged: every page and API call waits behind it. */
+const LOOP_STALL_WARN_MS = 1_000;
+
+/**
+ * Logs each time the event loop was held longer than LOOP_STALL_WARN_MS (a job's synchronous
+ * step, a slow query), so an operator sees why pages hung and for how long.
+ */
+function watchEventLoop(): NodeJS.Timeout {
+  const everyMs = 250;
+  let last = performance.now();
+  return setInterval(() => {
+    const now = performance.now();
+    const stalledMs = now - last - everyMs;
+    last = now;
+    if (stalledMs >= LOOP_STALL_WARN_MS)
+      logger.warn({ stalledMs: Math.round(stalledMs) }, "event loop stalled");
+  }, everyMs).unref();
+}
 
 /** The job workers of this process, one per lane (for health checks). */
 export function getWorkers(): Worker[] {
@@ -83,6 +103,8 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
       logger.error({ err: error instanceof Error ? error.message : String(error) }, "salt sweep failed");
     }
   }, 3_600_000).unref();
+  clearInterval(holder.__loopWatch);
+  holder.__loopWatch = watchEventLoop();
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
     const { seeded } = await seedDemoData({
@@ -129,6 +151,7 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
       holder.__publishingTicker?.stop();
       holder.__publishingTicker = undefined;
       clearInterval(holder.__saltSweep);
+      clearInterval(holder.__loopWatch);
       await Promise.all(getWorkers().map((worker) => worker.stop()));
       holder.__workers = undefined;
       studio.database.sqlite.close();

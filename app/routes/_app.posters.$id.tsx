@@ -18,7 +18,7 @@ import {
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -41,6 +41,7 @@ import { posterTemplate, type PosterTemplateKey } from "~/modules/posters/render
 import { requestPosterRender } from "~/modules/posters/request-poster-render.server";
 import { posterFormSchema, posterRenderFormSchema } from "~/modules/posters/schemas";
 import { updatePoster } from "~/modules/posters/update-poster.server";
+import { useRevalidateWhile } from "~/components/use-idle-revalidate";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
@@ -126,7 +127,6 @@ export default function PosterPage() {
   const saved = useActionReply({ intent: "save" });
   const rendered = useActionReply({ intent: "render" });
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const [template, setTemplate] = useState(poster.template as PosterTemplateKey);
   const [size, setSize] = useState(poster.size);
   const [fields, setFields] = useState<Record<string, string>>(poster.fields);
@@ -137,11 +137,7 @@ export default function PosterPage() {
   }, [poster.version, poster.template, poster.size, poster.fields]);
 
   const busy = poster.renders.some((r) => r.state === "queued" || r.state === "running");
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
-    return () => clearInterval(timer);
-  }, [busy, revalidator]);
+  useRevalidateWhile(busy, 1500);
 
   const spec = posterTemplate(template);
   const query = new URLSearchParams({ template, size });

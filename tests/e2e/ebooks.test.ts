@@ -146,4 +146,46 @@ describe("e-books in a real browser", () => {
       await page.context().close();
     },
   );
+
+  it(
+    "lists a finished build while the page's data is slow to come, and still lets the user leave the page",
+    { timeout: 240_000 },
+    async () => {
+      const page = await signIn("copy@studio.local", "demo-copy-2026");
+      const bookUrl = await openDemoBook(page);
+      // The book's data answers 2.5 s late (a busy server, a phone network): the build panel's
+      // one-second poll must not cancel its own reload, nor a navigation, again and again.
+      await page.route(
+        (url) => url.searchParams.get("_data") === "routes/_app.ebooks.$id",
+        async (route) => {
+          if (route.request().method() !== "GET") return route.continue();
+          const response = await route.fetch();
+          await new Promise((resolve) => setTimeout(resolve, 2_500));
+          await route.fulfill({ response });
+        },
+      );
+      const before = await page.locator('[data-testid^="build-row-"]').count();
+      const bookId = new URL(bookUrl).pathname.split("/").pop();
+      const builds = async () =>
+        (
+          (await (await page.request.get(`${baseUrl}/api/v1/ebooks/${bookId}/builds`)).json()) as {
+            items: unknown[];
+          }
+        ).items.length;
+      const buildsBefore = await builds();
+      await page.getByTestId("build-screen").click();
+      // The worker may be busy with other jobs first; once the build exists, the page has 20 s.
+      await expect.poll(builds, { timeout: 200_000, interval: 1_000 }).toBeGreaterThan(buildsBefore);
+      await expect
+        .poll(() => page.locator('[data-testid^="build-row-"]').count(), { timeout: 20_000 })
+        .toBeGreaterThan(before);
+      await expect.poll(() => activeJobs(page), { timeout: 20_000 }).toBe(0);
+
+      // Leaving for a chapter while the book's data is still slow.
+      await page.locator('[data-testid^="chapter-link-"]').first().click();
+      await page.waitForURL(/\/chapters\/\d+$/, { timeout: 20_000 });
+      expect(page.url().startsWith(bookUrl)).toBe(true);
+      await page.context().close();
+    },
+  );
 });

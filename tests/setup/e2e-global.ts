@@ -19,8 +19,23 @@ export async function setup(project: TestProject) {
   project.provide("dataDir", server.dataDir);
 }
 
+/**
+ * What made the shared studio slow during the run, for a failed browser test to be read against:
+ * the event loop's stalls and the requests that took over 5 s.
+ */
+function slowSpots(output: string): string[] {
+  return output.split("\n").filter((line) => {
+    if (line.includes('"event loop stalled"')) return true;
+    const ms = /"msg":"request".*"ms":(\d+)/.exec(line)?.[1];
+    return ms !== undefined && Number(ms) > 5_000;
+  });
+}
+
 export async function teardown() {
   if (!server) return;
+  const slow = slowSpots(server.output());
+  if (slow.length > 0)
+    console.log(`The browser tests' studio was slow at times:\n${slow.slice(-40).join("\n")}`);
   await server.stop();
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 }

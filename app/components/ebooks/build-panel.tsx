@@ -12,7 +12,7 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
-import { useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
+import { useNavigate, useNavigation } from "@remix-run/react";
 import { IconDownload } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,7 @@ import { IntentForm } from "~/components/intent-form";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
 import { formatBytes, formatShortDateTime } from "~/lib/dates";
+import { useIdleRevalidate } from "~/components/use-idle-revalidate";
 
 export interface BuildView {
   id: number;
@@ -47,7 +48,7 @@ const ACTIVE = new Set(["queued", "running"]);
 /** Follows running build jobs through GET /api/v1/jobs/{id} every second; reloads the page data when one ends. */
 function useLiveJobs(jobs: JobView[]): JobView[] {
   const [live, setLive] = useState<Record<number, JobView>>({});
-  const revalidator = useRevalidator();
+  const revalidate = useIdleRevalidate();
   const activeIds = jobs.filter((j) => ACTIVE.has(j.status)).map((j) => j.id);
   const key = activeIds.join(",");
   useEffect(() => {
@@ -67,7 +68,7 @@ function useLiveJobs(jobs: JobView[]): JobView[] {
         ...prev,
         ...Object.fromEntries(answers.filter((a): a is JobView => a !== null).map((a) => [a.id, a])),
       }));
-      if (answers.some((a) => a && !ACTIVE.has(a.status))) revalidator.revalidate();
+      if (answers.some((a) => a && !ACTIVE.has(a.status))) revalidate();
     };
     const timer = setInterval(poll, 1000);
     void poll();

@@ -21,11 +21,12 @@ import {
   IconUpload,
   IconVolumeOff,
 } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { confirmFirst, TooltipIcon } from "~/components/tooltip-icon";
 import { formatBytes, formatDuration } from "~/lib/dates";
 import type { MediaAssetDto } from "~/modules/media/media-dto";
+import { useRevalidateWhile } from "~/components/use-idle-revalidate";
 
 const VERIFY_COLORS: Record<string, string> = { pending: "yellow", verified: "teal", failed: "red" };
 
@@ -46,11 +47,7 @@ export function FootagePanel({ episodeId, clips, canEdit, maxBytes }: FootagePan
   const failed = clips.filter((c) => c.verifyStatus === "failed").length;
 
   // Full-decode checks finish in the background: refresh until none is pending.
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
-    return () => clearInterval(timer);
-  }, [pending, revalidator]);
+  useRevalidateWhile(pending, 2000);
 
   const send = (file: File | null) => {
     if (!file) return;

@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +24,7 @@ import { useActionReply } from "~/components/use-action-reply";
 import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
 import type { JobDto } from "~/modules/jobs/job-dto";
 import type { RenderVersionDto } from "~/modules/media/media-dto";
+import { useIdleRevalidate } from "~/components/use-idle-revalidate";
 
 interface RenderPanelProps {
   durationSeconds: number;
@@ -51,7 +52,7 @@ function renderWarnings(job: JobDto): string[] {
 export function RenderPanel({ durationSeconds, job: initialJob, versions, canRender }: RenderPanelProps) {
   const { t } = useTranslation();
   const timeZone = useStudioTimeZone();
-  const revalidator = useRevalidator();
+  const revalidate = useIdleRevalidate();
   const navigation = useNavigation();
   const rendered = useActionReply({ intent: "render" });
   const [job, setJob] = useState<JobDto | null>(initialJob);
@@ -72,13 +73,13 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
       if (stopped || !res?.ok) return;
       const next = (await res.json()) as JobDto;
       setJob(next);
-      if (!active(next)) revalidator.revalidate();
+      if (!active(next)) revalidate();
     }, 1000);
     return () => {
       stopped = true;
       clearInterval(timer);
     };
-  }, [running, jobId, revalidator]);
+  }, [running, jobId, revalidate]);
 
   const cancel = async () => {
     if (!job) return;
