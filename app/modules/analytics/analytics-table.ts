@@ -17,26 +17,26 @@ export interface TableColumn {
   link?: { prefix: string; idKey: string };
 }
 
+/** A column whose header is `analytics.columns.<key>`, as nearly every column's is. */
+export function column(key: string, kind: CellKind, target?: number): TableColumn {
+  return target === undefined
+    ? { key, label: `analytics.columns.${key}`, kind }
+    : { key, label: `analytics.columns.${key}`, kind, target };
+}
+
 /**
  * The first-party figures every funnel-shaped table shows, in one order: views, visitors, plays,
  * (completes), completion rate against its target, leads, lead rate.
  */
 export function firstPartyColumns(options: { completes?: boolean } = {}): TableColumn[] {
   return [
-    { key: "views", label: "analytics.columns.views", kind: "number" },
-    { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-    { key: "plays", label: "analytics.columns.plays", kind: "number" },
-    ...(options.completes
-      ? [{ key: "completes", label: "analytics.columns.completes", kind: "number" } as const]
-      : []),
-    {
-      key: "completionRate",
-      label: "analytics.columns.completionRate",
-      kind: "percent",
-      target: TARGETS.completionRate,
-    },
-    { key: "leads", label: "analytics.columns.leads", kind: "number" },
-    { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+    column("views", "number"),
+    column("visitors", "number"),
+    column("plays", "number"),
+    ...(options.completes ? [column("completes", "number")] : []),
+    column("completionRate", "percent", TARGETS.completionRate),
+    column("leads", "number"),
+    column("leadRate", "percent"),
   ];
 }
 

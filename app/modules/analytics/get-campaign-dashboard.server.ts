@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import type { AnalyticsTable } from "./analytics-table";
+import { column, type AnalyticsTable } from "./analytics-table";
 import { leadsByMonth, sumRollups, NO_FIGURES } from "./rollup-figures.server";
 import { leadTargetOf, ratio } from "./targets";
 
@@ -87,17 +87,17 @@ export function getCampaignDashboard(options: { db: DbOrTx; year: number; timeZo
         id: "campaigns",
         title: "analytics.tables.campaigns",
         columns: [
-          { key: "month", label: "analytics.columns.month", kind: "number" },
+          column("month", "number"),
           { key: "name", label: "analytics.columns.campaign", kind: "text" },
           { key: "target", label: "analytics.columns.planTarget", kind: "text" },
-          { key: "pieces", label: "analytics.columns.pieces", kind: "number" },
+          column("pieces", "number"),
           { key: "published", label: "analytics.columns.publishedPieces", kind: "number" },
-          { key: "views", label: "analytics.columns.views", kind: "number" },
-          { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-          { key: "leads", label: "analytics.columns.leads", kind: "number" },
-          { key: "leadTarget", label: "analytics.columns.leadTarget", kind: "number" },
-          { key: "leadProgress", label: "analytics.columns.leadProgress", kind: "percent", target: 1 },
-          { key: "leadRate", label: "analytics.columns.leadRate", kind: "percent" },
+          column("views", "number"),
+          column("visitors", "number"),
+          column("leads", "number"),
+          column("leadTarget", "number"),
+          column("leadProgress", "percent", 1),
+          column("leadRate", "percent"),
         ],
         rows: figures.map((f) => ({ ...f, theme: f.theme })),
       },

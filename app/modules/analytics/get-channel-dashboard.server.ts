@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import { firstPartyColumns, type AnalyticsTable } from "./analytics-table";
+import { column, firstPartyColumns, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { listPosts } from "./list-posts.server";
 import { countLeads, rangeInstants, sumRollups, NO_FIGURES } from "./rollup-figures.server";
@@ -73,15 +73,10 @@ export function getChannelDashboard(options: { db: DbOrTx; range: DayRange; time
         title: "analytics.tables.channels",
         columns: [
           { key: "name", label: "analytics.columns.channel", kind: "text" },
-          { key: "posts", label: "analytics.columns.posts", kind: "number" },
-          { key: "platformPlays", label: "analytics.columns.platformPlays", kind: "number" },
-          { key: "viralPosts", label: "analytics.columns.viralPosts", kind: "number" },
-          {
-            key: "viralRate",
-            label: "analytics.columns.viralRate",
-            kind: "percent",
-            target: TARGETS.viralRate,
-          },
+          column("posts", "number"),
+          column("platformPlays", "number"),
+          column("viralPosts", "number"),
+          column("viralRate", "percent", TARGETS.viralRate),
           ...firstPartyColumns(),
         ],
         rows: figures.map((f) => ({ ...f })),

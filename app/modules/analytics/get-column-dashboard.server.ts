@@ -1,7 +1,7 @@
 import { asc, isNotNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { currentPlatformMetrics } from "../metrics-import/current-platform-metrics.server";
-import type { AnalyticsTable } from "./analytics-table";
+import { column, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { countLeads, sumRollups, NO_FIGURES } from "./rollup-figures.server";
 import { ratio, TARGETS } from "./targets";
@@ -107,34 +107,14 @@ export function getColumnDashboard(options: { db: DbOrTx; range: DayRange; timeZ
         title: "analytics.tables.columns",
         columns: [
           { key: "name", label: "analytics.columns.column", kind: "text" },
-          { key: "published", label: "analytics.columns.published", kind: "number" },
-          { key: "episodeTarget", label: "analytics.columns.episodeTarget", kind: "number" },
-          { key: "platformPlays", label: "analytics.columns.platformPlays", kind: "number" },
-          {
-            key: "playsPerEpisode",
-            label: "analytics.columns.playsPerEpisode",
-            kind: "number",
-            target: TARGETS.playsPerEpisode,
-          },
-          { key: "viralEpisodes", label: "analytics.columns.viralEpisodes", kind: "number" },
-          {
-            key: "viralRate",
-            label: "analytics.columns.viralRate",
-            kind: "percent",
-            target: TARGETS.viralRate,
-          },
-          {
-            key: "completionRate",
-            label: "analytics.columns.completionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
-          {
-            key: "platformCompletionRate",
-            label: "analytics.columns.platformCompletionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
+          column("published", "number"),
+          column("episodeTarget", "number"),
+          column("platformPlays", "number"),
+          column("playsPerEpisode", "number", TARGETS.playsPerEpisode),
+          column("viralEpisodes", "number"),
+          column("viralRate", "percent", TARGETS.viralRate),
+          column("completionRate", "percent", TARGETS.completionRate),
+          column("platformCompletionRate", "percent", TARGETS.completionRate),
         ],
         rows: figures.map((f) => ({ ...f })),
       },
@@ -148,29 +128,14 @@ export function getColumnDashboard(options: { db: DbOrTx; range: DayRange; timeZ
             kind: "text",
             link: { prefix: "/analytics/pieces/", idKey: "pieceId" },
           },
-          { key: "column", label: "analytics.columns.column", kind: "text" },
-          { key: "status", label: "analytics.columns.status", kind: "label" },
-          {
-            key: "platformPlays",
-            label: "analytics.columns.platformPlays",
-            kind: "number",
-            target: TARGETS.playsPerEpisode,
-          },
-          {
-            key: "platformCompletionRate",
-            label: "analytics.columns.platformCompletionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
-          { key: "views", label: "analytics.columns.views", kind: "number" },
-          { key: "plays", label: "analytics.columns.plays", kind: "number" },
-          {
-            key: "completionRate",
-            label: "analytics.columns.completionRate",
-            kind: "percent",
-            target: TARGETS.completionRate,
-          },
-          { key: "leads", label: "analytics.columns.leads", kind: "number" },
+          column("column", "text"),
+          column("status", "label"),
+          column("platformPlays", "number", TARGETS.playsPerEpisode),
+          column("platformCompletionRate", "percent", TARGETS.completionRate),
+          column("views", "number"),
+          column("plays", "number"),
+          column("completionRate", "percent", TARGETS.completionRate),
+          column("leads", "number"),
         ],
         rows: episodeRows.map(({ episode, f, pf, leads: n }) => ({
           pieceId: episode.id,

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import type { AnalyticsTable } from "./analytics-table";
+import { column, type AnalyticsTable } from "./analytics-table";
 import { showLeadRates } from "./show-lead-rate.server";
 import { TARGETS } from "./targets";
 
@@ -55,15 +55,10 @@ export function getLivestreamDashboard(options: { db: DbOrTx }): {
             kind: "text",
             link: { prefix: "/analytics/pieces/", idKey: "showId" },
           },
-          { key: "status", label: "analytics.columns.status", kind: "label" },
+          column("status", "label"),
           { key: "visitors", label: "analytics.columns.leadPageVisitors", kind: "number" },
           { key: "leads", label: "analytics.columns.liveLeads", kind: "number" },
-          {
-            key: "leadRate",
-            label: "analytics.columns.leadRate",
-            kind: "percent",
-            target: TARGETS.liveLeadRate,
-          },
+          column("leadRate", "percent", TARGETS.liveLeadRate),
         ],
         rows: shows.map((show) => ({
           showId: show.showId,

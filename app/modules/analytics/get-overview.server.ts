@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { daysBetween } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import { currentPlatformMetrics } from "../metrics-import/current-platform-metrics.server";
-import { firstPartyColumns, type AnalyticsTable } from "./analytics-table";
+import { column, firstPartyColumns, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { funnelOf, type FunnelStep } from "./funnel";
 import { pieceTitles } from "./list-posts.server";
@@ -107,7 +107,7 @@ export function getOverview(options: { db: DbOrTx; range: DayRange; timeZone: st
       {
         id: "kinds",
         title: "analytics.tables.kinds",
-        columns: [{ key: "kind", label: "analytics.columns.kind", kind: "label" }, ...firstPartyColumns()],
+        columns: [column("kind", "label"), ...firstPartyColumns()],
         rows: [...kinds.entries()]
           .sort((a, b) => b[1].views - a[1].views)
           .map(([kind, f]) => ({
@@ -130,7 +130,7 @@ export function getOverview(options: { db: DbOrTx; range: DayRange; timeZone: st
             kind: "text",
             link: { prefix: "/analytics/pieces/", idKey: "pieceId" },
           },
-          { key: "kind", label: "analytics.columns.kind", kind: "label" },
+          column("kind", "label"),
           ...firstPartyColumns(),
         ],
         rows: top.map(([id, f]) => {

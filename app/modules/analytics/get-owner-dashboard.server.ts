@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { monthDays } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import type { AnalyticsTable } from "./analytics-table";
+import { column, type AnalyticsTable } from "./analytics-table";
 import { listPosts } from "./list-posts.server";
 import { countLeads, rangeInstants, sumRollups } from "./rollup-figures.server";
 import { TARGETS } from "./targets";
@@ -95,21 +95,11 @@ export function getOwnerDashboard(options: { db: DbOrTx; month: string; timeZone
         title: "analytics.tables.owners",
         columns: [
           { key: "name", label: "analytics.columns.owner", kind: "text" },
-          {
-            key: "videoPosts",
-            label: "analytics.columns.videoPosts",
-            kind: "number",
-            target: TARGETS.postsPerOwnerMonth,
-          },
-          {
-            key: "viralPosts",
-            label: "analytics.columns.viralPosts",
-            kind: "number",
-            target: TARGETS.viralPostsPerOwnerMonth,
-          },
-          { key: "allPosts", label: "analytics.columns.allPosts", kind: "number" },
-          { key: "views", label: "analytics.columns.views", kind: "number" },
-          { key: "leads", label: "analytics.columns.leads", kind: "number" },
+          column("videoPosts", "number", TARGETS.postsPerOwnerMonth),
+          column("viralPosts", "number", TARGETS.viralPostsPerOwnerMonth),
+          column("allPosts", "number"),
+          column("views", "number"),
+          column("leads", "number"),
         ],
         rows: list.map((owner) => ({ ...owner })),
       },

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { daysBetween } from "~/lib/dates";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
-import { firstPartyColumns, type AnalyticsTable } from "./analytics-table";
+import { column, firstPartyColumns, type AnalyticsTable } from "./analytics-table";
 import type { DayRange } from "./dashboard-range";
 import { funnelOf, type FunnelStep } from "./funnel";
 import type { DailyPoint } from "./get-overview.server";
@@ -76,10 +76,7 @@ export function getPieceDashboard(options: {
         {
           id: "sources",
           title: "analytics.tables.sources",
-          columns: [
-            { key: "source", label: "analytics.columns.source", kind: "text" },
-            ...firstPartyColumns({ completes: true }),
-          ],
+          columns: [column("source", "text"), ...firstPartyColumns({ completes: true })],
           rows: metrics.bySource.map((s) => ({
             ...s,
             completionRate: ratio(s.completes, s.plays),
@@ -90,8 +87,8 @@ export function getPieceDashboard(options: {
           id: "platform",
           title: "analytics.tables.platform",
           columns: [
-            { key: "platform", label: "analytics.columns.platform", kind: "text" },
-            { key: "asOfDay", label: "analytics.columns.asOfDay", kind: "text" },
+            column("platform", "text"),
+            column("asOfDay", "text"),
             {
               key: "plays",
               label: "analytics.columns.platformPlays",
@@ -105,11 +102,11 @@ export function getPieceDashboard(options: {
               target: TARGETS.completionRate,
             },
             { key: "avgWatchSeconds", label: "analytics.columns.platformAvgWatch", kind: "seconds" },
-            { key: "likes", label: "analytics.columns.likes", kind: "number" },
-            { key: "comments", label: "analytics.columns.comments", kind: "number" },
-            { key: "shares", label: "analytics.columns.shares", kind: "number" },
-            { key: "saves", label: "analytics.columns.saves", kind: "number" },
-            { key: "reads", label: "analytics.columns.reads", kind: "number" },
+            column("likes", "number"),
+            column("comments", "number"),
+            column("shares", "number"),
+            column("saves", "number"),
+            column("reads", "number"),
           ],
           rows: metrics.platform.map((f) => ({
             platform: f.platform,
@@ -128,12 +125,12 @@ export function getPieceDashboard(options: {
           id: "daily",
           title: "analytics.tables.daily",
           columns: [
-            { key: "day", label: "analytics.columns.day", kind: "text" },
-            { key: "views", label: "analytics.columns.views", kind: "number" },
-            { key: "visitors", label: "analytics.columns.visitors", kind: "number" },
-            { key: "plays", label: "analytics.columns.plays", kind: "number" },
-            { key: "completes", label: "analytics.columns.completes", kind: "number" },
-            { key: "leads", label: "analytics.columns.leads", kind: "number" },
+            column("day", "text"),
+            column("views", "number"),
+            column("visitors", "number"),
+            column("plays", "number"),
+            column("completes", "number"),
+            column("leads", "number"),
           ],
           rows: daily.map((d) => ({ ...d })),
         },

@@ -8,6 +8,7 @@ import { refuseUnlessImporter } from "./import-access";
 import type { ManualChoice } from "./match-rows.server";
 import type { ImportEncoding } from "./read-import-file.server";
 import { storeImportFigures } from "./store-import-figures.server";
+import { findImport } from "./open-import.server";
 
 /**
  * Applies a preview, all or nothing: its stored text is analysed again with the person's choices
@@ -28,8 +29,9 @@ export function applyImport(options: {
   if (refused) return refused;
   return db.transaction(
     (tx) => {
-      const row = tx.select().from(schema.metricImports).where(eq(schema.metricImports.id, importId)).get();
-      if (!row) return fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
+      const found = findImport(tx, importId);
+      if (!found.ok) return found;
+      const { row } = found;
       if (row.status !== "preview" || row.payload === null)
         return fail(409, "import_not_preview", "这次导入已经应用或撤销，不能再应用。", {
           params: { status: row.status },

@@ -1,9 +1,8 @@
-import type { Db } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
-import { auditActor, type Actor } from "../auth/actor";
+import { auditActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { analyseImport, type ImportCounts } from "./analyse-import.server";
-import { insertImportRow, openImport } from "./open-import.server";
+import { insertImportRow, openImport, type ImportUpload } from "./open-import.server";
 
 /**
  * Stores an uploaded export as a preview (status "preview", the decoded text as its payload):
@@ -11,16 +10,9 @@ import { insertImportRow, openImport } from "./open-import.server";
  * size, encoding, no plays or reads column) is refused and nothing is stored; row problems are
  * for the preview to show.
  */
-export function createImportPreview(options: {
-  db: Db;
-  actor: Actor;
-  now: Date;
-  timeZone: string;
-  bytes: Uint8Array;
-  fileName: string;
-  platform: string;
-  asOfDay: string;
-}): Result<{ importId: number; counts: ImportCounts }> {
+export function createImportPreview(
+  options: ImportUpload,
+): Result<{ importId: number; counts: ImportCounts }> {
   const { db, actor, now } = options;
   const file = openImport(options);
   if (!file.ok) return file;

@@ -4,6 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { refuseUnlessImporter } from "./import-access";
+import { findImport } from "./open-import.server";
 
 /** Drops a preview nobody will apply (it never wrote figures); applied imports are undone instead. */
 export function discardImportPreview(options: { db: Db; actor: Actor; now: Date; importId: number }): Result {
@@ -11,8 +12,9 @@ export function discardImportPreview(options: { db: Db; actor: Actor; now: Date;
   const refused = refuseUnlessImporter(actor);
   if (refused) return refused;
   return db.transaction((tx) => {
-    const row = tx.select().from(schema.metricImports).where(eq(schema.metricImports.id, importId)).get();
-    if (!row) return fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
+    const found = findImport(tx, importId);
+    if (!found.ok) return found;
+    const { row } = found;
     if (row.status !== "preview")
       return fail(409, "import_not_preview", "这次导入已经应用或撤销，不能丢弃。", {
         params: { status: row.status },

@@ -1,6 +1,5 @@
-import type { Db } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
-import { auditActor, type Actor } from "../auth/actor";
+import { auditActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import {
   analyseImport,
@@ -9,7 +8,7 @@ import {
   type ImportCounts,
 } from "./analyse-import.server";
 import type { ManualChoice } from "./match-rows.server";
-import { insertImportRow, openImport } from "./open-import.server";
+import { insertImportRow, openImport, type ImportUpload } from "./open-import.server";
 import { storeImportFigures } from "./store-import-figures.server";
 
 export type ImportPlatformCsvResult = Result<
@@ -23,18 +22,9 @@ export type ImportPlatformCsvResult = Result<
  * otherwise a blocked row refuses the import (nothing stored, the row named), and the import, its
  * figures and the audit entry are written in one transaction.
  */
-export function importPlatformCsv(options: {
-  db: Db;
-  actor: Actor;
-  now: Date;
-  timeZone: string;
-  bytes: Uint8Array;
-  fileName: string;
-  platform: string;
-  asOfDay: string;
-  manual: ReadonlyMap<number, ManualChoice>;
-  dryRun: boolean;
-}): ImportPlatformCsvResult {
+export function importPlatformCsv(
+  options: ImportUpload & { manual: ReadonlyMap<number, ManualChoice>; dryRun: boolean },
+): ImportPlatformCsvResult {
   const { db, actor, now } = options;
   const file = openImport(options);
   if (!file.ok) return file;

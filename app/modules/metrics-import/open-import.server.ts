@@ -1,5 +1,6 @@
-import { schema, type Db, type Tx } from "~/lib/db.server";
-import type { Failure } from "~/lib/result";
+import { eq } from "drizzle-orm";
+import { schema, type Db, type DbOrTx, type Tx } from "~/lib/db.server";
+import { fail, type Failure } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { ensureDefaultAliases } from "./ensure-default-aliases.server";
 import { refuseUnlessImporter } from "./import-access";
@@ -9,6 +10,18 @@ export interface ImportFile {
   ok: true;
   text: string;
   encoding: ImportEncoding;
+}
+
+/** An uploaded platform export and what the uploader said of it, as every import takes it. */
+export interface ImportUpload {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  timeZone: string;
+  bytes: Uint8Array;
+  fileName: string;
+  platform: string;
+  asOfDay: string;
 }
 
 /**
@@ -57,4 +70,15 @@ export function insertImportRow(
     })
     .returning({ id: schema.metricImports.id })
     .get().id;
+}
+
+/** An import by id, or the 404 every import page and action answers for one that is not there. */
+export function findImport(
+  db: DbOrTx,
+  importId: number,
+): { ok: true; row: typeof schema.metricImports.$inferSelect } | Failure {
+  const row = db.select().from(schema.metricImports).where(eq(schema.metricImports.id, importId)).get();
+  return row
+    ? { ok: true, row }
+    : fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
 }

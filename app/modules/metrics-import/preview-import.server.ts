@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { analyseImport, type ImportAnalysis } from "./analyse-import.server";
 import type { ManualChoice } from "./match-rows.server";
 import type { ImportEncoding } from "./read-import-file.server";
+import { findImport } from "./open-import.server";
 
 /**
  * A stored preview analysed now (with the alias table and the slots as they are now), with the
@@ -17,12 +17,9 @@ export function previewImport(options: {
   manual?: ReadonlyMap<number, ManualChoice>;
 }): Result<{ analysis: ImportAnalysis }> {
   const { db } = options;
-  const row = db
-    .select()
-    .from(schema.metricImports)
-    .where(eq(schema.metricImports.id, options.importId))
-    .get();
-  if (!row) return fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
+  const found = findImport(db, options.importId);
+  if (!found.ok) return found;
+  const { row } = found;
   if (row.status !== "preview" || row.payload === null)
     return fail(409, "import_not_preview", "这次导入已经应用或撤销。", { params: { status: row.status } });
   return analyseImport({

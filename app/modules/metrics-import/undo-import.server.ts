@@ -4,6 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { refuseUnlessImporter } from "./import-access";
+import { findImport } from "./open-import.server";
 
 /**
  * Undoes an applied import: its status becomes "undone" and its figures stop counting, so each
@@ -16,8 +17,9 @@ export function undoImport(options: { db: Db; actor: Actor; now: Date; importId:
   if (refused) return refused;
   return db.transaction(
     (tx) => {
-      const row = tx.select().from(schema.metricImports).where(eq(schema.metricImports.id, importId)).get();
-      if (!row) return fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
+      const found = findImport(tx, importId);
+      if (!found.ok) return found;
+      const { row } = found;
       if (row.status !== "applied")
         return fail(409, "import_not_applied", "只有已应用的导入可以撤销。", {
           params: { status: row.status },
