@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "invalid_json",
   "invalid_body",
   "invalid_query",
+  "compare_needs_two_builds",
   "payload_too_large",
   "text_too_long",
   "too_many_fields",

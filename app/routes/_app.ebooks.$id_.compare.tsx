@@ -1,14 +1,13 @@
 import { Alert, Anchor, Card, Code, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildIds, ChapterChanges } from "~/components/ebooks/compare/chapter-changes";
 import { RouteError } from "~/components/route-error";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
-import { requireActor } from "~/lib/auth.server";
+import { apiError, requireActor } from "~/lib/auth.server";
 import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
-import { parseId } from "~/lib/forms.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { compareBuilds } from "~/modules/ebooks/compare-builds.server";
 import { compareQuerySchema } from "~/modules/ebooks/schemas";
@@ -17,9 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "ebooks.read");
   const pieceId = parseId(params.id);
   const query = compareQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw json({ message: "请选择两个版本进行对比。" }, { status: 400 });
+  if (!query.success) throw apiError(request, 400, "compare_needs_two_builds", "请选择两个版本进行对比。");
   const comparison = compareBuilds({ db: getStudio().db, pieceId, a: query.data.a, b: query.data.b });
-  if (!comparison.ok) throw json({ message: comparison.message }, { status: comparison.status });
+  if (!comparison.ok) throw failureResponse(request, comparison);
   const { book, older, newer, diff } = comparison;
   return { book, older, newer, diff };
 }

@@ -4,6 +4,7 @@ import type { ErrorCode } from "~/lib/error-codes";
 import { reply } from "~/lib/reply.server";
 import { loader as articleLoader } from "~/routes/_app.articles.$id";
 import { loader as chapterLoader } from "~/routes/_app.ebooks.$id_.chapters.$chapterId";
+import { loader as compareLoader } from "~/routes/_app.ebooks.$id_.compare";
 import { loader as importLoader } from "~/routes/_app.imports.$id";
 import { loader as leadLoader } from "~/routes/_app.leads.$id";
 import { loader as consoleLoader } from "~/routes/_app.livestreams.$id.control";
@@ -159,6 +160,12 @@ describe("error messages follow the reader's language", () => {
       { loader: importLoader, url: "/imports/9999", zh: "未找到这次导入。", en: "No such import." },
       { loader: importLoader, url: "/imports/abc", zh: "未找到这次导入。", en: "No such import." },
       { loader: leadLoader, url: "/leads/9999", zh: "线索不存在。", en: "Lead not found." },
+      {
+        loader: compareLoader,
+        url: "/ebooks/9999/compare?a=1&b=2",
+        zh: "这本书不存在。",
+        en: "This book does not exist.",
+      },
     ];
     for (const page of pages) {
       const params = { id: page.url.split("/")[2], chapterId: "9999" };
@@ -174,6 +181,22 @@ describe("error messages follow the reader's language", () => {
         expect(answer.status, page.url).toBe(404);
         expect((await answer.json()).error, page.url).toEqual({ code: "not_found", message: text });
       }
+    }
+  });
+
+  it("asks for two builds on the compare page in the reader's language", async () => {
+    const admin = await t.signIn("admin");
+    for (const [language, message] of [
+      ["en", "Choose two builds to compare."],
+      ["zh", "请选择两个版本进行对比。"],
+    ]) {
+      const answer = await callRoute(
+        compareLoader,
+        getRequest("/ebooks/1/compare?a=1", { Cookie: `${admin.cookie}; lang=${language}` }),
+        { id: "1" },
+      );
+      expect(answer.status).toBe(400);
+      expect((await answer.json()).error).toEqual({ code: "compare_needs_two_builds", message });
     }
   });
 });
