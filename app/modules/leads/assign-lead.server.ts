@@ -20,8 +20,9 @@ export function assignLead(options: {
   const { db, actor, leadId, assigneeId, now } = options;
   if (!can(actor.roles, "leads.work")) return fail(403, "forbidden", "你的角色无权执行此操作。");
   return db.transaction((tx) => {
-    const lead = leadAtVersion(tx, leadId, options.version);
-    if ("ok" in lead) return lead;
+    const found = leadAtVersion(tx, leadId, options.version);
+    if (!found.ok) return found;
+    const { lead } = found;
     // Leads go to the people who call them: active accounts with the sales role.
     if (assigneeId !== null && !isSalesStaff(tx, assigneeId))
       return fail(400, "invalid_staff", "所选人员不存在、已停用或没有销售角色。", {

@@ -36,8 +36,9 @@ export function changeLeadStatus(options: {
       params: { length: note.length, max: MAX_LEAD_NOTE_LENGTH },
     });
   return db.transaction((tx) => {
-    const lead = leadAtVersion(tx, leadId, options.version);
-    if ("ok" in lead) return lead;
+    const found = leadAtVersion(tx, leadId, options.version);
+    if (!found.ok) return found;
+    const { lead } = found;
     if (!canMoveLead(lead.status, status))
       return fail(409, "invalid_transition", `线索不能从“${lead.status}”改为“${status}”。`, {
         field: "status",

@@ -12,14 +12,18 @@ type ActivityFields = Pick<
 >;
 
 /** The lead someone works on, read in their transaction and checked against the version the page showed. */
-export function leadAtVersion(tx: Tx, leadId: number, version: number): LeadRow | Failure {
+export function leadAtVersion(
+  tx: Tx,
+  leadId: number,
+  version: number,
+): { ok: true; lead: LeadRow } | Failure {
   const lead = tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).get();
   if (!lead) return fail(404, "not_found", "线索不存在。", { params: { context: "lead" } });
   if (lead.version !== version)
     return fail(409, "stale", "内容刚被他人修改，请刷新后再试。", {
       params: { yours: version, current: lead.version },
     });
-  return lead;
+  return { ok: true, lead };
 }
 
 /**
