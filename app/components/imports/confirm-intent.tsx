@@ -2,7 +2,6 @@ import { Button, type ButtonProps } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmModal } from "~/components/shared/confirm-modal";
-import { useIntentAction } from "~/components/shared/use-intent-action";
 
 /**
  * A button that asks first, then posts one intent of the page (undo an import, discard a preview,
@@ -35,7 +34,6 @@ export function ConfirmIntent({
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const close = () => setOpened(false);
-  const { fetcher, answer } = useIntentAction(intent, close);
   return (
     <>
       <Button
@@ -51,13 +49,11 @@ export function ConfirmIntent({
       <ConfirmModal
         opened={opened}
         onClose={close}
-        fetcher={fetcher}
         action={action}
         intent={intent}
         fields={fields}
         title={title}
         body={body}
-        error={answer.error}
         cancelLabel={t("imports.cancel")}
         confirmLabel={confirmLabel}
         color={color}

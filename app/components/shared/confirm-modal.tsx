@@ -1,21 +1,19 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import type { FetcherWithComponents } from "@remix-run/react";
+import { useIntentAction } from "./use-intent-action";
 
 /**
- * The studio's yes-or-no dialog that posts one intent through a fetcher: the question, the
- * refusal if the server gave one (the dialog stays open), cancel and confirm. Who opens it and
- * what a success does stay with the caller.
+ * The studio's yes-or-no dialog that posts one intent through its own fetcher: the question, the
+ * refusal if the server gave one (the dialog stays open), cancel and confirm. A success shows the
+ * server's notice and closes it; who opens it stays with the caller.
  */
 export function ConfirmModal({
   opened,
   onClose,
-  fetcher,
   action,
   intent,
   fields,
   title,
   body,
-  error,
   cancelLabel,
   confirmLabel,
   color,
@@ -24,19 +22,18 @@ export function ConfirmModal({
 }: {
   opened: boolean;
   onClose(): void;
-  fetcher: FetcherWithComponents<unknown>;
   action?: string;
   intent: string;
   fields: Record<string, string | number>;
   title: string;
   body: string;
-  error: string | null | undefined;
   cancelLabel: string;
   confirmLabel: string;
   color: string;
   testId?: string;
   confirmTestId?: string;
 }) {
+  const { fetcher, answer, busy } = useIntentAction(intent, onClose);
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered data-testid={testId}>
       <fetcher.Form method="post" action={action}>
@@ -46,21 +43,16 @@ export function ConfirmModal({
         ))}
         <Stack>
           <Text size="sm">{body}</Text>
-          {error ? (
+          {answer.error ? (
             <Text size="sm" c="red" role="alert">
-              {error}
+              {answer.error}
             </Text>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {cancelLabel}
             </Button>
-            <Button
-              type="submit"
-              color={color}
-              loading={fetcher.state !== "idle"}
-              data-testid={confirmTestId}
-            >
+            <Button type="submit" color={color} loading={busy} data-testid={confirmTestId}>
               {confirmLabel}
             </Button>
           </Group>

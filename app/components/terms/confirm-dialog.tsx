@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { ConfirmModal } from "~/components/shared/confirm-modal";
-import { useIntentAction } from "~/components/shared/use-intent-action";
 
 /**
  * A yes-or-no question that posts one intent of the terms page (delete a term, restore a
@@ -26,18 +25,15 @@ export function ConfirmDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const { fetcher, answer } = useIntentAction(intent, onClose);
   return (
     <ConfirmModal
       opened={opened}
       onClose={onClose}
-      fetcher={fetcher}
       action="?index"
       intent={intent}
       fields={fields}
       title={title}
       body={body}
-      error={answer.error}
       cancelLabel={t("terms.form.cancel")}
       confirmLabel={confirmLabel}
       color={color}
