@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { waitForHydration } from "../setup/browser";
 import { withBrowser } from "../setup/e2e-browser";
 
 const { baseUrl, signIn } = withBrowser();
@@ -8,12 +7,10 @@ describe("articles in a real browser", () => {
   it("counts as typed, previews a testimonial on the phone, and refuses a short 易车 article at review with the count", async () => {
     const page = await signIn("copy@studio.local", "demo-copy-2026");
     await page.goto(`${baseUrl}/articles`);
-    await waitForHydration(page);
     await page.getByTestId("new-article-title").fill("端到端：春季保养小贴士");
     // 易车 is the form's default channel.
     await page.getByTestId("create-article").click();
     await page.waitForURL(/\/articles\/\d+$/);
-    await waitForHydration(page);
 
     const body = page.getByTestId("article-body");
     // Filled again until the page has hydrated: text typed before that never reaches React's state.

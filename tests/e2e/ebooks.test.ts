@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { waitForHydration } from "../setup/browser";
 import { withBrowser } from "../setup/e2e-browser";
 
 const { baseUrl, signIn } = withBrowser();
@@ -16,7 +15,6 @@ async function openDemoBook(page: Page): Promise<string> {
   await page.goto(`${baseUrl}/ebooks`);
   await page.getByRole("link", { name: "老司机秘籍" }).first().click();
   await page.waitForURL(/\/ebooks\/\d+$/);
-  await waitForHydration(page);
   return page.url();
 }
 
@@ -29,9 +27,6 @@ describe("e-books in a real browser", () => {
     // Chapter editor: what is typed shows up in the preview.
     await page.locator('[data-testid^="chapter-link-"]').first().click();
     await page.waitForURL(/\/chapters\/\d+$/);
-    // Typing before React hydrates would not reach the preview (the link is a full page load
-    // when the book page itself had not hydrated yet).
-    await waitForHydration(page);
     // Keys go to the field itself (not to whatever holds the focus), and the field is checked to
     // hold them before the preview is.
     // The chapter's text is replaced, not appended to: other browser tests save this chapter
@@ -61,7 +56,6 @@ describe("e-books in a real browser", () => {
 
     // Chapters reorder by drag and drop.
     await page.goto(bookUrl);
-    await waitForHydration(page);
     const firstSection = page.locator('[data-testid^="section-"]').first();
     const rows = firstSection.locator('[data-testid^="chapter-row-"]');
     const order = await firstSection.locator('[data-testid^="chapter-link-"]').allTextContents();
@@ -126,7 +120,6 @@ describe("e-books in a real browser", () => {
       await page.goto(`${baseUrl}/ebooks`);
       await page.getByRole("link", { name: "女性车主安全手册" }).first().click();
       await page.waitForURL(/\/ebooks\/\d+$/);
-      await waitForHydration(page);
       // PUBLIC_BASE_URL is unset here: print QR codes would point at this server's own address.
       expect(await page.getByTestId("print-qr-target").textContent()).toContain(`${baseUrl}/p/`);
       expect(await page.getByTestId("print-qr-problem").textContent()).toContain("PUBLIC_BASE_URL");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { waitForHydration } from "../setup/browser";
 import { withBrowser } from "../setup/e2e-browser";
 
 const { baseUrl, signIn } = withBrowser();
 // Every screen an editor opens in a day. A route module that throws while the browser loads it
-// still renders on the server, so only a real browser notices that the page never hydrated; and a
+// still renders on the server, so only a real browser notices that the page never hydrated (each
+// signed-in `goto` waits for hydration and fails when it never comes, tests/setup/browser.ts); and a
 // page whose own meta drops the viewport tag is laid out 980 px wide on a phone.
 const PAGES = [
   "/",
@@ -57,7 +57,6 @@ describe("every page loads in the browser without a script error", () => {
       for (const path of PAGES) {
         const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
         expect(answer?.status(), path).toBeLessThan(400);
-        await waitForHydration(page);
         // Exactly one phone viewport, whatever the page's own meta says.
         expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
       }
@@ -74,7 +73,6 @@ describe("every page loads in the browser without a script error", () => {
       for (const path of landings) {
         const answer = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
         expect(answer?.status(), path).toBeLessThan(400);
-        await waitForHydration(page);
         expect(await page.locator('meta[name="viewport"]').count(), path).toBe(1);
         expect(await page.getByTestId("lead-form").count(), path).toBe(1);
       }

@@ -10,8 +10,6 @@ describe("posters in a real browser", () => {
     await page.goto(`${baseUrl}/posters`);
     await page.getByRole("link", { name: "年终购车节海报" }).first().click();
     await page.waitForURL(/\/posters\/\d+$/);
-    // Typing before React hydrates would not reach the preview.
-    await waitForHydration(page);
     const preview = page.getByTestId("poster-preview");
     await expect.poll(() => preview.getAttribute("data-src"), { timeout: 20_000 }).toContain("headline=");
     const before = await preview.getAttribute("src");
@@ -32,7 +30,6 @@ describe("posters in a real browser", () => {
   it("picks the brand kit's font: the sample shows the face before saving, the save keeps it", async () => {
     const page = await signIn("editor@studio.local", "demo-editor-2026");
     await page.goto(`${baseUrl}/brand-kit`);
-    await waitForHydration(page);
     const sample = page.getByTestId("font-sample");
     const drawn = () => sample.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
     await expect.poll(() => sample.getAttribute("src")).toContain("font=noto_sans_sc");

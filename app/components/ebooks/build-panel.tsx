@@ -20,8 +20,8 @@ import { ErrorAlert } from "../error-alert";
 import { IntentForm } from "~/components/intent-form";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { DataTable } from "~/components/data-table";
-import { formatBytes, formatShortDateTime } from "~/lib/dates";
 import { useIdleRevalidate } from "~/components/use-idle-revalidate";
+import { formatBytes, formatShortDateTime } from "~/lib/dates";
 
 export interface BuildView {
   id: number;
