@@ -14,6 +14,7 @@ import { sweepLeftovers } from "~/modules/operations/sweep-leftovers.server";
 import { schema } from "./db.server";
 import { resolveDataDir } from "./env.server";
 import { logger } from "./logger.server";
+import { sealSigningSecrets } from "./seal-signing-secrets.server";
 import { createStudio, setStudio, type Studio } from "./studio.server";
 
 // The lock lives as long as the process (a collected connection would let it go).
@@ -78,8 +79,8 @@ async function ensureAdmin(studio: Studio): Promise<void> {
 
 /**
  * Locks the data folder (or throws DataDirLockedError: another studio runs on it), opens the
- * database, migrates, removes what a crash left behind, creates the admin, seeds the demo once and
- * starts the workers.
+ * database, migrates, removes what a crash left behind, creates the admin, seeds the demo once,
+ * seals signing secrets still in clear and starts the workers.
  */
 export async function bootStudio(options: { seedDemo?: boolean; startJobs?: boolean } = {}) {
   const dataDir = resolveDataDir();
@@ -114,6 +115,10 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
     });
     if (seeded) logger.info("demo data seeded");
   }
+  // After the seed, which writes the demo channels' webhook secrets: a secret still in clear (a
+  // database from before decision 0047, or just seeded) is sealed before any worker signs with it.
+  const sealed = sealSigningSecrets({ db: studio.db, dataKey: studio.config.dataKey, now: studio.now() });
+  if (sealed.crm + sealed.channels > 0) logger.info(sealed, "signing secrets sealed");
   if (options.startJobs ?? true) {
     recoverInterruptedJobs(studio, logger);
     holder.__workers = jobLanes.map((lane) =>

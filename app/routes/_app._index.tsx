@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const publishing = getPublishingToday({
     db,
+    dataKey: config.dataKey,
     actor,
     now: at,
     timeZone: config.timeZone,

@@ -84,6 +84,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { from, to, channel, columnId, campaignId, ownerId } = query.data;
   const calendar = getCalendar({
     db,
+    dataKey: config.dataKey,
     now: now(),
     timeZone,
     from,

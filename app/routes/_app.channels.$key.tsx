@@ -25,8 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "calendar.read");
-  const { db } = getStudio();
-  const channel = getChannel({ db, key: params.key ?? "" });
+  const { db, config } = getStudio();
+  const channel = getChannel({ db, dataKey: config.dataKey, key: params.key ?? "" });
   if (!channel) throw json({ message: "渠道不存在。" }, { status: 404 });
   return {
     channel,
@@ -44,8 +44,8 @@ const INTENTS = {
     capability: "channels.manage",
     schema: updateChannelSchema,
     run: ({ actor, input, key }) => {
-      const { db, now } = getStudio();
-      return updateChannel({ db, actor, now: now(), key, input });
+      const { db, now, config } = getStudio();
+      return updateChannel({ db, dataKey: config.dataKey, actor, now: now(), key, input });
     },
     notice: "calendar.channels.saved",
     // The new signing key is shown once, here; the page shows only its last characters afterwards.

@@ -15,8 +15,9 @@ export const meta = pageTitleMeta("calendar.channelsTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "calendar.read");
+  const { db, config } = getStudio();
   return {
-    channels: listChannels({ db: getStudio().db }),
+    channels: listChannels({ db, dataKey: config.dataKey }),
     canManage: can(actor.roles, "channels.manage"),
   };
 }

@@ -34,8 +34,11 @@ export const meta = pageTitleMeta("leads.crm.title");
 /** Where new leads are sent: admins only, since it decides where full phone numbers go. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "privacy.manage");
-  const { db } = getStudio();
-  return { settings: toCrmSettingsDto(crmSettingsRow(db)), deliveries: listCrmDeliveries({ db, limit: 30 }) };
+  const { db, config } = getStudio();
+  return {
+    settings: toCrmSettingsDto(crmSettingsRow(db), config.dataKey),
+    deliveries: listCrmDeliveries({ db, limit: 30 }),
+  };
 }
 
 const intent = intentsFor<object>();
@@ -45,8 +48,8 @@ const INTENTS = {
     capability: "privacy.manage",
     schema: crmSettingsSchema,
     run: ({ actor, input }) => {
-      const { db, now } = getStudio();
-      return updateCrmSettings({ db, actor, input, now: now() });
+      const { db, now, config } = getStudio();
+      return updateCrmSettings({ db, dataKey: config.dataKey, actor, input, now: now() });
     },
     notice: "leads.crm.saved",
     // Shown once: afterwards only its last four characters.

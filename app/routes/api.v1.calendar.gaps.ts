@@ -10,6 +10,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "calendar.read");
   const { db, now, config } = getStudio();
   const { from, to, channel } = parseQuery(request, gapsQuerySchema(config.timeZone));
-  const items = listGaps({ db, now: now(), timeZone: config.timeZone, from, to, channelKeys: channel });
+  const items = listGaps({
+    db,
+    dataKey: config.dataKey,
+    now: now(),
+    timeZone: config.timeZone,
+    from,
+    to,
+    channelKeys: channel,
+  });
   return json({ items, total: items.length });
 }

@@ -9,7 +9,8 @@ import { updateChannel } from "~/modules/calendar/update-channel.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "calendar.read");
-  const channel = getChannel({ db: getStudio().db, key: params.key ?? "" });
+  const { db, config } = getStudio();
+  const channel = getChannel({ db, dataKey: config.dataKey, key: params.key ?? "" });
   if (!channel) throw apiError(request, 404, "not_found", "渠道不存在。", { params: { context: "channel" } });
   return json(channel);
 }
@@ -17,9 +18,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   requireMethod(request, "PUT");
   const actor = await requireActor(request, "channels.manage");
-  const { db, now } = getStudio();
+  const { db, now, config } = getStudio();
   const input = await parseJsonBody(request, updateChannelSchema);
-  const result = updateChannel({ db, actor, now: now(), key: params.key ?? "", input });
+  const result = updateChannel({
+    db,
+    dataKey: config.dataKey,
+    actor,
+    now: now(),
+    key: params.key ?? "",
+    input,
+  });
   if (!result.ok) return failureResponse(request, result);
   // The signing secret is answered once, when it is made; afterwards only its hint.
   return json(

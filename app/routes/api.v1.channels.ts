@@ -6,6 +6,7 @@ import { listChannels } from "~/modules/calendar/list-channels.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "calendar.read");
-  const items = listChannels({ db: getStudio().db });
+  const { db, config } = getStudio();
+  const items = listChannels({ db, dataKey: config.dataKey });
   return json({ items, total: items.length });
 }

@@ -146,11 +146,20 @@ async function benchLoader(): Promise<BenchRow[]> {
   const rows = bare.all(from.getTime(), to.getTime()).length;
   // Tracked links on a public base, as an installation publishing to the internet has it.
   const publicBase = { url: "https://studio.example.cn", origin: "configured" as const };
-  const view = getCalendar({ db: studio.db, now, timeZone: TZ, from, to, publicBase });
+  const view = getCalendar({
+    db: studio.db,
+    dataKey: studio.config.dataKey,
+    now,
+    timeZone: TZ,
+    from,
+    to,
+    publicBase,
+  });
   // Alternated run by run, so a busy machine slows both sides alike.
   const { baseline, measured: loader } = interleavedMedians(
     () => bare.all(from.getTime(), to.getTime()),
-    () => getCalendar({ db: studio.db, now, timeZone: TZ, from, to, publicBase }),
+    () =>
+      getCalendar({ db: studio.db, dataKey: studio.config.dataKey, now, timeZone: TZ, from, to, publicBase }),
     40,
   );
   studio.database.sqlite.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openSecret } from "~/lib/sealed-secret.server";
 import { getChannel } from "~/modules/calendar/get-channel.server";
 import { updateChannelSchema, type UpdateChannelInput } from "~/modules/calendar/schemas";
 import { updateChannel } from "~/modules/calendar/update-channel.server";
@@ -12,7 +13,7 @@ const t = withCalendarStudio();
 
 /** The channel's current settings as a PUT body, with changes. */
 function body(key: string, patch: Record<string, unknown> = {}) {
-  const c = getChannel({ db: t.studio.db, key })!;
+  const c = getChannel({ db: t.studio.db, dataKey: t.studio.config.dataKey, key })!;
   return {
     name: c.name,
     color: c.color,
@@ -122,14 +123,33 @@ describe("channels", () => {
       color: "#123abc",
       rules: [weeklyVideos],
     });
-    expect(channelByKey(t.studio, "kuaishou").webhookSecret).toBe(saved.webhookSecret);
+    // At rest the secret is sealed under the data key: the column holds neither it nor its hex.
+    const sealed = channelByKey(t.studio, "kuaishou").webhookSecret!;
+    expect(sealed.startsWith("v1.")).toBe(true);
+    expect(sealed).not.toContain(saved.webhookSecret);
+    expect(openSecret(t.studio.config.dataKey, sealed)).toEqual({ ok: true, secret: saved.webhookSecret });
     // Saving again with the same address keeps the secret and does not answer it.
     const again = await (await put(editor.cookie, "kuaishou", body("kuaishou"))).json();
     expect(again.webhookSecret).toBeUndefined();
-    expect(channelByKey(t.studio, "kuaishou").webhookSecret).toBe(saved.webhookSecret);
+    expect(again.webhookSecretHint).toBe(`…${saved.webhookSecret.slice(-4)}`);
+    expect(channelByKey(t.studio, "kuaishou").webhookSecret).toBe(sealed);
+    // Rotating makes a new one, answered once and sealed in turn.
+    const rotated = await (
+      await put(editor.cookie, "kuaishou", body("kuaishou", { rotateSecret: true }))
+    ).json();
+    expect(rotated.webhookSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(rotated.webhookSecret).not.toBe(saved.webhookSecret);
+    expect(openSecret(t.studio.config.dataKey, channelByKey(t.studio, "kuaishou").webhookSecret!)).toEqual({
+      ok: true,
+      secret: rotated.webhookSecret,
+    });
     const log = auditRows(t.studio, "channel.update");
-    expect(log).toHaveLength(2);
-    expect(log.map((l) => l.summary).join("")).not.toContain(saved.webhookSecret);
+    expect(log).toHaveLength(3);
+    const summaries = log.map((l) => l.summary).join("");
+    expect(summaries).not.toContain(saved.webhookSecret);
+    expect(summaries).not.toContain(rotated.webhookSecret);
+    expect(summaries).not.toContain(sealed);
+    expect(summaries).not.toContain("v1.");
     // Back to a manual hand-off: the address and its secret go.
     const manual = await (
       await put(editor.cookie, "kuaishou", body("kuaishou", { publisher: "manual", webhookUrl: null }))
@@ -148,6 +168,7 @@ describe("channels", () => {
     expect(snapshot(t.studio)).toEqual(before);
     const direct = updateChannel({
       db: t.studio.db,
+      dataKey: t.studio.config.dataKey,
       actor: host.actor,
       now: NOW,
       key: "douyin-main",
@@ -230,7 +251,14 @@ describe("channels", () => {
       const good = updateChannelSchema.parse(body("douyin-main"));
       const before = snapshot(t.studio);
       const run = (input: UpdateChannelInput) =>
-        updateChannel({ db: t.studio.db, actor: editor.actor, now: NOW, key: "douyin-main", input });
+        updateChannel({
+          db: t.studio.db,
+          dataKey: t.studio.config.dataKey,
+          actor: editor.actor,
+          now: NOW,
+          key: "douyin-main",
+          input,
+        });
       expect(run({ ...good, publisher: "webhook", webhookUrl: "file:///etc/passwd" })).toMatchObject({
         ok: false,
         status: 400,
@@ -255,6 +283,7 @@ describe("channels", () => {
       expect(snapshot(t.studio).rules).toBe(before.rules);
       const unknown = updateChannel({
         db: t.studio.db,
+        dataKey: t.studio.config.dataKey,
         actor: editor.actor,
         now: NOW,
         key: "weibo",

@@ -87,6 +87,7 @@ describe("the calendar's demo data", () => {
     const from = startOfMonth(NOW, TZ);
     const view = getCalendar({
       db,
+      dataKey: t.studio.config.dataKey,
       now: NOW,
       timeZone: TZ,
       from,

@@ -479,6 +479,7 @@ describe("reading the calendar", () => {
     const gapBody = await gaps.json();
     const view = getCalendar({
       db: t.studio.db,
+      dataKey: t.studio.config.dataKey,
       now: NOW,
       timeZone: "Asia/Shanghai",
       from: new Date("2026-03-01T16:00:00Z"),
@@ -504,6 +505,7 @@ describe("reading the calendar", () => {
     expect(view.mix.total).toBe(1);
     const filtered = getCalendar({
       db: t.studio.db,
+      dataKey: t.studio.config.dataKey,
       now: NOW,
       timeZone: "Asia/Shanghai",
       from: new Date("2026-03-01T16:00:00Z"),

@@ -127,6 +127,7 @@ function addTerm(editor: Actor, term: string, severity: TermSeverity) {
 function calendarFlags() {
   return getCalendar({
     db: t.studio.db,
+    dataKey: t.studio.config.dataKey,
     now: t.studio.now(),
     timeZone: TZ,
     from: new Date("2026-03-01T00:00:00Z"),

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
+import { sealSigningSecrets } from "~/lib/seal-signing-secrets.server";
+import { openSecret } from "~/lib/sealed-secret.server";
 import { leadJobHandlers } from "~/modules/leads/crm-delivery-job.server";
 import { action as leadsAction } from "~/routes/api.v1.leads";
 import { action as crmAction, loader as crmLoader } from "~/routes/_app.leads.crm";
@@ -33,6 +35,16 @@ async function configureCrm(url: string) {
   const saved = await saveCrm(admin.cookie, { url, enabled: "on", version: "0" });
   expect(saved).toMatchObject({ status: 200, body: { ok: true } });
   return { secret: saved.body.secret as string, admin };
+}
+
+/** What the settings row holds in its secret column, as the file has it. */
+const storedSecret = () => t.studio.db.select().from(schema.crmSettings).get()!.secret!;
+
+/** A sealed value with one byte of its ciphertext flipped: what a changed file would hold. */
+function tampered(sealed: string): string {
+  const raw = Buffer.from(sealed.slice("v1.".length), "base64");
+  raw[raw.length - 1] ^= 0x01;
+  return `v1.${raw.toString("base64")}`;
 }
 
 const jobsOf = () => t.studio.db.select().from(schema.jobs).where(eq(schema.jobs.type, "lead.crm")).all();
@@ -160,10 +172,92 @@ describe("new leads to the CRM", () => {
   });
 });
 
+describe("the CRM's signing secret at rest", () => {
+  it("seals a secret stored in clear by an older studio, once and audited, and still signs with it", async () => {
+    const piece = await publishedPiece(t.studio);
+    const { secret, admin } = await configureCrm("http://127.0.0.1:9/placeholder");
+    const crm = await startCrmServer({ secret, statuses: [200] });
+    closers.push(crm.close);
+    // The database as a studio before sealing left it: the secret in clear.
+    t.studio.db.update(schema.crmSettings).set({ url: crm.url, secret }).run();
+
+    const seal = () =>
+      sealSigningSecrets({ db: t.studio.db, dataKey: t.studio.config.dataKey, now: new Date() });
+    expect(seal().crm).toBe(1);
+    const sealed = storedSecret();
+    expect(sealed.startsWith("v1.")).toBe(true);
+    expect(sealed).not.toContain(secret);
+    // A second start finds nothing to do.
+    expect(seal().crm).toBe(0);
+    expect(storedSecret()).toBe(sealed);
+    const log = auditRows(t.studio, "crm.seal_secret");
+    expect(log).toHaveLength(1);
+    expect(log[0].summary).toContain(secret.slice(-4));
+    expect(log[0].summary).not.toContain(secret);
+    expect(log[0].summary).not.toContain(sealed);
+
+    const page = (await (
+      await callRoute(
+        crmLoader,
+        new Request("http://localhost/leads/crm", { headers: { Cookie: admin.cookie } }),
+      )
+    ).json()) as { settings: { secretHint: string } };
+    expect(page.settings.secretHint).toBe(`…${secret.slice(-4)}`);
+    const answer = await postLead({ slug: piece.slug, phone: "13812340000", consent: true });
+    const leadId = ((await answer.json()) as { lead: { id: number } }).lead.id;
+    await runQueuedJobs(t.studio, { handlers: leadJobHandlers, backoffBaseMs: 1, timeout: 20_000 });
+    expect(crm.requests.map((r) => [r.signed, r.answered])).toEqual([[true, 200]]);
+    expect(deliveries(leadId).map((r) => r.outcome)).toEqual(["delivered"]);
+  });
+
+  it("fails a delivery whose secret no longer opens, with the reason on the lead, and a save makes a new one", async () => {
+    const piece = await publishedPiece(t.studio);
+    const { secret, admin } = await configureCrm("http://127.0.0.1:9/placeholder");
+    const crm = await startCrmServer({ secret, statuses: [200] });
+    closers.push(crm.close);
+    t.studio.db
+      .update(schema.crmSettings)
+      .set({ url: crm.url, secret: tampered(storedSecret()) })
+      .run();
+
+    const first = await postLead({ slug: piece.slug, phone: "13812341111", consent: true });
+    expect(first.status).toBe(201);
+    const leadId = ((await first.json()) as { lead: { id: number } }).lead.id;
+    await runQueuedJobs(t.studio, { handlers: leadJobHandlers, backoffBaseMs: 1, timeout: 20_000 });
+    // Nothing went out unsigned or wrongly signed, and the job failed at once rather than retrying.
+    expect(crm.requests).toEqual([]);
+    expect(jobsOf()[0]).toMatchObject({ status: "failed", attempts: 1 });
+    expect(deliveries(leadId).map((r) => [r.outcome, r.httpStatus])).toEqual([["failed", null]]);
+    expect(deliveries(leadId)[0].detail).toMatch(/签名密钥无法解密/);
+    expect(crmActivities(leadId)).toEqual(["failed"]);
+    expect(auditRows(t.studio, "lead.crm_delivery")).toHaveLength(1);
+
+    // The page shows no usable secret; saving the same address makes a new one, shown once.
+    const page = (await (
+      await callRoute(
+        crmLoader,
+        new Request("http://localhost/leads/crm", { headers: { Cookie: admin.cookie } }),
+      )
+    ).json()) as { settings: { secretHint: string | null; url: string } };
+    expect(page.settings.secretHint).toBeNull();
+    const saved = await saveCrm(admin.cookie, { url: page.settings.url, enabled: "on", version: "1" });
+    expect(saved.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(openSecret(t.studio.config.dataKey, storedSecret())).toEqual({
+      ok: true,
+      secret: saved.body.secret,
+    });
+  });
+});
+
 describe("CRM settings", () => {
   it("makes the secret once, shows only its hint afterwards, and never writes it to the audit log", async () => {
     const { secret, admin } = await configureCrm("https://crm.example.com/hooks/leads");
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    // At rest the secret is sealed under the data key: the column holds neither it nor its hex.
+    const sealed = storedSecret();
+    expect(sealed.startsWith("v1.")).toBe(true);
+    expect(sealed).not.toContain(secret);
+    expect(openSecret(t.studio.config.dataKey, sealed)).toEqual({ ok: true, secret });
     const page = (await (
       await callRoute(
         crmLoader,
@@ -177,6 +271,7 @@ describe("CRM settings", () => {
     // Saving the same address keeps the secret; rotating makes a new one.
     const kept = await saveCrm(admin.cookie, { url: page.settings.url, enabled: "on", version: "1" });
     expect(kept.body.secret).toBeNull();
+    expect(storedSecret()).toBe(sealed);
     const rotated = await saveCrm(admin.cookie, {
       url: page.settings.url,
       enabled: "on",
@@ -185,6 +280,10 @@ describe("CRM settings", () => {
     });
     expect(rotated.body.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(rotated.body.secret).not.toBe(secret);
+    expect(openSecret(t.studio.config.dataKey, storedSecret())).toEqual({
+      ok: true,
+      secret: rotated.body.secret,
+    });
     const log = JSON.stringify(auditRows(t.studio, "crm.update"));
     expect(auditRows(t.studio, "crm.update")).toHaveLength(3);
     expect(log).not.toContain(secret);

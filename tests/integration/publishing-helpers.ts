@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach } from "vitest";
 import { schema } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { sealSecret } from "~/lib/sealed-secret.server";
 import type { Studio } from "~/lib/studio.server";
 import type { Actor } from "~/modules/auth/actor";
 import { startWorker, type Worker } from "~/modules/jobs/worker.server";
@@ -64,14 +65,17 @@ export function withPublishingStudio() {
       closers.push(receiver.close);
       return receiver;
     },
-    /** A webhook channel `key` whose receiver (checking the signature with `secret`) answers with `script`. */
+    /**
+     * A webhook channel `key` whose receiver (checking the signature with `secret`) answers with
+     * `script`; the channel holds the secret sealed, as the studio stores it.
+     */
     async webhookChannel(key: string, secret: string, script: Answer[]) {
       const receiver = await this.receiver(secret, script);
       const channel = makeChannel(t.studio, {
         key,
         publisher: "webhook",
         webhookUrl: receiver.url,
-        webhookSecret: secret,
+        webhookSecret: sealSecret(t.studio.config.dataKey, secret),
       });
       return { receiver, channel };
     },

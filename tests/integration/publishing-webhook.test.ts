@@ -1,11 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/lib/db.server";
+import { sealSigningSecrets } from "~/lib/seal-signing-secrets.server";
 import { listSlotAttempts } from "~/modules/publishing/list-slot-attempts.server";
 import { runPublishingTick } from "~/modules/publishing/publishing-ticker.server";
 import { action as resendAction } from "~/routes/api.v1.slots.$id.resend";
+import { auditRows } from "../setup/audit-entries";
 import { jsonRequest, respond } from "../setup/test-studio";
-import { approvedPiece, insertSlot, slotRow, withPublishingStudio, type Answer } from "./publishing-helpers";
+import {
+  approvedPiece,
+  insertSlot,
+  makeChannel,
+  slotRow,
+  withPublishingStudio,
+  type Answer,
+} from "./publishing-helpers";
 
 const SECRET = "a3f1c9e07b5d4e2f8a6b0c1d2e3f4a5b";
 
@@ -177,5 +186,84 @@ describe("webhook publishing", () => {
     // Resending the published slot is refused: a retry never re-posts where it succeeded.
     expect((await resend(working.id, editor.cookie)).status).toBe(409);
     expect(accepting.requests).toHaveLength(1);
+  });
+});
+
+describe("webhook secrets at rest", () => {
+  const storedSecret = (channelId: number) =>
+    t.studio.db.select().from(schema.channels).where(eq(schema.channels.id, channelId)).get()!.webhookSecret!;
+
+  it("seals a secret stored in clear by an older studio, once and audited, and still signs with it", async () => {
+    const copywriter = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
+    const accepting = await receiver([{ status: 200 }]);
+    // The database as a studio before sealing left it: the secret in clear.
+    const channel = makeChannel(t.studio, {
+      key: "douyin-main",
+      publisher: "webhook",
+      webhookUrl: accepting.url,
+      webhookSecret: SECRET,
+    });
+    const seal = () =>
+      sealSigningSecrets({ db: t.studio.db, dataKey: t.studio.config.dataKey, now: clock.now() });
+    expect(seal().channels).toBe(1);
+    const sealed = storedSecret(channel.id);
+    expect(sealed.startsWith("v1.")).toBe(true);
+    expect(sealed).not.toContain(SECRET);
+    // A second start finds nothing to do.
+    expect(seal().channels).toBe(0);
+    expect(storedSecret(channel.id)).toBe(sealed);
+    const log = auditRows(t.studio, "channel.seal_secret");
+    expect(log.map((l) => l.entityId)).toEqual(["douyin-main"]);
+    expect(log[0].summary).toContain(SECRET.slice(-4));
+    expect(log[0].summary).not.toContain(SECRET);
+    expect(log[0].summary).not.toContain(sealed);
+
+    const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor });
+    const slot = publishing.dueSlot(piece.id, channel.id, editor.actor.id);
+    publishing.startWorker();
+    runPublishingTick({ studio: t.studio });
+    await expect.poll(() => slotRow(t.studio, slot.id).status).toBe("published");
+    expect(accepting.requests.map((r) => r.signature)).toEqual([{ ok: true }]);
+  });
+
+  it("fails a slot whose channel secret no longer opens, with the reason, and the worker goes on", async () => {
+    const copywriter = await t.signIn("copywriter");
+    const editor = await t.signIn("editor");
+    const { receiver: broken, channel: douyin } = await publishing.webhookChannel("douyin-main", SECRET, [
+      { status: 200 },
+    ]);
+    const { receiver: fine, channel: kuaishou } = await publishing.webhookChannel("kuaishou", SECRET, [
+      { status: 200 },
+    ]);
+    // One byte of the sealed value changed, as in a damaged or edited file.
+    const raw = Buffer.from(storedSecret(douyin.id).slice("v1.".length), "base64");
+    raw[raw.length - 1] ^= 0x01;
+    t.studio.db
+      .update(schema.channels)
+      .set({ webhookSecret: `v1.${raw.toString("base64")}` })
+      .where(eq(schema.channels.id, douyin.id))
+      .run();
+    const piece = approvedPiece(t.studio, { owner: copywriter.actor, editor: editor.actor });
+    const failing = publishing.dueSlot(piece.id, douyin.id, editor.actor.id);
+    const working = publishing.dueSlot(piece.id, kuaishou.id, editor.actor.id);
+
+    publishing.startWorker();
+    runPublishingTick({ studio: t.studio });
+    await expect
+      .poll(() => [slotRow(t.studio, failing.id).status, slotRow(t.studio, working.id).status])
+      .toEqual(["failed", "published"]);
+    expect(broken.requests).toEqual([]);
+    expect(fine.requests.map((r) => r.signature)).toEqual([{ ok: true }]);
+    const [attempt] = listSlotAttempts({ db: t.studio.db, slotId: failing.id });
+    expect(attempt).toMatchObject({ outcome: "failed", httpStatus: null });
+    expect(attempt.detail).toMatch(/签名密钥无法解密/);
+    // A job failed for good, not retried: nothing would sign it until an editor makes a new secret.
+    const job = t.studio.db
+      .select()
+      .from(schema.jobs)
+      .all()
+      .find((j) => (j.payload as { slotId?: number }).slotId === failing.id)!;
+    expect(job).toMatchObject({ status: "failed", attempts: 1 });
   });
 });

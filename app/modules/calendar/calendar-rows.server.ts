@@ -4,6 +4,9 @@
  */
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
+import { isSealedSecret, sealSecret, secretHint, storedSecretHint } from "~/lib/sealed-secret.server";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor } from "../auth/actor";
 import { complianceFlagSql } from "../compliance/review/compliance-flag.server";
 import { prepared } from "./prepared.server";
 import { printTarget, resolvePublicBase, trackedLink, type PublicBase } from "../ebooks/public-url.server";
@@ -123,15 +126,12 @@ export function toRuleDto(rule: CadenceRuleRow): CadenceRuleDto {
   };
 }
 
-/** The secret as the pages and the API may show it: enough to recognise, never enough to sign. */
-export function secretHint(secret: string | null): string | null {
-  return secret ? `…${secret.slice(-4)}` : null;
-}
-
+/** `dataKey` opens the stored (sealed) webhook secret for its hint; the secret itself stays here. */
 export function toChannelDto(
   channel: ChannelRow,
   rules: CadenceRuleRow[],
   operatorName: string | null,
+  dataKey: Buffer,
 ): ChannelDto {
   return {
     id: channel.id,
@@ -144,7 +144,7 @@ export function toChannelDto(
     hashtagMax: channel.hashtagMax,
     publisher: channel.publisher as Publisher,
     webhookUrl: channel.webhookUrl,
-    webhookSecretHint: secretHint(channel.webhookSecret),
+    webhookSecretHint: storedSecretHint(dataKey, channel.webhookSecret),
     operatorId: channel.operatorId,
     operatorName,
     graceMinutes: channel.graceMinutes,
@@ -154,7 +154,7 @@ export function toChannelDto(
 }
 
 /** Channels (all, or the given ids) with their operators and rules, in id order. */
-export function loadChannels(db: DbOrTx, ids?: number[]): ChannelDto[] {
+export function loadChannels(db: DbOrTx, dataKey: Buffer, ids?: number[]): ChannelDto[] {
   const selectChannels = () =>
     db
       .select({ channel: schema.channels, operatorName: schema.users.name })
@@ -170,9 +170,39 @@ export function loadChannels(db: DbOrTx, ids?: number[]): ChannelDto[] {
     : prepared(db, "cadenceRules", () => selectRules().prepare()).all();
   const byChannel = new Map<number, CadenceRuleRow[]>();
   for (const rule of rules) byChannel.set(rule.channelId, [...(byChannel.get(rule.channelId) ?? []), rule]);
-  return rows.map((r) => toChannelDto(r.channel, byChannel.get(r.channel.id) ?? [], r.operatorName));
+  return rows.map((r) => toChannelDto(r.channel, byChannel.get(r.channel.id) ?? [], r.operatorName, dataKey));
 }
 
 export function findChannelByKey(db: DbOrTx, key: string): ChannelRow | undefined {
   return db.select().from(schema.channels).where(eq(schema.channels.key, key)).get();
+}
+
+/**
+ * Seals the webhook secrets stored before decision 0047 (plain hex), each audited without the
+ * secret. Run at boot inside the caller's transaction; sealed values are left alone, so running it
+ * again does nothing.
+ */
+export function sealLegacyChannelSecrets(tx: DbOrTx, options: { dataKey: Buffer; now: Date }): number {
+  const plain = tx
+    .select({ id: c.id, key: c.key, secret: c.webhookSecret })
+    .from(c)
+    .all()
+    .filter((row) => row.secret !== null && !isSealedSecret(row.secret));
+  for (const row of plain) {
+    tx.update(c)
+      .set({ webhookSecret: sealSecret(options.dataKey, row.secret!) })
+      .where(eq(c.id, row.id))
+      .run();
+    const hint = secretHint(row.secret);
+    recordAudit(tx, {
+      actor: auditActor(null),
+      action: "channel.seal_secret",
+      entity: "channel",
+      entityId: row.key,
+      before: { webhookSecret: hint, sealed: false },
+      after: { webhookSecret: hint, sealed: true },
+      at: options.now,
+    });
+  }
+  return plain.length;
 }

@@ -11,6 +11,8 @@ import { computeMix, MIX_KIND } from "./mix";
 
 export interface GetCalendarOptions {
   db: Db;
+  /** Opens the channels' webhook secrets for their hints. */
+  dataKey: Buffer;
   now: Date;
   timeZone: string;
   /** The visible range [from, to). */
@@ -33,7 +35,7 @@ export function getCalendar(options: GetCalendarOptions): CalendarView {
   const { db, now, timeZone, from, to } = options;
   const filters = options.filters ?? {};
   const base = options.publicBase ?? resolvePublicBase();
-  const channels = loadChannels(db);
+  const channels = loadChannels(db, options.dataKey);
   const month = focusMonth(from, to, timeZone);
 
   // One query covers the range, every period a rule judges, and the focus month (its mix).

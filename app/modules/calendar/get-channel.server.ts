@@ -3,7 +3,7 @@ import type { ChannelDto } from "./calendar-types";
 import { findChannelByKey, loadChannels } from "./calendar-rows.server";
 
 /** One channel by its stable key, or null (secrets masked). */
-export function getChannel(options: { db: DbOrTx; key: string }): ChannelDto | null {
+export function getChannel(options: { db: DbOrTx; dataKey: Buffer; key: string }): ChannelDto | null {
   const row = findChannelByKey(options.db, options.key);
-  return row ? (loadChannels(options.db, [row.id])[0] ?? null) : null;
+  return row ? (loadChannels(options.db, options.dataKey, [row.id])[0] ?? null) : null;
 }

@@ -9,6 +9,8 @@ import { loadChannels } from "./calendar-rows.server";
  */
 export function listGaps(options: {
   db: Db;
+  /** Opens the channels' webhook secrets for their hints. */
+  dataKey: Buffer;
   now: Date;
   timeZone: string;
   from: Date;
@@ -17,7 +19,7 @@ export function listGaps(options: {
 }): GapDto[] {
   const { db, now, timeZone, from, to } = options;
   const keys = options.channelKeys?.length ? new Set(options.channelKeys) : null;
-  const channels = loadChannels(db).filter((c) => !keys || keys.has(c.key));
+  const channels = loadChannels(db, options.dataKey).filter((c) => !keys || keys.has(c.key));
   const span = gapSpan(channels, from, to, timeZone);
   return computeGaps({
     channels,

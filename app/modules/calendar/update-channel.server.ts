@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
+import { openSecret, sealedForStorage, secretHint } from "~/lib/sealed-secret.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { CADENCE_PERIODS, type ChannelDto } from "./calendar-types";
-import { findChannelByKey, loadChannels, secretHint, toRuleDto } from "./calendar-rows.server";
+import { findChannelByKey, loadChannels, toRuleDto } from "./calendar-rows.server";
 import type { UpdateChannelInput } from "./schemas";
 import { isHttpUrl } from "./slot-rules";
 
@@ -23,12 +24,14 @@ export function newWebhookSecret(): string {
  */
 export function updateChannel(options: {
   db: Db;
+  /** Seals the webhook secret at rest and opens the stored one for its hint (decision 0047). */
+  dataKey: Buffer;
   actor: Actor;
   now: Date;
   key: string;
   input: UpdateChannelInput;
 }): Result<{ channel: ChannelDto; webhookSecret: string | null }> {
-  const { db, actor, now, input } = options;
+  const { db, dataKey, actor, now, input } = options;
   if (!can(actor.roles, "channels.manage"))
     return fail(403, "forbidden", "你的角色不能修改发布渠道。", { params: { context: "manageChannels" } });
   const before = findChannelByKey(db, options.key);
@@ -71,10 +74,14 @@ export function updateChannel(options: {
 
   // A secret is made when a webhook is first set, when its address changes, or on request; a
   // receiver configured for the old address must not accept the new one's requests by default.
+  // A stored secret that no longer opens is as good as none: saving makes a new one.
+  const opened = before.webhookSecret ? openSecret(dataKey, before.webhookSecret) : null;
+  const oldSecret = opened?.ok ? opened.secret : null;
   const needsSecret =
-    input.webhookUrl !== null &&
-    (!before.webhookSecret || input.rotateSecret || input.webhookUrl !== before.webhookUrl);
+    input.webhookUrl !== null && (!oldSecret || input.rotateSecret || input.webhookUrl !== before.webhookUrl);
   const webhookSecret = needsSecret ? newWebhookSecret() : null;
+  // Keeping the address keeps its secret; removing it removes the secret too.
+  const keptSecret = input.webhookUrl === null ? null : (webhookSecret ?? oldSecret);
   const rulesBefore = db
     .select()
     .from(schema.cadenceRules)
@@ -92,8 +99,8 @@ export function updateChannel(options: {
         hashtagMax: input.hashtagMax,
         publisher: input.publisher,
         webhookUrl: input.webhookUrl,
-        // Keeping the address keeps its secret; removing it removes the secret too.
-        webhookSecret: input.webhookUrl === null ? null : (webhookSecret ?? before.webhookSecret),
+        // Stored sealed; an unchanged secret keeps its stored value.
+        webhookSecret: sealedForStorage(dataKey, keptSecret, webhookSecret ? null : before.webhookSecret),
         operatorId: input.operatorId,
         graceMinutes: input.graceMinutes,
         cadenceNote: input.cadenceNote,
@@ -105,7 +112,7 @@ export function updateChannel(options: {
       tx.insert(schema.cadenceRules)
         .values({ channelId: before.id, ...rule, createdAt: now, updatedAt: now })
         .run();
-    const { webhookSecret: oldSecret, ...beforeFields } = before;
+    const { webhookSecret: _stored, ...beforeFields } = before;
     const { rotateSecret: _rotate, ...afterFields } = input;
     recordAudit(tx, {
       actor: auditActor(actor),
@@ -120,10 +127,10 @@ export function updateChannel(options: {
       },
       after: {
         ...afterFields,
-        webhookSecret: input.webhookUrl === null ? null : secretHint(webhookSecret ?? oldSecret),
+        webhookSecret: secretHint(keptSecret),
       },
       at: now,
     });
   });
-  return { ok: true, channel: loadChannels(db, [before.id])[0], webhookSecret };
+  return { ok: true, channel: loadChannels(db, dataKey, [before.id])[0], webhookSecret };
 }

@@ -7,7 +7,7 @@ import { resolvePublicBase } from "../ebooks/public-url.server";
 import { enqueueJob } from "../jobs/queue.server";
 import { PermanentJobError, type JobHandler } from "../jobs/worker.server";
 import { sendSignedWebhook, type WebhookOutcome } from "../webhooks/send-signed-webhook.server";
-import { crmTarget } from "./crm-settings.server";
+import { crmPushOn, crmTarget } from "./crm-settings.server";
 
 export const CRM_JOB_TYPE = "lead.crm";
 /** The event name in X-Studio-Event and the payload. */
@@ -32,7 +32,7 @@ export function crmIdempotencyKey(leadId: number): string {
  * sending, never written in clear to the jobs table.
  */
 export function enqueueCrmDelivery(tx: DbOrTx, options: { leadId: number; now: Date }): number | null {
-  if (!crmTarget(tx)) return null;
+  if (!crmPushOn(tx)) return null;
   const { job } = enqueueJob(tx, {
     type: CRM_JOB_TYPE,
     payload: { leadId: options.leadId },
@@ -83,6 +83,7 @@ function recordDelivery(tx: DbOrTx, d: Delivery) {
 
 type Begin =
   | { kind: "done"; result: Record<string, unknown> }
+  | { kind: "failed"; message: string }
   | { kind: "send"; url: string; secret: string; payload: Record<string, unknown>; hide: string[] };
 
 /** What the CRM gets (docs/leads.md): everything needed to call the person back, and no more. */
@@ -111,8 +112,14 @@ function beginDelivery(options: {
     const { lead, piece } = row;
     // A person who asked for deletion in the meantime is not sent on.
     if (!lead.phoneCipher) return skip("erased", "个人信息已删除，不再推送。");
-    const target = crmTarget(tx);
-    if (!target) return skip("off", "CRM 推送已关闭，未发送。");
+    const target = crmTarget(tx, options.dataKey);
+    if (!target.ok && target.reason === "off") return skip("off", "CRM 推送已关闭，未发送。");
+    if (!target.ok) {
+      // Retrying cannot help: the lead is marked failed, visibly, until an admin makes a new secret.
+      const detail = "CRM 签名密钥无法解密（被改动或 DATA_KEY 不同），未发送；请在 CRM 设置中重新生成密钥。";
+      recordDelivery(tx, { ...options, outcome: "failed", httpStatus: null, detail });
+      return { kind: "failed", message: detail };
+    }
     const phone = decryptPersonal(options.dataKey, lead.phoneCipher);
     const name = lead.nameCipher ? decryptPersonal(options.dataKey, lead.nameCipher) : null;
     const payload = {
@@ -135,7 +142,13 @@ function beginDelivery(options: {
       },
       piece: { id: piece.id, kind: piece.kind, title: piece.title, url: `${options.base}/p/${piece.slug}` },
     };
-    return { kind: "send", ...target, payload, hide: [phone, ...(name && name.length > 1 ? [name] : [])] };
+    return {
+      kind: "send",
+      url: target.url,
+      secret: target.secret,
+      payload,
+      hide: [phone, ...(name && name.length > 1 ? [name] : [])],
+    };
   });
 }
 
@@ -178,6 +191,7 @@ export function createCrmDeliveryHandler(options: CrmHandlerOptions = {}): JobHa
       base,
     });
     if (begin.kind === "done") return { result: begin.result };
+    if (begin.kind === "failed") throw new PermanentJobError(`CRM: ${begin.message}`);
     const outcome = await sendSignedWebhook({
       url: begin.url,
       secret: begin.secret,

@@ -1,6 +1,14 @@
 import { desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import { secretHint } from "../calendar/calendar-rows.server";
+import {
+  isSealedSecret,
+  openSecret,
+  sealSecret,
+  secretHint,
+  storedSecretHint,
+} from "~/lib/sealed-secret.server";
+import { recordAudit } from "../audit/record-audit.server";
+import { auditActor } from "../auth/actor";
 
 /** The one settings row's key (the table allows no other). */
 export const CRM_SETTINGS_ID = 1;
@@ -19,20 +27,59 @@ export function crmSettingsRow(db: DbOrTx) {
   return db.select().from(schema.crmSettings).where(eq(schema.crmSettings.id, CRM_SETTINGS_ID)).get() ?? null;
 }
 
-export function toCrmSettingsDto(row: ReturnType<typeof crmSettingsRow>): CrmSettingsDto {
+/** The settings as the page shows them; the hint is read from the opened secret (stored sealed). */
+export function toCrmSettingsDto(row: ReturnType<typeof crmSettingsRow>, dataKey: Buffer): CrmSettingsDto {
   return {
     url: row?.url ?? null,
     enabled: row?.enabled ?? false,
-    secretHint: secretHint(row?.secret ?? null),
+    secretHint: storedSecretHint(dataKey, row?.secret ?? null),
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 }
 
-/** Where a new lead goes now, or null when the CRM push is off or not set up. */
-export function crmTarget(db: DbOrTx): { url: string; secret: string } | null {
+/** Whether new leads are sent at all (on, with an address and a secret); the secret stays sealed. */
+export function crmPushOn(db: DbOrTx): boolean {
   const row = crmSettingsRow(db);
-  return row?.enabled && row.url && row.secret ? { url: row.url, secret: row.secret } : null;
+  return Boolean(row?.enabled && row.url && row.secret);
+}
+
+export type CrmTarget =
+  | { ok: true; url: string; secret: string }
+  /** `off`: the push is off or not set up; `unreadable`: the stored secret does not open. */
+  | { ok: false; reason: "off" | "unreadable" };
+
+/** Where a new lead goes now, with the opened secret to sign it. */
+export function crmTarget(db: DbOrTx, dataKey: Buffer): CrmTarget {
+  const row = crmSettingsRow(db);
+  if (!row?.enabled || !row.url || !row.secret) return { ok: false, reason: "off" };
+  const opened = openSecret(dataKey, row.secret);
+  return opened.ok ? { ok: true, url: row.url, secret: opened.secret } : { ok: false, reason: "unreadable" };
+}
+
+/**
+ * Seals a secret stored before decision 0047 (plain hex), audited without the secret. Run at boot
+ * inside the caller's transaction; a sealed value is left alone, so running it again does nothing.
+ * The settings' version stays: nothing an admin sees has changed.
+ */
+export function sealLegacyCrmSecret(tx: DbOrTx, options: { dataKey: Buffer; now: Date }): number {
+  const row = crmSettingsRow(tx);
+  if (!row?.secret || isSealedSecret(row.secret)) return 0;
+  tx.update(schema.crmSettings)
+    .set({ secret: sealSecret(options.dataKey, row.secret) })
+    .where(eq(schema.crmSettings.id, CRM_SETTINGS_ID))
+    .run();
+  const hint = secretHint(row.secret);
+  recordAudit(tx, {
+    actor: auditActor(null),
+    action: "crm.seal_secret",
+    entity: "crm_settings",
+    entityId: CRM_SETTINGS_ID,
+    before: { secret: hint, sealed: false },
+    after: { secret: hint, sealed: true },
+    at: options.now,
+  });
+  return 1;
 }
 
 /** The newest requests sent to the CRM (all leads, or one), for the settings page and a lead's page. */

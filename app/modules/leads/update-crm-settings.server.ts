@@ -4,7 +4,7 @@ import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { secretHint } from "../calendar/calendar-rows.server";
+import { openSecret, sealedForStorage, secretHint } from "~/lib/sealed-secret.server";
 import { isHttpUrl } from "../calendar/slot-rules";
 import { newWebhookSecret } from "../calendar/update-channel.server";
 import {
@@ -30,11 +30,13 @@ export interface CrmSettingsInput {
  */
 export function updateCrmSettings(options: {
   db: Db;
+  /** Seals the secret at rest and opens the stored one for its hint (decision 0047). */
+  dataKey: Buffer;
   actor: Actor;
   input: CrmSettingsInput;
   now: Date;
 }): Result<{ settings: CrmSettingsDto; secret: string | null }> {
-  const { db, actor, input, now } = options;
+  const { db, dataKey, actor, input, now } = options;
   if (!can(actor.roles, "privacy.manage")) return fail(403, "forbidden", "你的角色无权执行此操作。");
   const url = input.url?.trim() || null;
   if (url !== null && !isHttpUrl(url))
@@ -51,12 +53,16 @@ export function updateCrmSettings(options: {
       return fail(409, "stale", "CRM 设置刚被他人修改，请刷新后再改。", {
         params: { context: "crm", yours: input.version, current },
       });
-    const needsSecret = url !== null && (!before?.secret || input.rotateSecret || url !== before.url);
+    const opened = before?.secret ? openSecret(dataKey, before.secret) : null;
+    const beforeSecret = opened?.ok ? opened.secret : null;
+    // A stored secret that no longer opens is as good as none: saving makes a new one.
+    const needsSecret = url !== null && (!beforeSecret || input.rotateSecret || url !== before?.url);
     const secret = needsSecret ? newWebhookSecret() : null;
+    const keptSecret = url === null ? null : (secret ?? beforeSecret);
     const values = {
       url,
       // Removing the address removes its secret: a later address gets a new one.
-      secret: url === null ? null : (secret ?? before?.secret ?? null),
+      secret: sealedForStorage(dataKey, keptSecret, secret ? null : (before?.secret ?? null)),
       enabled: input.enabled,
       version: current + 1,
       updatedBy: actor.id,
@@ -74,10 +80,10 @@ export function updateCrmSettings(options: {
       entity: "crm_settings",
       entityId: CRM_SETTINGS_ID,
       // The secret itself never enters the log: only which one was in use.
-      before: before ? { url: before.url, enabled: before.enabled, secret: secretHint(before.secret) } : null,
-      after: { url, enabled: input.enabled, secret: secretHint(values.secret) },
+      before: before ? { url: before.url, enabled: before.enabled, secret: secretHint(beforeSecret) } : null,
+      after: { url, enabled: input.enabled, secret: secretHint(keptSecret) },
       at: now,
     });
-    return { ok: true as const, settings: toCrmSettingsDto(crmSettingsRow(tx)), secret };
+    return { ok: true as const, settings: toCrmSettingsDto(crmSettingsRow(tx), dataKey), secret };
   });
 }

@@ -89,6 +89,8 @@ function toDto(row: Row, lastDetail: string | null): PublishingSlotDto {
  */
 export function getPublishingToday(options: {
   db: Db;
+  /** For the calendar's gaps (their channels carry webhook secret hints). */
+  dataKey: Buffer;
   actor: Actor;
   now: Date;
   timeZone: string;
@@ -139,7 +141,7 @@ export function getPublishingToday(options: {
     const from = startOfWeek(now, timeZone);
     // Half a day past seven keeps the next Monday even across a daylight-saving change.
     const to = startOfWeek(new Date(from.getTime() + 7.5 * DAY_MS), timeZone);
-    gaps = listGaps({ db, now, timeZone, from, to })
+    gaps = listGaps({ db, dataKey: options.dataKey, now, timeZone, from, to })
       .filter((gap) => gap.kind === "gap" && !gap.past)
       .slice(0, GAPS_LIMIT);
   }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
+import { openSecret } from "~/lib/sealed-secret.server";
 import { auditSlot } from "../calendar/audit-slot.server";
 import { auditActor } from "../auth/actor";
 import { resolvePublicBase } from "../ebooks/public-url.server";
@@ -47,6 +48,8 @@ type Begin =
  */
 function beginPublish(options: {
   db: Db;
+  /** Opens the channel's sealed webhook secret (decision 0047). */
+  dataKey: Buffer;
   jobId: number;
   payload: PublishJobPayload;
   firstTry: boolean;
@@ -154,8 +157,13 @@ function beginPublish(options: {
         return { kind: "done", result: { slotId: slot.id, outcome: "handed_off" } };
       }
 
-      if (!channel.webhookUrl || !channel.webhookSecret) {
-        const detail = "渠道没有配置 webhook 地址或密钥，无法发送。";
+      const opened = channel.webhookSecret ? openSecret(options.dataKey, channel.webhookSecret) : null;
+      if (!channel.webhookUrl || !opened?.ok) {
+        const detail =
+          !channel.webhookUrl || !opened
+            ? "渠道没有配置 webhook 地址或密钥，无法发送。"
+            : // Retrying cannot help: the slot fails, visibly, until an editor makes a new secret.
+              "渠道的 webhook 签名密钥无法解密（被改动或 DATA_KEY 不同），未发送；请在渠道设置中重新生成密钥。";
         tx.update(schema.slots)
           .set({
             status: "failed",
@@ -228,7 +236,7 @@ function beginPublish(options: {
         slotId: slot.id,
         attemptId: attempt.id,
         url: channel.webhookUrl,
-        secret: channel.webhookSecret,
+        secret: opened.secret,
         idempotencyKey: slot.idempotencyKey,
         payload,
       };
@@ -345,6 +353,7 @@ export function createPublishJobHandler(options: PublishHandlerOptions = {}): Jo
     const base = options.publicBase?.() ?? resolvePublicBase().url;
     const begin = beginPublish({
       db: studio.db,
+      dataKey: studio.config.dataKey,
       jobId: job.id,
       payload,
       firstTry: job.attempts <= 1,

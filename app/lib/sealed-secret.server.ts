@@ -1,0 +1,56 @@
+import { decryptPersonal, encryptPersonal } from "./personal-data.server";
+
+/**
+ * Signing secrets at rest (the CRM's, each channel's webhook): sealed with the personal-data
+ * cipher (AES-256-GCM under DATA_KEY), so a copy of the database file alone cannot sign requests
+ * in the studio's name. Decision 0047.
+ */
+
+/** What every sealed value starts with (the cipher's format tag); a plain hex secret never does. */
+export const SEALED_PREFIX = "v1.";
+
+export function isSealedSecret(stored: string): boolean {
+  return stored.startsWith(SEALED_PREFIX);
+}
+
+export function sealSecret(dataKey: Buffer, secret: string): string {
+  return encryptPersonal(dataKey, secret);
+}
+
+/**
+ * The value to store for `secret` (null: none). `kept` is the value already stored when the secret
+ * did not change: a sealed one is kept as it is, so saving other settings does not rewrite it.
+ */
+export function sealedForStorage(dataKey: Buffer, secret: string | null, kept: string | null): string | null {
+  if (secret === null) return null;
+  return kept && isSealedSecret(kept) ? kept : sealSecret(dataKey, secret);
+}
+
+export type OpenedSecret = { ok: true; secret: string } | { ok: false };
+
+/**
+ * The secret behind a stored value. A value without the prefix was written before secrets were
+ * sealed and is used as it is until the boot step seals it. A sealed value that does not open
+ * (changed in the file, or sealed under another DATA_KEY) is an expected failure the caller reports
+ * where the secret is needed, not an exception.
+ */
+export function openSecret(dataKey: Buffer, stored: string): OpenedSecret {
+  if (!isSealedSecret(stored)) return { ok: true, secret: stored };
+  try {
+    return { ok: true, secret: decryptPersonal(dataKey, stored) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The secret as the pages, the API and the audit log may show it: enough to recognise, never to sign. */
+export function secretHint(secret: string | null): string | null {
+  return secret ? `…${secret.slice(-4)}` : null;
+}
+
+/** The hint of a stored value; null when there is none or it cannot be opened (saving makes a new one). */
+export function storedSecretHint(dataKey: Buffer, stored: string | null): string | null {
+  if (!stored) return null;
+  const opened = openSecret(dataKey, stored);
+  return opened.ok ? secretHint(opened.secret) : null;
+}
