@@ -86,6 +86,10 @@ export const notificationsZh = {
     changed: "原文已修改",
     number: "#{{id}}",
     rejectHint: "退回时可以在原因里写评论编号（如 #12），作者会在通知里看到。",
+    elsewhere_one: "其他章节和书籍简介中还有 {{count}} 条未解决的评论",
+    elsewhere_other: "其他章节和书籍简介中还有 {{count}} 条未解决的评论",
+    elsewhereNone: "其他章节和书籍简介中没有未解决的评论",
+    allOfBook: "查看全书评论",
     anchor: {
       script_line: "脚本第 {{n}} 行",
       block: "直播段落：{{context}}",
@@ -184,6 +188,10 @@ export const notificationsEn: typeof notificationsZh = {
     number: "#{{id}}",
     rejectHint:
       "When rejecting, cite comments by number (e.g. #12) in the reason; the owner sees them in the notification.",
+    elsewhere_one: "{{count}} open comment in other chapters or the book's description",
+    elsewhere_other: "{{count}} open comments in other chapters or the book's description",
+    elsewhereNone: "No open comments in other chapters or the book's description",
+    allOfBook: "All comments on this book",
     anchor: {
       script_line: "Script line {{n}}",
       block: "Livestream block: {{context}}",

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CommentsPanel } from "~/components/comments/comments-panel";
+import { ChapterCommentsPanel } from "~/components/comments/chapter-comments-panel";
 import { ComplianceTextarea } from "~/components/compliance/compliance-textarea";
 import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
@@ -15,6 +15,7 @@ import { requireActor } from "~/lib/auth.server";
 import { notFound, parseForm, parseId, readForm } from "~/lib/forms.server";
 import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
+import { listComments } from "~/modules/comments/list-comments.server";
 import { getChapterPage } from "~/modules/ebooks/get-chapter-page.server";
 import { renderMarkdownPreviewHtml } from "~/modules/ebooks/markdown-preview";
 import { CHAPTER_MARKDOWN_MAX, updateChapterSchema } from "~/modules/ebooks/schemas";
@@ -30,14 +31,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
-  const page = getChapterPage({
-    db: getStudio().db,
-    pieceId: parseId(params.id),
-    chapterId: parseId(params.chapterId),
-    actor,
-  });
-  if (!page) throw notFound(request, "chapter");
-  return page;
+  const { db } = getStudio();
+  const pieceId = parseId(params.id);
+  const chapterId = parseId(params.chapterId);
+  const page = getChapterPage({ db, pieceId, chapterId, actor });
+  // This chapter's comment threads only; the rest of the book's are counted, not listed.
+  const comments = page ? listComments({ db, actor, pieceId, chapterId, status: "all" }) : null;
+  if (!page || !comments) throw notFound(request, "chapter");
+  return { ...page, comments };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChapterEditor() {
-  const { book, chapter, sections, images, canEdit } = useLoaderData<typeof loader>();
+  const { book, chapter, sections, images, canEdit, comments } = useLoaderData<typeof loader>();
   const saved = useActionReply();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -179,9 +180,9 @@ export default function ChapterEditor() {
           </Grid.Col>
         </Grid>
       </Form>
-      {/* The reviewers' paragraph comments on this book, below the chapter being edited
+      {/* The reviewers' comments on this chapter's paragraphs, below the chapter being edited
           (outside the save form: the panel posts to the comments API itself). */}
-      <CommentsPanel pieceId={book.id} />
+      <ChapterCommentsPanel comments={comments} pageUrl={`/ebooks/${book.id}/chapters/${chapter.id}`} />
     </Stack>
   );
 }

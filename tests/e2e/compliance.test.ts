@@ -223,7 +223,8 @@ describe("reviewers' comments where the owner edits", () => {
     await expect.poll(() => panel.textContent()).toContain("这一行的口播太长");
     const episodeUrl = editor.url();
 
-    // A paragraph comment on the demo e-book's first chapter, through the API.
+    // A paragraph comment on the demo e-book's first chapter, and one on its second chapter,
+    // through the API.
     const chapter = await editor.evaluate(async () => {
       const get = async (url: string) => (await fetch(url)).json();
       const books = (await get("/api/v1/ebooks")) as { items: { id: number; title: string }[] };
@@ -231,18 +232,20 @@ describe("reviewers' comments where the owner edits", () => {
       const detail = (await get(`/api/v1/ebooks/${book.id}`)) as {
         sections: { chapters: { id: number }[] }[];
       };
-      const chapterId = detail.sections[0].chapters[0].id;
-      const response = await fetch(`/api/v1/pieces/${book.id}/comments`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          anchor: { kind: "paragraph", chapterId, index: 0 },
-          body: "第一段先讲雨季风险",
-        }),
-      });
-      return { url: `/ebooks/${book.id}/chapters/${chapterId}`, status: response.status };
+      const [chapterId, otherChapterId] = detail.sections[0].chapters.map((c) => c.id);
+      const post = (anchorChapterId: number, body: string) =>
+        fetch(`/api/v1/pieces/${book.id}/comments`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ anchor: { kind: "paragraph", chapterId: anchorChapterId, index: 0 }, body }),
+        });
+      const statuses = [
+        (await post(chapterId, "第一段先讲雨季风险")).status,
+        (await post(otherChapterId, "第二章开头补一个真实案例")).status,
+      ];
+      return { bookId: book.id, chapterId, url: `/ebooks/${book.id}/chapters/${chapterId}`, statuses };
     });
-    expect(chapter.status).toBe(201);
+    expect(chapter.statuses).toEqual([201, 201]);
     await editor.context().close();
 
     // The copywriter sees both where the text is edited, with the place they point at.
@@ -251,10 +254,37 @@ describe("reviewers' comments where the owner edits", () => {
     const ownerPanel = owner.getByTestId("comments-panel");
     await expect.poll(() => ownerPanel.textContent()).toContain("这一行的口播太长");
     expect(await ownerPanel.textContent()).toContain("脚本第 1 行");
+    // The book's open threads outside the first chapter, as the piece page's panel lists them.
+    const elsewhere = await owner.evaluate(async ({ bookId, chapterId }) => {
+      const response = await fetch(`/api/v1/pieces/${bookId}/comments?status=open`);
+      const { threads } = (await response.json()) as {
+        threads: { anchor: { kind: string; chapterId?: number } }[];
+      };
+      return threads.filter((th) => th.anchor.kind !== "paragraph" || th.anchor.chapterId !== chapterId)
+        .length;
+    }, chapter);
+    expect(elsewhere).toBeGreaterThanOrEqual(1);
     await owner.goto(`${baseUrl}${chapter.url}`);
+    const chapterPanel = owner.getByTestId("comments-panel");
+    await expect.poll(() => chapterPanel.textContent()).toContain("第一段先讲雨季风险");
+    // Only this chapter's comments are listed; the other chapter's is counted, with a link to them all.
+    expect(await chapterPanel.textContent()).toContain("「雨季出行前的五项检查」第 1 段");
+    expect(await chapterPanel.textContent()).not.toContain("第二章开头补一个真实案例");
+    const others = chapterPanel.getByTestId("comments-elsewhere");
+    expect(await others.getAttribute("data-count")).toBe(String(elsewhere));
+    expect(await others.textContent()).toContain(`还有 ${elsewhere} 条未解决的评论`);
+    // A reply from the panel reloads the chapter's list, still without the other chapter's comments.
+    const thread = chapterPanel.getByTestId("comment-thread").filter({ hasText: "第一段先讲雨季风险" });
+    await thread.getByRole("textbox", { name: "回复" }).fill("已补上雨季事故的数据");
+    await thread.getByRole("button", { name: "回复", exact: true }).click();
+    await expect.poll(() => thread.textContent()).toContain("已补上雨季事故的数据");
+    expect(await chapterPanel.textContent()).not.toContain("第二章开头补一个真实案例");
+    expect(await others.getAttribute("data-count")).toBe(String(elsewhere));
+    await others.getByRole("link").click();
+    await owner.waitForURL(`${baseUrl}/pieces/${chapter.bookId}#comments`);
     await expect
       .poll(() => owner.getByTestId("comments-panel").textContent())
-      .toContain("第一段先讲雨季风险");
+      .toContain("第二章开头补一个真实案例");
     await owner.context().close();
   });
 });

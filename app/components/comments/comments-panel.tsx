@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -11,7 +12,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/lib/dates";
@@ -260,21 +261,13 @@ function NewComment({ data, onChanged }: { data: PieceCommentsDto; onChanged: ()
 }
 
 /**
- * The comments beside a piece's text: open threads with the place they point at and the quoted
- * line, replies, resolve and reopen, and a form for a new comment (reviewers and the owner).
+ * The card both panels draw: open threads with the place they point at and the quoted line,
+ * replies, resolve and reopen, and a form for a new comment (reviewers and the owner). `data` is
+ * null while the first answer is on its way; `onChanged` fetches it again after a post.
  */
-export function CommentsPanel({ pieceId }: { pieceId: number }) {
+export function CommentsCard({ data, onChanged }: { data: PieceCommentsDto | null; onChanged: () => void }) {
   const { t } = useTranslation();
-  const loader = useFetcher<PieceCommentsDto>();
   const [showResolved, setShowResolved] = useState(false);
-  const url = `/api/v1/pieces/${pieceId}/comments`;
-  const asked = useRef<number | null>(null);
-  useEffect(() => {
-    if (asked.current === pieceId) return;
-    asked.current = pieceId;
-    loader.load(url);
-  }, [loader, pieceId, url]);
-  const data = loader.data && loader.data.pieceId === pieceId ? loader.data : null;
   const open = data?.threads.filter((th) => th.status === "open") ?? [];
   const shown = data ? (showResolved ? data.threads : open) : [];
   return (
@@ -294,6 +287,7 @@ export function CommentsPanel({ pieceId }: { pieceId: number }) {
             onChange={(e) => setShowResolved(e.currentTarget.checked)}
           />
         </Group>
+        {data?.chapter ? <Elsewhere pieceId={data.pieceId} count={data.chapter.elsewhereOpen} /> : null}
         {data && shown.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("notifications.comments.none")}
@@ -304,8 +298,8 @@ export function CommentsPanel({ pieceId }: { pieceId: number }) {
             key={thread.id}
             thread={thread}
             canComment={data!.canComment}
-            pieceId={pieceId}
-            onChanged={() => loader.load(url)}
+            pieceId={data!.pieceId}
+            onChanged={onChanged}
           />
         ))}
         {data?.canComment ? (
@@ -313,10 +307,42 @@ export function CommentsPanel({ pieceId }: { pieceId: number }) {
             <Text size="xs" c="dimmed">
               {t("notifications.comments.rejectHint")}
             </Text>
-            <NewComment data={data} onChanged={() => loader.load(url)} />
+            <NewComment data={data} onChanged={onChanged} />
           </>
         ) : null}
       </Stack>
     </Card>
   );
+}
+
+/**
+ * What a chapter's list leaves out: the book's open threads elsewhere, with a link to the piece
+ * page, whose panel lists every comment of the book.
+ */
+function Elsewhere({ pieceId, count }: { pieceId: number; count: number }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap" data-testid="comments-elsewhere" data-count={count}>
+      <Text size="sm" c={count ? undefined : "dimmed"}>
+        {count ? t("notifications.comments.elsewhere", { count }) : t("notifications.comments.elsewhereNone")}
+      </Text>
+      <Anchor component={Link} to={`/pieces/${pieceId}#comments`} size="sm">
+        {t("notifications.comments.allOfBook")}
+      </Anchor>
+    </Group>
+  );
+}
+
+/** The comments beside a piece's text, every place of the piece, fetched from the comments API. */
+export function CommentsPanel({ pieceId }: { pieceId: number }) {
+  const loader = useFetcher<PieceCommentsDto>();
+  const url = `/api/v1/pieces/${pieceId}/comments`;
+  const asked = useRef<number | null>(null);
+  useEffect(() => {
+    if (asked.current === pieceId) return;
+    asked.current = pieceId;
+    loader.load(url);
+  }, [loader, pieceId, url]);
+  const data = loader.data && loader.data.pieceId === pieceId ? loader.data : null;
+  return <CommentsCard data={data} onChanged={() => loader.load(url)} />;
 }

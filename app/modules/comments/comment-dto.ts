@@ -28,4 +28,9 @@ export interface PieceCommentsDto {
   /** Where a new comment can point, with the text there now. */
   anchors: { anchor: CommentAnchor; kind: string; position: number; context: string | null; quote: string }[];
   threads: CommentThreadDto[];
+  /**
+   * Set when the list is narrowed to one chapter of a book (the chapter editor): `elsewhereOpen`
+   * counts the book's open threads outside that chapter (other chapters, the book's description).
+   */
+  chapter?: { id: number; elsewhereOpen: number };
 }

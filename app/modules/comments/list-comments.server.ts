@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
 import { anchorFromRef, anchorRef } from "./comment-anchor";
@@ -6,16 +6,38 @@ import { canComment } from "./comment-access";
 import type { CommentDto, CommentThreadDto, PieceCommentsDto } from "./comment-dto";
 import { listPieceAnchors } from "./piece-anchors.server";
 
-/** A piece's comment threads in reading order of their anchors (open first), with the anchors. */
+/**
+ * A piece's comment threads in reading order of their anchors (open first), with the anchors.
+ *
+ * With `chapterId` (a chapter of this e-book or handbook) the threads and the places a new comment
+ * can point at are that chapter's paragraphs only, and `chapter.elsewhereOpen` counts the book's
+ * open threads everywhere else, so the chapter editor can say what it leaves out. Null when the
+ * piece is missing or the chapter is not one of its chapters.
+ */
 export function listComments(options: {
   db: DbOrTx;
   actor: Actor;
   pieceId: number;
   status?: "open" | "all";
+  chapterId?: number;
 }): PieceCommentsDto | null {
-  const { db, pieceId } = options;
+  const { db, pieceId, chapterId } = options;
   const piece = db.select().from(schema.pieces).where(eq(schema.pieces.id, pieceId)).get();
   if (!piece) return null;
+  if (chapterId !== undefined) {
+    const chapter = db
+      .select({ id: schema.ebookChapters.id })
+      .from(schema.ebookChapters)
+      .where(and(eq(schema.ebookChapters.id, chapterId), eq(schema.ebookChapters.pieceId, pieceId)))
+      .get();
+    if (!chapter) return null;
+  }
+  // Everything is in scope without a chapter; with one, only the paragraphs of that chapter.
+  const inScope = (kind: string, ref: string) => {
+    if (chapterId === undefined) return true;
+    const anchor = anchorFromRef(kind, ref);
+    return anchor.kind === "paragraph" && anchor.chapterId === chapterId;
+  };
   const anchors = listPieceAnchors({ db, pieceId });
   const order = new Map(anchors.map((a, i) => [`${a.kind}:${a.ref}`, { i, a }]));
   const rows = db
@@ -50,8 +72,9 @@ export function listComments(options: {
       createdAt: r.createdAt.toISOString(),
     };
   };
-  const threads: CommentThreadDto[] = rows
-    .filter((r) => r.parentId === null)
+  const tops = rows.filter((r) => r.parentId === null);
+  const threads: CommentThreadDto[] = tops
+    .filter((r) => inScope(r.anchorKind, r.anchorRef))
     .filter((r) => options.status !== "open" || r.status === "open")
     .map((r) => ({
       ...toDto(r),
@@ -67,13 +90,18 @@ export function listComments(options: {
   return {
     pieceId,
     canComment: canComment(options.actor, piece),
-    anchors: anchors.map(({ anchor, kind, position, context, quote }) => ({
-      anchor,
-      kind,
-      position,
-      context,
-      quote,
-    })),
+    anchors: anchors
+      .filter((a) => inScope(a.kind, a.ref))
+      .map(({ anchor, kind, position, context, quote }) => ({ anchor, kind, position, context, quote })),
     threads,
+    ...(chapterId === undefined
+      ? {}
+      : {
+          chapter: {
+            id: chapterId,
+            elsewhereOpen: tops.filter((r) => r.status === "open" && !inScope(r.anchorKind, r.anchorRef))
+              .length,
+          },
+        }),
   };
 }
