@@ -7,62 +7,54 @@
  */
 import type { PosterFrame } from "../poster-frame";
 import {
-  BrandFooter,
-  BrandHeader,
+  Body,
   Canvas,
-  DATES_LINE,
   darker,
+  Disc,
   FieldText,
+  fieldBoxes,
   gapped,
   heightsOf,
   inkOn,
-  lineBox,
+  StripeCard,
+  stripeCardTextWidth,
   Tag,
+  tagHeight,
   withAlpha,
-  type PlacedBox,
   type PosterArtProps,
-  type PosterTextKey,
   type TemplateDesign,
   type TextHeights,
 } from "./parts";
 
-function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { u, contentWidth } = frame;
-  const inCard = contentWidth - Math.round(2 * 40 * u) - Math.round(10 * u);
-  return {
-    headline: lineBox(frame, {
-      width: contentWidth,
-      lines: 3,
-      px: 116,
-      lineHeight: 1.16,
-      share: 0.3,
-      weight: 700,
-      balance: true,
-      align: "left",
-    }),
-    subline: lineBox(frame, {
-      width: Math.round(contentWidth * 0.86),
+/** The white card at the foot, with an accent stripe. */
+const CARD = { stripe: 10, padX: 40, radius: 22 };
+
+function boxes(frame: PosterFrame) {
+  const inCard = stripeCardTextWidth(frame, CARD);
+  return fieldBoxes(frame, {
+    align: "left",
+    headline: { lines: 3, px: 116, lineHeight: 1.16, share: 0.3 },
+    subline: {
+      width: Math.round(frame.contentWidth * 0.86),
       lines: 3,
       px: 46,
       lineHeight: 1.45,
       share: 0.16,
-      weight: 400,
-      balance: true,
-      align: "left",
-    }),
-    dates: lineBox(frame, { width: inCard, ...DATES_LINE, weight: 700, align: "left" }),
-    offer: lineBox(frame, { width: inCard, lines: 1, px: 60, lineHeight: 1.25, weight: 700, align: "left" }),
-  };
+    },
+    offer: { width: inCard, lines: 1, px: 60, lineHeight: 1.25 },
+    dates: { width: inCard, weight: 700 },
+  });
 }
 
+/** Vertical measures shared by the budget and the drawing. */
 function measures(frame: PosterFrame, h: TextHeights) {
   const { u } = frame;
+  const gap = { headline: Math.round(26 * u), subline: Math.round(18 * u), offer: Math.round(12 * u) };
   const top = Math.round(40 * u);
   const cardPad = Math.round(30 * u);
-  const text =
-    top + Math.round(58 * u) + gapped(h.headline, Math.round(26 * u)) + gapped(h.subline, Math.round(18 * u));
-  const card = 2 * cardPad + h.dates + gapped(h.offer, Math.round(12 * u));
-  return { top, cardPad, text, card, bottom: Math.round(44 * u) };
+  const text = top + tagHeight(frame) + gapped(h.headline, gap.headline) + gapped(h.subline, gap.subline);
+  const card = 2 * cardPad + h.dates + gapped(h.offer, gap.offer);
+  return { gap, top, cardPad, text, card, bottom: Math.round(44 * u) };
 }
 
 function reserved(frame: PosterFrame, h: TextHeights): number {
@@ -86,99 +78,73 @@ function Art(art: PosterArtProps) {
     height: frame.bleed + frame.headerHeight + frame.bodyHeight - photoTop,
   };
   const fadeTo = Math.min(100, Math.round((fade / Math.max(1, area.height)) * 100));
-  return (
-    <Canvas art={art} background={deep}>
+  const backdrop = (
+    <div
+      style={{
+        display: "flex",
+        position: "absolute",
+        left: -frame.bleed,
+        top: photoTop - frame.bleed,
+        ...area,
+      }}
+    >
+      {photo && area.height > fade ? (
+        <img src={photo.at(area.width, area.height).src} width={area.width} height={area.height} />
+      ) : (
+        <Disc
+          size={Math.round(760 * u)}
+          radius={Math.round(380 * u)}
+          style={{
+            right: -Math.round(200 * u),
+            bottom: -Math.round(120 * u),
+            border: `${Math.round(90 * u)}px solid ${withAlpha(kit.accentColor, 0.35)}`,
+          }}
+        />
+      )}
       <div
         style={{
           display: "flex",
           position: "absolute",
-          left: -frame.bleed,
-          top: photoTop - frame.bleed,
+          left: 0,
+          top: 0,
           ...area,
+          backgroundImage:
+            photo && area.height > fade
+              ? `linear-gradient(180deg, ${deep} 0%, ${deep.replace("rgb(", "rgba(").replace(")", ",0)")} ${fadeTo}%)`
+              : "none",
         }}
-      >
-        {photo && area.height > fade ? (
-          <img src={photo.at(area.width, area.height).src} width={area.width} height={area.height} />
-        ) : (
-          <div
-            style={{
-              display: "flex",
-              position: "absolute",
-              right: -Math.round(200 * u),
-              bottom: -Math.round(120 * u),
-              width: Math.round(760 * u),
-              height: Math.round(760 * u),
-              borderRadius: Math.round(380 * u),
-              border: `${Math.round(90 * u)}px solid ${withAlpha(kit.accentColor, 0.35)}`,
-            }}
-          />
-        )}
-        <div
-          style={{
-            display: "flex",
-            position: "absolute",
-            left: 0,
-            top: 0,
-            ...area,
-            backgroundImage:
-              photo && area.height > fade
-                ? `linear-gradient(180deg, ${deep} 0%, ${deep.replace("rgb(", "rgba(").replace(")", ",0)")} ${fadeTo}%)`
-                : "none",
-          }}
-        />
-      </div>
-      <BrandHeader art={art} color={ink} />
-      <div
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          // Positioned: painted over the photo backdrop (positioned boxes paint in document order).
-          position: "relative",
-          height: frame.bodyHeight,
-          paddingTop: m.top,
-          paddingLeft: frame.pad,
-          paddingRight: frame.pad,
-        }}
-      >
+      />
+    </div>
+  );
+  return (
+    <Canvas art={art} background={deep} backdrop={backdrop}>
+      {/* Positioned: painted over the photo backdrop (positioned boxes paint in document order). */}
+      <Body art={art} style={{ position: "relative", paddingTop: m.top }}>
         <Tag art={art} style={{ alignSelf: "flex-start" }} />
-        <FieldText art={art} field="headline" color={ink} style={{ marginTop: Math.round(26 * u) }} />
+        <FieldText art={art} field="headline" color={ink} style={{ marginTop: m.gap.headline }} />
         <FieldText
           art={art}
           field="subline"
           color={ink}
-          style={{ marginTop: Math.round(18 * u), opacity: 0.88 }}
+          style={{ marginTop: m.gap.subline, opacity: 0.88 }}
         />
         <div style={{ display: "flex", height: art.fillHeight, flexShrink: 0 }} />
-        <div
-          style={{
-            display: "flex",
-            height: m.card,
-            borderRadius: Math.round(22 * u),
-            background: "#ffffff",
-            overflow: "hidden",
-          }}
+        <StripeCard
+          art={art}
+          card={CARD}
+          stripeColor={kit.accentColor}
+          style={{ height: m.card }}
+          innerStyle={{ flexDirection: "column", justifyContent: "center" }}
         >
-          <div style={{ display: "flex", width: Math.round(10 * u), background: kit.accentColor }} />
-          <div
-            style={{
-              display: "flex",
-              flexDirection: "column",
-              justifyContent: "center",
-              paddingLeft: Math.round(40 * u),
-              paddingRight: Math.round(40 * u),
-            }}
-          >
-            <FieldText art={art} field="dates" color={kit.textColor} />
-            <FieldText
-              art={art}
-              field="offer"
-              color={darker(kit.accentColor, 0.1)}
-              style={{ marginTop: Math.round(12 * u) }}
-            />
-          </div>
-        </div>
-      </div>
-      <BrandFooter art={art} />
+          <FieldText art={art} field="dates" color={kit.textColor} />
+          <FieldText
+            art={art}
+            field="offer"
+            color={darker(kit.accentColor, 0.1)}
+            style={{ marginTop: m.gap.offer }}
+          />
+        </StripeCard>
+      </Body>
     </Canvas>
   );
 }

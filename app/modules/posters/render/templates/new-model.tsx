@@ -6,81 +6,54 @@
  */
 import type { PosterFrame } from "../poster-frame";
 import {
-  BrandFooter,
-  BrandHeader,
+  Body,
   Canvas,
-  DATES_LINE,
   FieldText,
+  fieldBoxes,
   gapped,
-  inkOn,
-  lineBox,
   Photo,
   Tag,
-  type PlacedBox,
   type PosterArtProps,
-  type PosterTextKey,
   type TemplateDesign,
   type TextHeights,
 } from "./parts";
 
-function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { contentWidth } = frame;
-  return {
-    headline: lineBox(frame, {
-      width: contentWidth,
-      lines: 2,
-      px: 140,
-      lineHeight: 1.12,
-      share: 0.22,
-      weight: 700,
-      balance: true,
-      align: "center",
-    }),
-    subline: lineBox(frame, {
-      width: contentWidth,
-      lines: 2,
-      px: 54,
-      lineHeight: 1.4,
-      share: 0.12,
-      weight: 400,
-      balance: true,
-      align: "center",
-    }),
-    offer: lineBox(frame, {
-      width: contentWidth,
-      lines: 1,
-      px: 76,
-      lineHeight: 1.2,
-      weight: 700,
-      align: "center",
-    }),
-    dates: lineBox(frame, { width: contentWidth, ...DATES_LINE, weight: 400, align: "center" }),
-  };
+function boxes(frame: PosterFrame) {
+  return fieldBoxes(frame, {
+    align: "center",
+    headline: { lines: 2, px: 140, lineHeight: 1.12, share: 0.22 },
+    subline: { lines: 2, px: 54, lineHeight: 1.4, share: 0.12 },
+    offer: { lines: 1, px: 76, lineHeight: 1.2 },
+    dates: { weight: 400 },
+  });
+}
+
+/** Gaps above the fields under the photo, shared by the budget and the drawing. */
+function gaps(frame: PosterFrame) {
+  const { u } = frame;
+  const gap = Math.round(16 * u);
+  return { headline: Math.round(40 * u), subline: gap, offer: Math.round(26 * u), dates: gap };
 }
 
 function reserved(frame: PosterFrame, h: TextHeights): number {
-  const { u } = frame;
-  const gap = Math.round(16 * u);
+  const gap = gaps(frame);
   return (
-    gapped(h.headline, Math.round(40 * u)) +
-    gapped(h.subline, gap) +
-    gapped(h.offer, Math.round(26 * u)) +
-    gapped(h.dates, gap) +
-    Math.round(44 * u)
+    gapped(h.headline, gap.headline) +
+    gapped(h.subline, gap.subline) +
+    gapped(h.offer, gap.offer) +
+    gapped(h.dates, gap.dates) +
+    Math.round(44 * frame.u)
   );
 }
 
 function Art(art: PosterArtProps) {
   const { frame, kit } = art;
   const { u } = frame;
-  const gap = Math.round(16 * u);
+  const gap = gaps(frame);
   const photoHeight = art.fillHeight;
   return (
-    <Canvas art={art} background="#f5f6f8">
-      <BrandHeader art={art} background={kit.primaryColor} color={inkOn(kit.primaryColor)} />
-      <div
-        style={{ display: "flex", flexDirection: "column", alignItems: "center", height: frame.bodyHeight }}
-      >
+    <Canvas art={art} background="#f5f6f8" header={kit.primaryColor}>
+      <Body art={art} edgeToEdge style={{ alignItems: "center" }}>
         <div
           style={{
             display: "flex",
@@ -106,22 +79,11 @@ function Art(art: PosterArtProps) {
             }}
           />
         </div>
-        <FieldText
-          art={art}
-          field="headline"
-          color={kit.textColor}
-          style={{ marginTop: Math.round(40 * u) }}
-        />
-        <FieldText art={art} field="subline" color="#4b5563" style={{ marginTop: gap }} />
-        <FieldText
-          art={art}
-          field="offer"
-          color={kit.accentColor}
-          style={{ marginTop: Math.round(26 * u) }}
-        />
-        <FieldText art={art} field="dates" color="#6b7280" style={{ marginTop: gap }} />
-      </div>
-      <BrandFooter art={art} />
+        <FieldText art={art} field="headline" color={kit.textColor} style={{ marginTop: gap.headline }} />
+        <FieldText art={art} field="subline" color="#4b5563" style={{ marginTop: gap.subline }} />
+        <FieldText art={art} field="offer" color={kit.accentColor} style={{ marginTop: gap.offer }} />
+        <FieldText art={art} field="dates" color="#6b7280" style={{ marginTop: gap.dates }} />
+      </Body>
     </Canvas>
   );
 }

@@ -6,67 +6,45 @@
  */
 import type { PosterFrame } from "../poster-frame";
 import {
-  BrandFooter,
-  BrandHeader,
+  Body,
   Canvas,
-  DATES_LINE,
   FieldText,
+  fieldBoxes,
   gapped,
   heightsOf,
   inkOn,
-  lineBox,
   Photo,
   Tag,
-  type PlacedBox,
+  tagHeight,
   type PosterArtProps,
-  type PosterTextKey,
   type TemplateDesign,
   type TextHeights,
 } from "./parts";
 
-function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { u, contentWidth } = frame;
-  const inBand = contentWidth - Math.round(80 * u);
-  return {
-    headline: lineBox(frame, {
-      width: contentWidth,
-      lines: 2,
-      px: 112,
-      lineHeight: 1.18,
-      share: 0.25,
-      weight: 700,
-      balance: true,
-      align: "center",
-    }),
-    subline: lineBox(frame, {
-      width: contentWidth,
-      lines: 2,
-      px: 46,
-      lineHeight: 1.4,
-      share: 0.12,
-      weight: 400,
-      balance: true,
-      align: "center",
-    }),
-    offer: lineBox(frame, {
-      width: inBand,
-      lines: 1,
-      px: 132,
-      lineHeight: 1.15,
-      weight: 700,
-      align: "center",
-    }),
-    dates: lineBox(frame, { width: inBand, ...DATES_LINE, weight: 400, align: "center" }),
-  };
+function boxes(frame: PosterFrame) {
+  const inBand = frame.contentWidth - Math.round(80 * frame.u);
+  return fieldBoxes(frame, {
+    align: "center",
+    headline: { lines: 2, px: 112, lineHeight: 1.18, share: 0.25 },
+    subline: { lines: 2, px: 46, lineHeight: 1.4, share: 0.12 },
+    offer: { width: inBand, lines: 1, px: 132, lineHeight: 1.15 },
+    dates: { width: inBand, weight: 400 },
+  });
 }
 
 /** Vertical measures shared by the budget and the drawing. */
 function measures(frame: PosterFrame, h: TextHeights) {
   const { u } = frame;
+  const gap = {
+    headline: Math.round(22 * u),
+    subline: Math.round(10 * u),
+    photo: Math.round(30 * u),
+    dates: Math.round(10 * u),
+  };
   const bandPad = Math.round(26 * u);
   const shadow = Math.round(10 * u);
-  const band = 2 * bandPad + h.offer + gapped(h.dates, Math.round(10 * u)) + shadow;
-  return { top: Math.round(34 * u), bandPad, shadow, band, overlap: Math.round(band * 0.3) };
+  const band = 2 * bandPad + h.offer + gapped(h.dates, gap.dates) + shadow;
+  return { gap, top: Math.round(34 * u), bandPad, shadow, band, overlap: Math.round(band * 0.3) };
 }
 
 function reserved(frame: PosterFrame, h: TextHeights): number {
@@ -74,10 +52,10 @@ function reserved(frame: PosterFrame, h: TextHeights): number {
   const m = measures(frame, h);
   return (
     m.top +
-    Math.round(58 * u) +
-    gapped(h.headline, Math.round(22 * u)) +
-    gapped(h.subline, Math.round(10 * u)) +
-    Math.round(30 * u) +
+    tagHeight(frame) +
+    gapped(h.headline, m.gap.headline) +
+    gapped(h.subline, m.gap.subline) +
+    m.gap.photo +
     m.band -
     m.overlap +
     Math.round(40 * u)
@@ -91,33 +69,22 @@ function Art(art: PosterArtProps) {
   const onPrimary = inkOn(kit.primaryColor);
   const onAccent = inkOn(kit.accentColor);
   return (
-    <Canvas art={art} background={kit.primaryColor}>
-      <BrandHeader art={art} background="rgba(0,0,0,0.14)" color={onPrimary} />
-      <div
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          alignItems: "center",
-          height: frame.bodyHeight,
-          paddingTop: m.top,
-          paddingLeft: frame.pad,
-          paddingRight: frame.pad,
-        }}
-      >
+    <Canvas art={art} background={kit.primaryColor} header="rgba(0,0,0,0.14)">
+      <Body art={art} style={{ alignItems: "center", paddingTop: m.top }}>
         <Tag art={art} />
-        <FieldText art={art} field="headline" color={onPrimary} style={{ marginTop: Math.round(22 * u) }} />
+        <FieldText art={art} field="headline" color={onPrimary} style={{ marginTop: m.gap.headline }} />
         <FieldText
           art={art}
           field="subline"
           color={onPrimary}
-          style={{ marginTop: Math.round(10 * u), opacity: 0.9 }}
+          style={{ marginTop: m.gap.subline, opacity: 0.9 }}
         />
         <Photo
           art={art}
           width={frame.contentWidth}
           height={art.fillHeight}
           radius={Math.round(28 * u)}
-          style={{ marginTop: Math.round(30 * u) }}
+          style={{ marginTop: m.gap.photo }}
         />
         <div
           style={{
@@ -139,11 +106,10 @@ function Art(art: PosterArtProps) {
             art={art}
             field="dates"
             color={onAccent}
-            style={{ marginTop: Math.round(10 * u), opacity: 0.92 }}
+            style={{ marginTop: m.gap.dates, opacity: 0.92 }}
           />
         </div>
-      </div>
-      <BrandFooter art={art} />
+      </Body>
     </Canvas>
   );
 }

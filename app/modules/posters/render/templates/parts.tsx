@@ -1,11 +1,12 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 /**
- * Pieces every poster template draws with: fitted text, the brand header and footer (the kit's
- * locked fields), the QR code and the photo. Components for satori: every box is a flex box with
- * explicit sizes, and text arrives already broken into lines (poster-layout.ts).
+ * Pieces every poster template draws with: its text boxes, fitted text, the canvas with the brand
+ * header and footer (the kit's locked fields), the body, the QR code, the photo, cards and
+ * decorations. Components for satori: every box is a flex box with explicit sizes, and text
+ * arrives already broken into lines (poster-layout.ts).
  */
-import type { CSSProperties, ReactElement } from "react";
+import type { CSSProperties, ReactElement, ReactNode } from "react";
 import { POSTER_FONTS, type BrandKit, type PosterFieldKey } from "../poster-catalog";
 import type { KitTextKey, PosterFrame } from "../poster-frame";
 import type { FittedText, FontWeight, TextBox } from "../poster-layout";
@@ -85,8 +86,53 @@ export function lineBox(
   };
 }
 
-/** The validity line most templates set: one line of at most 40 px. */
-export const DATES_LINE = { lines: 1, px: 40, lineHeight: 1.3 } as const;
+/** The validity line every template sets: one line of at most 40 px. */
+const DATES_LINE = { lines: 1, px: 40, lineHeight: 1.3 } as const;
+
+/**
+ * A field's box in lines (as `lineBox`): as wide as the content and aligned as the template's
+ * text unless `width` or `align` say otherwise.
+ */
+export interface FieldLines {
+  width?: number;
+  lines: number;
+  px: number;
+  lineHeight: number;
+  share?: number;
+  align?: Align;
+}
+
+/**
+ * A template's text boxes, each field set as its part on every poster: the headline bold and
+ * balanced, the subline regular and balanced (or a box of its own where it fills the body), the
+ * offer bold, and the dates on one line.
+ */
+export function fieldBoxes(
+  frame: PosterFrame,
+  spec: {
+    align: Align;
+    headline: FieldLines;
+    subline: FieldLines | PlacedBox;
+    offer: FieldLines;
+    dates: { width?: number; weight: FontWeight; align?: Align };
+  },
+): Record<PosterTextKey, PlacedBox> {
+  const box = (field: FieldLines, weight: FontWeight, balance?: boolean) =>
+    lineBox(frame, {
+      ...field,
+      width: field.width ?? frame.contentWidth,
+      align: field.align ?? spec.align,
+      weight,
+      balance,
+    });
+  const { subline } = spec;
+  return {
+    headline: box(spec.headline, 700, true),
+    subline: "px" in subline ? box(subline, 400, true) : subline,
+    offer: box(spec.offer, 700),
+    dates: box({ ...spec.dates, ...DATES_LINE }, spec.dates.weight),
+  };
+}
 
 /**
  * A template: its text boxes, how much of the body everything but the filling part takes, and
@@ -170,11 +216,21 @@ export function FieldText(props: {
 }
 
 /**
- * The whole poster: backgrounds reach the bleed; `children` are laid out inside the trim. Every
- * text inside inherits the kit's face from here.
+ * The whole poster: backgrounds reach the bleed; the brand header, the body (`children`) and the
+ * brand footer are laid out inside the trim, over the `backdrop` when there is one. The header's
+ * band is `header` (none: the background shows through); every template sets it on the brand
+ * colour or a shade of it, so its text takes the ink that reads there. Every text inside
+ * inherits the kit's face from here.
  */
-export function Canvas(props: { art: PosterArtProps; background: string; children: ReactElement[] }) {
-  const { frame, kit } = props.art;
+export function Canvas(props: {
+  art: PosterArtProps;
+  background: string;
+  header?: string;
+  backdrop?: ReactElement;
+  children: ReactElement;
+}) {
+  const { art } = props;
+  const { frame, kit } = art;
   return (
     <div
       style={{
@@ -197,9 +253,94 @@ export function Canvas(props: { art: PosterArtProps; background: string; childre
           height: frame.trimHeight,
         }}
       >
+        {props.backdrop}
+        <BrandHeader art={art} background={props.header} color={inkOn(kit.primaryColor)} />
+        {props.children}
+        <BrandFooter art={art} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The body between header and footer: a column as tall as the body, inside the side margins
+ * unless `edgeToEdge`; `style` adds the template's own.
+ */
+export function Body(props: {
+  art: PosterArtProps;
+  edgeToEdge?: boolean;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  const { frame } = props.art;
+  const inset = props.edgeToEdge ? {} : { paddingLeft: frame.pad, paddingRight: frame.pad };
+  return (
+    <div
+      style={{ display: "flex", flexDirection: "column", height: frame.bodyHeight, ...inset, ...props.style }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/** A white card with a coloured stripe down its left edge: sizes at a poster 1080 px wide. */
+export interface StripeCardSpec {
+  stripe: number;
+  /** Padding left and right of the card's content. */
+  padX: number;
+  radius: number;
+}
+
+/** Width left for text in a stripe card as wide as the content. */
+export function stripeCardTextWidth(frame: PosterFrame, card: StripeCardSpec): number {
+  const { u, contentWidth } = frame;
+  return contentWidth - Math.round(2 * card.padX * u) - Math.round(card.stripe * u);
+}
+
+/** The stripe card; `style` adds to the card, `innerStyle` to the box its content sits in. */
+export function StripeCard(props: {
+  art: PosterArtProps;
+  card: StripeCardSpec;
+  stripeColor: string;
+  style?: CSSProperties;
+  innerStyle?: CSSProperties;
+  children: ReactNode;
+}) {
+  const { card } = props;
+  const { u } = props.art.frame;
+  const padX = Math.round(card.padX * u);
+  return (
+    <div
+      style={{
+        display: "flex",
+        borderRadius: Math.round(card.radius * u),
+        background: "#ffffff",
+        overflow: "hidden",
+        ...props.style,
+      }}
+    >
+      <div style={{ display: "flex", width: Math.round(card.stripe * u), background: props.stripeColor }} />
+      <div style={{ display: "flex", paddingLeft: padX, paddingRight: padX, ...props.innerStyle }}>
         {props.children}
       </div>
     </div>
+  );
+}
+
+/** A round decoration `size` across, placed (left/right/top/bottom) and painted by `style`. */
+export function Disc(props: { size: number; radius: number; style: CSSProperties }) {
+  const { size } = props;
+  return (
+    <div
+      style={{
+        display: "flex",
+        position: "absolute",
+        width: size,
+        height: size,
+        borderRadius: props.radius,
+        ...props.style,
+      }}
+    />
   );
 }
 
@@ -446,29 +587,15 @@ export function Photo(props: {
         ...props.style,
       }}
     >
-      <div
-        style={{
-          display: "flex",
-          position: "absolute",
-          left: width * 0.45,
-          top: -height * 0.3,
-          width: height * 1.1,
-          height: height * 1.1,
-          borderRadius: height,
-          background: "rgba(255,255,255,0.14)",
-        }}
+      <Disc
+        size={height * 1.1}
+        radius={height}
+        style={{ left: width * 0.45, top: -height * 0.3, background: "rgba(255,255,255,0.14)" }}
       />
-      <div
-        style={{
-          display: "flex",
-          position: "absolute",
-          left: -height * 0.25,
-          top: height * 0.45,
-          width: height * 0.9,
-          height: height * 0.9,
-          borderRadius: height,
-          background: "rgba(255,255,255,0.10)",
-        }}
+      <Disc
+        size={height * 0.9}
+        radius={height}
+        style={{ left: -height * 0.25, top: height * 0.45, background: "rgba(255,255,255,0.10)" }}
       />
     </div>
   );
@@ -487,6 +614,11 @@ export function inkOn(background: string): string {
   return luminance > 0.4 ? "#1f2937" : "#ffffff";
 }
 
+/** Height of the `Tag`, which the templates' budgets count. */
+export function tagHeight(frame: PosterFrame): number {
+  return Math.round(58 * frame.u);
+}
+
 /** A small rounded label ("限时优惠") in the accent colour. */
 export function Tag(props: { art: PosterArtProps; style?: CSSProperties }) {
   const { art } = props;
@@ -497,7 +629,7 @@ export function Tag(props: { art: PosterArtProps; style?: CSSProperties }) {
         display: "flex",
         position: "relative",
         alignItems: "center",
-        height: Math.round(58 * u),
+        height: tagHeight(art.frame),
         paddingLeft: Math.round(26 * u),
         paddingRight: Math.round(26 * u),
         borderRadius: Math.round(29 * u),

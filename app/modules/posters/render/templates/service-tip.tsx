@@ -6,80 +6,83 @@
  */
 import type { PosterFrame } from "../poster-frame";
 import {
-  BrandFooter,
-  BrandHeader,
+  Body,
   Canvas,
-  DATES_LINE,
+  Disc,
   FieldText,
+  fieldBoxes,
   gapped,
   heightsOf,
-  inkOn,
-  lineBox,
+  StripeCard,
+  stripeCardTextWidth,
   Tag,
-  type PlacedBox,
+  tagHeight,
   type PosterArtProps,
-  type PosterTextKey,
   type TemplateDesign,
   type TextHeights,
 } from "./parts";
 
-function boxes(frame: PosterFrame): Record<PosterTextKey, PlacedBox> {
-  const { u, contentWidth, bodyHeight } = frame;
-  const inCard = contentWidth - Math.round(2 * 48 * u) - Math.round(12 * u);
-  const inCoupon = contentWidth - Math.round(2 * 40 * u);
-  return {
-    headline: lineBox(frame, {
-      width: contentWidth,
-      lines: 2,
-      px: 104,
-      lineHeight: 1.18,
-      share: 0.2,
-      weight: 700,
-      balance: true,
-      align: "left",
-    }),
+/** The white card that holds the advice, with a stripe in the brand colour. */
+const CARD = { stripe: 12, padX: 48, radius: 24 };
+
+function boxes(frame: PosterFrame) {
+  const inCoupon = frame.contentWidth - Math.round(2 * 40 * frame.u);
+  return fieldBoxes(frame, {
+    align: "left",
+    headline: { lines: 2, px: 104, lineHeight: 1.18, share: 0.2 },
     // The advice takes what the rest leaves (see `reserved`).
-    subline: { width: inCard, maxHeight: bodyHeight, lineHeight: 1.6, weight: 400, align: "left" },
-    offer: lineBox(frame, {
-      width: inCoupon,
-      lines: 2,
-      px: 56,
-      lineHeight: 1.3,
-      weight: 700,
-      align: "center",
-    }),
-    dates: lineBox(frame, { width: inCoupon, ...DATES_LINE, weight: 400, align: "center" }),
-  };
+    subline: {
+      width: stripeCardTextWidth(frame, CARD),
+      maxHeight: frame.bodyHeight,
+      lineHeight: 1.6,
+      weight: 400,
+      align: "left",
+    },
+    offer: { width: inCoupon, lines: 2, px: 56, lineHeight: 1.3, align: "center" },
+    dates: { width: inCoupon, weight: 400, align: "center" },
+  });
 }
 
+/** Vertical measures shared by the budget and the drawing. */
 function measures(frame: PosterFrame, h: TextHeights) {
   const { u } = frame;
   const border = Math.max(1, Math.round(2 * u));
   const dash = Math.max(2, Math.round(4 * u));
+  const couponPad = Math.round(26 * u);
+  const datesGap = Math.round(8 * u);
   const coupon =
     h.offer + h.dates > 0
-      ? 2 * Math.round(26 * u) +
-        2 * dash +
-        h.offer +
-        (h.offer && h.dates ? Math.round(8 * u) + h.dates : h.dates)
+      ? 2 * couponPad + 2 * dash + h.offer + (h.offer && h.dates ? datesGap + h.dates : h.dates)
       : 0;
-  return { border, dash, coupon, cardPad: Math.round(34 * u) };
+  return {
+    top: Math.round(36 * u),
+    bottom: Math.round(44 * u),
+    headlineGap: Math.round(22 * u),
+    rule: { gap: Math.round(20 * u), height: Math.round(8 * u) },
+    cardGap: Math.round(28 * u),
+    border,
+    dash,
+    couponPad,
+    datesGap,
+    coupon,
+    cardPad: Math.round(34 * u),
+  };
 }
 
 function reserved(frame: PosterFrame, h: TextHeights): number {
   const { u } = frame;
   const m = measures(frame, h);
   return (
-    Math.round(36 * u) +
-    Math.round(58 * u) +
-    gapped(h.headline, Math.round(22 * u)) +
-    Math.round(20 * u) +
-    Math.round(8 * u) +
-    Math.round(28 * u) +
+    m.top +
+    tagHeight(frame) +
+    gapped(h.headline, m.headlineGap) +
+    m.rule.gap +
+    m.rule.height +
+    m.cardGap +
     2 * m.cardPad +
     2 * m.border +
     gapped(m.coupon, Math.round(28 * u)) +
-    Math.round(44 * u)
+    m.bottom
   );
 }
 
@@ -89,75 +92,42 @@ function Art(art: PosterArtProps) {
   const m = measures(frame, heightsOf(art));
   const hasCoupon = m.coupon > 0;
   return (
-    <Canvas art={art} background="#f3f5f8">
-      <BrandHeader art={art} background={kit.primaryColor} color={inkOn(kit.primaryColor)} />
-      <div
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          position: "relative",
-          height: frame.bodyHeight,
-          paddingTop: Math.round(36 * u),
-          paddingBottom: Math.round(44 * u),
-          paddingLeft: frame.pad,
-          paddingRight: frame.pad,
-          overflow: "hidden",
-        }}
+    <Canvas art={art} background="#f3f5f8" header={kit.primaryColor}>
+      <Body
+        art={art}
+        style={{ position: "relative", paddingTop: m.top, paddingBottom: m.bottom, overflow: "hidden" }}
       >
-        <div
+        <Disc
+          size={Math.round(520 * u)}
+          radius={Math.round(260 * u)}
           style={{
-            display: "flex",
-            position: "absolute",
             right: -Math.round(160 * u),
             top: -Math.round(140 * u),
-            width: Math.round(520 * u),
-            height: Math.round(520 * u),
-            borderRadius: Math.round(260 * u),
             background: kit.primaryColor,
             opacity: 0.07,
           }}
         />
         <Tag art={art} style={{ alignSelf: "flex-start" }} />
-        <FieldText
-          art={art}
-          field="headline"
-          color={kit.textColor}
-          style={{ marginTop: Math.round(22 * u) }}
-        />
+        <FieldText art={art} field="headline" color={kit.textColor} style={{ marginTop: m.headlineGap }} />
         <div
           style={{
             display: "flex",
             width: Math.round(120 * u),
-            height: Math.round(8 * u),
+            height: m.rule.height,
             borderRadius: Math.round(4 * u),
             background: kit.accentColor,
-            marginTop: Math.round(20 * u),
+            marginTop: m.rule.gap,
           }}
         />
-        <div
-          style={{
-            display: "flex",
-            position: "relative",
-            marginTop: Math.round(28 * u),
-            borderRadius: Math.round(24 * u),
-            background: "#ffffff",
-            overflow: "hidden",
-            border: `${m.border}px solid #e3e7ee`,
-          }}
+        <StripeCard
+          art={art}
+          card={CARD}
+          stripeColor={kit.primaryColor}
+          style={{ position: "relative", marginTop: m.cardGap, border: `${m.border}px solid #e3e7ee` }}
+          innerStyle={{ paddingTop: m.cardPad, paddingBottom: m.cardPad }}
         >
-          <div style={{ display: "flex", width: Math.round(12 * u), background: kit.primaryColor }} />
-          <div
-            style={{
-              display: "flex",
-              paddingTop: m.cardPad,
-              paddingBottom: m.cardPad,
-              paddingLeft: Math.round(48 * u),
-              paddingRight: Math.round(48 * u),
-            }}
-          >
-            <FieldText art={art} field="subline" color={kit.textColor} />
-          </div>
-        </div>
+          <FieldText art={art} field="subline" color={kit.textColor} />
+        </StripeCard>
         <div style={{ display: "flex", flexGrow: 1 }} />
         {hasCoupon ? (
           <div
@@ -166,21 +136,20 @@ function Art(art: PosterArtProps) {
               position: "relative",
               flexDirection: "column",
               alignItems: "center",
-              paddingTop: Math.round(26 * u),
-              paddingBottom: Math.round(26 * u),
+              paddingTop: m.couponPad,
+              paddingBottom: m.couponPad,
               borderRadius: Math.round(20 * u),
               border: `${m.dash}px dashed ${kit.accentColor}`,
               background: "#ffffff",
             }}
           >
             <FieldText art={art} field="offer" color={kit.accentColor} />
-            <FieldText art={art} field="dates" color="#6b7280" style={{ marginTop: Math.round(8 * u) }} />
+            <FieldText art={art} field="dates" color="#6b7280" style={{ marginTop: m.datesGap }} />
           </div>
         ) : (
           <div style={{ display: "flex" }} />
         )}
-      </div>
-      <BrandFooter art={art} />
+      </Body>
     </Canvas>
   );
 }
