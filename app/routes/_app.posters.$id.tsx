@@ -141,7 +141,8 @@ export default function PosterPage() {
 
   const spec = posterTemplate(template);
   const query = new URLSearchParams({ template, size });
-  for (const field of spec.fields) if (fields[field.key]) query.set(field.key, fields[field.key]);
+  // Every field, cleared ones too: a field the query leaves out is drawn with its saved copy.
+  for (const field of spec.fields) query.set(field.key, fields[field.key] ?? "");
   const previewSrc = `/posters/${poster.id}/preview?${query.toString()}`;
 
   return (
