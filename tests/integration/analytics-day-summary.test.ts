@@ -137,17 +137,19 @@ function rawFigures(range: DayRange) {
   const byDay = new Map<string | number, Raw>();
   const bySource = new Map<string | number, Raw>();
   const inRange = (day: string) => day >= range.from && day <= range.to;
+  /** The groups one event or lead counts in: the total, its piece, its piece's kind, its day, its source. */
+  const groupsOf = (pieceId: number, day: string, source: string) => [
+    total,
+    group(byPiece, pieceId),
+    group(byKind, kinds.get(pieceId)!),
+    group(byDay, day),
+    group(bySource, source),
+  ];
   for (const event of db.select().from(schema.trackingEvents).all()) {
     const day = dayOf(event.at, TIME_ZONE);
     if (!inRange(day)) continue;
     const visitor = `${event.pieceId}|${day}|${event.source}|${event.visitorHash}`;
-    for (const entry of [
-      total,
-      group(byPiece, event.pieceId),
-      group(byKind, kinds.get(event.pieceId)!),
-      group(byDay, day),
-      group(bySource, event.source),
-    ]) {
+    for (const entry of groupsOf(event.pieceId, day, event.source)) {
       entry.visitors.add(visitor);
       if (event.type === "page_view") entry.views += 1;
       if (event.type === "play") entry.plays += 1;
@@ -157,14 +159,7 @@ function rawFigures(range: DayRange) {
   for (const row of db.select().from(schema.leads).all()) {
     const day = dayOf(row.createdAt, TIME_ZONE);
     if (!inRange(day)) continue;
-    for (const entry of [
-      total,
-      group(byPiece, row.pieceId),
-      group(byKind, kinds.get(row.pieceId)!),
-      group(byDay, day),
-      group(bySource, row.source),
-    ])
-      entry.leads += 1;
+    for (const entry of groupsOf(row.pieceId, day, row.source)) entry.leads += 1;
   }
   return { total, byPiece, byKind, byDay, bySource };
 }

@@ -1,37 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { action as loginAction } from "~/routes/login";
 import { loader as shellLoader } from "~/routes/_app";
-import { action as accountAction } from "~/routes/_app.account";
 import { loader as dashboardLoader } from "~/routes/_app._index";
 import { action as usersAction } from "~/routes/_app.admin.users";
 import { action as tokensAction } from "~/routes/_app.admin.tokens";
-import { loader as apiPieces, action as apiCreatePiece } from "~/routes/api.v1.pieces";
+import { loader as apiPieces } from "~/routes/api.v1.pieces";
 import { loader as apiPiece, action as apiUpdatePiece } from "~/routes/api.v1.pieces.$id";
 import { action as apiTransition } from "~/routes/api.v1.pieces.$id.transitions";
 import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { enqueueJob } from "~/modules/jobs/queue.server";
-import {
-  callRoute,
-  formRequest,
-  getRequest,
-  jsonRequest,
-  type RouteHandler,
-  withStudio,
-} from "../setup/test-studio";
+import { formRequest, getRequest, jsonRequest, withStudio } from "../setup/test-studio";
+import { call, changePassword, createToken, postPiece } from "./auth-helpers";
 
 const t = withStudio();
-/** The loaders and actions run as a request from this address, as Remix passes it. */
-const call = (handler: RouteHandler, request: Request, params: Record<string, string> = {}) =>
-  callRoute(handler, request, params, "10.0.0.9");
-
-async function createToken(adminCookie: string, userId: number) {
-  const res = await call(
-    tokensAction,
-    formRequest("/admin/tokens", { intent: "create", name: "自动化", userId: String(userId) }, adminCookie),
-  );
-  return (await res.json()).token as string;
-}
 
 describe("sign-in", () => {
   it("signs in with the right password and sets an httpOnly SameSite cookie", async () => {
@@ -118,14 +100,7 @@ describe("sign-in", () => {
     const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
     const shell = await call(shellLoader, getRequest("/pieces", { Cookie: cookie }));
     expect(shell.headers.get("Location")).toBe("/account");
-    const changed = await call(
-      accountAction,
-      formRequest(
-        "/account",
-        { currentPassword: body.oneTimePassword, newPassword: "a-new-password-42" },
-        cookie,
-      ),
-    );
+    const changed = await changePassword(cookie, body.oneTimePassword, "a-new-password-42");
     expect(changed.status).toBe(302);
     expect((await call(shellLoader, getRequest("/pieces", { Cookie: cookie }))).status).toBe(200);
     const dup = await call(
@@ -153,15 +128,7 @@ describe("HTTP API", () => {
     const copy = await t.signIn("copywriter");
     const token = await createToken(admin.cookie, copy.actor.id);
     const auth = { Authorization: `Bearer ${token}` };
-    const created = await call(
-      apiCreatePiece,
-      jsonRequest(
-        "/api/v1/pieces",
-        "POST",
-        { kind: "episode", title: "API 创建的短视频", body: "口播" },
-        auth,
-      ),
-    );
+    const created = await postPiece({ kind: "episode", title: "API 创建的短视频", body: "口播" }, auth);
     expect(created.status).toBe(201);
     const piece = await created.json();
     expect(piece).toMatchObject({ kind: "episode", status: "draft", title: "API 创建的短视频" });
@@ -194,35 +161,20 @@ describe("HTTP API", () => {
     const copy = await t.signIn("copywriter");
     const host = await t.signIn("host");
     const auth = { Cookie: copy.cookie };
-    const bad = await call(
-      apiCreatePiece,
-      jsonRequest("/api/v1/pieces", "POST", { kind: "episode", title: "" }, auth),
-    );
+    const bad = await postPiece({ kind: "episode", title: "" }, auth);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.field).toBe("title");
-    const malformed = await call(apiCreatePiece, jsonRequest("/api/v1/pieces", "POST", "{not json", auth));
+    const malformed = await postPiece("{not json", auth);
     expect(malformed.status).toBe(400);
     expect((await call(apiPiece, getRequest("/api/v1/pieces/9999", auth), { id: "9999" })).status).toBe(404);
     expect((await call(apiPiece, getRequest("/api/v1/pieces/abc", auth), { id: "abc" })).status).toBe(404);
-    expect(
-      (
-        await call(
-          apiCreatePiece,
-          jsonRequest("/api/v1/pieces", "POST", { kind: "episode", title: "x" }, { Cookie: host.cookie }),
-        )
-      ).status,
-    ).toBe(403);
+    expect((await postPiece({ kind: "episode", title: "x" }, { Cookie: host.cookie })).status).toBe(403);
   });
 
   it("updates with the version guard and moves pieces through the workflow with the UI's rules", async () => {
     const copy = await t.signIn("copywriter");
     const editor = await t.signIn("editor");
-    const piece = await (
-      await call(
-        apiCreatePiece,
-        jsonRequest("/api/v1/pieces", "POST", { kind: "poster", title: "海报" }, { Cookie: copy.cookie }),
-      )
-    ).json();
+    const piece = await (await postPiece({ kind: "poster", title: "海报" }, { Cookie: copy.cookie })).json();
     const id = String(piece.id);
     const update = (body: unknown) =>
       call(apiUpdatePiece, jsonRequest(`/api/v1/pieces/${id}`, "PATCH", body, { Cookie: copy.cookie }), {

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES as SERVER_MAX_BODY_BYTES, bodySizeLimit } from "../../scripts/body-limit.mjs";
+import { schema } from "~/lib/db.server";
 import { formDataToObject, parseJsonBody } from "~/lib/forms.server";
 import {
   MAX_BODY_BYTES,
@@ -17,12 +18,10 @@ import { inviteUser } from "~/modules/auth/invite-user.server";
 import { THROTTLE, backoffMs } from "~/modules/auth/login-throttle";
 import { pruneLoginAttempts } from "~/modules/auth/prune-login-attempts.server";
 import { signIn } from "~/modules/auth/sign-in.server";
-import { commitSessionToken } from "~/lib/auth.server";
 import { loader as dashboardLoader } from "~/routes/_app._index";
 import { loader as shellLoader } from "~/routes/_app";
-import { loader as accountLoader, action as accountAction } from "~/routes/_app.account";
+import { loader as accountLoader } from "~/routes/_app.account";
 import { action as newPieceAction } from "~/routes/_app.pieces.new";
-import { action as tokensAction } from "~/routes/_app.admin.tokens";
 import { loader as apiPieces, action as apiCreatePiece } from "~/routes/api.v1.pieces";
 import { loader as snapshotLoader } from "~/routes/livestreams.$id.snapshot";
 import { loader as mediaLoader } from "~/routes/media.$id";
@@ -34,17 +33,14 @@ import {
   callRoute,
   formRequest,
   getRequest,
-  jsonRequest,
+  passwordSession,
   respond,
-  type RouteHandler,
   withStudio,
 } from "../setup/test-studio";
+import { rowCount } from "../setup/row-count";
+import { call, changePassword, createToken, postPiece } from "./auth-helpers";
 
 const t = withStudio();
-
-/** The loaders and actions run as a request from this address, as Remix passes it. */
-const call = (handler: RouteHandler, request: Request, params: Record<string, string> = {}) =>
-  callRoute(handler, request, params, "10.0.0.9");
 
 /** A request with a body the caller writes out whole, with any headers (Origin, X-Forwarded-For…). */
 function postRequest(url: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {
@@ -78,15 +74,7 @@ async function oneTimeUser(email = "otp@test.local") {
     now: t.studio.now(),
   });
   if (!invited.ok) throw new Error(invited.message);
-  const session = await signIn({
-    db: t.studio.db,
-    email,
-    password: invited.oneTimePassword,
-    ip: "127.0.0.1",
-    now: t.studio.now(),
-  });
-  if (!session.ok) throw new Error(session.message);
-  const cookie = (await commitSessionToken(session.sessionToken)).split(";")[0];
+  const { cookie } = await passwordSession(t.studio, email, invited.oneTimePassword);
   return { userId: invited.userId, password: invited.oneTimePassword, cookie };
 }
 
@@ -164,14 +152,9 @@ describe("request bodies (item 3)", () => {
 
   it("refuses a JSON body over 1 MiB with 413 and a non-JSON body with 415", async () => {
     const copy = await t.signIn("copywriter");
-    const huge = await call(
-      apiCreatePiece,
-      jsonRequest(
-        "/api/v1/pieces",
-        "POST",
-        { kind: "episode", title: "大", body: "字".repeat(MAX_BODY_BYTES / 2) },
-        { Cookie: copy.cookie },
-      ),
+    const huge = await postPiece(
+      { kind: "episode", title: "大", body: "字".repeat(MAX_BODY_BYTES / 2) },
+      { Cookie: copy.cookie },
     );
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.code).toBe("payload_too_large");
@@ -186,17 +169,11 @@ describe("request bodies (item 3)", () => {
     );
     expect(plain.status).toBe(415);
     expect((await plain.json()).error.code).toBe("unsupported_media_type");
-    const count = t.studio.database.sqlite.prepare("select count(*) n from pieces").get() as { n: number };
-    expect(count.n).toBe(0);
+    expect(rowCount(t.studio, schema.pieces)).toBe(0);
 
-    const ok = await call(
-      apiCreatePiece,
-      jsonRequest(
-        "/api/v1/pieces",
-        "POST",
-        { kind: "episode", title: "正常" },
-        { Cookie: copy.cookie, "Content-Type": "application/json; charset=utf-8" },
-      ),
+    const ok = await postPiece(
+      { kind: "episode", title: "正常" },
+      { Cookie: copy.cookie, "Content-Type": "application/json; charset=utf-8" },
     );
     expect(ok.status).toBe(201);
   });
@@ -329,10 +306,7 @@ describe("one-time passwords (item 6)", () => {
     const api = await call(apiPieces, getRequest("/api/v1/pieces", cookie));
     expect(api.status).toBe(403);
     expect((await api.json()).error.code).toBe("password_change_required");
-    const apiWrite = await call(
-      apiCreatePiece,
-      jsonRequest("/api/v1/pieces", "POST", { kind: "poster", title: "不该创建" }, cookie),
-    );
+    const apiWrite = await postPiece({ kind: "poster", title: "不该创建" }, cookie);
     expect(apiWrite.status).toBe(403);
 
     const data = await call(dashboardLoader, getRequest("/?_data=routes%2F_app._index", cookie));
@@ -345,20 +319,12 @@ describe("one-time passwords (item 6)", () => {
       expect(res.status).toBe(302);
       expect(res.headers.get("Location")).toBe("/account");
     }
-    const pieces = t.studio.database.sqlite.prepare("select count(*) n from pieces").get() as { n: number };
-    expect(pieces.n).toBe(0);
+    expect(rowCount(t.studio, schema.pieces)).toBe(0);
 
     // The account page (with its layout) and signing out still work.
     expect((await call(accountLoader, getRequest("/account", cookie))).status).toBe(200);
     expect((await call(shellLoader, getRequest("/account?_data=routes%2F_app", cookie))).status).toBe(200);
-    const changed = await call(
-      accountAction,
-      formRequest(
-        "/account",
-        { currentPassword: otp.password, newPassword: "a-new-password-42" },
-        otp.cookie,
-      ),
-    );
+    const changed = await changePassword(otp.cookie, otp.password, "a-new-password-42");
     expect(changed.status).toBe(302);
     expect((await call(apiPieces, getRequest("/api/v1/pieces", cookie))).status).toBe(200);
     const out = await call(logoutAction, formRequest("/logout", {}, otp.cookie));
@@ -368,15 +334,7 @@ describe("one-time passwords (item 6)", () => {
   it("does not hold back bearer tokens made for the user", async () => {
     const admin = await t.signIn("admin");
     const otp = await oneTimeUser();
-    const made = await call(
-      tokensAction,
-      formRequest(
-        "/admin/tokens",
-        { intent: "create", name: "脚本", userId: String(otp.userId) },
-        admin.cookie,
-      ),
-    );
-    const token = (await made.json()).token as string;
+    const token = await createToken(admin.cookie, otp.userId, "脚本");
     const res = await call(apiPieces, getRequest("/api/v1/pieces", { Authorization: `Bearer ${token}` }));
     expect(res.status).toBe(200);
   });
@@ -615,21 +573,15 @@ describe("cross-site requests and sessions (item 10)", () => {
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect((await res.json()).message).toContain("跨站");
     }
-    const pieces = () =>
-      (t.studio.database.sqlite.prepare("select count(*) n from pieces").get() as { n: number }).n;
+    const pieces = () => rowCount(t.studio, schema.pieces);
     expect(pieces()).toBe(0);
     expect((await create({ Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" })).status).toBe(302);
     expect((await create({})).status).toBe(302);
     expect(pieces()).toBe(2);
 
-    const api = await call(
-      apiCreatePiece,
-      jsonRequest(
-        "/api/v1/pieces",
-        "POST",
-        { kind: "poster", title: "API" },
-        { Cookie: copy.cookie, Origin: "https://evil.example" },
-      ),
+    const api = await postPiece(
+      { kind: "poster", title: "API" },
+      { Cookie: copy.cookie, Origin: "https://evil.example" },
     );
     expect(api.status).toBe(403);
     expect((await api.json()).error.code).toBe("cross_site_request");
@@ -646,23 +598,10 @@ describe("cross-site requests and sessions (item 10)", () => {
 
   it("does not check bearer-token calls", async () => {
     const admin = await t.signIn("admin");
-    const made = await call(
-      tokensAction,
-      formRequest(
-        "/admin/tokens",
-        { intent: "create", name: "脚本", userId: String(admin.actor.id) },
-        admin.cookie,
-      ),
-    );
-    const token = (await made.json()).token as string;
-    const res = await call(
-      apiCreatePiece,
-      jsonRequest(
-        "/api/v1/pieces",
-        "POST",
-        { kind: "poster", title: "令牌" },
-        { Authorization: `Bearer ${token}`, Origin: "https://automation.example" },
-      ),
+    const token = await createToken(admin.cookie, admin.actor.id, "脚本");
+    const res = await postPiece(
+      { kind: "poster", title: "令牌" },
+      { Authorization: `Bearer ${token}`, Origin: "https://automation.example" },
     );
     expect(res.status).toBe(201);
   });
@@ -694,26 +633,11 @@ describe("cross-site requests and sessions (item 10)", () => {
 
   it("ends the user's other sessions when the password changes, keeping this one", async () => {
     const user = await t.signIn("copywriter");
-    const other = await signIn({
-      db: t.studio.db,
-      email: user.actor.email,
-      password: user.password,
-      ip: "198.51.100.7",
-      now: t.studio.now(),
-    });
-    if (!other.ok) throw new Error(other.message);
-    const otherCookie = (await commitSessionToken(other.sessionToken)).split(";")[0];
-    const changed = await call(
-      accountAction,
-      formRequest(
-        "/account",
-        { currentPassword: user.password, newPassword: "another-password-77" },
-        user.cookie,
-      ),
-    );
+    const other = await passwordSession(t.studio, user.actor.email, user.password, "198.51.100.7");
+    const changed = await changePassword(user.cookie, user.password, "another-password-77");
     expect(changed.status).toBe(302);
     expect((await call(dashboardLoader, getRequest("/", { Cookie: user.cookie }))).status).toBe(200);
-    const ended = await call(dashboardLoader, getRequest("/", { Cookie: otherCookie }));
+    const ended = await call(dashboardLoader, getRequest("/", { Cookie: other.cookie }));
     expect(ended.status).toBe(302);
     expect(ended.headers.get("Location")).toMatch(/^\/login/);
   });

@@ -20,6 +20,7 @@ import {
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import { seedDemoData } from "../../db/seed";
 import { callRoute, getRequest, getStatus, jsonRequest, withStudio } from "../setup/test-studio";
+import { scriptLinesOf } from "../setup/pieces";
 
 const t = withStudio({ now: () => new Date("2026-06-10T04:00:00Z") });
 
@@ -235,11 +236,7 @@ describe("originality check", () => {
       t.studio.db.select().from(schema.pieces).where(eq(schema.pieces.title, title)).get()!;
 
     const episode = byTitle("一分钟识车 第4集：新能源车冬季续航怎么保");
-    const lines = t.studio.db
-      .select()
-      .from(schema.episodeScriptLines)
-      .where(eq(schema.episodeScriptLines.pieceId, episode.id))
-      .all();
+    const lines = scriptLinesOf(t.studio, episode.id);
     const episodeCopy = pieceCopy({ db: t.studio.db, pieceId: episode.id })!;
     expect(episodeCopy).toMatchObject({ kind: "episode", columnId: episode.columnId, title: episode.title });
     for (const line of lines) expect(episodeCopy.text).toContain(line.voiceover);

@@ -1,17 +1,15 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
-import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import type { Actor } from "~/modules/auth/actor";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { loader as apiBuildPdf } from "~/routes/api.v1.builds.$file";
 import { loader as apiBook } from "~/routes/api.v1.ebooks.$id";
 import { action as apiBuildsAction, loader as apiBuilds } from "~/routes/api.v1.ebooks.$id.builds";
-import { action as apiChapterAction } from "~/routes/api.v1.ebooks.$id.chapters.$chapterId";
 import { action as apiImagesAction, loader as apiImages } from "~/routes/api.v1.ebooks.$id.images";
 import { loader as apiImage } from "~/routes/api.v1.ebooks.$id.images.$imageId";
 import { action as apiSignoff } from "~/routes/api.v1.ebooks.$id.signoffs";
-import { action as apiCreateBook, loader as apiBooks } from "~/routes/api.v1.ebooks";
+import { loader as apiBooks } from "~/routes/api.v1.ebooks";
 import { loader as apiJob } from "~/routes/api.v1.jobs.$id";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
@@ -21,37 +19,30 @@ import {
   respond,
   routeArgs as args,
   signedInUser,
-  withTestStudio,
 } from "../setup/test-studio";
-import { runQueuedJobs } from "../setup/run-jobs";
+import {
+  apiCreateBook,
+  apiSaveChapter,
+  listBuilds,
+  postBuild,
+  runEbookJobs,
+  withEbookStudio,
+} from "./ebooks-helpers";
 
-// Print and sign-off need QR codes to a public address; the tests' requests come in on
-// http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
-const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
+const t = withEbookStudio();
 
-const runJobs = () => runQueuedJobs(t.studio, { handlers: ebookJobHandlers, timeout: 60_000 });
+const runJobs = () => runEbookJobs(t.studio);
 
 /** A book made through the API: create, then fill its chapters through the chapter API. */
 async function apiBookWithChapters(cookie: string, kind: "ebook" | "handbook" = "ebook") {
-  const created = await respond(() =>
-    apiCreateBook(
-      args(
-        jsonRequest(
-          "/api/v1/ebooks",
-          "POST",
-          {
-            kind,
-            title: "长途驾驶手册",
-            author: "城东4S店",
-            trim: "A5",
-            targetPages: 12,
-            keywords: ["长途"],
-          },
-          { Cookie: cookie },
-        ),
-      ),
-    ),
-  );
+  const created = await apiCreateBook(cookie, {
+    kind,
+    title: "长途驾驶手册",
+    author: "城东4S店",
+    trim: "A5",
+    targetPages: 12,
+    keywords: ["长途"],
+  });
   expect(created.status).toBe(201);
   const bookId = (await created.json()).book.id as number;
   // Sections and chapters are page actions; the seed-like shortcut below writes them directly.
@@ -74,42 +65,15 @@ async function apiBookWithChapters(cookie: string, kind: "ebook" | "handbook" = 
     })
     .returning()
     .get().id;
-  const saved = await respond(() =>
-    apiChapterAction(
-      args(
-        jsonRequest(
-          `/api/v1/ebooks/${bookId}/chapters/${chapterId}`,
-          "PATCH",
-          {
-            version: 1,
-            sectionId,
-            title: "规划路线",
-            markdown: "出发前规划好服务区。\n\n- 每两小时休息一次",
-          },
-          { Cookie: cookie },
-        ),
-        { id: String(bookId), chapterId: String(chapterId) },
-      ),
-    ),
-  );
+  const saved = await apiSaveChapter(cookie, bookId, chapterId, {
+    version: 1,
+    sectionId,
+    title: "规划路线",
+    markdown: "出发前规划好服务区。\n\n- 每两小时休息一次",
+  });
   expect(saved.status).toBe(200);
   expect(await saved.json()).toMatchObject({ version: 2, title: "规划路线" });
   return { bookId, sectionId, chapterId };
-}
-
-const postBuild = (bookId: number | string, body: unknown, headers: Record<string, string>) =>
-  respond(() =>
-    apiBuildsAction(
-      args(jsonRequest(`/api/v1/ebooks/${bookId}/builds`, "POST", body, headers), { id: String(bookId) }),
-    ),
-  );
-
-/** The book's builds as the API lists them. */
-async function listBuilds(bookId: number, cookie: string) {
-  const res = await respond(() =>
-    apiBuilds(args(getRequest("/x", { Cookie: cookie }), { id: String(bookId) })),
-  );
-  return (await res.json()).items;
 }
 
 const postSignoff = (bookId: number, body: unknown, cookie: string) =>
@@ -154,17 +118,9 @@ describe("e-book API", () => {
     expect(done).toMatchObject({ status: "succeeded", progress: 1 });
     expect(done.result.pages).toBeGreaterThan(0);
 
-    const list = await (
-      await respond(() =>
-        apiBuilds(
-          args(getRequest(`/api/v1/ebooks/${bookId}/builds`, { Cookie: copy.cookie }), {
-            id: String(bookId),
-          }),
-        ),
-      )
-    ).json();
-    expect(list.items).toHaveLength(1);
-    const [item] = list.items;
+    const items = await listBuilds(bookId, copy.cookie);
+    expect(items).toHaveLength(1);
+    const [item] = items;
     expect(Object.keys(item)).toEqual(
       expect.arrayContaining(["id", "profile", "pages", "bytes", "sha256", "createdAt"]),
     );
@@ -267,19 +223,12 @@ describe("e-book API", () => {
     const printJobId = String((await print.json()).id);
 
     // If the content changes after the print build was queued, the job refuses to typeset it.
-    const edited = await respond(() =>
-      apiChapterAction(
-        args(
-          jsonRequest(
-            "/x",
-            "PATCH",
-            { version: 2, sectionId, title: "规划路线", markdown: "改过的正文" },
-            { Cookie: editor.cookie },
-          ),
-          { id: String(bookId), chapterId: String(chapterId) },
-        ),
-      ),
-    );
+    const edited = await apiSaveChapter(editor.cookie, bookId, chapterId, {
+      version: 2,
+      sectionId,
+      title: "规划路线",
+      markdown: "改过的正文",
+    });
     expect(edited.status).toBe(200);
     await runJobs();
     const job = await (
@@ -363,15 +312,7 @@ describe("e-book API", () => {
     const copy = await signedInUser(t.studio, ["copywriter"]);
     const host = await signedInUser(t.studio, ["host"]);
     const { bookId, sectionId, chapterId } = await apiBookWithChapters(copy.cookie);
-    const patch = (body: unknown, cookie = copy.cookie) =>
-      respond(() =>
-        apiChapterAction(
-          args(jsonRequest("/x", "PATCH", body, { Cookie: cookie }), {
-            id: String(bookId),
-            chapterId: String(chapterId),
-          }),
-        ),
-      );
+    const patch = (body: unknown, cookie = copy.cookie) => apiSaveChapter(cookie, bookId, chapterId, body);
     for (const [body, field] of [
       [{ version: 2, sectionId, title: "", markdown: "x" }, "title"],
       [{ version: 2, sectionId, title: "t", markdown: 42 }, "markdown"],

@@ -5,7 +5,6 @@ import zlib from "node:zlib";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { schema } from "~/lib/db.server";
-import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import { EBOOK_BUILD_JOB } from "~/modules/ebooks/request-build.server";
 import { enqueueJob, getJob } from "~/modules/jobs/queue.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
@@ -28,13 +27,10 @@ import {
   respond,
   routeArgs as args,
   signedInUser,
-  withTestStudio,
 } from "../setup/test-studio";
-import { runQueuedJobs } from "../setup/run-jobs";
+import { runEbookJobs, withEbookStudio } from "./ebooks-helpers";
 
-// Print and sign-off need QR codes to a public address; the tests' requests come in on
-// http://localhost, so the fixture sets the public base explicitly (tests of the refusal unset it).
-const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
+const t = withEbookStudio();
 
 const count$ = (
   table:
@@ -142,9 +138,7 @@ async function saveChapter(
   );
 }
 
-/** Runs the real worker with the ebook handlers until every queued job has finished. */
-const runJobs = () =>
-  runQueuedJobs(t.studio, { handlers: ebookJobHandlers, backoffBaseMs: 10, timeout: 60_000 });
+const runJobs = () => runEbookJobs(t.studio, { backoffBaseMs: 10 });
 
 /** A copywriter's book with one section and two written chapters. */
 async function makeBook(cookie: string, kind = "ebook") {

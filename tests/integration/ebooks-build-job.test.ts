@@ -10,6 +10,7 @@ import { requestBuild } from "~/modules/ebooks/request-build.server";
 import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import { PermanentJobError, startWorker, type JobContext } from "~/modules/jobs/worker.server";
 import { signedInUser, withTestStudio } from "../setup/test-studio";
+import { bookInput } from "./ebooks-helpers";
 
 const t = withTestStudio();
 
@@ -19,16 +20,7 @@ function makeBook(actor: Actor, markdown = "雨季出行前，先检查雨刮和
     const pieceId = insertBook(tx, {
       actor,
       now,
-      input: {
-        kind: "ebook",
-        title: "测试书",
-        subtitle: "",
-        author: "店",
-        description: "",
-        keywords: [],
-        trim: "A5",
-        targetPages: 8,
-      },
+      input: bookInput("ebook", "测试书"),
     });
     const sectionId = tx
       .insert(schema.ebookSections)

@@ -4,26 +4,27 @@ import { schema } from "~/lib/db.server";
 import type { DiffLine } from "~/modules/pieces/text-diff";
 import { addChapter } from "~/modules/ebooks/add-chapter.server";
 import { addSection } from "~/modules/ebooks/add-section.server";
-import { ebookJobHandlers } from "~/modules/ebooks/job-handlers.server";
 import { loader as comparePage } from "~/routes/_app.ebooks.$id_.compare";
 import { loader as apiCompare } from "~/routes/api.v1.ebooks.$id.compare";
-import { action as apiBuildsAction, loader as apiBuilds } from "~/routes/api.v1.ebooks.$id.builds";
-import { action as apiChapterAction } from "~/routes/api.v1.ebooks.$id.chapters.$chapterId";
-import { action as apiCreateBook } from "~/routes/api.v1.ebooks";
 import { loader as openapi } from "~/routes/api.v1.openapi[.]json";
 import {
   getRequest,
   getStatus,
-  jsonRequest,
   respond,
   routeArgs as args,
   signedInUser,
   type SignedInUser,
-  withTestStudio,
 } from "../setup/test-studio";
-import { runQueuedJobs } from "../setup/run-jobs";
+import {
+  apiCreateBook,
+  apiSaveChapter,
+  listBuilds,
+  postBuild,
+  runEbookJobs,
+  withEbookStudio,
+} from "./ebooks-helpers";
 
-const t = withTestStudio({ env: { PUBLIC_BASE_URL: "https://studio.example.cn" } });
+const t = withEbookStudio();
 
 const FIRST = [
   "## 雨刮",
@@ -44,54 +45,27 @@ async function saveChapter(
   chapterId: number,
   body: { version: number; sectionId: number; title: string; markdown: string },
 ) {
-  const res = await respond(() =>
-    apiChapterAction(
-      args(
-        jsonRequest(`/api/v1/ebooks/${bookId}/chapters/${chapterId}`, "PATCH", body, { Cookie: user.cookie }),
-        { id: String(bookId), chapterId: String(chapterId) },
-      ),
-    ),
-  );
+  const res = await apiSaveChapter(user.cookie, bookId, chapterId, body);
   expect(res.status).toBe(200);
 }
 
 /** Queues a screen build through the API and runs the real build job to the end; the new build's id. */
 async function build(user: SignedInUser, bookId: number): Promise<number> {
-  const queued = await respond(() =>
-    apiBuildsAction(
-      args(
-        jsonRequest(
-          `/api/v1/ebooks/${bookId}/builds`,
-          "POST",
-          { profile: "screen" },
-          { Cookie: user.cookie },
-        ),
-        { id: String(bookId) },
-      ),
-    ),
-  );
+  const queued = await postBuild(bookId, { profile: "screen" }, { Cookie: user.cookie });
   expect(queued.status).toBe(202);
-  await runQueuedJobs(t.studio, { handlers: ebookJobHandlers, timeout: 60_000 });
-  const list = await respond(() =>
-    apiBuilds(args(getRequest("/x", { Cookie: user.cookie }), { id: String(bookId) })),
-  );
-  return (await list.json()).items[0].id;
+  await runEbookJobs(t.studio);
+  return (await listBuilds(bookId, user.cookie))[0].id;
 }
 
 /** A book of one section with two written chapters, built once. */
 async function builtBook(user: SignedInUser) {
-  const created = await respond(() =>
-    apiCreateBook(
-      args(
-        jsonRequest(
-          "/api/v1/ebooks",
-          "POST",
-          { kind: "ebook", title: "雨季驾驶", author: "城东4S店", trim: "A5", targetPages: 8 },
-          { Cookie: user.cookie },
-        ),
-      ),
-    ),
-  );
+  const created = await apiCreateBook(user.cookie, {
+    kind: "ebook",
+    title: "雨季驾驶",
+    author: "城东4S店",
+    trim: "A5",
+    targetPages: 8,
+  });
   const bookId = (await created.json()).book.id as number;
   const change = { db: t.studio.db, actor: user.actor, pieceId: bookId, now: new Date() };
   const section = addSection({ ...change, title: "雨季" });

@@ -16,6 +16,7 @@ import {
   signedInUser,
   withTestStudio,
 } from "../setup/test-studio";
+import { scriptLinesOf } from "../setup/pieces";
 import { args, filesUnder, makeStill, uploadColumnAsset } from "./media-helpers";
 
 const t = withTestStudio();
@@ -84,11 +85,7 @@ describe("columns", () => {
     expect(page.canManage).toBe(false);
     const demo = page.episodes.find((e: { title: string }) => e.title.includes("第4集"));
     expect(demo).toMatchObject({ status: "draft", renderState: "none" });
-    const lines = t.studio.db
-      .select()
-      .from(schema.episodeScriptLines)
-      .where(eq(schema.episodeScriptLines.pieceId, demo.id))
-      .all();
+    const lines = scriptLinesOf(t.studio, demo.id);
     expect(lines.length).toBeGreaterThan(5);
     // The seed queued the sample footage instead of encoding during the first start.
     expect(

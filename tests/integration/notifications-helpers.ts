@@ -4,7 +4,6 @@ import { asc } from "drizzle-orm";
 import { expect } from "vitest";
 import { schema } from "~/lib/db.server";
 import type { Studio } from "~/lib/studio.server";
-import { commitSessionToken } from "~/lib/auth.server";
 import type { Actor } from "~/modules/auth/actor";
 import { sha256Hex } from "~/modules/auth/password.server";
 import type { Role } from "~/modules/auth/permissions";
@@ -12,7 +11,15 @@ import { createBook } from "~/modules/ebooks/create-book.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import { loader as notificationsApi } from "~/routes/api.v1.notifications";
 import { action as markReadApi } from "~/routes/api.v1.notifications.read";
-import { callRoute, getRequest, jsonRequest, studioClient, withStudio } from "../setup/test-studio";
+import {
+  callRoute,
+  getRequest,
+  jsonRequest,
+  sessionCookie,
+  studioClient,
+  withStudio,
+} from "../setup/test-studio";
+import { bookInput } from "./ebooks-helpers";
 
 /**
  * A user with a session, written straight to the database: these tests sign in a whole team, and
@@ -37,7 +44,7 @@ async function teamMember(studio: Studio, roles: Role[], name: string) {
     })
     .run();
   const actor: Actor = { id: user.id, email, name, roles };
-  return studioClient(actor, (await commitSessionToken(token)).split(";")[0]!);
+  return studioClient(actor, await sessionCookie(token));
 }
 
 /** Who works in the studio in these tests, each with a name of their own (mentions go by name). */
@@ -102,16 +109,7 @@ export function bookWithChapter(
   const book = createBook({
     db: studio.db,
     actor: owner,
-    input: {
-      kind: options.kind,
-      title: options.title,
-      subtitle: "",
-      author: "店",
-      description: "",
-      keywords: [],
-      trim: "A5",
-      targetPages: 8,
-    },
+    input: bookInput(options.kind, options.title),
     now: studio.now(),
   });
   if (!book.ok) throw new Error(book.message);

@@ -141,43 +141,34 @@ describe("renderPosterPng", () => {
 });
 
 describe("renderPosterVariants", () => {
+  /** The new-model poster at the moments size, with this file's kit and photo, one variant per address. */
+  const renderNewModel = (
+    headline: string,
+    qrUrls: string[],
+    draw: Parameters<typeof renderPosterVariants>[1],
+  ) =>
+    renderPosterVariants(
+      { template: "new_model", size: "moments", fields: { headline }, kit, photo, qrUrls },
+      draw,
+    );
+
   it("gives every variant its own QR code, each reading its own source", async () => {
     const qrUrls = [
       "https://studio.example.cn/p/winter26?src=poster-12-wang",
       "https://studio.example.cn/p/winter26?src=poster-12-li",
     ];
     const read: string[] = [];
-    const result = await renderPosterVariants(
-      {
-        template: "new_model",
-        size: "moments",
-        fields: { headline: "全新 ES8 纯电 SUV" },
-        kit,
-        photo,
-        qrUrls,
-      },
-      ({ png }) => {
-        const image = PNG.sync.read(Buffer.from(png));
-        expect([image.width, image.height]).toEqual([1080, 1440]);
-        read.push(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? "");
-      },
-    );
+    const result = await renderNewModel("全新 ES8 纯电 SUV", qrUrls, ({ png }) => {
+      const image = PNG.sync.read(Buffer.from(png));
+      expect([image.width, image.height]).toEqual([1080, 1440]);
+      read.push(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? "");
+    });
     expect(result).toMatchObject({ ok: true, count: 2 });
     expect(read).toEqual(qrUrls);
 
-    const bad = await renderPosterVariants(
-      {
-        template: "new_model",
-        size: "moments",
-        fields: { headline: "全新 ES8" },
-        kit,
-        photo,
-        qrUrls: [qrUrls[0], "javascript:alert(1)"],
-      },
-      () => {
-        throw new Error("nothing is drawn when an address is bad");
-      },
-    );
+    const bad = await renderNewModel("全新 ES8", [qrUrls[0], "javascript:alert(1)"], () => {
+      throw new Error("nothing is drawn when an address is bad");
+    });
     expect(bad).toMatchObject({ ok: false, code: "poster_qr_url_invalid" });
   });
 });

@@ -2,6 +2,7 @@
 // point there), one poster's copy, and the API calls every poster test makes.
 import { expect } from "vitest";
 import { action as postersAction } from "~/routes/api.v1.posters";
+import { action as posterAction } from "~/routes/api.v1.posters.$id";
 import { jsonRequest, respond, routeArgs, withTestStudio } from "../setup/test-studio";
 
 /** The studio under test, with the public address the posters' QR codes carry. */
@@ -46,3 +47,11 @@ export async function createPoster(
   expect(created.status).toBe(201);
   return created.body as { id: number; version: number };
 }
+
+/** PATCH /api/v1/posters/{id} with `body`, as `cookie`'s user; the answer as status and body. */
+export const patchPoster = (cookie: string, id: number, body: unknown) =>
+  answerOf(() =>
+    posterAction(
+      routeArgs(jsonRequest(`/api/v1/posters/${id}`, "PATCH", body, { Cookie: cookie }), { id: String(id) }),
+    ),
+  );

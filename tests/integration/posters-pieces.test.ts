@@ -16,7 +16,6 @@ import { posterJobHandlers } from "~/modules/posters/job-handlers.server";
 import { uploadPosterPhoto } from "~/modules/posters/upload-poster-photo.server";
 import { uploadBrandLogo } from "~/modules/posters/upload-brand-logo.server";
 import { action as postersAction } from "~/routes/api.v1.posters";
-import { action as posterAction } from "~/routes/api.v1.posters.$id";
 import { action as rendersAction, loader as rendersLoader } from "~/routes/api.v1.posters.$id.renders";
 import { loader as templatesLoader } from "~/routes/api.v1.templates";
 import { loader as zipLoader } from "~/routes/posters.$id.renders.$renderId.zip";
@@ -28,6 +27,7 @@ import { getRequest, jsonRequest, respond, routeArgs, signedInUser } from "../se
 import {
   answerOf as call,
   createPoster as createOfferPoster,
+  patchPoster,
   POSTER_FIELDS,
   withPosterStudio,
 } from "./posters-helpers";
@@ -105,19 +105,7 @@ describe("poster API", () => {
     );
     expect(refused.status).toBe(403);
     expect((await requestRender(sales.cookie, poster.id)).status).toBe(403);
-    const patched = await call(() =>
-      posterAction(
-        routeArgs(
-          jsonRequest(
-            `/api/v1/posters/${poster.id}`,
-            "PATCH",
-            { version: 1, title: "改" },
-            { Cookie: sales.cookie },
-          ),
-          { id: String(poster.id) },
-        ),
-      ),
-    );
+    const patched = await patchPoster(sales.cookie, poster.id, { version: 1, title: "改" });
     expect(patched.status).toBe(403);
     expect(rowCount(t.studio, schema.posters)).toBe(before);
     expect(rowCount(t.studio, schema.jobs)).toBe(0);
@@ -132,19 +120,10 @@ describe("poster API", () => {
     expect(long.body.error).toMatchObject({ code: "poster_text_too_long", field: "headline" });
     expect(long.body.error.message).toContain("主标题");
 
-    const patched = await call(() =>
-      posterAction(
-        routeArgs(
-          jsonRequest(
-            `/api/v1/posters/${poster.id}`,
-            "PATCH",
-            { version: 1, fields: { ...FIELDS, headline: "全城最好的购车节" } },
-            { Cookie: writer.cookie },
-          ),
-          { id: String(poster.id) },
-        ),
-      ),
-    );
+    const patched = await patchPoster(writer.cookie, poster.id, {
+      version: 1,
+      fields: { ...FIELDS, headline: "全城最好的购车节" },
+    });
     expect(patched.status).toBe(200);
     const blocked = await requestRender(writer.cookie, poster.id);
     expect(blocked.status).toBe(422);

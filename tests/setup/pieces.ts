@@ -48,6 +48,14 @@ export function workflowPiece(
   return studio.db.select().from(schema.pieces).where(eq(schema.pieces.id, created.pieceId)).get()!;
 }
 
+/** An episode's script lines as stored (voiceover, caption, shot note, seconds), in no set order. */
+export const scriptLinesOf = (studio: Studio, pieceId: number) =>
+  studio.db
+    .select()
+    .from(schema.episodeScriptLines)
+    .where(eq(schema.episodeScriptLines.pieceId, pieceId))
+    .all();
+
 /** Posts one of the piece page's forms (`intent` and its fields) as the holder of `cookie`. */
 export function pagePost(cookie: string, pieceId: number | string, fields: Record<string, string>) {
   return postForm(pieceAction, `/pieces/${pieceId}`, fields, cookie, { id: String(pieceId) });

@@ -189,17 +189,20 @@ export async function signedInUser(
     now: studio.now(),
   });
   if (!invited.ok) throw new Error(invited.message);
-  const session = await signIn({
-    db: studio.db,
-    email,
-    password: PASSWORD,
-    ip: "127.0.0.1",
-    now: studio.now(),
-  });
-  if (!session.ok) throw new Error(session.message);
-  const cookie = (await commitSessionToken(session.sessionToken)).split(";")[0];
+  const { sessionToken, cookie } = await passwordSession(studio, email, PASSWORD);
   const actor: Actor = { id: invited.userId, email, name: `测试${roles.join("")}`, roles };
-  return { ...studioClient(actor, cookie), sessionToken: session.sessionToken, password: PASSWORD };
+  return { ...studioClient(actor, cookie), sessionToken, password: PASSWORD };
+}
+
+/** The Cookie header (`name=value`) that carries a session token, as the browser sends it back. */
+export const sessionCookie = async (sessionToken: string) =>
+  (await commitSessionToken(sessionToken)).split(";")[0]!;
+
+/** Signs `email` in with `password` from `ip`: the new session's token and its Cookie header. */
+export async function passwordSession(studio: Studio, email: string, password: string, ip = "127.0.0.1") {
+  const session = await signIn({ db: studio.db, email, password, ip, now: studio.now() });
+  if (!session.ok) throw new Error(session.message);
+  return { sessionToken: session.sessionToken, cookie: await sessionCookie(session.sessionToken) };
 }
 
 export function formRequest(
