@@ -1,18 +1,15 @@
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/components/data-table";
 import { PageHeader } from "~/components/page-header";
 import { RouteError } from "~/components/route-error";
-import { PieceCard } from "~/components/shared/piece-card";
-import { StatusBadge } from "~/components/status-badge";
-import { useStudioTimeZone } from "~/components/studio-time-zone";
+import { PieceListView } from "~/components/shared/piece-list-view";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
-import { formatDateTime, formatNumber } from "~/lib/dates";
+import { formatNumber } from "~/lib/dates";
 import { parseForm, readForm } from "~/lib/forms.server";
 import { reply } from "~/lib/reply.server";
 import { getStudio } from "~/lib/studio.server";
@@ -83,7 +80,6 @@ function NewArticleForm({ channels }: { channels: Array<{ key: string; name: str
 export default function ArticlesList() {
   const { articles, channels, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const timeZone = useStudioTimeZone();
   const chars = (n: number) => t("articles.charCount", { n: formatNumber(n) });
   return (
     <Stack>
@@ -92,24 +88,15 @@ export default function ArticlesList() {
         {t("articles.intro")}
       </Text>
       {canCreate ? <NewArticleForm channels={channels} /> : null}
-      <Stack gap="sm" hiddenFrom="sm">
-        {articles.map((a) => (
-          <PieceCard
-            key={a.id}
-            to={`/articles/${a.id}`}
-            title={a.title}
-            status={a.status}
-            details={`${a.channel?.name ?? t("articles.noChannel")} · ${a.ownerName} · ${chars(a.charCount)}`}
-            testId={`article-card-${a.id}`}
-          />
-        ))}
-      </Stack>
-      <DataTable
-        minWidth={720}
-        visibleFrom="sm"
-        striped
-        highlightOnHover
-        data-testid="articles-table"
+      <PieceListView
+        items={articles}
+        href={(a) => `/articles/${a.id}`}
+        tableTestId="articles-table"
+        rowTestId={(a) => `article-row-${a.id}`}
+        cardTestId={(a) => `article-card-${a.id}`}
+        details={(a) =>
+          `${a.channel?.name ?? t("articles.noChannel")} · ${a.ownerName} · ${chars(a.charCount)}`
+        }
         columns={[
           t("articles.columns.title"),
           t("articles.columns.channel"),
@@ -118,25 +105,10 @@ export default function ArticlesList() {
           t("articles.columns.chars"),
           t("articles.columns.updated"),
         ]}
-      >
-        {articles.map((a) => (
-          <Table.Tr key={a.id} data-testid={`article-row-${a.id}`}>
-            <Table.Td>
-              <Anchor component={Link} to={`/articles/${a.id}`}>
-                {a.title}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{a.channel?.name ?? t("articles.noChannel")}</Table.Td>
-            <Table.Td>
-              <StatusBadge status={a.status} />
-            </Table.Td>
-            <Table.Td>{a.ownerName}</Table.Td>
-            <Table.Td>{formatNumber(a.charCount)}</Table.Td>
-            <Table.Td>{formatDateTime(a.updatedAt, timeZone)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
-      {articles.length === 0 ? <Text c="dimmed">{t("articles.empty")}</Text> : null}
+        category={(a) => a.channel?.name ?? t("articles.noChannel")}
+        cells={(a) => <Table.Td>{formatNumber(a.charCount)}</Table.Td>}
+        empty={t("articles.empty")}
+      />
     </Stack>
   );
 }

@@ -21,13 +21,14 @@ import {
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
+import { IconPlus, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "~/components/error-alert";
 import { ColumnProgress } from "~/components/media/column-progress";
 import { useFieldProps } from "~/components/field-props";
 import { AddByTitleForm } from "~/components/add-by-title-form";
 import { IntentForm } from "~/components/intent-form";
+import { DeleteIntentButton } from "~/components/shared/delete-intent-button";
 import { RouteError } from "~/components/route-error";
 import { StatusBadge } from "~/components/status-badge";
 import { useActionReply } from "~/components/use-action-reply";
@@ -332,17 +333,12 @@ export default function ColumnPage() {
                         <Group gap={4} wrap="nowrap">
                           <AssetUpload role={role} />
                           {asset ? (
-                            <IntentForm intent="asset-delete" fields={{ assetId: asset.id }}>
-                              <Button
-                                type="submit"
-                                size="compact-sm"
-                                variant="subtle"
-                                color="red"
-                                aria-label={t("media.delete")}
-                              >
-                                <IconTrash size={14} />
-                              </Button>
-                            </IntentForm>
+                            <DeleteIntentButton
+                              intent="asset-delete"
+                              fields={{ assetId: asset.id }}
+                              label={t("media.delete")}
+                              size="sm"
+                            />
                           ) : null}
                         </Group>
                       ) : null}

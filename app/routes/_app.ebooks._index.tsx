@@ -1,15 +1,11 @@
-import { Anchor, Badge, Box, Progress, Stack, Table, Text } from "@mantine/core";
+import { Badge, Box, Progress, Stack, Table, Text } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteError } from "~/components/route-error";
 import { ListPageHeader } from "~/components/shared/list-page-header";
-import { PieceCard } from "~/components/shared/piece-card";
-import { StatusBadge } from "~/components/status-badge";
-import { useStudioTimeZone } from "~/components/studio-time-zone";
-import { DataTable } from "~/components/data-table";
+import { PieceListView } from "~/components/shared/piece-list-view";
 import { requireActor } from "~/lib/auth.server";
-import { formatDateTime } from "~/lib/dates";
 import { getStudio } from "~/lib/studio.server";
 import { can } from "~/modules/auth/permissions";
 import { listBooks } from "~/modules/ebooks/list-books.server";
@@ -64,35 +60,28 @@ function SignoffBadge({ book }: { book: BookRow }) {
 export default function EbooksList() {
   const { books, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const timeZone = useStudioTimeZone();
   return (
     <Stack>
       <ListPageHeader
         title={t("ebooks.listTitle")}
         create={canCreate ? { to: "/ebooks/new", label: t("ebooks.newBook"), testId: "new-book" } : null}
       />
-      <Stack gap="sm" hiddenFrom="sm">
-        {books.map((b) => (
-          <PieceCard
-            key={b.id}
-            to={`/ebooks/${b.id}`}
-            title={b.title}
-            status={b.status}
-            details={`${t(`kinds.${b.kind}`)} · ${b.trim} · ${b.ownerName} · ${b.chapters} ${t("ebooks.chapters")}`}
-          >
+      <PieceListView
+        items={books}
+        href={(b) => `/ebooks/${b.id}`}
+        tableTestId="books-table"
+        rowTestId={(b) => `book-row-${b.id}`}
+        details={(b) =>
+          `${t(`kinds.${b.kind}`)} · ${b.trim} · ${b.ownerName} · ${b.chapters} ${t("ebooks.chapters")}`
+        }
+        cardExtra={(b) => (
+          <>
             <PagesCell book={b} />
             <Box mt={6}>
               <SignoffBadge book={b} />
             </Box>
-          </PieceCard>
-        ))}
-      </Stack>
-      <DataTable
-        minWidth={720}
-        visibleFrom="sm"
-        striped
-        highlightOnHover
-        data-testid="books-table"
+          </>
+        )}
         columns={[
           t("ebooks.title"),
           t("ebooks.kind"),
@@ -103,21 +92,13 @@ export default function EbooksList() {
           t("ebooks.signoff"),
           t("ebooks.updatedAt"),
         ]}
-      >
-        {books.map((b) => (
-          <Table.Tr key={b.id} data-testid={`book-row-${b.id}`}>
-            <Table.Td>
-              <Anchor component={Link} to={`/ebooks/${b.id}`}>
-                {b.title}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              {t(`kinds.${b.kind}`)} · {b.trim}
-            </Table.Td>
-            <Table.Td>
-              <StatusBadge status={b.status} />
-            </Table.Td>
-            <Table.Td>{b.ownerName}</Table.Td>
+        category={(b) => (
+          <>
+            {t(`kinds.${b.kind}`)} · {b.trim}
+          </>
+        )}
+        cells={(b) => (
+          <>
             <Table.Td>{b.chapters}</Table.Td>
             <Table.Td>
               <PagesCell book={b} />
@@ -125,11 +106,10 @@ export default function EbooksList() {
             <Table.Td>
               <SignoffBadge book={b} />
             </Table.Td>
-            <Table.Td>{formatDateTime(b.updatedAt, timeZone)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
-      {books.length === 0 ? <Text c="dimmed">{t("ebooks.empty")}</Text> : null}
+          </>
+        )}
+        empty={t("ebooks.empty")}
+      />
     </Stack>
   );
 }

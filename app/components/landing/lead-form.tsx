@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { browserMainlandMobile } from "~/modules/landing/mainland-mobile";
 import type { Attribution } from "~/modules/tracking/attribution";
@@ -29,6 +29,52 @@ interface LeadAnswer {
   duplicate?: boolean;
   downloadUrl?: string | null;
   error?: { code?: string; message?: string; field?: string };
+}
+
+/** A field's refusal under it, read out when it appears. */
+function FieldError({ error, testId }: { error: string | undefined; testId: string }) {
+  if (!error) return null;
+  return (
+    <span className="lp-error" role="alert" data-testid={testId}>
+      {error}
+    </span>
+  );
+}
+
+/** One labelled text field of the lead form (a star after a required one's label) with its error. */
+function LeadField({
+  name,
+  label,
+  error,
+  required,
+  ...inputProps
+}: {
+  name: Field;
+  label: string;
+  error: string | undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className">) {
+  return (
+    <label className="lp-field">
+      <span className="lp-label">
+        {label}
+        {required ? (
+          <>
+            {" "}
+            <span className="lp-required">*</span>
+          </>
+        ) : null}
+      </span>
+      <input
+        className="lp-input"
+        name={name}
+        required={required}
+        {...inputProps}
+        aria-invalid={error ? true : undefined}
+        data-testid={`lead-${name}`}
+      />
+      <FieldError error={error} testId={`lead-${name}-error`} />
+    </label>
+  );
 }
 
 /**
@@ -142,46 +188,26 @@ export function LeadForm(props: {
         <input type="hidden" name="utm_campaign" value={attribution.utmCampaign} />
       ) : null}
 
-      <label className="lp-field">
-        <span className="lp-label">{t("landing.form.name")}</span>
-        <input
-          className="lp-input"
-          name="name"
-          maxLength={40}
-          autoComplete="name"
-          placeholder={t("landing.form.namePlaceholder")}
-          aria-invalid={errors.name ? true : undefined}
-          data-testid="lead-name"
-        />
-        {errors.name ? (
-          <span className="lp-error" role="alert" data-testid="lead-name-error">
-            {errors.name}
-          </span>
-        ) : null}
-      </label>
+      <LeadField
+        name="name"
+        label={t("landing.form.name")}
+        error={errors.name}
+        maxLength={40}
+        autoComplete="name"
+        placeholder={t("landing.form.namePlaceholder")}
+      />
 
-      <label className="lp-field">
-        <span className="lp-label">
-          {t("landing.form.phone")} <span className="lp-required">*</span>
-        </span>
-        <input
-          className="lp-input"
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          maxLength={20}
-          required
-          placeholder={t("landing.form.phonePlaceholder")}
-          aria-invalid={errors.phone ? true : undefined}
-          data-testid="lead-phone"
-        />
-        {errors.phone ? (
-          <span className="lp-error" role="alert" data-testid="lead-phone-error">
-            {errors.phone}
-          </span>
-        ) : null}
-      </label>
+      <LeadField
+        name="phone"
+        label={t("landing.form.phone")}
+        error={errors.phone}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={20}
+        required
+        placeholder={t("landing.form.phonePlaceholder")}
+      />
 
       {/* The honeypot: off screen and out of the tab order, so only a bot fills it. */}
       <div className="lp-honeypot" aria-hidden="true">
@@ -209,11 +235,7 @@ export function LeadForm(props: {
             {t("landing.form.noticeVersion", { version: props.notice.version })}
           </div>
         </details>
-        {errors.consent ? (
-          <span className="lp-error" role="alert" data-testid="lead-consent-error">
-            {errors.consent}
-          </span>
-        ) : null}
+        <FieldError error={errors.consent} testId="lead-consent-error" />
       </div>
 
       {errors.form ? (

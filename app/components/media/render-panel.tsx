@@ -14,11 +14,11 @@ import {
   Title,
 } from "@mantine/core";
 import { useNavigation } from "@remix-run/react";
-import { IconDownload, IconMovie, IconPlayerStop, IconTrash } from "@tabler/icons-react";
+import { IconDownload, IconMovie, IconPlayerStop } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { IntentForm } from "~/components/intent-form";
-import { confirmFirst } from "~/components/tooltip-icon";
+import { DeleteIntentButton } from "~/components/shared/delete-intent-button";
 import { useStudioTimeZone } from "~/components/studio-time-zone";
 import { useActionReply } from "~/components/use-action-reply";
 import { formatBytes, formatDateTime, formatDuration } from "~/lib/dates";
@@ -254,18 +254,12 @@ export function RenderPanel({ durationSeconds, job: initialJob, versions, canRen
                   {t("media.download")}
                 </Button>
                 {canRender ? (
-                  <IntentForm intent="render-delete" fields={{ renderId: v.id }}>
-                    <Button
-                      type="submit"
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t("media.deleteVersion")}
-                      onClick={confirmFirst(t("media.confirmDelete"))}
-                    >
-                      <IconTrash size={12} />
-                    </Button>
-                  </IntentForm>
+                  <DeleteIntentButton
+                    intent="render-delete"
+                    fields={{ renderId: v.id }}
+                    label={t("media.deleteVersion")}
+                    confirmText={t("media.confirmDelete")}
+                  />
                 ) : null}
               </Group>
             </Card>
