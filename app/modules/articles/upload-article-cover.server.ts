@@ -2,25 +2,19 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import { schema } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
+import { auditActor } from "../auth/actor";
 import { refuse } from "../media/saved-upload.server";
 import { isImageType } from "../media/sniff-media-type";
 import { validateMediaFile } from "../media/validate-media-file.server";
+import type { PieceUploadOptions } from "../pieces/piece-upload";
 import { canEditPiece } from "../pieces/status-machine";
 import { coverFilePath, coverTempDir } from "./cover-files.server";
 import { COVER_MAX_BYTES, COVER_MAX_PIXELS, COVER_MIN_SIDE } from "./schemas";
 
-export interface UploadArticleCoverOptions {
-  db: Db;
-  dataDir: string;
-  actor: Actor;
-  pieceId: number;
-  bytes: Buffer;
-  now: Date;
-}
+export type UploadArticleCoverOptions = PieceUploadOptions;
 
 const MB = 1024 * 1024;
 

@@ -10,6 +10,18 @@ import { querySlots, slotsBetween, type SlotRow } from "./calendar-rows.server";
 import { prepared } from "./prepared.server";
 import { countingSpan, findGaps, ruleCounts, steadyOffset, suggestedTime, type CountedSlot } from "./cadence";
 
+/** What the calendar's read model and the gaps API both take: a range [from, to) in the studio's zone. */
+export interface CalendarRangeOptions {
+  db: Db;
+  /** Opens the channels' webhook secrets for their hints. */
+  dataKey: Buffer;
+  now: Date;
+  timeZone: string;
+  /** The visible range [from, to). */
+  from: Date;
+  to: Date;
+}
+
 /** How many approved pieces the side list shows: a backlog longer than this is a report. */
 export const BACKLOG_LIMIT = 200;
 

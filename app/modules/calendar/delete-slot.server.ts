@@ -3,9 +3,8 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { auditSlot } from "./audit-slot.server";
-import { can } from "../auth/permissions";
 import { MOVABLE_SLOT_STATUSES, type SlotStatus } from "./calendar-types";
-import { followSlots, refusable } from "./slot-guards.server";
+import { followSlots, refusable, scheduledSlot } from "./slot-guards.server";
 
 /**
  * Takes a slot off the calendar. Only a slot nothing has happened to yet: one handed to a
@@ -21,20 +20,9 @@ export function deleteSlot(options: {
   version?: number;
 }): Result {
   const { db, actor, now } = options;
-  if (!can(actor.roles, "calendar.schedule"))
-    return fail(403, "forbidden", "你的角色不能排期。", { params: { context: "schedule" } });
-  const before = db.select().from(schema.slots).where(eq(schema.slots.id, options.slotId)).get();
-  if (!before) return fail(404, "not_found", "发布位不存在。", { params: { context: "slot" } });
-  if (options.version !== undefined && options.version !== before.version)
-    return fail(
-      409,
-      "stale",
-      `这个发布位刚被他人修改（你看到的是第 ${options.version} 版，当前是第 ${before.version} 版），请刷新后再改。`,
-      {
-        field: "version",
-        params: { context: "slot", yours: options.version, current: before.version },
-      },
-    );
+  const found = scheduledSlot(db, actor, options.slotId, options.version);
+  if (!found.ok) return found;
+  const { before } = found;
   if (!MOVABLE_SLOT_STATUSES.includes(before.status as SlotStatus))
     return fail(409, "slot_locked", "这个发布位已进入发布流程或已发布，不能再修改或删除。", {
       params: { status: before.status },

@@ -3,21 +3,20 @@ import { formatInstant, startOfMonth } from "~/lib/dates";
 import { schema, type Db } from "~/lib/db.server";
 import { resolvePublicBase, type PublicBase } from "../ebooks/public-url.server";
 import type { CalendarFilters, CalendarView, CampaignThemeDto, SlotStatus } from "./calendar-types";
-import { BACKLOG_LIMIT, computeGaps, gapSpan, listBacklog, slotRowsBetween } from "./calendar-gaps.server";
+import {
+  BACKLOG_LIMIT,
+  computeGaps,
+  gapSpan,
+  listBacklog,
+  slotRowsBetween,
+  type CalendarRangeOptions,
+} from "./calendar-gaps.server";
 import { loadChannels, toSlotDto } from "./calendar-rows.server";
 import { periodOf } from "./cadence";
 import { prepared } from "./prepared.server";
 import { computeMix, MIX_KIND } from "./mix";
 
-export interface GetCalendarOptions {
-  db: Db;
-  /** Opens the channels' webhook secrets for their hints. */
-  dataKey: Buffer;
-  now: Date;
-  timeZone: string;
-  /** The visible range [from, to). */
-  from: Date;
-  to: Date;
+export interface GetCalendarOptions extends CalendarRangeOptions {
   filters?: CalendarFilters & { status?: SlotStatus };
   publicBase?: PublicBase;
   /** How many backlog pieces to offer per gap. */

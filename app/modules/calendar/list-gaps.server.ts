@@ -1,22 +1,18 @@
-import type { Db } from "~/lib/db.server";
 import type { GapDto } from "./calendar-types";
-import { computeGaps, gapSpan, listBacklog, slotRowsBetween } from "./calendar-gaps.server";
+import {
+  computeGaps,
+  gapSpan,
+  listBacklog,
+  slotRowsBetween,
+  type CalendarRangeOptions,
+} from "./calendar-gaps.server";
 import { loadChannels } from "./calendar-rows.server";
 
 /**
  * The gaps and excesses of every channel rule over [from, to) (GET /api/v1/calendar/gaps, the
  * home page's "this week's gaps"): the same computation as the calendar page's.
  */
-export function listGaps(options: {
-  db: Db;
-  /** Opens the channels' webhook secrets for their hints. */
-  dataKey: Buffer;
-  now: Date;
-  timeZone: string;
-  from: Date;
-  to: Date;
-  channelKeys?: string[];
-}): GapDto[] {
+export function listGaps(options: CalendarRangeOptions & { channelKeys?: string[] }): GapDto[] {
   const { db, now, timeZone, from, to } = options;
   const keys = options.channelKeys?.length ? new Set(options.channelKeys) : null;
   const channels = loadChannels(db, options.dataKey).filter((c) => !keys || keys.has(c.key));

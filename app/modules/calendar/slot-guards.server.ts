@@ -6,8 +6,9 @@
 import { and, eq, inArray, min } from "drizzle-orm";
 import { formatDateTime } from "~/lib/dates";
 import { schema, type Db, type DbOrTx } from "~/lib/db.server";
-import { fail, type Failure } from "~/lib/result";
+import { fail, type Failure, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
 import { transitionPiece } from "../pieces/transition-piece.server";
 import { SCHEDULABLE_PIECE_STATUSES } from "./calendar-types";
 import type { ChannelRow } from "./calendar-rows.server";
@@ -15,6 +16,34 @@ import { checkCaption, checkKind, checkPublishTime, type SlotProblem } from "./s
 
 export function problemFailure(problem: SlotProblem, status: Failure["status"] = 400): Failure {
   return fail(status, problem.code, problem.message, { field: problem.field, params: problem.params });
+}
+
+/**
+ * The slot a scheduler edits or deletes, read before anything else: the role (calendar.schedule),
+ * the slot (404) and, when the caller names the version it saw, that version (409 once the slot
+ * has changed since).
+ */
+export function scheduledSlot(
+  db: DbOrTx,
+  actor: Actor,
+  slotId: number,
+  version: number | undefined,
+): Result<{ before: typeof schema.slots.$inferSelect }> {
+  if (!can(actor.roles, "calendar.schedule"))
+    return fail(403, "forbidden", "你的角色不能排期。", { params: { context: "schedule" } });
+  const before = db.select().from(schema.slots).where(eq(schema.slots.id, slotId)).get();
+  if (!before) return fail(404, "not_found", "发布位不存在。", { params: { context: "slot" } });
+  if (version !== undefined && version !== before.version)
+    return fail(
+      409,
+      "stale",
+      `这个发布位刚被他人修改（你看到的是第 ${version} 版，当前是第 ${before.version} 版），请刷新后再改。`,
+      {
+        field: "version",
+        params: { context: "slot", yours: version, current: before.version },
+      },
+    );
+  return { ok: true, before };
 }
 
 export function pieceNotSchedulable(status: string): Failure {

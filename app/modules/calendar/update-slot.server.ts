@@ -3,7 +3,6 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { auditSlot } from "./audit-slot.server";
-import { can } from "../auth/permissions";
 import { captionRefusal } from "../compliance/review/review-gates.server";
 import type { PublicBase } from "../ebooks/public-url.server";
 import {
@@ -13,7 +12,14 @@ import {
   type SlotStatus,
 } from "./calendar-types";
 import { loadSlot } from "./calendar-rows.server";
-import { checkSlot, followSlots, isSchedulable, pieceNotSchedulable, refusable } from "./slot-guards.server";
+import {
+  checkSlot,
+  followSlots,
+  isSchedulable,
+  pieceNotSchedulable,
+  refusable,
+  scheduledSlot,
+} from "./slot-guards.server";
 
 export interface UpdateSlotOptions {
   db: Db;
@@ -35,20 +41,9 @@ export interface UpdateSlotOptions {
  */
 export function updateSlot(options: UpdateSlotOptions): Result<{ slot: SlotDto }> {
   const { db, actor, now, timeZone, input } = options;
-  if (!can(actor.roles, "calendar.schedule"))
-    return fail(403, "forbidden", "你的角色不能排期。", { params: { context: "schedule" } });
-  const before = db.select().from(schema.slots).where(eq(schema.slots.id, options.slotId)).get();
-  if (!before) return fail(404, "not_found", "发布位不存在。", { params: { context: "slot" } });
-  if (before.version !== input.version)
-    return fail(
-      409,
-      "stale",
-      `这个发布位刚被他人修改（你看到的是第 ${input.version} 版，当前是第 ${before.version} 版），请刷新后再改。`,
-      {
-        field: "version",
-        params: { context: "slot", yours: input.version, current: before.version },
-      },
-    );
+  const found = scheduledSlot(db, actor, options.slotId, input.version);
+  if (!found.ok) return found;
+  const { before } = found;
   const moving = input.publishAt !== undefined && input.publishAt.getTime() !== before.publishAt.getTime();
   const recaptioning = input.caption !== undefined && input.caption !== before.caption;
   const allowed: readonly SlotStatus[] = moving ? MOVABLE_SLOT_STATUSES : EDITABLE_SLOT_STATUSES;

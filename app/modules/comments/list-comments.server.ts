@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
 import type { Actor } from "../auth/actor";
+import { userNames } from "../auth/user-names.server";
 import { anchorFromRef, anchorRef } from "./comment-anchor";
 import { canComment } from "./comment-access";
 import type { CommentDto, CommentThreadDto, PieceCommentsDto } from "./comment-dto";
@@ -46,16 +47,9 @@ export function listComments(options: {
     .where(eq(schema.comments.pieceId, pieceId))
     .orderBy(asc(schema.comments.createdAt), asc(schema.comments.id))
     .all();
-  const authorIds = [...new Set(rows.flatMap((r) => [r.authorId, r.resolvedBy ?? r.authorId]))];
-  const names = new Map(
-    authorIds.length
-      ? db
-          .select({ id: schema.users.id, name: schema.users.name })
-          .from(schema.users)
-          .where(inArray(schema.users.id, authorIds))
-          .all()
-          .map((u) => [u.id, u.name])
-      : [],
+  const names = userNames(
+    db,
+    rows.flatMap((r) => [r.authorId, r.resolvedBy]),
   );
   const toDto = (r: (typeof rows)[number]): CommentDto => {
     const now = order.get(`${r.anchorKind}:${r.anchorRef}`);

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import { writeFileAtomically } from "~/lib/atomic-file.server";
+import { schema } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import type { Actor } from "../auth/actor";
+import type { PieceUploadOptions } from "../pieces/piece-upload";
 import { editableBook } from "./book-access.server";
 import { imageFilePath } from "./book-files.server";
 import { sha256Hex } from "./content-hash.server";
@@ -14,14 +14,8 @@ import { isPlainImageName } from "./markdown-blocks";
 import { recordBookChange } from "./record-book-change.server";
 import { IMAGE_MAX_BYTES, IMAGE_NAME_RE } from "./schemas";
 
-export interface UploadBookImageOptions {
-  db: Db;
-  dataDir: string;
-  actor: Actor;
-  pieceId: number;
+export interface UploadBookImageOptions extends PieceUploadOptions {
   fileName: string;
-  bytes: Buffer;
-  now: Date;
 }
 
 /** The name chapters will use: the uploaded file's own name, without any folder part. */
@@ -66,17 +60,8 @@ export async function uploadBookImage(
   const sha256 = sha256Hex(bytes);
   const target = imageFilePath(options.dataDir, { pieceId, sha256, format: info.format });
   await mkdir(path.dirname(target), { recursive: true });
-  if (!existsSync(target)) {
-    // Written beside the target and renamed, so a half-written file is never visible.
-    const temp = `${target}.${randomBytes(4).toString("hex")}.part`;
-    try {
-      await writeFile(temp, bytes, { flag: "wx" });
-      await rename(temp, target);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-  }
+  // Content-addressed: a file already there holds these bytes.
+  if (!existsSync(target)) await writeFileAtomically(target, bytes);
   return db.transaction((tx) => {
     const existing = tx
       .select()

@@ -1,12 +1,12 @@
-import { desc, eq } from "drizzle-orm";
 import { toCsv, protectFormula } from "~/lib/csv";
 import { formatDateTime, formatInstant } from "~/lib/dates";
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { decryptPersonal } from "~/lib/personal-data.server";
 import { fail, type Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { leadRows } from "./lead-rows.server";
 
 export const EXPORT_HEADER = [
   "id",
@@ -45,13 +45,7 @@ export function exportLeads(options: {
   const fullNumbers = can(actor.roles, "leads.reveal");
   const open = (sealed: string | null) => (fullNumbers && sealed ? decryptPersonal(dataKey, sealed) : "");
   return db.transaction((tx) => {
-    const rows = tx
-      .select({ lead: schema.leads, pieceTitle: schema.pieces.title, assigneeName: schema.users.name })
-      .from(schema.leads)
-      .innerJoin(schema.pieces, eq(schema.pieces.id, schema.leads.pieceId))
-      .leftJoin(schema.users, eq(schema.users.id, schema.leads.assigneeId))
-      .orderBy(desc(schema.leads.createdAt), desc(schema.leads.id))
-      .all();
+    const rows = leadRows(tx);
     const text = (value: string | null | undefined) => protectFormula(value ?? "");
     const records = rows.map(({ lead, pieceTitle, assigneeName }) => [
       String(lead.id),

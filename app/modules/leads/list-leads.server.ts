@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { decryptPersonal } from "~/lib/personal-data.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { leadDto, type LeadDto } from "./lead-dto";
+import { leadRows } from "./lead-rows.server";
 import type { LeadStatus } from "./lead-status";
 
 /**
@@ -27,15 +28,7 @@ export function listLeads(options: {
   const { db, dataKey, actor } = options;
   const reveal = options.reveal && can(actor.roles, "leads.reveal");
   return db.transaction((tx) => {
-    const rows = tx
-      .select({ lead: schema.leads, pieceTitle: schema.pieces.title, assigneeName: schema.users.name })
-      .from(schema.leads)
-      .innerJoin(schema.pieces, eq(schema.pieces.id, schema.leads.pieceId))
-      .leftJoin(schema.users, eq(schema.users.id, schema.leads.assigneeId))
-      .where(and(...filters(options)))
-      .orderBy(desc(schema.leads.createdAt), desc(schema.leads.id))
-      .limit(options.limit)
-      .all();
+    const rows = leadRows(tx, { where: and(...filters(options)), limit: options.limit });
     const leads = rows.map(({ lead, pieceTitle, assigneeName }): LeadDto => {
       const dto = leadDto(lead, { pieceTitle, assigneeName, now: options.now });
       if (reveal) {

@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
+import { userNames } from "../auth/user-names.server";
 import type { ShowLogRow } from "./show-dto";
 import type { ShowLogEntry } from "./show-state";
 
@@ -20,16 +21,9 @@ export function getShowLog(options: GetShowLogOptions): ShowLogRow[] {
     .where(eq(schema.livestreamShowLog.showId, options.showId))
     .orderBy(asc(schema.livestreamShowLog.version))
     .all();
-  const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null))];
-  const names = new Map(
-    ids.length
-      ? options.db
-          .select({ id: schema.users.id, name: schema.users.name })
-          .from(schema.users)
-          .where(inArray(schema.users.id, ids))
-          .all()
-          .map((u) => [u.id, u.name])
-      : [],
+  const names = userNames(
+    options.db,
+    rows.map((r) => r.actorId),
   );
   return rows.map((r) => ({
     ...(JSON.parse(r.entryJson) as ShowLogEntry),

@@ -1,6 +1,7 @@
 import type { Db } from "~/lib/db.server";
 import { totalSeconds, validateRunOfShow } from "./run-of-show";
 import type { ShowDto } from "./show-dto";
+import { flatProduct } from "./show-script";
 import { iso, loadShow, userNames } from "./show-rows.server";
 
 export interface GetShowOptions {
@@ -27,15 +28,7 @@ export function getShow(options: GetShowOptions): ShowDto | null {
     producerName: row.producerId ? (names.get(row.producerId) ?? null) : null,
     plannedMinutes: row.plannedMinutes,
     hostCharsPerMinute: row.hostCharsPerMinute,
-    products: script.products.map((p) => ({
-      name: p.name,
-      painPoint: p.painPoint.text,
-      painSeconds: p.painPoint.seconds,
-      sellingPoint: p.sellingPoint.text,
-      sellingSeconds: p.sellingPoint.seconds,
-      perk: p.perk.text,
-      perkSeconds: p.perk.seconds,
-    })),
+    products: script.products.map(flatProduct),
     opening: row.openingText,
     interaction: row.interactionText,
     cta: row.ctaText,

@@ -1,5 +1,6 @@
-import { schema, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { can } from "../auth/permissions";
+import { staffMembers } from "../auth/staff-members.server";
 
 export interface ListShowStaffOptions {
   db: Db;
@@ -10,16 +11,7 @@ export function listShowStaff(options: ListShowStaffOptions): {
   hosts: { value: string; label: string }[];
   producers: { value: string; label: string }[];
 } {
-  const users = options.db
-    .select({
-      id: schema.users.id,
-      name: schema.users.name,
-      email: schema.users.email,
-      roles: schema.users.roles,
-      disabled: schema.users.disabled,
-    })
-    .from(schema.users)
-    .all();
+  const users = staffMembers(options.db);
   const active = users.filter((u) => !u.disabled);
   const option = (u: (typeof users)[number]) => ({ value: String(u.id), label: `${u.name}（${u.email}）` });
   return {

@@ -2,8 +2,9 @@
  * A show as its tables hold it, read back whole: the helpers every livestream use case shares
  * (the run of show, the live state, the screens and the report all start from `loadShow`).
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
+import { userNames } from "../auth/user-names.server";
 import { DEFAULT_TIMING } from "./livestream-rules";
 import { computeRunOfShow, type RunOfShowBlock } from "./run-of-show";
 import type { ShowScript } from "./show-script";
@@ -23,16 +24,7 @@ export function productRows(db: DbOrTx, showId: number): ProductRow[] {
     .all();
 }
 
-export function userNames(db: DbOrTx, ids: Array<number | null>): Map<number, string> {
-  const wanted = ids.filter((id): id is number => id !== null);
-  if (!wanted.length) return new Map();
-  const rows = db
-    .select({ id: schema.users.id, name: schema.users.name })
-    .from(schema.users)
-    .where(inArray(schema.users.id, wanted))
-    .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+export { userNames };
 
 /** The engine's script from stored rows; the run of show is always derived from this. */
 export function scriptFromRows(

@@ -10,7 +10,7 @@ import { can } from "../auth/permissions";
 import { blockKindKey, type BlockKind } from "./run-of-show";
 import type { ShowInput } from "./show-input";
 import type { ShowScript } from "./show-script";
-import { toShowScript } from "./show-script";
+import { flatProduct, toShowScript } from "./show-script";
 
 /** Plain-text rendering of the script for the piece body: search and revisions see the words. */
 export function pieceBody(script: ShowScript): string {
@@ -81,17 +81,7 @@ export function writeScript(tx: DbOrTx, showId: number, input: ShowInput, now: D
   tx.delete(schema.livestreamProducts).where(eq(schema.livestreamProducts.showId, showId)).run();
   script.products.forEach((p, position) => {
     tx.insert(schema.livestreamProducts)
-      .values({
-        showId,
-        position,
-        name: p.name,
-        painPoint: p.painPoint.text,
-        painSeconds: p.painPoint.seconds,
-        sellingPoint: p.sellingPoint.text,
-        sellingSeconds: p.sellingPoint.seconds,
-        perk: p.perk.text,
-        perkSeconds: p.perk.seconds,
-      })
+      .values({ showId, position, ...flatProduct(p) })
       .run();
   });
   return { script, values };

@@ -21,6 +21,19 @@ export interface ShowProduct {
   perk: TimedText;
 }
 
+/** A product with each text beside its seconds: how its table row and its DTO both hold it. */
+export function flatProduct(p: ShowProduct) {
+  return {
+    name: p.name,
+    painPoint: p.painPoint.text,
+    painSeconds: p.painPoint.seconds,
+    sellingPoint: p.sellingPoint.text,
+    sellingSeconds: p.sellingPoint.seconds,
+    perk: p.perk.text,
+    perkSeconds: p.perk.seconds,
+  };
+}
+
 export interface ShowScript {
   title: string;
   /** ISO instant of the scheduled start (UTC), or null while undecided. */

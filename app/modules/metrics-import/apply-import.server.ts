@@ -4,11 +4,10 @@ import { fail, type Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { analyseImport, blockedRowsFailure, type ImportCounts } from "./analyse-import.server";
-import { refuseUnlessImporter } from "./import-access";
 import type { ManualChoice } from "./match-rows.server";
 import type { ImportEncoding } from "./read-import-file.server";
 import { storeImportFigures } from "./store-import-figures.server";
-import { findImport } from "./open-import.server";
+import { changeImport } from "./open-import.server";
 
 /**
  * Applies a preview, all or nothing: its stored text is analysed again with the person's choices
@@ -24,14 +23,10 @@ export function applyImport(options: {
   importId: number;
   manual: ReadonlyMap<number, ManualChoice>;
 }): Result<{ importId: number; counts: ImportCounts }> {
-  const { db, actor, now, importId } = options;
-  const refused = refuseUnlessImporter(actor);
-  if (refused) return refused;
-  return db.transaction(
-    (tx) => {
-      const found = findImport(tx, importId);
-      if (!found.ok) return found;
-      const { row } = found;
+  const { actor, now, importId } = options;
+  return changeImport(
+    options,
+    (tx, row) => {
       if (row.status !== "preview" || row.payload === null)
         return fail(409, "import_not_preview", "这次导入已经应用或撤销，不能再应用。", {
           params: { status: row.status },

@@ -3,18 +3,12 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
-import { refuseUnlessImporter } from "./import-access";
-import { findImport } from "./open-import.server";
+import { changeImport } from "./open-import.server";
 
 /** Drops a preview nobody will apply (it never wrote figures); applied imports are undone instead. */
 export function discardImportPreview(options: { db: Db; actor: Actor; now: Date; importId: number }): Result {
-  const { db, actor, now, importId } = options;
-  const refused = refuseUnlessImporter(actor);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = findImport(tx, importId);
-    if (!found.ok) return found;
-    const { row } = found;
+  const { actor, now, importId } = options;
+  return changeImport(options, (tx, row) => {
     if (row.status !== "preview")
       return fail(409, "import_not_preview", "这次导入已经应用或撤销，不能丢弃。", {
         params: { status: row.status },

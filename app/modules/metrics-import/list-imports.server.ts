@@ -1,5 +1,6 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
+import { userNames } from "../auth/user-names.server";
 import type { ImportStatus, ImportSummary } from "./import-types";
 import { platformFigureColumns } from "./current-platform-metrics.server";
 
@@ -25,16 +26,9 @@ export function listImports(options: { db: Db; limit?: number; ids?: number[] })
       .all()
       .map((r) => [r.importId, r.n]),
   );
-  const userIds = [
-    ...new Set(rows.flatMap((r) => [r.createdBy, r.undoneBy]).filter((v): v is number => v !== null)),
-  ];
-  const users = new Map(
-    db
-      .select({ id: schema.users.id, name: schema.users.name })
-      .from(schema.users)
-      .where(inArray(schema.users.id, userIds))
-      .all()
-      .map((u) => [u.id, u.name]),
+  const users = userNames(
+    db,
+    rows.flatMap((r) => [r.createdBy, r.undoneBy]),
   );
   const channels = new Map(
     db

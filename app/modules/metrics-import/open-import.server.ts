@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { schema, type Db, type DbOrTx, type Tx } from "~/lib/db.server";
-import { fail, type Failure } from "~/lib/result";
+import { fail, type Failure, type Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { ensureDefaultAliases } from "./ensure-default-aliases.server";
 import { refuseUnlessImporter } from "./import-access";
@@ -81,4 +81,21 @@ export function findImport(
   return row
     ? { ok: true, row }
     : fail(404, "not_found", "未找到这次导入。", { params: { context: "import" } });
+}
+
+/**
+ * What every change to an existing import (apply, undo, discard) starts with: the importers' role,
+ * then, inside one transaction (IMMEDIATE when `config` says so), the import's row or its 404.
+ */
+export function changeImport<T>(
+  options: { db: Db; actor: Actor; importId: number },
+  change: (tx: Tx, row: typeof schema.metricImports.$inferSelect) => Result<T>,
+  config?: { behavior: "immediate" },
+): Result<T> {
+  const refused = refuseUnlessImporter(options.actor);
+  if (refused) return refused;
+  return options.db.transaction((tx) => {
+    const found = findImport(tx, options.importId);
+    return found.ok ? change(tx, found.row) : found;
+  }, config);
 }

@@ -3,8 +3,7 @@ import { schema, type Db } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit.server";
-import { refuseUnlessImporter } from "./import-access";
-import { findImport } from "./open-import.server";
+import { changeImport } from "./open-import.server";
 
 /**
  * Undoes an applied import: its status becomes "undone" and its figures stop counting, so each
@@ -12,14 +11,10 @@ import { findImport } from "./open-import.server";
  * The rows stay, for the history and the audit.
  */
 export function undoImport(options: { db: Db; actor: Actor; now: Date; importId: number }): Result {
-  const { db, actor, now, importId } = options;
-  const refused = refuseUnlessImporter(actor);
-  if (refused) return refused;
-  return db.transaction(
-    (tx) => {
-      const found = findImport(tx, importId);
-      if (!found.ok) return found;
-      const { row } = found;
+  const { actor, now, importId } = options;
+  return changeImport(
+    options,
+    (tx, row) => {
       if (row.status !== "applied")
         return fail(409, "import_not_applied", "只有已应用的导入可以撤销。", {
           params: { status: row.status },

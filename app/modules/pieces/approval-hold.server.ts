@@ -4,6 +4,7 @@ import { settings } from "~/lib/env.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { EDIT_AFTER_APPROVAL, HELD_STATUSES, type ApprovalHoldDto } from "./approval-hold";
+import { transitionRows } from "./transition-rows.server";
 
 /**
  * Called inside every transaction that changes what a piece says (each kind's save): an approved
@@ -55,17 +56,7 @@ export function holdApproval(
  * has not been approved again since. Null otherwise.
  */
 export function getApprovalHold(options: { db: DbOrTx; pieceId: number }): ApprovalHoldDto | null {
-  const latest = options.db
-    .select({
-      action: schema.pieceTransitions.action,
-      fromStatus: schema.pieceTransitions.fromStatus,
-      toStatus: schema.pieceTransitions.toStatus,
-      actorName: schema.users.name,
-      at: schema.pieceTransitions.at,
-    })
-    .from(schema.pieceTransitions)
-    .leftJoin(schema.users, eq(schema.users.id, schema.pieceTransitions.actorId))
-    .where(eq(schema.pieceTransitions.pieceId, options.pieceId))
+  const latest = transitionRows(options.db, options.pieceId)
     .orderBy(desc(schema.pieceTransitions.id))
     .limit(1)
     .get();

@@ -1,6 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import { revisionColumns } from "./revision-columns.server";
+import { transitionRows } from "./transition-rows.server";
 
 export interface GetPieceHistoryOptions {
   db: Db;
@@ -16,19 +17,7 @@ export function getPieceHistory(options: GetPieceHistoryOptions) {
     .where(eq(schema.pieceRevisions.pieceId, options.pieceId))
     .orderBy(desc(schema.pieceRevisions.version))
     .all();
-  const transitions = options.db
-    .select({
-      id: schema.pieceTransitions.id,
-      action: schema.pieceTransitions.action,
-      fromStatus: schema.pieceTransitions.fromStatus,
-      toStatus: schema.pieceTransitions.toStatus,
-      note: schema.pieceTransitions.note,
-      actorName: schema.users.name,
-      at: schema.pieceTransitions.at,
-    })
-    .from(schema.pieceTransitions)
-    .leftJoin(schema.users, eq(schema.users.id, schema.pieceTransitions.actorId))
-    .where(eq(schema.pieceTransitions.pieceId, options.pieceId))
+  const transitions = transitionRows(options.db, options.pieceId)
     .orderBy(asc(schema.pieceTransitions.id))
     .all();
   return { revisions, transitions };

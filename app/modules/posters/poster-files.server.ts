@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomically } from "~/lib/atomic-file.server";
 import { resolveStored } from "../media/media-store.server";
 
 /**
@@ -25,14 +25,7 @@ export const posterPaths = {
 export async function storePosterFile(dataDir: string, relPath: string, bytes: Uint8Array): Promise<void> {
   const target = resolveStored(dataDir, relPath);
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(4).toString("hex")}.part`;
-  try {
-    await writeFile(temp, bytes, { flag: "wx" });
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(target, bytes);
 }
 
 export async function readPosterFile(dataDir: string, relPath: string | null): Promise<Uint8Array | null> {

@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
-import { schema, type DbOrTx } from "~/lib/db.server";
+import type { DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
+import { staffMembers } from "../auth/staff-members.server";
 import type { VariantRequest } from "./schemas";
 
 export interface PosterVariant {
@@ -40,19 +40,7 @@ export function resolveVariants(
   requests: VariantRequest[],
 ): Result<{ variants: PosterVariant[] }> {
   const ids = requests.flatMap((r) => ("consultantId" in r ? [r.consultantId] : []));
-  const users = ids.length
-    ? db
-        .select({
-          id: schema.users.id,
-          name: schema.users.name,
-          email: schema.users.email,
-          roles: schema.users.roles,
-          disabled: schema.users.disabled,
-        })
-        .from(schema.users)
-        .where(inArray(schema.users.id, ids))
-        .all()
-    : [];
+  const users = ids.length ? staffMembers(db, ids) : [];
   const variants: PosterVariant[] = [];
   let venue = 0;
   for (const request of requests) {

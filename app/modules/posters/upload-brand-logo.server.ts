@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Db } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { checkPosterImage } from "./check-poster-image.server";
-import { posterPaths, storePosterFile } from "./poster-files.server";
+import { posterPaths } from "./poster-files.server";
 import { forbiddenKit, writeBrandKit } from "./save-brand-kit.server";
+import { storePosterUpload } from "./store-poster-upload.server";
 
 /**
  * Replaces the kit's logo. The bytes are checked (PNG, complete, under the limits) before anything
@@ -21,10 +20,9 @@ export async function uploadBrandLogo(options: {
 }): Promise<Result<{ version: number }>> {
   const { db, actor, bytes, now } = options;
   if (!can(actor.roles, "posters.brandkit")) return forbiddenKit();
-  const checked = checkPosterImage(bytes, "logo");
+  const checked = await storePosterUpload(options, "logo", (sha256) => posterPaths.logo(sha256));
   if (!checked.ok) return checked;
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  await storePosterFile(options.dataDir, posterPaths.logo(sha256), bytes);
+  const { sha256 } = checked;
   return db.transaction((tx) =>
     writeBrandKit(tx, {
       actor,

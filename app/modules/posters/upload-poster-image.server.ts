@@ -1,34 +1,29 @@
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import { schema } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
-import { checkPosterImage } from "./check-poster-image.server";
+import { auditActor } from "../auth/actor";
+import type { PieceUploadOptions } from "../pieces/piece-upload";
 import { editablePoster } from "./find-poster.server";
-import { posterPaths, storePosterFile } from "./poster-files.server";
+import { posterPaths } from "./poster-files.server";
 import { insertPosterAsset, nextRenderNumber } from "./record-poster-image.server";
+import { storePosterUpload } from "./store-poster-upload.server";
 
 /**
  * A designer's finished image instead of a template render: checked like any upload, then kept
  * as the poster's next version and its media. A refused upload leaves nothing behind.
  */
-export async function uploadPosterImage(options: {
-  db: Db;
-  dataDir: string;
-  actor: Actor;
-  pieceId: number;
-  bytes: Buffer;
-  now: Date;
-}): Promise<Result<{ renderId: number; number: number }>> {
+export async function uploadPosterImage(
+  options: PieceUploadOptions,
+): Promise<Result<{ renderId: number; number: number }>> {
   const { db, actor, pieceId, bytes, now } = options;
   const access = editablePoster(db, pieceId, actor);
   if (!access.ok) return access;
-  const checked = checkPosterImage(bytes, "finished");
+  const checked = await storePosterUpload(options, "finished", (sha256, format) =>
+    posterPaths.image(pieceId, sha256, format),
+  );
   if (!checked.ok) return checked;
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const relPath = posterPaths.image(pieceId, sha256, checked.format);
-  await storePosterFile(options.dataDir, relPath, bytes);
+  const { sha256, relPath } = checked;
   return db.transaction((tx) => {
     const again = editablePoster(tx, pieceId, actor);
     if (!again.ok) return again;

@@ -1,32 +1,26 @@
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { schema, type Db } from "~/lib/db.server";
+import { schema } from "~/lib/db.server";
 import type { Result } from "~/lib/result";
 import { recordAudit } from "../audit/record-audit.server";
-import { auditActor, type Actor } from "../auth/actor";
-import { checkPosterImage } from "./check-poster-image.server";
+import { auditActor } from "../auth/actor";
+import type { PieceUploadOptions } from "../pieces/piece-upload";
 import { editablePoster } from "./find-poster.server";
-import { posterPaths, storePosterFile } from "./poster-files.server";
+import { posterPaths } from "./poster-files.server";
+import { storePosterUpload } from "./store-poster-upload.server";
 
 /**
  * Sets a poster's model photo. Access and the bytes are checked before anything is written, so a
  * refused upload leaves no file and no row behind.
  */
-export async function uploadPosterPhoto(options: {
-  db: Db;
-  dataDir: string;
-  actor: Actor;
-  pieceId: number;
-  bytes: Buffer;
-  now: Date;
-}): Promise<Result<{ version: number }>> {
+export async function uploadPosterPhoto(options: PieceUploadOptions): Promise<Result<{ version: number }>> {
   const { db, actor, pieceId, bytes, now } = options;
   const access = editablePoster(db, pieceId, actor);
   if (!access.ok) return access;
-  const checked = checkPosterImage(bytes, "photo");
+  const checked = await storePosterUpload(options, "photo", (sha256, format) =>
+    posterPaths.photo(pieceId, sha256, format),
+  );
   if (!checked.ok) return checked;
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  await storePosterFile(options.dataDir, posterPaths.photo(pieceId, sha256, checked.format), bytes);
+  const { sha256 } = checked;
   return db.transaction((tx) => {
     const again = editablePoster(tx, pieceId, actor);
     if (!again.ok) return again;
