@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { foundJson, writeJson } from "~/lib/api-answer.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
+import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getChapterPage } from "~/modules/ebooks/get-chapter-page.server";
 import { updateChapterSchema } from "~/modules/ebooks/schemas";
@@ -15,8 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chapterId: parseId(params.chapterId),
     actor,
   });
-  if (!page) throw apiError(request, 404, "not_found", "章节不存在。", { params: { context: "chapter" } });
-  return json(page.chapter);
+  return foundJson(request, page, "chapter", ({ chapter }) => chapter);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,9 +23,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const chapterId = parseId(params.chapterId);
-  const input = await parseJsonBody(request, updateChapterSchema);
   const { db, now } = getStudio();
-  const result = updateChapter({ db, actor, pieceId, chapterId, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(getChapterPage({ db, pieceId, chapterId, actor })!.chapter);
+  return writeJson(
+    request,
+    updateChapterSchema,
+    (input) => updateChapter({ db, actor, pieceId, chapterId, input, now: now() }),
+    () => getChapterPage({ db, pieceId, chapterId, actor })!.chapter,
+  );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { foundJson } from "~/lib/api-answer.server";
 import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId } from "~/lib/forms.server";
+import { failureResponse, notFound, parseId } from "~/lib/forms.server";
 import { readSmallUpload } from "~/lib/small-upload.server";
 import { getStudio } from "~/lib/studio.server";
 import { findBook } from "~/modules/ebooks/find-book.server";
@@ -15,8 +16,7 @@ const TOO_LARGE = `图片不能超过 ${MB} MB。`;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "ebooks.read");
   const page = getBookPage({ db: getStudio().db, pieceId: parseId(params.id), actor });
-  if (!page) throw apiError(request, 404, "not_found", "这本书不存在。", { params: { context: "book" } });
-  return json({ items: page.images });
+  return foundJson(request, page, "book", ({ images }) => ({ items: images }));
 }
 
 /** POST multipart/form-data with one `file` field (PNG or JPEG, at most 5 MB). */
@@ -25,8 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "ebooks.edit");
   const pieceId = parseId(params.id);
   const { db, config, now } = getStudio();
-  if (!findBook({ db, pieceId }))
-    throw apiError(request, 404, "not_found", "这本书不存在。", { params: { context: "book" } });
+  if (!findBook({ db, pieceId })) throw notFound(request, "book");
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     throw apiError(request, 415, "unsupported_media_type", "请用 multipart/form-data 上传，字段名 file。", {
       field: "file",

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { postOnly, requireActor } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getBookPage } from "~/modules/ebooks/get-book-page.server";
 import { recordSignoff } from "~/modules/ebooks/record-signoff.server";
@@ -11,12 +11,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") throw postOnly(request);
   const actor = await requireActor(request, "ebooks.signoff");
   const pieceId = parseId(params.id);
-  const input = await parseJsonBody(request, recordSignoffSchema);
   const { db, now } = getStudio();
-  const result = recordSignoff({ db, actor, pieceId, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(
-    { id: result.signoffId, signoff: getBookPage({ db, pieceId, actor })?.signoff },
+  return writeJson(
+    request,
+    recordSignoffSchema,
+    (input) => recordSignoff({ db, actor, pieceId, input, now: now() }),
+    ({ signoffId }) => ({ id: signoffId, signoff: getBookPage({ db, pieceId, actor })?.signoff }),
     { status: 201 },
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createBook } from "~/modules/ebooks/create-book.server";
 import { getBookPage } from "~/modules/ebooks/get-book-page.server";
@@ -17,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "ebooks.edit");
-  const input = await parseJsonBody(request, createBookSchema);
   const { db, now } = getStudio();
-  const result = createBook({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(
-    getBookPage({ db, pieceId: result.pieceId, actor, publicBase: resolvePublicBase(request.url) }),
+  return writeJson(
+    request,
+    createBookSchema,
+    (input) => createBook({ db, actor, input, now: now() }),
+    ({ pieceId }) => getBookPage({ db, pieceId, actor, publicBase: resolvePublicBase(request.url) }),
     { status: 201 },
   );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { getEpisode } from "~/modules/media/get-episode.server";
 import { requestRenderSchema } from "~/modules/media/page-schemas";
@@ -20,9 +21,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "renders.create");
   const pieceId = parseId(params.id);
   // An empty body means "defaults"; anything else must be a valid JSON object.
-  const input = await parseJsonBody(request, requestRenderSchema, { empty: {} });
   const { db, config, now } = getStudio();
-  const result = requestRender({ db, dataDir: config.dataDir, actor, pieceId, input, now: now() });
-  if (!result.ok) throw failureResponse(request, result);
-  return json({ job: result.job, created: result.created }, { status: 202 });
+  return writeJson(
+    request,
+    requestRenderSchema,
+    (input) => requestRender({ db, dataDir: config.dataDir, actor, pieceId, input, now: now() }),
+    ({ job, created }) => ({ job, created }),
+    { status: 202, empty: {}, throwFailure: true },
+  );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { runShowCommand } from "~/modules/livestream/run-show-command.server";
 import { showActionSchema } from "~/modules/livestream/show-action-schema";
@@ -14,9 +14,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireMethod(request, "POST");
   const actor = await requireActor(request, "livestream.read");
   const showId = parseId(params.id);
-  const command = await parseJsonBody(request, showActionSchema);
   const { db, now } = getStudio();
-  const result = runShowCommand({ db, actor, showId, action: command, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json({ ok: true, state: result.state, serverNow: result.serverNow });
+  return writeJson(
+    request,
+    showActionSchema,
+    (command) => runShowCommand({ db, actor, showId, action: command, now: now() }),
+    ({ state, serverNow }) => ({ ok: true, state, serverNow }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createShow } from "~/modules/livestream/create-show.server";
 import { getShow } from "~/modules/livestream/get-show.server";
@@ -18,8 +18,11 @@ export async function action({ request }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "livestream.edit");
   const { db, now, config } = getStudio();
-  const input = await parseJsonBody(request, showInputSchema(config.timeZone));
-  const result = createShow({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(getShow({ db, showId: result.showId }), { status: 201 });
+  return writeJson(
+    request,
+    showInputSchema(config.timeZone),
+    (input) => createShow({ db, actor, input, now: now() }),
+    ({ showId }) => getShow({ db, showId }),
+    { status: 201 },
+  );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createPiece } from "~/modules/pieces/create-piece.server";
 import { getPiece } from "~/modules/pieces/get-piece.server";
@@ -18,8 +19,11 @@ export async function action({ request }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "pieces.create");
   const { db, now, config } = getStudio();
-  const input = await parseJsonBody(request, createPieceSchema(config.timeZone));
-  const result = createPiece({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(getPiece({ db, pieceId: result.pieceId }), { status: 201 });
+  return writeJson(
+    request,
+    createPieceSchema(config.timeZone),
+    (input) => createPiece({ db, actor, input, now: now() }),
+    ({ pieceId }) => getPiece({ db, pieceId }),
+    { status: 201 },
+  );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { toJobDto } from "~/modules/jobs/queue.server";
@@ -23,20 +24,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "renders.create");
   const pieceId = parseId(params.id);
-  const input = await parseJsonBody(request, requestPosterRenderSchema, { empty: {} });
   const { db, config, now } = getStudio();
-  const result = await requestPosterRender({
-    db,
-    dataDir: config.dataDir,
-    actor,
-    pieceId,
-    input,
-    publicBase: resolvePublicBase(request.url),
-    now: now(),
-  });
-  if (!result.ok) return failureResponse(request, result);
-  return json(
-    { job: toJobDto(result.job), renderId: result.renderId, created: result.created },
-    { status: 202 },
+  return writeJson(
+    request,
+    requestPosterRenderSchema,
+    (input) =>
+      requestPosterRender({
+        db,
+        dataDir: config.dataDir,
+        actor,
+        pieceId,
+        input,
+        publicBase: resolvePublicBase(request.url),
+        now: now(),
+      }),
+    ({ job, renderId, created }) => ({ job: toJobDto(job), renderId, created }),
+    { status: 202, empty: {} },
   );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody } from "~/lib/forms.server";
+import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { posterNotFound } from "~/modules/posters/find-poster.server";
@@ -20,9 +21,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireMethod(request, "PATCH");
   const actor = await requireActor(request, "pieces.edit");
   const pieceId = parseId(params.id);
-  const input = await parseJsonBody(request, updatePosterSchema);
   const { db, now } = getStudio();
-  const result = updatePoster({ db, actor, pieceId, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(toPosterDto(db, pieceId, resolvePublicBase(request.url)));
+  return writeJson(
+    request,
+    updatePosterSchema,
+    (input) => updatePoster({ db, actor, pieceId, input, now: now() }),
+    () => toPosterDto(db, pieceId, resolvePublicBase(request.url)),
+  );
 }

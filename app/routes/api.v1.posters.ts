@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseJsonBody } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { createPoster } from "~/modules/posters/create-poster.server";
@@ -16,9 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "pieces.create");
-  const input = await parseJsonBody(request, createPosterSchema);
   const { db, now } = getStudio();
-  const result = createPoster({ db, actor, input, now: now() });
-  if (!result.ok) return failureResponse(request, result);
-  return json(toPosterDto(db, result.pieceId, resolvePublicBase(request.url)), { status: 201 });
+  return writeJson(
+    request,
+    createPosterSchema,
+    (input) => createPoster({ db, actor, input, now: now() }),
+    ({ pieceId }) => toPosterDto(db, pieceId, resolvePublicBase(request.url)),
+    { status: 201 },
+  );
 }

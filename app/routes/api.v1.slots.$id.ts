@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { apiError, requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseId, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { foundJson, writeJson } from "~/lib/api-answer.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
+import { failureResponse, parseId, parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { deleteSlot } from "~/modules/calendar/delete-slot.server";
 import { getSlot } from "~/modules/calendar/get-slot.server";
@@ -11,13 +11,8 @@ import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "calendar.read");
-  const slot = getSlot({
-    db: getStudio().db,
-    slotId: parseId(params.id),
-    publicBase: resolvePublicBase(request.url),
-  });
-  if (!slot) throw apiError(request, 404, "not_found", "发布位不存在。", { params: { context: "slot" } });
-  return json(slot);
+  const publicBase = resolvePublicBase(request.url);
+  return foundJson(request, getSlot({ db: getStudio().db, slotId: parseId(params.id), publicBase }), "slot");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,16 +26,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return failureResponse(request, result);
     return new Response(null, { status: 204 });
   }
-  const input = await parseJsonBody(request, updateSlotSchema(config.timeZone));
-  const result = updateSlot({
-    db,
-    actor,
-    now: now(),
-    timeZone: config.timeZone,
-    slotId,
-    input,
-    publicBase: resolvePublicBase(request.url),
-  });
-  if (!result.ok) return failureResponse(request, result);
-  return json(result.slot);
+  return writeJson(
+    request,
+    updateSlotSchema(config.timeZone),
+    (input) =>
+      updateSlot({
+        db,
+        actor,
+        now: now(),
+        timeZone: config.timeZone,
+        slotId,
+        input,
+        publicBase: resolvePublicBase(request.url),
+      }),
+    ({ slot }) => slot,
+  );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createSlot } from "~/modules/calendar/create-slot.server";
 import { listSlots } from "~/modules/calendar/list-slots.server";
@@ -26,15 +27,19 @@ export async function action({ request }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "calendar.schedule");
   const { db, now, config } = getStudio();
-  const input = await parseJsonBody(request, createSlotSchema(config.timeZone));
-  const result = createSlot({
-    db,
-    actor,
-    now: now(),
-    timeZone: config.timeZone,
-    input,
-    publicBase: resolvePublicBase(request.url),
-  });
-  if (!result.ok) return failureResponse(request, result);
-  return json(result.slot, { status: 201 });
+  return writeJson(
+    request,
+    createSlotSchema(config.timeZone),
+    (input) =>
+      createSlot({
+        db,
+        actor,
+        now: now(),
+        timeZone: config.timeZone,
+        input,
+        publicBase: resolvePublicBase(request.url),
+      }),
+    ({ slot }) => slot,
+    { status: 201 },
+  );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { writeJson } from "~/lib/api-answer.server";
 import { requireActor, requireMethod } from "~/lib/auth.server";
-import { failureResponse, parseJsonBody, parseQuery } from "~/lib/forms.server";
+import { parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { createTerm } from "~/modules/compliance/terms/create-term.server";
 import { listTerms } from "~/modules/compliance/terms/list-terms.server";
@@ -18,9 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   requireMethod(request, "GET POST");
   const actor = await requireActor(request, "terms.manage");
-  const input = await parseJsonBody(request, termEntrySchema);
   const { db, now } = getStudio();
-  const result = createTerm({ db, actor, now: now(), input });
-  if (!result.ok) return failureResponse(request, result);
-  return json({ term: result.term, version: result.version }, { status: 201 });
+  return writeJson(
+    request,
+    termEntrySchema,
+    (input) => createTerm({ db, actor, now: now(), input }),
+    ({ term, version }) => ({ term, version }),
+    { status: 201 },
+  );
 }

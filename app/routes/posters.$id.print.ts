@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { download } from "~/lib/api-answer.server";
 import { requireActor } from "~/lib/auth.server";
-import { failureResponse, parseId } from "~/lib/forms.server";
+import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { resolvePublicBase } from "~/modules/ebooks/public-url.server";
 import { posterPrintPdf } from "~/modules/posters/poster-downloads.server";
@@ -15,11 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pieceId: parseId(params.id),
     publicBase: resolvePublicBase(request.url),
   });
-  if (!result.ok) throw failureResponse(request, result);
-  return new Response(Buffer.from(result.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${result.name}"`,
-    },
-  });
+  return download(request, result, "application/pdf", ({ pdf }) => pdf);
 }

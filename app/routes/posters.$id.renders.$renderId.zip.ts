@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { download } from "~/lib/api-answer.server";
 import { requireActor } from "~/lib/auth.server";
-import { failureResponse, parseId } from "~/lib/forms.server";
+import { parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { posterVariantsZip } from "~/modules/posters/poster-downloads.server";
 
@@ -14,11 +15,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pieceId: parseId(params.id),
     renderId: parseId(params.renderId),
   });
-  if (!result.ok) throw failureResponse(request, result);
-  return new Response(Buffer.from(result.zip), {
-    headers: {
-      "Content-Type": "application/zip",
-      "Content-Disposition": `attachment; filename="${result.name}"`,
-    },
-  });
+  return download(request, result, "application/zip", ({ zip }) => zip);
 }
