@@ -1,25 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { foundJson, writeJson } from "~/lib/api-answer.server";
 import { requireActor } from "~/lib/auth.server";
 import { parseId, parseQuery } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
 import { addComment } from "~/modules/comments/add-comment.server";
-import { addCommentSchema } from "~/modules/comments/comment-anchor";
+import { addCommentSchema, listCommentsQuerySchema } from "~/modules/comments/comment-anchor";
 import { listComments } from "~/modules/comments/list-comments.server";
-
-const querySchema = z.object({
-  status: z.enum(["open", "all"], { error: "status 只能是 open 或 all" }).optional(),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "pieces.read");
   const pieceId = parseId(params.id);
-  const { status } = parseQuery(request, querySchema);
+  const { status, chapterId } = parseQuery(request, listCommentsQuerySchema);
   return foundJson(
     request,
-    listComments({ db: getStudio().db, actor, pieceId, status: status ?? "all" }),
-    "piece",
+    listComments({ db: getStudio().db, actor, pieceId, status: status ?? "all", chapterId }),
+    chapterId === undefined ? "piece" : "chapter",
   );
 }
 

@@ -145,6 +145,31 @@ describe("the chapter editor's comments", () => {
     expect(whole.threads).toHaveLength(5);
     expect(whole.chapter).toBeUndefined();
     expect(whole.anchors).toHaveLength(7);
+
+    // The API narrows the same way with ?chapterId=, and says what it cannot narrow to.
+    const narrowed = await owner.get(
+      commentsApi,
+      `/api/v1/pieces/${book.pieceId}/comments?chapterId=${first}`,
+      {
+        id: String(book.pieceId),
+      },
+    );
+    expect(narrowed.status).toBe(200);
+    expect(await narrowed.json()).toEqual(one);
+    const elsewhere = await owner.get(
+      commentsApi,
+      `/api/v1/pieces/${book.pieceId}/comments?chapterId=999999`,
+      {
+        id: String(book.pieceId),
+      },
+    );
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.json()).toEqual({ error: { code: "not_found", message: "章节不存在。" } });
+    const malformed = await owner.get(commentsApi, `/api/v1/pieces/${book.pieceId}/comments?chapterId=abc`, {
+      id: String(book.pieceId),
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: "invalid_query", field: "chapterId" } });
   });
 
   it("answers a chapter of another book, or none, as the chapter editor's 404", async () => {

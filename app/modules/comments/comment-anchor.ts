@@ -69,6 +69,17 @@ export const addCommentSchema = z
   });
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
+/** One schema for the query of GET /api/v1/pieces/{id}/comments. */
+export const listCommentsQuerySchema = z.object({
+  status: z.enum(["open", "all"], { error: "status 只能是 open 或 all" }).optional(),
+  /** One chapter of an e-book or handbook: its threads only, the rest of the book counted. */
+  chapterId: z.coerce
+    .number({ error: "chapterId 须为正整数" })
+    .int()
+    .positive("chapterId 须为正整数")
+    .optional(),
+});
+
 export const resolveCommentSchema = z.object({
   /** false reopens a resolved thread. */
   resolved: z.boolean().default(true),

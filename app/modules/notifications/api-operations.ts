@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api/openapi";
-import { addCommentSchema, anchorSchema, resolveCommentSchema } from "../comments/comment-anchor";
+import {
+  addCommentSchema,
+  anchorSchema,
+  listCommentsQuerySchema,
+  resolveCommentSchema,
+} from "../comments/comment-anchor";
 import { markReadSchema, notificationListSchema } from "./api-schemas";
 
 const commentSchema = z.object({
@@ -40,10 +45,15 @@ export const notificationApiOperations: ApiOperation[] = [
     method: "get",
     path: "/api/v1/pieces/{id}/comments",
     summary:
-      "A piece's comment threads (add ?status=open for open ones) and the places a comment can point at",
+      "A piece's comment threads (add ?status=open for open ones) and the places a comment can point at; ?chapterId= narrows a book's to one chapter and counts its open threads elsewhere",
     capability: "pieces.read",
-    query: z.object({ status: z.enum(["open", "all"]).optional() }),
-    response: z.object({ pieceId: z.number(), canComment: z.boolean(), threads: z.array(threadSchema) }),
+    query: listCommentsQuerySchema,
+    response: z.object({
+      pieceId: z.number(),
+      canComment: z.boolean(),
+      threads: z.array(threadSchema),
+      chapter: z.object({ id: z.number(), elsewhereOpen: z.number() }).optional(),
+    }),
   },
   {
     method: "post",
