@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { requireActor } from "~/lib/auth.server";
+import { writeJson } from "~/lib/api-answer.server";
+import { requireActor, requireMethod } from "~/lib/auth.server";
 import { failureResponse, parseId } from "~/lib/forms.server";
 import { getStudio } from "~/lib/studio.server";
+import { updateEpisodeSchema } from "~/modules/media/episode-script";
 import { getEpisode } from "~/modules/media/get-episode.server";
+import { setShortScriptFit } from "~/modules/media/set-short-script-fit.server";
 
 /** An episode with its script, clips, render versions and latest render job. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,4 +15,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found.ok) throw failureResponse(request, found);
   const { ok: _ok, ...episode } = found;
   return json(episode);
+}
+
+/**
+ * Chooses what a script shorter than the column does, as the episode page does: the same edit
+ * rules, audit entry and approval hold. `status` is the piece's new status when an approval was
+ * taken back, else null.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireMethod(request, "PATCH");
+  const actor = await requireActor(request, "pieces.edit");
+  const pieceId = parseId(params.id);
+  const { db, now } = getStudio();
+  return writeJson(
+    request,
+    updateEpisodeSchema,
+    (input) => setShortScriptFit({ db, actor, pieceId, input: { fit: input.shortScriptFit }, now: now() }),
+    ({ fit, status }) => ({ shortScriptFit: fit, status }),
+  );
 }

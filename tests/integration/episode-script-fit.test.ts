@@ -10,6 +10,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { probeMedia } from "~/modules/media/probe-media.server";
 import { transitionPiece } from "~/modules/pieces/transition-piece.server";
 import { action as episodeAction, loader as episodeLoader } from "~/routes/_app.episodes.$id";
+import { action as episodeApi, loader as episodeApiLoader } from "~/routes/api.v1.episodes.$id";
 import { action as rendersAction } from "~/routes/api.v1.episodes.$id.renders";
 import { auditRows } from "../setup/audit-entries";
 import {
@@ -151,6 +152,41 @@ describe("a script shorter than its column: pad or shorten", () => {
     expect(pieceStatus(id)).toBe("draft");
     expect((await loadPage(id, editor.cookie)).approvalHold).toMatchObject({ fromStatus: "approved" });
     expect(auditRows(t.studio, "episode.script.fit")).toHaveLength(2);
+  });
+
+  it("is chosen through the API as on the page: refused at its field, audited, by role", async () => {
+    const copy = await signedInUser(t.studio, ["copywriter"]);
+    const analyst = await signedInUser(t.studio, ["analyst"]);
+    const id = await createEpisodeViaPage(insertTestColumn(t, 8), copy.cookie);
+    const patch = (body: unknown, cookie: string) =>
+      respond(() =>
+        episodeApi(
+          args(jsonRequest(`/api/v1/episodes/${id}`, "PATCH", body, { Cookie: cookie }), { id: String(id) }),
+        ),
+      );
+    const read = async () => {
+      const res = await respond(() =>
+        episodeApiLoader(
+          args(getRequest(`/api/v1/episodes/${id}`, { Cookie: copy.cookie }), { id: String(id) }),
+        ),
+      );
+      return (await res.json()).episode.shortScriptFit;
+    };
+
+    for (const body of [{ shortScriptFit: "stretch" }, {}, { fit: "shorten" }]) {
+      const bad = await patch(body, copy.cookie);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: "invalid_body", field: "shortScriptFit" } });
+    }
+    expect((await patch({ shortScriptFit: "shorten" }, analyst.cookie)).status).toBe(403);
+    expect(await read()).toBe("pad");
+    expect(auditRows(t.studio, "episode.script.fit")).toHaveLength(0);
+
+    const chosen = await patch({ shortScriptFit: "shorten" }, copy.cookie);
+    expect(chosen.status).toBe(200);
+    expect(await chosen.json()).toEqual({ shortScriptFit: "shorten", status: null });
+    expect(await read()).toBe("shorten");
+    expect(auditRows(t.studio, "episode.script.fit")).toHaveLength(1);
   });
 
   it("renders a short script at the column's length with pad, and ends early with shorten (ffprobe)", async () => {

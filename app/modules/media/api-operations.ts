@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api/openapi";
 import { jobSchema } from "../jobs/api-operations";
-import { SHORT_SCRIPT_FITS, saveScriptSchema } from "./episode-script";
+import { SHORT_SCRIPT_FITS, saveScriptSchema, updateEpisodeSchema } from "./episode-script";
 import { requestRenderSchema } from "./page-schemas";
 
 const mediaAssetSchema = z.object({
@@ -76,6 +76,18 @@ export const mediaApiOperations: ApiOperation[] = [
       clips: z.array(mediaAssetSchema),
       versions: z.array(renderVersionSchema),
       renderJob: jobSchema.nullable(),
+    }),
+  },
+  {
+    method: "patch",
+    path: "/api/v1/episodes/{id}",
+    summary:
+      "Choose what a script shorter than the column does (pad or shorten); like a script save it follows the edit rules and takes back an approval",
+    capability: "pieces.edit",
+    body: updateEpisodeSchema,
+    response: z.object({
+      shortScriptFit: z.enum(SHORT_SCRIPT_FITS),
+      status: z.string().nullable().describe("the piece's new status when an approval was taken back"),
     }),
   },
   {

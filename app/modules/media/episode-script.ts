@@ -236,9 +236,13 @@ export const SHORT_SCRIPT_FITS = ["pad", "shorten"] as const;
 export type ShortScriptFit = (typeof SHORT_SCRIPT_FITS)[number];
 export const DEFAULT_SHORT_SCRIPT_FIT: ShortScriptFit = "pad";
 
-export const shortScriptFitSchema = z.object({
-  fit: z.enum(SHORT_SCRIPT_FITS, { error: "请选择“补齐”或“缩短”" }),
-});
+const shortScriptFit = z.enum(SHORT_SCRIPT_FITS, { error: "请选择“补齐”或“缩短”" });
+
+/** The episode page's choice (`fit`). */
+export const shortScriptFitSchema = z.object({ fit: shortScriptFit });
+
+/** PATCH /api/v1/episodes/{id}: the same choice under the name GET answers it with. */
+export const updateEpisodeSchema = z.object({ shortScriptFit });
 
 /** Seconds a script leaves before the outro card with no voice or subtitle (0 when it fills or overruns). */
 export function shortBySeconds(check: Pick<ScriptCheck, "durationSeconds" | "totalSeconds">): number {
