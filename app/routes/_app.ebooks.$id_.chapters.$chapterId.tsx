@@ -182,7 +182,12 @@ export default function ChapterEditor() {
       </Form>
       {/* The reviewers' comments on this chapter's paragraphs, below the chapter being edited
           (outside the save form: the panel posts to the comments API itself). */}
-      <ChapterCommentsPanel comments={comments} pageUrl={`/ebooks/${book.id}/chapters/${chapter.id}`} />
+      <ChapterCommentsPanel
+        // A panel per chapter: its reloads never stand in for another chapter's list.
+        key={chapter.id}
+        comments={comments}
+        pageUrl={`/ebooks/${book.id}/chapters/${chapter.id}`}
+      />
     </Stack>
   );
 }

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /**
  * Chooses what a script shorter than the column does, as the episode page does: the same edit
  * rules, audit entry and approval hold. `status` is the piece's new status when an approval was
- * taken back, else null.
+ * taken back, else null. Failures are thrown, as the other episode routes answer them.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   requireMethod(request, "PATCH");
@@ -32,5 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     updateEpisodeSchema,
     (input) => setShortScriptFit({ db, actor, pieceId, input: { fit: input.shortScriptFit }, now: now() }),
     ({ fit, status }) => ({ shortScriptFit: fit, status }),
+    { throwFailure: true },
   );
 }

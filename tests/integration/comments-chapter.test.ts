@@ -165,6 +165,11 @@ describe("the chapter editor's comments", () => {
     );
     expect(elsewhere.status).toBe(404);
     expect(await elsewhere.json()).toEqual({ error: { code: "not_found", message: "章节不存在。" } });
+    const noPiece = await owner.get(commentsApi, `/api/v1/pieces/999999/comments?chapterId=${first}`, {
+      id: "999999",
+    });
+    expect(noPiece.status).toBe(404);
+    expect(await noPiece.json()).toEqual({ error: { code: "not_found", message: "内容不存在。" } });
     const malformed = await owner.get(commentsApi, `/api/v1/pieces/${book.pieceId}/comments?chapterId=abc`, {
       id: String(book.pieceId),
     });

@@ -2,7 +2,8 @@ import type { Db } from "~/lib/db.server";
 import { totalSeconds, validateRunOfShow } from "./run-of-show";
 import type { ShowDto } from "./show-dto";
 import { flatProduct } from "./show-script";
-import { iso, loadShow, userNames } from "./show-rows.server";
+import { userNames } from "../auth/user-names.server";
+import { iso, loadShow } from "./show-rows.server";
 
 export interface GetShowOptions {
   db: Db;

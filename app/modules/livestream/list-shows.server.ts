@@ -1,7 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { schema, type Db } from "~/lib/db.server";
 import type { ShowListItem } from "./show-dto";
-import { iso, userNames } from "./show-rows.server";
+import { userNames } from "../auth/user-names.server";
+import { iso } from "./show-rows.server";
 import type { ShowState } from "./show-state";
 
 export interface ListShowsOptions {

@@ -24,8 +24,6 @@ export function productRows(db: DbOrTx, showId: number): ProductRow[] {
     .all();
 }
 
-export { userNames };
-
 /** The engine's script from stored rows; the run of show is always derived from this. */
 export function scriptFromRows(
   row: ShowRow,
