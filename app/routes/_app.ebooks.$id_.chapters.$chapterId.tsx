@@ -1,6 +1,6 @@
-import { Box, Card, Grid, Group, List, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Box, Card, Grid, Group, List, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChapterCommentsPanel } from "~/components/comments/chapter-comments-panel";
@@ -9,6 +9,7 @@ import previewCss from "~/components/ebooks/ebook-preview.css";
 import { RouteError } from "~/components/route-error";
 import { EditorHeading } from "~/components/shared/editor-heading";
 import { SaveButton, SaveReplyAlerts } from "~/components/shared/editor-save";
+import { textChanged, UnsavedChangesGuard } from "~/components/shared/unsaved-changes";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
@@ -54,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChapterEditor() {
-  const { book, chapter, sections, images, canEdit, comments } = useLoaderData<typeof loader>();
+  const { book, chapter, sections, images, canEdit, comments, previous, next } =
+    useLoaderData<typeof loader>();
   const saved = useActionReply();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -72,13 +74,30 @@ export default function ChapterEditor() {
   );
   const errors = saved.fieldErrors;
   const saving = navigation.state === "submitting";
+  const dirty = canEdit && (textChanged(markdown, chapter.markdown) || textChanged(title, chapter.title));
+  const chapterUrl = (id: number) => `/ebooks/${book.id}/chapters/${id}`;
 
   return (
     <Stack>
       <EditorHeading
         back={{ to: `/ebooks/${book.id}`, label: book.title, testId: "back-to-book" }}
         title={t("ebooks.chapterEditor")}
+        action={
+          <Group gap="md" wrap="wrap">
+            {previous ? (
+              <Anchor component={Link} to={chapterUrl(previous.id)} size="sm" data-testid="previous-chapter">
+                {t("ebooks.previousChapter", { title: previous.title })}
+              </Anchor>
+            ) : null}
+            {next ? (
+              <Anchor component={Link} to={chapterUrl(next.id)} size="sm" data-testid="next-chapter">
+                {t("ebooks.nextChapter", { title: next.title })}
+              </Anchor>
+            ) : null}
+          </Group>
+        }
       />
+      <UnsavedChangesGuard dirty={dirty} />
       <Form method="post">
         <input type="hidden" name="version" value={chapter.version} />
         <Grid>
@@ -186,7 +205,7 @@ export default function ChapterEditor() {
         // A panel per chapter: its reloads never stand in for another chapter's list.
         key={chapter.id}
         comments={comments}
-        pageUrl={`/ebooks/${book.id}/chapters/${chapter.id}`}
+        pageUrl={chapterUrl(chapter.id)}
       />
     </Stack>
   );

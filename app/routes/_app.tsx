@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { NAV_ITEMS } from "~/components/nav-items";
 import { RouteError } from "~/components/route-error";
+import { KeyedOutlet } from "~/components/shared/keyed-outlet";
 import { StudioShell } from "~/components/studio-shell";
 import { parseLanguage } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
@@ -38,7 +39,8 @@ export default function AppLayout() {
   const nav = NAV_ITEMS.filter((item) => navPaths.includes(item.to));
   return (
     <StudioShell user={user} nav={nav} lang={lang}>
-      <Outlet />
+      {/* A page is mounted afresh when its path changes, so no editor keeps the last piece's text. */}
+      <KeyedOutlet parentId="routes/_app" />
     </StudioShell>
   );
 }

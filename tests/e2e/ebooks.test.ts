@@ -66,6 +66,69 @@ describe("e-books in a real browser", () => {
     await page.context().close();
   });
 
+  it("moves straight to the next chapter: asks before unsaved text is left, and never carries it over", async () => {
+    const page = await signIn("copy@studio.local", "demo-copy-2026");
+    // The third section's chapters: the other browser tests edit and reorder the first section's,
+    // and comment on the second's.
+    const chapterApi = (bookId: number, chapterId: number) =>
+      page.evaluate(
+        async ([b, c]) =>
+          (await (await fetch(`/api/v1/ebooks/${b}/chapters/${c}`)).json()) as {
+            id: number;
+            title: string;
+            markdown: string;
+          },
+        [bookId, chapterId],
+      );
+    const book = await page.evaluate(async () => {
+      const get = async (url: string) => (await fetch(url)).json();
+      const books = (await get("/api/v1/ebooks")) as { items: { id: number; title: string }[] };
+      const { id } = books.items.find((b) => b.title === "老司机秘籍")!;
+      const detail = (await get(`/api/v1/ebooks/${id}`)) as { sections: { chapters: { id: number }[] }[] };
+      return { id, chapterIds: detail.sections[2].chapters.map((c) => c.id) };
+    });
+    const first = await chapterApi(book.id, book.chapterIds[0]!);
+    const second = await chapterApi(book.id, book.chapterIds[1]!);
+    await page.goto(`${baseUrl}/ebooks/${book.id}/chapters/${first.id}`);
+    const title = page.getByTestId("chapter-title");
+    const markdown = page.getByTestId("chapter-markdown");
+    await expect.poll(() => title.inputValue()).toBe(first.title);
+    await title.fill("没保存的标题");
+    await markdown.fill("没保存的正文");
+
+    // Leaving with unsaved text asks first; staying keeps every typed character.
+    await page.getByTestId("next-chapter").click();
+    const dialog = page.getByTestId("unsaved-changes");
+    await expect.poll(() => dialog.textContent()).toContain("你的修改还没有保存");
+    await page.getByTestId("unsaved-stay").click();
+    expect(new URL(page.url()).pathname).toBe(`/ebooks/${book.id}/chapters/${first.id}`);
+    expect(await title.inputValue()).toBe("没保存的标题");
+    expect(await markdown.inputValue()).toBe("没保存的正文");
+
+    // Leaving anyway: the next chapter's editor holds the next chapter, not what was typed.
+    await page.getByTestId("next-chapter").click();
+    await page.getByTestId("unsaved-leave").click();
+    await page.waitForURL(`${baseUrl}/ebooks/${book.id}/chapters/${second.id}`);
+    await expect.poll(() => title.inputValue()).toBe(second.title);
+    expect(await markdown.inputValue()).toBe(second.markdown);
+    expect(await page.getByTestId("previous-chapter").textContent()).toContain(first.title);
+
+    // Saving here saves this chapter only; a saved editor leaves without a question.
+    await markdown.fill(`${second.markdown}\n\n长途出发前，先把导航路线下载到手机。`);
+    await page.getByTestId("save-chapter").click();
+    await expect.poll(() => page.getByText("已保存").count()).toBeGreaterThan(0);
+    await page.getByTestId("previous-chapter").click();
+    await page.waitForURL(`${baseUrl}/ebooks/${book.id}/chapters/${first.id}`);
+    await expect.poll(() => title.inputValue()).toBe(first.title);
+    expect(await page.getByTestId("unsaved-changes").isVisible()).toBe(false);
+    expect(await chapterApi(book.id, first.id)).toMatchObject({
+      title: first.title,
+      markdown: first.markdown,
+    });
+    expect((await chapterApi(book.id, second.id)).markdown).toContain("长途出发前，先把导航路线下载到手机。");
+    await page.context().close();
+  });
+
   // The worker runs one job at a time, so this build may wait behind the demo's video jobs.
   it(
     "starts a screen build, follows its progress and lists the new version; print is refused without sign-off",
@@ -93,7 +156,9 @@ describe("e-books in a real browser", () => {
 
       // Print is refused without an external sign-off, with the reason shown.
       await page.getByTestId("build-print").click();
-      await expect.poll(() => page.getByTestId("build-error").textContent()).toContain("外部审阅签字");
+      await expect
+        .poll(() => page.getByTestId("build-error").textContent(), { timeout: 15_000 })
+        .toContain("外部审阅签字");
 
       // Compare the new build with the seed's first one, on a phone.
       const bookId = new URL(page.url()).pathname.split("/").pop();
