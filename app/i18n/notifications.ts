@@ -55,6 +55,7 @@ export const notificationsZh = {
     url: "Webhook 地址",
     urlPlaceholder: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
     urlKeep: "留空则保留已保存的地址（{{hint}}）",
+    urlUnreadable: "已保存的地址无法解密（数据被改动或 DATA_KEY 不同），请重新填写，否则不会推送。",
     roles: "团队（角色）",
     enabled: "启用推送",
     add: "添加机器人",
@@ -156,6 +157,8 @@ export const notificationsEn: typeof notificationsZh = {
     url: "Webhook URL",
     urlPlaceholder: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
     urlKeep: "Leave empty to keep the saved address ({{hint}})",
+    urlUnreadable:
+      "The saved address cannot be decrypted (the data was changed or DATA_KEY differs). Enter it again; nothing is posted until then.",
     roles: "Team (roles)",
     enabled: "Post to this group",
     add: "Add robot",

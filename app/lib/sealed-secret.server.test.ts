@@ -20,6 +20,9 @@ describe("sealed signing secrets", () => {
     expect(openSecret(key, sealed)).toEqual({ ok: true, secret });
     expect(openSecret(crypto.randomBytes(32), sealed)).toEqual({ ok: false });
     expect(storedSecretHint(key, sealed)).toBe("…cdef");
+    // A caller may show the opened value its own way (a robot's URL with its key masked).
+    expect(storedSecretHint(key, sealed, (opened) => `${opened.length} chars`)).toBe("64 chars");
+    expect(storedSecretHint(crypto.randomBytes(32), sealed, (opened) => opened)).toBeNull();
   });
 
   it("reads a value stored in clear as it is, and gives no hint for one that does not open", () => {

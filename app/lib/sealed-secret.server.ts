@@ -1,12 +1,16 @@
 import { decryptPersonal, encryptPersonal } from "./personal-data.server";
 
 /**
- * Signing secrets at rest (the CRM's, each channel's webhook): sealed with the personal-data
- * cipher (AES-256-GCM under DATA_KEY), so a copy of the database file alone cannot sign requests
- * in the studio's name. Decision 0047.
+ * Secrets at rest (the CRM's signing secret, each channel's webhook secret, each WeCom robot's
+ * webhook URL, which carries the robot's key): sealed with the personal-data cipher (AES-256-GCM
+ * under DATA_KEY), so a copy of the database file alone cannot sign requests in the studio's name
+ * or post to its group chats. Decision 0047.
  */
 
-/** What every sealed value starts with (the cipher's format tag); a plain hex secret never does. */
+/**
+ * What every sealed value starts with (the cipher's format tag); a plain hex secret or http(s) URL
+ * never does.
+ */
 export const SEALED_PREFIX = "v1.";
 
 export function isSealedSecret(stored: string): boolean {
@@ -21,6 +25,8 @@ export function sealSecret(dataKey: Buffer, secret: string): string {
  * The value to store for `secret` (null: none). `kept` is the value already stored when the secret
  * did not change: a sealed one is kept as it is, so saving other settings does not rewrite it.
  */
+export function sealedForStorage(dataKey: Buffer, secret: string, kept: string | null): string;
+export function sealedForStorage(dataKey: Buffer, secret: string | null, kept: string | null): string | null;
 export function sealedForStorage(dataKey: Buffer, secret: string | null, kept: string | null): string | null {
   if (secret === null) return null;
   return kept && isSealedSecret(kept) ? kept : sealSecret(dataKey, secret);
@@ -48,9 +54,16 @@ export function secretHint(secret: string | null): string | null {
   return secret ? `…${secret.slice(-4)}` : null;
 }
 
-/** The hint of a stored value; null when there is none or it cannot be opened (saving makes a new one). */
-export function storedSecretHint(dataKey: Buffer, stored: string | null): string | null {
+/**
+ * The hint of a stored value; null when there is none or it cannot be opened (saving makes a new
+ * one). `hint` shows the opened value (a robot's URL is shown with its key masked).
+ */
+export function storedSecretHint(
+  dataKey: Buffer,
+  stored: string | null,
+  hint: (secret: string) => string | null = secretHint,
+): string | null {
   if (!stored) return null;
   const opened = openSecret(dataKey, stored);
-  return opened.ok ? secretHint(opened.secret) : null;
+  return opened.ok ? hint(opened.secret) : null;
 }

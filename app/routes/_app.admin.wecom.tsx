@@ -31,29 +31,34 @@ import {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "users.manage");
-  return { robots: listWecomRobots({ db: getStudio().db }) };
+  const { db, config } = getStudio();
+  return { robots: listWecomRobots({ db, dataKey: config.dataKey }) };
 }
 
-const intent = intentsFor<{ db: Studio["db"]; now: Date }>();
+const intent = intentsFor<{ db: Studio["db"]; dataKey: Buffer; now: Date }>();
 
 const INTENTS = {
   save: intent({
     capability: "users.manage",
     schema: wecomRobotFormSchema,
-    run: ({ db, now, actor, input }) => saveWecomRobot({ db, actor, input, now }),
+    run: ({ db, dataKey, now, actor, input }) => saveWecomRobot({ db, dataKey, actor, input, now }),
     notice: "notifications.wecom.saved",
   }),
   remove: intent({
     capability: "users.manage",
     schema: removeRobotSchema,
-    run: ({ db, now, actor, input }) => deleteWecomRobot({ db, actor, robotId: input.robotId, now }),
+    run: ({ db, dataKey, now, actor, input }) =>
+      deleteWecomRobot({ db, dataKey, actor, robotId: input.robotId, now }),
     notice: "notifications.wecom.removed",
   }),
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { db, now } = getStudio();
-  return dispatchIntent(request, INTENTS, { context: { db, now: now() }, capability: "users.manage" });
+  const { db, config, now } = getStudio();
+  return dispatchIntent(request, INTENTS, {
+    context: { db, dataKey: config.dataKey, now: now() },
+    capability: "users.manage",
+  });
 }
 
 /** One robot's form; without a robot it adds one. */
@@ -62,6 +67,8 @@ function RobotForm({ robot }: { robot?: WecomRobotDto }) {
   const saved = useActionReply({ intent: "save" });
   // Several forms share the intent: only the one that was sent shows the answer's field errors.
   const mine = saved.reply && !saved.reply.ok;
+  // A saved address that no longer opens cannot be kept: the form asks for it again.
+  const keep = robot?.urlHint ?? null;
   return (
     <IntentForm intent="save" fields={robot ? { id: robot.id, version: robot.version } : {}}>
       <Stack gap="sm">
@@ -77,9 +84,15 @@ function RobotForm({ robot }: { robot?: WecomRobotDto }) {
           <TextInput
             name="url"
             label={t("notifications.wecom.url")}
-            placeholder={robot ? robot.urlHint : t("notifications.wecom.urlPlaceholder")}
-            description={robot ? t("notifications.wecom.urlKeep", { hint: robot.urlHint }) : undefined}
-            required={!robot}
+            placeholder={keep ?? t("notifications.wecom.urlPlaceholder")}
+            description={
+              keep
+                ? t("notifications.wecom.urlKeep", { hint: keep })
+                : robot
+                  ? t("notifications.wecom.urlUnreadable")
+                  : undefined
+            }
+            required={!keep}
             miw={240}
             error={mine && !robot ? saved.fieldError("url") : undefined}
           />

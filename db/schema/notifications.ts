@@ -56,7 +56,7 @@ export const notificationPreferences = sqliteTable(
 export const wecomRobots = sqliteTable("wecom_robots", {
   id: serialId(),
   name: text("name").notNull(),
-  /** The robot's webhook URL; it carries the robot's key, so it is shown masked after saving. */
+  /** The robot's webhook URL, stored sealed (decision 0047): it carries the robot's key; pages show it masked. */
   url: text("url").notNull(),
   /** JSON array of role names: the team. */
   roles: text("roles", { mode: "json" }).$type<string[]>().notNull(),

@@ -10,6 +10,7 @@ import { WECOM_JOB_TYPE, type WecomJobPayload } from "./enqueue-wecom.server";
 import { isNotificationType } from "./notification-types";
 import { notificationText } from "./notification-text";
 import { wecomMarkdown } from "./wecom-message";
+import { openRobotUrl } from "./wecom-robots.server";
 
 /** WeCom's own codes that mean "later": 45009 too many messages a minute, -1 busy. */
 const WECOM_RETRY_CODES = new Set([45009, -1]);
@@ -38,10 +39,16 @@ function parsePayload(payload: Record<string, unknown>): WecomJobPayload {
   return { robotId: p.robotId, type: p.type, params: p.params ?? {}, link: p.link, names: p.names ?? [] };
 }
 
+/** Why a robot whose stored address does not open posts nothing (decision 0047). */
+const WECOM_URL_UNREADABLE =
+  "企业微信机器人地址无法解密（被改动或 DATA_KEY 不同），未发送；请在企业微信机器人设置中重新填写地址。";
+
 /**
  * Posts one notification to one team's WeCom group through the one webhook sender (which refuses
  * private addresses). WeCom does not check signatures; the sender's headers are harmless there and
  * let a relay in between verify them (keyed with the robot's URL, which holds the robot's key).
+ * The URL is stored sealed and opened here only; one that does not open fails this delivery at once,
+ * without sending: retrying cannot help until an admin enters the address again.
  */
 export const wecomDeliveryHandler: JobHandler = async (ctx) => {
   const { studio, job } = ctx;
@@ -52,6 +59,22 @@ export const wecomDeliveryHandler: JobHandler = async (ctx) => {
     .where(eq(schema.wecomRobots.id, payload.robotId))
     .get();
   if (!robot?.enabled) return { result: { robotId: payload.robotId, skipped: robot ? "disabled" : "gone" } };
+  const url = openRobotUrl(studio.config.dataKey, robot.url);
+  const audit = (after: Record<string, unknown>) =>
+    studio.db.transaction((tx) =>
+      recordAudit(tx, {
+        actor: auditActor(null),
+        action: "notification.wecom_delivery",
+        entity: "wecom_robot",
+        entityId: robot.id,
+        after: { jobId: job.id, attempt: job.attempts, ...after },
+        at: studio.now(),
+      }),
+    );
+  if (url === null) {
+    audit({ outcome: "failed", httpStatus: null, reason: "url_unreadable" });
+    throw new PermanentJobError(`企业微信：${WECOM_URL_UNREADABLE}`);
+  }
   // The group reads the studio's language.
   const t = translator("zh");
   const base = resolvePublicBase().url.replace(/\/+$/, "");
@@ -64,8 +87,8 @@ export const wecomDeliveryHandler: JobHandler = async (ctx) => {
     openLabel: t("notifications.wecomOpen"),
   });
   const outcome = await sendSignedWebhook({
-    url: robot.url,
-    secret: robot.url,
+    url,
+    secret: url,
     event: `notification.${payload.type}`,
     payload: message,
     idempotencyKey: `wecom:${job.id}`,
@@ -74,16 +97,7 @@ export const wecomDeliveryHandler: JobHandler = async (ctx) => {
   });
   const verdict = judgeWecomAnswer(outcome);
   const lastTry = job.attempts >= job.maxAttempts;
-  studio.db.transaction((tx) =>
-    recordAudit(tx, {
-      actor: auditActor(null),
-      action: "notification.wecom_delivery",
-      entity: "wecom_robot",
-      entityId: robot.id,
-      after: { jobId: job.id, attempt: job.attempts, outcome: verdict.kind, httpStatus: outcome.status },
-      at: studio.now(),
-    }),
-  );
+  audit({ outcome: verdict.kind, httpStatus: outcome.status });
   if (verdict.kind === "delivered") return { result: { robotId: robot.id, httpStatus: outcome.status } };
   const error = `企业微信：${verdict.detail}`.slice(0, 500);
   if (verdict.kind === "failed" || lastTry) throw new PermanentJobError(error);

@@ -1,6 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
+import {
+  isSealedSecret,
+  openSecret,
+  sealedForStorage,
+  sealSecret,
+  storedSecretHint,
+} from "~/lib/sealed-secret.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can, isRole } from "../auth/permissions";
@@ -9,8 +16,11 @@ import { allowedPrivateHosts, refusedHost } from "../webhooks/outbound-address.s
 export interface WecomRobotDto {
   id: number;
   name: string;
-  /** The address with the robot's key masked: the key is a secret that posts to the group. */
-  urlHint: string;
+  /**
+   * The address with the robot's key masked: the key is a secret that posts to the group. Null when
+   * the stored address does not open (changed in the file, or another DATA_KEY): enter it again.
+   */
+  urlHint: string | null;
   roles: string[];
   enabled: boolean;
   version: number;
@@ -59,31 +69,49 @@ export function checkRobotUrl(value: string): string | null {
   return null;
 }
 
-function toDto(row: typeof schema.wecomRobots.$inferSelect): WecomRobotDto {
+/**
+ * The robot's address as stored (sealed, decision 0047) opened: only the delivery job needs it, to
+ * post. Null when the sealed value does not open.
+ */
+export function openRobotUrl(dataKey: Buffer, stored: string): string | null {
+  const opened = openSecret(dataKey, stored);
+  return opened.ok ? opened.secret : null;
+}
+
+function toDto(row: typeof schema.wecomRobots.$inferSelect, dataKey: Buffer): WecomRobotDto {
   return {
     id: row.id,
     name: row.name,
-    urlHint: maskRobotUrl(row.url),
+    urlHint: storedSecretHint(dataKey, row.url, maskRobotUrl),
     roles: row.roles,
     enabled: row.enabled,
     version: row.version,
   };
 }
 
-export function listWecomRobots(options: { db: DbOrTx }): WecomRobotDto[] {
-  return options.db.select().from(schema.wecomRobots).orderBy(asc(schema.wecomRobots.id)).all().map(toDto);
+export function listWecomRobots(options: { db: DbOrTx; dataKey: Buffer }): WecomRobotDto[] {
+  return options.db
+    .select()
+    .from(schema.wecomRobots)
+    .orderBy(asc(schema.wecomRobots.id))
+    .all()
+    .map((row) => toDto(row, options.dataKey));
 }
 
 const refuse = () => fail(403, "forbidden", "你的角色无权执行此操作。");
 
-/** Creates or changes a team's robot (admins). The audit log keeps the masked address only. */
+/**
+ * Creates or changes a team's robot (admins). The address is stored sealed; a save that leaves it
+ * empty keeps the stored value as it is. The audit log keeps the masked address only.
+ */
 export function saveWecomRobot(options: {
   db: Db;
+  dataKey: Buffer;
   actor: Actor;
   input: WecomRobotInput;
   now: Date;
 }): Result<{ robot: WecomRobotDto }> {
-  const { db, actor, input, now } = options;
+  const { db, dataKey, actor, input, now } = options;
   if (!can(actor.roles, "users.manage")) return refuse();
   const url = input.url.trim();
   const name = input.name.trim();
@@ -103,7 +131,9 @@ export function saveWecomRobot(options: {
       return fail(409, "stale", "机器人设置刚被他人修改，请刷新后再改。", {
         params: { context: "wecom", yours: input.version ?? 0, current: before.version },
       });
-    if (!url && !before)
+    // A stored address that no longer opens is as good as none: the save must bring one.
+    const address = url || (before ? openRobotUrl(dataKey, before.url) : null);
+    if (!address)
       return fail(400, "invalid_webhook_url", "请填写企业微信机器人的 Webhook 地址。", {
         field: "url",
         params: { context: "wecomMissing" },
@@ -115,7 +145,14 @@ export function saveWecomRobot(options: {
         "企业微信机器人地址必须是 https 网址，且不能指向内网或本机地址。",
         { field: "url", params: { context: "wecom" } },
       );
-    const values = { name, roles, enabled: input.enabled, url: url || before!.url, updatedAt: now };
+    const values = {
+      name,
+      roles,
+      enabled: input.enabled,
+      // Sealed; an unchanged address keeps its stored value.
+      url: sealedForStorage(dataKey, address, url ? null : (before?.url ?? null)),
+      updatedAt: now,
+    };
     const row = before
       ? tx
           .update(schema.wecomRobots)
@@ -133,16 +170,22 @@ export function saveWecomRobot(options: {
       action: before ? "wecom_robot.update" : "wecom_robot.create",
       entity: "wecom_robot",
       entityId: row.id,
-      before: before ? toDto(before) : null,
-      after: toDto(row),
+      before: before ? toDto(before, dataKey) : null,
+      after: toDto(row, dataKey),
       at: now,
     });
-    return { ok: true as const, robot: toDto(row) };
+    return { ok: true as const, robot: toDto(row, dataKey) };
   });
 }
 
 /** Removes a robot; deliveries already queued for it find it gone and stop. */
-export function deleteWecomRobot(options: { db: Db; actor: Actor; robotId: number; now: Date }): Result {
+export function deleteWecomRobot(options: {
+  db: Db;
+  dataKey: Buffer;
+  actor: Actor;
+  robotId: number;
+  now: Date;
+}): Result {
   const { db, actor, now } = options;
   if (!can(actor.roles, "users.manage")) return refuse();
   return db.transaction((tx) => {
@@ -158,9 +201,40 @@ export function deleteWecomRobot(options: { db: Db; actor: Actor; robotId: numbe
       action: "wecom_robot.delete",
       entity: "wecom_robot",
       entityId: before.id,
-      before: toDto(before),
+      before: toDto(before, options.dataKey),
       at: now,
     });
     return { ok: true as const };
   });
+}
+
+/**
+ * Seals the robot addresses stored before decision 0047 (in clear), audited with the masked address
+ * only. Run at boot inside the caller's transaction; a sealed value is left alone, so running it
+ * again does nothing. The robot's version stays: nothing an admin sees has changed.
+ */
+export function sealLegacyRobotUrls(tx: DbOrTx, options: { dataKey: Buffer; now: Date }): number {
+  const r = schema.wecomRobots;
+  const plain = tx
+    .select({ id: r.id, url: r.url })
+    .from(r)
+    .all()
+    .filter((row) => !isSealedSecret(row.url));
+  for (const row of plain) {
+    tx.update(r)
+      .set({ url: sealSecret(options.dataKey, row.url) })
+      .where(eq(r.id, row.id))
+      .run();
+    const urlHint = maskRobotUrl(row.url);
+    recordAudit(tx, {
+      actor: auditActor(null),
+      action: "wecom_robot.seal_url",
+      entity: "wecom_robot",
+      entityId: row.id,
+      before: { urlHint, sealed: false },
+      after: { urlHint, sealed: true },
+      at: options.now,
+    });
+  }
+  return plain.length;
 }
