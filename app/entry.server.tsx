@@ -6,8 +6,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 // The server script reaches boot through the build (build.entry.module), so the request
-// handlers and the worker share one module graph, one database handle and one show hub.
+// handlers share one module graph, one database handle and one show hub. The job process
+// (scripts/job-process.mjs) loads the same build and runs the workers (decision 0049).
 export { bootStudio } from "./lib/boot.server";
+export { runJobProcess, superviseJobProcess } from "./lib/job-process.server";
 // The server refuses cross-site form posts before Remix sees them (Remix answers those with a bare 500).
 export { crossSiteRefusal } from "./lib/request-guard.server";
 // The server answers the landing pages' event beacons before the Remix router (the same function

@@ -1,6 +1,7 @@
 // Starts the studio: builds when the sources are newer than the build, then boots (data folder lock,
-// migrations, sweep of crash leftovers, first admin, demo seed once, job worker) and serves on PORT
-// (default 3000). A second studio on the same data folder is refused before it touches anything.
+// migrations, sweep of crash leftovers, first admin, demo seed once), starts the job process
+// (scripts/job-process.mjs, restarted if it dies) and serves on PORT (default 3000). A second
+// studio on the same data folder is refused before it touches anything.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -44,13 +45,17 @@ process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(buildFile).href);
 let booted;
 try {
-  booted = await build.entry.module.bootStudio();
+  // The workers run in a job process of their own, started below once boot has migrated.
+  booted = await build.entry.module.bootStudio({ startJobs: false });
 } catch (error) {
   if (error?.code !== "DATA_DIR_LOCKED") throw error;
   console.error(error.message);
   process.exit(1);
 }
 const { studio, shutdown } = booted;
+const jobs = build.entry.module.superviseJobProcess({
+  script: path.join(root, "scripts", "job-process.mjs"),
+});
 
 const app = express();
 app.disable("x-powered-by");
@@ -178,6 +183,7 @@ async function stop(signal) {
   console.log(JSON.stringify({ level: 30, msg: "shutting down", signal }));
   server.close();
   server.closeAllConnections?.();
+  await jobs.stop();
   await shutdown();
   process.exit(0);
 }

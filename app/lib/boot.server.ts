@@ -20,6 +20,7 @@ import { createStudio, setStudio, type Studio } from "./studio.server";
 // The lock lives as long as the process (a collected connection would let it go).
 const holder = globalThis as unknown as {
   __workers?: Worker[];
+  __workerProbes?: WorkerProbe[];
   __dataDirLock?: DataDirLock;
   __publishingTicker?: { stop: () => void };
   __saltSweep?: NodeJS.Timeout;
@@ -41,13 +42,65 @@ function watchEventLoop(): NodeJS.Timeout {
     const stalledMs = now - last - everyMs;
     last = now;
     if (stalledMs >= LOOP_STALL_WARN_MS)
-      logger.warn({ stalledMs: Math.round(stalledMs) }, "event loop stalled");
+      // The pid tells the web process from the job process (decision 0049).
+      logger.warn({ stalledMs: Math.round(stalledMs), pid: process.pid }, "event loop stalled");
   }, everyMs).unref();
 }
 
-/** The job workers of this process, one per lane (for health checks). */
-export function getWorkers(): Worker[] {
-  return holder.__workers ?? [];
+/** What the health check reads of a worker loop, here or in the job process. */
+export interface WorkerProbe {
+  id: string;
+  running: () => number;
+  lastTickAt: () => Date | null;
+}
+
+/**
+ * The job workers, one per lane (for health checks): this process's own, or, when the jobs run in
+ * their own process (`npm start`), what that process last reported of its workers.
+ */
+export function getWorkers(): WorkerProbe[] {
+  return holder.__workers ?? holder.__workerProbes ?? [];
+}
+
+/** The job process's latest report of its workers (job-process.server.ts). */
+export function setWorkerProbes(probes: WorkerProbe[] | undefined): void {
+  holder.__workerProbes = probes;
+}
+
+/**
+ * Starts the job workers (one loop per lane) and the publishing ticker in this process: the web
+ * process in tests and in-process setups, the job process under `npm start`. Jobs a dead worker
+ * left running are queued again first.
+ */
+export function startJobs(studio: Studio): { stop: () => Promise<void> } {
+  recoverInterruptedJobs(studio, logger);
+  holder.__workers = jobLanes.map((lane) =>
+    startWorker({
+      studio,
+      name: lane.name,
+      handlers: lane.handlers,
+      logger,
+      concurrency: lane.concurrency ?? studio.config.workerConcurrency,
+      recoverInterrupted: false,
+    }),
+  );
+  // After the workers: its first pass settles slots a crash left mid-send and queues due ones.
+  holder.__publishingTicker?.stop();
+  holder.__publishingTicker = startPublishingTicker({ studio, logger });
+  return { stop: stopJobs };
+}
+
+async function stopJobs(): Promise<void> {
+  holder.__publishingTicker?.stop();
+  holder.__publishingTicker = undefined;
+  await Promise.all((holder.__workers ?? []).map((worker) => worker.stop()));
+  holder.__workers = undefined;
+}
+
+/** Starts the event-loop watch of this process (again, after a dev rebuild). */
+export function watchThisEventLoop(): void {
+  clearInterval(holder.__loopWatch);
+  holder.__loopWatch = watchEventLoop();
 }
 
 /** The first account: from ADMIN_EMAIL/ADMIN_PASSWORD, or generated and written down once. */
@@ -80,7 +133,8 @@ async function ensureAdmin(studio: Studio): Promise<void> {
 /**
  * Locks the data folder (or throws DataDirLockedError: another studio runs on it), opens the
  * database, migrates, removes what a crash left behind, creates the admin, seeds the demo once,
- * seals signing secrets still in clear and starts the workers.
+ * seals signing secrets still in clear and starts the workers (unless `startJobs` is false: then
+ * the caller runs them in a job process of their own, as `npm start` does).
  */
 export async function bootStudio(options: { seedDemo?: boolean; startJobs?: boolean } = {}) {
   const dataDir = resolveDataDir();
@@ -104,8 +158,7 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
       logger.error({ err: error instanceof Error ? error.message : String(error) }, "salt sweep failed");
     }
   }, 3_600_000).unref();
-  clearInterval(holder.__loopWatch);
-  holder.__loopWatch = watchEventLoop();
+  watchThisEventLoop();
   await ensureAdmin(studio);
   if (options.seedDemo ?? process.env.SEED_DEMO !== "0") {
     const { seeded } = await seedDemoData({
@@ -118,23 +171,9 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   // After the seed, which writes the demo channels' webhook secrets: a secret still in clear (a
   // database from before decision 0047, or just seeded) is sealed before any worker signs with it.
   const sealed = sealSigningSecrets({ db: studio.db, dataKey: studio.config.dataKey, now: studio.now() });
-  if (sealed.crm + sealed.channels > 0) logger.info(sealed, "signing secrets sealed");
-  if (options.startJobs ?? true) {
-    recoverInterruptedJobs(studio, logger);
-    holder.__workers = jobLanes.map((lane) =>
-      startWorker({
-        studio,
-        name: lane.name,
-        handlers: lane.handlers,
-        logger,
-        concurrency: lane.concurrency ?? studio.config.workerConcurrency,
-        recoverInterrupted: false,
-      }),
-    );
-    // After the workers: its first pass settles slots a crash left mid-send and queues due ones.
-    holder.__publishingTicker?.stop();
-    holder.__publishingTicker = startPublishingTicker({ studio, logger });
-  }
+  if (sealed.crm + sealed.channels + sealed.robots > 0) logger.info(sealed, "signing secrets sealed");
+  // Off under `npm start`, whose job process runs them (job-process.server.ts).
+  if (options.startJobs ?? true) startJobs(studio);
   // Renders need libx264 and libass; say so at start rather than at the first failed render
   // (the render job checks again and fails permanently without them).
   void checkFfmpegCapabilities()
@@ -153,12 +192,9 @@ export async function bootStudio(options: { seedDemo?: boolean; startJobs?: bool
   return {
     studio,
     shutdown: async () => {
-      holder.__publishingTicker?.stop();
-      holder.__publishingTicker = undefined;
       clearInterval(holder.__saltSweep);
       clearInterval(holder.__loopWatch);
-      await Promise.all(getWorkers().map((worker) => worker.stop()));
-      holder.__workers = undefined;
+      await stopJobs();
       studio.database.sqlite.close();
       lock.release();
       holder.__dataDirLock = undefined;

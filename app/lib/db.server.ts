@@ -51,7 +51,17 @@ export function openDatabase(file: string): OpenedDatabase {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return { db: drizzle(sqlite, { schema }), sqlite, file };
+  const db = drizzle(sqlite, { schema });
+  // Every transaction takes the write lock at BEGIN (IMMEDIATE) unless it asks otherwise. The
+  // web process and the job process (decision 0049) write to one file: a DEFERRED transaction
+  // that reads, then writes after the other process has committed, fails at once with
+  // SQLITE_BUSY (its snapshot is stale; the busy timeout cannot help), where an IMMEDIATE one
+  // waits for its turn at BEGIN. It also keeps read-then-write steps (the audit chain's last hash)
+  // from interleaving across processes.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  return { db, sqlite, file };
 }
 
 export function migrateDatabase(db: Db): void {

@@ -21,11 +21,14 @@ export async function setup(project: TestProject) {
 
 /**
  * What made the shared studio slow during the run, for a failed browser test to be read against:
- * the event loop's stalls and the requests that took over 5 s.
+ * the event loop's stalls (with the process: web or jobs), the errors it logged and the requests
+ * that took over 5 s.
  */
 function slowSpots(output: string): string[] {
   return output.split("\n").filter((line) => {
-    if (line.includes('"event loop stalled"')) return true;
+    if (line.includes('"event loop stalled"') || line.startsWith('{"level":50')) return true;
+    // What a route threw, as Remix prints it (the first line of the stack).
+    if (/^[A-Z]\w*Error: /.test(line)) return true;
     const ms = /"msg":"request".*"ms":(\d+)/.exec(line)?.[1];
     return ms !== undefined && Number(ms) > 5_000;
   });
@@ -35,7 +38,7 @@ export async function teardown() {
   if (!server) return;
   const slow = slowSpots(server.output());
   if (slow.length > 0)
-    console.log(`The browser tests' studio was slow at times:\n${slow.slice(-40).join("\n")}`);
+    console.log(`The browser tests' studio was slow or failed at times:\n${slow.slice(-40).join("\n")}`);
   await server.stop();
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 }
