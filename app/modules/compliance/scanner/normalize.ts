@@ -115,18 +115,19 @@ function formsOf(cp: number): CodePointForms {
 }
 
 /**
- * Forms of the code points seen so far. For BMP code points, two flat tables give the unit each
+ * Forms of the code points seen so far. For BMP code points, one flat table gives the unit each
  * stream gets when it is one (the common case), DROPPED when it is none, EXPANDED when it is
- * several (then the map has the strings). Surrogates are SURROGATE: a pair's code point goes
- * through the map, and so does a lone surrogate, so that the writer can see it (the text decoder
- * would replace it).
+ * several (then the map has the strings): the match stream's at `2 × unit`, the pattern stream's
+ * at `2 × unit + 1`, side by side so that a character costs one cache line, not two (the text's
+ * characters are scattered over the table, and a scan often starts with a cold cache). Surrogates
+ * are SURROGATE: a pair's code point goes through the map, and so does a lone surrogate, so that
+ * the writer can see it (the text decoder would replace it).
  */
 const UNSEEN = -4;
 const SURROGATE = -3;
 const EXPANDED = -2;
 const DROPPED = -1;
-const bmpMatch = new Int32Array(0x10000).fill(UNSEEN);
-const bmpPattern = new Int32Array(0x10000).fill(UNSEEN);
+const bmpForms = new Int32Array(0x20000).fill(UNSEEN);
 const expandedForms = new Map<number, CodePointForms>();
 
 function unitOf(form: string): number {
@@ -135,13 +136,13 @@ function unitOf(form: string): number {
 
 function learn(cp: number): void {
   if (cp >= 0xd800 && cp <= 0xdfff) {
-    bmpMatch[cp] = bmpPattern[cp] = SURROGATE;
+    bmpForms[2 * cp] = bmpForms[2 * cp + 1] = SURROGATE;
     return;
   }
   const forms = formsOf(cp);
-  bmpMatch[cp] = unitOf(forms.match);
-  bmpPattern[cp] = unitOf(forms.pattern);
-  if (bmpMatch[cp] === EXPANDED || bmpPattern[cp] === EXPANDED) expandedForms.set(cp, forms);
+  bmpForms[2 * cp] = unitOf(forms.match);
+  bmpForms[2 * cp + 1] = unitOf(forms.pattern);
+  if (bmpForms[2 * cp] === EXPANDED || bmpForms[2 * cp + 1] === EXPANDED) expandedForms.set(cp, forms);
 }
 
 /** The forms of any code point, through the map. */
@@ -271,12 +272,12 @@ function writeStreams(text: string, streams: number): boolean {
   let i = 0;
   while (i < length) {
     const unit = text.charCodeAt(i);
-    let mf = bmpMatch[unit]!;
+    let mf = bmpForms[2 * unit]!;
     if (mf === UNSEEN) {
       learn(unit);
-      mf = bmpMatch[unit]!;
+      mf = bmpForms[2 * unit]!;
     }
-    const pf = bmpPattern[unit]!;
+    const pf = bmpForms[2 * unit + 1]!;
     if (mf >= DROPPED && pf >= DROPPED) {
       if (wantMatch && mf >= 0) {
         mUnits[mn] = mf;

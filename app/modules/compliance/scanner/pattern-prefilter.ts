@@ -392,12 +392,20 @@ export class AnchorHits {
   }
 }
 
-/** Where to run a pattern: nowhere, over the whole stream from `from`, or over each part. */
-export type SearchPlan =
-  { kind: "none" } | { kind: "from"; from: number } | { kind: "parts"; parts: readonly number[] };
-
-const NONE: SearchPlan = { kind: "none" };
-const FROM_START: SearchPlan = { kind: "from", from: 0 };
+/**
+ * Where to run a pattern: nowhere, over the whole stream from `from`, or over each part
+ * [`parts[k]`, `parts[k + 1]`) for even k below `partsLength`. One plan is reused for every
+ * pattern of every scan (the scanner runs a plan before it asks for the next), so deciding
+ * allocates nothing.
+ */
+export class SearchPlan {
+  kind: "none" | "from" | "parts" = "none";
+  from = 0;
+  parts = new Int32Array(64);
+  partsLength = 0;
+  /** Scratch: the anchor's occurrences, by start. */
+  starts = new Int32Array(64);
+}
 
 /**
  * About what one regex call costs, in units of text scanned: searching parts one by one pays
@@ -408,9 +416,32 @@ export const PART_COST = 300;
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
+/** Whether each clause of `clauses` but `skip` has a string occurring inside [start, end). */
+function holdsClauses(
+  set: PrefilterSet,
+  clauses: readonly (readonly number[])[],
+  skip: number,
+  hits: AnchorHits,
+  start: number,
+  end: number,
+): boolean {
+  for (let c = 0; c < clauses.length; c++) {
+    if (c === skip) continue;
+    const keys = clauses[c]!;
+    let any = false;
+    for (let k = 0; k < keys.length && !any; k++) {
+      // Occurrences of one key share its length: the first at or after `start` ends first.
+      const at = hits.nextAt(keys[k]!, start);
+      any = at >= 0 && at + set.strings[keys[k]!]!.length <= end;
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 /**
  * Where pattern `p` of `set` can match in the pattern stream (its first `length` units, whose
- * anchors `hits` holds).
+ * anchors `hits` holds), written into `plan`; returns `plan.kind`.
  *
  * - A clause none of whose strings occurs: nowhere.
  * - With assertions (which look outside a part): from the first position a match can start,
@@ -430,7 +461,8 @@ export function searchPlan(
   hits: AnchorHits,
   units: Uint16Array,
   length: number,
-): SearchPlan {
+  plan: SearchPlan,
+): SearchPlan["kind"] {
   const prefilter = set.prefilters[p]!;
   const clauses = set.clauseKeys[p]!;
   // Most patterns stop here, so this test allocates nothing (no closures, no arrays).
@@ -438,45 +470,66 @@ export function searchPlan(
     const keys = clauses[c]!;
     let any = false;
     for (let k = 0; k < keys.length && !any; k++) any = hits.count(keys[k]!) > 0;
-    if (!any) return NONE;
+    if (!any) return (plan.kind = "none");
   }
-  if (prefilter.anchor < 0) return FROM_START;
+  if (prefilter.anchor < 0) {
+    plan.from = 0;
+    return (plan.kind = "from");
+  }
   const anchorKeys = clauses[prefilter.anchor]!;
-  let starts: number[] = [];
+  if (!prefilter.windowed) {
+    let first = length;
+    for (const key of anchorKeys)
+      if (hits.count(key) > 0) first = Math.min(first, hits.positions[hits.first[key]!]!);
+    plan.from = Math.max(0, first - prefilter.before);
+    return (plan.kind = "from");
+  }
+
+  // The anchor's occurrences by start (each key's are; several keys' are sorted natively).
+  let count = 0;
   let longest = 0;
+  for (const key of anchorKeys) count += hits.count(key);
+  if (plan.starts.length < count) plan.starts = new Int32Array(count * 2);
+  const starts = plan.starts;
+  count = 0;
   for (const key of anchorKeys) {
     longest = Math.max(longest, set.strings[key]!.length);
-    for (let k = hits.first[key]!; k < hits.first[key + 1]!; k++) starts.push(hits.positions[k]!);
+    for (let k = hits.first[key]!; k < hits.first[key + 1]!; k++) starts[count++] = hits.positions[k]!;
   }
-  if (anchorKeys.length > 1) starts = starts.sort((a, b) => a - b);
-  if (!prefilter.windowed) return { kind: "from", from: Math.max(0, starts[0]! - prefilter.before) };
+  if (anchorKeys.length > 1) starts.subarray(0, count).sort();
 
-  const parts: number[] = [];
-  for (const q of starts) {
+  // At most one part per occurrence.
+  if (plan.parts.length < 2 * count) plan.parts = new Int32Array(4 * count);
+  const parts = plan.parts;
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const q = starts[k]!;
     let start = Math.max(0, q - prefilter.before);
     let end = Math.min(length, q + longest + prefilter.after);
     if (start > 0 && isLow(units[start]!) && isHigh(units[start - 1]!)) start--;
     if (end < length && isLow(units[end]!) && isHigh(units[end - 1]!)) end++;
-    const last = parts.length - 1;
-    if (parts.length > 0 && start <= parts[last]!) parts[last] = Math.max(parts[last]!, end);
-    else parts.push(start, end);
+    if (n > 0 && start <= parts[n - 1]!) parts[n - 1] = Math.max(parts[n - 1]!, end);
+    else {
+      parts[n++] = start;
+      parts[n++] = end;
+    }
   }
-  const kept: number[] = [];
-  for (let k = 0; k < parts.length; k += 2) {
+  // Keep, in place, the parts where every other clause holds.
+  let kept = 0;
+  let cost = 0;
+  for (let k = 0; k < n; k += 2) {
     const start = parts[k]!;
     const end = parts[k + 1]!;
-    let every = true;
-    for (let c = 0; c < clauses.length && every; c++) {
-      if (c === prefilter.anchor) continue;
-      every = clauses[c]!.some((key) => {
-        const at = hits.nextAt(key, start);
-        return at >= 0 && at + set.strings[key]!.length <= end;
-      });
-    }
-    if (every) kept.push(start, end);
+    if (!holdsClauses(set, clauses, prefilter.anchor, hits, start, end)) continue;
+    parts[kept++] = start;
+    parts[kept++] = end;
+    cost += PART_COST + end - start;
   }
-  if (kept.length === 0) return NONE;
-  let cost = 0;
-  for (let k = 0; k < kept.length; k += 2) cost += PART_COST + kept[k + 1]! - kept[k]!;
-  return cost < length - kept[0]! ? { kind: "parts", parts: kept } : { kind: "from", from: kept[0]! };
+  if (kept === 0) return (plan.kind = "none");
+  if (cost < length - parts[0]!) {
+    plan.partsLength = kept;
+    return (plan.kind = "parts");
+  }
+  plan.from = parts[0]!;
+  return (plan.kind = "from");
 }

@@ -24,7 +24,8 @@
  * pass over the text into reused buffers (normalize.ts, `normalizeForScan`), and the match stream
  * is walked as units, never made a string; a pattern runs only when its prefilter
  * (pattern-prefilter.ts) finds every string it requires possible in the pattern stream, and its
- * search starts where the first occurrence of its anchor string allows.
+ * search starts where the first occurrence of its anchor string allows. A literal hit tries each
+ * allowed context through one probe unit first; hits go into reused parallel arrays, not objects.
  */
 import type { Finding, ScanTerm } from "../compliance-types";
 import { buildAutomaton, findAllUnits, MatchList, type Automaton } from "./aho-corasick";
@@ -34,6 +35,7 @@ import {
   AnchorHits,
   compilePrefilters,
   patternPrefilter,
+  SearchPlan,
   searchPlan,
   type PatternPrefilter,
   type PrefilterSet,
@@ -50,11 +52,34 @@ export interface SkippedTerm {
 interface LiteralEntry {
   term: ScanTerm;
   /**
-   * Allowed contexts in the match stream, each with the offsets at which the entry's key occurs
-   * in it: a hit is the key, so a context covering it can only sit at the hit's start minus one
-   * of these offsets. A context without the key has none and never cancels.
+   * Where an allowed context (in the match stream) could cancel a hit: one placement for each
+   * offset at which the entry's key occurs in the context, since a hit is the key and a context
+   * covering it can only sit at the hit's start minus such an offset. A context without the key
+   * has none and never cancels.
    */
-  contexts: { text: string; offsets: number[] }[];
+  placements: ContextPlacement[];
+}
+
+/** An allowed context placed `at` units from a literal hit's start (zero or less). */
+interface ContextPlacement {
+  text: string;
+  at: number;
+  /**
+   * A unit of the context outside the key, where there is one, relative to the hit's start, and
+   * its value: most placements fail there at once, before the context is compared in full. A
+   * context that is the key alone probes the hit's own first unit, which always matches.
+   */
+  probe: number;
+  unit: number;
+}
+
+/** The placements of `context` around a hit of `key`. */
+function placements(key: string, context: string): ContextPlacement[] {
+  return occurrences(key, context).map((offset) => {
+    const probe =
+      offset + key.length < context.length ? offset + key.length : offset > 0 ? offset - 1 : offset;
+    return { text: context, at: -offset, probe: probe - offset, unit: context.charCodeAt(probe) };
+  });
 }
 
 interface PatternEntry {
@@ -72,6 +97,13 @@ export interface CompiledLibrary {
   readonly automaton: Automaton;
   /** For each automaton key, the entries that read as it: the blocking ones first, then by id. */
   readonly literals: readonly (readonly LiteralEntry[])[];
+  /**
+   * For each automaton key, the term every hit of it reports when no allowed context can change
+   * that (the key's first entry has none), else null. Read instead of the entries: one array for
+   * all keys rather than several objects per key, which counts when a scan starts with a cold
+   * cache and the library is large.
+   */
+  readonly plainTerms: readonly (ScanTerm | null)[];
   readonly patterns: readonly PatternEntry[];
   /** What every pattern requires, by pattern (pattern-prefilter.ts). */
   readonly prefilters: PrefilterSet;
@@ -120,10 +152,9 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
       }
       literals[index]!.push({
         term,
-        contexts: normalizedContexts(term.allowedContexts, matchText).map((context) => ({
-          text: context,
-          offsets: occurrences(key, context),
-        })),
+        placements: normalizedContexts(term.allowedContexts, matchText).flatMap((context) =>
+          placements(key, context),
+        ),
       });
     } else {
       const compiled = compilePattern(term.pattern!);
@@ -150,6 +181,8 @@ export function compileLibrary(terms: readonly ScanTerm[]): CompiledLibrary {
     skipped,
     automaton: buildAutomaton(keys),
     literals,
+    // The first entry is tried first and never cancelled, so it is the one reported.
+    plainTerms: literals.map((group) => (group[0]!.placements.length === 0 ? group[0]!.term : null)),
     patterns,
     prefilters: compilePrefilters(prefilters),
   };
@@ -178,10 +211,13 @@ function cancelledByContext(
   return false;
 }
 
-/** `cancelledByContext` for a literal hit at `start`, through the offsets of its key in each context. */
+/** `cancelledByContext` for a literal hit at `start`, through the placements of its contexts. */
 function literalCancelled(stream: StreamView, start: number, entry: LiteralEntry): boolean {
-  for (const context of entry.contexts) {
-    for (const offset of context.offsets) if (occursAt(stream, context.text, start - offset)) return true;
+  const units = stream.units;
+  for (const placement of entry.placements) {
+    const probe = start + placement.probe;
+    if (probe < 0 || probe >= stream.length || units[probe] !== placement.unit) continue;
+    if (occursAt(stream, placement.text, start + placement.at)) return true;
   }
   return false;
 }
@@ -201,11 +237,37 @@ function finding(term: ScanTerm, original: string, start: number, end: number): 
   };
 }
 
-/** A hit before it becomes a finding: the entry and the original range. */
-interface Hit {
-  term: ScanTerm;
-  start: number;
-  end: number;
+/**
+ * Hits before they become findings: for each, the entry's term and the original range, in the
+ * order found. Parallel arrays reused by every scan rather than an object per hit, which the
+ * garbage collector would then have to sweep.
+ */
+class HitList {
+  terms: ScanTerm[] = [];
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  length = 0;
+
+  push(term: ScanTerm, start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      const starts = new Int32Array(this.length * 2);
+      const ends = new Int32Array(this.length * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.terms[this.length] = term;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  /** Empties the list, letting go of the terms. */
+  clear(): void {
+    this.terms.length = 0;
+    this.length = 0;
+  }
 }
 
 function firstUncancelled(
@@ -228,7 +290,7 @@ function searchPattern(
   text: string,
   from: number,
   offset: number,
-  hits: Hit[],
+  hits: HitList,
 ): void {
   const regex = entry.regex;
   regex.lastIndex = from;
@@ -240,61 +302,78 @@ function searchPattern(
       continue;
     }
     if (!cancelledByContext(stream, start, end, entry.contexts))
-      hits.push({
-        term: entry.term,
-        start: stream.starts[start]!,
-        end: originalEnd(original, stream.starts[end - 1]!),
-      });
+      hits.push(entry.term, stream.starts[start]!, originalEnd(original, stream.starts[end - 1]!));
   }
 }
-
-const compareHits = (a: Hit, b: Hit) => a.start - b.start || b.end - a.end || a.term.id - b.term.id;
 
 /** Below this, offsets and hit counts fit the numeric sort keys of `sortHits`. */
 const SORT_LIMIT = 1 << 17;
 let sortKeys = new Float64Array(1024);
+let sortOrder = new Int32Array(1024);
 
 /**
- * The hits by start, the longest first at one start, then by term id. Sorted as numbers in one
- * native call — key (start, SORT_LIMIT − 1 − end, position), exact below 2^53 — because a
- * comparator called from the sort was the costliest line of a scan; equal ranges (rare) are then
- * put in term order. Longer texts or more hits take the comparator.
+ * The order of the hits (indices into `hits`, valid until the next call): by start, the longest
+ * first at one start, then by term id, hits equal in all three in the order found. Sorted as
+ * numbers in one native call — key (start, SORT_LIMIT − 1 − end, index), exact below 2^53 —
+ * because a comparator called from the sort was the costliest line of a scan; equal ranges
+ * (rare) are then put in term order. Longer texts or more hits take the comparator.
  */
-function sortHits(hits: Hit[], textLength: number): Hit[] {
+function sortHits(hits: HitList, textLength: number): Int32Array {
   const n = hits.length;
-  if (n < 2) return hits;
-  if (textLength >= SORT_LIMIT || n >= SORT_LIMIT) return hits.sort(compareHits);
+  const { starts, ends, terms } = hits;
+  if (sortOrder.length < n) sortOrder = new Int32Array(Math.max(n, sortOrder.length * 2));
+  const order = sortOrder.subarray(0, n);
+  if (textLength >= SORT_LIMIT || n >= SORT_LIMIT) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    // Array.prototype.sort is stable: equal hits stay in the order found.
+    const sorted = Array.from(order).sort(
+      (a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]! || terms[a]!.id - terms[b]!.id,
+    );
+    order.set(sorted);
+    return order;
+  }
   if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, sortKeys.length * 2));
   const keys = sortKeys.subarray(0, n);
-  for (let k = 0; k < n; k++) {
-    const h = hits[k]!;
-    keys[k] = (h.start * SORT_LIMIT + (SORT_LIMIT - 1 - h.end)) * SORT_LIMIT + k;
-  }
+  for (let k = 0; k < n; k++)
+    keys[k] = (starts[k]! * SORT_LIMIT + (SORT_LIMIT - 1 - ends[k]!)) * SORT_LIMIT + k;
   keys.sort();
-  const sorted: Hit[] = new Array<Hit>(n);
-  for (let k = 0; k < n; k++) sorted[k] = hits[keys[k]! % SORT_LIMIT]!;
-  for (let k = 0; k < n;) {
-    let j = k + 1;
-    while (j < n && sorted[j]!.start === sorted[k]!.start && sorted[j]!.end === sorted[k]!.end) j++;
-    if (j - k > 1) {
-      const run = sorted.slice(k, j).sort(compareHits);
-      for (let r = 0; r < run.length; r++) sorted[k + r] = run[r]!;
+  for (let k = 0; k < n; k++) order[k] = keys[k]! % SORT_LIMIT;
+  // A run of equal ranges is in the order found: an insertion sort by term id keeps that order
+  // among equal ids.
+  for (let k = 1; k < n; k++) {
+    const index = order[k]!;
+    const id = terms[index]!.id;
+    let j = k;
+    while (
+      j > 0 &&
+      starts[order[j - 1]!] === starts[index] &&
+      ends[order[j - 1]!] === ends[index] &&
+      terms[order[j - 1]!]!.id > id
+    ) {
+      order[j] = order[j - 1]!;
+      j--;
     }
-    k = j;
+    order[j] = index;
   }
-  return sorted;
+  return order;
 }
 
 /** Where the patterns' required strings occur, reused by every scan. */
 const anchorHits = new AnchorHits();
 
+/** Where the pattern being searched runs, reused for every pattern. */
+const plan = new SearchPlan();
+
 /** The automaton's occurrences, reused by every scan (a scan runs to its end before the next). */
 const found = new MatchList();
+
+/** The hits of the scan under way. */
+const hits = new HitList();
 
 /** Every finding of the library in `text`, with offsets into `text` (see the module comment). */
 export function scanCompiled(lib: CompiledLibrary, text: string): Finding[] {
   if (text === "" || lib.size === 0) return [];
-  const hits: Hit[] = [];
+  hits.clear();
 
   const streams = normalizeForScan(text, lib.patterns.length > 0);
   const { match, pattern } = streams;
@@ -304,39 +383,48 @@ export function scanCompiled(lib: CompiledLibrary, text: string): Finding[] {
     const key = found.keys[k]!;
     const end = found.ends[k]!;
     const start = end - keyLengths[key]!;
-    const term = firstUncancelled(lib.literals[key]!, match, start);
-    if (term)
-      hits.push({ term, start: match.starts[start]!, end: originalEnd(text, match.starts[end - 1]!) });
+    const term = lib.plainTerms[key] ?? firstUncancelled(lib.literals[key]!, match, start);
+    if (term) hits.push(term, match.starts[start]!, originalEnd(text, match.starts[end - 1]!));
   }
 
   if (lib.patterns.length > 0) {
     anchorHits.find(lib.prefilters, pattern.units, pattern.length);
-    lib.patterns.forEach((entry, p) => {
-      const plan = searchPlan(lib.prefilters, p, anchorHits, pattern.units, pattern.length);
-      if (plan.kind === "none") return;
+    for (let p = 0; p < lib.patterns.length; p++) {
+      const kind = searchPlan(lib.prefilters, p, anchorHits, pattern.units, pattern.length, plan);
+      if (kind === "none") continue;
+      const entry = lib.patterns[p]!;
       const patternText = streams.patternText();
-      if (plan.kind === "from") {
+      if (kind === "from") {
         searchPattern(entry, text, pattern, patternText, plan.from, 0, hits);
-        return;
+        continue;
       }
-      const { parts } = plan;
-      for (let k = 0; k < parts.length; k += 2) {
-        const offset = parts[k]!;
-        searchPattern(entry, text, pattern, patternText.slice(offset, parts[k + 1]), 0, offset, hits);
+      for (let k = 0; k < plan.partsLength; k += 2) {
+        const offset = plan.parts[k]!;
+        searchPattern(entry, text, pattern, patternText.slice(offset, plan.parts[k + 1]), 0, offset, hits);
       }
-    });
+    }
   }
 
-  const sorted = sortHits(hits, text.length);
+  const order = sortHits(hits, text.length);
   const findings: Finding[] = [];
-  let previous: Hit | null = null;
-  for (const h of sorted) {
+  let previous = -1;
+  for (let k = 0; k < order.length; k++) {
+    const h = order[k]!;
+    const term = hits.terms[h]!;
+    const start = hits.starts[h]!;
+    const end = hits.ends[h]!;
     // The same term twice at one original range (within one expanded character): once.
-    if (previous && previous.term === h.term && previous.start === h.start && previous.end === h.end)
+    if (
+      previous >= 0 &&
+      hits.terms[previous] === term &&
+      hits.starts[previous] === start &&
+      hits.ends[previous] === end
+    )
       continue;
-    findings.push(finding(h.term, text, h.start, h.end));
+    findings.push(finding(term, text, start, end));
     previous = h;
   }
+  hits.clear();
   return findings;
 }
 
