@@ -4,9 +4,8 @@
  */
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import { isSealedSecret, sealSecret, secretHint, storedSecretHint } from "~/lib/sealed-secret.server";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor } from "../auth/actor";
+import { isSealedSecret, secretHint, storedSecretHint } from "~/lib/sealed-secret.server";
+import { sealPlainValues } from "../audit/seal-plain-values.server";
 import { complianceFlagSql } from "../compliance/review/compliance-flag.server";
 import { prepared } from "./prepared.server";
 import { printTarget, resolvePublicBase, trackedLink, type PublicBase } from "../ebooks/public-url.server";
@@ -183,26 +182,24 @@ export function findChannelByKey(db: DbOrTx, key: string): ChannelRow | undefine
  * again does nothing.
  */
 export function sealLegacyChannelSecrets(tx: DbOrTx, options: { dataKey: Buffer; now: Date }): number {
-  const plain = tx
-    .select({ id: c.id, key: c.key, secret: c.webhookSecret })
-    .from(c)
-    .all()
-    .filter((row) => row.secret !== null && !isSealedSecret(row.secret));
-  for (const row of plain) {
-    tx.update(c)
-      .set({ webhookSecret: sealSecret(options.dataKey, row.secret!) })
-      .where(eq(c.id, row.id))
-      .run();
-    const hint = secretHint(row.secret);
-    recordAudit(tx, {
-      actor: auditActor(null),
-      action: "channel.seal_secret",
-      entity: "channel",
-      entityId: row.key,
-      before: { webhookSecret: hint, sealed: false },
-      after: { webhookSecret: hint, sealed: true },
-      at: options.now,
-    });
-  }
-  return plain.length;
+  const rows = tx.select({ id: c.id, key: c.key, secret: c.webhookSecret }).from(c).all();
+  return sealPlainValues(tx, {
+    ...options,
+    action: "channel.seal_secret",
+    entity: "channel",
+    field: "webhookSecret",
+    hint: secretHint,
+    values: rows.flatMap((row) =>
+      row.secret !== null && !isSealedSecret(row.secret)
+        ? [
+            {
+              entityId: row.key,
+              plain: row.secret,
+              store: (sealed: string) =>
+                tx.update(c).set({ webhookSecret: sealed }).where(eq(c.id, row.id)).run(),
+            },
+          ]
+        : [],
+    ),
+  });
 }

@@ -1,14 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/lib/db.server";
-import {
-  isSealedSecret,
-  openSecret,
-  sealSecret,
-  secretHint,
-  storedSecretHint,
-} from "~/lib/sealed-secret.server";
-import { recordAudit } from "../audit/record-audit.server";
-import { auditActor } from "../auth/actor";
+import { isSealedSecret, openSecret, secretHint, storedSecretHint } from "~/lib/sealed-secret.server";
+import { sealPlainValues } from "../audit/seal-plain-values.server";
 
 /** The one settings row's key (the table allows no other). */
 export const CRM_SETTINGS_ID = 1;
@@ -65,21 +58,25 @@ export function crmTarget(db: DbOrTx, dataKey: Buffer): CrmTarget {
 export function sealLegacyCrmSecret(tx: DbOrTx, options: { dataKey: Buffer; now: Date }): number {
   const row = crmSettingsRow(tx);
   if (!row?.secret || isSealedSecret(row.secret)) return 0;
-  tx.update(schema.crmSettings)
-    .set({ secret: sealSecret(options.dataKey, row.secret) })
-    .where(eq(schema.crmSettings.id, CRM_SETTINGS_ID))
-    .run();
-  const hint = secretHint(row.secret);
-  recordAudit(tx, {
-    actor: auditActor(null),
+  return sealPlainValues(tx, {
+    ...options,
     action: "crm.seal_secret",
     entity: "crm_settings",
-    entityId: CRM_SETTINGS_ID,
-    before: { secret: hint, sealed: false },
-    after: { secret: hint, sealed: true },
-    at: options.now,
+    field: "secret",
+    hint: secretHint,
+    values: [
+      {
+        entityId: CRM_SETTINGS_ID,
+        plain: row.secret,
+        store: (sealed) =>
+          tx
+            .update(schema.crmSettings)
+            .set({ secret: sealed })
+            .where(eq(schema.crmSettings.id, CRM_SETTINGS_ID))
+            .run(),
+      },
+    ],
   });
-  return 1;
 }
 
 /** The newest requests sent to the CRM (all leads, or one), for the settings page and a lead's page. */

@@ -1,14 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "~/lib/db.server";
 import { fail, type Result } from "~/lib/result";
-import {
-  isSealedSecret,
-  openSecret,
-  sealedForStorage,
-  sealSecret,
-  storedSecretHint,
-} from "~/lib/sealed-secret.server";
+import { isSealedSecret, openSecret, sealedForStorage, storedSecretHint } from "~/lib/sealed-secret.server";
 import { recordAudit } from "../audit/record-audit.server";
+import { sealPlainValues } from "../audit/seal-plain-values.server";
 import { auditActor, type Actor } from "../auth/actor";
 import { can, isRole } from "../auth/permissions";
 import { allowedPrivateHosts, refusedHost } from "../webhooks/outbound-address.server";
@@ -215,26 +210,19 @@ export function deleteWecomRobot(options: {
  */
 export function sealLegacyRobotUrls(tx: DbOrTx, options: { dataKey: Buffer; now: Date }): number {
   const r = schema.wecomRobots;
-  const plain = tx
-    .select({ id: r.id, url: r.url })
-    .from(r)
-    .all()
-    .filter((row) => !isSealedSecret(row.url));
-  for (const row of plain) {
-    tx.update(r)
-      .set({ url: sealSecret(options.dataKey, row.url) })
-      .where(eq(r.id, row.id))
-      .run();
-    const urlHint = maskRobotUrl(row.url);
-    recordAudit(tx, {
-      actor: auditActor(null),
-      action: "wecom_robot.seal_url",
-      entity: "wecom_robot",
-      entityId: row.id,
-      before: { urlHint, sealed: false },
-      after: { urlHint, sealed: true },
-      at: options.now,
-    });
-  }
-  return plain.length;
+  const rows = tx.select({ id: r.id, url: r.url }).from(r).all();
+  return sealPlainValues(tx, {
+    ...options,
+    action: "wecom_robot.seal_url",
+    entity: "wecom_robot",
+    field: "urlHint",
+    hint: maskRobotUrl,
+    values: rows
+      .filter((row) => !isSealedSecret(row.url))
+      .map((row) => ({
+        entityId: row.id,
+        plain: row.url,
+        store: (sealed) => tx.update(r).set({ url: sealed }).where(eq(r.id, row.id)).run(),
+      })),
+  });
 }

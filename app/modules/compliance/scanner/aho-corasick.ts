@@ -221,6 +221,13 @@ export function findAll(
   for (let k = 0; k < found.length; k++) onMatch(found.keys[k]!, found.ends[k]!);
 }
 
+/** A copy of `array` with twice the room, its contents first: how the scanner's lists grow. */
+export function doubled(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 /** Occurrences as two growing arrays: key index and end (exclusive). */
 export class MatchList {
   keys = new Int32Array(256);
@@ -229,12 +236,8 @@ export class MatchList {
 
   push(key: number, end: number): void {
     if (this.length === this.keys.length) {
-      const keys = new Int32Array(this.length * 2);
-      const ends = new Int32Array(this.length * 2);
-      keys.set(this.keys);
-      ends.set(this.ends);
-      this.keys = keys;
-      this.ends = ends;
+      this.keys = doubled(this.keys);
+      this.ends = doubled(this.ends);
     }
     this.keys[this.length] = key;
     this.ends[this.length] = end;

@@ -28,7 +28,7 @@
  * allowed context through one probe unit first; hits go into reused parallel arrays, not objects.
  */
 import type { Finding, ScanTerm } from "../compliance-types";
-import { buildAutomaton, findAllUnits, MatchList, type Automaton } from "./aho-corasick";
+import { buildAutomaton, doubled, findAllUnits, MatchList, type Automaton } from "./aho-corasick";
 import { matchText, normalizeForScan, originalEnd, patternText, type StreamView } from "./normalize";
 import { compilePattern, parsePattern, type PatternRefusal } from "./pattern-guard";
 import {
@@ -250,12 +250,8 @@ class HitList {
 
   push(term: ScanTerm, start: number, end: number): void {
     if (this.length === this.starts.length) {
-      const starts = new Int32Array(this.length * 2);
-      const ends = new Int32Array(this.length * 2);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
+      this.starts = doubled(this.starts);
+      this.ends = doubled(this.ends);
     }
     this.terms[this.length] = term;
     this.starts[this.length] = start;
