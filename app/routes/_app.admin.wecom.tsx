@@ -152,15 +152,17 @@ export default function WecomAdmin() {
                 </Button>
               </IntentForm>
             </Group>
-            <RobotForm robot={robot} />
+            {/* Afresh after each save: the typed address (with its key) is not left in the field. */}
+            <RobotForm key={robot.version} robot={robot} />
           </Stack>
         </Card>
       ))}
-      <Card withBorder>
+      <Card withBorder data-testid="wecom-add">
         <Title order={4} mb="sm">
           {t("notifications.wecom.add")}
         </Title>
-        <RobotForm />
+        {/* Empty again once a robot was added; a refused add keeps what was typed. */}
+        <RobotForm key={robots.map((robot) => robot.id).join(",")} />
       </Card>
     </Stack>
   );
