@@ -77,7 +77,8 @@ export default function TokensAdmin() {
         </Alert>
       ) : null}
       <Card withBorder>
-        <IntentForm intent="create">
+        {/* Empty again once a token was made (its list changed); a refused one keeps what was typed. */}
+        <IntentForm key={tokens.map((tk) => tk.id).join(",")} intent="create">
           <Group align="end" wrap="wrap">
             <TextInput name="name" label={t("admin.tokenName")} error={created.fieldError("name")} required />
             <Select

@@ -31,3 +31,16 @@ it("adds a WeCom robot, shows its address masked, and leaves no key in any field
   expect(await page.content()).not.toContain(key);
   await page.context().close();
 });
+
+it("empties the token form once a token is made", async () => {
+  const page = await signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto(`${baseUrl}/admin/tokens`);
+  const tokenName = page.getByRole("textbox", { name: "名称" });
+  await tokenName.fill("浏览器测试令牌");
+  await page.getByRole("textbox", { name: "代表用户" }).click();
+  await page.getByRole("option").first().click();
+  await page.getByRole("button", { name: "新建" }).click();
+  await expect.poll(() => page.getByTestId("new-token").count()).toBe(1);
+  await expect.poll(() => tokenName.inputValue()).toBe("");
+  await page.context().close();
+});
