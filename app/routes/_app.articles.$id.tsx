@@ -25,7 +25,6 @@ import { RouteError } from "~/components/route-error";
 import { EditorColumns } from "~/components/shared/editor-columns";
 import { EditorHeading } from "~/components/shared/editor-heading";
 import { SaveButton, SaveReplyAlerts } from "~/components/shared/editor-save";
-import { textChanged, UnsavedChangesGuard } from "~/components/shared/unsaved-changes";
 import { useActionReply } from "~/components/use-action-reply";
 import { metaTranslator } from "~/i18n/i18n";
 import { requireActor } from "~/lib/auth.server";
@@ -194,11 +193,6 @@ export default function ArticleEditor() {
   );
   const busy = navigation.state === "submitting";
   const short = channel?.minChars != null && count < channel.minChars;
-  const dirty =
-    canEdit &&
-    (textChanged(title, article.title) ||
-      textChanged(body, article.body) ||
-      channelKey !== (article.channel?.key ?? null));
   const insertTestimonial = () =>
     setBody((b) => `${b.replace(/\s*$/, "")}${b.trim() ? "\n\n" : ""}${t("articles.testimonialTemplate")}\n`);
 
@@ -214,7 +208,6 @@ export default function ArticleEditor() {
           </Anchor>
         }
       />
-      <UnsavedChangesGuard dirty={dirty} />
       <EditorColumns
         from="lg"
         sideGap="xs"
